@@ -1,0 +1,311 @@
+"""Render a Timeline to HTML, Markdown, JSON or CSV.
+
+HTML and Markdown go through Jinja2 templates (`timeline.html`, `timeline.md`) looked up first in the
+user's templates directory and then in the default theme, so a user overrides any template by name
+and inherits the rest. JSON is `Timeline.to_dict()` (the documented schema); CSV is one row per event.
+Output is a pure function of the timeline: the same input gives byte-identical output.
+
+Template context (every template receives the same names):
+
+    timeline          Timeline                 the whole timeline
+    title             str                      timeline.title, else the single article's title,
+                                               else "Timeline"
+    articles          tuple[Article, ...]      the articles, in timeline order
+    articles_by_id    dict[str, Article]       Article by Article.id (Event.article, Event.sources)
+    events            tuple[Event, ...]        the events, in chronological order
+    generator         Generator                .name ("timeline") and .version; str() gives both
+
+Filters:
+
+    label(value, mod=None) -> str              TIMEX3 value as people read it (calendar.label)
+    datetime(value) -> str | None              HTML <time datetime> for a TIMEX3 value
+                                               (calendar.html_datetime)
+    iso(date) -> str                           date/datetime as ISO 8601; a str passes through
+    mark_phrase(event) -> Markup               event.text, escaped, with the phrase in <mark>
+    phrase_parts(event) -> (before, phrase, after)   event.text split around its date phrase
+    md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
+    md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
+    md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
+    html_id(event_id) -> str                   a valid HTML id for an event ("ev-" prefix)
+    how(published_how) -> str                  Article.published_how as a phrase for people
+    granularity_class(name) -> str             CSS class for a granularity ("part of day" -> "part-of-day")
+
+Tests: `web_url` (`{% if article.url is web_url %}`) is true for http(s) URLs only, so a hostile
+`javascript:` URL is never made a link.
+
+Environment: autoescape for .html/.htm/.xml (not .md or .css), StrictUndefined, trim_blocks,
+lstrip_blocks, keep_trailing_newline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
+from timeline import calendar
+from timeline.chronology import Timeline
+from timeline.events import Event
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "GENERATOR",
+    "Generator",
+    "context",
+    "default_templates_dir",
+    "make_env",
+    "render",
+]
+
+FORMATS: tuple[str, ...] = ("html", "md", "json", "csv")
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "article",
+    "date",
+    "start",
+    "end",
+    "granularity",
+    "label",
+    "phrase",
+    "text",
+    "sources",
+)
+
+
+@dataclass(frozen=True)
+class Generator:
+    """The program that made an output, named in it (HTML <meta name="generator">, footers)."""
+
+    name: str
+    version: str
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"
+
+
+def _version() -> str:
+    """The project version: pyproject.toml of a source checkout first, else the installed metadata."""
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+        if project.get("name") == "timeline" and isinstance(project.get("version"), str):
+            return str(project["version"])
+    except (OSError, tomllib.TOMLDecodeError):
+        pass
+    try:
+        return metadata.version("timeline")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+GENERATOR = Generator("timeline", _version())
+
+
+def default_templates_dir() -> Path:
+    """The default theme: `timeline/templates/` in an installed wheel, else the checkout's `templates/`."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def phrase_parts(event: Event) -> tuple[str, str, str]:
+    """`event.text` as (before, phrase, after) around the date phrase; ("text", "", "") if not found.
+
+    `event.offset` is used when it spans the phrase inside `event.text`; otherwise the first
+    occurrence of the phrase is taken.
+    """
+    text, phrase = event.text, event.phrase
+    if not phrase:
+        return text, "", ""
+    start, end = event.offset
+    if not (0 <= start < end <= len(text) and text[start:end] == phrase):
+        start = text.find(phrase)
+        if start < 0:
+            return text, "", ""
+        end = start + len(phrase)
+    return text[:start], phrase, text[end:]
+
+
+def mark_phrase(event: Event) -> Markup:
+    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>`."""
+    before, phrase, after = phrase_parts(event)
+    if not phrase:
+        return Markup.escape(before)
+    return Markup("{}<mark>{}</mark>{}").format(before, phrase, after)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"^([#+=-])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: object) -> str:
+    """`text` made inert in GitHub-flavoured Markdown, on one line (whitespace runs become one space).
+
+    Backslash-escapes emphasis, code, links, HTML, table pipes, strikethrough and math (`$`),
+    entity-like `&…;`, and list/heading markers at the start.
+    """
+    s = _SPACE.sub(" ", str(text))
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    s = _MD_ENTITY.sub(r"\\&", s)
+    s = _MD_LINE_START.sub(r"\\\1", s)
+    return _MD_ORDERED.sub(r"\1\\\2", s)
+
+
+def md_phrase(event: Event) -> str:
+    """The event's sentence, Markdown-escaped, with its date phrase in **bold**."""
+    before, phrase, after = phrase_parts(event)
+    core = phrase.strip()
+    if not core:
+        return md_escape(before + phrase + after).strip()
+    lead = phrase[: len(phrase) - len(phrase.lstrip())]
+    trail = phrase[len(phrase.rstrip()) :]
+    out = f"{md_escape(before + lead)}**{md_escape(core)}**{md_escape(trail + after)}"
+    return out.strip()
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside a Markdown `<…>` link destination (spaces, angle brackets, backslashes encoded)."""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
+    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("\n", "%0A")):
+        url = url.replace(char, code)
+    return url
+
+
+def iso(value: date | datetime | str | None) -> str:
+    """ISO 8601 form of a date or datetime; strings pass through and None becomes ""."""
+    if value is None:
+        return ""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def html_id(event_id: str) -> str:
+    """A valid HTML id for an event: "ev-" + the id, whitespace replaced by "_"."""
+    return "ev-" + re.sub(r"\s", "_", str(event_id))
+
+
+def granularity_class(name: str) -> str:
+    """A CSS class name for a granularity ("part of day" -> "part-of-day")."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+_HOW = {"option": "given with --published", "front matter": "from the front matter"}
+
+
+def how(published_how: str) -> str:
+    """`Article.published_how` as a phrase: "option" -> "given with --published", …, else unchanged."""
+    return _HOW.get(published_how, published_how)
+
+
+def is_web_url(url: object) -> bool:
+    """True for http(s) URLs, the only ones turned into links."""
+    return isinstance(url, str) and re.match(r"https?://[^\s]+$", url, re.IGNORECASE) is not None
+
+
+# --- environment and rendering ------------------------------------------------------------------
+
+
+def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: the user's `templates_dir` first, the default theme second, our filters.
+
+    Raises NotADirectoryError if `templates_dir` is given but is not a directory.
+    """
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        if not Path(templates_dir).is_dir():
+            raise NotADirectoryError(f"templates directory not found: {templates_dir}")
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"))
+    loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        label=calendar.label,
+        datetime=calendar.html_datetime,
+        iso=iso,
+        mark_phrase=mark_phrase,
+        phrase_parts=phrase_parts,
+        md_escape=md_escape,
+        md_phrase=md_phrase,
+        md_url=md_url,
+        html_id=html_id,
+        how=how,
+        granularity_class=granularity_class,
+    )
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+def context(timeline: Timeline) -> dict[str, object]:
+    """The variables every template receives (documented in this module's docstring)."""
+    articles = tuple(timeline.articles)
+    if timeline.title:
+        title = timeline.title
+    elif len(articles) == 1 and articles[0].title:
+        title = articles[0].title
+    else:
+        title = "Timeline"
+    return {
+        "timeline": timeline,
+        "title": title,
+        "articles": articles,
+        "articles_by_id": {a.id: a for a in articles},
+        "events": tuple(timeline.events),
+        "generator": GENERATOR,
+    }
+
+
+def _csv(events: Iterable[Event]) -> str:
+    """One CSV row per event (columns CSV_COLUMNS), "\\n" line endings."""
+    rows = [
+        {
+            "id": e.id,
+            "article": e.article,
+            "date": e.date,
+            "start": iso(e.start),
+            "end": iso(e.end),
+            "granularity": e.granularity,
+            "label": e.label,
+            "phrase": e.phrase,
+            "text": e.text,
+            "sources": ";".join(e.sources or (e.article,)),
+        }
+        for e in events
+    ]
+    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS), dtype=object)
+    return str(frame.to_csv(index=False, lineterminator="\n"))
+
+
+def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None) -> str:
+    """`timeline` rendered as "html", "md", "json" or "csv"; ValueError for any other format."""
+    if fmt == "json":
+        return json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return _csv(timeline.events)
+    if fmt in ("html", "md"):
+        template = make_env(templates_dir).get_template(f"timeline.{fmt}")
+        return template.render(context(timeline))
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

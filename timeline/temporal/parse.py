@@ -1,0 +1,45 @@
+"""The underspecified parse a rule produces: what the words say, before any reference date is known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Parse:
+    """What a temporal expression says, with nothing resolved yet.
+
+    `kind` selects the resolver (see resolve.RESOLVERS):
+      literal   a value that needs no reference ("PRESENT_REF", a set "XXXX-WXX-1", a duration "P3W")
+      calendar  calendar fields, some missing ("January 23": month=1, day=23, year unknown)
+      weekday   a day of the week, with `shift` -1/0/+1 for last/this/next, None when bare
+      named     a month, season or holiday with `shift` ("last November": month=11, shift=-1)
+      offset    `amount` `unit`s from the anchor ("yesterday": D -1; "two days later": D +2 on "ref")
+      duration  `amount` `unit`s as a TIMEX3 duration (amount None = unknown, "X")
+    `anchor` is "dct" for deictic expressions (the publication date) and "ref" for anaphoric ones
+    (the date the text last mentioned).
+    """
+
+    kind: str
+    type: str = "DATE"
+    value: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    holiday: str | None = None
+    pod: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    shift: int | None = None
+    yshift: int | None = None
+    unit: str | None = None
+    amount: float | None = None
+    anchor: str = "dct"
+    gran: str | None = None
+    mod: str | None = None

@@ -1,0 +1,85 @@
+"""Named regex pieces that rule patterns are composed from, each built from a vocabulary table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from timeline.temporal import vocab
+
+
+def alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of `words`, longest first; spaces match any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _case_sensitive(words: Iterable[str]) -> str:
+    """Capitalised or upper-case forms only: "May", "MAY", never "may"."""
+    forms = [w.capitalize() for w in words] + [w.upper() for w in words]
+    return "(?-i:" + alt(forms) + ")"
+
+
+_FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR_MONTHS = [m for m in vocab.MONTHS if m not in _FULL_MONTHS]
+_SAFE_MONTHS = [m for m in _FULL_MONTHS if m not in vocab.AMBIGUOUS_MONTHS]
+_FULL_WEEKDAYS = [w for w in vocab.WEEKDAYS if w.endswith("day")]
+_ABBR_WEEKDAYS = [w for w in vocab.WEEKDAYS if not w.endswith("day")]
+
+_UNITS_1_9 = alt(vocab.UNITS_1_9)
+_TEENS = alt(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen"])
+NUMBER_WORD = (
+    "(?:" + alt(vocab.TENS) + r"(?:[-\s]" + _UNITS_1_9 + ")?"
+    "|" + alt(k for k in vocab.NUMBERS if k not in vocab.TENS) + ")"
+)
+# 24, 1.5, 2,000, "5 1/2", "two and a half", "one and a half", "a half"
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s+and\s+a\s+half)?(?!\d)"
+    "|" + NUMBER_WORD + r"(?:\s+and\s+a\s+half)?"
+    r"|half\s+an?|a\s+half"
+)
+VAGUE = alt(["a few", "few", "several", "some", "many", "a number of", "numerous", "a couple of"])
+
+_UNIT_WORDS = [u for u in vocab.UNITS if u not in ("season", "seasons", "weekend", "weekends")]
+
+PIECES: dict[str, str] = {
+    # "January", "Jan.", "Sept", and the ambiguous names only when capitalised ("May", not "may").
+    "month": "(?:" + alt(_SAFE_MONTHS) + "|" + _case_sensitive(vocab.AMBIGUOUS_MONTHS)
+             + "|" + alt(_ABBR_MONTHS) + r"\.?)(?!\w)",
+    "month_safe": alt(_SAFE_MONTHS) + r"(?!\w)",
+    "month_amb": _case_sensitive(vocab.AMBIGUOUS_MONTHS) + r"(?!\w)",
+    "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+    "ordday": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
+    "year": r"(?:1[0-9]\d\d|20\d\d)(?!\d)",
+    "year2": r"['’]\d\d(?!\d)",
+    "mm": r"(?:0?[1-9]|1[0-2])",
+    "dd": r"(?:0?[1-9]|[12]\d|3[01])",
+    "weekday": "(?:" + alt(_FULL_WEEKDAYS) + "|" + alt(_ABBR_WEEKDAYS) + r"\.?)(?!\w)",
+    "weekday_full": alt(_FULL_WEEKDAYS) + r"(?!\w)",
+    "weekdays": alt(w + "s" for w in _FULL_WEEKDAYS),
+    "num": "(?:" + NUMBER + ")",
+    "vague": VAGUE,
+    "unit": alt(_UNIT_WORDS) + r"(?!\w)",
+    "unit1": alt(u for u in _UNIT_WORDS if not u.endswith("s") or u in ("hrs", "mins", "secs")),
+    "unit_plural": alt(u for u in _UNIT_WORDS if u.endswith("s") or u in ("millennia", "centuries")),
+    "season": alt(vocab.SEASONS) + r"(?!\w)",
+    "pod": alt(vocab.PARTS_OF_DAY) + r"(?!\w)",
+    "qord": alt(vocab.QUARTER_ORDINALS),
+    "hord": alt(vocab.HALF_ORDINALS),
+    "ordinal": alt(vocab.ORDINALS),
+    "decade": r"(?:1\d|20)?\d0['’]?s|['’]\d0s|" + alt(vocab.DECADE_WORDS),
+    "century_ord": r"(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|" + alt(k for k in vocab.ORDINALS if k != "last"),
+    "clock": (
+        r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+        r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?=\s*(?:GMT|UTC|EST|EDT|PST|PDT|CET|local|hours|hrs|h\b))"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+        r"|noon|midnight|(?:" + NUMBER_WORD + r"|\d{1,2})\s+o['’]clock"
+    ),
+    "tz": alt(vocab.TIME_ZONES) + r"(?:\s+time)?(?!\w)",
+    "holiday": alt(list(vocab.FIXED_HOLIDAYS) + list(vocab.NTH_WEEKDAY_HOLIDAYS)
+                   + list(vocab.EASTER_HOLIDAYS)) + r"(?!\w)",
+    "last": r"(?:last|past|previous|preceding)",
+    "next": r"(?:next|coming|following|upcoming)",
+    "shift": r"(?:last|this|next|past|coming|current|previous|following|present|upcoming|preceding)",
+}

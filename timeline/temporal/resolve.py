@@ -1,0 +1,362 @@
+"""Resolve a Parse to a TIMEX3 value against a reference: a dispatch table of small functions.
+
+Each resolver is a pure function of (parse, context): the publication date (`dct`), the date the
+text last mentioned (`ref`) and the tense around the expression. It returns the value and, for
+dates with a calendar position, the Point that later anaphoric expressions can refer to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.temporal import vocab
+from timeline.temporal.parse import Parse
+from timeline.temporal.values import (
+    RANK,
+    UNIT_GRANULARITY,
+    Point,
+    duration_value,
+    season_point,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a relative expression is resolved against."""
+
+    dct: date
+    ref: Point | None = None  # the date the text last mentioned
+    tense: str | None = None  # "past", "present", "future" or None (unknown)
+    ref_near: bool = False  # whether `ref` was mentioned in this or the previous sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: str
+    point: Point | None = None
+    anchor: str | None = None  # "publication", "previous" or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing among candidate years.
+
+# How much farther a candidate on the wrong side of the reference (by tense) may be and still win.
+_WRONG_SIDE_PENALTY = {"past": 8.0, "future": 8.0, "present": 2.0, None: 2.0}
+
+
+def _distance(p: Point, day: date) -> int:
+    """Days between `day` and the period `p` (0 when `day` falls within it)."""
+    if day < p.start:
+        return (p.start - day).days
+    end = p.end()
+    return 0 if day < end else (day - end).days + 1
+
+
+def choose(candidates: list[Point], day: date, tense: str | None) -> Point:
+    """The candidate a news reader means: the nearest to `day`, where a candidate after it counts
+    as farther in a past-tense sentence and one before it counts as farther in a future one."""
+    penalty = _WRONG_SIDE_PENALTY.get(tense, 2.0)
+
+    def cost(p: Point) -> tuple[float, int]:
+        d = _distance(p, day)
+        after = p.start > day
+        wrong = (tense != "future" and after) or (tense == "future" and not after and d > 0)
+        return (d * penalty if wrong else float(d), 0 if after else 1)
+
+    return min(candidates, key=cost)
+
+
+def _around(make: Callable[[int], Point | None], year: int) -> list[Point]:
+    return [p for y in (year - 1, year, year + 1) if (p := make(y)) is not None]
+
+
+def _day(y: int, m: int, d: int) -> Point | None:
+    try:
+        return Point("day", date(y, m, d))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers, one per Parse.kind.
+
+
+def resolve_literal(p: Parse, ctx: Context) -> Resolved | None:
+    return Resolved(p.value or "")
+
+
+def resolve_duration(p: Parse, ctx: Context) -> Resolved | None:
+    return Resolved(duration_value(p.amount, p.unit or "D"))
+
+
+def _base_year(p: Parse, ctx: Context) -> int | None:
+    """A year written out, or one relative to the publication date ("last year's third quarter")."""
+    if p.year is not None:
+        return p.year
+    if p.yshift is not None:
+        return ctx.dct.year + p.yshift
+    return None
+
+
+def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
+    if p.century is not None:
+        return Resolved(f"{p.century:02d}", Point("century", date(max(1, p.century * 100), 1, 1)))
+    if p.decade is not None:
+        dec = p.decade
+        if p.gran == "decade" and dec * 10 > ctx.dct.year:  # "the '90s" written in 2026: the 1990s
+            dec -= 10
+        return Resolved(f"{dec:03d}", Point("decade", date(max(1, dec * 10), 1, 1)))
+    year = _base_year(p, ctx)
+    anchor = None if p.year is not None else "publication"
+    if p.quarter is not None:
+        if year is not None:
+            return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", date(year, 3 * p.quarter - 2, 1)),
+                            anchor)
+        q = p.quarter
+        pt = choose(_around(lambda y: Point("quarter", date(y, 3 * q - 2, 1)), ctx.dct.year), ctx.dct, ctx.tense)
+        return Resolved(pt.value(), pt, "publication")
+    if p.half is not None:
+        h = p.half
+        if year is not None:
+            pt = Point("half", date(year, 6 * h - 5, 1))
+        else:
+            pt = choose(_around(lambda y: Point("half", date(y, 6 * h - 5, 1)), ctx.dct.year), ctx.dct, ctx.tense)
+        return Resolved(pt.value(), pt, anchor or "publication")
+    if p.month is None and p.day is not None:  # "on the 23rd": a day of the month last mentioned
+        base = ctx.ref if ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["month"] else None
+        month_start = (base.start if base else ctx.dct).replace(day=1)
+        pt2 = _day(month_start.year, month_start.month, p.day)
+        if pt2 is None:
+            return None
+        return Resolved(pt2.value(), pt2, "previous" if base else "publication")
+    if p.month is None:
+        if year is None:
+            return None
+        return Resolved(f"{year:04d}", Point("year", date(year, 1, 1)), anchor)
+    month = p.month
+    if p.day is None:
+        if year is not None:
+            pt = Point("month", date(year, month, 1))
+            return Resolved(pt.value(), pt, anchor)
+        pt = choose(_around(lambda y: Point("month", date(y, month, 1)), ctx.dct.year), ctx.dct, ctx.tense)
+        return Resolved(pt.value(), pt, "publication")
+    day = p.day
+    if year is not None:
+        pt3 = _day(year, month, day)
+        return Resolved(pt3.value(), pt3, anchor) if pt3 else None
+    if p.weekday is not None:
+        # A weekday written with its date fixes the year: the nearest year where they agree.
+        for dy in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+            pt4 = _day(ctx.dct.year + dy, month, day)
+            if pt4 is not None and pt4.start.isoweekday() == p.weekday:
+                return Resolved(pt4.value(), pt4, None)
+    cands = _around(lambda y: _day(y, month, day), ctx.dct.year)
+    if not cands:
+        return None
+    pt5 = choose(cands, ctx.dct, ctx.tense)
+    return Resolved(pt5.value(), pt5, "publication")
+
+
+def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None) -> date:
+    """The `weekday` a sentence means, seen from `base`: bare in a past (or unknown) tense, the
+    latest one on or before base; in a future or present tense, the first one after it."""
+    back = (base.isoweekday() - weekday) % 7
+    forward = (weekday - base.isoweekday()) % 7
+    if shift == -1:  # "last Friday": the latest Friday before base
+        return base - timedelta(days=back or 7)
+    if shift == 1:  # "next Friday": the first Friday after base
+        return base + timedelta(days=forward or 7)
+    if shift == 0:  # "this Friday": the one in base's week
+        return base + timedelta(days=weekday - base.isoweekday())
+    if tense in ("future", "present"):
+        return base + timedelta(days=forward or 7)
+    return base - timedelta(days=back)
+
+
+def resolve_weekday(p: Parse, ctx: Context) -> Resolved | None:
+    assert p.weekday is not None
+    if p.anchor == "ref" and ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["week"]:
+        d = _weekday_near(ctx.ref.start, p.weekday, p.shift, ctx.tense)
+        return Resolved(d.isoformat(), Point("day", d), "previous")
+    if p.gran == "week":  # "Friday of last week", "Monday next week"
+        week = Point.of("week", ctx.dct).shift(p.shift or 0)
+        d = week.start + timedelta(days=p.weekday - 1)
+        return Resolved(d.isoformat(), Point("day", d), "publication")
+    d = _weekday_near(ctx.dct, p.weekday, p.shift, ctx.tense)
+    return Resolved(d.isoformat(), Point("day", d), "publication")
+
+
+def _holiday(name: str, year: int) -> date | None:
+    if name in vocab.FIXED_HOLIDAYS:
+        m, d = vocab.FIXED_HOLIDAYS[name]
+        return date(year, m, d)
+    if name in vocab.NTH_WEEKDAY_HOLIDAYS:
+        m, wd, n = vocab.NTH_WEEKDAY_HOLIDAYS[name]
+        if n > 0:
+            first = date(year, m, 1)
+            return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+        last = date(year + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - wd) % 7)
+    if name in vocab.EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=vocab.EASTER_HOLIDAYS[name])
+    return None
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month = (h + leap - 7 * m + 114) // 31
+    day = (h + leap - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
+    """A month, season or holiday, maybe with last/this/next: "last November", "this summer"."""
+    make: Callable[[int], Point | None]
+    if p.month is not None:
+        month = p.month
+
+        def make(y: int) -> Point | None:
+            return Point("month", date(y, month, 1))
+
+        current = Point.of("month", ctx.dct)
+    elif p.season is not None:
+        code = p.season
+
+        def make(y: int) -> Point | None:
+            return season_point(y, code)
+
+        current = Point.of("season", ctx.dct)
+    elif p.holiday is not None:
+        name = p.holiday
+
+        def make(y: int) -> Point | None:
+            d = _holiday(name, y)
+            return Point("day", d) if d else None
+
+        current = Point("day", ctx.dct)
+    else:
+        return None
+    if p.year is not None:
+        pt = make(p.year)
+        return Resolved(pt.value(), pt, None) if pt else None
+    cands = _around(make, ctx.dct.year)
+    if not cands:
+        return None
+    if p.shift == -1:
+        before = [c for c in cands if c.start < current.start]
+        pt = max(before, key=lambda c: c.start) if before else cands[0]
+    elif p.shift == 1:
+        after = [c for c in cands if c.start > current.start]
+        pt = min(after, key=lambda c: c.start) if after else cands[-1]
+    elif p.shift == 0:
+        same = [c for c in cands if c.start.year == ctx.dct.year]
+        pt = same[0] if same else choose(cands, ctx.dct, ctx.tense)
+        if p.season == "WI" and ctx.dct.month <= 2:  # "this winter" in January: the one under way
+            pt = current
+    else:
+        pt = choose(cands, ctx.dct, ctx.tense)
+    return Resolved(pt.value(), pt, "publication")
+
+
+def _result_gran(p: Parse, ref: Point) -> str:
+    """The granularity of "N units earlier/later/ago" counted from `ref`."""
+    unit = p.unit or "D"
+    if p.gran == "keep":
+        return ref.gran
+    if unit in ("S", "MIN", "H", "D", "NIGHT", "W", "FORTNIGHT"):
+        return "day"
+    target = UNIT_GRANULARITY[unit]
+    if unit == "DE" or unit == "CE":
+        return "year"
+    # "a year earlier" than a quarter or a month is that quarter or month a year before.
+    if RANK[ref.gran] < RANK[target] and ref.gran in ("month", "quarter", "half", "season"):
+        return ref.gran
+    return target
+
+
+def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
+    """"yesterday", "last week", "two days ago" (from the publication date); "the next day",
+    "two days later", "that month", "a year earlier" (from the date last mentioned)."""
+    unit = p.unit or "D"
+    amount = p.amount or 0
+    target = UNIT_GRANULARITY.get(unit, "day")
+    if p.gran == "latest":  # "the latest quarter"; "the quarter" the text is about
+        if p.anchor == "ref" and ctx.ref is not None and ctx.ref.gran == "quarter":
+            return Resolved(ctx.ref.value(), ctx.ref, "previous")
+        pt = Point.of("quarter", ctx.dct).shift(-1)
+        return Resolved(pt.value(), pt, "publication")
+    use_ref = p.anchor == "ref" and ctx.ref is not None
+    # Financial reports: "a year ago" next to "the third quarter" is that quarter a year before.
+    if (p.anchor == "dct" and p.gran == "ago" and unit == "Y" and ctx.ref is not None and ctx.ref_near
+            and ctx.ref.gran == "quarter"):
+        use_ref = True
+    if use_ref:
+        assert ctx.ref is not None
+        base = ctx.ref
+        anchor = "previous"
+    else:
+        if p.anchor == "ref" and p.gran == "keep":  # "the year-ago quarter" with nothing before it
+            pt = Point.of("quarter", ctx.dct).shift(-5)
+            return Resolved(pt.value(), pt, "publication")
+        base = Point("day", ctx.dct)
+        anchor = "publication"
+    if p.gran in ("ago", "keep"):
+        gran = _result_gran(p, base)
+        if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
+            return Resolved(base.unknown_finer(gran), None, anchor)
+        moved = _shift_by_unit(base.coarsen(gran), unit, amount)
+        return Resolved(moved.value(), moved, anchor)
+    # last/this/next UNIT, the next day, that month: the period of that unit, moved.
+    if RANK[base.gran] > RANK[target]:
+        # The text last mentioned a coarser period ("in 2019 ... the next day"): the day is unknown.
+        return Resolved(base.unknown_finer(target), None, anchor)
+    pt = base.coarsen(target).shift(int(amount))
+    return Resolved(pt.value(), pt, anchor)
+
+
+def _shift_by_unit(p: Point, unit: str, amount: float) -> Point:
+    n = int(amount)
+    if unit == "FORTNIGHT":
+        return p.shift(2 * n, "week")
+    if unit in ("S", "MIN", "H"):
+        return p
+    if unit == "DE":
+        return p.shift(10 * n, "year")
+    if unit in ("CE", "ML"):
+        return p.shift(100 * n * (10 if unit == "ML" else 1), "year")
+    return p.shift(n, UNIT_GRANULARITY.get(unit, "day"))
+
+
+RESOLVERS: dict[str, Callable[[Parse, Context], Resolved | None]] = {
+    "literal": resolve_literal,
+    "duration": resolve_duration,
+    "calendar": resolve_calendar,
+    "weekday": resolve_weekday,
+    "named": resolve_named,
+    "offset": resolve_offset,
+}
+
+
+def resolve(p: Parse, ctx: Context) -> Resolved | None:
+    """The TIMEX3 value of `p` in `ctx` (None when the parse cannot be a real date)."""
+    r = RESOLVERS[p.kind](p, ctx)
+    if r is None:
+        return None
+    suffix = ""
+    if p.hour is not None:
+        suffix = f"T{p.hour:02d}:{p.minute or 0:02d}"
+    elif p.pod is not None:
+        suffix = f"T{p.pod}"
+    if suffix and r.point is not None and r.point.gran == "day":
+        return Resolved(r.value + suffix, r.point, r.anchor)
+    return r

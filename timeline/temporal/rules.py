@@ -1,0 +1,648 @@
+"""The rules of English news dates: each a name, a pattern over named pieces and a normaliser.
+
+Rules are tried in the order of this table at each position, so a longer or more specific
+phrasing comes before the shorter one it contains ("Friday (Jan 30)" before "Friday").
+Normalisers only say what the words mean (a Parse); resolve.py turns that into a TIMEX3 value.
+The phrasings each rule covers are in tests/corpus/temporal.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.temporal import vocab
+from timeline.temporal.grammar import Fields, Grammar, Rule
+from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import PIECES
+
+# ---------------------------------------------------------------------------------------------
+# Converters from matched words to numbers.
+
+_DIGITS = re.compile(r"\d+")
+
+
+def month_of(word: str) -> int:
+    return vocab.MONTHS[word.lower().rstrip(".")]
+
+
+def day_of(word: str) -> int:
+    m = _DIGITS.search(word)
+    assert m is not None
+    return int(m.group())
+
+
+def year_of(word: str) -> int:
+    """A year; "'98" is 1998 and "'05" is 2005 (two-digit years pivot at 30)."""
+    if word[0] in "'’":
+        yy = int(word[1:])
+        return 1900 + yy if yy >= 30 else 2000 + yy
+    return int(word)
+
+
+def number_of(words: str | None) -> float | None:
+    """The number a quantity phrase states; None for vague ones ("several", "a few")."""
+    if words is None:
+        return None
+    w = " ".join(words.lower().replace("-", " ").split())
+    half = 0.0
+    for suffix in (" and a half", " 1/2"):
+        if w.endswith(suffix):
+            w, half = w[: -len(suffix)], 0.5
+    if w in ("half a", "half an", "a half"):
+        return 0.5
+    if w and w[0].isdigit():
+        return float(w.replace(",", "")) + half
+    if w in vocab.NUMBERS:
+        return vocab.NUMBERS[w] + half
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in vocab.NUMBERS and parts[1] in vocab.NUMBERS:
+        return vocab.NUMBERS[parts[0]] + vocab.NUMBERS[parts[1]] + half
+    return None
+
+
+def unit_of(word: str) -> str:
+    return vocab.UNITS[word.lower()]
+
+
+def unit_in(f: Fields) -> str:
+    """The unit a rule matched, whichever unit piece it used."""
+    word = f["unit"] or f["unit1"] or f["unit_plural"]
+    assert word is not None, "rule has no unit piece"
+    return unit_of(word)
+
+
+def clock_of(word: str) -> tuple[int, int]:
+    """(hour, minute) of "3 p.m.", "3:30pm", "15:00", "noon", "midnight", "nine o'clock"."""
+    w = word.lower()
+    if w == "noon":
+        return 12, 0
+    if w == "midnight":
+        return 24, 0
+    if "o'clock" in w or "o’clock" in w:
+        n = number_of(w.split()[0])
+        return int(n or 0), 0
+    nums = [int(x) for x in re.findall(r"\d+", w)]
+    hour, minute = nums[0], (nums[1] if len(nums) > 1 else 0)
+    if "p" in w and hour < 12:
+        hour += 12
+    elif "a" in w and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+SHIFTS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "present": 0,
+    "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this past": -1, "this coming": 1,
+}
+
+
+def fill(p: Parse, f: Fields) -> Parse:
+    """Copy every calendar piece the rule matched into the parse."""
+    if f["month"]:
+        p.month = month_of(f["month"])
+    if f["day"]:
+        p.day = day_of(f["day"])
+    if f["year"]:
+        p.year = year_of(f["year"])
+    if f["weekday"]:
+        p.weekday = vocab.WEEKDAYS[f["weekday"].lower().rstrip(".")]
+    if f["pod"]:
+        p.pod = vocab.PARTS_OF_DAY[f["pod"].lower()]
+        p.type = "TIME"
+    if f["clock"]:
+        p.hour, p.minute = clock_of(f["clock"])
+        p.type = "TIME"
+    if f["season"]:
+        p.season = vocab.SEASONS[f["season"].lower()]
+    if f["shift"]:
+        p.shift = SHIFTS[f.low("shift") or ""]
+    return p
+
+
+def calendar(f: Fields) -> Parse:
+    return fill(Parse("calendar"), f)
+
+
+def weekday(f: Fields) -> Parse:
+    return fill(Parse("weekday"), f)
+
+
+def named(f: Fields) -> Parse:
+    return fill(Parse("named"), f)
+
+
+def literal(value: str, type_: str = "DATE") -> Callable[[Fields], Parse]:
+    return lambda f: Parse("literal", type=type_, value=value)
+
+
+def offset(unit: str, amount: int, anchor: str = "dct", pod: str | None = None) -> Callable[[Fields], Parse]:
+    def build(f: Fields) -> Parse:
+        p = fill(Parse("offset", unit=unit, amount=amount, anchor=anchor), f)
+        if pod:
+            p.pod, p.type = pod, "TIME"
+        return p
+
+    return build
+
+
+# ---------------------------------------------------------------------------------------------
+# Context checks: words that are dates only in some company.
+
+_PLURAL_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:was|is|has|as|this|thus|its|his|always|perhaps|less|unless|across|plus|versus"
+    r"|towards|afterwards|besides|nevertheless|whereas|does|was|yes)\b)[a-z]+s\b"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:percent|per\s*cent|%|million|billion|trillion|thousand|hundred|kg|km|miles?|feet|ft|"
+    r"meters?|metres?|tons?|tonnes?|barrels?|points?|votes?|people|dollars|euros|yuan|yen|pounds|"
+    r"rupees|pesos|won|baht|ringgit|calories|acres|hectares|units|shares|cc|mm|cm|mph|kph|"
+    r"megawatts?|mw|gw|kw|watts|degrees|°)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|an|this|that|whose)|['’]s)\s+$",
+                                re.IGNORECASE)
+_CODE_BEFORE = re.compile(
+    r"\b(?:no|nos|number|numbers|room|rooms|flight|route|highway|page|pages|pp|p|bus|train|track|"
+    r"exit|channel|code|model|version|suite|apartment|apt|box|pin|serial|ticket|line|gate|rule|"
+    r"resolution|article|section|chapter|verse|item|row|seat|lot|unit|ward|zone|district|block|"
+    r"building|floor|level|grade|size|type|class|form|issue|vol|volume|windows|office|cell|"
+    r"population|of|about|around|some|nearly|almost|than|to|and|or|by|only|just|over|under|"
+    r"approximately|roughly|estimated|total|totalling|totaling)\.?\s+$",
+    re.IGNORECASE,
+)
+_YEAR_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|before|after|during|through|of|year|early|late|mid|"
+    r"fiscal|the|and|or|to|between|circa|c\.|around|spring|summer|autumn|fall|winter)\s*$",
+    re.IGNORECASE,
+)
+
+
+def bare_year(f: Fields) -> Parse | None:
+    """A four-digit year standing alone: "in 1998", "the 1998 elections" — but not "2000 people",
+    "1998 votes", "room 1207", "Windows 2000"; years before 1800 need a preposition ("in 1648")."""
+    y = year_of(f.text)
+    before, after = f.before(30), f.after(30)
+    if _NOT_A_YEAR_AFTER.match(after):
+        return None
+    if _PLURAL_NOUN_AFTER.match(after) and not _DETERMINER_BEFORE.search(before):
+        return None
+    prep = _YEAR_PREP_BEFORE.search(before)
+    if _CODE_BEFORE.search(before) and not prep:
+        return None
+    if y < 1800 and not prep:
+        return None
+    return Parse("calendar", year=y)
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:" + PIECES["num"] + r"))[\w,.%$ ]{0,30}\s+$", re.IGNORECASE)
+_RATE_WORDS = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
+
+
+def rate(f: Fields) -> Parse | None:
+    """"a year" / "per day" after an amount: a set ("$5 a year", "50,000 barrels a day",
+    "twice a week")."""
+    before = f.before(40)
+    if not (_RATE_WORDS.search(before) or _NUMBER_BEFORE.search(before)):
+        return None
+    return Parse("literal", type="SET", value=_duration_value(1, unit_in(f)))
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    from timeline.temporal.values import duration_value
+
+    return duration_value(n, unit)
+
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|of|since|by|until|till|from|before|after|during|through|throughout|early|late|mid|"
+    r"last|next|this|that|each|every|between|and|or|to|on|until|past|coming|end|beginning|start|"
+    r"middle|around|about|as of)\s*-?\s*$",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Col|Capt|Lt|Sgt)\.?\s*$")
+
+
+def bare_month(f: Fields) -> Parse | None:
+    """A month named alone. Unambiguous names ("November") are dates unless they are part of a
+    name ("Mr. August Kim"); names that are also words or given names ("May", "March", "April",
+    "June", "August") need a temporal preposition before them ("in May", "since March")."""
+    word = f.text
+    before = f.before(25)
+    if _TITLE_BEFORE.search(before):
+        return None
+    ambiguous = word.lower() in vocab.AMBIGUOUS_MONTHS
+    if ambiguous and not _MONTH_CONTEXT_BEFORE.search(before):
+        return None
+    if _NAME_AFTER.match(f.after(20)) and not _MONTH_CONTEXT_BEFORE.search(before):
+        return None
+    return Parse("named", month=month_of(word))
+
+
+_WEEKDAY_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!Night)(?<!Morning)(?<!Evening)")
+
+
+def bare_weekday(f: Fields) -> Parse | None:
+    """A weekday alone ("said Friday"); not the name in "Man Friday" or "Friday Mosque"."""
+    if _TITLE_BEFORE.search(f.before(10)):
+        return None
+    return fill(Parse("weekday"), f)
+
+
+def clock(f: Fields) -> Parse | None:
+    """A clock time; a bare "10.30" or "7:00" must look like a time, not a score or a ratio."""
+    return fill(Parse("offset", unit="D", amount=0, anchor="ref", type="TIME"), f)
+
+
+def duration(f: Fields) -> Parse:
+    n = number_of(f["num"]) if f["num"] else None
+    unit = unit_in(f)
+    return Parse("duration", type="DURATION", amount=n, unit=unit)
+
+
+def ago(f: Fields) -> Parse:
+    """"two days ago": counted back from the publication date; vague amounts are the past."""
+    n = number_of(f["num"]) if f["num"] else None
+    unit = unit_in(f)
+    if n is None:
+        return Parse("literal", value="PAST_REF")
+    return Parse("offset", unit=unit, amount=-n, anchor="dct", gran="ago")
+
+
+def later(f: Fields) -> Parse:
+    """"two days later", "a year earlier": counted from the date the text last mentioned."""
+    n = number_of(f["num"]) if f["num"] else None
+    unit = unit_in(f)
+    sign = -1 if (f.low("dir") or "") in ("earlier", "before", "previously", "prior") else 1
+    if n is None:
+        return Parse("literal", value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    return Parse("offset", unit=unit, amount=sign * n, anchor="ref", gran="ago")
+
+
+def relative_unit(f: Fields) -> Parse | None:
+    """"last week", "this month", "next year", "the past year", "the coming weekend"."""
+    unit = unit_in(f)
+    shift = SHIFTS[f.low("shift") or "this"]
+    anchor = "dct"
+    p = Parse("offset", unit=unit, amount=shift, anchor=anchor)
+    return p
+
+
+def anaphoric_unit(f: Fields) -> Parse:
+    """"the next day", "the following week", "the previous year", "that month", "the same day"."""
+    unit = unit_in(f)
+    word = f.low("rel") or "that"
+    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+    p = Parse("offset", unit=unit, amount=amount, anchor="ref")
+    if f["pod"]:
+        p.pod, p.type = vocab.PARTS_OF_DAY[f["pod"].lower()], "TIME"
+    return p
+
+
+def deictic_day(f: Fields) -> Parse:
+    """today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon …"""
+    word = f.low("dword") or "today"
+    amount = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(word, 0)
+    p = fill(Parse("offset", unit="D", amount=amount, anchor="dct"), f)
+    if word == "tonight":
+        p.pod, p.type = "NI", "TIME"
+    return p
+
+
+def quarter(f: Fields) -> Parse:
+    """"the third quarter (of 1990)", "third-quarter", "last year's fourth quarter", "Q3 2025"."""
+    q = f.low("qord") or f.low("qnum") or ""
+    p = Parse("calendar", quarter=vocab.QUARTER_ORDINALS.get(q) or int(q))
+    if f["year"]:
+        p.year = year_of(f["year"])
+    if f["yrel"]:
+        p.yshift = SHIFTS.get(f.low("yrel") or "", 0)
+    return p
+
+
+def half(f: Fields) -> Parse:
+    p = Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"])
+    if f["year"]:
+        p.year = year_of(f["year"])
+    if f["yrel"]:
+        p.yshift = SHIFTS.get(f.low("yrel") or "", 0)
+    return p
+
+
+def decade(f: Fields) -> Parse:
+    """"the 1990s", "the '80s", "the nineties": a decade value such as "199"."""
+    w = (f.low("decade") or "").replace("’", "'")
+    if w in vocab.DECADE_WORDS:
+        return Parse("calendar", decade=190 + vocab.DECADE_WORDS[w], gran="decade")
+    digits = w.strip("'s")
+    if len(digits) == 4:
+        return Parse("calendar", decade=int(digits[:3]))
+    return Parse("calendar", decade=190 + int(digits[0]), gran="decade")
+
+
+def century(f: Fields) -> Parse:
+    """"the 20th century" is "19"; "this century" and "the last century" are relative."""
+    if f["shift"]:
+        return Parse("offset", unit="CE", amount=SHIFTS[f.low("shift") or "this"], anchor="dct")
+    w = f.low("century_ord") or "1st"
+    n = vocab.ORDINALS.get(w) or day_of(w)
+    return Parse("calendar", century=n - 1)
+
+
+def season(f: Fields) -> Parse:
+    return fill(Parse("named"), f)
+
+
+def holiday(f: Fields) -> Parse:
+    p = fill(Parse("named"), f)
+    p.holiday = f.low("holiday")
+    return p
+
+
+def fiscal_year(f: Fields) -> Parse:
+    return Parse("calendar", year=year_of(f["year"] or f["year2"] or "0"))
+
+
+def set_every(f: Fields) -> Parse:
+    """"every Monday", "each year", "every two weeks", "every morning", "every January"."""
+    if f["weekday"] or f["weekdays"]:
+        wd = vocab.WEEKDAYS[(f.low("weekday") or (f.low("weekdays") or "")[:-1]).rstrip(".")]
+        return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}")
+    if f["pod"]:
+        return Parse("literal", type="SET", value=f"XXXX-XX-XXT{vocab.PARTS_OF_DAY[f.low('pod') or '']}")
+    if f["month"]:
+        return Parse("literal", type="SET", value=f"XXXX-{month_of(f['month']):02d}")
+    if f["season"]:
+        return Parse("literal", type="SET", value=f"XXXX-{vocab.SEASONS[f.low('season') or '']}")
+    unit = (f.low("unit1") or f.low("unit") or "day")
+    if unit in ("weekend", "weekends"):
+        return Parse("literal", type="SET", value="XXXX-WXX-WE")
+    if unit in ("season", "seasons"):
+        return Parse("literal", type="SET", value="P1SE")
+    n = number_of(f["num"]) if f["num"] else 1.0
+    if f["other"]:
+        n = 2.0
+    return Parse("literal", type="SET", value=_duration_value(n, unit_of(unit)))
+
+
+def set_word(value: str) -> Callable[[Fields], Parse]:
+    return lambda f: Parse("literal", type="SET", value=value)
+
+
+def weekday_plural(f: Fields) -> Parse | None:
+    """"on Mondays" is every Monday."""
+    if not re.search(r"\b(?:on|most|all|some|many|weekday)\s+$", f.before(12), re.IGNORECASE):
+        return None
+    wd = vocab.WEEKDAYS[(f.low("weekdays") or "")[:-1]]
+    return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}")
+
+
+def vague_duration(f: Fields) -> Parse:
+    """"recent years", "the coming weeks", "the past few months": a duration of unknown length."""
+    unit = unit_in(f)
+    return Parse("duration", type="DURATION", amount=None, unit=unit)
+
+
+def bare_units(f: Fields) -> Parse | None:
+    """"for years", "within weeks", "decades of war": a vague duration."""
+    return Parse("duration", type="DURATION", amount=None, unit=unit_in(f))
+
+
+def range_duration(f: Fields) -> Parse:
+    """"two to three weeks", "12 to 18 months": the lower bound, as TIMEX3 does without a range."""
+    n = number_of(f["num"])
+    return Parse("duration", type="DURATION", amount=n, unit=unit_in(f))
+
+
+def ordinal_day(f: Fields) -> Parse | None:
+    """"on the 23rd": a day of the month last mentioned."""
+    return Parse("calendar", day=day_of(f["ordday"] or "1"), anchor="ref")
+
+
+def year_ago_period(f: Fields) -> Parse:
+    """"the year-ago quarter", "the year-earlier period": the period last mentioned, a year back."""
+    return Parse("offset", unit="Y", amount=-1, anchor="ref", gran="keep")
+
+
+def latest_quarter(f: Fields) -> Parse:
+    """"the latest quarter", "the most recent period": the last complete quarter."""
+    return Parse("offset", unit="Q", amount=-1, anchor="dct", gran="latest")
+
+
+def the_quarter(f: Fields) -> Parse:
+    """"the quarter", "the period": the quarter the text is about (last mentioned, else latest)."""
+    return Parse("offset", unit="Q", amount=0, anchor="ref", gran="latest")
+
+
+def two_digit_year(f: Fields) -> Parse | None:
+    return Parse("calendar", year=year_of(f["year2"] or "'00"))
+
+
+def in_units(f: Fields) -> Parse | None:
+    """"the past five years": a duration counted back from now (TIMEX3 DURATION)."""
+    return duration(f)
+
+
+def first_units(f: Fields) -> Parse:
+    return duration(f)
+
+
+# ---------------------------------------------------------------------------------------------
+# The table. Order matters: at each position the first rule that matches wins.
+
+_PAREN_DATE = r"\(~{month}\.?~{day}(?:~,?~{year})?~\)"
+
+RULES: list[Rule] = [
+    # --- a weekday written with its date: "Friday (Jan 30)", "Friday, Jan. 30, 2026" ---------------
+    Rule("weekday_paren_date", r"{weekday}~,?~" + _PAREN_DATE, calendar),
+    Rule("weekday_month_day_year", r"{weekday}~,?~{month}~{day}~,?~{year}", calendar),
+    Rule("weekday_day_month_year", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
+    Rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)", calendar),
+    Rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}", calendar),
+    # --- clock times with their day: "9 a.m. Tuesday", "Friday at 3 p.m." -------------------------
+    Rule("clock_weekday", r"{clock}(?:~,?~{tz})?(?: on)? {weekday}", weekday),
+    Rule("clock_month_day", r"{clock}(?:~,?~{tz})?(?: on)? {month}~{day}(?:~,?~{year})?", calendar),
+    Rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", weekday),
+    Rule("deictic_clock", r"{dword:dayword}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", deictic_day),
+    # --- full calendar dates ---------------------------------------------------------------------
+    Rule("month_day_year", r"{month}~{day}~,?~{year}", calendar),
+    Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
+    Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
+        "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
+    Rule("us_numeric_date", r"{month:mm}/{day:dd}/{year}", lambda f: Parse(
+        "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
+    Rule("month_day_pod", r"{month}~{day} {pod}", calendar),
+    # --- months with a year, or relative to one ---------------------------------------------------
+    Rule("month_of_year", r"{month}~(?:of )?,?~{year}", calendar),
+    Rule("month_two_digit_year", r"{month}~{year2}", lambda f: Parse(
+        "calendar", month=month_of(f["month"] or ""), year=year_of(f["year2"] or ""))),
+    Rule("month_of_relative_year", r"{month}~(?:of )?{shift} year", lambda f: Parse(
+        "calendar", month=month_of(f["month"] or ""), yshift=SHIFTS[f.low("shift") or "this"])),
+    Rule("shift_month", r"(?:this )?{shift} {month}(?!~\d)", named),
+    # --- month and day, the year inferred ---------------------------------------------------------
+    Rule("month_day", r"{month}~{day}(?!~,?~\d)", calendar),
+    Rule("day_month", r"(?:the )?{day} (?:of )?{month}", calendar),
+    # --- weekdays --------------------------------------------------------------------------------
+    Rule("weekday_pod", r"{weekday_x:weekday_full} {pod}", lambda f: weekday_pod(f)),
+    Rule("shift_weekday", r"(?:this )?{shift} {weekday_x:weekday_full}(?: {pod})?", lambda f: weekday_pod(f)),
+    Rule("anaphoric_weekday", r"the {rel:next} {weekday_x:weekday_full}", lambda f: anaphoric_weekday(f)),
+    Rule("weekday_of_week", r"{weekday_x:weekday_full} (?:of )?{shift} week", lambda f: weekday_of_week(f)),
+    # --- holidays --------------------------------------------------------------------------------
+    Rule("holiday_year", r"{holiday}~,?~{year}", holiday),
+    Rule("shift_holiday", r"{shift} {holiday}", holiday),
+    # --- seasons ---------------------------------------------------------------------------------
+    Rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~{year}", season),
+    Rule("shift_season", r"(?:this )?{shift} {season}", season),
+    # --- quarters and halves ---------------------------------------------------------------------
+    Rule("year_ago_quarter",
+         r"(?:the )?(?:comparable |same )?(?:year[- ]ago|year[- ]earlier|prior[- ]year|"
+         r"previous[- ]year|last[- ]year['’]s)(?: fiscal)?(?: {qord})?[- ](?:quarter|period)",
+         year_ago_period),
+    Rule("quarter_of_year",
+         r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter(?: of)?~,?~(?:fiscal )?{year}", quarter),
+    Rule("quarter_of_relative_year",
+         r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter of (?:the |this )?{yrel:shift} (?:fiscal )?year",
+         quarter),
+    Rule("relative_year_quarter",
+         r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
+    Rule("year_quarter", r"{year}['’]?s? (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
+    Rule("quarter_code", r"Q{qnum:qdigit}(?:~{year})?|{yearb:year}~Q{qnum2:qdigit}|{qnum3:qdigit}Q(?:~{year2})?",
+         lambda f: quarter_code(f)),
+    Rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter(?!s)", quarter),
+    Rule("latest_quarter", r"the (?:latest|most recent|recent|just[- ]ended|latest fiscal) (?:quarter|period)",
+         latest_quarter),
+    Rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s)", the_quarter),
+    Rule("half_of_year", r"(?:the )?{hord}[- ]half(?: of)?~,?~(?:fiscal )?{year}", half),
+    Rule("half_of_relative_year", r"(?:the )?{hord}[- ]half of (?:the |this )?{yrel:shift} year", half),
+    Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?=\W)", half),
+    # --- years -----------------------------------------------------------------------------------
+    Rule("fiscal_year", r"(?:fiscal(?: year)?|FY)~(?:{year}|{year2})", fiscal_year),
+    Rule("year_fiscal", r"(?:the )?{year} fiscal year", fiscal_year),
+    Rule("the_year_n", r"the year {year}", fiscal_year),
+    Rule("decade", r"(?:the )?{decade}", decade),
+    Rule("century", r"(?:the )?{century_ord}[- ]century", century),
+    Rule("shift_century", r"(?:the )?{shift} century", century),
+    Rule("two_digit_year", r"(?<=\bin[ ])['’]\d\d|(?<=\bof[ ])['’]\d\d", lambda f: Parse(
+        "calendar", year=year_of(f.text))),
+    Rule("year", r"{year}(?!~(?:-|–|to|through)~\d\d\b)", bare_year),
+    # --- relative to today -----------------------------------------------------------------------
+    Rule("deictic_pod", r"{dword:dayword} {pod}", deictic_day),
+    Rule("this_pod", r"(?:this|that) {pod}", lambda f: anaphoric_pod(f)),
+    Rule("last_night", r"last night", offset("D", -1, "dct", pod="NI")),
+    Rule("deictic", r"{dword:dayword}", deictic_day),
+    Rule("ago", r"(?:{num}|{vague}) {unit}(?: or so)? ago", ago),
+    Rule("ago_vague", r"{unit_plural} ago", ago),
+    Rule("later", r"{num} {unit}(?: or so)? {dir:direction}", later),
+    Rule("later_vague", r"(?:{vague} )?{unit_plural} {dir:direction}", later),
+    Rule("from_now", r"{num} {unit} from (?:now|today)", lambda f: Parse(
+        "offset", unit=unit_in(f), amount=number_of(f["num"]) or 0, anchor="dct", gran="ago")),
+    Rule("earlier_that", r"(?:earlier|later) (?:that|the same) {unit1}", lambda f: anaphoric_unit(f)),
+    Rule("anaphoric_pod", r"the (?:next|following|previous) {pod}", lambda f: anaphoric_next_pod(f)),
+    Rule("anaphoric_unit", r"(?:the {rel:anarel}|that|the same) {unit1}(?: {pod})?", anaphoric_unit),
+    Rule("unit_before", r"the {unit1} (?:before|after)(?! \w+ \w+ing)(?!\s+(?:the|a|an|his|her)\b)",
+         lambda f: anaphoric_before(f)),
+    # --- durations -------------------------------------------------------------------------------
+    Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
+    Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
+    Rule("past_few_units", r"(?:the )?(?:{last}|{next}|first|final|latest|recent|initial) "
+         r"(?:{vague} )?{unit_plural}", vague_duration),
+    Rule("relative_unit", r"(?:the )?{shift} {unit1}", relative_unit),
+    Rule("recent_units", r"(?:recent|(?:the )?coming) {unit_plural}", vague_duration),
+    Rule("rate", r"(?:a|an|per) {unit1}(?!\w)", rate),
+    Rule("unit_adjective", r"{num}[- ]{unit1}(?:[- ]old)?(?=[\s,.;:)])", duration),
+    Rule("units", r"{num} {unit}(?: and (?:a half|\d+ minutes))?", duration),
+    Rule("vague_units", r"{vague} {unit_plural}", vague_duration),
+    Rule("bare_units", r"(?:(?<=\bfor[ ])|(?<=\bwithin[ ]))(?:{unit_plural})", bare_units),
+    # --- sets ------------------------------------------------------------------------------------
+    Rule("every", r"(?:every|each)(?: (?:{other:other}|{num}))? (?:{weekday}|{weekdays}|{pod}|{month}|{season}|"
+         r"{unit1}|{unit})", set_every),
+    Rule("weekdays", r"{weekdays}", weekday_plural),
+    Rule("daily", r"daily|every day", set_word("P1D")),
+    Rule("weekly", r"weekly", set_word("P1W")),
+    Rule("monthly", r"monthly", set_word("P1M")),
+    Rule("quarterly", r"quarterly", set_word("P3M")),
+    Rule("annually", r"annually|yearly|every year|each year", set_word("P1Y")),
+    Rule("nightly", r"nightly", set_word("P1D")),
+    Rule("hourly", r"hourly", set_word("PT1H")),
+    # --- clock times alone -----------------------------------------------------------------------
+    Rule("clock", r"{clock}(?:~,?~{tz})?", clock),
+    # --- months, weekdays and seasons alone ------------------------------------------------------
+    Rule("month", r"{month_safe}|{month_amb}", bare_month),
+    Rule("weekday", r"{weekday:weekday_full}", bare_weekday),
+    Rule("holiday", r"{holiday}", holiday),
+    Rule("season", r"(?:the )?{season}", season),
+    Rule("ordinal_day", r"(?<=\bon[ ])the {ordday}(?! (?:of|century|floor|place|anniversary|time|day))",
+         ordinal_day),
+    # --- vague references ------------------------------------------------------------------------
+    Rule("present_ref", r"(?:right )?now|currently|at present|presently|nowadays|these days|"
+         r"at the moment|the present|current(?![- ]?(?:account|affairs|events))", literal("PRESENT_REF")),
+    Rule("past_ref", r"recently|recent|lately|the past|formerly|previously|in the old days", literal("PAST_REF")),
+    Rule("future_ref", r"(?:the )?(?:near |distant )?future|soon|shortly|someday|one day soon", literal("FUTURE_REF")),
+]
+
+
+# Normalisers that refer to rules above (kept after the table for readability).
+
+def weekday_pod(f: Fields) -> Parse:
+    p = fill(Parse("weekday"), f)
+    p.weekday = vocab.WEEKDAYS[f.low("weekday_x") or ""]
+    if f["pod"]:
+        p.pod, p.type = vocab.PARTS_OF_DAY[f.low("pod") or ""], "TIME"
+    return p
+
+
+def anaphoric_weekday(f: Fields) -> Parse:
+    p = Parse("weekday", weekday=vocab.WEEKDAYS[f.low("weekday_x") or ""], anchor="ref")
+    p.shift = 1 if (f.low("rel") or "") in ("next", "coming", "following", "upcoming") else -1
+    return p
+
+
+def weekday_of_week(f: Fields) -> Parse:
+    p = Parse("weekday", weekday=vocab.WEEKDAYS[f.low("weekday_x") or ""])
+    p.shift = SHIFTS[f.low("shift") or "this"]
+    p.gran = "week"
+    return p
+
+
+def anaphoric_pod(f: Fields) -> Parse:
+    """"this morning" is today's; "that night" is the night of the day last mentioned."""
+    p = Parse("offset", unit="D", amount=0, anchor="dct" if f.text.lower().startswith("this") else "ref")
+    p.pod, p.type = vocab.PARTS_OF_DAY[f.low("pod") or ""], "TIME"
+    return p
+
+
+def anaphoric_next_pod(f: Fields) -> Parse:
+    amount = -1 if "previous" in f.text.lower() else 1
+    p = Parse("offset", unit="D", amount=amount, anchor="ref")
+    p.pod, p.type = vocab.PARTS_OF_DAY[f.low("pod") or ""], "TIME"
+    return p
+
+
+def anaphoric_before(f: Fields) -> Parse:
+    unit = unit_in(f)
+    return Parse("offset", unit=unit, amount=-1 if "before" in f.text.lower() else 1, anchor="ref")
+
+
+def quarter_code(f: Fields) -> Parse:
+    q = int(f["qnum"] or f["qnum2"] or f["qnum3"] or 1)
+    p = Parse("calendar", quarter=q)
+    y = f["year"] or f["yearb"] or f["year2"]
+    if y:
+        p.year = year_of(y)
+    return p
+
+
+EXTRA_PIECES: dict[str, str] = {
+    "dayword": r"the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight",
+    # "before"/"after" end the expression only when no noun phrase follows ("a day before the vote"
+    # is relative to the vote, not to the last date).
+    "direction": r"later|earlier|afterwards?|previously"
+                 r"|(?:before|after|prior|on)(?!\s+\w)",
+    "anarel": r"next|following|previous|preceding|prior|same",
+    "qdigit": r"[1-4]",
+    "other": r"other",
+}
+
+GRAMMAR = Grammar(RULES, {**PIECES, **EXTRA_PIECES})

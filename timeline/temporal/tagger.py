@@ -1,0 +1,131 @@
+"""tag(): recognise every temporal expression, then resolve each in the context of its sentence.
+
+Resolution runs in text order so that anaphoric expressions ("the next day", "that month") see
+the date the text mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from timeline.temporal.grammar import Match
+from timeline.temporal.resolve import Context, resolve
+from timeline.temporal.rules import GRAMMAR
+from timeline.temporal.tense import tense_at
+from timeline.temporal.timex import Timex
+from timeline.temporal.values import Point
+from timeline.text import segment
+
+# Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
+_POSITION_MODS = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "first half": "START", "early part": "START", "late": "END", "later": "END", "end": "END",
+    "close": "END", "second half": "END", "latter half": "END", "latter part": "END",
+    "mid": "MID", "middle": "MID",
+}
+_QUANTITY_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "circa": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
+}
+_LEFT_MOD = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>"
+    r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|latter\s+half|latter\s+part"
+    r"|early\s+part)\s+of(?:\s+the)?"
+    r"|early|earlier|late|later|mid|middle"
+    r"|about|around|approximately|roughly|some|circa|close\s+to|nearly|almost|less\s+than|fewer\s+than"
+    r"|just\s+under|under|more\s+than|just\s+over|well\s+over|over|upwards\s+of|at\s+least|no\s+less\s+than"
+    r"|at\s+most|up\s+to|no\s+more\s+than|pre|post)"
+    r"(?:\s+|-)$",
+    re.IGNORECASE,
+)
+_RIGHT_MOD = re.compile(
+    r"\s+or\s+(?P<mod>so|later|after|earlier|before|more|less|fewer)\b", re.IGNORECASE
+)
+_RIGHT_MODS = {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
+               "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
+               "fewer": "EQUAL_OR_LESS"}
+_NEEDS_TENSE = frozenset({"weekday", "named", "calendar"})
+_STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                 r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
+                                 re.IGNORECASE)
+
+_ANCHOR_NAMES = {"publication": "publication", "previous": "previous", None: None}
+
+
+def _as_date(published: date | str) -> date:
+    if isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError as exc:
+        raise ValueError(f"publication date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
+    """Extend the span left over a modifier ("early", "the end of", "about") and return its mod."""
+    window = text[max(0, m.start - 40):m.start]
+    lm = _LEFT_MOD.search(window)
+    if lm is None:
+        return m.start, None
+    word = " ".join(lm.group("mod").lower().split())
+    core = text[m.start:m.end]
+    is_duration = m.parse.kind == "duration"
+    if word.endswith(" of") or word.endswith(" of the"):
+        word = word.rsplit(" of", 1)[0]
+        if m.parse.kind in ("duration", "literal"):
+            return m.start, None
+        return m.start - (len(window) - lm.start()), _POSITION_MODS.get(word)
+    if word in _POSITION_MODS:
+        if m.parse.kind in ("duration", "literal") or m.rule in ("later", "ago", "past_n_units"):
+            return m.start, None
+        return m.start - (len(window) - lm.start()), _POSITION_MODS[word]
+    mod = _QUANTITY_MODS.get(word)
+    if mod is None:
+        return m.start, None
+    if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (
+            is_duration or m.rule in ("ago", "later"))):
+        return m.start, None
+    if word in ("pre", "post") and m.rule not in ("year", "decade", "the_year_n"):
+        return m.start, None
+    if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):
+        mod = "APPROX" if mod == "LESS_THAN" else mod
+    return m.start - (len(window) - lm.start()), mod
+
+
+def tag(text: str, published: date | str) -> list[Timex]:
+    """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
+    date (deictic expressions) or the date the text last mentioned (anaphoric ones)."""
+    dct = _as_date(published)
+    sentences = segment(text)
+    starts = [s.start for s in sentences]
+    out: list[Timex] = []
+    ref: Point | None = None
+    ref_sentence = -10
+    for m in GRAMMAR.scan(text):
+        si = bisect_right(starts, m.start) - 1
+        sentence = sentences[si] if si >= 0 else None
+        start, mod = _left_modifier(text, m)
+        end = m.end
+        rm = _RIGHT_MOD.match(text, end)
+        if rm is not None:
+            mod = _RIGHT_MODS[rm.group("mod").lower()]
+            end = rm.end()
+        tense = None
+        if sentence is not None and m.parse.kind in _NEEDS_TENSE:
+            tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start)
+        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1)
+        r = resolve(m.parse, ctx)
+        if r is None:
+            continue
+        type_ = m.parse.type
+        if r.point is not None and type_ in ("DATE", "TIME"):
+            ref, ref_sentence = r.point, si
+        out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
+    return out
