@@ -1,17 +1,32 @@
-"""Load an article (plain text or Markdown, optional YAML front matter) and fix its publication date."""
+"""Load an article (plain text or Markdown, optional YAML front matter) and fix its publication date.
+
+The publication date comes from the caller (`--published`), else the front matter, else it is
+inferred from the text; `Article.published_how` always says which, so no date is guessed silently.
+"""
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+
+class ArticleError(ValueError):
+    """An input problem, reported to the user as one line naming the file."""
 
 
 @dataclass(frozen=True)
 class Article:
     """One news article: its text and what we know about it.
 
-    `published_how` says where the publication date came from: "option" (--published),
-    "front matter", or "inferred from '…'" (the evidence), so that no date is ever guessed silently.
+    `text` is the body (front matter removed); every offset in the pipeline points into it.
+    `published_how` says where the publication date came from: "given", "front matter", or
+    "inferred from '…'" with the evidence.
     """
 
     id: str
@@ -22,6 +37,7 @@ class Article:
     published_how: str
     text: str
     format: str = "text"  # "text" or "markdown"
+    path: str | None = None
 
     def meta(self) -> dict[str, object]:
         """The article's metadata as JSON-ready values (no text)."""
@@ -33,3 +49,161 @@ class Article:
             "published": self.published.isoformat(),
             "published_how": self.published_how,
         }
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def slugify(name: str) -> str:
+    """A stable, URL- and id-safe slug: "Story v2.md" -> "story-v2"."""
+    norm = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return slug or "article"
+
+
+def split_front_matter(raw: str, name: str = "<text>") -> tuple[dict[str, object], str]:
+    """(front matter fields, body). Raises ArticleError on front matter that is not a YAML mapping."""
+    m = _FRONT_MATTER.match(raw)
+    if not m:
+        return {}, raw.lstrip("\ufeff")
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ArticleError(f"{name}: front matter is not valid YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{name}: front matter must be a mapping of fields (title:, published:, ...)")
+    return {str(k).lower(): v for k, v in data.items()}, raw[m.end():]
+
+
+def parse_date(value: object, name: str = "<text>", field: str = "published") -> date:
+    """A publication date from metadata: a YAML date, an ISO string or a written date
+    ("31 January 2026", "Jan. 31, 2026"); relative words like "yesterday" are refused."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    import dateparser  # slow to import; only metadata in other formats needs it
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                  "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": datetime(2000, 1, 1)},
+    )
+    if parsed is None or re.search(r"\b(?:ago|yesterday|today|tomorrow|last|next)\b", text, re.I):
+        raise ArticleError(f"{name}: {field} {text!r} is not a date (use YYYY-MM-DD)")
+    return parsed.date()
+
+
+def read_source(path: str) -> tuple[str, str]:
+    """(text, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        name = path
+        if not p.exists():
+            raise ArticleError(f"{name}: no such file")
+        if p.is_dir():
+            raise ArticleError(f"{name}: is a directory, not an article")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if "\x00" in text:
+        raise ArticleError(f"{name}: binary file, not an article")
+    if not text.strip():
+        raise ArticleError(f"{name}: empty file")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), name
+
+
+def _title_from(body: str, fmt: str, fallback: str) -> str:
+    if fmt == "markdown":
+        m = _MD_HEADING.search(body)
+        if m:
+            return m.group(1).strip()
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if not first:
+        return fallback
+    words = first.split()
+    return first if len(words) <= 12 else " ".join(words[:12]) + "…"
+
+
+def make_article(
+    raw: str,
+    *,
+    name: str = "<text>",
+    article_id: str | None = None,
+    published: date | str | None = None,
+    title: str | None = None,
+    fmt: str | None = None,
+    today: date | None = None,
+) -> Article:
+    """Build an Article from raw file text: front matter, title, format and publication date.
+
+    `today` bounds an inferred publication date from above (an article is not published in the
+    future); it is only consulted when neither `published` nor the front matter gives a date.
+    """
+    meta, body = split_front_matter(raw, name)
+    if not body.strip():
+        raise ArticleError(f"{name}: no article text after the front matter")
+    if fmt is None:
+        fmt = "markdown" if Path(name).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
+    stem = Path(name).stem if name not in ("<stdin>", "<text>") else "article"
+    aid = article_id or slugify(str(meta.get("id") or stem))
+    the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem))
+    if published is not None:
+        pub = parse_date(published, name, "--published")
+        how = "given"
+    elif meta.get("published") or meta.get("date"):
+        field = "published" if meta.get("published") else "date"
+        pub = parse_date(meta[field], name, field)
+        how = "front matter"
+    else:
+        from timeline.infer import infer_published
+
+        inferred = infer_published(body, today or date.today())
+        if inferred is None:
+            raise ArticleError(
+                f"{name}: no publication date: the text gives nothing to infer it from; "
+                "pass --published YYYY-MM-DD or add 'published:' to the front matter"
+            )
+        pub, evidence = inferred
+        how = f"inferred from {evidence}"
+    source = meta.get("source")
+    url = meta.get("url")
+    return Article(
+        id=aid,
+        title=the_title,
+        source=str(source) if source else None,
+        url=str(url) if url else None,
+        published=pub,
+        published_how=how,
+        text=body,
+        format=fmt,
+        path=None if name in ("<stdin>", "<text>") else name,
+    )
+
+
+def load_article(
+    path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None
+) -> Article:
+    """Read an article file ("-" for stdin) into an Article; ArticleError names the file on failure."""
+    raw, name = read_source(path)
+    return make_article(raw, name=name, published=published, today=today, fmt=fmt)

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+from timeline import calendar
 from timeline.article import Article
 from timeline.events import Event
+
+# Two reports are of the same event when they give the same date and their sentences share at
+# least this share of their content words (Jaccard similarity).
+SAME_EVENT_SIMILARITY = 0.5
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STOPWORDS = frozenset("""
+a an the and or but of in on at to for from by with as is are was were be been being has have had
+that this these those it its he she they them his her their we our you your i said says say will
+would could should may might not no than then there which who whom whose what when where how
+""".split())
 
 
 @dataclass(frozen=True)
@@ -22,3 +36,56 @@ class Timeline:
             "articles": [a.meta() for a in self.articles],
             "events": [e.to_dict() for e in self.events],
         }
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that carry its meaning (lowercased, stopwords dropped)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two sentences' content words (0..1)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa and not wb:
+        return 1.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def order_key(e: Event, article_rank: dict[str, int]) -> tuple[object, ...]:
+    """Chronological order: start; the coarser period before the finer ones it contains; then
+    the source order (article, then position in it)."""
+    return (e.start, calendar.granularity_rank(e.granularity), e.end, article_rank.get(e.article, 0),
+            e.offset[0], e.id)
+
+
+def merge_reports(events: Sequence[Event]) -> list[Event]:
+    """Events of different articles that give the same date to similar sentences become one event
+    listing every source; the first report (in article order) is kept as the text."""
+    kept: list[Event] = []
+    by_date: dict[tuple[str, str | None], list[int]] = {}
+    for e in events:
+        key = (e.date, e.until)
+        merged = False
+        for i in by_date.get(key, []):
+            k = kept[i]
+            if e.article in k.sources:
+                continue
+            if similarity(k.text, e.text) >= SAME_EVENT_SIMILARITY:
+                kept[i] = replace(k, sources=(*k.sources, e.article))
+                merged = True
+                break
+        if not merged:
+            by_date.setdefault(key, []).append(len(kept))
+            kept.append(e)
+    return kept
+
+
+def build_timeline(articles: Sequence[Article], events: Iterable[Event], title: str = "") -> Timeline:
+    """A Timeline of `articles` with `events` merged across articles and put in order."""
+    rank = {a.id: i for i, a in enumerate(articles)}
+    ordered = sorted(events, key=lambda e: order_key(e, rank))
+    if len(articles) > 1:
+        ordered = sorted(merge_reports(ordered), key=lambda e: order_key(e, rank))
+    if not title:
+        title = articles[0].title if len(articles) == 1 else "Combined timeline"
+    return Timeline(tuple(articles), tuple(ordered), title)

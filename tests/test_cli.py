@@ -1,0 +1,137 @@
+"""The command line: exit codes, messages, output safety and the quick-start commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" functionInDocument="CREATION_TIME">02/06/1998</TIMEX3></DCT>
+<TEXT>
+Officials said <TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3> that talks lasted
+<TIMEX3 tid="t2" type="DURATION" value="P3W">three weeks</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_json_to_stdout(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, out, err = run(capsys, "extract", str(seed_path), "-f", "json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [e["date"] for e in data["events"]][-1] == "2026-01-30"
+
+
+def test_extract_infers_and_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_body: str) -> None:
+    p = tmp_path / "story.txt"
+    p.write_text(seed_body, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(p), "-f", "md")
+    assert code == 0
+    assert "publication date inferred: 2026-01-31, from 'Friday (Jan 30)'" in err
+
+
+def test_extract_without_evidence_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    p = tmp_path / "story.txt"
+    p.write_text("Officials said the talks went well.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(p))
+    assert code == 2 and out == "" and "--published" in err and str(p) in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\xfa"])
+def test_bad_files_exit_2_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    code, out, err = run(capsys, "tag", str(p), "--published", "2026-01-31")
+    assert code == 2 and str(p) in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_bad_published_option_is_usage_error(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["tag", str(seed_path), "--published", "soonish"])
+    assert exc.value.code == 2
+    assert "--published" in capsys.readouterr().err
+
+
+def test_tag_prints_json_array(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, out, _ = run(capsys, "tag", str(seed_path), "--published", "2026-01-31")
+    items = json.loads(out)
+    assert code == 0 and {"start", "end", "text", "type", "value", "mod"} <= set(items[0])
+    assert any(i["text"] == "last Wednesday" and i["value"] == "2026-01-28" for i in items)
+
+
+def test_output_never_replaces_foreign_files(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                             seed_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(seed_path), "-f", "md", "-o", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own notes\n"
+    # Our own output may be replaced, and --force replaces anything.
+    out = tmp_path / "t.html"
+    assert run(capsys, "extract", str(seed_path), "-f", "html", "-o", str(out))[0] == 0
+    assert run(capsys, "extract", str(seed_path), "-f", "html", "-o", str(out))[0] == 0
+    assert run(capsys, "extract", str(seed_path), "-f", "md", "-o", str(target), "--force")[0] == 0
+
+
+def test_output_is_never_the_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path) -> None:
+    p = tmp_path / "s.txt"
+    p.write_bytes(seed_path.read_bytes())
+    code, _, err = run(capsys, "extract", str(p), "-o", str(p), "--force")
+    assert code == 2 and "input" in err and p.read_bytes() == seed_path.read_bytes()
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Police arrived last Wednesday.\n")))
+    code, out, _ = run(capsys, "extract", "-", "--published", "2026-01-31", "-f", "csv")
+    assert code == 0 and "2026-01-28" in out and out.startswith("id,article,date")
+
+
+def test_eval_scores(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "d.tml").write_text(TIMEML, encoding="utf-8")
+    code, out, _ = run(capsys, "eval", str(tmp_path), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["gold"] == 2
+    code, out, _ = run(capsys, "eval", str(tmp_path / "d.tml"))
+    assert code == 0 and "value" in out
+
+
+def test_eval_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "eval", str(tmp_path / "none"))
+    assert code == 2 and "none" in err
+
+
+def test_every_command_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    for cmd in ("extract", "tag", "eval", "build"):
+        with pytest.raises(SystemExit) as exc:
+            main([cmd, "--help"])
+        assert exc.value.code == 0
+        assert "examples:" in capsys.readouterr().out
+
+
+def test_console_script_quick_start(tmp_path: Path) -> None:
+    """`timeline build` from any directory builds the bundled seeds into ./output."""
+    exe = Path(sys.executable).with_name("timeline")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "timeline.cli"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    res = subprocess.run([*cmd, "build"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 0, res.stderr
+    names = sorted(p.name for p in (tmp_path / "output").iterdir())
+    assert "000-3b01959ef49d4888.html" in names and "000-3b01959ef49d4888.json" in names

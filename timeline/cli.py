@@ -1,0 +1,206 @@
+"""The `timeline` command: a thin layer over the library functions.
+
+Exit status: 0 success, 1 differences found (`diff` only), 2 usage or input errors (one line on
+stderr naming the file and the problem, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from timeline.article import Article, ArticleError, load_article, parse_date
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _published(value: str) -> date:
+    try:
+        return parse_date(value, "--published", "--published")
+    except ArticleError as exc:
+        raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
+
+
+def _note_inferred(article: Article) -> None:
+    if article.published_how.startswith("inferred"):
+        evidence = article.published_how.removeprefix("inferred from ")
+        print(f"timeline: {article.path or '<stdin>'}: publication date inferred: "
+              f"{article.published.isoformat()}, from {evidence}", file=sys.stderr)
+
+
+def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
+    if out is None or out == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from timeline.output import write_output
+
+    write_output(Path(out), content, force=force, inputs=inputs)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from timeline.pipeline import timeline_of
+    from timeline.render import render
+
+    article = load_article(args.file, args.published)
+    if args.title:
+        from dataclasses import replace
+
+        article = replace(article, title=args.title)
+    _note_inferred(article)
+    tl = timeline_of([article])
+    _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from timeline.temporal import tag
+
+    article = load_article(args.file, args.published)
+    _note_inferred(article)
+    timexes = [t.to_dict() for t in tag(article.text, article.published)]
+    _emit(json.dumps(timexes, indent=2, ensure_ascii=False) + "\n", args.output, args.force, (args.file,))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from timeline.evaluate import evaluate, format_report, read_corpus, report_to_dict
+
+    path = Path(args.path)
+    if not path.exists():
+        raise ArticleError(f"{args.path}: no such file or folder")
+    try:
+        docs = read_corpus(path)
+    except (ValueError, FileNotFoundError) as exc:
+        raise ArticleError(str(exc)) from None
+    report = evaluate(docs)
+    if args.json:
+        sys.stdout.write(json.dumps(report_to_dict(report), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(report, verbose=args.verbose) + "\n")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from timeline.site import build, bundled_seeds
+
+    sources = args.sources or [str(bundled_seeds())]
+    written = build(sources, Path(args.output), templates=args.templates, force=args.force)
+    if not args.quiet:
+        print(f"timeline: wrote {len(written)} files to {args.output}", file=sys.stderr)
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="timeline",
+        description="Turn news articles into dated, ordered event timelines (HTML, Markdown, JSON).",
+        formatter_class=_formatter,
+        epilog=_examples(
+            "timeline build                                  # bundled seeds -> output/",
+            "timeline extract story.md -f html -o story.html",
+            "timeline tag story.txt --published 2026-01-31",
+            "timeline eval ../shared/data/tbaq",
+        ),
+    )
+    from timeline.render import GENERATOR
+
+    parser.add_argument("--version", action="version", version=str(GENERATOR))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def article_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", metavar="FILE", help="article: .txt or .md, optional YAML front matter; - for stdin")
+        p.add_argument("--published", type=_published, metavar="DATE",
+                       help="publication date (YYYY-MM-DD); default: front matter, else inferred from the text")
+        p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+
+    p = sub.add_parser(
+        "extract", help="an article's timeline as html, md, json or csv", formatter_class=_formatter,
+        description="Find the dated events of one article and render them as a timeline.",
+        epilog=_examples(
+            "timeline extract story.md -f html -o story.html",
+            "timeline extract story.txt --published 2026-01-31 -f md",
+            "cat story.txt | timeline extract - --published 2026-01-31 -f json",
+        ),
+    )
+    article_args(p)
+    p.add_argument("-f", "--format", default="json", choices=["html", "md", "json", "csv"],
+                   help="output format (default: json)")
+    p.add_argument("--title", help="title to show instead of the article's own")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "tag", help="the temporal expressions of an article, as JSON", formatter_class=_formatter,
+        description="List every temporal expression with its character offsets and TIMEX3 type, value and mod.",
+        epilog=_examples("timeline tag story.txt --published 2026-01-31"),
+    )
+    article_args(p)
+    p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser(
+        "eval", help="score the tagger on TimeML gold files (TempEval-3)", formatter_class=_formatter,
+        description="Score the temporal tagger on TimeML documents: strict and relaxed P/R/F1, type F1 and "
+                    "value F1, as TempEval-3 Task A defines them.",
+        epilog=_examples("timeline eval ../shared/data/tbaq",
+                         "timeline eval ../shared/data/tbaq -v | grep 'wrong value'"),
+    )
+    p.add_argument("path", metavar="PATH", help="a .tml file or a folder of them (searched recursively)")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every error (missed, spurious, wrong value…)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "build", help="build the timelines of many articles into a folder", formatter_class=_formatter,
+        description="Build a timeline page (HTML, Markdown, JSON) for every article in SRC (files or folders). "
+                    "Without SRC, the bundled seed articles.",
+        epilog=_examples("timeline build", "timeline build articles/ -o site"),
+    )
+    p.add_argument("sources", nargs="*", metavar="SRC", help="article files or folders (default: the bundled seeds)")
+    p.add_argument("-o", "--output", default="output", metavar="OUT", help="output folder (default: output)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.add_argument("--force", action="store_true", help="write into OUT even if an earlier build did not create it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    p.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ArticleError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NotADirectoryError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

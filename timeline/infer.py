@@ -1,0 +1,75 @@
+"""Infer a missing publication date from the article text, and say from what.
+
+Evidence, strongest first: a dateline ("WASHINGTON, Jan. 30 (AP) —") is the date itself; a weekday
+written with its date ("Friday (Jan 30)") fixes the year, and a full date ("January 23, 2026")
+is explicit. A dated event told in the past bounds the publication date from below: the article
+ran at the earliest the day after the latest one. Nothing else (no clock) is consulted, except
+`today`, which only rules out years in the future.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.temporal.parse import Parse
+from timeline.temporal.rules import GRAMMAR
+from timeline.temporal.tense import tense_at
+from timeline.text import segment
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]|\(|$)")
+
+
+def _explicit_day(p: Parse, today: date) -> date | None:
+    """The day a calendar parse names when the text fixes the year (written, or by a weekday)."""
+    if p.kind != "calendar" or p.month is None or p.day is None:
+        return None
+    if p.year is not None:
+        try:
+            return date(p.year, p.month, p.day)
+        except ValueError:
+            return None
+    if p.weekday is None:
+        return None
+    for year in range(today.year, today.year - 30, -1):
+        try:
+            d = date(year, p.month, p.day)
+        except ValueError:
+            continue
+        if d <= today and d.isoweekday() == p.weekday:
+            return d
+    return None
+
+
+def infer_published(text: str, today: date) -> tuple[date, str] | None:
+    """(publication date, evidence) inferred from `text`, or None when nothing supports one."""
+    sentences = segment(text)
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    best: tuple[date, str] | None = None
+    for m in GRAMMAR.scan(text):
+        d = _explicit_day(m.parse, today)
+        phrase = text[m.start:m.end]
+        if d is None:
+            # A dateline may omit the year: the latest such day not after today.
+            if m.start < 120 and m.end <= first_line_end and m.parse.kind == "calendar" and m.parse.month \
+                    and m.parse.day and _DATELINE_AFTER.match(text, m.end):
+                for year in (today.year, today.year - 1):
+                    try:
+                        cand = date(year, m.parse.month, m.parse.day)
+                    except ValueError:
+                        continue
+                    if cand <= today:
+                        return cand, f"the dateline '{phrase}'"
+            continue
+        if m.start < 120 and m.end <= first_line_end and _DATELINE_AFTER.match(text, m.end):
+            return d, f"the dateline '{phrase}'"
+        sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
+        tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start) if sentence else None
+        if tense == "future":
+            continue  # a date still to come bounds the publication date from above, not below
+        bound = d + timedelta(days=1)
+        if bound > today:
+            continue
+        if best is None or bound > best[0]:
+            best = (bound, f"'{phrase}'")
+    return best
