@@ -52,7 +52,7 @@ def segment(text: str) -> list[Sentence]:
         start = pstart
         for m in _END.finditer(text, pstart, pend):
             if text[m.start()] == ".":
-                w = _WORD_BEFORE.search(text, pstart, m.start())
+                w = _WORD_BEFORE.search(text, max(pstart, m.start() - 40), m.start())
                 word = w.group(1).lower() if w else ""
                 if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                     continue

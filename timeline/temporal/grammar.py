@@ -20,9 +20,10 @@ Normaliser = Callable[["Fields"], Parse | None]
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 # What may not stand right before or right after an expression: it would make it part of a word,
-# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); "mid-", "pre-"
-# and "post-" may stand before one ("mid-November"), the tagger reads them as modifiers.
-LEFT_EDGE = r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-))"
+# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); "mid-", "pre-",
+# "post-", "early-" and "late-" may stand before one ("mid-November"): the tagger reads them as
+# modifiers.
+LEFT_EDGE = r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)|(?<=\blate-))"
 RIGHT_EDGE = r"(?!\w|[.,:/-]\d|%)"
 
 

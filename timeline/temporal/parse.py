@@ -16,8 +16,15 @@ class Parse:
       named     a month, season or holiday with `shift` ("last November": month=11, shift=-1)
       offset    `amount` `unit`s from the anchor ("yesterday": D -1; "two days later": D +2 on "ref")
       duration  `amount` `unit`s as a TIMEX3 duration (amount None = unknown, "X")
+      weekend   "the weekend": the nearest weekend, by tense
+      none      a phrase recognised only so that it is not tagged (an age, "as soon as", "$5 a year")
+    `gran` refines an offset: "ago" (N units from the anchor), "period" (the fiscal period the text
+    reports on), "latest" (the latest complete quarter), "near" (the last date only if mentioned in
+    this or the previous sentence), "same_day" (the last date only if it is a day); on a calendar
+    parse "week_of" asks for the week containing the date.
     `anchor` is "dct" for deictic expressions (the publication date) and "ref" for anaphoric ones
-    (the date the text last mentioned).
+    (the date the text last mentioned). `moves_ref` is False for comparisons ("up from a year
+    earlier", "the year-ago quarter"): they do not become the date later expressions refer to.
     """
 
     kind: str
@@ -43,3 +50,4 @@ class Parse:
     anchor: str = "dct"
     gran: str | None = None
     mod: str | None = None
+    moves_ref: bool = True

@@ -39,8 +39,15 @@ NUMBER = (
     "|" + NUMBER_WORD + r"(?:\s+and\s+a\s+half)?"
     r"|half\s+an?|a\s+half"
 )
+# Years said in words (radio transcripts): "nineteen ninety-six", "nineteen hundred", "two thousand one".
+_TENS_UNITS = alt(vocab.TENS) + r"(?:[-\s]" + _UNITS_1_9 + ")?"
+YEAR_WORDS = (
+    r"(?:eighteen|nineteen|twenty)[-\s](?:hundred|oh[-\s]" + _UNITS_1_9 + "|" + _TEENS + "|" + _TENS_UNITS + ")"
+    r"|two\s+thousand(?:(?:\s+and)?\s+(?:" + _TEENS + "|" + _TENS_UNITS + "|" + _UNITS_1_9 + "))?"
+)
 VAGUE = alt(["a few", "few", "several", "some", "many", "a number of", "numerous", "a couple of"])
 
+_DAY_WORDS = alt(k for k in vocab.ORDINALS if k != "last")
 _UNIT_WORDS = [u for u in vocab.UNITS if u not in ("season", "seasons", "weekend", "weekends")]
 
 PIECES: dict[str, str] = {
@@ -49,9 +56,10 @@ PIECES: dict[str, str] = {
              + "|" + alt(_ABBR_MONTHS) + r"\.?)(?!\w)",
     "month_safe": alt(_SAFE_MONTHS) + r"(?!\w)",
     "month_amb": _case_sensitive(vocab.AMBIGUOUS_MONTHS) + r"(?!\w)",
-    "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+    # 23, 23rd, and the ordinal words ("the fifth of December", "March eighth").
+    "day": r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + _DAY_WORDS + r"(?![\w-]))",
     "ordday": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
-    "year": r"(?:1[0-9]\d\d|20\d\d)(?!\d)",
+    "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|(?:" + YEAR_WORDS + r")(?![\w-]))",
     "year2": r"['’]\d\d(?!\d)",
     "mm": r"(?:0?[1-9]|1[0-2])",
     "dd": r"(?:0?[1-9]|[12]\d|3[01])",
@@ -74,7 +82,7 @@ PIECES: dict[str, str] = {
         r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
         r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?=\s*(?:GMT|UTC|EST|EDT|PST|PDT|CET|local|hours|hrs|h\b))"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
-        r"|noon|midnight|(?:" + NUMBER_WORD + r"|\d{1,2})\s+o['’]clock"
+        r"|noon|midday|midnight|(?:" + NUMBER_WORD + r"|\d{1,2})\s+o['’]clock"
     ),
     "tz": alt(vocab.TIME_ZONES) + r"(?:\s+time)?(?!\w)",
     "holiday": alt(list(vocab.FIXED_HOLIDAYS) + list(vocab.NTH_WEEKDAY_HOLIDAYS)

@@ -30,6 +30,7 @@ class Context:
     ref: Point | None = None  # the date the text last mentioned
     tense: str | None = None  # "past", "present", "future" or None (unknown)
     ref_near: bool = False  # whether `ref` was mentioned in this or the previous sentence
+    period: Point | None = None  # the fiscal period (quarter) the text last mentioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class Resolved:
 # Choosing among candidate years.
 
 # How much farther a candidate on the wrong side of the reference (by tense) may be and still win.
-_WRONG_SIDE_PENALTY = {"past": 8.0, "future": 8.0, "present": 2.0, None: 2.0}
+_WRONG_SIDE_PENALTY = {"past": 12.0, "future": 12.0, "present": 2.0, None: 2.0}
 
 
 def _distance(p: Point, day: date) -> int:
@@ -100,6 +101,17 @@ def _base_year(p: Parse, ctx: Context) -> int | None:
     return None
 
 
+def _latest_begun(this_year: Point, ctx: Context) -> Point:
+    """A quarter or half named without a year ("the third quarter") is, in business news, the latest
+    one that has begun by the publication date (the one being reported on); in a future-tense
+    sentence, a quarter that ended two or more quarters ago is next year's ("will post a first-quarter
+    loss" in November)."""
+    pt = this_year if this_year.start <= ctx.dct else this_year.shift(-1, "year")
+    if ctx.tense == "future" and pt.shift(2).start <= ctx.dct:
+        pt = pt.shift(1, "year")
+    return pt
+
+
 def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     if p.century is not None:
         return Resolved(f"{p.century:02d}", Point("century", date(max(1, p.century * 100), 1, 1)))
@@ -114,15 +126,14 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
         if year is not None:
             return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", date(year, 3 * p.quarter - 2, 1)),
                             anchor)
-        q = p.quarter
-        pt = choose(_around(lambda y: Point("quarter", date(y, 3 * q - 2, 1)), ctx.dct.year), ctx.dct, ctx.tense)
+        pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), ctx)
         return Resolved(pt.value(), pt, "publication")
     if p.half is not None:
         h = p.half
         if year is not None:
             pt = Point("half", date(year, 6 * h - 5, 1))
         else:
-            pt = choose(_around(lambda y: Point("half", date(y, 6 * h - 5, 1)), ctx.dct.year), ctx.dct, ctx.tense)
+            pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), ctx)
         return Resolved(pt.value(), pt, anchor or "publication")
     if p.month is None and p.day is not None:  # "on the 23rd": a day of the month last mentioned
         base = ctx.ref if ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["month"] else None
@@ -160,8 +171,9 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
 
 
 def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None) -> date:
-    """The `weekday` a sentence means, seen from `base`: bare in a past (or unknown) tense, the
-    latest one on or before base; in a future or present tense, the first one after it."""
+    """The `weekday` a sentence means, seen from `base`. Bare, it is base itself when base is that
+    weekday ("said Friday" in Friday's paper); otherwise in a future tense the first one after base,
+    else (news reports what happened) the latest one before it."""
     back = (base.isoweekday() - weekday) % 7
     forward = (weekday - base.isoweekday()) % 7
     if shift == -1:  # "last Friday": the latest Friday before base
@@ -170,8 +182,8 @@ def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None
         return base + timedelta(days=forward or 7)
     if shift == 0:  # "this Friday": the one in base's week
         return base + timedelta(days=weekday - base.isoweekday())
-    if tense in ("future", "present"):
-        return base + timedelta(days=forward or 7)
+    if tense == "future":
+        return base + timedelta(days=forward)
     return base - timedelta(days=back)
 
 
@@ -186,6 +198,16 @@ def resolve_weekday(p: Parse, ctx: Context) -> Resolved | None:
         return Resolved(d.isoformat(), Point("day", d), "publication")
     d = _weekday_near(ctx.dct, p.weekday, p.shift, ctx.tense)
     return Resolved(d.isoformat(), Point("day", d), "publication")
+
+
+def resolve_weekend(p: Parse, ctx: Context) -> Resolved | None:
+    """"the weekend": the weekend under way or just past; in a future-tense sentence, the coming one."""
+    dow = ctx.dct.isoweekday()
+    if dow >= 6 or ctx.tense == "future":
+        pt = Point.of("weekend", ctx.dct)
+    else:
+        pt = Point("weekend", ctx.dct - timedelta(days=dow + 1))
+    return Resolved(pt.value(), pt, "publication")
 
 
 def _holiday(name: str, year: int) -> date | None:
@@ -271,8 +293,6 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
 def _result_gran(p: Parse, ref: Point) -> str:
     """The granularity of "N units earlier/later/ago" counted from `ref`."""
     unit = p.unit or "D"
-    if p.gran == "keep":
-        return ref.gran
     if unit in ("S", "MIN", "H", "D", "NIGHT", "W", "FORTNIGHT"):
         return "day"
     target = UNIT_GRANULARITY[unit]
@@ -290,27 +310,29 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
     unit = p.unit or "D"
     amount = p.amount or 0
     target = UNIT_GRANULARITY.get(unit, "day")
-    if p.gran == "latest":  # "the latest quarter"; "the quarter" the text is about
-        if p.anchor == "ref" and ctx.ref is not None and ctx.ref.gran == "quarter":
-            return Resolved(ctx.ref.value(), ctx.ref, "previous")
+    if p.gran == "latest":  # "the latest quarter": the reported period if it has ended
+        if ctx.period is not None and ctx.period.end() <= ctx.dct:
+            return Resolved(ctx.period.value(), ctx.period, "previous")
         pt = Point.of("quarter", ctx.dct).shift(-1)
         return Resolved(pt.value(), pt, "publication")
-    use_ref = p.anchor == "ref" and ctx.ref is not None
-    # Financial reports: "a year ago" next to "the third quarter" is that quarter a year before.
-    if (p.anchor == "dct" and p.gran == "ago" and unit == "Y" and ctx.ref is not None and ctx.ref_near
-            and ctx.ref.gran == "quarter"):
-        use_ref = True
+    if p.gran == "period":
+        return _reported_period(p, ctx)
+    use_ref = p.anchor == "ref" and ctx.ref is not None and (p.gran != "near" or ctx.ref_near) and (
+        p.gran != "same_day" or ctx.ref.gran == "day")
+    # Business news compares the period it reports on with the same period a year before: "net
+    # income rose from a year ago" after "the third quarter" is that quarter a year before.
+    if p.gran == "ago" and unit == "Y" and amount == -1 and ctx.period is not None and (
+            p.anchor == "dct" or ctx.ref is None or RANK[ctx.ref.gran] <= RANK["quarter"]):
+        moved = ctx.period.shift(-1, "year")
+        return Resolved(moved.value(), moved, "previous")
     if use_ref:
         assert ctx.ref is not None
         base = ctx.ref
         anchor = "previous"
     else:
-        if p.anchor == "ref" and p.gran == "keep":  # "the year-ago quarter" with nothing before it
-            pt = Point.of("quarter", ctx.dct).shift(-5)
-            return Resolved(pt.value(), pt, "publication")
         base = Point("day", ctx.dct)
         anchor = "publication"
-    if p.gran in ("ago", "keep"):
+    if p.gran == "ago":
         gran = _result_gran(p, base)
         if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
             return Resolved(base.unknown_finer(gran), None, anchor)
@@ -321,6 +343,21 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
         # The text last mentioned a coarser period ("in 2019 ... the next day"): the day is unknown.
         return Resolved(base.unknown_finer(target), None, anchor)
     pt = base.coarsen(target).shift(int(amount))
+    return Resolved(pt.value(), pt, anchor)
+
+
+def _reported_period(p: Parse, ctx: Context) -> Resolved:
+    """"the quarter", "the period", "the year-ago quarter", "the 1988 period", "year-earlier": the
+    fiscal period the text reports on (the quarter it last mentioned, else the latest complete
+    quarter), in the year written or `amount` years away."""
+    base = ctx.period
+    anchor: str | None = "previous"
+    if base is None:
+        base, anchor = Point.of("quarter", ctx.dct).shift(-1), "publication"
+    if p.year is not None:
+        base = base.shift(p.year - base.start.year, "year")
+        anchor = None
+    pt = base.shift(int(p.amount or 0), "year")
     return Resolved(pt.value(), pt, anchor)
 
 
@@ -337,11 +374,18 @@ def _shift_by_unit(p: Point, unit: str, amount: float) -> Point:
     return p.shift(n, UNIT_GRANULARITY.get(unit, "day"))
 
 
+def resolve_none(p: Parse, ctx: Context) -> Resolved | None:
+    """A phrase recognised only so that it is not tagged (an age, "as soon as")."""
+    return None
+
+
 RESOLVERS: dict[str, Callable[[Parse, Context], Resolved | None]] = {
+    "none": resolve_none,
     "literal": resolve_literal,
     "duration": resolve_duration,
     "calendar": resolve_calendar,
     "weekday": resolve_weekday,
+    "weekend": resolve_weekend,
     "named": resolve_named,
     "offset": resolve_offset,
 }
@@ -352,6 +396,9 @@ def resolve(p: Parse, ctx: Context) -> Resolved | None:
     r = RESOLVERS[p.kind](p, ctx)
     if r is None:
         return None
+    if p.gran == "week_of" and r.point is not None and r.point.gran == "day":  # "the week of March 6"
+        week = r.point.coarsen("week")
+        return Resolved(week.value(), week, r.anchor)
     suffix = ""
     if p.hour is not None:
         suffix = f"T{p.hour:02d}:{p.minute or 0:02d}"

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Fields, Grammar, Rule
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import PIECES
+from timeline.temporal.pieces import PIECES, alt
+from timeline.temporal.tense import tense_at
 
 # ---------------------------------------------------------------------------------------------
 # Converters from matched words to numbers.
@@ -27,17 +28,34 @@ def month_of(word: str) -> int:
 
 
 def day_of(word: str) -> int:
+    """23 from "23", "23rd" or "twenty-third"."""
+    if word[0].isalpha():
+        return vocab.ORDINALS[" ".join(word.lower().split())]
     m = _DIGITS.search(word)
     assert m is not None
     return int(m.group())
 
 
 def year_of(word: str) -> int:
-    """A year; "'98" is 1998 and "'05" is 2005 (two-digit years pivot at 30)."""
+    """A year; "'98" is 1998 and "'05" is 2005 (two-digit years pivot at 30); "nineteen ninety-six"
+    is 1996 and "two thousand one" 2001."""
+    if word[0].isalpha():
+        return spelled_year(word)
     if word[0] in "'’":
         yy = int(word[1:])
         return 1900 + yy if yy >= 30 else 2000 + yy
     return int(word)
+
+
+def spelled_year(words: str) -> int:
+    """"nineteen ninety-six" -> 1996, "nineteen hundred" -> 1900, "nineteen oh five" -> 1905,
+    "two thousand and one" -> 2001."""
+    w = [x for x in words.lower().replace("-", " ").split() if x not in ("and", "oh")]
+    if w[:2] == ["two", "thousand"]:
+        return 2000 + sum(vocab.NUMBERS[x] for x in w[2:])
+    if w[1:] == ["hundred"]:
+        return vocab.NUMBERS[w[0]] * 100
+    return vocab.NUMBERS[w[0]] * 100 + sum(vocab.NUMBERS[x] for x in w[1:])
 
 
 def number_of(words: str | None) -> float | None:
@@ -67,7 +85,7 @@ def unit_of(word: str) -> str:
 
 def unit_in(f: Fields) -> str:
     """The unit a rule matched, whichever unit piece it used."""
-    word = f["unit"] or f["unit1"] or f["unit_plural"]
+    word = f["unit"] or f["unit1"] or f["unit_plural"] or f["span_unit"]
     assert word is not None, "rule has no unit piece"
     return unit_of(word)
 
@@ -75,7 +93,7 @@ def unit_in(f: Fields) -> str:
 def clock_of(word: str) -> tuple[int, int]:
     """(hour, minute) of "3 p.m.", "3:30pm", "15:00", "noon", "midnight", "nine o'clock"."""
     w = word.lower()
-    if w == "noon":
+    if w in ("noon", "midday"):
         return 12, 0
     if w == "midnight":
         return 24, 0
@@ -195,17 +213,33 @@ def bare_year(f: Fields) -> Parse | None:
     return Parse("calendar", year=y)
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:" + PIECES["num"] + r"))[\w,.%$ ]{0,30}\s+$", re.IGNORECASE)
+# An amount and at most three words of what it counts: "$5", "50,000 barrels", "four flights".
+_AMOUNT_WORDS = alt(k for k in vocab.NUMBERS if k not in ("a", "an", "single") and " " not in k)
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b" + _AMOUNT_WORDS + r"\b)(?:[ ]+[\w%$-]+){0,3}[ ]+$",
+                            re.IGNORECASE)
 _RATE_WORDS = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
+# "for a month", "within a week", "nearly an hour": a duration, not a rate.
+_DURATION_WORD_BEFORE = re.compile(
+    r"\b(?:for|in|within|over|about|around|nearly|almost|than|under|after|before|of|to|as|least|only|"
+    r"take|takes|took|last|lasted|lasts|spend|spent|just|some|up)\s+$",
+    re.IGNORECASE,
+)
 
 
 def rate(f: Fields) -> Parse | None:
-    """"a year" / "per day" after an amount: a set ("$5 a year", "50,000 barrels a day",
-    "twice a week")."""
+    """"a week" / "per day" after a count of times is a frequency, a set ("twice a week", "three times
+    a day"); after an amount it is a rate ("$5 a year", "50,000 barrels a day"), which TimeML news
+    annotation leaves untagged; otherwise ("for a month", "a year-earlier loss") it is no rate at all."""
     before = f.before(40)
-    if not (_RATE_WORDS.search(before) or _NUMBER_BEFORE.search(before)):
+    if re.match(r"-(?:earlier|ago|old|long)\b", f.after(8)):
         return None
-    return Parse("literal", type="SET", value=_duration_value(1, unit_in(f)))
+    if _RATE_WORDS.search(before):
+        return Parse("literal", type="SET", value=_duration_value(1, unit_in(f)))
+    if _DURATION_WORD_BEFORE.search(before) and not f.text.lower().startswith("per"):
+        return None
+    if _AMOUNT_BEFORE.search(before):
+        return Parse("none")
+    return None
 
 
 def _duration_value(n: float | None, unit: str) -> str:
@@ -244,15 +278,19 @@ _WEEKDAY_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!Night)(?<!Morning)(
 
 
 def bare_weekday(f: Fields) -> Parse | None:
-    """A weekday alone ("said Friday"); not the name in "Man Friday" or "Friday Mosque"."""
+    """A weekday alone ("said Friday"); not the name in "Man Friday", "the Sunday Times" or "the
+    Friday Mosque" (a determiner before, a capitalised name after)."""
     if _TITLE_BEFORE.search(f.before(10)):
+        return None
+    if re.search(r"\bthe\s+$", f.before(5), re.IGNORECASE) and _WEEKDAY_NAME_AFTER.match(f.after(20)):
         return None
     return fill(Parse("weekday"), f)
 
 
 def clock(f: Fields) -> Parse | None:
-    """A clock time; a bare "10.30" or "7:00" must look like a time, not a score or a ratio."""
-    return fill(Parse("offset", unit="D", amount=0, anchor="ref", type="TIME"), f)
+    """A clock time alone ("at 3 p.m."): on the day the text last mentioned, else the publication
+    day."""
+    return fill(Parse("offset", unit="D", amount=0, anchor="ref", type="TIME", gran="same_day"), f)
 
 
 def duration(f: Fields) -> Parse:
@@ -267,7 +305,8 @@ def ago(f: Fields) -> Parse:
     unit = unit_in(f)
     if n is None:
         return Parse("literal", value="PAST_REF")
-    return Parse("offset", unit=unit, amount=-n, anchor="dct", gran="ago")
+    return Parse("offset", unit=unit, amount=-n, anchor="dct", gran="ago", moves_ref=not (unit == "Y" and n == 1),
+                 mod="APPROX" if " or so" in f.text.lower() else None)
 
 
 def later(f: Fields) -> Parse:
@@ -277,7 +316,9 @@ def later(f: Fields) -> Parse:
     sign = -1 if (f.low("dir") or "") in ("earlier", "before", "previously", "prior") else 1
     if n is None:
         return Parse("literal", value="PAST_REF" if sign < 0 else "FUTURE_REF")
-    return Parse("offset", unit=unit, amount=sign * n, anchor="ref", gran="ago")
+    return Parse("offset", unit=unit, amount=sign * n, anchor="ref", gran="ago",
+                 moves_ref=not (unit == "Y" and n == 1 and sign < 0),
+                 mod="APPROX" if " or so" in f.text.lower() else None)
 
 
 def relative_unit(f: Fields) -> Parse | None:
@@ -376,7 +417,7 @@ def set_every(f: Fields) -> Parse:
         return Parse("literal", type="SET", value=f"XXXX-{month_of(f['month']):02d}")
     if f["season"]:
         return Parse("literal", type="SET", value=f"XXXX-{vocab.SEASONS[f.low('season') or '']}")
-    unit = (f.low("unit1") or f.low("unit") or "day")
+    unit = (f.low("span_unit") or f.low("unit1") or f.low("unit") or "day")
     if unit in ("weekend", "weekends"):
         return Parse("literal", type="SET", value="XXXX-WXX-WE")
     if unit in ("season", "seasons"):
@@ -385,6 +426,94 @@ def set_every(f: Fields) -> Parse:
     if f["other"]:
         n = 2.0
     return Parse("literal", type="SET", value=_duration_value(n, unit_of(unit)))
+
+
+def not_a_date(f: Fields) -> Parse:
+    """A phrase that looks temporal but names no time (an age, "as soon as"): it is consumed so that
+    no shorter rule fires inside it, and resolves to nothing."""
+    return Parse("none")
+
+
+_SEASON_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|this|last|next|that|early|late|mid|since|by|until|till|during|through|throughout|each|every|"
+    r"past|coming|of|before|after|following|previous)\s*-?\s*$",
+    re.IGNORECASE,
+)
+
+
+def bare_season(f: Fields) -> Parse | None:
+    """A season alone: "the spring", "in winter". "fall" and "spring" are also verbs and nouns, so
+    without "the" they need a preposition or determiner before them ("in fall", "last spring"), and
+    "the fall of ..." is the fall of something (a government, a city), not autumn."""
+    word = (f.low("season") or "")
+    the = f.text.lower().startswith("the")
+    if word in vocab.AMBIGUOUS_SEASONS:
+        if the and re.match(r"\s+of\b", f.after(5)):
+            return None
+        if not the and not _SEASON_CONTEXT_BEFORE.search(f.before(20)):
+            return None
+    return fill(Parse("named"), f)
+
+
+def the_weekend(f: Fields) -> Parse:
+    """"over the weekend", "the weekend": the nearest weekend, by the tense of the sentence."""
+    return Parse("weekend")
+
+
+def year_end(f: Fields) -> Parse:
+    """"year-end", "year end", "year's end": the end of the current year; "since year-end" is the end of
+    the year before."""
+    since = re.search(r"\bsince\s+$", f.before(10), re.IGNORECASE)
+    return Parse("offset", unit="Y", amount=-1 if since else 0, anchor="dct", mod="END")
+
+
+def fiscal_year_ended(f: Fields) -> Parse:
+    """"the year ended June 30", "the fiscal year ending Sept. 30": a year-long accounting period."""
+    return Parse("duration", type="DURATION", amount=1, unit="Y")
+
+
+def the_year(f: Fields) -> Parse:
+    """"the year", "the full year", "the fiscal year", "the current year": the year the text is about:
+    that of a date mentioned in this or the previous sentence, else that of the publication date
+    ("the current year" always the latter)."""
+    if len(f.text.split()) > 2:  # "the current year", "the full year": the publication's year
+        return Parse("offset", unit="Y", amount=0, anchor="dct")
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="near")
+
+
+def in_the_unit(f: Fields) -> Parse:
+    """"earlier in the year", "later in the month": the period the text is about, with START/END."""
+    word = (f.text.split()[0]).lower()
+    return Parse("offset", unit=unit_in(f), amount=0, anchor="ref",
+                 mod="START" if word.startswith("earl") else "END")
+
+
+def frequency(f: Fields) -> Parse:
+    """"twice a week", "three times a day": a set with its period (TimeML puts the count in `freq`)."""
+    return Parse("literal", type="SET", value=_duration_value(1, unit_in(f)))
+
+
+def unit_long(f: Fields) -> Parse:
+    """"day-long" is P1D; "decades-long", "years-long" are of unknown length."""
+    n = 1.0 if f["unit1"] else None
+    return Parse("duration", type="DURATION", amount=n, unit=unit_in(f))
+
+
+def annual_rate(f: Fields) -> Parse:
+    """"annually" after an amount is a rate ("rise 8.5% annually", "10,000 units annually"), left
+    untagged like "$5 a year"; otherwise a set ("the prize is awarded annually")."""
+    if _AMOUNT_BEFORE.search(f.before(40)):
+        return Parse("none")
+    return Parse("literal", type="SET", value="P1Y")
+
+
+def soon(f: Fields) -> Parse | None:
+    """"soon" is the near future ("will soon begin"), but in a past-tense sentence it only means
+    "shortly after" ("he was soon released")."""
+    before = f.before(60)
+    if tense_at(before + f.text + f.after(40), len(before)) == "past":
+        return None
+    return Parse("literal", value="FUTURE_REF")
 
 
 def set_word(value: str) -> Callable[[Fields], Parse]:
@@ -422,18 +551,27 @@ def ordinal_day(f: Fields) -> Parse | None:
 
 
 def year_ago_period(f: Fields) -> Parse:
-    """"the year-ago quarter", "the year-earlier period": the period last mentioned, a year back."""
-    return Parse("offset", unit="Y", amount=-1, anchor="ref", gran="keep")
+    """"the year-ago quarter", "the year-earlier period", "year-earlier profit": the fiscal period the
+    text reports on, a year back (a comparison: it does not become the date later text refers to)."""
+    return Parse("offset", unit="Y", amount=-1, anchor="ref", gran="period", moves_ref=False)
+
+
+def year_period(f: Fields) -> Parse:
+    """"the 1988 period", "the 1989 quarter": the fiscal period the text reports on, in that year."""
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="period", year=year_of(f["year"] or "0"),
+                 moves_ref=False)
 
 
 def latest_quarter(f: Fields) -> Parse:
-    """"the latest quarter", "the most recent period": the last complete quarter."""
-    return Parse("offset", unit="Q", amount=-1, anchor="dct", gran="latest")
+    """"the latest quarter", "the most recent period": the period the text reports on if it has
+    ended, else the latest complete quarter."""
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="latest")
 
 
 def the_quarter(f: Fields) -> Parse:
-    """"the quarter", "the period": the quarter the text is about (last mentioned, else latest)."""
-    return Parse("offset", unit="Q", amount=0, anchor="ref", gran="latest")
+    """"the quarter", "the period", "the latest quarter": the fiscal period the text reports on (the
+    quarter it last mentioned, else the latest complete quarter)."""
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="period")
 
 
 def two_digit_year(f: Fields) -> Parse | None:
@@ -482,12 +620,14 @@ RULES: list[Rule] = [
         "calendar", month=month_of(f["month"] or ""), yshift=SHIFTS[f.low("shift") or "this"])),
     Rule("shift_month", r"(?:this )?{shift} {month}(?!~\d)", named),
     # --- month and day, the year inferred ---------------------------------------------------------
+    Rule("week_of", r"the week of {month}~{day}(?:~,?~{year})?", lambda f: week_of(f)),
     Rule("month_day", r"{month}~{day}(?!~,?~\d)", calendar),
     Rule("day_month", r"(?:the )?{day} (?:of )?{month}", calendar),
     # --- weekdays --------------------------------------------------------------------------------
     Rule("weekday_pod", r"{weekday_x:weekday_full} {pod}", lambda f: weekday_pod(f)),
+    Rule("shift_weekday_date", r"(?:this )?{shift} {weekday}~,?~{month}~{day}", calendar),
     Rule("shift_weekday", r"(?:this )?{shift} {weekday_x:weekday_full}(?: {pod})?", lambda f: weekday_pod(f)),
-    Rule("anaphoric_weekday", r"the {rel:next} {weekday_x:weekday_full}", lambda f: anaphoric_weekday(f)),
+    Rule("anaphoric_weekday", r"the {rel:anaweek} {weekday_x:weekday_full}", lambda f: anaphoric_weekday(f)),
     Rule("weekday_of_week", r"{weekday_x:weekday_full} (?:of )?{shift} week", lambda f: weekday_of_week(f)),
     # --- holidays --------------------------------------------------------------------------------
     Rule("holiday_year", r"{holiday}~,?~{year}", holiday),
@@ -496,27 +636,34 @@ RULES: list[Rule] = [
     Rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~{year}", season),
     Rule("shift_season", r"(?:this )?{shift} {season}", season),
     # --- quarters and halves ---------------------------------------------------------------------
+    Rule("relative_year_quarter",
+         r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
+    Rule("corresponding_period", r"the (?:corresponding|comparable|same) (?:quarter|period) (?:of |in )?"
+         r"(?:last|the previous|the prior|a) year", year_ago_period),
     Rule("year_ago_quarter",
          r"(?:the )?(?:comparable |same )?(?:year[- ]ago|year[- ]earlier|prior[- ]year|"
          r"previous[- ]year|last[- ]year['’]s)(?: fiscal)?(?: {qord})?[- ](?:quarter|period)",
          year_ago_period),
+    Rule("year_ago_adjective", r"year[- ](?:ago|earlier)(?=\s+[a-z])", year_ago_period),
     Rule("quarter_of_year",
          r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter(?: of)?~,?~(?:fiscal )?{year}", quarter),
     Rule("quarter_of_relative_year",
          r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter of (?:the |this )?{yrel:shift} (?:fiscal )?year",
          quarter),
-    Rule("relative_year_quarter",
-         r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
-    Rule("year_quarter", r"{year}['’]?s? (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
+    Rule("year_quarter", r"(?:the )?{year}['’]?s? (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
     Rule("quarter_code", r"Q{qnum:qdigit}(?:~{year})?|{yearb:year}~Q{qnum2:qdigit}|{qnum3:qdigit}Q(?:~{year2})?",
          lambda f: quarter_code(f)),
-    Rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter(?!s)", quarter),
+    # "the third quarter" is a noun phrase; in "the third-quarter loss" the adjective alone is the date.
+    Rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)? quarter(?!s)", quarter),
+    Rule("quarter_adjective", r"(?:fiscal )?{qord}(?: fiscal)?-quarter", quarter),
     Rule("latest_quarter", r"the (?:latest|most recent|recent|just[- ]ended|latest fiscal) (?:quarter|period)",
          latest_quarter),
+    Rule("year_period", r"the {year} (?:fiscal )?(?:quarter|period)(?!s)", year_period),
+    Rule("the_quarter_a_year_ago", r"the (?:same )?(?:quarter|period) a year (?:ago|earlier)", year_ago_period),
     Rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s)", the_quarter),
     Rule("half_of_year", r"(?:the )?{hord}[- ]half(?: of)?~,?~(?:fiscal )?{year}", half),
     Rule("half_of_relative_year", r"(?:the )?{hord}[- ]half of (?:the |this )?{yrel:shift} year", half),
-    Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?=\W)", half),
+    Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w)", half),
     # --- years -----------------------------------------------------------------------------------
     Rule("fiscal_year", r"(?:fiscal(?: year)?|FY)~(?:{year}|{year2})", fiscal_year),
     Rule("year_fiscal", r"(?:the )?{year} fiscal year", fiscal_year),
@@ -541,29 +688,45 @@ RULES: list[Rule] = [
     Rule("earlier_that", r"(?:earlier|later) (?:that|the same) {unit1}", lambda f: anaphoric_unit(f)),
     Rule("anaphoric_pod", r"the (?:next|following|previous) {pod}", lambda f: anaphoric_next_pod(f)),
     Rule("anaphoric_unit", r"(?:the {rel:anarel}|that|the same) {unit1}(?: {pod})?", anaphoric_unit),
-    Rule("unit_before", r"the {unit1} (?:before|after)(?! \w+ \w+ing)(?!\s+(?:the|a|an|his|her)\b)",
-         lambda f: anaphoric_before(f)),
+    # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
+    # "the day before police arrived" is relative to an event instead.
+    Rule("unit_before", r"the {unit1} (?:before|after)(?=\s*[.,;:!?)]|$)", lambda f: anaphoric_before(f)),
+    Rule("in_the_unit", r"(?:earlier|later|early|late) in the {unit1:year_unit}", in_the_unit),
+    Rule("the_weekend", r"the weekend(?!s)", the_weekend),
+    Rule("year_end", r"(?:the )?year[- ]end(?![\w-])|year['’]s end", year_end),
+    Rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)", fiscal_year_ended),
+    Rule("the_year", r"the (?:(?:full|fiscal|current|calendar|financial) ){0,2}year(?![\w-]|['’]s end"
+         r"| (?:before|after|earlier|later|ago|of|in)\b)", the_year),
     # --- durations -------------------------------------------------------------------------------
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
     Rule("past_few_units", r"(?:the )?(?:{last}|{next}|first|final|latest|recent|initial) "
          r"(?:{vague} )?{unit_plural}", vague_duration),
-    Rule("relative_unit", r"(?:the )?{shift} {unit1}", relative_unit),
+    Rule("relative_unit", r"(?:the )?{shift} (?:{unit1}|{span_unit})", relative_unit),
     Rule("recent_units", r"(?:recent|(?:the )?coming) {unit_plural}", vague_duration),
     Rule("rate", r"(?:a|an|per) {unit1}(?!\w)", rate),
-    Rule("unit_adjective", r"{num}[- ]{unit1}(?:[- ]old)?(?=[\s,.;:)])", duration),
-    Rule("units", r"{num} {unit}(?: and (?:a half|\d+ minutes))?", duration),
+    # An age ("a 6-year-old", "52 years old") is not a time expression (TimeML does not tag ages).
+    Rule("age", r"{num}[- ]{unit}[- ]old(?!\w)", not_a_date),
+    # "a second time", "A second group": the ordinal, not the unit of time.
+    Rule("ordinal_second", r"(?:an?|one) second(?= [a-z]+)(?! (?:later|earlier|ago|before|after|or|and|in|of|to|for|"
+         r"longer|more|less|apart|delay|late|too)\b)", not_a_date),
+    Rule("unit_period", r"(?:an? )?{num}[- ]{unit1} (?:period|span|stretch|term)(?!\w)", duration),
+    Rule("unit_adjective", r"{num}[- ]{unit1}(?=[\s,.;:)]|$)", duration),
+    # "a day-long meeting", "a decades-long battle"
+    Rule("unit_long", r"(?:{unit1}|{unit_plural})-long(?!\w)", unit_long),
+    Rule("units", r"(?:the )?{num} {unit}(?: and (?:a half|\d+ minutes))?(?!-\w)", duration),
     Rule("vague_units", r"{vague} {unit_plural}", vague_duration),
     Rule("bare_units", r"(?:(?<=\bfor[ ])|(?<=\bwithin[ ]))(?:{unit_plural})", bare_units),
     # --- sets ------------------------------------------------------------------------------------
+    Rule("frequency", r"(?:once|twice|thrice|{num} times) (?:a|an|per|each|every) {unit1}", frequency),
     Rule("every", r"(?:every|each)(?: (?:{other:other}|{num}))? (?:{weekday}|{weekdays}|{pod}|{month}|{season}|"
-         r"{unit1}|{unit})", set_every),
+         r"{span_unit}|{unit1}|{unit})", set_every),
     Rule("weekdays", r"{weekdays}", weekday_plural),
     Rule("daily", r"daily|every day", set_word("P1D")),
     Rule("weekly", r"weekly", set_word("P1W")),
     Rule("monthly", r"monthly", set_word("P1M")),
-    Rule("quarterly", r"quarterly", set_word("P3M")),
-    Rule("annually", r"annually|yearly|every year|each year", set_word("P1Y")),
+    Rule("annually", r"every year|each year", set_word("P1Y")),
+    Rule("annual_rate", r"annually|yearly", annual_rate),
     Rule("nightly", r"nightly", set_word("P1D")),
     Rule("hourly", r"hourly", set_word("PT1H")),
     # --- clock times alone -----------------------------------------------------------------------
@@ -572,14 +735,23 @@ RULES: list[Rule] = [
     Rule("month", r"{month_safe}|{month_amb}", bare_month),
     Rule("weekday", r"{weekday:weekday_full}", bare_weekday),
     Rule("holiday", r"{holiday}", holiday),
-    Rule("season", r"(?:the )?{season}", season),
+    Rule("season", r"(?:the )?{season}", bare_season),
     Rule("ordinal_day", r"(?<=\bon[ ])the {ordday}(?! (?:of|century|floor|place|anniversary|time|day))",
          ordinal_day),
     # --- vague references ------------------------------------------------------------------------
-    Rule("present_ref", r"(?:right )?now|currently|at present|presently|nowadays|these days|"
+    Rule("present_ref", r"now|currently|at present|presently|nowadays|these days|"
          r"at the moment|the present|current(?![- ]?(?:account|affairs|events))", literal("PRESENT_REF")),
-    Rule("past_ref", r"recently|recent|lately|the past|formerly|previously|in the old days", literal("PAST_REF")),
-    Rule("future_ref", r"(?:the )?(?:near |distant )?future|soon|shortly|someday|one day soon", literal("FUTURE_REF")),
+    Rule("past_ref", r"(?:more |most |only |very )?recently|lately|the past|in the old days",
+         literal("PAST_REF")),
+    # "as soon as" and "soon after" relate two events; "as soon as possible" is the near future.
+    Rule("asap", r"as soon as possible", literal("FUTURE_REF")),
+    Rule("soon_after", r"(?:as soon as|(?:very |quite )?(?:soon|shortly) (?:after|before|afterwards?|thereafter))",
+         not_a_date),
+    Rule("soon", r"soon", soon),
+    Rule("future_ref", r"the (?:near |distant |immediate |not-too-distant )?future|someday|one day soon"
+         r"|the (?:near|short)[- ]term|an? (?:later|future) date",
+         literal("FUTURE_REF")),
+    Rule("in_future", r"(?<=\bin[ ])future", literal("FUTURE_REF")),
 ]
 
 
@@ -625,6 +797,13 @@ def anaphoric_before(f: Fields) -> Parse:
     return Parse("offset", unit=unit, amount=-1 if "before" in f.text.lower() else 1, anchor="ref")
 
 
+def week_of(f: Fields) -> Parse:
+    """"the week of March 6": the calendar week that contains the date."""
+    p = fill(Parse("calendar"), f)
+    p.gran = "week_of"
+    return p
+
+
 def quarter_code(f: Fields) -> Parse:
     q = int(f["qnum"] or f["qnum2"] or f["qnum3"] or 1)
     p = Parse("calendar", quarter=q)
@@ -642,6 +821,9 @@ EXTRA_PIECES: dict[str, str] = {
                  r"|(?:before|after|prior|on)(?!\s+\w)",
     "anarel": r"next|following|previous|preceding|prior|same",
     "qdigit": r"[1-4]",
+    "span_unit": r"(?:weekends?|seasons?)(?!\w)",
+    "anaweek": r"next|following|coming|previous|preceding|prior",
+    "year_unit": r"(?:year|month|week|quarter)(?!\w)",
     "other": r"other",
 }
 

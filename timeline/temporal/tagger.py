@@ -51,11 +51,12 @@ _RIGHT_MOD = re.compile(
 _RIGHT_MODS = {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
                "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
                "fewer": "EQUAL_OR_LESS"}
-_NEEDS_TENSE = frozenset({"weekday", "named", "calendar"})
+_NEEDS_TENSE = frozenset({"weekday", "named", "calendar", "weekend"})
 _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
 
+_TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 _ANCHOR_NAMES = {"publication": "publication", "previous": "previous", None: None}
 
 
@@ -76,16 +77,17 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
         return m.start, None
     word = " ".join(lm.group("mod").lower().split())
     core = text[m.start:m.end]
+    lm_start = lm.start("mod") if lm.group().endswith("-") else lm.start()  # "the [mid-1990s] boom"
     is_duration = m.parse.kind == "duration"
     if word.endswith(" of") or word.endswith(" of the"):
         word = word.rsplit(" of", 1)[0]
         if m.parse.kind in ("duration", "literal"):
             return m.start, None
-        return m.start - (len(window) - lm.start()), _POSITION_MODS.get(word)
+        return m.start - (len(window) - lm_start), _POSITION_MODS.get(word)
     if word in _POSITION_MODS:
         if m.parse.kind in ("duration", "literal") or m.rule in ("later", "ago", "past_n_units"):
             return m.start, None
-        return m.start - (len(window) - lm.start()), _POSITION_MODS[word]
+        return m.start - (len(window) - lm_start), _POSITION_MODS[word]
     mod = _QUANTITY_MODS.get(word)
     if mod is None:
         return m.start, None
@@ -96,7 +98,7 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
         return m.start, None
     if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):
         mod = "APPROX" if mod == "LESS_THAN" else mod
-    return m.start - (len(window) - lm.start()), mod
+    return m.start - (len(window) - lm_start), mod
 
 
 def tag(text: str, published: date | str) -> list[Timex]:
@@ -107,6 +109,7 @@ def tag(text: str, published: date | str) -> list[Timex]:
     starts = [s.start for s in sentences]
     out: list[Timex] = []
     ref: Point | None = None
+    period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
     for m in GRAMMAR.scan(text):
         si = bisect_right(starts, m.start) - 1
@@ -119,13 +122,17 @@ def tag(text: str, published: date | str) -> list[Timex]:
             end = rm.end()
         tense = None
         if sentence is not None and m.parse.kind in _NEEDS_TENSE:
-            tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start)
-        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1)
+            # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
+            lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+            tense = tense_at(text[lo:hi], m.start - lo)
+        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
         r = resolve(m.parse, ctx)
         if r is None:
             continue
         type_ = m.parse.type
-        if r.point is not None and type_ in ("DATE", "TIME"):
+        if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
+            if r.point.gran == "quarter":
+                period = r.point
         out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
     return out

@@ -11,7 +11,7 @@ import re
 
 _FUTURE = (
     r"will|won['’]t|wo\s+n['’]t|shall|['’]ll|gonna|going\s+to|(?:is|are|am)\s+to|plans?\s+to|planning\s+to"
-    r"|planned|scheduled|expected\s+to|expects?\s+to|intends?\s+to|set\s+to|due\s+to|aims?\s+to"
+    r"|planned\s+to|planning\s+for|scheduled|supposed\s+to|expected\s+to|expects?|payable|effective|as\s+soon\s+as|ahead\s+of|until|intends?\s+to|set\s+to|due\s+to|aims?\s+to"
     r"|hopes?\s+to|wants?\s+to|would|upcoming"
 )
 _PRESENT = r"says|is|are|am|has|have|does|do|remains?|continues?"
@@ -32,6 +32,11 @@ _NOT_PAST = frozenset("""
 need needed indeed speed seed feed breed bleed deed weed creed united limited red bed wed shed
 alleged proposed expected scheduled planned supposed based related concerned interested
 """.split())
+# Past forms ending in -eed: most -eed words are present forms ("succeed", "proceed", "exceed").
+_PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split())
+# A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
+# tense marker of its own: the auxiliary before it is.
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|got)\s+$", re.IGNORECASE)
 
 
 def tense_at(sentence: str, pos: int) -> str | None:
@@ -42,7 +47,9 @@ def tense_at(sentence: str, pos: int) -> str | None:
         kind = m.lastgroup
         assert kind is not None
         word = m.group().lower()
-        if kind == "past" and word in _NOT_PAST:
+        if kind == "past" and (word in _NOT_PAST or (word.endswith("eed") and word not in _PAST_EED)
+                               or (word.startswith("un") and word.endswith("ed"))
+                               or _AUXILIARY_BEFORE.search(sentence, max(0, m.start() - 8), m.start())):
             continue
         dist = pos - m.end() if m.end() <= pos else (m.start() - pos) * 1.5
         if best is None or dist < best[0]:

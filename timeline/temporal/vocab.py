@@ -80,6 +80,9 @@ UNITS: dict[str, str] = {
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
+# Season names that are also verbs or nouns ("prices fall", "a hot spring"): alone they need context.
+AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
+
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "mornings": "MO", "afternoon": "AF", "afternoons": "AF",
     "evening": "EV", "evenings": "EV", "night": "NI", "nights": "NI", "overnight": "NI",
