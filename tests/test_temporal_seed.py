@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -54,30 +53,20 @@ def test_publication_date_as_string_or_date() -> None:
     assert tag("It happened yesterday.", "2026-01-31") == tag("It happened yesterday.", PUBLISHED)
 
 
-_HOSTILE = ("1 " * 500 + "Jan. " * 200 + "the the the " * 200 + "9-9-9-" * 200 + "last last next " * 200
-            + "a few several " * 200 + "nineteen ninety " * 200 + "about about " * 200)
+def test_fast_scanner_agrees_with_the_reference_on_hostile_input() -> None:
+    """Long runs of digits, near-miss words and modifiers: the anchored scanner finds exactly what
+    trying every rule at every position finds (speed and linearity: benchmarks/tagger.py)."""
+    hostile = ("1 " * 50 + "Jan. " * 20 + "the the the " * 20 + "9-9-9-" * 20 + "last last next " * 20
+               + "a few several " * 20 + "nineteen ninety " * 20 + "about about " * 20 + "May may MAY " * 20)
+    assert [(m.start, m.end, m.rule) for m in GRAMMAR.scan(hostile)] == [
+        (m.start, m.end, m.rule) for m in GRAMMAR.scan_all(hostile)]
 
 
-def _scan_seconds(text: str) -> float:
-    start = time.perf_counter()
-    GRAMMAR.scan(text)
-    return time.perf_counter() - start
-
-
-def test_recognition_is_linear_on_hostile_input() -> None:
-    """Long runs of digits, spaces and near-miss words must not make the scanner backtrack: four
-    times the text takes about four times as long (allowing generous noise), never sixteen."""
-    small = min(_scan_seconds(_HOSTILE) for _ in range(3))
-    large = min(_scan_seconds(_HOSTILE * 4) for _ in range(3))
-    assert large < 8 * small + 0.05
-
-
-def test_tagging_runs_on_long_text() -> None:
+def test_tagging_a_long_text() -> None:
     text = ". ".join(["Talks resumed on Jan. 23, 2026 and ended two days later"] * 400) + "."
-    start = time.perf_counter()
     found = tag(text, PUBLISHED)
     assert len(found) == 800
-    assert time.perf_counter() - start < 10
+    assert {t.value for t in found} == {"2026-01-23", "2026-01-25"}
 
 
 def test_resolver_takes_its_reference_as_an_argument() -> None:

@@ -27,7 +27,9 @@ no nos vol p pp fig inc corp co ltd bros dept univ assn est approx vs etc al cf 
 u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
 """.split())
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+#>]|\d+\.)\s)|\n")
+# Paragraphs end at a blank line, before a list item or heading, and at any line break, except
+# a break inside a sentence of hard-wrapped text (the next line starts in lower case).
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+#>]|\d+\.)\s)|\n(?![ \t]*[a-z])")
 # A sentence ends at . ! ? (and closing quotes or brackets after it) before whitespace and a
 # capital letter, a digit or an opening quote.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -63,9 +65,8 @@ def segment(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Sentence(len(out), paragraph, start, end))
+    span = text[start:end]
+    stripped = span.strip()
+    if stripped:
+        start += len(span) - len(span.lstrip())
+        out.append(Sentence(len(out), paragraph, start, start + len(stripped)))

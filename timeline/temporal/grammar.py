@@ -1,19 +1,30 @@
-"""The rule engine: compose rule patterns from named pieces and recognise them in one linear pass.
+"""The rule engine: compose rule patterns from named pieces and recognise them in linear time.
 
 A rule is a name, a pattern template and a normaliser. In a template, `{piece}` inserts the named
 piece as a capturing group of that name, `{alias:piece}` inserts it under another name, a space
-stands for one or more whitespace characters and `~` for optional whitespace. All rules are joined
-into one alternation, tried in table order at each position (so longer, more specific rules come
-first), and scanned with one `finditer`: recognition is linear in the length of the text.
+stands for one or more whitespace characters and `~` for optional whitespace. At any position the
+rules are tried in table order (so longer, more specific rules come first) and the leftmost match
+wins, exactly as if all rules were one alternation scanned with `finditer` (`scan_all` does that
+and serves as the reference).
+
+`scan` gets the same result much faster. Every temporal expression contains an *anchor*: a word
+that only occurs in dates and times (a month, "week", "ago", "now", ...) or a number shaped like
+a year or a clock time. One case-insensitive regex finds the anchors; only the few words before
+each anchor are tried as starting points, and at each only the rules whose pattern can begin with
+that word (worked out from the compiled patterns) are tried. Both passes are linear.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt
 
 Normaliser = Callable[["Fields"], Parse | None]
 
@@ -107,28 +118,129 @@ def _expand(template: str, pieces: Mapping[str, str], prefix: str) -> tuple[str,
     return source, names
 
 
-class Grammar:
-    """Rules compiled into one scanner."""
+def first_words(source: str) -> frozenset[str]:
+    """The lowercased words a regex can start with ("#" for a digit, or the punctuation mark it
+    starts with). ValueError when the pattern may start with something unbounded (like `\\w`)."""
+    keys: set[str] = set()
 
-    def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str]) -> None:
+    def walk(items: list[tuple[Any, Any]], prefix: str) -> None:
+        for i, (op, av) in enumerate(items):
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero-width
+            rest = items[i + 1:]
+            if op is sre.LITERAL:
+                ch = chr(av).lower()
+                if ch.isalpha():
+                    prefix += ch
+                    continue
+                if prefix:
+                    keys.add(prefix)
+                elif ch.isspace():
+                    raise ValueError("pattern starts with whitespace")
+                else:
+                    keys.add("#" if ch.isdigit() else ch)
+                return
+            if op is sre.IN:
+                letters, ends = set(), False
+                for o, a in av:
+                    if o is sre.LITERAL:
+                        c = chr(a).lower()
+                        if c.isalpha():
+                            letters.add(c)
+                        elif prefix or c.isspace():
+                            ends = True
+                        else:
+                            keys.add("#" if c.isdigit() else c)
+                    elif o is sre.CATEGORY and a in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE):
+                        if prefix or a is sre.CATEGORY_SPACE:
+                            ends = True
+                        else:
+                            keys.add("#")
+                    elif o is sre.RANGE and chr(a[0]).isdigit() and chr(a[1]).isdigit():
+                        if prefix:
+                            ends = True
+                        else:
+                            keys.add("#")
+                    elif o is sre.RANGE and chr(a[0]).isalpha() and chr(a[1]).isalpha():
+                        letters |= {chr(x).lower() for x in range(a[0], a[1] + 1)}
+                    else:
+                        raise ValueError("pattern may start with any character")
+                if ends and prefix:
+                    keys.add(prefix)
+                for c in sorted(letters):
+                    walk(rest, prefix + c)
+                return
+            if op is sre.BRANCH:
+                for alt in av[1]:
+                    walk(list(alt) + rest, prefix)
+                return
+            if op is sre.SUBPATTERN:
+                walk(list(av[3]) + rest, prefix)
+                return
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                lo, hi, item = av
+                if lo == 0:
+                    walk(rest, prefix)
+                if hi != 0:
+                    again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi == sre.MAXREPEAT else hi - 1, item))]
+                    walk(list(item) + again + rest, prefix)
+                return
+            raise ValueError(f"cannot read the start of the pattern ({op})")
+        if not prefix:
+            raise ValueError("pattern can match the empty string")
+        keys.add(prefix)
+
+    walk(list(sre_parse.parse(source, re.IGNORECASE).data), "")
+    return frozenset(keys)
+
+
+# How far before its first anchor an expression may start ("the first half of the fiscal year").
+WINDOW = 64
+
+
+class Grammar:
+    """Rules compiled for scanning: `scan` (fast, anchored) and `scan_all` (the reference)."""
+
+    def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str], anchors: str) -> None:
         self.rules = tuple(rules)
         self._sources: list[str] = []
         self._groups: dict[str, tuple[int, Rule, dict[str, str]]] = {}
+        by_key: dict[str, list[int]] = {}
         for i, rule in enumerate(self.rules):
             source, names = _expand(rule.pattern, pieces, f"r{i}_")
             try:
                 re.compile(source, re.IGNORECASE)
-            except re.error as exc:  # fail early, naming the rule
+                keys = first_words(source)
+            except (re.error, ValueError) as exc:  # fail early, naming the rule
                 raise ValueError(f"rule {rule.name}: {exc}") from exc
+            for key in keys:
+                by_key.setdefault(key, []).append(i)
             outer = f"R{i}"
             self._groups[outer] = (i, rule, names)
             self._sources.append(f"(?P<{outer}>{source})")
-        self.regex = self._compile(0)
-        self._rest: dict[int, re.Pattern[str]] = {}
+        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._key_patterns: dict[str, tuple[tuple[int, ...], re.Pattern[str]]] = {}
+        # Candidate starting points: the words (or digits, quotes, brackets) some rule starts with.
+        words = [k for k in self._by_key if k[0].isalpha()]
+        others = "".join(re.escape(k) for k in self._by_key if not k[0].isalpha() and k != "#")
+        self._starts = re.compile(r"(?<![a-z0-9])(?:" + alt(words) + r"(?![a-z])|[0-9" + others + "])")
+        self.anchors = re.compile(anchors)
+        self._all = tuple(range(len(self.rules)))
 
-    def _compile(self, first: int) -> re.Pattern[str]:
-        body = "|".join(self._sources[first:])
-        return re.compile(LEFT_EDGE + "(?:" + body + ")" + RIGHT_EDGE, re.IGNORECASE)
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """All rules as one regex (what `scan_all` runs)."""
+        return self._pattern(self._all)
+
+    def _pattern(self, indices: tuple[int, ...]) -> re.Pattern[str]:
+        """The rules `indices`, in order, as one compiled alternation (compiled once, on first use)."""
+        pattern = self._patterns.get(indices)
+        if pattern is None:
+            body = "|".join(self._sources[i] for i in indices)
+            pattern = self._patterns[indices] = re.compile(LEFT_EDGE + "(?:" + body + ")" + RIGHT_EDGE,
+                                                           re.IGNORECASE)
+        return pattern
 
     def _accept(self, m: re.Match[str]) -> Match | None:
         outer = m.lastgroup
@@ -137,31 +249,77 @@ class Grammar:
         parse = rule.build(Fields(m, names))
         return Match(m.start(), m.end(), rule.name, parse) if parse is not None else None
 
-    def scan(self, text: str) -> list[Match]:
-        """Every rule match in `text`, left to right, non-overlapping. When a normaliser rejects
-        a match (returns None), the rules after it are tried at the same position."""
+    def _match_at(self, m: re.Match[str], text: str, indices: tuple[int, ...]) -> Match | None:
+        """Accept match `m` of rules `indices`; when its normaliser rejects it, try the rules
+        after that one at the same position."""
+        while True:
+            found = self._accept(m)
+            if found is not None:
+                return found
+            outer = m.lastgroup
+            assert outer is not None
+            rejected = self._groups[outer][0]
+            indices = tuple(i for i in indices if i > rejected)
+            if not indices:
+                return None
+            m2 = self._pattern(indices).match(text, m.start())
+            if m2 is None:
+                return None
+            m = m2
+
+    def scan_all(self, text: str) -> list[Match]:
+        """Every rule match in `text`, left to right, non-overlapping, trying all rules at every
+        position: the reference that `scan` must agree with."""
         out: list[Match] = []
         search = self.regex.search
         pos = 0
         while (m := search(text, pos)) is not None:
-            found = self._accept(m)
-            while found is None:
-                outer = m.lastgroup
-                assert outer is not None
-                i = self._groups[outer][0] + 1
-                if i >= len(self.rules):
-                    break
-                rest = self._rest.get(i)
-                if rest is None:
-                    rest = self._rest[i] = self._compile(i)
-                m2 = rest.match(text, m.start())
-                if m2 is None:
-                    break
-                m = m2
-                found = self._accept(m)
+            found = self._match_at(m, text, self._all)
             if found is None:
                 pos = m.start() + 1
             else:
                 out.append(found)
                 pos = max(found.end, found.start + 1)
         return out
+
+    def scan(self, text: str) -> list[Match]:
+        """The same matches as `scan_all`, found from the anchors."""
+        low = _lower(text)
+        out: list[Match] = []
+        pos = 0
+        starts = self._starts.finditer
+        key_patterns = self._key_patterns
+        for anchor in self.anchors.finditer(low):
+            at = anchor.start()
+            if at < pos:
+                continue
+            for word in starts(low, max(pos, at - WINDOW), anchor.end()):
+                key = word.group()
+                if key[0] in "0123456789":
+                    key = "#"
+                entry = key_patterns.get(key)
+                if entry is None:
+                    indices = self._by_key[key]
+                    entry = key_patterns[key] = (indices, self._pattern(indices))
+                m = entry[1].match(text, word.start())
+                if m is None or m.end() <= at:
+                    continue
+                found = self._match_at(m, text, entry[0])
+                if found is not None and found.end > at:
+                    out.append(found)
+                    pos = found.end
+                    break
+        return out
+
+    def starting_words(self) -> Iterable[str]:
+        """Every word some rule can start with (for documentation and tests)."""
+        return sorted(self._by_key)
+
+
+def _lower(text: str) -> str:
+    """`text` lowercased, keeping every character at its offset (a few characters, like "İ",
+    lowercase to two; those stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

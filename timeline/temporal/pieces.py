@@ -9,9 +9,24 @@ from timeline.temporal import vocab
 
 
 def alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation of `words`, longest first; spaces match any whitespace."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    """A non-capturing alternation of `words` that prefers the longest; spaces match any
+    whitespace. It is written as a trie ("jan(?:uary)?" rather than "january|jan"), which the
+    regex engine tries in a few steps instead of one step per word."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie(trie) + ")"
+
+
+def _trie(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _case_sensitive(words: Iterable[str]) -> str:
@@ -91,3 +106,29 @@ PIECES: dict[str, str] = {
     "next": r"(?:next|coming|following|upcoming)",
     "shift": r"(?:last|this|next|past|coming|current|previous|following|present|upcoming|preceding)",
 }
+
+
+def _anchor_words() -> set[str]:
+    words = set(vocab.ANCHOR_WORDS) | set(vocab.MONTHS) | set(vocab.UNITS)
+    words |= {w for w in vocab.WEEKDAYS if w.endswith("day")}  # not "sun", "sat", "wed"
+    words |= {w + "s" for w in vocab.WEEKDAYS if w.endswith("day")}
+    words |= set(vocab.SEASONS) | set(vocab.PARTS_OF_DAY) | set(vocab.DECADE_WORDS)
+    # A holiday needs an anchor of its own only when none of its words is one ("Christmas", not
+    # "Labor Day").
+    for name in (*vocab.FIXED_HOLIDAYS, *vocab.NTH_WEEKDAY_HOLIDAYS, *vocab.EASTER_HOLIDAYS):
+        parts = re.findall(r"[a-z]+", name)
+        if not any(p in words for p in parts):
+            words.add(parts[-1])
+    return words
+
+
+# The anchors, matched against lowercased text (see grammar.Grammar.scan).
+ANCHORS = (
+    r"(?<![\w'’])" + alt(_anchor_words()) + r"(?!\w)"
+    r"|(?<!\d)\d{4}(?!\d)"  # years, ISO dates
+    r"|\d:[0-5]\d|\d\.[0-5]\d(?=\s*(?:gmt|utc|est|edt|pst|pdt|cet|local|hours|hrs|h\b))"  # clock times
+    r"|\d\s*[ap]\.?m\b"  # 3 p.m., 9am
+    r"|\d(?:st|nd|rd|th|s)\b"  # ordinal days, decades
+    r"|['’]\d\d"  # '98, '80s
+    r"|\bq[1-4]\b|\b[1-4]q\b"  # quarters
+)

@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import re
 
-_FUTURE = (
-    r"will|won['’]t|wo\s+n['’]t|shall|['’]ll|gonna|going\s+to|(?:is|are|am)\s+to|plans?\s+to|planning\s+to"
-    r"|planned\s+to|planning\s+for|scheduled|supposed\s+to|expected\s+to|expects?|payable|effective|as\s+soon\s+as|ahead\s+of|until|intends?\s+to|set\s+to|due\s+to|aims?\s+to"
-    r"|hopes?\s+to|wants?\s+to|would|upcoming"
-)
-_PRESENT = r"says|is|are|am|has|have|does|do|remains?|continues?"
-_IRREGULAR_PAST = (
-    "was were had did said told went came took made met began left saw won lost fell rose sold bought paid "
-    "held found gave got became hit put set cut shot struck fought brought thought sent spent led ran kept "
-    "knew wrote spoke broke chose drove flew grew threw stood sat fled sank swore woke withdrew overtook "
-    "undertook arose ate drank forgot froze hid hung laid lay meant read rode rang sang shook shut slept "
-    "slid sought stole stuck swept swung taught tore understood wore wove wound"
-)
-_TENSE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE})|(?P<present>{_PRESENT})|(?P<past>{'|'.join(_IRREGULAR_PAST.split())}"
-    r"|\w{2,}ed))\b",
-    re.IGNORECASE,
-)
+# Tense markers, as word tables. Multi-word markers are matched before the single words they
+# contain ("set to" is future, "set" alone is past; "is to" is future, "is" alone present).
+_FUTURE_PHRASES = [tuple(p.split()) for p in """
+as soon as | going to | is to | are to | am to | plans to | plan to | planning to | planned to
+| planning for | supposed to | expected to | intend to | intends to | set to | due to | aim to | aims to
+| hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
+""".replace("\n", " ").split("|")]
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _FUTURE_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_FUTURE_WORDS = frozenset("""
+will shall 'll ’ll gonna scheduled expects expect payable effective until would upcoming
+""".split())
+_PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
+_IRREGULAR_PAST = frozenset("""
+was were had did said told went came took made met began left saw won lost fell rose sold bought paid
+held found gave got became hit put set cut shot struck fought brought thought sent spent led ran kept
+knew wrote spoke broke chose drove flew grew threw stood sat fled sank swore woke withdrew overtook
+undertook arose ate drank forgot froze hid hung laid lay meant read rode rang sang shook shut slept
+slid sought stole stuck swept swung taught tore understood wore wove wound
+""".split())
 # Words ending in -ed that are rarely past-tense verbs in news.
 _NOT_PAST = frozenset("""
 need needed indeed speed seed feed breed bleed deed weed creed united limited red bed wed shed
@@ -36,22 +39,73 @@ alleged proposed expected scheduled planned supposed based related concerned int
 _PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split())
 # A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
 # tense marker of its own: the auxiliary before it is.
-_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|was|were|has|have|had|get|got)\s+$", re.IGNORECASE)
+_AUXILIARIES = frozenset("be been being is are am was were has have had get got".split())
+# Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
+_TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
+_WORD_END = re.compile(r"\w*")
+_PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def _kind(word: str) -> str | None:
+    if word in _FUTURE_WORDS:
+        return "future"
+    if word in _PRESENT_WORDS:
+        return "present"
+    if word in _IRREGULAR_PAST:
+        return "past"
+    if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and not word.startswith("un") \
+            and (not word.endswith("eed") or word in _PAST_EED):
+        return "past"
+    return None
+
+
+def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | None:
+    """The nearest marker within sentence[lo:hi] (hi moved to the end of a word), as
+    (weighted distance, kind)."""
+    word_end = _WORD_END.match(sentence, hi)
+    hi = word_end.end() if word_end else hi
+    while lo > 0 and sentence[lo - 1].isalpha():  # a word cut by the window counts whole
+        lo -= 1
+    low = sentence.lower()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low, lo, hi)]
+    best: tuple[float, str] | None = None
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        kind = None
+        for phrase in _PHRASES_BY_FIRST.get(word, ()):
+            n = len(phrase)
+            if tuple(t[2] for t in tokens[i:i + n]) == phrase:
+                kind, end = "future", tokens[i + n - 1][1]
+                i += n - 1
+                break
+        else:
+            kind = _kind(word)
+            if kind == "past":
+                if i > 0:
+                    prev: str | None = tokens[i - 1][2]
+                else:
+                    pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
+                    prev = pm.group(1) if pm else None
+                if prev in _AUXILIARIES:
+                    kind = None
+        i += 1
+        if kind is None:
+            continue
+        dist = pos - end if end <= pos else (start - pos) * 1.5
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best
 
 
 def tense_at(sentence: str, pos: int) -> str | None:
     """"past", "present", "future" or None: the tense marker nearest to character `pos`
     (an offset into `sentence`), markers before it weighing more than those after it."""
-    best: tuple[float, str] | None = None
-    for m in _TENSE.finditer(sentence):
-        kind = m.lastgroup
-        assert kind is not None
-        word = m.group().lower()
-        if kind == "past" and (word in _NOT_PAST or (word.endswith("eed") and word not in _PAST_EED)
-                               or (word.startswith("un") and word.endswith("ed"))
-                               or _AUXILIARY_BEFORE.search(sentence, max(0, m.start() - 8), m.start())):
-            continue
-        dist = pos - m.end() if m.end() <= pos else (m.start() - pos) * 1.5
-        if best is None or dist < best[0]:
-            best = (dist, kind)
+    # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
+    # marker outside the window, so the first window that has one gives the answer.
+    for reach in (48, 160):
+        best = _markers(sentence, max(0, pos - reach), min(len(sentence), pos + int(reach / 1.5)), pos)
+        if best is not None and best[0] <= reach:
+            return best[1]
+    best = _markers(sentence, 0, len(sentence), pos)
     return best[1] if best else None

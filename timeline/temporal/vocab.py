@@ -128,3 +128,14 @@ EASTER_HOLIDAYS: dict[str, int] = {
 # Time zones written after clock times ("3 p.m. EST"); they are part of the expression.
 TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
               "ET", "PT", "CT", "local time", "Eastern", "Pacific", "Central")
+
+# Words that occur in temporal expressions and hardly anywhere else: every expression a rule
+# recognises contains one of them, or one of the vocabulary words above (months, weekdays, units,
+# seasons, parts of the day, decades, holidays), or a number shaped like a year or a clock time.
+# The scanner looks for these first and tries the rules only around them (grammar.Grammar.scan).
+ANCHOR_WORDS = frozenset("""
+today tonight tomorrow yesterday now nowadays currently current present presently moment recent
+recently lately past future soon shortly someday ago daily weekly monthly quarterly annually yearly
+nightly hourly noon midnight fiscal fy period periods half halves term date clock o'clock o’clock
+nineteen twenty eighteen seventeen
+""".split())

@@ -1,0 +1,54 @@
+"""The anchored scanner must find exactly what trying every rule at every position finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal.grammar import first_words
+from timeline.temporal.rules import GRAMMAR
+
+CORPUS = Path(__file__).parent / "corpus" / "temporal.txt"
+
+
+def _phrasings() -> list[str]:
+    out = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if "|" in line and not line.startswith("#"):
+            out += [p.strip().replace("[", "").replace("]", "") for p in line.split("|")[1:]]
+    return out
+
+
+def _spans(matches: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
+    return [(m.start, m.end, m.rule) for m in matches]
+
+
+@pytest.mark.parametrize("joiner", ["\n", ". ", " and ", ", "])
+def test_scan_equals_reference_on_the_example_corpus(joiner: str) -> None:
+    """Every rule's phrasings contain an anchor close enough to the start of the expression."""
+    text = joiner.join(_phrasings())
+    assert _spans(GRAMMAR.scan(text)) == _spans(GRAMMAR.scan_all(text))
+
+
+def test_scan_equals_reference_on_the_seed(seed_body: str) -> None:
+    assert _spans(GRAMMAR.scan(seed_body)) == _spans(GRAMMAR.scan_all(seed_body))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"(?:the\s+)?(?:first|second)\s+quarter", {"the", "first", "second"}),
+        (r"jan(?:uary)?\.?\s+\d+", {"jan", "january"}),
+        (r"(?<=\bon[ ])the\s+\d+th", {"the"}),
+        (r"\d{4}|['’]\d\d", {"#", "'", "’"}),
+        (r"mid-(?:1990s|november)", {"mid"}),
+    ],
+)
+def test_first_words(pattern: str, words: set[str]) -> None:
+    assert first_words(pattern) == words
+
+
+def test_first_words_refuses_open_starts() -> None:
+    with pytest.raises(ValueError):
+        first_words(r"\w+day")
