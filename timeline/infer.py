@@ -9,15 +9,13 @@ ran at the earliest the day after the latest one. Nothing else (no clock) is con
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from timeline.temporal.parse import Parse
 from timeline.temporal.rules import GRAMMAR
+from timeline.temporal.tagger import is_dateline
 from timeline.temporal.tense import tense_at
 from timeline.text import segment
-
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]|\(|$)")
 
 
 def _explicit_day(p: Parse, today: date) -> date | None:
@@ -44,15 +42,14 @@ def _explicit_day(p: Parse, today: date) -> date | None:
 def infer_published(text: str, today: date) -> tuple[date, str] | None:
     """(publication date, evidence) inferred from `text`, or None when nothing supports one."""
     sentences = segment(text)
-    first_line_end = text.find("\n") if "\n" in text else len(text)
     best: tuple[date, str] | None = None
     for m in GRAMMAR.scan(text):
         d = _explicit_day(m.parse, today)
         phrase = text[m.start:m.end]
         if d is None:
             # A dateline may omit the year: the latest such day not after today.
-            if m.start < 120 and m.end <= first_line_end and m.parse.kind == "calendar" and m.parse.month \
-                    and m.parse.day and _DATELINE_AFTER.match(text, m.end):
+            if m.parse.kind == "calendar" and m.parse.month \
+                    and m.parse.day and is_dateline(text, m.start, m.end):
                 for year in (today.year, today.year - 1):
                     try:
                         cand = date(year, m.parse.month, m.parse.day)
@@ -61,7 +58,7 @@ def infer_published(text: str, today: date) -> tuple[date, str] | None:
                     if cand <= today:
                         return cand, f"the dateline '{phrase}'"
             continue
-        if m.start < 120 and m.end <= first_line_end and _DATELINE_AFTER.match(text, m.end):
+        if is_dateline(text, m.start, m.end):
             return d, f"the dateline '{phrase}'"
         sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
         tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start) if sentence else None

@@ -51,6 +51,19 @@ _RIGHT_MOD = re.compile(
 _RIGHT_MODS = {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
                "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
                "fewer": "EQUAL_OR_LESS"}
+# A dateline: the place (in capitals or title case) and the date that open a wire story,
+# "WASHINGTON, Aug. 11 (Xinhua) --". It restates the publication date (infer.py reads it). It
+# stays a temporal expression: TimeML annotators tag it in most documents of TBAQ.
+_DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,4},?[ \t]+)?\Z")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the date of a dateline at the very start of the text."""
+    return start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None \
+        and _DATELINE_AFTER.match(text, end) is not None
+
+
 _NEEDS_TENSE = frozenset({"weekday", "named", "calendar", "weekend"})
 _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
