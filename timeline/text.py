@@ -27,9 +27,26 @@ no nos vol p pp fig inc corp co ltd bros dept univ assn est approx vs etc al cf 
 u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
 """.split())
 
-# Paragraphs end at a blank line, before a list item or heading, and at any line break, except
-# a break inside a sentence of hard-wrapped text (the next line starts in lower case).
-_PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+#>]|\d+\.)\s)|\n(?![ \t]*[a-z])")
+# Paragraphs end at a blank line. A single line break ends one too (one paragraph per line is
+# common in news text), except inside a hard-wrapped sentence: when the line is long, does not end
+# a sentence and the next line is not a list item or heading.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n+")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BLOCK_START = re.compile(r"(?:[-*+#>]|\d+[.)])\s")
+_SENTENCE_END_CHARS = frozenset(".!?:;\"”’)]")
+_WRAPPED_LINE = 50  # a line at least this long that stops mid-sentence was wrapped
+
+
+def _soft_wrap(text: str, brk: re.Match[str], line_start: int) -> bool:
+    before = text[line_start:brk.start()]
+    after = text[brk.end():brk.end() + 3]
+    if not before or not after or _BLOCK_START.match(after):
+        return False
+    if after[0].islower():
+        return True
+    return len(before) >= _WRAPPED_LINE and before[-1] not in _SENTENCE_END_CHARS
+
+
 # A sentence ends at . ! ? (and closing quotes or brackets after it) before whitespace and a
 # capital letter, a digit or an opening quote.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -38,11 +55,19 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    pos = 0
-    for m in _PARAGRAPH.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
+    start = 0
+    for block in _BLANK_LINE.finditer(text + "\n\n"):
+        end = min(block.start(), len(text))
+        line_start = pstart = start
+        for brk in _LINE_BREAK.finditer(text, start, end):
+            if not _soft_wrap(text, brk, line_start):
+                spans.append((pstart, brk.start()))
+                pstart = brk.end()
+            line_start = brk.end()
+        spans.append((pstart, end))
+        start = block.end()
+        if start >= len(text):
+            break
     return spans
 
 
