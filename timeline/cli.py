@@ -99,11 +99,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    import os
+
+    from timeline.diff import diff_timelines, load_version
+    from timeline.render import render_diff
+
+    if args.old == "-" and args.new == "-":
+        raise ArticleError("-: only one of OLD and NEW can be read from stdin")
+    old = load_version(args.old, args.published_old)
+    new = load_version(args.new, args.published_new)
+    for tl in (old, new):
+        for article in tl.articles:
+            _note_inferred(article)
+    d = diff_timelines(old, new)
+    to_stdout = args.output is None or args.output == "-"
+    color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    _emit(render_diff(d, args.format, args.templates, color=color), args.output, args.force, (args.old, args.new))
+    return 1 if d.has_differences else 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from timeline.site import build, bundled_seeds
 
     sources = args.sources or [str(bundled_seeds())]
-    written = build(sources, Path(args.output), templates=args.templates, force=args.force)
+    written = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
+                    progress=not args.quiet)
     if not args.quiet:
         print(f"timeline: wrote {len(written)} files to {args.output}", file=sys.stderr)
     return 0
@@ -118,10 +139,11 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline build                                  # bundled seeds -> output/",
             "timeline extract story.md -f html -o story.html",
             "timeline tag story.txt --published 2026-01-31",
+            "timeline diff story-v1.md story-v2.md",
             "timeline eval ../shared/data/tbaq",
         ),
     )
-    from timeline.render import GENERATOR
+    from timeline.render import FORMATS, GENERATOR
 
     parser.add_argument("--version", action="version", version=str(GENERATOR))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -135,17 +157,21 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
 
     p = sub.add_parser(
-        "extract", help="an article's timeline as html, md, json or csv", formatter_class=_formatter,
+        "extract", help="an article's timeline as html, md, json, csv or an export", formatter_class=_formatter,
         description="Find the dated events of one article and render them as a timeline.",
         epilog=_examples(
             "timeline extract story.md -f html -o story.html",
             "timeline extract story.txt --published 2026-01-31 -f md",
             "cat story.txt | timeline extract - --published 2026-01-31 -f json",
+            "timeline extract story.md -f html-fragment -o embed.html   # to paste into a CMS",
+            "timeline extract story.md -f timelinejs -o timeline.json   # for TimelineJS",
+            "timeline extract story.md -f mermaid >> report.md          # a Mermaid block",
         ),
     )
     article_args(p)
-    p.add_argument("-f", "--format", default="json", choices=["html", "md", "json", "csv"],
-                   help="output format (default: json)")
+    p.add_argument("-f", "--format", default="json", choices=FORMATS, metavar="FORMAT",
+                   help="output format: json (default), html (a page), html-fragment (the timeline alone, "
+                        "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid")
     p.add_argument("--title", help="title to show instead of the article's own")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.set_defaults(func=cmd_extract)
@@ -157,6 +183,34 @@ def make_parser() -> argparse.ArgumentParser:
     )
     article_args(p)
     p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser(
+        "diff", help="what changed in the timeline between two versions of an article",
+        formatter_class=_formatter,
+        description="Compare the timelines of two versions of an article (articles, or timeline JSON files\n"
+                    "from 'timeline extract -f json'): added, removed and changed events (a moved date, an\n"
+                    "updated sentence) and the number unchanged. Events are paired by meaning, not position.\n"
+                    "Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.",
+        epilog=_examples(
+            "timeline diff story-v1.md story-v2.md",
+            "timeline diff v1.md v2.md -f md -o changes.md",
+            "timeline diff v1.md v2.md -f html -o changes.html",
+            "timeline diff old-timeline.json new-timeline.json -f json",
+            "timeline diff v1.txt v2.txt --published-old 2026-01-31 --published-new 2026-02-03",
+        ),
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier version: an article or a timeline .json; - for stdin")
+    p.add_argument("new", metavar="NEW", help="the later version: an article or a timeline .json; - for stdin")
+    p.add_argument("-f", "--format", default="text", choices=["text", "md", "html", "json"],
+                   help="output format (default: text, coloured on a terminal unless NO_COLOR is set)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.add_argument("--published-old", type=_published, metavar="DATE",
+                   help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
+    p.add_argument("--published-new", type=_published, metavar="DATE",
+                   help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
+    p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser(
         "eval", help="score the tagger on TimeML gold files (TempEval-3)", formatter_class=_formatter,
@@ -172,15 +226,18 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "build", help="build the timelines of many articles into a folder", formatter_class=_formatter,
-        description="Build a timeline page (HTML, Markdown, JSON) for every article in SRC (files or folders). "
-                    "Without SRC, the bundled seed articles.",
-        epilog=_examples("timeline build", "timeline build articles/ -o site"),
+        description="Build a static site: index.html (every article), a page per article (its timeline and its "
+                    "text, each date linked to its entry), combined.html (all articles in one chronology), and "
+                    "next to each page its .json and .md. Without SRC, the bundled seed articles.",
+        epilog=_examples("timeline build", "timeline build articles/ -o site",
+                         "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'"),
     )
     p.add_argument("sources", nargs="*", metavar="SRC", help="article files or folders (default: the bundled seeds)")
     p.add_argument("-o", "--output", default="output", metavar="OUT", help="output folder (default: output)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--force", action="store_true", help="write into OUT even if an earlier build did not create it")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    p.add_argument("--title", default="Timelines", help="title of the site's index page (default: Timelines)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     p.set_defaults(func=cmd_build)
     return parser
 

@@ -1,11 +1,13 @@
-"""Render a Timeline to HTML, Markdown, JSON or CSV.
+"""Render a Timeline to HTML, an embeddable HTML fragment, Markdown, JSON, CSV, TimelineJS, Markwhen or Mermaid.
 
-HTML and Markdown go through Jinja2 templates (`timeline.html`, `timeline.md`) looked up first in the
-user's templates directory and then in the default theme, so a user overrides any template by name
-and inherits the rest. JSON is `Timeline.to_dict()` (the documented schema); CSV is one row per event.
-Output is a pure function of the timeline: the same input gives byte-identical output.
+HTML, the fragment, Markdown, Markwhen and Mermaid go through Jinja2 templates (`timeline.html`,
+`fragment.html`, `timeline.md`, `timeline.mw`, `timeline.mermaid`) looked up first in the user's
+templates directory and then in the default theme, so a user overrides any template by name and
+inherits the rest. JSON is `Timeline.to_dict()` (the documented schema); CSV is one row per event
+(pandas); TimelineJS is the TimelineJS 3 JSON format (timeline.exports). Output is a pure function of
+the timeline: the same input gives byte-identical output.
 
-Template context (every template receives the same names):
+Template context (every template receives these names; templates/README.md documents them):
 
     timeline          Timeline                 the whole timeline
     title             str                      timeline.title, else the single article's title,
@@ -14,6 +16,10 @@ Template context (every template receives the same names):
     articles_by_id    dict[str, Article]       Article by Article.id (Event.article, Event.sources)
     events            tuple[Event, ...]        the events, in chronological order
     generator         Generator                .name ("timeline") and .version; str() gives both
+    site              Site | None              the site being built (timeline.site), else None
+    page              PageInfo | None          this page of the site, else None
+    phrase_href       dict[str, str]           event id -> link to its date phrase in the article text
+    source_hrefs      dict[str, tuple[(Article, str), ...]]   event id -> each source and a link to it
 
 Filters:
 
@@ -21,20 +27,28 @@ Filters:
     datetime(value) -> str | None              HTML <time datetime> for a TIMEX3 value
                                                (calendar.html_datetime)
     iso(date) -> str                           date/datetime as ISO 8601; a str passes through
-    mark_phrase(event) -> Markup               event.text, escaped, with the phrase in <mark>
+    short_date(date) -> str                    a date for tables: "31 Jan 2026"
+    mark_phrase(event, href=None) -> Markup    event.text, escaped, with the phrase in <mark>
+                                               (and in a link to `href` when given)
     phrase_parts(event) -> (before, phrase, after)   event.text split around its date phrase
+    when_text(event) -> str                    "since November 2025 (ongoing)", "2009 – 2010", ...
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
     md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
+    markwhen_dates(event) -> str               the event's dates as Markwhen/EDTF: "2025-11", "2009/2010"
+    markwhen_text(text) -> str                 text made inert in Markwhen (tags, references, percents)
+    markwhen_yaml(text) -> str                 a quoted YAML scalar for the Markwhen header
+    mermaid_text(text) -> str                  text safe in a Mermaid timeline (entity codes for : # ; …)
     html_id(event_id) -> str                   a valid HTML id for an event ("ev-" prefix)
+    text_id(event_id) -> str                   the id of the event's phrase in the article text ("tx-")
     how(published_how) -> str                  Article.published_how as a phrase for people
     granularity_class(name) -> str             CSS class for a granularity ("part of day" -> "part-of-day")
 
 Tests: `web_url` (`{% if article.url is web_url %}`) is true for http(s) URLs only, so a hostile
 `javascript:` URL is never made a link.
 
-Environment: autoescape for .html/.htm/.xml (not .md or .css), StrictUndefined, trim_blocks,
-lstrip_blocks, keep_trailing_newline.
+Environment: autoescape for .html/.htm/.xml (not .md, .css, .mw or .mermaid), StrictUndefined,
+trim_blocks, lstrip_blocks, keep_trailing_newline.
 """
 
 from __future__ import annotations
@@ -42,7 +56,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import metadata
@@ -52,8 +66,9 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from timeline import calendar
+from timeline import calendar, exports
 from timeline.chronology import Timeline
+from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
 from timeline.events import Event
 
 __all__ = [
@@ -65,9 +80,19 @@ __all__ = [
     "default_templates_dir",
     "make_env",
     "render",
+    "render_diff",
+    "render_template",
 ]
 
-FORMATS: tuple[str, ...] = ("html", "md", "json", "csv")
+FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid")
+#: The template behind each templated format.
+TEMPLATES: dict[str, str] = {
+    "html": "timeline.html",
+    "html-fragment": "fragment.html",
+    "md": "timeline.md",
+    "markwhen": "timeline.mw",
+    "mermaid": "timeline.mermaid",
+}
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "article",
@@ -140,11 +165,14 @@ def phrase_parts(event: Event) -> tuple[str, str, str]:
     return text[:start], phrase, text[end:]
 
 
-def mark_phrase(event: Event) -> Markup:
-    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>`."""
+def mark_phrase(event: Event, href: str | None = None) -> Markup:
+    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>`; with `href`,
+    the phrase is also a link there (the phrase in the article text)."""
     before, phrase, after = phrase_parts(event)
     if not phrase:
         return Markup.escape(before)
+    if href:
+        return Markup('{}<mark><a class="to-text" href="{}">{}</a></mark>{}').format(before, href, phrase, after)
     return Markup("{}<mark>{}</mark>{}").format(before, phrase, after)
 
 
@@ -197,9 +225,19 @@ def iso(value: date | datetime | str | None) -> str:
     return str(value)
 
 
+def short_date(value: date) -> str:
+    """A date in a short form for tables: "31 Jan 2026"."""
+    return f"{value.day} {calendar.MONTHS[value.month - 1][:3]} {value.year}"
+
+
 def html_id(event_id: str) -> str:
     """A valid HTML id for an event: "ev-" + the id, whitespace replaced by "_"."""
     return "ev-" + re.sub(r"\s", "_", str(event_id))
+
+
+def text_id(event_id: str) -> str:
+    """The HTML id of an event's date phrase in the article text: "tx-" + the id."""
+    return "tx-" + re.sub(r"\s", "_", str(event_id))
 
 
 def granularity_class(name: str) -> str:
@@ -246,12 +284,19 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         label=calendar.label,
         datetime=calendar.html_datetime,
         iso=iso,
+        short_date=short_date,
         mark_phrase=mark_phrase,
         phrase_parts=phrase_parts,
         md_escape=md_escape,
         md_phrase=md_phrase,
         md_url=md_url,
         html_id=html_id,
+        text_id=text_id,
+        when_text=exports.when_text,
+        markwhen_dates=exports.markwhen_dates,
+        markwhen_text=exports.markwhen_text,
+        markwhen_yaml=exports.markwhen_yaml,
+        mermaid_text=exports.mermaid_text,
         how=how,
         granularity_class=granularity_class,
     )
@@ -259,8 +304,9 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def context(timeline: Timeline) -> dict[str, object]:
-    """The variables every template receives (documented in this module's docstring)."""
+def context(timeline: Timeline, **extra: object) -> dict[str, object]:
+    """The variables every template receives (documented in this module's docstring); `extra`
+    adds or replaces names (the site passes `site`, `page`, `phrase_href`, ...)."""
     articles = tuple(timeline.articles)
     if timeline.title:
         title = timeline.title
@@ -275,6 +321,11 @@ def context(timeline: Timeline) -> dict[str, object]:
         "articles_by_id": {a.id: a for a in articles},
         "events": tuple(timeline.events),
         "generator": GENERATOR,
+        "site": None,
+        "page": None,
+        "phrase_href": {},
+        "source_hrefs": {},
+        **extra,
     }
 
 
@@ -299,13 +350,34 @@ def _csv(events: Iterable[Event]) -> str:
     return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
+def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object]) -> str:
+    """Render template `name` of `env` with the context `ctx`."""
+    return env.get_template(name).render(dict(ctx))
+
+
 def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None) -> str:
-    """`timeline` rendered as "html", "md", "json" or "csv"; ValueError for any other format."""
+    """`timeline` rendered in one of FORMATS; ValueError for any other format."""
     if fmt == "json":
         return json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         return _csv(timeline.events)
-    if fmt in ("html", "md"):
-        template = make_env(templates_dir).get_template(f"timeline.{fmt}")
-        return template.render(context(timeline))
+    if fmt == "timelinejs":
+        return exports.timelinejs_json(timeline)
+    if fmt in TEMPLATES:
+        return render_template(make_env(templates_dir), TEMPLATES[fmt], context(timeline))
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None, *, color: bool = False,
+                **extra: object) -> str:
+    """`diff` (timeline.diff) rendered as "text" (ANSI colours only if `color`), "md" or "html"
+    (templates `diff.md`, `diff.html`, which also receive every name `context()` gives for the new
+    timeline, plus `extra`) or "json"; ValueError for any other format."""
+    if fmt == "json":
+        return json.dumps(diff.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "text":
+        return format_text(diff, color=color)
+    if fmt in ("html", "md"):
+        ctx = context(diff.new, **{**template_context(diff), **extra})
+        return render_template(make_env(templates_dir), f"diff.{fmt}", ctx)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(DIFF_FORMATS)}")

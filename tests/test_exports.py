@@ -1,0 +1,259 @@
+"""Exports: TimelineJS 3 JSON, Markwhen, Mermaid, the embeddable HTML fragment (timeline.exports,
+templates/). Their round trip through the real tools is in tests/test_browser.py."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_render import EVENTS, HOSTILE, _event, sample_timeline
+
+from timeline import render
+from timeline.chronology import Timeline
+from timeline.cli import main
+from timeline.exports import DatePoint, event_span, markwhen_dates, markwhen_text, mermaid_text, when_text
+from timeline.output import written_by_timeline
+
+
+@pytest.fixture(autouse=True)
+def _pinned_generator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "GENERATOR", render.Generator("timeline", "0.0.0"))
+
+
+# --- dates as precise as the text ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2026-01-30", DatePoint(2026, 1, 30), None),
+        ("2025-11", DatePoint(2025, 11), None),
+        ("2025", DatePoint(2025), None),
+        ("199", DatePoint(1990), DatePoint(1999)),
+        ("19", DatePoint(1900), DatePoint(1999)),
+        ("2025-Q3", DatePoint(2025, 7), DatePoint(2025, 9)),
+        ("2025-H1", DatePoint(2025, 1), DatePoint(2025, 6)),
+        ("2025-WI", DatePoint(2025, 12), DatePoint(2026, 2)),
+        ("2026-W04", DatePoint(2026, 1, 19), DatePoint(2026, 1, 25)),
+        ("2026-W05-WE", DatePoint(2026, 1, 31), DatePoint(2026, 2, 1)),
+        ("2026-01-26TNI", DatePoint(2026, 1, 26), None),
+        ("2026-01-30T15:00", DatePoint(2026, 1, 30, 15, 0), None),
+    ],
+)
+def test_event_span_is_as_precise_as_the_date(value: str, first: DatePoint, last: DatePoint | None) -> None:
+    assert event_span(_event(1, f"It happened {value}.", value, value)) == (first, last)
+
+
+def test_event_span_of_intervals() -> None:
+    ranged = EVENTS[1]  # "From 2009 to 2010"
+    assert event_span(ranged) == (DatePoint(2009), DatePoint(2010))
+    ongoing = EVENTS[3]  # since last November, to the day before `end`
+    assert event_span(ongoing) == (DatePoint(2025, 11), DatePoint(2026, 1, 29))
+    times = _event(9, "From 3 p.m. to 5 p.m. it rained.", "3 p.m.", "2026-01-30T15:00", until="2026-01-30T17:00")
+    assert event_span(times) == (DatePoint(2026, 1, 30, 15, 0), DatePoint(2026, 1, 30, 17, 0))
+
+
+def test_date_point_forms() -> None:
+    assert DatePoint(2025).edtf() == "2025" and DatePoint(2025).short() == "2025"
+    assert DatePoint(2025, 11).edtf() == "2025-11" and DatePoint(2025, 11).short() == "Nov 2025"
+    p = DatePoint(2026, 1, 30, 15, 5)
+    assert p.edtf() == "2026-01-30 15:05" and p.datetime() == "2026-01-30T15:05"
+    assert p.short() == "30 Jan 2026, 15:05"
+    assert p.timelinejs() == {"year": 2026, "month": 1, "day": 30, "hour": 15, "minute": 5}
+    assert DatePoint(2025, 11).timelinejs() == {"year": 2025, "month": 11}
+
+
+def test_when_text() -> None:
+    assert [when_text(e) for e in EVENTS] == [
+        "the 1990s", "2009 – 2010", "early 2025", "since November 2025 (ongoing)", "week 4 of 2026",
+        "Friday 30 January 2026", "Friday 30 January 2026, 15:00",
+    ]
+
+
+# --- TimelineJS ---------------------------------------------------------------------------------
+
+
+def test_timelinejs_format() -> None:
+    data = json.loads(render.render(sample_timeline(), "timelinejs"))
+    assert set(data) == {"title", "events", "generator"}
+    assert data["title"]["text"]["headline"] == "River floods &lt;again&gt; &amp; again"  # TimelineJS reads HTML
+    events = data["events"]
+    assert [e["unique_id"] for e in events] == [e.id for e in EVENTS]
+    assert [e["start_date"] for e in events] == [
+        {"year": 1990}, {"year": 2009}, {"year": 2025}, {"year": 2025, "month": 11},
+        {"year": 2026, "month": 1, "day": 19}, {"year": 2026, "month": 1, "day": 30},
+        {"year": 2026, "month": 1, "day": 30, "hour": 15, "minute": 0},
+    ]
+    assert [e.get("end_date") for e in events] == [
+        {"year": 1999}, {"year": 2010}, None, {"year": 2026, "month": 1, "day": 29},
+        {"year": 2026, "month": 1, "day": 25}, None, None,
+    ]
+    assert [e["display_date"] for e in events] == [when_text(e) for e in EVENTS]
+    assert {e["group"] for e in events} == {"River floods &amp;lt;again&amp;gt; &amp; again"}  # see _label
+    hostile = events[3]["text"]
+    assert "<script" not in hostile["text"] and "&lt;script&gt;" in hostile["text"]
+    assert "<mark>last November</mark>" in hostile["text"]
+    assert hostile["headline"].startswith("Since last November, *prices* | rose &lt;script&gt;")
+    assert events[5]["text"]["headline"] == "On Friday (Jan 30) the storm hit A &amp; B."
+    long = _event(8, "One two three four five six seven eight nine ten eleven twelve thirteen, 2025.", "2025", "2025")
+    headline = json.loads(render.render(Timeline(sample_timeline().articles, (long,)), "timelinejs"))
+    expected = "One two three four five six seven eight nine ten eleven twelve…"
+    assert headline["events"][0]["text"]["headline"] == expected
+
+
+def test_timelinejs_groups_by_article() -> None:
+    from dataclasses import replace
+
+    from test_render import ARTICLE
+
+    other = replace(ARTICLE, id="b2", title="Second story")
+    moved = replace(EVENTS[0], article="b2", id="b2-1")
+    tl = Timeline(articles=(ARTICLE, other), events=(moved, *EVENTS[1:3]), title="Floods")
+    data = json.loads(render.render(tl, "timelinejs"))
+    title = "River floods &amp;lt;again&amp;gt; &amp; again"
+    assert [e["group"] for e in data["events"]] == ["Second story", title, title]
+    assert data["title"]["text"]["headline"] == "Floods"
+
+
+# --- Markwhen -----------------------------------------------------------------------------------
+
+
+def test_markwhen_layout() -> None:
+    out = render.render(sample_timeline(), "markwhen")
+    lines = out.splitlines()
+    assert lines[:5] == ["---", 'title: "River floods <again> & again"', 'description: "Example News"',
+                         "timezone: UTC", "---"]
+    events = [line for line in lines if re.match(r"\d{4}", line)]
+    assert [line.split(": ", 1)[0] for line in events] == [
+        "1990/1999", "2009/2010", "2025", "2025-11/2026-01-29", "2026-01-19/2026-01-25", "2026-01-30",
+        "2026-01-30 15:00",
+    ]
+    assert [markwhen_dates(e) for e in EVENTS] == [line.split(": ", 1)[0] for line in events]
+    assert written_by_timeline_text(out)
+
+
+def test_markwhen_text_is_inert() -> None:
+    assert markwhen_text("a #tag and #12 and C#") == "a \uff03tag and #12 and C#"
+    assert markwhen_text("fell 5% then !ref") == "fell 5\u2060% then \uff01ref"
+    assert markwhen_text("two\nlines") == "two lines"
+
+
+def test_markwhen_groups_articles_into_sections() -> None:
+    from dataclasses import replace
+
+    from test_render import ARTICLE
+
+    other = replace(ARTICLE, id="b2", title="Second #story")
+    tl = Timeline(articles=(ARTICLE, other), events=(replace(EVENTS[0], article="b2", id="b2-1"), EVENTS[2]))
+    out = render.render(tl, "markwhen")
+    assert "\n# River floods <again> & again\n2025: Prices fell in early 2025.\n" in out
+    assert "\n# Second \uff03story\n1990/1999: The river last flooded in the 1990s.\n" in out
+
+
+# --- Mermaid ------------------------------------------------------------------------------------
+
+
+def test_mermaid_block() -> None:
+    out = render.render(sample_timeline(), "mermaid")
+    lines = out.splitlines()
+    assert lines[0] == "```mermaid" and lines[-1] == "```"
+    assert lines[1] == "%% generated by timeline" and lines[2] == "timeline"
+    assert lines[3] == "    title River floods #60;again#62; #38; again"
+    periods = [line for line in lines[4:-1] if not line.startswith("        :")]
+    assert [p.split(" : ", 1)[0].strip() for p in periods] == [mermaid_text(when_text(e)) for e in EVENTS]
+    for line in lines[4:-1]:  # one period and one event per line; no bare ":" "#" "%" left
+        event = re.sub(r"#\d+;", "", line.split(" : ", 1)[1])
+        assert not re.search(r"[:;%<>&`{}#]", event), line
+
+
+def test_mermaid_groups_events_of_the_same_period() -> None:
+    from dataclasses import replace
+
+    twin = replace(EVENTS[5], id="a1-6b", text="Later on Friday (Jan 30) the river rose.")
+    tl = Timeline(articles=sample_timeline().articles, events=(EVENTS[5], twin))
+    lines = render.render(tl, "mermaid").splitlines()
+    assert lines[4] == "    Friday 30 January 2026 : On Friday (Jan 30) the storm hit A #38; B."
+    assert lines[5] == "        : Later on Friday (Jan 30) the river rose."
+
+
+def test_mermaid_text() -> None:
+    assert mermaid_text("Desk: 5% of #1; <b> & `x` {y}") == (
+        "Desk#58; 5#37; of #35;1#59; #60;b#62; #38; #96;x#96; #123;y#125;")
+
+
+# --- the embeddable fragment --------------------------------------------------------------------
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.classes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.classes.append(dict(attrs).get("class") or "")
+
+
+def test_fragment_is_the_timeline_alone_with_scoped_styles() -> None:
+    out = render.render(sample_timeline(), "html-fragment")
+    parser = _Tags()
+    parser.feed(out)
+    assert not {"html", "head", "body", "meta", "title", "script", "link"} & set(parser.tags)
+    assert parser.tags[0] == "section" and parser.classes[0] == "tl tl-embed"
+    assert parser.tags.count("ol") == 1 and parser.tags.count("li") == len(EVENTS)
+    css = re.search(r"<style>(.*?)</style>", out, re.S)
+    assert css is not None
+    rules = re.sub(r"/\*.*?\*/", "", css.group(1), flags=re.S)
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", rules) for s in block.split(",")]
+    selectors = [s for s in selectors if s and not s.startswith("@")]
+    assert selectors and all(s.startswith(".tl") for s in selectors), [s for s in selectors if not s.startswith(".tl")]
+    assert ":root" not in rules and "body" not in rules
+    assert "&lt;script&gt;" in out and "<script" not in out
+    assert written_by_timeline_text(out)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", render.FORMATS)
+def test_extract_every_format(capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path, fmt: str) -> None:
+    assert main(["extract", str(seed_path), "-f", fmt]) == 0
+    out = capsys.readouterr().out
+    assert out.strip()
+    target = tmp_path / f"out.{fmt}"
+    assert main(["extract", str(seed_path), "-f", fmt, "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == out
+    assert written_by_timeline(target), "our own output may be replaced without --force"
+    assert main(["extract", str(seed_path), "-f", fmt, "-o", str(target)]) == 0
+    if fmt == "csv":
+        assert len(pd.read_csv(io.StringIO(out))) == 6
+
+
+def test_extract_rejects_unknown_format(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(seed_path), "-f", "pdf"])
+    assert exc.value.code == 2 and "pdf" in capsys.readouterr().err
+
+
+def written_by_timeline_text(text: str) -> bool:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "x"
+        p.write_text(text, encoding="utf-8")
+        return written_by_timeline(p)
+
+
+def test_hostile_text_everywhere() -> None:
+    tl = sample_timeline()
+    assert HOSTILE in json.loads(render.render(tl, "json"))["events"][3]["text"]
+    for fmt in ("html", "html-fragment"):
+        assert "<script>" not in render.render(tl, fmt)
+    assert date(2026, 1, 30).isoformat() in render.render(tl, "markwhen")
