@@ -293,6 +293,8 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
 def _result_gran(p: Parse, ref: Point) -> str:
     """The granularity of "N units earlier/later/ago" counted from `ref`."""
     unit = p.unit or "D"
+    if unit in ("W", "FORTNIGHT") and p.anchor == "dct":  # "six weeks ago" is a week
+        return "week"
     if unit in ("S", "MIN", "H", "D", "NIGHT", "W", "FORTNIGHT"):
         return "day"
     target = UNIT_GRANULARITY[unit]

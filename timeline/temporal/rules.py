@@ -293,10 +293,15 @@ def clock(f: Fields) -> Parse | None:
     return fill(Parse("offset", unit="D", amount=0, anchor="ref", type="TIME", gran="same_day"), f)
 
 
+_AND_A_HALF = re.compile(r"\band\s+a\s+half$", re.IGNORECASE)
+
+
 def duration(f: Fields) -> Parse:
+    """"three weeks", "24 hours", "a minute and a half" (the half after the unit counts too)."""
     n = number_of(f["num"]) if f["num"] else None
-    unit = unit_in(f)
-    return Parse("duration", type="DURATION", amount=n, unit=unit)
+    if n is not None and _AND_A_HALF.search(f.text):
+        n += 0.5
+    return Parse("duration", type="DURATION", amount=n, unit=unit_in(f))
 
 
 def ago(f: Fields) -> Parse:
@@ -679,9 +684,9 @@ RULES: list[Rule] = [
     Rule("this_pod", r"(?:this|that) {pod}", lambda f: anaphoric_pod(f)),
     Rule("last_night", r"last night", offset("D", -1, "dct", pod="NI")),
     Rule("deictic", r"{dword:dayword}", deictic_day),
-    Rule("ago", r"(?:{num}|{vague}) {unit}(?: or so)? ago", ago),
+    Rule("ago", r"(?:{num}|{vague}) {unit}(?: and a half)?(?: or so)? ago", ago),
     Rule("ago_vague", r"{unit_plural} ago", ago),
-    Rule("later", r"{num} {unit}(?: or so)? {dir:direction}", later),
+    Rule("later", r"{num} {unit}(?: and a half)?(?: or so)? {dir:direction}", later),
     Rule("later_vague", r"(?:{vague} )?{unit_plural} {dir:direction}", later),
     Rule("from_now", r"{num} {unit} from (?:now|today)", lambda f: Parse(
         "offset", unit=unit_in(f), amount=number_of(f["num"]) or 0, anchor="dct", gran="ago")),

@@ -151,7 +151,7 @@ def _fmt(n: float) -> str:
 
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: (3, "W") -> "P3W", (2, "H") -> "PT2H", (None, "Y") -> "PXY",
-    (1.5, "Y") -> "P18M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE"."""
+    (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE"."""
     if unit == "FORTNIGHT":
         n, unit = (None if n is None else 2 * n), "W"
     if unit in ("DE", "CE", "ML"):
@@ -159,11 +159,14 @@ def duration_value(n: float | None, unit: str) -> str:
             return f"PX{unit}"
         n, unit = n * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
     if n is not None and not float(n).is_integer():
-        # Halves go down one unit: 1.5 years is 18 months, 5.5 hours is 5 hours 30 minutes.
+        # A fraction is written in the next smaller unit: 2.5 years is 2 years 6 months, 5.5 hours
+        # is 5 hours 30 minutes, 1.5 days is 1 day 12 hours.
         if unit == "Y":
-            n, unit = n * 12, "M"
+            y, mo = int(n), round((n - int(n)) * 12)
+            return f"P{y}Y{mo}M" if y else f"P{mo}M"
         elif unit == "D":
-            n, unit = n * 24, "H"
+            d, h = int(n), round((n - int(n)) * 24)
+            return f"P{d}DT{h}H" if d else f"PT{h}H"
         elif unit == "W":
             n, unit = n * 7, "D"
         elif unit == "H":
