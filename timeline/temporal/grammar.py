@@ -9,9 +9,10 @@ and serves as the reference).
 
 `scan` gets the same result much faster. Every temporal expression contains an *anchor*: a word
 that only occurs in dates and times (a month, "week", "ago", "now", ...) or a number shaped like
-a year or a clock time. One case-insensitive regex finds the anchors; only the few words before
-each anchor are tried as starting points, and at each only the rules whose pattern can begin with
-that word (worked out from the compiled patterns) are tried. Both passes are linear.
+a year or a clock time. One regex cuts the lowercased text into tokens and a set look-up picks
+the anchors; only the few words before each anchor are tried as starting points, at each only the
+rules whose pattern can begin with that word (worked out from the compiled patterns), and a
+starting point is tried once however many anchors follow it. Both passes are linear.
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ WINDOW = 64
 class Grammar:
     """Rules compiled for scanning: `scan` (fast, anchored) and `scan_all` (the reference)."""
 
-    def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str], anchors: str) -> None:
+    def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str], anchor_words: Iterable[str],
+                 anchor_token: str, anchor_number: str) -> None:
         self.rules = tuple(rules)
         self._sources: list[str] = []
         self._groups: dict[str, tuple[int, Rule, dict[str, str]]] = {}
@@ -225,7 +227,9 @@ class Grammar:
         words = [k for k in self._by_key if k[0].isalpha()]
         others = "".join(re.escape(k) for k in self._by_key if not k[0].isalpha() and k != "#")
         self._starts = re.compile(r"(?<![a-z0-9])(?:" + alt(words) + r"(?![a-z])|[0-9" + others + "])")
-        self.anchors = re.compile(anchors)
+        self.anchor_words = frozenset(anchor_words)
+        self._tokens = re.compile(anchor_token)
+        self._number = re.compile(anchor_number)
         self._all = tuple(range(len(self.rules)))
 
     @property
@@ -282,6 +286,14 @@ class Grammar:
                 pos = max(found.end, found.start + 1)
         return out
 
+    def anchors(self, low: str) -> Iterator[re.Match[str]]:
+        """The anchor tokens of lowercased text `low`, in order."""
+        words, number = self.anchor_words, self._number.match
+        for token in self._tokens.finditer(low):
+            t = token.group()
+            if t in words if t[0].isalpha() else number(low, token.start(), token.end()) is not None:
+                yield token
+
     def scan(self, text: str) -> list[Match]:
         """The same matches as `scan_all`, found from the anchors."""
         low = _lower(text)
@@ -289,7 +301,8 @@ class Grammar:
         pos = 0
         starts = self._starts.finditer
         key_patterns = self._key_patterns
-        for anchor in self.anchors.finditer(low):
+        tried: dict[int, re.Match[str] | None] = {}  # start position -> what the rules matched there
+        for anchor in self.anchors(low):
             at = anchor.start()
             if at < pos:
                 continue
@@ -301,7 +314,11 @@ class Grammar:
                 if entry is None:
                     indices = self._by_key[key]
                     entry = key_patterns[key] = (indices, self._pattern(indices))
-                m = entry[1].match(text, word.start())
+                where = word.start()
+                if where in tried:
+                    m = tried[where]
+                else:
+                    m = tried[where] = entry[1].match(text, where)
                 if m is None or m.end() <= at:
                     continue
                 found = self._match_at(m, text, entry[0])

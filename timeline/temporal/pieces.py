@@ -122,13 +122,20 @@ def _anchor_words() -> set[str]:
     return words
 
 
-# The anchors, matched against lowercased text (see grammar.Grammar.scan).
-ANCHORS = (
-    r"(?<![\w'’])" + alt(_anchor_words()) + r"(?!\w)"
-    r"|(?<!\d)\d{4}(?!\d)"  # years, ISO dates
-    r"|\d:[0-5]\d|\d\.[0-5]\d(?=\s*(?:gmt|utc|est|edt|pst|pdt|cet|local|hours|hrs|h\b))"  # clock times
-    r"|\d\s*[ap]\.?m\b"  # 3 p.m., 9am
-    r"|\d(?:st|nd|rd|th|s)\b"  # ordinal days, decades
-    r"|['’]\d\d"  # '98, '80s
-    r"|\bq[1-4]\b|\b[1-4]q\b"  # quarters
+# The anchors (see grammar.Grammar.scan), read off the lowercased text token by token: a word
+# anchors when it is one of ANCHOR_WORDS; a number when it has the shape of a year, a clock time,
+# an ordinal day, a decade or a quarter.
+ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4"})
+ANCHOR_TOKEN = (
+    r"(?<![a-z0-9])(?:[a-z]+(?:[1-4](?![a-z0-9]))?"  # words; "q3"
+    r"|\d+(?:[:.]\d+)*(?:\s*[ap]\.?m\b|st\b|nd\b|rd\b|th\b|s\b|q\b)?"  # numbers with their suffix
+    r"|['’]\d\d)"  # '98, '80s
+)
+ANCHOR_NUMBER = (
+    r"\d{4}"  # years, ISO dates
+    r"|\d{1,2}:[0-5]\d(?::[0-5]\d)?"  # clock times
+    r"|\d{1,2}\.[0-5]\d(?=\s*(?:gmt|utc|est|edt|pst|pdt|cet|local|hours|hrs|h\b))"  # 10.30 GMT
+    r"|\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m"  # 3 p.m., 9am
+    r"|\d+(?:st|nd|rd|th|s)"  # ordinal days, decades
+    r"|[1-4]q|['’]\d\d"  # quarters; '98, '80s
 )

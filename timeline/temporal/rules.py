@@ -14,7 +14,7 @@ from collections.abc import Callable
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Fields, Grammar, Rule
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import ANCHORS, PIECES, alt
+from timeline.temporal.pieces import ANCHOR_NUMBER, ANCHOR_TOKEN, ANCHOR_WORDS, PIECES, alt
 from timeline.temporal.tense import tense_at
 
 # ---------------------------------------------------------------------------------------------
@@ -832,4 +832,4 @@ EXTRA_PIECES: dict[str, str] = {
     "other": r"other",
 }
 
-GRAMMAR = Grammar(RULES, {**PIECES, **EXTRA_PIECES}, ANCHORS)
+GRAMMAR = Grammar(RULES, {**PIECES, **EXTRA_PIECES}, ANCHOR_WORDS, ANCHOR_TOKEN, ANCHOR_NUMBER)
