@@ -317,7 +317,7 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
             return Resolved(ctx.period.value(), ctx.period, "previous")
         pt = Point.of("quarter", ctx.dct).shift(-1)
         return Resolved(pt.value(), pt, "publication")
-    if p.gran == "period":
+    if p.gran in ("period", "period_word"):
         return _reported_period(p, ctx)
     use_ref = p.anchor == "ref" and ctx.ref is not None and (p.gran != "near" or ctx.ref_near) and (
         p.gran != "same_day" or ctx.ref.gran == "day")
@@ -348,12 +348,14 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
     return Resolved(pt.value(), pt, anchor)
 
 
-def _reported_period(p: Parse, ctx: Context) -> Resolved:
+def _reported_period(p: Parse, ctx: Context) -> Resolved | None:
     """"the quarter", "the period", "the year-ago quarter", "the 1988 period", "year-earlier": the
     fiscal period the text reports on (the quarter it last mentioned, else the latest complete
     quarter), in the year written or `amount` years away."""
     base = ctx.period
     anchor: str | None = "previous"
+    if base is None and p.gran == "period_word":
+        return None
     if base is None:
         base, anchor = Point.of("quarter", ctx.dct).shift(-1), "publication"
     if p.year is not None:

@@ -575,8 +575,10 @@ def latest_quarter(f: Fields) -> Parse:
 
 def the_quarter(f: Fields) -> Parse:
     """"the quarter", "the period", "the latest quarter": the fiscal period the text reports on (the
-    quarter it last mentioned, else the latest complete quarter)."""
-    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="period")
+    quarter it last mentioned, else the latest complete quarter). "The period" alone is a date only
+    in a text that reports on a fiscal period ("during the period of unrest" is not)."""
+    gran = "period" if "quarter" in f.text.lower() else "period_word"
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran=gran)
 
 
 def two_digit_year(f: Fields) -> Parse | None:

@@ -111,6 +111,10 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
         return m.start, None
     if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):
         mod = "APPROX" if mod == "LESS_THAN" else mod
+    # A date takes "about" ("around Nov. 1"), but "up to June 30" or "at least March" is a
+    # preposition phrase around the date, not part of it.
+    if not is_duration and m.rule not in ("ago", "later") and mod not in ("APPROX", "BEFORE", "AFTER"):
+        return m.start, None
     return m.start - (len(window) - lm_start), mod
 
 
