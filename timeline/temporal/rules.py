@@ -704,6 +704,11 @@ RULES: list[Rule] = [
     Rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)", fiscal_year_ended),
     Rule("the_year", r"the (?:(?:full|fiscal|current|calendar|financial) ){0,2}year(?![\w-]|['’]s end"
          r"| (?:before|after|earlier|later|ago|of|in)\b)", the_year),
+    # "the week", "the month", "the day": the period the text is about (a date of this or the
+    # previous sentence, else the publication date's); "the morning": of the day last mentioned.
+    Rule("the_unit", r"the (?:week|month|day)(?![\w-]|['’]s end| (?:before|after|earlier|later|ago|of|in|that|when)\b)",
+         lambda f: Parse("offset", unit=unit_of(f.text.split()[-1]), amount=0, anchor="ref", gran="near")),
+    Rule("the_pod", r"the {pod}(?![\w-]| (?:of|after|before)\b)", lambda f: anaphoric_pod(f)),
     # --- durations -------------------------------------------------------------------------------
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
@@ -721,7 +726,12 @@ RULES: list[Rule] = [
     Rule("unit_adjective", r"{num}[- ]{unit1}(?=[\s,.;:)]|$)", duration),
     # "a day-long meeting", "a decades-long battle"
     Rule("unit_long", r"(?:{unit1}|{unit_plural})-long(?!\w)", unit_long),
-    Rule("units", r"(?:the )?{num} {unit}(?: and (?:a half|\d+ minutes))?(?!-\w)", duration),
+    Rule("units", r"(?:the )?{num} (?:(?:more|additional|extra|further|trading|business|working|calendar"
+         r"|school|straight|consecutive) )?{unit}(?: and (?:a half|\d+ minutes))?(?!-\w)", duration),
+    # "over the years", "in the years that followed", "in the early years": a vague duration.
+    Rule("the_years", r"(?:(?<=\bover[ ])|(?<=\bin[ ])|(?<=\bduring[ ])|(?<=\bthrough[ ]))the "
+         r"(?:(?:early|later|following|intervening|ensuing) )?years(?![\w-])",
+         lambda f: Parse("duration", type="DURATION", amount=None, unit="Y")),
     Rule("vague_units", r"{vague} {unit_plural}", vague_duration),
     Rule("bare_units", r"(?:(?<=\bfor[ ])|(?<=\bwithin[ ]))(?:{unit_plural})", bare_units),
     # --- sets ------------------------------------------------------------------------------------
