@@ -11,6 +11,7 @@ from bisect import bisect_right
 from datetime import date
 
 from timeline.temporal.grammar import Match
+from timeline.temporal.parse import Parse
 from timeline.temporal.resolve import Context, resolve
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.tense import tense_at
@@ -64,7 +65,22 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         and _DATELINE_AFTER.match(text, end) is not None
 
 
-_NEEDS_TENSE = frozenset({"weekday", "named", "calendar", "weekend"})
+def _needs_tense(p: Parse) -> bool:
+    """Whether the tense of the sentence can change the value: a bare weekday, month or season
+    ("said Friday" / "will meet Friday"), a date without its year."""
+    if p.kind == "weekend":
+        return True
+    if p.kind == "weekday":
+        return p.shift is None
+    if p.kind == "named":
+        return p.year is None and p.shift is None
+    if p.kind == "calendar":
+        return p.year is None and p.yshift is None and p.weekday is None and p.decade is None \
+            and p.century is None
+    return False
+
+
+
 _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
@@ -138,7 +154,7 @@ def tag(text: str, published: date | str) -> list[Timex]:
             mod = _RIGHT_MODS[rm.group("mod").lower()]
             end = rm.end()
         tense = None
-        if sentence is not None and m.parse.kind in _NEEDS_TENSE:
+        if sentence is not None and _needs_tense(m.parse):
             # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
             lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
             tense = tense_at(text[lo:hi], m.start - lo)
