@@ -97,3 +97,12 @@ def test_markdown_markup_removed_from_event_text() -> None:
     tl = timeline.extract("The **new law** took effect on [Monday](https://x.org).", "2026-01-31",
                           fmt="markdown")
     assert tl.events[0].text == "The new law took effect on Monday."
+
+
+def test_until_and_after_do_not_break_a_clause() -> None:
+    text = "Forecasters expect the rain to ease over the weekend, but water could keep rising until early October."
+    tl = timeline.extract(text, "2026-09-18")
+    assert [(e.date, e.text) for e in tl.events] == [
+        ("2026-W38-WE", "Forecasters expect the rain to ease over the weekend"),
+        ("2026-10", "Water could keep rising until early October."),
+    ]

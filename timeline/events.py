@@ -86,9 +86,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 _DASH_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.IGNORECASE)
 # Where one clause ends and the next begins, between two dated expressions of a sentence.
-_CLAUSE_BREAK = re.compile(
-    r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then|after|before|when|until)\s+|,\s+", re.IGNORECASE
-)
+# ("after", "until" and the like introduce a time of the same clause, "until early October", and
+# do not break it.)
+_CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+", re.IGNORECASE)
 _MD_INLINE = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
