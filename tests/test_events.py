@@ -106,3 +106,9 @@ def test_until_and_after_do_not_break_a_clause() -> None:
         ("2026-W38-WE", "Forecasters expect the rain to ease over the weekend"),
         ("2026-10", "Water could keep rising until early October."),
     ]
+
+
+def test_markdown_table_row_reads_as_text() -> None:
+    text = "| Date | Event |\n|------|-------|\n| Jan 5 | Draft **leaked** |\n"
+    tl = timeline.extract(text, "2026-03-02", fmt="markdown")
+    assert [(e.date, e.text) for e in tl.events] == [("2026-01-05", "Jan 5 — Draft leaked")]

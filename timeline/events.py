@@ -104,6 +104,9 @@ def plain(text: str, fmt: str) -> str:
     if fmt == "markdown":
         for pattern, repl in _MD_INLINE:
             text = pattern.sub(repl, text)
+        row = text.strip()
+        if row.startswith("|") and row.endswith("|"):  # a table row: its cells, separated by dashes
+            text = " — ".join(cell.strip() for cell in row.strip("|").split("|") if cell.strip())
     return " ".join(text.split())
 
 
