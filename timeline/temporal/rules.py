@@ -706,7 +706,8 @@ RULES: list[Rule] = [
          r"| (?:before|after|earlier|later|ago|of|in)\b)", the_year),
     # "the week", "the month", "the day": the period the text is about (a date of this or the
     # previous sentence, else the publication date's); "the morning": of the day last mentioned.
-    Rule("the_unit", r"the (?:week|month|day|decade|century)(?![\w-]|['’]s end| (?:before|after|earlier|later|ago|of|in|that|when)\b)",
+    Rule("the_unit", r"the (?:week|month|day|decade|century)"
+         r"(?![\w-]|['’]s end| (?:before|after|earlier|later|ago|of|in|that|when)\b)",
          lambda f: Parse("offset", unit=unit_of(f.text.split()[-1]), amount=0, anchor="ref", gran="near")),
     Rule("the_pod", r"the {pod}(?![\w-]| (?:of|after|before)\b)", lambda f: anaphoric_pod(f)),
     # --- durations -------------------------------------------------------------------------------
