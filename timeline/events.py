@@ -86,9 +86,10 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 _DASH_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.IGNORECASE)
 # Where one clause ends and the next begins, between two dated expressions of a sentence.
-# ("after", "until" and the like introduce a time of the same clause, "until early October", and
-# do not break it.)
 _CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+", re.IGNORECASE)
+# "after", "before", "when", "until" start a clause of their own ("rose on Friday after rain fell
+# last Wednesday"), except right before the date they govern ("kept rising until early October").
+_SUBORDINATE = re.compile(r"\s+(?:after|before|when|until|once)\s+(?=\S)", re.IGNORECASE)
 _MD_INLINE = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
@@ -167,7 +168,8 @@ def _clauses(text: str, sentence: Sentence, items: list[_Dated]) -> list[tuple[_
     for prev, cur in zip(items, items[1:], strict=False):
         gap_start = (prev.until or prev.timex).end
         gap = text[gap_start:cur.timex.start]
-        breaks = list(_CLAUSE_BREAK.finditer(gap))
+        breaks = list(_CLAUSE_BREAK.finditer(gap)) + [b for b in _SUBORDINATE.finditer(gap) if b.end() < len(gap)]
+        breaks.sort(key=lambda b: b.start())
         if breaks:
             cuts.append(gap_start + breaks[-1].start())
             groups.append([cur])
