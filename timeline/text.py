@@ -50,7 +50,6 @@ def _soft_wrap(text: str, brk: re.Match[str], line_start: int) -> bool:
 # A sentence ends at . ! ? (and closing quotes or brackets after it) before whitespace and a
 # capital letter, a digit or an opening quote.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -78,9 +77,11 @@ def segment(text: str) -> list[Sentence]:
     for pno, (pstart, pend) in enumerate(s for s in _paragraph_spans(text) if text[s[0]:s[1]].strip()):
         start = pstart
         for m in _END.finditer(text, pstart, pend):
-            if text[m.start()] == ".":
-                w = _WORD_BEFORE.search(text, max(pstart, m.start() - 40), m.start())
-                word = w.group(1).lower() if w else ""
+            dot = m.start()
+            if text[dot] == ".":
+                lo = max(pstart, dot - 40)
+                cut = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
+                word = text[cut + 1:dot].lstrip("\"'“‘([").lower()
                 if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                     continue
             _add(out, text, start, m.end(), pno)

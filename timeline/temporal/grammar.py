@@ -196,7 +196,7 @@ def first_words(source: str) -> frozenset[str]:
 
 
 # How far before its first anchor an expression may start ("the first half of the fiscal year").
-WINDOW = 64
+WINDOW = 40
 
 
 class Grammar:
