@@ -121,8 +121,8 @@ def fill(p: Parse, f: Fields) -> Parse:
         p.month = month_of(f["month"])
     if f["day"]:
         p.day = day_of(f["day"])
-    if f["year"]:
-        p.year = year_of(f["year"])
+    if f["year"] or f["year2"]:
+        p.year = year_of(f["year"] or f["year2"] or "")
     if f["weekday"]:
         p.weekday = vocab.WEEKDAYS[f["weekday"].lower().rstrip(".")]
     if f["pod"]:
@@ -612,7 +612,7 @@ RULES: list[Rule] = [
     Rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", weekday),
     Rule("deictic_clock", r"{dword:dayword}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", deictic_day),
     # --- full calendar dates ---------------------------------------------------------------------
-    Rule("month_day_year", r"{month}~{day}~,?~{year}", calendar),
+    Rule("month_day_year", r"{month}~{day}~,?~(?:{year}|{year2})", calendar),
     Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
     Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
@@ -640,7 +640,7 @@ RULES: list[Rule] = [
     Rule("holiday_year", r"{holiday}~,?~{year}", holiday),
     Rule("shift_holiday", r"{shift} {holiday}", holiday),
     # --- seasons ---------------------------------------------------------------------------------
-    Rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~{year}", season),
+    Rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~(?:{year}|{year2})", season),
     Rule("shift_season", r"(?:this )?{shift} {season}", season),
     # --- quarters and halves ---------------------------------------------------------------------
     Rule("relative_year_quarter",
@@ -658,6 +658,9 @@ RULES: list[Rule] = [
          r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter of (?:the |this )?{yrel:shift} (?:fiscal )?year",
          quarter),
     Rule("year_quarter", r"(?:the )?{year}['’]?s? (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
+    Rule("half_code", r"(?-i:H)[12]~{year}|{yearb:year}~(?-i:H)[12]", lambda f: Parse(
+        "calendar", half=int(f.text.strip()[1] if f.text.strip()[0] in "Hh" else f.text.strip()[-1]),
+        year=year_of(f["year"] or f["yearb"] or ""))),
     Rule("quarter_code", r"Q{qnum:qdigit}(?:~{year})?|{yearb:year}~Q{qnum2:qdigit}|{qnum3:qdigit}Q(?:~{year2})?",
          lambda f: quarter_code(f)),
     # "the third quarter" is a noun phrase; in "the third-quarter loss" the adjective alone is the date.
