@@ -346,9 +346,15 @@ def anaphoric_unit(f: Fields) -> Parse:
     return p
 
 
-def deictic_day(f: Fields) -> Parse:
-    """today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon …"""
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w.&'-]*)[ \t]+$")
+
+
+def deictic_day(f: Fields) -> Parse | None:
+    """today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon …
+    "Today" capitalised after a name is part of it: "USA Today", "VOA Today"."""
     word = f.low("dword") or "today"
+    if f.text == "Today" and _NAME_BEFORE.search(f.before(30)):
+        return None
     amount = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}.get(word, 0)
     p = fill(Parse("offset", unit="D", amount=amount, anchor="dct"), f)
@@ -678,6 +684,9 @@ RULES: list[Rule] = [
     Rule("fiscal_year", r"(?:fiscal(?: year)?|FY)~(?:{year}|{year2})", fiscal_year),
     Rule("year_fiscal", r"(?:the )?{year} fiscal year", fiscal_year),
     Rule("the_year_n", r"the year {year}", fiscal_year),
+    # "in his 30s", "in her early forties": an age, not a decade.
+    Rule("age_decade", r"(?:(?<=\bhis[ ])|(?<=\bher[ ])|(?<=\btheir[ ])|(?<=\bmy[ ])|(?<=\byour[ ])"
+         r"|(?<=\bour[ ]))(?:(?:early|mid|late)[- ])?{decade}", not_a_date),
     Rule("decade", r"(?:the )?{decade}", decade),
     Rule("century", r"(?:the )?{century_ord}[- ]century", century),
     Rule("shift_century", r"(?:the )?{shift} century", century),
