@@ -587,8 +587,6 @@ def the_quarter(f: Fields) -> Parse:
     return Parse("offset", unit="Y", amount=0, anchor="ref", gran=gran)
 
 
-def two_digit_year(f: Fields) -> Parse | None:
-    return Parse("calendar", year=year_of(f["year2"] or "'00"))
 
 
 def in_units(f: Fields) -> Parse | None:
@@ -596,8 +594,6 @@ def in_units(f: Fields) -> Parse | None:
     return duration(f)
 
 
-def first_units(f: Fields) -> Parse:
-    return duration(f)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -86,7 +86,6 @@ _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight
                                  re.IGNORECASE)
 
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
-_ANCHOR_NAMES = {"publication": "publication", "previous": "previous", None: None}
 
 
 def _as_date(published: date | str) -> date:
