@@ -78,6 +78,14 @@ class Fields(Mapping[str, str | None]):
         value = self[key]
         return " ".join(value.lower().split()) if value else None
 
+    def span(self, key: str) -> tuple[int, int]:
+        """Where the piece `key` lies, relative to the start of the match ((-1, -1) if absent)."""
+        if key not in self._names or self._m.group(self._names[key]) is None:
+            return -1, -1
+        base = self._m.start()
+        s, e = self._m.span(self._names[key])
+        return s - base, e - base
+
     def before(self, n: int = 40) -> str:
         """Up to `n` characters of the text right before the match."""
         start = self._m.start()

@@ -51,3 +51,8 @@ class Parse:
     gran: str | None = None
     mod: str | None = None
     moves_ref: bool = True
+    # A range of two days written once ("April 24-25", "24 and 25 April"): the second day, and the
+    # offsets (relative to the match) where the first part ends and the second begins; the tagger
+    # emits two expressions, as TimeML does.
+    day2: int | None = None
+    part2: tuple[int, int] | None = None

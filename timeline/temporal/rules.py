@@ -255,6 +255,11 @@ _MONTH_CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+# "the March accession", "a June agreement": a month between an article and a common noun.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?-i:[a-z]{3,})\b(?<!\bto)(?<!\band)(?<!\bfor)(?<!\bthe)(?<!\bwho)"
+                               r"(?<!\bwas)(?<!\bhas)(?<!\bsaid)(?<!government)(?<!administration)(?<!cabinet)(?<!family)"
+                               r"(?<!ministry)(?<!premiership)")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Col|Capt|Lt|Sgt)\.?\s*$")
 
 
@@ -267,7 +272,8 @@ def bare_month(f: Fields) -> Parse | None:
     if _TITLE_BEFORE.search(before):
         return None
     ambiguous = word.lower() in vocab.AMBIGUOUS_MONTHS
-    if ambiguous and not _MONTH_CONTEXT_BEFORE.search(before):
+    if ambiguous and not _MONTH_CONTEXT_BEFORE.search(before) and not (
+            _ARTICLE_BEFORE.search(before) and _EVENT_NOUN_AFTER.match(f.after(25))):
         return None
     if _NAME_AFTER.match(f.after(20)) and not _MONTH_CONTEXT_BEFORE.search(before):
         return None
@@ -326,8 +332,15 @@ def later(f: Fields) -> Parse:
                  mod="APPROX" if " or so" in f.text.lower() else None)
 
 
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*[\"“'‘(]?|\n\s*[\"“'‘(]?)\s*$")
+
+
 def relative_unit(f: Fields) -> Parse | None:
-    """"last week", "this month", "next year", "the past year", "the coming weekend"."""
+    """"last week", "this month", "next year", "the past year", "the coming weekend"; not a title
+    in the middle of a sentence (ABC's "This Week")."""
+    words = f.text.split()
+    if all(w[0].isupper() for w in words) and not _SENTENCE_START_BEFORE.search(f.before(30)):
+        return None
     unit = unit_in(f)
     shift = SHIFTS[f.low("shift") or "this"]
     anchor = "dct"
@@ -589,6 +602,41 @@ def the_quarter(f: Fields) -> Parse:
 
 
 
+def day_range(f: Fields) -> Parse | None:
+    """Two days of one month written once: "April 24-25", "April 24 and 25, 1999", "24 to 26 May".
+    Not when a noun follows the second number ("on April 24 and 25 people died")."""
+    day1, day2 = day_of(f["day"] or "1"), day_of(f["day2"] or "1")
+    if day2 <= day1:
+        return None
+    after = f.after(30)
+    if _NOT_A_YEAR_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after):
+        return None
+    p = fill(Parse("calendar"), f)
+    p.day2 = day2
+    p.part2 = (f.span("day")[1], f.span("day2")[0])  # "[April 24]-[25, 1999]", "[24] to [26 May]"
+    return p
+
+
+def mid_pod(f: Fields) -> Parse:
+    """"mid-afternoon", "by mid morning", "mid-afternoon yesterday": that part of the day last
+    mentioned (or of the day named after it)."""
+    pod = vocab.PARTS_OF_DAY[(f.low("pod") or "afternoon")]  # the pod_mid piece, named "pod"
+    if f["dword"]:
+        p = deictic_day(f) or Parse("offset", unit="D", amount=0, anchor="dct")
+    else:
+        p = Parse("offset", unit="D", amount=0, anchor="ref", gran="same_day")
+    p.pod, p.type, p.mod = pod, "TIME", "MID"
+    return p
+
+
+def one_day(f: Fields) -> Parse | None:
+    """"will one day be", "hopes to one day return": some time in the future; otherwise "one day"
+    is a duration or a narrative's "One day, ..." (left to the rules below)."""
+    if re.search(r"\b(?:will|would|could|may|might|can|should|must|to|shall)\s+$", f.before(12), re.IGNORECASE):
+        return Parse("literal", value="FUTURE_REF")
+    return None
+
+
 def in_units(f: Fields) -> Parse | None:
     """"the past five years": a duration counted back from now (TIMEX3 DURATION)."""
     return duration(f)
@@ -609,11 +657,14 @@ RULES: list[Rule] = [
     Rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)", calendar),
     Rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}", calendar),
     # --- clock times with their day: "9 a.m. Tuesday", "Friday at 3 p.m." -------------------------
-    Rule("clock_weekday", r"{clock}(?:~,?~{tz})?(?: on)? {weekday}", weekday),
-    Rule("clock_month_day", r"{clock}(?:~,?~{tz})?(?: on)? {month}~{day}(?:~,?~{year})?", calendar),
+    Rule("clock_weekday", r"{clock}(?:~,?~{tz})?,?(?: on)? {weekday}", weekday),
+    Rule("clock_month_day", r"{clock}(?:~,?~{tz})?,?(?: on)? {month}~{day}(?:~,?~{year})?", calendar),
     Rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", weekday),
     Rule("deictic_clock", r"{dword:dayword}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", deictic_day),
     # --- full calendar dates ---------------------------------------------------------------------
+    Rule("month_day_range", r"{month}~{day}~(?:-|–|and|to|through)~{day2:day}(?:~,?~{year})?", day_range),
+    Rule("day_month_range", r"(?:the )?{day}~(?:-|–|and|to|through)~(?:the )?{day2:day} (?:of )?{month}"
+         r"(?:~,?~{year})?", day_range),
     Rule("month_day_year", r"{month}~{day}~,?~(?:{year}|{year2})", calendar),
     Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
     Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
@@ -627,7 +678,7 @@ RULES: list[Rule] = [
         "calendar", month=month_of(f["month"] or ""), year=year_of(f["year2"] or ""))),
     Rule("month_of_relative_year", r"{month}~(?:of )?{shift} year", lambda f: Parse(
         "calendar", month=month_of(f["month"] or ""), yshift=SHIFTS[f.low("shift") or "this"])),
-    Rule("shift_month", r"(?:this )?{shift} {month}(?!~\d)", named),
+    Rule("shift_month", r"(?:this )?{shift} {month}(?!\.?~\d)", named),
     # --- month and day, the year inferred ---------------------------------------------------------
     Rule("week_of", r"the week of {month}~{day}(?:~,?~{year})?", lambda f: week_of(f)),
     Rule("month_day", r"{month}~{day}(?!~,?~\d)", calendar),
@@ -690,6 +741,7 @@ RULES: list[Rule] = [
         "calendar", year=year_of(f.text))),
     Rule("year", r"{year}(?!~(?:-|–|to|through)~\d\d\b)", bare_year),
     # --- relative to today -----------------------------------------------------------------------
+    Rule("mid_pod", r"mid[- ]?{pod:pod_mid}(?: {dword:dayword})?", mid_pod),
     Rule("deictic_pod", r"{dword:dayword} {pod}", deictic_day),
     Rule("this_pod", r"(?:this|that) {pod}", lambda f: anaphoric_pod(f)),
     Rule("last_night", r"last night", offset("D", -1, "dct", pod="NI")),
@@ -719,6 +771,10 @@ RULES: list[Rule] = [
          lambda f: Parse("offset", unit=unit_of(f.text.split()[-1]), amount=0, anchor="ref", gran="near")),
     Rule("the_pod", r"the {pod}(?![\w-]| (?:of|after|before)\b)", lambda f: anaphoric_pod(f)),
     # --- durations -------------------------------------------------------------------------------
+    # "a quarter of the market", "three quarters of its shares": a fraction, not three months.
+    Rule("quarter_century", r"(?:a|one) quarter(?:[- ]of[- ]a)?[- ]century", literal("P25Y", "DURATION")),
+    Rule("fraction_quarter", r"(?:a|one|three) quarters? of(?! an? (?:century|hour|mile))", not_a_date),
+    Rule("one_day", r"one day(?= [a-z])", one_day),
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
     Rule("past_few_units", r"(?:the )?(?:{last}|{next}|first|final|latest|recent|initial) "
@@ -765,6 +821,7 @@ RULES: list[Rule] = [
     Rule("ordinal_day", r"(?<=\bon[ ])the {ordday}(?! (?:of|century|floor|place|anniversary|time|day))",
          ordinal_day),
     # --- vague references ------------------------------------------------------------------------
+    Rule("then_current", r"then[- ]current", literal("PAST_REF")),
     Rule("present_ref", r"now|currently|at present|presently|nowadays|these days|"
          r"at the moment|the present|current(?![- ]?(?:account|affairs|events))", literal("PRESENT_REF")),
     Rule("past_ref", r"(?:more |most |only |very )?recently|lately|the past|in the old days",
@@ -784,6 +841,11 @@ RULES: list[Rule] = [
 # Normalisers that refer to rules above (kept after the table for readability).
 
 def weekday_pod(f: Fields) -> Parse:
+    """"Friday night", "last Tuesday morning"; "Tuesday nights" is every Tuesday night (a set)."""
+    pod = f.low("pod") or ""
+    if pod.endswith("s") and not f["shift"]:
+        wd = vocab.WEEKDAYS[f.low("weekday_x") or ""]
+        return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}T{vocab.PARTS_OF_DAY[pod]}")
     p = fill(Parse("weekday"), f)
     p.weekday = vocab.WEEKDAYS[f.low("weekday_x") or ""]
     if f["pod"]:
@@ -851,6 +913,7 @@ EXTRA_PIECES: dict[str, str] = {
     "anaweek": r"next|following|coming|previous|preceding|prior",
     "year_unit": r"(?:year|month|week|quarter)(?!\w)",
     "other": r"other",
+    "pod_mid": r"(?:morning|afternoon|evening)(?!\w)",
 }
 
 GRAMMAR = Grammar(RULES, {**PIECES, **EXTRA_PIECES}, ANCHOR_WORDS, ANCHOR_TOKEN, ANCHOR_NUMBER)

@@ -12,11 +12,11 @@ from datetime import date
 
 from timeline.temporal.grammar import Match
 from timeline.temporal.parse import Parse
-from timeline.temporal.resolve import Context, resolve
-from timeline.temporal.rules import GRAMMAR
+from timeline.temporal.resolve import Context, Resolved, resolve
+from timeline.temporal.rules import GRAMMAR, number_of
 from timeline.temporal.tense import tense_at
 from timeline.temporal.timex import Timex
-from timeline.temporal.values import Point
+from timeline.temporal.values import RANK, Point
 from timeline.text import segment
 
 # Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
@@ -44,6 +44,12 @@ _LEFT_MOD = re.compile(
     r"|just\s+under|under|more\s+than|just\s+over|well\s+over|over|upwards\s+of|at\s+least|no\s+less\s+than"
     r"|at\s+most|up\s+to|no\s+more\s+than|pre|post)"
     r"(?:\s+|-)$",
+    re.IGNORECASE,
+)
+_PHRASAL_VERB_BEFORE = re.compile(
+    r"\b(?:get|gets|got|getting|gotten|come|comes|came|coming|turn|turns|turned|turning|go|goes|went|"
+    r"going|work|works|worked|working|bring|brings|brought|hang|hanging|stick|stuck|move|moved|"
+    r"think|thinking|thought|talk|talked|talking)\s+$",
     re.IGNORECASE,
 )
 _RIGHT_MOD = re.compile(
@@ -85,6 +91,18 @@ _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
 
+# "the day before last Tuesday", "three days after Christmas", "a week before Jan. 5": a date
+# counted from the date right after it. Not after a verb of duration ("spent two weeks before
+# Christmas in Paris" is a stay, not a date).
+_COUNTED_FROM = re.compile(
+    r"(?<![\w-])(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to)\s+$",
+    re.IGNORECASE,
+)
+_DURATION_VERB_BEFORE = re.compile(
+    r"\b(?:for|spent|spend|spends|spending|took|take|takes|lasted|lasts|last|served|serve|waited|wait|"
+    r"stayed|stay|remained|remain|only|just)\s+$", re.IGNORECASE)
+
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -119,6 +137,8 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     mod = _QUANTITY_MODS.get(word)
     if mod is None:
         return m.start, None
+    if word in ("around", "about", "over") and _PHRASAL_VERB_BEFORE.search(window, 0, lm.start("mod")):
+        return m.start, None  # "get around Wednesday's ruling", "came about Friday": a verb's particle
     if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (
             is_duration or m.rule in ("ago", "later"))):
         return m.start, None
@@ -131,6 +151,24 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     if not is_duration and m.rule not in ("ago", "later") and mod not in ("APPROX", "BEFORE", "AFTER"):
         return m.start, None
     return m.start - (len(window) - lm_start), mod
+
+
+def _counted_from(text: str, start: int, point: Point) -> tuple[int, Point] | None:
+    """Where "the day before" / "three days after" starts, right before a date, and the date it names."""
+    window = text[max(0, start - 40):start]
+    cm = _COUNTED_FROM.search(window)
+    if cm is None or _DURATION_VERB_BEFORE.search(window, 0, cm.start()):
+        return None
+    word = cm.group("num").lower()
+    n = 1 if word in ("the", "a", "an") else int(number_of(word) or 0)
+    unit = {"d": "day", "w": "week", "m": "month"}[cm.group("unit")[0].lower()]
+    if n <= 0 or RANK.get(point.gran, 99) > RANK[unit]:
+        return None
+    sign = 1 if cm.group("dir").lower() == "after" else -1
+    # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.
+    whole = word == "the" and unit != "day"
+    moved = point.coarsen(unit).shift(sign) if whole else point.shift(sign * n, unit)
+    return start - (len(window) - cm.start()), moved
 
 
 def tag(text: str, published: date | str) -> list[Timex]:
@@ -162,9 +200,34 @@ def tag(text: str, published: date | str) -> list[Timex]:
         if r is None:
             continue
         type_ = m.parse.type
+        if r.point is not None and type_ == "DATE" and m.parse.part2 is None:
+            counted = _counted_from(text, start, r.point)
+            if counted is not None:
+                start, point = counted
+                r = Resolved(point.value(), point, r.anchor)
+                mod = None
+                while out and out[-1].end > start:  # "three days" was read as a duration
+                    out.pop()
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
             if r.point.gran == "quarter":
                 period = r.point
+        if m.parse.part2 is not None:
+            second = _second_day(r.point, m.parse.day2)
+            if second is not None:
+                cut, resume = m.start + m.parse.part2[0], m.start + m.parse.part2[1]
+                out.append(Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
+                out.append(Timex(resume, end, text[resume:end], type_, second, None, r.anchor, m.rule))
+                continue
         out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
     return out
+
+
+def _second_day(first: Point | None, day: int | None) -> str | None:
+    """The value of the second day of a range ("April 24-25"): the first day's month and year."""
+    if first is None or first.gran != "day" or day is None:
+        return None
+    try:
+        return first.start.replace(day=day).isoformat()
+    except ValueError:
+        return None

@@ -20,7 +20,7 @@ _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _FUTURE_WORDS = frozenset("""
-will shall plans planning planned 'll ’ll gonna scheduled expects expect payable effective until would upcoming
+will shall plans planning planned 'll ’ll gonna scheduled expects expect expected payable effective until would upcoming
 """.split())
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
 _IRREGULAR_PAST = frozenset("""
@@ -40,6 +40,10 @@ _PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split
 # A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
 # tense marker of its own: the auxiliary before it is.
 _AUXILIARIES = frozenset("be been being is are am was were has have had get got".split())
+# Before a word of plan or schedule, these put the plan in the past: "had been due to expire
+# Friday", "had planned to", "as previously scheduled".
+_PAST_PLAN = frozenset("had been previously originally initially".split())
+_MODALS = frozenset("will shall would 'll ’ll gonna".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
@@ -72,6 +76,7 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
+        prev = tokens[i - 1][2] if i > 0 else None
         kind = None
         for phrase in _PHRASES_BY_FIRST.get(word, ()):
             n = len(phrase)
@@ -81,14 +86,14 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
                 break
         else:
             kind = _kind(word)
-            if kind == "past":
-                if i > 0:
-                    prev: str | None = tokens[i - 1][2]
-                else:
-                    pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
-                    prev = pm.group(1) if pm else None
-                if prev in _AUXILIARIES:
-                    kind = None
+        if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
+            kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
+        elif kind == "past":
+            if prev is None:
+                pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
+                prev = pm.group(1) if pm else None
+            if prev in _AUXILIARIES:
+                kind = None
         i += 1
         if kind is None:
             continue
