@@ -726,7 +726,8 @@ RULES: list[Rule] = [
     Rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s)", the_quarter),
     Rule("half_of_year", r"(?:the )?{hord}[- ]half(?: of)?~,?~(?:fiscal )?{year}", half),
     Rule("half_of_relative_year", r"(?:the )?{hord}[- ]half of (?:the |this )?{yrel:shift} year", half),
-    Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w)", half),
+    # "the first half" of a year; "the last half of the '80s" is the end of the decade (a modifier).
+    Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)", half),
     # --- years -----------------------------------------------------------------------------------
     Rule("fiscal_year", r"(?:fiscal(?: year)?|FY)~(?:{year}|{year2})", fiscal_year),
     Rule("year_fiscal", r"(?:the )?{year} fiscal year", fiscal_year),

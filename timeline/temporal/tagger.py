@@ -17,13 +17,13 @@ from timeline.temporal.rules import GRAMMAR, number_of
 from timeline.temporal.tense import tense_at
 from timeline.temporal.timex import Timex
 from timeline.temporal.values import RANK, Point
-from timeline.text import segment
+from timeline.text import Sentence, segment
 
 # Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
 _POSITION_MODS = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
     "first half": "START", "early part": "START", "late": "END", "later": "END", "end": "END",
-    "close": "END", "second half": "END", "latter half": "END", "latter part": "END",
+    "close": "END", "second half": "END", "last half": "END", "latter half": "END", "latter part": "END",
     "mid": "MID", "middle": "MID",
 }
 _QUANTITY_MODS = {
@@ -37,7 +37,7 @@ _QUANTITY_MODS = {
 }
 _LEFT_MOD = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>"
-    r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|latter\s+half|latter\s+part"
+    r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|last\s+half|latter\s+half|latter\s+part"
     r"|early\s+part)\s+of(?:\s+the)?"
     r"|early|earlier|late|later|mid|middle"
     r"|about|around|approximately|roughly|some|circa|close\s+to|nearly|almost|less\s+than|fewer\s+than"
@@ -171,6 +171,17 @@ def _counted_from(text: str, start: int, point: Point) -> tuple[int, Point] | No
     return start - (len(window) - cm.start()), moved
 
 
+def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dct: date) -> bool:
+    """Whether a quarter is one the text reports on: not a forecast ("analysts expect the trend to
+    continue into the fourth quarter", "losses through the third quarter of 1990")."""
+    if quarter.start > dct:
+        return False
+    if quarter.end() <= dct or sentence is None:
+        return True
+    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    return tense_at(text[lo:hi], m.start - lo) != "future"
+
+
 def tag(text: str, published: date | str) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
     date (deictic expressions) or the date the text last mentioned (anaphoric ones)."""
@@ -210,7 +221,7 @@ def tag(text: str, published: date | str) -> list[Timex]:
                     out.pop()
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
-            if r.point.gran == "quarter":
+            if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
         if m.parse.part2 is not None:
             second = _second_day(r.point, m.parse.day2)

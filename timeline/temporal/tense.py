@@ -88,6 +88,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
             kind = _kind(word)
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
+        elif kind == "present" and prev == "to":
+            kind = None  # an infinitive ("expect the trend to continue") has no tense of its own
         elif kind == "past":
             if prev is None:
                 pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
