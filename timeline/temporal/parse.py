@@ -51,8 +51,9 @@ class Parse:
     gran: str | None = None
     mod: str | None = None
     moves_ref: bool = True
-    # A range of two days written once ("April 24-25", "24 and 25 April"): the second day, and the
-    # offsets (relative to the match) where the first part ends and the second begins; the tagger
-    # emits two expressions, as TimeML does.
+    # A range written once ("April 24-25", "24 and 25 April", "2010-15", "Jan-Mar 2026"): the
+    # second day (or the second part's value), and the offsets (relative to the match) where the
+    # first part ends and the second begins; the tagger emits two expressions, as TimeML does.
     day2: int | None = None
     part2: tuple[int, int] | None = None
+    value2: str | None = None  # the second part's value when it is absolute ("2010-2015", "Jan-Mar 2026")

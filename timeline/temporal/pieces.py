@@ -128,6 +128,7 @@ def _anchor_words() -> set[str]:
 ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4"})
 ANCHOR_TOKEN = (
     r"(?<![a-z0-9])(?:[a-z]+(?:[1-4](?![a-z0-9]))?"  # words; "q3"
+    r"|9/11(?![/\d])"  # the attacks of 2001
     r"|\d+(?:[:.]\d+)*(?:\s*[ap]\.?m\b|st\b|nd\b|rd\b|th\b|s\b|q\b)?"  # numbers with their suffix
     r"|['’]\d\d)"  # '98, '80s
 )
@@ -138,4 +139,5 @@ ANCHOR_NUMBER = (
     r"|\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m"  # 3 p.m., 9am
     r"|\d+(?:st|nd|rd|th|s)"  # ordinal days, decades
     r"|[1-4]q|['’]\d\d"  # quarters; '98, '80s
+    r"|9/11"
 )

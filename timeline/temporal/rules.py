@@ -637,6 +637,28 @@ def one_day(f: Fields) -> Parse | None:
     return None
 
 
+def year_range(f: Fields) -> Parse | None:
+    """Two years written once: "2010-2015", "the 2020-21 season", "fiscal 1990/91" (the second
+    year may be written with two digits). Not before a unit ("2010-2015 people")."""
+    y1 = year_of(f["year"] or "0")
+    tail = f["yy"] or ""
+    y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+    if len(tail) == 2 and y2 <= y1:
+        y2 += 100  # "1999-00"
+    if not y1 < y2 <= y1 + 100 or _NOT_A_YEAR_AFTER.match(f.after(30)):
+        return None
+    return Parse("calendar", year=y1, value2=f"{y2:04d}", part2=(f.span("year")[1], f.span("yy")[0]))
+
+
+def month_range(f: Fields) -> Parse | None:
+    """Two months of one year written once: "Jan-Mar 2026", "January to March 2026"."""
+    m1, m2, year = month_of(f["month"] or ""), month_of(f["month2"] or ""), year_of(f["year"] or "0")
+    if m2 <= m1:
+        return None
+    return Parse("calendar", year=year, month=m1, value2=f"{year:04d}-{m2:02d}",
+                 part2=(f.span("month")[1], f.span("month2")[0]))
+
+
 def in_units(f: Fields) -> Parse | None:
     """"the past five years": a duration counted back from now (TIMEX3 DURATION)."""
     return duration(f)
@@ -665,6 +687,7 @@ RULES: list[Rule] = [
     Rule("month_day_range", r"{month}~{day}~(?:-|–|and|to|through)~{day2:day}(?:~,?~{year})?", day_range),
     Rule("day_month_range", r"(?:the )?{day}~(?:-|–|and|to|through)~(?:the )?{day2:day} (?:of )?{month}"
          r"(?:~,?~{year})?", day_range),
+    Rule("month_range_year", r"{month}~(?:-|–|to|through)~{month2:month}~,?~{year}", month_range),
     Rule("month_day_year", r"{month}~{day}~,?~(?:{year}|{year2})", calendar),
     Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
     Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
@@ -740,6 +763,9 @@ RULES: list[Rule] = [
     Rule("shift_century", r"(?:the )?{shift} century", century),
     Rule("two_digit_year", r"(?<=\bin[ ])['’]\d\d|(?<=\bof[ ])['’]\d\d", lambda f: Parse(
         "calendar", year=year_of(f.text))),
+    Rule("year_range", r"{year}(?:-|–|/){yy}", year_range),
+    # "9/11": the attacks of Sept. 11, 2001, as news refers to them.
+    Rule("nine_eleven", r"9/11", literal("2001-09-11")),
     Rule("year", r"{year}(?!~(?:-|–|to|through)~\d\d\b)", bare_year),
     # --- relative to today -----------------------------------------------------------------------
     Rule("mid_pod", r"mid[- ]?{pod:pod_mid}(?: {dword:dayword})?", mid_pod),
@@ -780,7 +806,7 @@ RULES: list[Rule] = [
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
     Rule("past_few_units", r"(?:the )?(?:{last}|{next}|first|final|latest|recent|initial) "
          r"(?:{vague} )?{unit_plural}", vague_duration),
-    Rule("relative_unit", r"(?:the )?{shift} (?:{unit1}|{span_unit})", relative_unit),
+    Rule("relative_unit", r"(?:the |this (?=past|coming))?{shift} (?:{unit1}|{span_unit})", relative_unit),
     Rule("recent_units", r"(?:recent|(?:the )?coming) {unit_plural}", vague_duration),
     Rule("rate", r"(?:a|an|per) {unit1}(?!\w)", rate),
     # An age ("a 6-year-old", "52 years old") is not a time expression (TimeML does not tag ages).
@@ -914,6 +940,7 @@ EXTRA_PIECES: dict[str, str] = {
     "anaweek": r"next|following|coming|previous|preceding|prior",
     "year_unit": r"(?:year|month|week|quarter)(?!\w)",
     "other": r"other",
+    "yy": r"(?:1[0-9]\d\d|20\d\d|\d\d)(?!\d)",
     "pod_mid": r"(?:morning|afternoon|evening)(?!\w)",
 }
 

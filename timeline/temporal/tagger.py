@@ -224,7 +224,7 @@ def tag(text: str, published: date | str) -> list[Timex]:
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
         if m.parse.part2 is not None:
-            second = _second_day(r.point, m.parse.day2)
+            second = m.parse.value2 or _second_day(r.point, m.parse.day2)
             if second is not None:
                 cut, resume = m.start + m.parse.part2[0], m.start + m.parse.part2[1]
                 out.append(Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
