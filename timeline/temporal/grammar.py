@@ -236,8 +236,12 @@ class Grammar:
         others = "".join(re.escape(k) for k in self._by_key if not k[0].isalpha() and k != "#")
         self._starts = re.compile(r"(?<![a-z0-9])(?:" + alt(words) + r"(?![a-z])|[0-9" + others + "])")
         self.anchor_words = frozenset(anchor_words)
-        self._tokens = re.compile(anchor_token)
-        self._number = re.compile(anchor_number)
+        # One regex finds the anchors: an anchor word as a whole token ("may" in "may12", not in
+        # "mayor"), or a number token that starts with the shape of a year, clock time, ...
+        token_words = [w for w in self.anchor_words if re.fullmatch(r"[a-z]+[1-4]?", w)]
+        self._anchors = re.compile(
+            r"(?<![a-z0-9])(?:" + alt(token_words) + r"(?![a-z])(?![1-4](?![a-z0-9]))"
+            r"|(?=" + anchor_number + r")(?:" + anchor_token + "))")
         self._all = tuple(range(len(self.rules)))
 
     @property
@@ -296,11 +300,7 @@ class Grammar:
 
     def anchors(self, low: str) -> Iterator[re.Match[str]]:
         """The anchor tokens of lowercased text `low`, in order."""
-        words, number = self.anchor_words, self._number.match
-        for token in self._tokens.finditer(low):
-            t = token.group()
-            if t in words if t[0].isalpha() else number(low, token.start(), token.end()) is not None:
-                yield token
+        return self._anchors.finditer(low)
 
     def scan(self, text: str) -> list[Match]:
         """The same matches as `scan_all`, found from the anchors."""
