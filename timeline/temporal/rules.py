@@ -302,8 +302,12 @@ def clock(f: Fields) -> Parse | None:
 _AND_A_HALF = re.compile(r"\band\s+a\s+half$", re.IGNORECASE)
 
 
-def duration(f: Fields) -> Parse:
-    """"three weeks", "24 hours", "a minute and a half" (the half after the unit counts too)."""
+def duration(f: Fields) -> Parse | None:
+    """"three weeks", "24 hours", "a minute and a half" (the half after the unit counts too); not a
+    title in the middle of a sentence (CBS's "60 Minutes", "48 Hours")."""
+    unit_word = f["unit"] or f["unit1"] or ""
+    if unit_word[:1].isupper() and not _SENTENCE_START_BEFORE.search(f.before(30)):
+        return None
     n = number_of(f["num"]) if f["num"] else None
     if n is not None and _AND_A_HALF.search(f.text):
         n += 0.5
@@ -781,7 +785,7 @@ RULES: list[Rule] = [
         "offset", unit=unit_in(f), amount=number_of(f["num"]) or 0, anchor="dct", gran="ago")),
     Rule("earlier_that", r"(?:earlier|later) (?:that|the same) {unit1}", lambda f: anaphoric_unit(f)),
     Rule("anaphoric_pod", r"the (?:next|following|previous) {pod}", lambda f: anaphoric_next_pod(f)),
-    Rule("anaphoric_unit", r"(?:the {rel:anarel}|that|the same) {unit1}(?: {pod})?", anaphoric_unit),
+    Rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}(?: {pod})?", anaphoric_unit),
     # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
     # "the day before police arrived" is relative to an event instead.
     Rule("unit_before", r"the {unit1} (?:before|after)(?=\s*[.,;:!?)]|$)", lambda f: anaphoric_before(f)),
