@@ -785,7 +785,8 @@ RULES: list[Rule] = [
         "offset", unit=unit_in(f), amount=number_of(f["num"]) or 0, anchor="dct", gran="ago")),
     Rule("earlier_that", r"(?:earlier|later) (?:that|the same) {unit1}", lambda f: anaphoric_unit(f)),
     Rule("anaphoric_pod", r"the (?:next|following|previous) {pod}", lambda f: anaphoric_next_pod(f)),
-    Rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}(?: {pod})?", anaphoric_unit),
+    Rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}(?: {pod})?",
+         anaphoric_unit),
     # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
     # "the day before police arrived" is relative to an event instead.
     Rule("unit_before", r"the {unit1} (?:before|after)(?=\s*[.,;:!?)]|$)", lambda f: anaphoric_before(f)),
