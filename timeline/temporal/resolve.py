@@ -356,6 +356,10 @@ def _reported_period(p: Parse, ctx: Context) -> Resolved | None:
     anchor: str | None = "previous"
     if base is None and p.gran == "period_word":
         return None
+    if base is None and p.quarter is not None:  # "the quarter ended Sept. 30": the latest such quarter
+        base, anchor = Point.of("quarter", ctx.dct.replace(month=p.quarter * 3 - 2, day=1)), "publication"
+        if base.start > ctx.dct:
+            base = base.shift(-1, "year")
     if base is None:
         base, anchor = Point.of("quarter", ctx.dct).shift(-1), "publication"
     if p.year is not None:

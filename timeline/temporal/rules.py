@@ -663,6 +663,13 @@ def month_range(f: Fields) -> Parse | None:
                  part2=(f.span("month")[1], f.span("month2")[0]))
 
 
+def quarter_ended(f: Fields) -> Parse:
+    """"the quarter ended Sept. 30": the period the text reports on when it has named one ("the
+    fiscal first quarter"), else the calendar quarter that holds that last day."""
+    return Parse("offset", unit="Y", amount=0, anchor="ref", gran="period",
+                 quarter=(month_of(f["month"] or "") - 1) // 3 + 1)
+
+
 def in_units(f: Fields) -> Parse | None:
     """"the past five years": a duration counted back from now (TIMEX3 DURATION)."""
     return duration(f)
@@ -750,6 +757,7 @@ RULES: list[Rule] = [
          latest_quarter),
     Rule("year_period", r"the {year} (?:fiscal )?(?:quarter|period)(?!s)", year_period),
     Rule("the_quarter_a_year_ago", r"the (?:same )?(?:quarter|period) a year (?:ago|earlier)", year_ago_period),
+    Rule("quarter_ended", r"the (?:fiscal )?quarter(?= (?:ended|ending) {month}~{day})", quarter_ended),
     Rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s)", the_quarter),
     Rule("half_of_year", r"(?:the )?{hord}[- ]half(?: of)?~,?~(?:fiscal )?{year}", half),
     Rule("half_of_relative_year", r"(?:the )?{hord}[- ]half of (?:the |this )?{yrel:shift} year", half),
