@@ -831,6 +831,8 @@ RULES: list[Rule] = [
     Rule("unit_adjective", r"{num}[- ]{unit1}(?=[\s,.;:)]|$)", duration),
     # "a day-long meeting", "a decades-long battle"
     Rule("unit_long", r"(?:{unit1}|{unit_plural})-long(?!\w)", unit_long),
+    Rule("unit_long_word", r"(?:hour|day|week|month|year)long(?!\w)", lambda f: Parse(
+        "duration", type="DURATION", amount=1, unit=unit_of(f.text.lower()[:-4]))),
     Rule("units", r"(?:the )?{num} (?:(?:more|additional|extra|further|trading|business|working|calendar"
          r"|school|straight|consecutive) )?{unit}(?: and (?:a half|\d+ minutes))?(?!-\w)", duration),
     # "over the years", "in the years that followed", "in the early years": a vague duration.
