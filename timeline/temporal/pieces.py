@@ -94,14 +94,15 @@ PIECES: dict[str, str] = {
     "decade": r"(?:1\d|20)?\d0['’]?s|['’]\d0s|" + alt(vocab.DECADE_WORDS),
     "century_ord": r"(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|" + alt(k for k in vocab.ORDINALS if k != "last"),
     "clock": (
-        r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+        r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+        r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local\s+time|hours|hrs)\b)"
         r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?=\s*(?:GMT|UTC|EST|EDT|PST|PDT|CET|local|hours|hrs|h\b))"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
         r"|noon|midday|midnight|(?:" + NUMBER_WORD + r"|\d{1,2})\s+o['’]clock"
     ),
     "tz": alt(vocab.TIME_ZONES) + r"(?:\s+time)?(?!\w)",
     "holiday": alt(list(vocab.FIXED_HOLIDAYS) + list(vocab.NTH_WEEKDAY_HOLIDAYS)
-                   + list(vocab.EASTER_HOLIDAYS)) + r"(?!\w)",
+                   + list(vocab.EASTER_HOLIDAYS) + list(vocab.THANKSGIVING_DAYS)) + r"(?!\w)",
     "last": r"(?:last|past|previous|preceding)",
     "next": r"(?:next|coming|following|upcoming)",
     "shift": r"(?:last|this|next|past|coming|current|previous|following|present|upcoming|preceding)",
@@ -115,7 +116,8 @@ def _anchor_words() -> set[str]:
     words |= set(vocab.SEASONS) | set(vocab.PARTS_OF_DAY) | set(vocab.DECADE_WORDS)
     # A holiday needs an anchor of its own only when none of its words is one ("Christmas", not
     # "Labor Day").
-    for name in (*vocab.FIXED_HOLIDAYS, *vocab.NTH_WEEKDAY_HOLIDAYS, *vocab.EASTER_HOLIDAYS):
+    for name in (*vocab.FIXED_HOLIDAYS, *vocab.NTH_WEEKDAY_HOLIDAYS, *vocab.EASTER_HOLIDAYS,
+                 *vocab.THANKSGIVING_DAYS):
         parts = re.findall(r"[a-z]+", name)
         if not any(p in words for p in parts):
             words.add(parts[-1])
@@ -136,7 +138,7 @@ ANCHOR_NUMBER = (
     r"\d{4}"  # years, ISO dates
     r"|\d{1,2}:[0-5]\d(?::[0-5]\d)?"  # clock times
     r"|\d{1,2}\.[0-5]\d(?=\s*(?:gmt|utc|est|edt|pst|pdt|cet|local|hours|hrs|h\b))"  # 10.30 GMT
-    r"|\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m"  # 3 p.m., 9am
+    r"|\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?m"  # 3 p.m., 9am, 2.15am
     r"|\d+(?:st|nd|rd|th|s)"  # ordinal days, decades
     r"|[1-4]q|['’]\d\d"  # quarters; '98, '80s
     r"|9/11"

@@ -223,6 +223,10 @@ def _holiday(name: str, year: int) -> date | None:
         return last - timedelta(days=(last.isoweekday() - wd) % 7)
     if name in vocab.EASTER_HOLIDAYS:
         return easter(year) + timedelta(days=vocab.EASTER_HOLIDAYS[name])
+    if name in vocab.THANKSGIVING_DAYS:
+        thanksgiving = _holiday("thanksgiving", year)
+        assert thanksgiving is not None
+        return thanksgiving + timedelta(days=vocab.THANKSGIVING_DAYS[name])
     return None
 
 
@@ -271,6 +275,9 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
     if p.year is not None:
         pt = make(p.year)
         return Resolved(pt.value(), pt, None) if pt else None
+    if p.anchor == "ref" and ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["year"]:
+        pt = make(ctx.ref.start.year)  # "that summer": the summer of the year last mentioned
+        return Resolved(pt.value(), pt, "previous") if pt else None
     cands = _around(make, ctx.dct.year)
     if not cands:
         return None

@@ -101,6 +101,8 @@ def clock_of(word: str) -> tuple[int, int]:
         n = number_of(w.split()[0])
         return int(n or 0), 0
     nums = [int(x) for x in re.findall(r"\d+", w)]
+    if len(nums) == 1 and nums[0] >= 100:  # "0900 GMT", "1430 hours"
+        nums = [nums[0] // 100, nums[0] % 100]
     hour, minute = nums[0], (nums[1] if len(nums) > 1 else 0)
     if "p" in w and hour < 12:
         hour += 12
@@ -175,9 +177,13 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:percent|per\s*cent|%|million|billion|trillion|thousand|hundred|kg|km|miles?|feet|ft|"
     r"meters?|metres?|tons?|tonnes?|barrels?|points?|votes?|people|dollars|euros|yuan|yen|pounds|"
     r"rupees|pesos|won|baht|ringgit|calories|acres|hectares|units|shares|cc|mm|cm|mph|kph|"
-    r"megawatts?|mw|gw|kw|watts|degrees|°)\b",
+    r"megawatts?|mw|gw|kw|watts|degrees|°|gmt|utc|bst|cet|est|edt|et|hours|hrs|street|st|avenue|ave|road|rd|"
+    r"boulevard|blvd|lane|drive|highway)\b",
     re.IGNORECASE,
 )
+# "1600 Pennsylvania Avenue": a street number.
+_STREET_AFTER = re.compile(r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|"
+                           r"Way|Place|Square|Court|Parkway|Highway)\b")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|an|this|that|whose)|['’]s)\s+$",
                                 re.IGNORECASE)
 _CODE_BEFORE = re.compile(
@@ -201,7 +207,7 @@ def bare_year(f: Fields) -> Parse | None:
     "1998 votes", "room 1207", "Windows 2000"; years before 1800 need a preposition ("in 1648")."""
     y = year_of(f.text)
     before, after = f.before(30), f.after(30)
-    if _NOT_A_YEAR_AFTER.match(after):
+    if _NOT_A_YEAR_AFTER.match(after) or _STREET_AFTER.match(f.after(40)):
         return None
     if _PLURAL_NOUN_AFTER.match(after) and not _DETERMINER_BEFORE.search(before):
         return None
@@ -283,10 +289,22 @@ def bare_month(f: Fields) -> Parse | None:
 _WEEKDAY_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!Night)(?<!Morning)(?<!Evening)")
 
 
+_PAPER_ON_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland)\s+on\s+$")  # "the Mail on Sunday"
+_GENERIC_WEEKDAY = re.compile(r"(?:\b(?:a|an)\s+$)", re.IGNORECASE)
+_WEEKDAY_NOUN_AFTER = re.compile(r"\s+(?:edition|editions|paper|papers|newspaper|roast|school|lunch|brunch|supplement|"
+                                 r"magazine|best|clothes|shift|shifts|driver|drivers)\b")
+
+
 def bare_weekday(f: Fields) -> Parse | None:
-    """A weekday alone ("said Friday"); not the name in "Man Friday", "the Sunday Times" or "the
-    Friday Mosque" (a determiner before, a capitalised name after)."""
-    if _TITLE_BEFORE.search(f.before(10)):
+    """A weekday alone ("said Friday"); not the name in "Man Friday", "the Sunday Times", "the Mail
+    on Sunday" or "the Friday Mosque" (a determiner before, a capitalised name after), nor a kind of
+    day ("a Sunday roast", "the Sunday edition")."""
+    before = f.before(30)
+    if _TITLE_BEFORE.search(before[-10:]) or _GENERIC_WEEKDAY.search(before) or (
+            f.text == "Sunday" and _PAPER_ON_BEFORE.search(before)):
+        return None
+    if _WEEKDAY_NOUN_AFTER.match(f.after(20)) or re.match(r"\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z]",
+                                                           f.after(25)):
         return None
     if re.search(r"\bthe\s+$", f.before(5), re.IGNORECASE) and _WEEKDAY_NAME_AFTER.match(f.after(20)):
         return None
@@ -670,8 +688,21 @@ def quarter_ended(f: Fields) -> Parse:
                  quarter=(month_of(f["month"] or "") - 1) // 3 + 1)
 
 
+def clock_date(f: Fields) -> Parse:
+    """"8 p.m. on Tuesday 3 November 2026", "11pm on Monday, Feb. 2": the time on that date."""
+    p = fill(Parse("calendar"), f)
+    if f["day2"]:
+        p.day, p.month = day_of(f["day2"] or "1"), month_of(f["month2"] or "")
+    return p
+
+
 def in_units(f: Fields) -> Parse | None:
-    """"the past five years": a duration counted back from now (TIMEX3 DURATION)."""
+    """"the past five years": a duration counted back from now (TIMEX3 DURATION); in "expected to
+    last six weeks" the verb "last" is no part of it."""
+    if not f.text.lower().startswith("the ") and re.search(
+            r"\b(?:to|will|would|could|may|might|can|should|must|did|does|didn['’]t|won['’]t)\s+$",
+            f.before(12), re.IGNORECASE):
+        return None
     return duration(f)
 
 
@@ -690,6 +721,8 @@ RULES: list[Rule] = [
     Rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)", calendar),
     Rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}", calendar),
     # --- clock times with their day: "9 a.m. Tuesday", "Friday at 3 p.m." -------------------------
+    Rule("clock_weekday_date", r"{clock}(?:~,?~{tz})?,?(?: on)? {weekday}~,?~(?:{month}~{day}|(?:the )?{day2:day} "
+         r"(?:of )?{month2:month})(?:~,?~{year})?", lambda f: clock_date(f)),
     Rule("clock_weekday", r"{clock}(?:~,?~{tz})?,?(?: on)? {weekday}", weekday),
     Rule("clock_month_day", r"{clock}(?:~,?~{tz})?,?(?: on)? {month}~{day}(?:~,?~{year})?", calendar),
     Rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", weekday),
@@ -703,6 +736,8 @@ RULES: list[Rule] = [
     Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
     Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
+    Rule("day_first_numeric_date", r"(?:1[3-9]|2\d|3[01])/{month:mm}/{year}", lambda f: Parse(
+        "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f.text.split("/")[0]))),
     Rule("us_numeric_date", r"{month:mm}/{day:dd}/{year}", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
     Rule("month_day_pod", r"{month}~{day} {pod}", calendar),
@@ -729,6 +764,8 @@ RULES: list[Rule] = [
     # --- seasons ---------------------------------------------------------------------------------
     Rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~(?:{year}|{year2})", season),
     Rule("shift_season", r"(?:this )?{shift} {season}", season),
+    Rule("that_season", r"that {season}", lambda f: Parse("named", anchor="ref",
+                                                           season=vocab.SEASONS[f.low("season") or ""])),
     # --- quarters and halves ---------------------------------------------------------------------
     Rule("relative_year_quarter",
          r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
@@ -765,6 +802,7 @@ RULES: list[Rule] = [
     Rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)", half),
     # --- years -----------------------------------------------------------------------------------
     Rule("fiscal_year", r"(?:fiscal(?: year)?|FY)~(?:{year}|{year2})", fiscal_year),
+    Rule("fiscal_year_short", r"(?-i:FY)\d\d(?!\d)", lambda f: Parse("calendar", year=2000 + int(f.text[2:]))),
     Rule("year_fiscal", r"(?:the )?{year} fiscal year", fiscal_year),
     Rule("the_year_n", r"the year {year}", fiscal_year),
     # "in his 30s", "in her early forties": an age, not a decade.
@@ -797,6 +835,11 @@ RULES: list[Rule] = [
          anaphoric_unit),
     # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
     # "the day before police arrived" is relative to an event instead.
+    Rule("unit_after_next", r"the {unit1} (?:after next|before last)(?!\w)(?! {weekday}| {month}| (?:week|month|"
+         r"year|night|quarter|season)\b)", lambda f: Parse(
+        "offset", unit=unit_in(f), amount=2 if f.text.lower().endswith("next") else -2, anchor="dct")),
+    Rule("this_time_last", r"this time (?:last|next) {unit1}", lambda f: Parse(
+        "offset", unit=unit_in(f), amount=-1 if " last " in f.text.lower() else 1, anchor="dct")),
     Rule("unit_before", r"the {unit1} (?:before|after)(?=\s*[.,;:!?)]|$)", lambda f: anaphoric_before(f)),
     Rule("in_the_unit", r"(?:earlier|later|early|late) in the {unit1:year_unit}", in_the_unit),
     Rule("the_weekend", r"the weekend(?!s)", the_weekend),
@@ -828,7 +871,7 @@ RULES: list[Rule] = [
     Rule("ordinal_second", r"(?:an?|one) second(?= [a-z]+)(?! (?:later|earlier|ago|before|after|or|and|in|of|to|for|"
          r"longer|more|less|apart|delay|late|too)\b)", not_a_date),
     Rule("unit_period", r"(?:an? )?{num}[- ]{unit1} (?:period|span|stretch|term)(?!\w)", duration),
-    Rule("unit_adjective", r"{num}[- ]{unit1}(?=[\s,.;:)]|$)", duration),
+    Rule("unit_adjective", r"{num}[- ]{unit1}(?=[\s,.;:)]|$)(?!\s+and\s+a\s+half)", duration),
     # "a day-long meeting", "a decades-long battle"
     Rule("unit_long", r"(?:{unit1}|{unit_plural})-long(?!\w)", unit_long),
     Rule("unit_long_word", r"(?:hour|day|week|month|year)long(?!\w)", lambda f: Parse(
@@ -843,10 +886,16 @@ RULES: list[Rule] = [
     Rule("bare_units", r"(?:(?<=\bfor[ ])|(?<=\bwithin[ ]))(?:{unit_plural})", bare_units),
     # --- sets ------------------------------------------------------------------------------------
     Rule("frequency", r"(?:once|twice|thrice|{num} times) (?:a|an|per|each|every) {unit1}", frequency),
+    Rule("frequency_adverb", r"(?:once|twice|thrice|{num} times) (?:daily|weekly|monthly|yearly|annually|hourly)",
+         lambda f: Parse("literal", type="SET", value={"d": "P1D", "w": "P1W", "m": "P1M", "y": "P1Y", "a": "P1Y",
+                                                        "h": "PT1H"}[f.text.split()[-1][0].lower()])),
+    Rule("nth_weekday_every", r"(?:the )?{ordday:nth} {weekday_x:weekday_full} of (?:every|each|the) month",
+         lambda f: Parse("literal", type="SET", value=f"XXXX-XX-WXX-{vocab.WEEKDAYS[f.low('weekday_x') or '']}")),
     Rule("every", r"(?:every|each)(?: (?:{other:other}|{num}))? (?:{weekday}|{weekdays}|{pod}|{month}|{season}|"
          r"{span_unit}|{unit1}|{unit})", set_every),
     Rule("weekdays", r"{weekdays}", weekday_plural),
-    Rule("daily", r"daily|every day", set_word("P1D")),
+    Rule("daily", r"daily|every day", lambda f: None if f.text == "Daily" and re.match(r"\s+[A-Z]", f.after(3))
+         else Parse("literal", type="SET", value="P1D")),  # not the "Daily Mail"
     Rule("weekly", r"weekly", set_word("P1W")),
     Rule("monthly", r"monthly", set_word("P1M")),
     Rule("annually", r"every year|each year", set_word("P1Y")),
@@ -882,9 +931,12 @@ RULES: list[Rule] = [
 
 # Normalisers that refer to rules above (kept after the table for readability).
 
-def weekday_pod(f: Fields) -> Parse:
-    """"Friday night", "last Tuesday morning"; "Tuesday nights" is every Tuesday night (a set)."""
+def weekday_pod(f: Fields) -> Parse | None:
+    """"Friday night", "last Tuesday morning"; "Tuesday nights" is every Tuesday night (a set);
+    "Saturday Night Live" is a name."""
     pod = f.low("pod") or ""
+    if (f["pod"] or "")[:1].isupper() and re.match(r"\s+[A-Z]", f.after(3)):
+        return None
     if pod.endswith("s") and not f["shift"]:
         wd = vocab.WEEKDAYS[f.low("weekday_x") or ""]
         return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}T{vocab.PARTS_OF_DAY[pod]}")
@@ -955,6 +1007,7 @@ EXTRA_PIECES: dict[str, str] = {
     "anaweek": r"next|following|coming|previous|preceding|prior",
     "year_unit": r"(?:year|month|week|quarter)(?!\w)",
     "other": r"other",
+    "nth": r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)",
     "yy": r"(?:1[0-9]\d\d|20\d\d|\d\d)(?!\d)",
     "pod_mid": r"(?:morning|afternoon|evening)(?!\w)",
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.temporal.grammar import Match
 from timeline.temporal.parse import Parse
@@ -91,12 +91,12 @@ _STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
 
-# "the day before last Tuesday", "three days after Christmas", "a week before Jan. 5": a date
+# "the day before last Tuesday", "three days after Christmas", "a week from Monday": a date
 # counted from the date right after it. Not after a verb of duration ("spent two weeks before
 # Christmas in Paris" is a stay, not a date).
 _COUNTED_FROM = re.compile(
     r"(?<![\w-])(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to)\s+$",
+    r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to|from)\s+$",
     re.IGNORECASE,
 )
 _DURATION_VERB_BEFORE = re.compile(
@@ -153,7 +153,7 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     return m.start - (len(window) - lm_start), mod
 
 
-def _counted_from(text: str, start: int, point: Point) -> tuple[int, Point] | None:
+def _counted_from(text: str, start: int, point: Point, dct: date) -> tuple[int, Point] | None:
     """Where "the day before" / "three days after" starts, right before a date, and the date it names."""
     window = text[max(0, start - 40):start]
     cm = _COUNTED_FROM.search(window)
@@ -164,7 +164,9 @@ def _counted_from(text: str, start: int, point: Point) -> tuple[int, Point] | No
     unit = {"d": "day", "w": "week", "m": "month"}[cm.group("unit")[0].lower()]
     if n <= 0 or RANK.get(point.gran, 99) > RANK[unit]:
         return None
-    sign = 1 if cm.group("dir").lower() == "after" else -1
+    sign = 1 if cm.group("dir").lower() in ("after", "from") else -1
+    if cm.group("dir").lower() == "from" and point.start < dct:  # "a week from Monday": the coming Monday
+        point = point.shift(1, "week") if point.gran == "day" and point.start > dct - timedelta(days=7) else point
     # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.
     whole = word == "the" and unit != "day"
     moved = point.coarsen(unit).shift(sign) if whole else point.shift(sign * n, unit)
@@ -182,6 +184,19 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
+
+
+def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
+    """In "from 23 March to 1 June 2020" the first date takes the year written after the second."""
+    q = nxt.parse
+    if p.kind != "calendar" or p.year is not None or p.yshift is not None or p.month is None \
+            or q.kind != "calendar" or q.year is None or q.month is None \
+            or _RANGE_JOIN.fullmatch(text, end, nxt.start) is None:
+        return
+    p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
+
+
 def tag(text: str, published: date | str) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
     date (deictic expressions) or the date the text last mentioned (anaphoric ones)."""
@@ -192,7 +207,10 @@ def tag(text: str, published: date | str) -> list[Timex]:
     ref: Point | None = None
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
-    for m in GRAMMAR.scan(text):
+    matches = GRAMMAR.scan(text)
+    for i, m in enumerate(matches):
+        if i + 1 < len(matches):
+            _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
         sentence = sentences[si] if si >= 0 else None
         start, mod = _left_modifier(text, m)
@@ -212,7 +230,7 @@ def tag(text: str, published: date | str) -> list[Timex]:
             continue
         type_ = m.parse.type
         if r.point is not None and type_ == "DATE" and m.parse.part2 is None:
-            counted = _counted_from(text, start, r.point)
+            counted = _counted_from(text, start, r.point, dct)
             if counted is not None:
                 start, point = counted
                 r = Resolved(point.value(), point, r.anchor)

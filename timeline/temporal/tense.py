@@ -21,7 +21,7 @@ for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming
+would upcoming forecast likely
 """.split())
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
 _IRREGULAR_PAST = frozenset("""

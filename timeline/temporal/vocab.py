@@ -120,6 +120,9 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
 }
 
 # Easter-based holidays: days after Easter Sunday.
+# Days counted from Thanksgiving (the fourth Thursday of November).
+THANKSGIVING_DAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
+
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,
     "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
