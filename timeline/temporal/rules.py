@@ -557,7 +557,8 @@ def soon(f: Fields) -> Parse | None:
     """"soon" is the near future ("will soon begin"), but in a past-tense sentence it only means
     "shortly after" ("he was soon released")."""
     before = f.before(60)
-    if tense_at(before + f.text + f.after(40), len(before)) == "past":
+    modal = re.search(r"\b(?:may|might|could|can|will|would|should|must|shall)\s+$", before, re.IGNORECASE)
+    if not modal and tense_at(before + f.text + f.after(40), len(before)) == "past":
         return None
     return Parse("literal", value="FUTURE_REF")
 
@@ -749,6 +750,9 @@ RULES: list[Rule] = [
         "calendar", month=month_of(f["month"] or ""), yshift=SHIFTS[f.low("shift") or "this"])),
     Rule("shift_month", r"(?:this )?{shift} {month}(?!\.?~\d)", named),
     # --- month and day, the year inferred ---------------------------------------------------------
+    Rule("month_day_relative_year", r"{month}~{day}~,?~(?:of )?{shift} year", lambda f: Parse(
+        "calendar", month=month_of(f["month"] or ""), day=day_of(f["day"] or "1"),
+        yshift=SHIFTS[f.low("shift") or "this"])),
     Rule("week_of", r"the week of {month}~{day}(?:~,?~{year})?", lambda f: week_of(f)),
     Rule("month_day", r"{month}~{day}(?!~,?~\d)", calendar),
     Rule("day_month", r"(?:the )?{day} (?:of )?{month}", calendar),

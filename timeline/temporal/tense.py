@@ -19,9 +19,13 @@ as soon as | going to | is to | are to | am to | plans to | plan to | planning t
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+# Future markers, with the present-tense verbs of a schedule ("trading opens Monday", "the summit
+# ends Friday"), which news writes for what is yet to happen.
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming forecast likely
+would upcoming forecast likely might
+opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
+testifies unveils
 """.split())
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
 _IRREGULAR_PAST = frozenset("""
@@ -87,6 +91,9 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
                 break
         else:
             kind = _kind(word)
+        if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
+                tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
+            kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif kind == "present" and prev == "to":
