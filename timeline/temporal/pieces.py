@@ -74,7 +74,7 @@ PIECES: dict[str, str] = {
     # 23, 23rd, and the ordinal words ("the fifth of December", "March eighth").
     "day": r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + _DAY_WORDS + r"(?![\w-]))",
     "ordday": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
-    "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|(?:" + YEAR_WORDS + r")(?![\w-]))",
+    "year": r"(?:(?:1[0-9]\d\d|2[01]\d\d)(?!\d)|(?:" + YEAR_WORDS + r")(?![\w-]))",
     "year2": r"['’]\d\d(?!\d)",
     "mm": r"(?:0?[1-9]|1[0-2])",
     "dd": r"(?:0?[1-9]|[12]\d|3[01])",

@@ -177,7 +177,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:percent|per\s*cent|%|million|billion|trillion|thousand|hundred|kg|km|miles?|feet|ft|"
     r"meters?|metres?|tons?|tonnes?|barrels?|points?|votes?|people|dollars|euros|yuan|yen|pounds|"
     r"rupees|pesos|won|baht|ringgit|calories|acres|hectares|units|shares|cc|mm|cm|mph|kph|"
-    r"megawatts?|mw|gw|kw|watts|degrees|°|gmt|utc|bst|cet|est|edt|et|hours|hrs|street|st|avenue|ave|road|rd|"
+    r"megawatts?|mw|gw|kw|watts|degrees|°|block|gmt|utc|bst|cet|est|edt|et|hours|hrs|street|st|avenue|ave|road|rd|"
     r"boulevard|blvd|lane|drive|highway)\b",
     re.IGNORECASE,
 )
@@ -214,7 +214,10 @@ def bare_year(f: Fields) -> Parse | None:
     prep = _YEAR_PREP_BEFORE.search(before)
     if _CODE_BEFORE.search(before) and not prep:
         return None
-    if y < 1800 and not prep:
+    if y < 1800 and not prep:  # "in 1648"
+        return None
+    if y >= 2100 and not re.search(r"\b(?:by|in|until|till|before|after|since|through)\s+$", before,
+                                   re.IGNORECASE):  # "by 2100", not "the 2100 block"
         return None
     return Parse("calendar", year=y)
 

@@ -24,7 +24,7 @@ _POSITION_MODS = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
     "first half": "START", "early part": "START", "late": "END", "later": "END", "end": "END",
     "close": "END", "second half": "END", "last half": "END", "latter half": "END", "latter part": "END",
-    "mid": "MID", "middle": "MID",
+    "mid": "MID", "middle": "MID", "early on": "START", "late on": "END",
 }
 _QUANTITY_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -39,7 +39,7 @@ _LEFT_MOD = re.compile(
     r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>"
     r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|last\s+half|latter\s+half|latter\s+part"
     r"|early\s+part)\s+of(?:\s+the)?"
-    r"|early|earlier|late|later|mid|middle"
+    r"|early\s+on|late\s+on|early|earlier|late|later|mid|middle"
     r"|about|around|approximately|roughly|some|circa|close\s+to|nearly|almost|less\s+than|fewer\s+than"
     r"|just\s+under|under|more\s+than|just\s+over|well\s+over|over|upwards\s+of|at\s+least|no\s+less\s+than"
     r"|at\s+most|up\s+to|no\s+more\s+than|pre|post)"
