@@ -766,6 +766,7 @@ RULES: list[Rule] = [
     Rule("anaphoric_weekday", r"the {rel:anaweek} {weekday_x:weekday_full}", lambda f: anaphoric_weekday(f)),
     Rule("weekday_of_week", r"{weekday_x:weekday_full} (?:of )?{shift} week", lambda f: weekday_of_week(f)),
     # --- holidays --------------------------------------------------------------------------------
+    Rule("holiday_pod", r"{holiday} {pod:pod_lower}", holiday),  # "Christmas night", not "Christmas Night Market"
     Rule("holiday_year", r"{holiday}~,?~{year}", holiday),
     Rule("shift_holiday", r"{shift} {holiday}", holiday),
     # --- seasons ---------------------------------------------------------------------------------
@@ -1017,6 +1018,7 @@ EXTRA_PIECES: dict[str, str] = {
     "nth": r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)",
     "yy": r"(?:1[0-9]\d\d|20\d\d|\d\d)(?!\d)",
     "pod_mid": r"(?:morning|afternoon|evening)(?!\w)",
+    "pod_lower": r"(?-i:morning|afternoon|evening|night)(?!\w)",
 }
 
 GRAMMAR = Grammar(RULES, {**PIECES, **EXTRA_PIECES}, ANCHOR_WORDS, ANCHOR_TOKEN, ANCHOR_NUMBER)
