@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence as a [start, end) span of the article text."""
+class Sentence(NamedTuple):
+    """A sentence as a [start, end) span of the article text (a named tuple: the tagger makes one
+    per sentence of every text, so it is kept cheap)."""
 
     index: int
     paragraph: int
@@ -91,8 +91,9 @@ def segment(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    span = text[start:end]
-    stripped = span.strip()
-    if stripped:
-        start += len(span) - len(span.lstrip())
-        out.append(Sentence(len(out), paragraph, start, start + len(stripped)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(len(out), paragraph, start, end))
