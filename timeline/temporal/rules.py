@@ -700,6 +700,14 @@ def clock_date(f: Fields) -> Parse:
     return p
 
 
+def month_range_quarter(f: Fields) -> Parse | None:
+    """"the October-December period", "the January-March quarter": a calendar quarter."""
+    m1, m2 = month_of(f["month"] or ""), month_of(f["month2"] or "")
+    if m1 % 3 != 1 or m2 != m1 + 2:
+        return None
+    return Parse("calendar", quarter=(m1 + 2) // 3)
+
+
 def in_units(f: Fields) -> Parse | None:
     """"the past five years": a duration counted back from now (TIMEX3 DURATION); in "expected to
     last six weeks" the verb "last" is no part of it."""
@@ -735,6 +743,8 @@ RULES: list[Rule] = [
     Rule("month_day_range", r"{month}~{day}~(?:-|–|and|to|through)~{day2:day}(?:~,?~{year})?", day_range),
     Rule("day_month_range", r"(?:the )?{day}~(?:-|–|and|to|through)~(?:the )?{day2:day} (?:of )?{month}"
          r"(?:~,?~{year})?", day_range),
+    Rule("month_range_quarter", r"the {month}~(?:-|–|to|through)~{month2:month} (?:period|quarter)(?!s)",
+         lambda f: month_range_quarter(f)),
     Rule("month_range_year", r"{month}~(?:-|–|to|through)~{month2:month}~,?~{year}", month_range),
     Rule("month_day_year", r"{month}~{day}~,?~(?:{year}|{year2})", calendar),
     Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
