@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Sentence(NamedTuple):
-    """A sentence as a [start, end) span of the article text (a named tuple: the tagger makes one
-    per sentence of every text, so it is kept cheap)."""
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a [start, end) span of the article text."""
 
     index: int
     paragraph: int
