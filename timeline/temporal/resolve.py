@@ -44,7 +44,7 @@ class Resolved:
 # Choosing among candidate years.
 
 # How much farther a candidate on the wrong side of the reference (by tense) may be and still win.
-_WRONG_SIDE_PENALTY = {"past": 12.0, "future": 12.0, "present": 1.0, None: 2.0}
+_WRONG_SIDE_PENALTY = {"past": 12.0, "future": 12.0, "present": 1.0, None: 1.0}
 
 
 def _distance(p: Point, day: date) -> int:
