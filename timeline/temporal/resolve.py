@@ -276,7 +276,7 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
         pt = make(p.year)
         return Resolved(pt.value(), pt, None) if pt else None
     if p.anchor == "ref" and ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["year"]:
-        pt = make(ctx.ref.start.year)  # "that summer": the summer of the year last mentioned
+        pt = make(ctx.ref.start.year)  # "that summer", "August of that year": in the year last mentioned
         return Resolved(pt.value(), pt, "previous") if pt else None
     cands = _around(make, ctx.dct.year)
     if not cands:

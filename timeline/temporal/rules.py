@@ -316,10 +316,14 @@ def bare_weekday(f: Fields) -> Parse | None:
 
 def clock(f: Fields) -> Parse | None:
     """A clock time alone ("at 3 p.m."): on the day the text last mentioned, else the publication
-    day."""
+    day. Not a capitalised "Noon" or "Midnight" in a title ("High Noon", "Midnight Train to Memphis")."""
+    in_title = re.match(r"\s+[A-Z]", f.after(3)) or re.search(r"[A-Z]\w*\s+$", f.before(10))
+    if f.text in ("Noon", "Midnight") and in_title and not _SENTENCE_START_BEFORE.search(f.before(30)):
+        return None
     return fill(Parse("offset", unit="D", amount=0, anchor="ref", type="TIME", gran="same_day"), f)
 
 
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\band\s+a\s+half$", re.IGNORECASE)
 
 
@@ -329,6 +333,8 @@ def duration(f: Fields) -> Parse | None:
     unit_word = f["unit"] or f["unit1"] or ""
     if unit_word[:1].isupper() and not _SENTENCE_START_BEFORE.search(f.before(30)):
         return None
+    if f["num"] and _RATE_AFTER.match(f.after(12)):  # "24 hours a day", "250 nights a year": a rate
+        return Parse("none")
     n = number_of(f["num"]) if f["num"] else None
     if n is not None and _AND_A_HALF.search(f.text):
         n += 0.5
@@ -351,6 +357,8 @@ def later(f: Fields) -> Parse:
     unit = unit_in(f)
     sign = -1 if (f.low("dir") or "") in ("earlier", "before", "previously", "prior") else 1
     if n is None:
+        if re.search(r"\bfor\s+$", f.before(6), re.IGNORECASE):  # "for weeks afterwards": how long
+            return Parse("duration", type="DURATION", amount=None, unit=unit)
         return Parse("literal", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     return Parse("offset", unit=unit, amount=sign * n, anchor="ref", gran="ago",
                  moves_ref=not (unit == "Y" and n == 1 and sign < 0),
@@ -589,8 +597,11 @@ def bare_units(f: Fields) -> Parse | None:
     return Parse("duration", type="DURATION", amount=None, unit=unit_in(f))
 
 
-def range_duration(f: Fields) -> Parse:
-    """"two to three weeks", "12 to 18 months": the lower bound, as TIMEX3 does without a range."""
+def range_duration(f: Fields) -> Parse | None:
+    """"two to three weeks", "12 to 18 months": the lower bound, as TIMEX3 does without a range;
+    "12 to 15 months of age" is an age."""
+    if re.match(r"\s+(?:of\s+age|old)\b", f.after(10)):
+        return Parse("none")
     n = number_of(f["num"])
     return Parse("duration", type="DURATION", amount=n, unit=unit_in(f))
 
@@ -708,6 +719,13 @@ def month_range_quarter(f: Fields) -> Parse | None:
     return Parse("calendar", quarter=(m1 + 2) // 3)
 
 
+def compound_duration(f: Fields) -> Parse:
+    """"2 hours 2 minutes 27 seconds", "3 hours, 15 minutes": one duration."""
+    nums = [int(x) for x in re.findall(r"\d+", f.text)]
+    h, m, sec = nums[0], nums[1], (nums[2] if len(nums) > 2 else 0)
+    return Parse("literal", type="DURATION", value=f"PT{h}H{m}M" + (f"{sec}S" if sec else ""))
+
+
 def in_units(f: Fields) -> Parse | None:
     """"the past five years": a duration counted back from now (TIMEX3 DURATION); in "expected to
     last six weeks" the verb "last" is no part of it."""
@@ -759,6 +777,8 @@ RULES: list[Rule] = [
     Rule("month_of_year", r"{month}~(?:of )?,?~{year}", calendar),
     Rule("month_two_digit_year", r"{month}~{year2}", lambda f: Parse(
         "calendar", month=month_of(f["month"] or ""), year=year_of(f["year2"] or ""))),
+    Rule("month_of_that_year", r"{month}~(?:of )?that year", lambda f: Parse(
+        "named", month=month_of(f["month"] or ""), anchor="ref")),
     Rule("month_of_relative_year", r"{month}~(?:of )?{shift} year", lambda f: Parse(
         "calendar", month=month_of(f["month"] or ""), yshift=SHIFTS[f.low("shift") or "this"])),
     Rule("shift_month", r"(?:this )?{shift} {month}(?!\.?~\d)", named),
@@ -788,7 +808,7 @@ RULES: list[Rule] = [
     Rule("relative_year_quarter",
          r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter", quarter),
     Rule("corresponding_period", r"the (?:corresponding|comparable|same) (?:quarter|period) (?:of |in )?"
-         r"(?:last|the previous|the prior|a) year", year_ago_period),
+         r"(?:last|the previous|the prior|a) year(?: earlier| ago| before)?", year_ago_period),
     Rule("year_ago_quarter",
          r"(?:the )?(?:comparable |same )?(?:year[- ]ago|year[- ]earlier|prior[- ]year|"
          r"previous[- ]year|last[- ]year['’]s)(?: fiscal)?(?: {qord})?[- ](?:quarter|period)",
@@ -876,6 +896,8 @@ RULES: list[Rule] = [
     Rule("quarter_century", r"(?:a|one) quarter(?:[- ]of[- ]a)?[- ]century", literal("P25Y", "DURATION")),
     Rule("fraction_quarter", r"(?:a|one|three) quarters? of(?! an? (?:century|hour|mile))", not_a_date),
     Rule("one_day", r"one day(?= [a-z])", one_day),
+    Rule("compound_duration", r"\d+ (?:hours?|hrs?),? \d+ (?:minutes?|mins?)(?:,? (?:and )?\d+ (?:seconds?|secs?))?",
+         lambda f: compound_duration(f)),
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
     Rule("past_few_units", r"(?:the )?(?:{last}|{next}|first|final|latest|recent|initial) "

@@ -87,7 +87,11 @@ def _needs_tense(p: Parse) -> bool:
 
 
 
-_STARTS_WITH_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+# "over" means "more than" after these ("lasted over a week", "for over a decade"), else "across".
+_MORE_THAN_OVER = re.compile(r"\b(?:last|lasts|lasted|lasting|for|after|take|takes|took|taking|in|of|than|spent|spend|"
+                             r"waited|wait|within|served|serve|is|was|be|been|are|were|now|already)\s+$|^\W*$",
+                             re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
 
@@ -142,6 +146,8 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (
             is_duration or m.rule in ("ago", "later"))):
         return m.start, None
+    if word == "over" and m.rule not in ("ago", "later") and not _MORE_THAN_OVER.search(window, 0, lm.start("mod")):
+        return m.start, None  # "spread over three years": across them, not more than
     if word in ("pre", "post") and m.rule not in ("year", "decade", "the_year_n"):
         return m.start, None
     if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):

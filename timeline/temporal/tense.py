@@ -23,7 +23,7 @@ for _phrase in _FUTURE_PHRASES:
 # ends Friday"), which news writes for what is yet to happen.
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming forecast likely might
+would upcoming forecast likely might should
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
 testifies unveils
 """.split())
