@@ -7,7 +7,7 @@ the date the text mentioned last.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from timeline.temporal.grammar import Match
@@ -255,7 +255,72 @@ def tag(text: str, published: date | str) -> list[Timex]:
                 out.append(Timex(resume, end, text[resume:end], type_, second, None, r.anchor, m.rule))
                 continue
         out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
-    return out
+    return _in_quotes(text, out, dct) if any(t.rule in _DEICTIC_RULES for t in out) else out
+
+
+# Reported speech: "today", "yesterday", "tomorrow", "tonight" inside a quotation are the speaker's,
+# counted from the day the quote was said when the attribution dates it ("'We reopen tomorrow,'
+# she said Wednesday"), not from the publication date.
+_DEICTIC_RULES = frozenset({"deictic", "deictic_pod", "deictic_clock"})
+_SAID = re.compile(r"\b(?:said|says|told|added|announced|declared|insisted|wrote|recalled|explained)\b",
+                   re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"``|''|[\"“”]")
+_QUOTE_REACH = 600  # how far a quotation is looked for around a word (keeps tagging linear)
+
+
+def _quote_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The [open, close) span of the quotation that holds `pos` within its paragraph, if any."""
+    lo = max(text.rfind("\n", max(0, pos - _QUOTE_REACH), pos), pos - _QUOTE_REACH, 0)
+    hi = text.find("\n", pos, pos + _QUOTE_REACH)
+    hi = min(len(text), pos + _QUOTE_REACH) if hi < 0 else hi
+    opened = -1
+    for q in _QUOTE_MARK.finditer(text, lo, hi):
+        mark = q.group()
+        is_open = mark in ("``", "“") or (mark == '"' and opened < 0)
+        if q.start() >= pos:
+            return (opened, q.end()) if opened >= 0 and not is_open or (opened >= 0 and mark == '"') else None
+        opened = q.start() if is_open else -1
+    return None
+
+
+def _in_quotes(text: str, out: list[Timex], dct: date) -> list[Timex]:
+    """Re-anchor deictic words inside quotations on the day the attribution gives."""
+    result = list(out)
+    starts = [t.start for t in out]
+    for i, t in enumerate(out):
+        if t.rule not in _DEICTIC_RULES or len(t.value) < 10:
+            continue
+        quote = _quote_around(text, t.start)
+        if quote is None:
+            continue
+        near = out[bisect_left(starts, quote[0] - 80):bisect_right(starts, quote[1] + 80)]
+        said = _attribution_day(text, near, quote)
+        if said is None or said == dct:
+            continue
+        day = date.fromisoformat(t.value[:10]) + (said - dct)
+        result[i] = Timex(t.start, t.end, t.text, t.type, day.isoformat() + t.value[10:], t.mod, "previous", t.rule)
+    return result
+
+
+def _attribution_day(text: str, out: list[Timex], quote: tuple[int, int]) -> date | None:
+    """The day of "she said Thursday" right after a quotation (or "said on Thursday:" right before it)."""
+    for t in out:
+        if len(t.value) < 10 or not t.value[:4].isdigit() or t.rule in _DEICTIC_RULES:
+            continue
+        if quote[1] <= t.start <= quote[1] + 80:
+            between = text[quote[1]:t.start]
+        elif quote[0] - 40 <= t.end <= quote[0]:
+            between = text[t.end:quote[0]]
+            between = text[max(0, t.start - 40):t.start] + between
+        else:
+            continue
+        if "\n" in between or not _SAID.search(between) or re.search(r"[.!?]\s", between):
+            continue
+        try:
+            return date.fromisoformat(t.value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _second_day(first: Point | None, day: int | None) -> str | None:
