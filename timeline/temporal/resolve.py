@@ -163,11 +163,29 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
             pt4 = _day(ctx.dct.year + dy, month, day)
             if pt4 is not None and pt4.start.isoweekday() == p.weekday:
                 return Resolved(pt4.value(), pt4, None)
+    story = _story_day(ctx)
+    if story is not None:
+        # A narrative set in an earlier year goes on in it: "died on 4 May 2022 ... The third death
+        # came on 9 June" is 9 June 2022, the nearest to the date the text just mentioned.
+        near = _around(lambda y: _day(y, month, day), story.year)
+        if near:
+            pt6 = choose(near, story, None)
+            return Resolved(pt6.value(), pt6, "previous")
     cands = _around(lambda y: _day(y, month, day), ctx.dct.year)
     if not cands:
         return None
     pt5 = choose(cands, ctx.dct, ctx.tense)
     return Resolved(pt5.value(), pt5, "publication")
+
+
+def _story_day(ctx: Context) -> date | None:
+    """The day a past-tense narrative is at, when the text mentioned a day of an earlier year in
+    this or the previous sentence (else None: dates are read from the publication date)."""
+    if ctx.tense != "past" or not ctx.ref_near or ctx.ref is None or ctx.ref.gran != "day":
+        return None
+    if ctx.dct.year - ctx.ref.start.year < 1:
+        return None
+    return ctx.ref.start
 
 
 def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None) -> date:
