@@ -703,6 +703,13 @@ def quarter_ended(f: Fields) -> Parse:
                  quarter=(month_of(f["month"] or "") - 1) // 3 + 1)
 
 
+def clock_anaphoric(f: Fields) -> Parse:
+    """"at 5 p.m. the next day", "at noon that day": a time on a day counted from the last date."""
+    word = f.low("rel") or "that"
+    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+    return fill(Parse("offset", unit="D", amount=amount, anchor="ref"), f)
+
+
 def clock_date(f: Fields) -> Parse:
     """"8 p.m. on Tuesday 3 November 2026", "11pm on Monday, Feb. 2": the time on that date."""
     p = fill(Parse("calendar"), f)
@@ -757,6 +764,9 @@ RULES: list[Rule] = [
     Rule("clock_month_day", r"{clock}(?:~,?~{tz})?,?(?: on)? {month}~{day}(?:~,?~{year})?", calendar),
     Rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", weekday),
     Rule("deictic_clock", r"{dword:dayword}(?: {pod})?~,? at {clock}(?:~,?~{tz})?", deictic_day),
+    Rule("clock_deictic", r"{clock}(?:~,?~{tz})? {dword:dayword}(?![\w-])", deictic_day),
+    Rule("clock_anaphoric_day", r"{clock}(?:~,?~{tz})? (?:the {rel:anarel}|that|the same) day",
+         lambda f: clock_anaphoric(f)),
     # --- full calendar dates ---------------------------------------------------------------------
     Rule("month_day_range", r"{month}~{day}~(?:-|–|and|to|through)~{day2:day}(?:~,?~{year})?", day_range),
     Rule("day_month_range", r"(?:the )?{day}~(?:-|–|and|to|through)~(?:the )?{day2:day} (?:of )?{month}"

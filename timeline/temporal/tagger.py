@@ -107,6 +107,8 @@ _DURATION_VERB_BEFORE = re.compile(
     r"\b(?:for|spent|spend|spends|spending|took|take|takes|lasted|lasts|last|served|serve|waited|wait|"
     r"stayed|stay|remained|remain|only|just)\s+$", re.IGNORECASE)
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -230,6 +232,8 @@ def tag(text: str, published: date | str) -> list[Timex]:
             # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
             lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
             tense = tense_at(text[lo:hi], m.start - lo)
+            if _SINCE.search(text, max(0, m.start - 12), m.start):
+                tense = "past"  # "since April": never after the publication date
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
         r = resolve(m.parse, ctx)
         if r is None:

@@ -15,6 +15,7 @@ _FUTURE_PHRASES = [tuple(p.split()) for p in """
 as soon as | going to | is to | are to | am to | plans to | plan to | planning to | planned to
 | planning for | supposed to | expected to | intend to | intends to | set to | due to | aim to | aims to
 | hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
+| forecast for | forecast to | is forecast | are forecast
 """.replace("\n", " ").split("|")]
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
@@ -23,7 +24,7 @@ for _phrase in _FUTURE_PHRASES:
 # ends Friday"), which news writes for what is yet to happen.
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming forecast likely might should
+would upcoming likely might should reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
 testifies unveils
 """.split())
@@ -48,6 +49,7 @@ _AUXILIARIES = frozenset("be been being is are am was were has have had get got"
 # Before a word of plan or schedule, these put the plan in the past: "had been due to expire
 # Friday", "had planned to", "as previously scheduled".
 _PAST_PLAN = frozenset("had been previously originally initially".split())
+_DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
@@ -98,6 +100,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif kind == "present" and prev == "to":
             kind = None  # an infinitive ("expect the trend to continue") has no tense of its own
+        elif kind == "past" and prev in _DETERMINERS and word.endswith("ed"):
+            kind = None  # an adjective: "a revised proposal", "the injured man"
         elif kind == "past":
             if prev is None:
                 pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
