@@ -15,7 +15,7 @@ _FUTURE_PHRASES = [tuple(p.split()) for p in """
 as soon as | going to | is to | are to | am to | plans to | plan to | planning to | planned to
 | planning for | supposed to | expected to | intend to | intends to | set to | due to | aim to | aims to
 | hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
-| forecast for | forecast to | is forecast | are forecast
+| forecast for | forecast to | is forecast | are forecast | as early as | no later than | no earlier than
 """.replace("\n", " ").split("|")]
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
