@@ -117,6 +117,10 @@ SHIFTS: dict[str, int] = {
 }
 
 
+# "the next day", "the previous week", "that month": units from the date the text last mentioned.
+ANAPHORIC_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
 def fill(p: Parse, f: Fields) -> Parse:
     """Copy every calendar piece the rule matched into the parse."""
     if f["month"]:
@@ -384,9 +388,7 @@ def relative_unit(f: Fields) -> Parse | None:
 def anaphoric_unit(f: Fields) -> Parse:
     """"the next day", "the following week", "the previous year", "that month", "the same day"."""
     unit = unit_in(f)
-    word = f.low("rel") or "that"
-    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
-    p = Parse("offset", unit=unit, amount=amount, anchor="ref")
+    p = Parse("offset", unit=unit, amount=ANAPHORIC_SHIFTS.get(f.low("rel") or "that", 0), anchor="ref")
     if f["pod"]:
         p.pod, p.type = vocab.PARTS_OF_DAY[f["pod"].lower()], "TIME"
     return p
@@ -705,8 +707,7 @@ def quarter_ended(f: Fields) -> Parse:
 
 def clock_anaphoric(f: Fields) -> Parse:
     """"at 5 p.m. the next day", "at noon that day": a time on a day counted from the last date."""
-    word = f.low("rel") or "that"
-    amount = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+    amount = ANAPHORIC_SHIFTS.get(f.low("rel") or "that", 0)
     return fill(Parse("offset", unit="D", amount=amount, anchor="ref"), f)
 
 
@@ -881,13 +882,13 @@ RULES: list[Rule] = [
     Rule("anaphoric_pod", r"the (?:next|following|previous) {pod}", lambda f: anaphoric_next_pod(f)),
     Rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}(?: {pod})?",
          anaphoric_unit),
-    # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
-    # "the day before police arrived" is relative to an event instead.
     Rule("unit_after_next", r"the {unit1} (?:after next|before last)(?!\w)(?! {weekday}| {month}| (?:week|month|"
          r"year|night|quarter|season)\b)", lambda f: Parse(
         "offset", unit=unit_in(f), amount=2 if f.text.lower().endswith("next") else -2, anchor="dct")),
     Rule("this_time_last", r"this time (?:last|next) {unit1}", lambda f: Parse(
         "offset", unit=unit_in(f), amount=-1 if " last " in f.text.lower() else 1, anchor="dct")),
+    # "the day before," / "the year after.": relative to the last date; "the day before the vote" or
+    # "the day before police arrived" is relative to an event instead.
     Rule("unit_before", r"the {unit1} (?:before|after)(?=\s*[.,;:!?)]|$)", lambda f: anaphoric_before(f)),
     Rule("in_the_unit", r"(?:earlier|later|early|late) in the {unit1:year_unit}", in_the_unit),
     Rule("the_weekend", r"the weekend(?!s)", the_weekend),

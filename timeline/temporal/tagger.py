@@ -282,7 +282,7 @@ def _quote_around(text: str, pos: int) -> tuple[int, int] | None:
         mark = q.group()
         is_open = mark in ("``", "“") or (mark == '"' and opened < 0)
         if q.start() >= pos:
-            return (opened, q.end()) if opened >= 0 and not is_open or (opened >= 0 and mark == '"') else None
+            return (opened, q.end()) if opened >= 0 and not is_open else None
         opened = q.start() if is_open else -1
     return None
 
