@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.temporal.grammar import first_words
+from timeline.temporal.grammar import OPTIONAL_SPACE, first_words
 from timeline.temporal.rules import GRAMMAR
 
 CORPUS = Path(__file__).parent / "corpus" / "temporal.txt"
@@ -52,3 +52,22 @@ def test_first_words(pattern: str, words: set[str]) -> None:
 def test_first_words_refuses_open_starts() -> None:
     with pytest.raises(ValueError):
         first_words(r"\w+day")
+
+
+def test_starting_words_are_whole_words() -> None:
+    """Optional whitespace (`~`) ends a word, so the scanner's starting words are the few hundred
+    words rules begin with, not fused strings like "janof" (which once made a 2 MB regex and a
+    ten-second import)."""
+    words = list(GRAMMAR.starting_words())
+    assert 100 < len(words) < 1000
+    alpha = {w for w in words if w.isalpha()}
+    fused = [w for w in alpha if any(w[:i] in alpha and w[i:] in {"of", "to", "and", "the", "in", "at", "on"}
+                                     for i in range(1, len(w)))]
+    assert fused == []
+
+
+def test_optional_space_never_joins_two_words() -> None:
+    assert first_words(r"jan(?:uary)?" + OPTIONAL_SPACE + r"of\s+\d+") == {"jan", "january"}
+    assert _spans(GRAMMAR.scan_all("in Marchthat year")) != _spans(GRAMMAR.scan_all("in March that year"))
+    assert [m.rule for m in GRAMMAR.scan("on Friday,January 30, 2026")] == ["weekday_month_day_year"]
+    assert [m.rule for m in GRAMMAR.scan("on Friday January 30, 2026")] == ["weekday_month_day_year"]

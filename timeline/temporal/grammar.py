@@ -2,7 +2,9 @@
 
 A rule is a name, a pattern template and a normaliser. In a template, `{piece}` inserts the named
 piece as a capturing group of that name, `{alias:piece}` inserts it under another name, a space
-stands for one or more whitespace characters and `~` for optional whitespace. At any position the
+stands for one or more whitespace characters and `~` for optional whitespace that never joins two
+words: "Jan.~5" matches "Jan.5" and "Jan. 5", but "March~that" does not match "Marchthat" (a
+fused word is no word of ours, and the scanner starts only at whole words). At any position the
 rules are tried in table order (so longer, more specific rules come first) and the leftmost match
 wins, exactly as if all rules were one alternation scanned with `finditer` (`scan_all` does that
 and serves as the reference).
@@ -123,8 +125,19 @@ def _expand(template: str, pieces: Mapping[str, str], prefix: str) -> tuple[str,
         return f"(?P<{group}>{pieces[kind]})"
 
     source = _PLACEHOLDER.sub(piece, template)
-    source = source.replace(" ", r"\s+").replace("~", r"\s*")
+    source = source.replace(" ", r"\s+").replace("~", OPTIONAL_SPACE)
     return source, names
+
+
+# `~` in a template: whitespace, or none where that does not run one word on into the next.
+OPTIONAL_SPACE = r"(?:\s+|(?<![a-z])|(?![a-z]))"
+_LETTER_CLASS = sre_parse.parse("[a-z]").data[0]
+
+
+def _is_letter_class(sub: Any) -> bool:
+    """Whether a parsed lookaround body is exactly `[a-z]` (how `~` says "not a letter")."""
+    data = list(sub.data) if hasattr(sub, "data") else list(sub)
+    return len(data) == 1 and data[0] == _LETTER_CLASS
 
 
 def first_words(source: str) -> frozenset[str]:
@@ -134,6 +147,14 @@ def first_words(source: str) -> frozenset[str]:
 
     def walk(items: list[tuple[Any, Any]], prefix: str) -> None:
         for i, (op, av) in enumerate(items):
+            if op is sre.ASSERT_NOT and _is_letter_class(av[1]):
+                # "no letter before/after this point": a word being spelled ends here, and one
+                # cannot go on after a letter (the `~` of a template, which never fuses words).
+                if prefix:
+                    if av[0] == 1:  # lookahead: the word ends here
+                        keys.add(prefix)
+                    return  # lookbehind after a letter: this way cannot match
+                continue
             if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
                 continue  # zero-width
             rest = items[i + 1:]
