@@ -10,11 +10,42 @@
 
 from __future__ import annotations
 
-from timeline.article import Article, ArticleError, load_article
-from timeline.chronology import Timeline
-from timeline.events import Event
-from timeline.pipeline import extract, timeline_of
-from timeline.temporal import Timex, tag
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Article", "ArticleError", "Event", "Timeline", "Timex", "extract", "load_article", "tag",
-           "timeline_of"]
+# Names are imported on first use, so `import timeline` (and `timeline --help`) costs only what is used.
+_EXPORTS = {
+    "Article": "timeline.article",
+    "ArticleError": "timeline.article",
+    "load_article": "timeline.article",
+    "Timeline": "timeline.chronology",
+    "Event": "timeline.events",
+    "ArticleResult": "timeline.pipeline",
+    "extract": "timeline.pipeline",
+    "process": "timeline.pipeline",
+    "timeline_of": "timeline.pipeline",
+    "Timex": "timeline.temporal",
+    "tag": "timeline.temporal",
+}
+__all__ = ["Article", "ArticleError", "ArticleResult", "Event", "Timeline", "Timex", "extract", "load_article",
+           "process", "tag", "timeline_of"]
+
+if TYPE_CHECKING:
+    from timeline.article import Article, ArticleError, load_article
+    from timeline.chronology import Timeline
+    from timeline.events import Event
+    from timeline.pipeline import ArticleResult, extract, process, timeline_of
+    from timeline.temporal import Timex, tag
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -18,17 +18,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from timeline.article import Article
 from timeline.events import Event
 from timeline.render import html_id, text_id
 from timeline.temporal import Timex
-from timeline.text import segment
+from timeline.text import Sentence, segment
 
 __all__ = ["Link", "article_html", "links_for"]
 
@@ -51,12 +49,14 @@ class Link:
     anchor: bool
 
 
-def links_for(article: Article, events: Sequence[Event], timexes: Sequence[Timex]) -> list[Link]:
+def links_for(article: Article, events: Sequence[Event], timexes: Sequence[Timex],
+              sentences: Sequence[Sentence] | None = None) -> list[Link]:
     """The linked spans of the text: every event's phrase, then each other DATE/TIME expression
     of a clause that has an event; in text order, never overlapping."""
     own = [e for e in events if e.article == article.id]
     spans = [Link(e.offset[0], e.offset[1], e.id, True) for e in own if e.offset[1] > e.offset[0]]
-    sentences = segment(article.text)
+    if sentences is None:
+        sentences = segment(article.text)
     by_sentence: dict[int, list[Event]] = {}
     for e in own:
         by_sentence.setdefault(e.sentence, []).append(e)
@@ -95,36 +95,50 @@ def _plain_html(text: str) -> str:
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras if p)
 
 
-class _Sanitise(Treeprocessor):
+def _sanitise(root: ET.Element) -> None:
     """Headings two levels down (the page has h1 and h2), images as their alt text, unsafe links
     as plain text."""
-
-    def run(self, root: ET.Element) -> None:
-        for el in root.iter():
-            if re.fullmatch(r"h[1-6]", el.tag):
-                el.tag = f"h{min(6, int(el.tag[1]) + 2)}"
-            elif el.tag == "img":
-                alt = el.get("alt") or ""
-                el.tag = "span"
-                el.attrib.clear()
-                el.set("class", "image-alt")
-                el.text = f"[image: {alt}]" if alt else "[image]"
-            elif el.tag == "a" and not _SAFE_HREF.match(el.get("href", "")):
-                el.tag = "span"
-                el.attrib.clear()
+    for el in root.iter():
+        if re.fullmatch(r"h[1-6]", el.tag):
+            el.tag = f"h{min(6, int(el.tag[1]) + 2)}"
+        elif el.tag == "img":
+            alt = el.get("alt") or ""
+            el.tag = "span"
+            el.attrib.clear()
+            el.set("class", "image-alt")
+            el.text = f"[image: {alt}]" if alt else "[image]"
+        elif el.tag == "a" and not _SAFE_HREF.match(el.get("href", "")):
+            el.tag = "span"
+            el.attrib.clear()
 
 
-class _SafeMarkdown(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (the markdown API's name)
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_Sanitise(md), "timeline_sanitise", 0)
+@cache
+def _safe_markdown() -> type:
+    """The Markdown extension that drops raw HTML and sanitises the tree (markdown is imported
+    here: only a site's Markdown articles need it)."""
+    import markdown
+    from markdown.extensions import Extension
+    from markdown.treeprocessors import Treeprocessor
+
+    class Sanitise(Treeprocessor):
+        def run(self, root: ET.Element) -> None:
+            _sanitise(root)
+
+    class SafeMarkdown(Extension):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (the markdown API's name)
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
+            md.treeprocessors.register(Sanitise(md), "timeline_sanitise", 0)
+
+    return SafeMarkdown
 
 
 def _markdown_html(text: str) -> str:
-    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", _SafeMarkdown()],
+    import markdown
+
+    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", _safe_markdown()()],
                            output_format="html")
-    return md.convert(text)
+    return str(md.convert(text))
 
 
 def _link_markers(rendered: str, links: Sequence[Link]) -> tuple[str, set[str]]:
@@ -168,10 +182,11 @@ def _link_markers(rendered: str, links: Sequence[Link]) -> tuple[str, set[str]]:
     return "".join(out), anchored
 
 
-def article_html(article: Article, events: Sequence[Event], timexes: Sequence[Timex]) -> tuple[Markup, set[str]]:
+def article_html(article: Article, events: Sequence[Event], timexes: Sequence[Timex],
+                 sentences: Sequence[Sentence] | None = None) -> tuple[Markup, set[str]]:
     """(the article text as HTML with its dates linked, the ids of the events whose phrase got the
     anchor `tx-ID`: only those may be linked to)."""
-    links = links_for(article, events, timexes)
+    links = links_for(article, events, timexes, sentences)
     marked = _insert_markers(article.text, links)
     rendered = _markdown_html(marked) if article.format == "markdown" else _plain_html(marked)
     linked, anchored = _link_markers(rendered, links)

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
 
 class ArticleError(ValueError):
     """An input problem, reported to the user as one line naming the file."""
@@ -68,6 +66,8 @@ def split_front_matter(raw: str, name: str = "<text>") -> tuple[dict[str, object
     m = _FRONT_MATTER.match(raw)
     if not m:
         return {}, raw.lstrip("\ufeff")
+    import yaml  # only articles with front matter need it
+
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError as exc:

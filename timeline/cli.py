@@ -143,7 +143,7 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline eval ../shared/data/tbaq",
         ),
     )
-    from timeline.render import FORMATS, GENERATOR
+    from timeline.meta import FORMATS, GENERATOR
 
     parser.add_argument("--version", action="version", version=str(GENERATOR))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -191,12 +191,14 @@ def _event_id(article: str, date_value: str, phrase: str, text: str) -> str:
     return f"{article}-{digest}"
 
 
-def find_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
-    """The events of one article, in text order."""
+def find_events(article: Article, timexes: Sequence[Timex] | None = None,
+                sentences: Sequence[Sentence] | None = None) -> list[Event]:
+    """The events of one article, in text order (`timexes` and `sentences` when already made)."""
     text = article.text
+    if sentences is None:
+        sentences = segment(text)
     if timexes is None:
-        timexes = tag(text, article.published)
-    sentences = segment(text)
+        timexes = tag(text, article.published, sentences)
     by_sentence: dict[int, list[_Dated]] = {}
     si = 0
     for t in timexes:

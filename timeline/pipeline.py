@@ -1,19 +1,51 @@
-"""The library entry points: text in, Timeline out."""
+"""The library entry points: text in, Timeline out; and `process`, the one pass over an article
+that every command builds on (the site, the version diff, the combined timeline, the corpus table)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.article import Article, make_article
 from timeline.chronology import Timeline, build_timeline
-from timeline.events import find_events
+from timeline.events import Event, find_events
+from timeline.temporal import Timex, tag
+from timeline.text import Sentence, segment
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One article after one pass: its sentences, temporal expressions and events (text order).
+    Nothing downstream segments or tags the article again."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    timexes: tuple[Timex, ...]
+    events: tuple[Event, ...]
+
+    def timeline(self) -> Timeline:
+        """The article's own timeline (its events in chronological order)."""
+        return build_timeline([self.article], self.events)
+
+
+def process(article: Article) -> ArticleResult:
+    """Segment, tag and find the events of one article: a pure function of the article, the same
+    in-process, in a process pool and on a Dask worker."""
+    sentences = segment(article.text)
+    timexes = tag(article.text, article.published, sentences)
+    events = find_events(article, timexes, sentences)
+    return ArticleResult(article, tuple(sentences), tuple(timexes), tuple(events))
 
 
 def timeline_of(articles: Sequence[Article], title: str = "") -> Timeline:
     """The chronology of one or more articles (the same event in several is merged)."""
-    events = [e for a in articles for e in find_events(a)]
-    return build_timeline(articles, events, title)
+    return combine([process(a) for a in articles], title)
+
+
+def combine(results: Sequence[ArticleResult], title: str = "") -> Timeline:
+    """The chronology of processed articles, in their order (the same event in several is merged)."""
+    return build_timeline([r.article for r in results], [e for r in results for e in r.events], title)
 
 
 def extract(

@@ -55,21 +55,18 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
-from importlib import metadata
 from pathlib import Path
 
 import jinja2
-import pandas as pd
 from markupsafe import Markup
 
 from timeline import calendar, exports
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
 from timeline.events import Event
+from timeline.meta import FORMATS, GENERATOR, Generator
 
 __all__ = [
     "CSV_COLUMNS",
@@ -84,7 +81,6 @@ __all__ = [
     "render_template",
 ]
 
-FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid")
 #: The template behind each templated format.
 TEMPLATES: dict[str, str] = {
     "html": "timeline.html",
@@ -105,35 +101,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "text",
     "sources",
 )
-
-
-@dataclass(frozen=True)
-class Generator:
-    """The program that made an output, named in it (HTML <meta name="generator">, footers)."""
-
-    name: str
-    version: str
-
-    def __str__(self) -> str:
-        return f"{self.name} {self.version}"
-
-
-def _version() -> str:
-    """The project version: pyproject.toml of a source checkout first, else the installed metadata."""
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-    try:
-        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
-        if project.get("name") == "timeline" and isinstance(project.get("version"), str):
-            return str(project["version"])
-    except (OSError, tomllib.TOMLDecodeError):
-        pass
-    try:
-        return metadata.version("timeline")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-GENERATOR = Generator("timeline", _version())
 
 
 def default_templates_dir() -> Path:
@@ -346,6 +313,8 @@ def _csv(events: Iterable[Event]) -> str:
         }
         for e in events
     ]
+    import pandas as pd  # slow to import; only CSV needs it
+
     frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS), dtype=object)
     return str(frame.to_csv(index=False, lineterminator="\n"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from timeline.temporal.grammar import Match
@@ -205,11 +206,13 @@ def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
     p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
 
 
-def tag(text: str, published: date | str) -> list[Timex]:
+def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
-    date (deictic expressions) or the date the text last mentioned (anaphoric ones)."""
+    date (deictic expressions) or the date the text last mentioned (anaphoric ones). `sentences`
+    is `segment(text)` when the caller has it already."""
     dct = _as_date(published)
-    sentences = segment(text)
+    if sentences is None:
+        sentences = segment(text)
     starts = [s.start for s in sentences]
     out: list[Timex] = []
     ref: Point | None = None
