@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from timeline.errors import ArticleError
 
-class ArticleError(ValueError):
-    """An input problem, reported to the user as one line naming the file."""
+__all__ = ["Article", "ArticleError", "load_article", "make_article", "parse_date", "read_source", "slugify",
+           "split_front_matter"]
 
 
 @dataclass(frozen=True)

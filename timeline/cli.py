@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from timeline.article import Article, ArticleError, load_article, parse_date
+from timeline.article import Article, load_article, parse_date
+from timeline.errors import ArticleError, UserError
 
 EXIT_USAGE = 2
 
@@ -247,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except ArticleError as exc:
+    except UserError as exc:
         print(f"timeline: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except NotADirectoryError as exc:
