@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from timeline.article import ArticleError
+from timeline.cache import CACHE_NAME
+from timeline.errors import OutputError
 from timeline.site import MANIFEST, build
 
 
@@ -24,7 +26,7 @@ def test_refuses_foreign_folder(tmp_path: Path, seed_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(ArticleError, match="not empty"):
+    with pytest.raises(OutputError, match="not empty"):
         build([str(seed_path)], out)
     assert _tree(out) == {"keep.txt": b"mine"}
     build([str(seed_path)], out, force=True)
@@ -121,7 +123,7 @@ def test_site_has_index_articles_combined_and_their_data(site: Path) -> None:
     assert len(ids) == len(list((ROOT / "seeds").glob("*.txt"))), "one page per article (and version)"
     changes = ["000-3b01959ef49d4888.changes-v1-v2"]
     expected = {f"{stem}.{ext}" for stem in [*ids, *changes, "index", "combined"] for ext in ("html", "json", "md")}
-    assert {p.name for p in site.iterdir()} == expected | {MANIFEST}
+    assert {p.name for p in site.iterdir()} == expected | {MANIFEST, CACHE_NAME}
     index = json.loads((site / "index.json").read_text(encoding="utf-8"))
     # Two versions of one article are one entry of the index: the latest.
     assert [a["id"] for a in index["articles"]] == ["000-3b01959ef49d4888-v2"]

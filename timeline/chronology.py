@@ -45,10 +45,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def similarity(a: str, b: str) -> float:
     """Jaccard similarity of two sentences' content words (0..1)."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa and not wb:
-        return 1.0
-    return len(wa & wb) / len(wa | wb)
+    return _jaccard(content_words(a), content_words(b))
 
 
 def order_key(e: Event, article_rank: dict[str, int]) -> tuple[object, ...]:
@@ -58,25 +55,35 @@ def order_key(e: Event, article_rank: dict[str, int]) -> tuple[object, ...]:
             e.offset[0], e.id)
 
 
+def _jaccard(wa: frozenset[str], wb: frozenset[str]) -> float:
+    if not wa and not wb:
+        return 1.0
+    return len(wa & wb) / len(wa | wb)
+
+
 def merge_reports(events: Sequence[Event]) -> list[Event]:
     """Events of different articles that give the same date to similar sentences become one event
     listing every source; the first report (in article order) is kept as the text."""
     kept: list[Event] = []
+    words: list[frozenset[str]] = []  # content words of each kept event, computed once
     by_date: dict[tuple[str, str | None], list[int]] = {}
     for e in events:
         key = (e.date, e.until)
+        candidates = by_date.get(key)
+        mine = content_words(e.text)
         merged = False
-        for i in by_date.get(key, []):
+        for i in candidates or ():
             k = kept[i]
             if e.article in k.sources:
                 continue
-            if similarity(k.text, e.text) >= SAME_EVENT_SIMILARITY:
+            if _jaccard(words[i], mine) >= SAME_EVENT_SIMILARITY:
                 kept[i] = replace(k, sources=(*k.sources, e.article))
                 merged = True
                 break
         if not merged:
             by_date.setdefault(key, []).append(len(kept))
             kept.append(e)
+            words.append(mine)
     return kept
 
 

@@ -40,6 +40,16 @@ def _published(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r} (a whole number, 1 or more)")
+    return n
+
+
 def _note_inferred(article: Article) -> None:
     if article.published_how.startswith("inferred"):
         evidence = article.published_how.removeprefix("inferred from ")
@@ -124,11 +134,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from timeline.site import build, bundled_seeds
 
     sources = args.sources or [str(bundled_seeds())]
-    written = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
-                    progress=not args.quiet)
+    report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
+                   progress=not args.quiet, jobs=args.jobs, strict=args.strict)
+    for message in report.errors:
+        print(f"timeline: {message}", file=sys.stderr)
     if not args.quiet:
-        print(f"timeline: wrote {len(written)} files to {args.output}", file=sys.stderr)
-    return 0
+        print(f"timeline: {report.summary()}", file=sys.stderr)
+    return EXIT_USAGE if report.errors else 0
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -238,6 +250,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--force", action="store_true", help="write into OUT even if an earlier build did not create it")
     p.add_argument("--title", default="Timelines", help="title of the site's index page (default: Timelines)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                   help="articles processed in N processes at once (default: every core)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     p.set_defaults(func=cmd_build)
     return parser

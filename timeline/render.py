@@ -324,8 +324,10 @@ def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object
     return env.get_template(name).render(dict(ctx))
 
 
-def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None) -> str:
-    """`timeline` rendered in one of FORMATS; ValueError for any other format."""
+def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None, *,
+           env: jinja2.Environment | None = None) -> str:
+    """`timeline` rendered in one of FORMATS (templated ones with `env`, else one made for
+    `templates_dir`); ValueError for any other format."""
     if fmt == "json":
         return json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -333,12 +335,12 @@ def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None) -> s
     if fmt == "timelinejs":
         return exports.timelinejs_json(timeline)
     if fmt in TEMPLATES:
-        return render_template(make_env(templates_dir), TEMPLATES[fmt], context(timeline))
+        return render_template(env or make_env(templates_dir), TEMPLATES[fmt], context(timeline))
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None, *, color: bool = False,
-                **extra: object) -> str:
+                env: jinja2.Environment | None = None, **extra: object) -> str:
     """`diff` (timeline.diff) rendered as "text" (ANSI colours only if `color`), "md" or "html"
     (templates `diff.md`, `diff.html`, which also receive every name `context()` gives for the new
     timeline, plus `extra`) or "json"; ValueError for any other format."""
@@ -348,5 +350,5 @@ def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None,
         return format_text(diff, color=color)
     if fmt in ("html", "md"):
         ctx = context(diff.new, **{**template_context(diff), **extra})
-        return render_template(make_env(templates_dir), f"diff.{fmt}", ctx)
+        return render_template(env or make_env(templates_dir), f"diff.{fmt}", ctx)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(DIFF_FORMATS)}")

@@ -18,24 +18,34 @@ folder that holds anything else is refused unless `force`.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+import multiprocessing
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import jinja2
+
 from timeline import calendar
 from timeline.annotate import article_html
-from timeline.article import Article, ArticleError, load_article
+from timeline.article import Article
+from timeline.batch import Failure, default_jobs, file_key, fork_available, process_files
+from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
-from timeline.events import Event, find_events
+from timeline.diff import TimelineDiff, diff_timelines
+from timeline.errors import ArticleError, OutputError
+from timeline.events import Event
 from timeline.exports import DatePoint, event_span
 from timeline.output import atomic_write, written_by_timeline
+from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
-from timeline.render import context, make_env, render, render_diff, render_template, text_id
-from timeline.temporal import Timex, tag
-from timeline.versions import base_id, diff_versions, group_versions, version_number
+from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template, text_id
+from timeline.versions import base_id, group_versions, version_number
 
 MANIFEST = ".timeline-build"
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -51,13 +61,17 @@ def bundled_seeds() -> Path:
 
 
 def collect_sources(sources: Sequence[str]) -> list[Path]:
-    """Article files named directly or found (recursively, sorted) in the named folders."""
+    """Article files named directly or found (recursively, sorted) in the named folders; in a
+    folder, the files an earlier build wrote there (listed in its manifest) are outputs, not articles."""
     files: list[Path] = []
     for src in sources:
         p = Path(src)
         if p.is_dir():
+            outputs = {m.parent / name for m in p.rglob(MANIFEST) if (man := Manifest.read(m.parent))
+                       for name in man.files}
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                           and f not in outputs)
             if not found:
                 raise ArticleError(f"{src}: no articles (*.txt, *.md) in this folder")
             files.extend(found)
@@ -199,39 +213,49 @@ def _check_ids(articles: Sequence[Article]) -> None:
         seen.add(article.id)
 
 
-def render_site(articles: Sequence[Article], templates: Path | None = None, *, title: str = SITE_TITLE,
-                progress: Progress | None = None) -> list[Page]:
-    """Every page of the site, rendered to strings (nothing written): per article `ID.html` (its
-    timeline and its text), `ID.md`, `ID.json`; `combined.*` (all articles in one chronology, the
-    same event reported by several articles once); `index.*` (the list of articles)."""
-    _check_ids(articles)
-    env = make_env(templates)
-    step = progress.advance if progress else (lambda steps=1: None)
+@dataclass(frozen=True)
+class ArticlePage:
+    """Phase 1's output for one article: the processed article and its entry in the site."""
 
-    extracted: list[tuple[Article, list[Timex], list[Event]]] = []
-    for article in articles:
-        timexes = tag(article.text, article.published)
-        extracted.append((article, timexes, find_events(article, timexes)))
-        step()
-    per_article = {a.id: build_timeline([a], events) for a, _, events in extracted}
+    result: ArticleResult
+    timeline: Timeline
+    entry: SiteArticle
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """Everything the pages of a site are rendered from (phase 1 of a build): built once from the
+    processed articles, so nothing is segmented, tagged or diffed twice."""
+
+    site: Site
+    pages: tuple[ArticlePage, ...]
+    diffs: tuple[tuple[Changes, TimelineDiff], ...]
+
+
+def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -> SiteModel:
+    """Phase 1: the context of every page: per-article timelines, the versions and their changes,
+    the combined timeline of the latest versions, the index."""
+    articles = [r.article for r in results]
+    _check_ids(articles)
+    per_article = {r.article.id: r.timeline() for r in results}
     groups = group_versions(articles)
     group_of = {a.id: tuple(g) for g in groups for a in g}
-    latest = [g[-1] for g in groups]
-    diffs = {}  # (old id, new id) -> TimelineDiff
-    for g in groups:
-        for old, new, d in zip(g, g[1:], diff_versions(g), strict=False):
-            diffs[(old.id, new.id)] = d
+    diffs: list[tuple[Changes, TimelineDiff]] = []
     changes_of: dict[str, tuple[Changes, ...]] = {}
     for g in groups:
         items = []
         for old, new in zip(g, g[1:], strict=False):
-            d, name = diffs[(old.id, new.id)], changes_page(old, new)
-            items.append(Changes(old, new, f"{name}.html", f"{name}.md", f"{name}.json", len(d.added),
-                                 len(d.removed), len(d.changed), len(d.unchanged)))
+            d = diff_timelines(per_article[old.id], per_article[new.id])
+            name = changes_page(old, new)
+            change = Changes(old, new, f"{name}.html", f"{name}.md", f"{name}.json", len(d.added),
+                             len(d.removed), len(d.changed), len(d.unchanged))
+            items.append(change)
+            diffs.append((change, d))
         for a in g:
             changes_of[a.id] = tuple(items)
+    latest = [g[-1] for g in groups]
     latest_ids = {a.id for a in latest}
-    combined = build_timeline(latest, [e for a, _, events in extracted if a.id in latest_ids for e in events],
+    combined = build_timeline(latest, [e for r in results if r.article.id in latest_ids for e in r.events],
                               title="Combined timeline")
 
     def entry(a: Article) -> SiteArticle:
@@ -241,33 +265,88 @@ def render_site(articles: Sequence[Article], templates: Path | None = None, *, t
                            f"{group_of[a.id][-1].id}.html")
 
     entry_of = {a.id: entry(a) for a in articles}
-    entries = tuple(entry_of[a.id] for a in latest)
-    site = Site(title, entries, combined, coverage(combined.events), {a.id: f"{a.id}.html" for a in articles})
+    site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
+                {a.id: f"{a.id}.html" for a in articles})
+    pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
+    return SiteModel(site, pages, tuple(diffs))
 
+
+def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tuple[list[Page], set[str]]:
+    """An article's page, its Markdown and its JSON; and the ids of the events whose phrase got an
+    anchor in its text."""
+    article, tl, r = ap.result.article, ap.timeline, ap.result
+    text, anchored = article_html(article, tl.events, r.timexes, r.sentences)
+    page = PageInfo("article", f"{article.id}.html", (("JSON", f"{article.id}.json"), ("Markdown", f"{article.id}.md")))
+    ctx = context(tl, site=site, page=page, article=article, article_html=text, entry=ap.entry,
+                  phrase_href={e.id: f"#{text_id(e.id)}" for e in tl.events if e.id in anchored})
+    return ([Page(f"{article.id}.html", render_template(env, "article.html", ctx)),
+             Page(f"{article.id}.md", render_template(env, "timeline.md", ctx)),
+             Page(f"{article.id}.json", render(tl, "json"))], anchored)
+
+
+# What the workers of a parallel render read: set before the pool forks them, so the site model
+# is shared by fork, never pickled.
+_RENDERING: tuple[SiteModel, Path | None] | None = None
+
+
+_WORKER_ENV: list[jinja2.Environment] = []  # the one environment of a render worker
+
+
+def _render_chunk(indices: Sequence[int]) -> list[tuple[list[Page], set[str]]]:
+    assert _RENDERING is not None
+    model, templates = _RENDERING
+    if not _WORKER_ENV:
+        _WORKER_ENV.append(make_env(templates))
+    env = _WORKER_ENV[0]
+    return [_article_pages(model.pages[i], model.site, env) for i in indices]
+
+
+def _all_article_pages(model: SiteModel, env: jinja2.Environment, templates: Path | None, jobs: int,
+                       step: Callable[[], None]) -> Iterator[tuple[list[Page], set[str]]]:
+    n = len(model.pages)
+    jobs = min(jobs, n // 8) if fork_available() else 1
+    if jobs <= 1:
+        for ap in model.pages:
+            yield _article_pages(ap, model.site, env)
+            step()
+        return
+    global _RENDERING
+    size = max(1, min(64, n // (jobs * 4)))
+    chunks = [range(i, min(n, i + size)) for i in range(0, n, size)]
+    _RENDERING = (model, templates)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk in pool.map(_render_chunk, chunks):
+                for item in chunk:
+                    yield item
+                    step()
+    finally:
+        _RENDERING = None
+
+
+def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
+                 templates: Path | None = None, jobs: int = 1) -> list[Page]:
+    """Phase 2: every page of the site rendered to a string, with one Jinja environment per
+    process (`jobs` processes render the article pages; `templates` is the theme `env` was made
+    for, which they load again)."""
+    site = model.site
     pages: list[Page] = []
     anchored: dict[str, set[str]] = {}
-    for article, timexes, _ in extracted:
-        tl = per_article[article.id]
-        text, anchored[article.id] = article_html(article, tl.events, timexes)
-        page = PageInfo("article", f"{article.id}.html",
-                        (("JSON", f"{article.id}.json"), ("Markdown", f"{article.id}.md")))
-        ctx = context(tl, site=site, page=page, article=article, article_html=text, entry=entry_of[article.id],
-                      phrase_href={e.id: f"#{text_id(e.id)}" for e in tl.events if e.id in anchored[article.id]})
-        pages += [Page(f"{article.id}.html", render_template(env, "article.html", ctx)),
-                  Page(f"{article.id}.md", render_template(env, "timeline.md", ctx)),
-                  Page(f"{article.id}.json", render(tl, "json"))]
-        step()
+    for ap, (made, ids) in zip(model.pages, _all_article_pages(model, env, templates, jobs, step), strict=True):
+        pages += made
+        anchored[ap.result.article.id] = ids
 
-    for (old_id, new_id), d in diffs.items():
-        name = changes_page(entry_of[old_id].article, entry_of[new_id].article)
-        page = PageInfo("changes", f"{name}.html", (("JSON", f"{name}.json"), ("Markdown", f"{name}.md")))
-        pages += [Page(f"{name}.html", render_diff(d, "html", templates, site=site, page=page)),
-                  Page(f"{name}.md", render_diff(d, "md", templates)),
+    for change, d in model.diffs:
+        name = change.href.removesuffix(".html")
+        page = PageInfo("changes", change.href, (("JSON", change.json_href), ("Markdown", change.md_href)))
+        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page)),
+                  Page(change.md_href, render_diff(d, "md", env=env)),
                   Page(f"{name}.json", render_diff(d, "json"))]
 
-    by_id = {a.id: a for a in articles}
-    events_of = {a: tl.events for a, tl in per_article.items()}
+    by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
+    events_of = {ap.result.article.id: ap.timeline.events for ap in model.pages}
     source_hrefs: dict[str, tuple[tuple[Article, str], ...]] = {}
+    combined = site.combined
     for e in combined.events:
         links = []
         for source in e.sources or (e.article,):
@@ -294,6 +373,19 @@ def render_site(articles: Sequence[Article], templates: Path | None = None, *, t
     return pages
 
 
+def render_site(articles: Sequence[Article], templates: Path | None = None, *, title: str = SITE_TITLE,
+                progress: Progress | None = None) -> list[Page]:
+    """Every page of the site of `articles`, rendered to strings (nothing written): per article
+    `ID.html` (its timeline and its text), `ID.md`, `ID.json`; `combined.*` (all articles in one
+    chronology, the same event reported by several articles once); `index.*` (the list of articles)."""
+    step = (lambda: progress.advance()) if progress else (lambda: None)
+    results = []
+    for a in articles:
+        results.append(process(a))
+        step()
+    return render_pages(collect_site(results, title=title), make_env(templates), step)
+
+
 def _index_json(site: Site) -> str:
     """The index as JSON: the site title and, per article, its metadata, files and what it covers."""
     data = {
@@ -311,59 +403,204 @@ def _index_json(site: Site) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _previous_manifest(out: Path) -> list[str] | None:
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        return None
+# --- phase 3: check every target, then write ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the last build of a folder wrote (`OUT/.timeline-build`): its files with their SHA-256,
+    and the state it was built from (tool, templates, title, inputs), so a rebuild of the same state
+    writes nothing and a changed one rewrites only what changed. Deterministic, like the pages."""
+
+    files: dict[str, str]  # name -> sha256 of the content written
+    state: dict[str, object]
+    errors: tuple[str, ...] = ()
+
+    @staticmethod
+    def read(out: Path) -> Manifest | None:
+        path = out / MANIFEST
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            hashes = data.get("sha256") or {}
+            files = {str(name): str(hashes.get(name, "")) for name in data.get("files", [])}
+            return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()))
+        except (OSError, ValueError, TypeError, AttributeError):
+            return None
+
+    def dumps(self) -> str:
+        data = {"generator": "timeline", "files": sorted(self.files), "sha256": dict(sorted(self.files.items())),
+                "state": self.state, "errors": list(self.errors)}
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    def intact(self, out: Path) -> bool:
+        """Whether every file it lists is still there, as written (a regular file, same bytes)."""
+        return all(_file_sha(out / name) == digest for name, digest in self.files.items())
+
+
+def _file_sha(path: Path) -> str | None:
+    """SHA-256 of a regular file (not through a symlink), None if there is none."""
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        return [str(p) for p in data.get("files", [])]
-    except (OSError, ValueError, AttributeError):
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
         return None
 
 
-def write_site(pages: Sequence[Page], out: Path, *, force: bool = False,
-               progress: Progress | None = None) -> list[Path]:
-    """Write the pages into `out` (created if needed); refuse a non-empty folder that no earlier
-    build made, unless `force`. Returns the written paths."""
+def _sha(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def check_output_folder(out: Path, force: bool) -> Manifest | None:
+    """Refuse an output that is not a folder, or a non-empty folder no earlier build made (unless
+    `force`); the previous build's manifest, if any."""
     if out.exists() and not out.is_dir():
-        raise ArticleError(f"{out}: exists and is not a folder")
-    previous = _previous_manifest(out) if out.exists() else None
+        raise OutputError(f"{out}: exists and is not a folder")
+    previous = Manifest.read(out) if out.exists() else None
     if out.exists() and previous is None and not force:
-        foreign = [p for p in out.iterdir() if not (p.is_file() and written_by_timeline(p))]
+        foreign = sorted(p.name for p in out.iterdir() if not (p.is_file() and written_by_timeline(p)))
         if foreign:
-            raise ArticleError(f"{out}: folder is not empty and was not made by 'timeline build' "
-                               f"(it holds {foreign[0].name}); choose another -o or use --force")
+            raise OutputError(f"{out}: folder is not empty and was not made by 'timeline build' "
+                              f"(it holds {foreign[0]}); choose another -o or use --force")
+    return previous
+
+
+def check_targets(pages: Sequence[Page], out: Path, inputs: Sequence[Path] = ()) -> None:
+    """Before anything is written: every target lies inside `out` (no symlink leads out of it), is
+    a regular file or new, and is none of the input articles (`--force` never replaces an input)."""
     root = out.resolve()
-    written: list[Path] = []
+    sources = {p.resolve() for p in inputs}
     for page in pages:
-        target = (out / page.path).resolve()
+        path = out / page.path
+        target = path.resolve()
         if root not in target.parents:
-            raise ArticleError(f"{page.path}: would be written outside {out}")
-        atomic_write(target, page.content)
-        written.append(out / page.path)
+            raise OutputError(f"{path}: would be written outside {out} (a symlink leads out of it)")
+        if target in sources:
+            raise OutputError(f"{path}: is one of the input articles; build into another folder (-o)")
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise OutputError(f"{path}: exists and is not a regular file; remove it or build into another folder")
+
+
+def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progress: Progress | None = None,
+               inputs: Sequence[Path] = (), state: dict[str, object] | None = None,
+               errors: Sequence[str] = (), extra: Sequence[Page] = ()) -> list[Path]:
+    """Write the pages into `out` (created if needed), after checking every target; refuse a
+    non-empty folder that no earlier build made, unless `force`. A file whose content and stamp
+    are as the last build left them is not rewritten; files of the last build that this one does
+    not make are removed. `extra` are the build's own hidden files (the cache), written before the
+    manifest. Returns the paths written."""
+    previous = check_output_folder(out, force)
+    check_targets(pages, out, inputs)
+    written: list[Path] = []
+    files: dict[str, str] = {}
+    for page in pages:
+        path = out / page.path
+        files[page.path] = digest = _sha(page.content)
+        if previous is None or previous.files.get(page.path) != digest or _file_sha(path) != digest:
+            atomic_write(path, page.content)
+            written.append(path)
         if progress:
             progress.advance()
-    names = sorted(p.path for p in pages)
-    for stale in previous or []:
-        if stale not in names:
-            target = (out / stale).resolve()
-            if root in target.parents and target.is_file():
-                target.unlink()
-    atomic_write(out / MANIFEST, json.dumps({"generator": "timeline", "files": names}, indent=1) + "\n")
+    root = out.resolve()
+    for stale in sorted(set(previous.files) - set(files)) if previous else []:
+        target = (out / stale).resolve()
+        if root in target.parents and (out / stale).is_file() and not (out / stale).is_symlink():
+            target.unlink()
+    for page in extra:
+        atomic_write(out / page.path, page.content)
+    atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors)).dumps())
     return written
 
 
+# --- the build -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: the files it wrote (a no-change rebuild writes none), how many articles it
+    processed and took from the cache, and the one-line error of every article it skipped."""
+
+    out: Path
+    written: tuple[Path, ...]
+    files: int
+    articles: int
+    processed: int
+    cached: int
+    errors: tuple[str, ...]
+    up_to_date: bool = False
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+    def summary(self) -> str:
+        skipped = f", {len(self.errors)} skipped" if self.errors else ""
+        if self.up_to_date:
+            return f"wrote 0 files to {self.out}: up to date ({self.articles} articles{skipped})"
+        return (f"wrote {len(self.written)} files to {self.out} ({self.articles} articles: {self.processed} "
+                f"processed, {self.cached} unchanged{skipped})")
+
+
+def _state(paths: Sequence[str], keys: Sequence[str | None], templates: Path | None, title: str) -> dict[str, object]:
+    return {"code": code_digest(), "templates": tree_digest([default_templates_dir(), templates]), "title": title,
+            "inputs": [[p, k] for p, k in zip(paths, keys, strict=True)]}
+
+
+def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bool:
+    """Whether the last build was made from exactly this state (inputs whose date was inferred
+    against today's date are only the same on the same day)."""
+    old = previous.state
+    if any(old.get(k) != state[k] for k in ("code", "templates", "title")):
+        return False
+    inputs = old.get("inputs")
+    if not isinstance(inputs, list) or len(inputs) != len(state["inputs"]):  # type: ignore[arg-type]
+        return False
+    for was, now in zip(inputs, state["inputs"], strict=True):  # type: ignore[call-overload]
+        if not isinstance(was, list) or was[:2] != now or None in now:
+            return False
+        if len(was) > 2 and was[2] is not None and was[2] != today.isoformat():
+            return False
+    return True
+
+
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
-          today: date | None = None, title: str = SITE_TITLE, progress: bool = False) -> list[Path]:
-    """Read every source article, render the site, then write it into `out`. With `progress`, a
-    progress bar on stderr when it is a terminal and the build takes more than a moment."""
+          today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
+          strict: bool = False) -> BuildReport:
+    """Read every source article, render the site, then write it into `out`.
+
+    Articles are processed by `jobs` processes (default: every core) and kept in a cache beside
+    the manifest: a rebuild re-processes only the articles whose file (or the tool) changed, and
+    one from exactly the same state writes nothing. `force` writes into a folder no build made and
+    ignores the cache. An article that cannot be read is skipped with its one-line error in the
+    report (`strict`: raised instead); a site with no readable article is an error. With
+    `progress`, a progress bar on stderr when it is a terminal and the build takes a moment."""
+    today = today or date.today()
     files = collect_sources(sources)
-    with Progress(3 * len(files) + 2, "building", enabled=None if progress else False) as bar:
-        articles = []
-        for f in files:
-            articles.append(load_article(str(f), today=today))
-            bar.advance()
-        pages = render_site(articles, templates, title=title, progress=bar)
+    previous = check_output_folder(out, force)
+    paths = [str(f) for f in files]
+    keys = [file_key(p) for p in paths]
+    state = _state(paths, keys, templates, title)
+    if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
+        return BuildReport(out, (), len(previous.files), len(paths), 0, len(paths), previous.errors, up_to_date=True)
+    cache = ProcessCache(out / CACHE_NAME, enabled=not force)
+    with Progress(2 * len(files) + 2, "building", enabled=None if progress else False) as bar:
+        outcomes, entries = process_files(paths, today=today, jobs=jobs, cache=cache, keys=keys,
+                                          advance=bar.advance)
+        failures = [o for o in outcomes if isinstance(o, Failure)]
+        if failures and strict:
+            raise ArticleError(failures[0].message)
+        results = [o for o in outcomes if isinstance(o, ArticleResult)]
+        if not results:
+            raise ArticleError(failures[0].message if len(failures) == 1 else
+                               f"no article could be read ({len(failures)} failed; the first: {failures[0].message})")
+        model = collect_site(results, title=title)
+        pages = render_pages(model, make_env(templates), bar.advance, templates=templates,
+                             jobs=default_jobs() if jobs is None else jobs)
         bar.total += len(pages)
-        return write_site(pages, out, force=force, progress=bar)
+        state["inputs"] = [[p, k, entries[k].today if k in entries else None]
+                           for p, k in zip(paths, keys, strict=True)]
+        errors = tuple(f.message for f in failures)
+        written = write_site(pages, out, force=force, progress=bar, inputs=files, state=state, errors=errors,
+                             extra=[Page(CACHE_NAME, cache.dumps(entries))])
+    return BuildReport(out, tuple(written), len(pages), len(paths), len(paths) - cache.hits, cache.hits, errors)

@@ -249,6 +249,7 @@ class Grammar:
             self._groups[outer] = (i, rule, names)
             self._sources.append(f"(?P<{outer}>{source})")
         self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._groups_of_key = _shared_groups(self._by_key)
         self._patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._key_patterns: dict[str, tuple[tuple[int, ...], re.Pattern[str]]] = {}
         # Candidate starting points: the words (or digits, quotes, brackets) some rule starts with.
@@ -285,9 +286,14 @@ class Grammar:
         parse = rule.build(Fields(m, names))
         return Match(m.start(), m.end(), rule.name, parse) if parse is not None else None
 
+    def _rule_pattern(self, i: int) -> re.Pattern[str]:
+        """Rule `i` alone, with the edges (compiled once, on first use)."""
+        return self._pattern((i,))
+
     def _match_at(self, m: re.Match[str], text: str, indices: tuple[int, ...]) -> Match | None:
         """Accept match `m` of rules `indices`; when its normaliser rejects it, try the rules
-        after that one at the same position."""
+        after that one at the same position, one by one (as the alternation would: the first
+        rule that matches wins), so a rejection never compiles a new alternation."""
         while True:
             found = self._accept(m)
             if found is not None:
@@ -295,11 +301,11 @@ class Grammar:
             outer = m.lastgroup
             assert outer is not None
             rejected = self._groups[outer][0]
-            indices = tuple(i for i in indices if i > rejected)
-            if not indices:
-                return None
-            m2 = self._pattern(indices).match(text, m.start())
-            if m2 is None:
+            for i in indices[indices.index(rejected) + 1:]:
+                m2 = self._rule_pattern(i).match(text, m.start())
+                if m2 is not None:
+                    break
+            else:
                 return None
             m = m2
 
@@ -340,7 +346,7 @@ class Grammar:
                     key = "#"
                 entry = key_patterns.get(key)
                 if entry is None:
-                    indices = self._by_key[key]
+                    indices = self._groups_of_key[key]
                     entry = key_patterns[key] = (indices, self._pattern(indices))
                 where = word.start()
                 if where in tried:
@@ -356,9 +362,27 @@ class Grammar:
                     break
         return out
 
+    def warm(self) -> None:
+        """Compile every pattern the scanner may need now (they are otherwise compiled on first
+        use): done before forking workers, so they share the compiled patterns."""
+        for key in self._groups_of_key:
+            if key not in self._key_patterns:
+                indices = self._groups_of_key[key]
+                self._key_patterns[key] = (indices, self._pattern(indices))
+
     def starting_words(self) -> Iterable[str]:
         """Every word some rule can start with (for documentation and tests)."""
         return sorted(self._by_key)
+
+
+def _shared_groups(by_key: Mapping[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each starting word, the rules to try there: the smallest of the largest rule groups
+    (no other group holds them all) that holds its own rules. Trying a rule that cannot start with
+    the word changes nothing (it fails at once), and sharing groups halves what is compiled: the
+    key patterns are compiled on first use, and that compilation is most of a cold start."""
+    groups = set(by_key.values())
+    largest = [g for g in groups if not any(set(g) < set(h) for h in groups)]
+    return {k: min((g for g in largest if set(v) <= set(g)), key=lambda g: (len(g), g)) for k, v in by_key.items()}
 
 
 def _lower(text: str) -> str:

@@ -1,0 +1,171 @@
+"""The build cache: processed articles kept beside the build manifest, so a rebuild re-processes
+only the articles whose content (or the tool itself) changed.
+
+An entry is keyed by the SHA-256 of the tool's code, the article's path and its bytes, and holds
+the `ArticleResult` (or the one-line error the article gave) as JSON. JSON, not pickle: the cache
+lives in a folder users share and commit, and loading it must never run code. An entry whose
+publication date was inferred with today's date as a bound also records that date, and is stale
+on another day. A cache that cannot be read is ignored (the build re-processes everything).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from timeline.pipeline import ArticleResult
+
+CACHE_NAME = ".timeline-cache"
+_FORMAT = 1
+
+
+@cache
+def code_digest() -> str:
+    """SHA-256 of the package's own source (its .py files): a changed tool invalidates the cache."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(b"timeline-code\0")
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def article_key(path: str, data: bytes) -> str:
+    """The cache key of an article file: the tool's code, the path as given, the bytes."""
+    h = hashlib.sha256(code_digest().encode())
+    h.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(folders: Iterable[Path | None]) -> str:
+    """SHA-256 of every file (names and bytes) under the folders given (templates, themes)."""
+    h = hashlib.sha256(b"timeline-tree\0")
+    for folder in folders:
+        if folder is None or not folder.is_dir():
+            h.update(b"-\0")
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+# --- a JSON codec for the frozen dataclasses an ArticleResult is made of ----------------------------
+
+
+def encode(value: Any) -> Any:
+    """A dataclass tree as JSON-ready values (dates as ISO strings, tuples as lists)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: encode(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def decoder(tp: Any) -> Callable[[Any], Any]:
+    """The inverse of `encode` for values of type `tp` (a dataclass, date, tuple, union or
+    primitive), worked out once per type."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = decoder(options[0])
+        if inner is _identity:
+            return _identity
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = decoder(args[0])
+            return lambda v: tuple(v) if item is _identity else tuple(item(x) for x in v)
+        items = [decoder(a) for a in args]
+        return lambda v: tuple(f(x) for f, x in zip(items, v, strict=True))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        fields = [(f.name, decoder(hints[f.name])) for f in dataclasses.fields(tp)]
+        cls = tp
+
+        def build(v: Any) -> Any:
+            return cls(**{name: f(v[name]) for name, f in fields if name in v})
+
+        return build
+    if tp is date:
+        return date.fromisoformat
+    return _identity
+
+
+def decode(tp: Any, data: Any) -> Any:
+    """`data` (made by `encode`) as a value of type `tp`."""
+    return decoder(tp)(data)
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """What processing one article gave: its result or its error, and the day an inferred
+    publication date was bounded by (None when the date did not depend on today)."""
+
+    result: ArticleResult | None
+    error: str | None
+    today: str | None = None
+
+    def fresh(self, today: date) -> bool:
+        return self.today is None or self.today == today.isoformat()
+
+
+class ProcessCache:
+    """The cache file of one output folder: read once, looked up by key, written back whole."""
+
+    def __init__(self, path: Path, *, enabled: bool = True) -> None:
+        self.path = path
+        self.entries: dict[str, Entry] = {}
+        self._raw: dict[str, object] = {}  # entries as read, written back without encoding again
+        self.hits = 0
+        if enabled:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") != _FORMAT or data.get("code") != code_digest():
+                return
+            read = decoder(ArticleResult)
+            for key, raw in data["entries"].items():
+                result = read(raw["result"]) if raw.get("result") is not None else None
+                self.entries[key] = Entry(result, raw.get("error"), raw.get("today"))
+                self._raw[key] = raw
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries, self._raw = {}, {}
+
+    def get(self, key: str, today: date) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is not None and entry.fresh(today):
+            self.hits += 1
+            return entry
+        return None
+
+    def dumps(self, keep: dict[str, Entry]) -> str:
+        """The cache file holding `keep` (the entries of this build only, so it never grows stale)."""
+        entries = {k: self._raw[k] if self.entries.get(k) is e and k in self._raw else
+                   {"result": encode(e.result), "error": e.error, "today": e.today} for k, e in sorted(keep.items())}
+        return json.dumps({"format": _FORMAT, "generator": "timeline", "code": code_digest(), "entries": entries},
+                          ensure_ascii=False, separators=(",", ":")) + "\n"
