@@ -7,6 +7,7 @@ an exception: a build or a corpus table goes on with the other files and reports
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
@@ -14,10 +15,44 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from timeline.cache import Entry, ProcessCache, article_key
-from timeline.errors import UserError
+from timeline.errors import ArticleError, UserError
 from timeline.pipeline import ArticleResult, process
+
+MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def _outputs_in(folder: Path) -> set[Path]:
+    """The files a build wrote into `folder`, from its manifest (none if it has no readable one)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return {folder / str(name) for name in data.get("files", [])}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return set()
+
+
+def collect_sources(sources: Sequence[str]) -> list[Path]:
+    """Article files named directly or found (recursively, sorted) in the named folders; in a
+    folder, the files an earlier build wrote there (listed in its manifest) are outputs, not articles."""
+    files: list[Path] = []
+    for src in sources:
+        p = Path(src)
+        if p.is_dir():
+            outputs = {f for m in p.rglob(MANIFEST) for f in _outputs_in(m.parent)}
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                           and f not in outputs)
+            if not found:
+                raise ArticleError(f"{src}: no articles (*.txt, *.md) in this folder")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise ArticleError(f"{src}: no such file or folder")
+    return files
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_USAGE if report.errors else 0
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from timeline.batch import collect_sources
+    from timeline.progress import Progress
+    from timeline.table import events_table
+
+    paths = [str(p) for p in collect_sources(args.sources)]
+    with Progress(len(paths), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
+        report = events_table(paths, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
+                              inputs=tuple(paths), advance=bar.advance)
+    for message in report.errors:
+        print(f"timeline: {message}", file=sys.stderr)
+    if not args.quiet:
+        skipped = f", {len(report.errors)} skipped" if report.errors else ""
+        print(f"timeline: wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
+              f"{report.output}{skipped}", file=sys.stderr)
+    return EXIT_USAGE if report.errors else 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="timeline",
@@ -153,6 +171,7 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline extract story.md -f html -o story.html",
             "timeline tag story.txt --published 2026-01-31",
             "timeline diff story-v1.md story-v2.md",
+            "timeline events articles/ -o events.parquet      # one row per event",
             "timeline eval ../shared/data/tbaq",
         ),
     )
@@ -256,6 +275,29 @@ def make_parser() -> argparse.ArgumentParser:
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "events", help="every event of a corpus as a table (Parquet, CSV, JSON Lines)", formatter_class=_formatter,
+        description="Write one row per event of every article (the fields of the JSON event, then the article's\n"
+                    "title, source, url and publication date) as Parquet, CSV or JSON Lines, chosen by the\n"
+                    "extension of OUT (JSON Lines on stdout without -o). --dask runs the same job on a\n"
+                    "dask.distributed cluster and writes a folder of Parquet parts. Parquet and Dask need the\n"
+                    "extra: pip install 'timeline[dask]'.",
+        epilog=_examples("timeline events articles/ -o events.parquet",
+                         "timeline events articles/ -o events.csv",
+                         "timeline events articles/ | head -1",
+                         "timeline events articles/ -o events.parquet --dask local",
+                         "timeline events /shared/articles -o /shared/events.parquet --dask tcp://10.0.0.5:8786"),
+    )
+    p.add_argument("sources", nargs="+", metavar="SRC", help="article files or folders")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (.parquet, .csv, .jsonl); default: stdout")
+    p.add_argument("-f", "--format", choices=["parquet", "csv", "jsonl"], help="format, instead of OUT's extension")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    p.set_defaults(func=cmd_events)
     return parser
 
 

@@ -47,13 +47,13 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file in the same folder, then rename."""
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write `content` (text as UTF-8) to `path` through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it (mkstemp makes it private)
         os.replace(tmp, path)
     except BaseException:
@@ -61,7 +61,7 @@ def atomic_write(path: Path, content: str) -> None:
         raise
 
 
-def write_output(path: Path, content: str, *, force: bool = False, inputs: tuple[str, ...] = ()) -> None:
+def write_output(path: Path, content: str | bytes, *, force: bool = False, inputs: tuple[str, ...] = ()) -> None:
     """Write one output file the user named with -o; refuse to replace an input or a file that
     timeline did not write (unless `force`)."""
     resolved = path.resolve()
@@ -76,3 +76,9 @@ def write_output(path: Path, content: str, *, force: bool = False, inputs: tuple
         atomic_write(path, content)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text instead of running it as a formula: a cell
+    starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe (OWASP's advice)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -33,7 +33,7 @@ import jinja2
 from timeline import calendar
 from timeline.annotate import article_html
 from timeline.article import Article
-from timeline.batch import Failure, default_jobs, file_key, fork_available, process_files
+from timeline.batch import MANIFEST, Failure, collect_sources, default_jobs, file_key, fork_available, process_files
 from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
@@ -47,9 +47,6 @@ from timeline.progress import Progress
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template, text_id
 from timeline.versions import base_id, group_versions, version_number
 
-MANIFEST = ".timeline-build"
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-
 
 def bundled_seeds() -> Path:
     """The seed articles shipped with the package (or the repository's seeds/ in a checkout)."""
@@ -58,28 +55,6 @@ def bundled_seeds() -> Path:
         if candidate.is_dir():
             return candidate
     raise ArticleError("the bundled seeds are missing from this installation")
-
-
-def collect_sources(sources: Sequence[str]) -> list[Path]:
-    """Article files named directly or found (recursively, sorted) in the named folders; in a
-    folder, the files an earlier build wrote there (listed in its manifest) are outputs, not articles."""
-    files: list[Path] = []
-    for src in sources:
-        p = Path(src)
-        if p.is_dir():
-            outputs = {m.parent / name for m in p.rglob(MANIFEST) if (man := Manifest.read(m.parent))
-                       for name in man.files}
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                           and f not in outputs)
-            if not found:
-                raise ArticleError(f"{src}: no articles (*.txt, *.md) in this folder")
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
-        else:
-            raise ArticleError(f"{src}: no such file or folder")
-    return files
 
 
 @dataclass(frozen=True)

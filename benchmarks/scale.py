@@ -1,0 +1,146 @@
+"""Benchmark: what a user waits for, each figure a fresh `timeline` process run as users run it.
+
+    python benchmarks/scale.py                       # TBAQ at ../shared/data/tbaq, sizes 100 1000 5000
+    python benchmarks/scale.py --sizes 100 1000 --runs 5 --work /tmp/scale
+
+Prints, in one run:
+- cold start: `timeline --help` and `timeline extract SEED -f json` in a fresh process, against a
+  fresh Python importing dateparser and parsing one phrase (median of --runs);
+- `timeline build` of N articles made from the dev corpus (TBAQ documents as articles with front
+  matter; beyond its 256 documents, copies with their paragraphs shuffled), into a clean folder,
+  with --jobs 1 and with every core; then a no-change rebuild and a rebuild after one article changed;
+- `timeline events` of the largest corpus to Parquet, locally and with --dask local (a LocalCluster
+  on this machine, its start-up included);
+- the peak memory (largest resident set) of each.
+
+Run it in an environment where timeline is installed as users install it (`pip install '.[dask]'`,
+which also compiles its bytecode), on a machine doing nothing else: wall-clock figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "tbaq"
+SEED = ROOT / "seeds" / "000_3b01959ef49d4888.txt"
+
+
+def timeline_cmd() -> list[str]:
+    """The installed `timeline` command next to this Python, else `python -m timeline.cli`."""
+    script = Path(sys.executable).with_name("timeline")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "timeline.cli"]
+
+
+def run(argv: list[str], *, cwd: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one fresh process tree running `argv`."""
+    probe = ("import resource, subprocess, sys, time\n"
+             "t = time.perf_counter()\n"
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+             "t = time.perf_counter() - t\n"
+             "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+             "print(t, m, r.returncode)\n")
+    out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, cwd=cwd, check=True)
+    wall, peak_kb, code = out.stdout.split()
+    if code not in ("0", "1"):
+        raise SystemExit(f"benchmark: {' '.join(argv)} exited {code}:\n{out.stderr}")
+    return float(wall), int(peak_kb) / 1024
+
+
+def median_run(argv: list[str], runs: int) -> tuple[float, float]:
+    run(argv)  # warm the disk cache
+    results = [run(argv) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def make_corpus(tbaq: Path, n: int, folder: Path) -> Path:
+    """`n` articles from the TimeML documents: text, title and DCT as front matter."""
+    from timeline.evaluate import read_corpus
+
+    docs = read_corpus(tbaq)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        d = docs[i % len(docs)]
+        paras = [p.strip() for p in d.text.split("\n") if p.strip()]
+        if i >= len(docs):
+            random.Random(i).shuffle(paras)
+        title = (paras[0][:80] if paras else d.id).replace('"', "'")
+        body = "\n\n".join(paras)
+        (folder / f"a{i:05d}.txt").write_text(f'---\ntitle: "{title}"\npublished: {d.dct.isoformat()}\n---\n{body}\n',
+                                              encoding="utf-8")
+    return folder
+
+
+def row(label: str, wall: float, peak: float, note: str = "") -> None:
+    print(f"| {label} | {wall:.2f} s | {peak:.0f} MB | {note} |", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="TimeML folder (default: ../shared/data/tbaq)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="numbers of articles to build")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each cold-start figure (the median is shown)")
+    ap.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed after)")
+    ap.add_argument("--skip-dask", action="store_true", help="leave out the LocalCluster run")
+    args = ap.parse_args(argv)
+    tl = timeline_cmd()
+    work = args.work or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    print(f"timeline: {' '.join(tl)}; Python {sys.version.split()[0]}; {cores} cores; "
+          f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}\n")
+    print("| what | wall | peak memory | note |\n|---|---:|---:|---|")
+    try:
+        dp_wall, dp_peak = median_run([sys.executable, "-c", "import dateparser; dateparser.parse('last Wednesday')"],
+                                      args.runs)
+        row("dateparser: import and parse one phrase", dp_wall, dp_peak, f"median of {args.runs}")
+        wall, peak = median_run([*tl, "--help"], args.runs)
+        row("`timeline --help`", wall, peak, f"{wall / dp_wall:.1f}× dateparser")
+        out = work / "seed.json"
+        wall, peak = median_run([*tl, "extract", str(SEED), "-f", "json", "-o", str(out), "--force"], args.runs)
+        row("`timeline extract` of the seed, cold", wall, peak, f"{wall / dp_wall:.1f}× dateparser")
+        largest = None
+        for n in args.sizes:
+            src = make_corpus(args.corpus, n, work / f"corpus-{n}")
+            largest = src
+            for jobs in ([1, cores] if cores > 1 else [1]):
+                site = work / f"site-{n}-{jobs}"
+                shutil.rmtree(site, ignore_errors=True)
+                wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q", "--jobs", str(jobs)])
+                row(f"`timeline build` of {n} articles, --jobs {jobs}", wall, peak,
+                    f"{wall / n * 1000:.1f} ms per article")
+            site = work / f"site-{n}-{cores}"
+            wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q"])
+            row(f"no-change rebuild of {n} articles", wall, peak, "nothing written")
+            story = src / "a00001.txt"
+            story.write_text(story.read_text(encoding="utf-8") + "\nThe talks resume on Monday.\n", encoding="utf-8")
+            wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q"])
+            row(f"rebuild of {n} articles, one changed", wall, peak, "one article processed, every page rendered")
+        if largest is not None:
+            n = len(list(largest.iterdir()))
+            wall, peak = run([*tl, "events", str(largest), "-o", str(work / "events.parquet"), "-q", "--force"])
+            row(f"`timeline events` of {n} articles to Parquet, local", wall, peak, f"--jobs {cores}")
+            if not args.skip_dask:
+                wall, peak = run([*tl, "events", str(largest), "-o", str(work / "events-dask.parquet"), "-q",
+                                  "--dask", "local", "--force"])
+                row(f"`timeline events` of {n} articles, --dask local", wall, peak,
+                    "LocalCluster start-up included; peak of one process")
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    code = main()
+    print(f"\n(benchmark took {time.perf_counter() - t0:.0f} s)")
+    sys.exit(code)
