@@ -95,3 +95,78 @@ def test_written_dates_in_front_matter(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_text("---\npublished: 31 January 2026\n---\nHe left on Friday.\n", encoding="utf-8")
     assert load_article(str(p)).published == date(2026, 1, 31)
+
+
+# --- publication dates are read strictly: every relative date hangs on them ---------------------------
+
+from timeline.pubdate import PUBLISHED_RANGE, parse_date  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2026-01-31", date(2026, 1, 31)),
+    ("2026-01-31T09:30:00Z", date(2026, 1, 31)),
+    ("2026-01-31 23:30:00 -0500", date(2026, 1, 31)),  # the date as written, no time zone conversion
+    ("2026/01/31", date(2026, 1, 31)),
+    ("31 January 2026", date(2026, 1, 31)),
+    ("Jan. 31, 2026", date(2026, 1, 31)),
+    ("Saturday, 31st of January 2026", date(2026, 1, 31)),
+    ("Sat, 31 Jan 2026 09:30:00 +0000", date(2026, 1, 31)),  # RSS
+    ("31/01/2026", date(2026, 1, 31)),  # unambiguous: 31 is no month
+    ("5/5/2026", date(2026, 5, 5)),
+])
+def test_accepted_publication_dates(text: str, day: date) -> None:
+    assert parse_date(text, "f.txt") == day
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("in 3 days", "is not a date"),
+    ("yesterday", "is not a date"),
+    ("last Friday", "is not a date"),
+    ("2026-01-31xyz", "is not a date"),
+    ("01/02/2026", "is ambiguous"),
+    ("2026-02-30", "is not a day of the calendar"),
+    ("2026-13-01", "is not a day of the calendar"),
+    ("0000-01-01", "is not a day of the calendar"),
+    ("0001-01-01", "is outside the accepted range"),
+    ("9999-12-31", "is outside the accepted range"),
+])
+def test_refused_publication_dates(text: str, why: str) -> None:
+    with pytest.raises(ArticleError, match=f"f.txt: published '{text}' {why}"):
+        parse_date(text, "f.txt")
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "0000-01-01", "0001-01-01"])
+def test_bad_front_matter_dates_are_one_line_errors(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "f.md"
+    path.write_text(f"---\npublished: {value}\n---\nIt rained on Monday.\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=rf"f.md: published '{value}' "):
+        load_article(str(path))
+
+
+def test_cli_refuses_out_of_range_and_relative_dates(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    from timeline.cli import main
+
+    for value in ("0001-01-01", "9999-12-31", "in 3 days", "2026-01-31xyz"):
+        with pytest.raises(SystemExit) as exc:
+            main(["extract", str(seed_path), "--published", value])
+        assert exc.value.code == 2
+        assert value in capsys.readouterr().err
+    lo, hi = PUBLISHED_RANGE
+    assert main(["tag", str(seed_path), "--published", lo.isoformat()]) == 0
+    assert main(["tag", str(seed_path), "--published", hi.isoformat()]) == 0
+
+
+def test_front_matter_fields_must_be_single_values(tmp_path: Path) -> None:
+    path = tmp_path / "f.md"
+    path.write_text("---\ntitle: &a [x, *a]\npublished: 2026-01-31\n---\nIt rained.\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="'title' must be a single value"):
+        load_article(str(path))
+
+
+def test_unclosed_front_matter_warns(tmp_path: Path) -> None:
+    path = tmp_path / "f.md"
+    path.write_text("---\ntitle: Floods\npublished: 2026-01-31\nIt rained on Monday.\n", encoding="utf-8")
+    heard: list[str] = []
+    article = load_article(str(path), "2026-01-31", warn=heard.append)
+    assert len(heard) == 1 and "f.md: the front matter is not closed" in heard[0]
+    assert article.text.startswith("---")  # nothing is silently dropped

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -57,18 +58,24 @@ def links_for(article: Article, events: Sequence[Event], timexes: Sequence[Timex
     spans = [Link(e.offset[0], e.offset[1], e.id, True) for e in own if e.offset[1] > e.offset[0]]
     if sentences is None:
         sentences = segment(article.text)
-    by_sentence: dict[int, list[Event]] = {}
-    for e in own:
-        by_sentence.setdefault(e.sentence, []).append(e)
+    by_sentence: dict[int, tuple[list[int], list[Event]]] = {}  # clause starts (sorted) and their events
+    for e in sorted(own, key=lambda e: e.text_start):
+        starts, evs = by_sentence.setdefault(e.sentence, ([], []))
+        starts.append(e.text_start)
+        evs.append(e)
     si = 0
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
-        clause = [e for e in by_sentence.get(si, []) if e.text_start <= t.start]
-        if clause:
-            spans.append(Link(t.start, t.end, max(clause, key=lambda e: e.text_start).id, False))
+        if si not in by_sentence:
+            continue
+        starts, evs = by_sentence[si]
+        k = bisect_right(starts, t.start)  # the clause the expression is in: the last one starting before it
+        if k:
+            first = bisect_left(starts, starts[k - 1])  # of events sharing that clause, the first
+            spans.append(Link(t.start, t.end, evs[first].id, False))
     out: list[Link] = []
     for link in sorted(spans, key=lambda s: (s.start, not s.anchor, -s.end)):
         if out and link.start < out[-1].end:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, warn_stderr
+from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
 __all__ = ["Article", "ArticleError", "load_article", "make_article", "parse_date", "read_source", "slugify",
            "split_front_matter"]
@@ -62,49 +64,56 @@ def slugify(name: str) -> str:
     return slug or "article"
 
 
-def split_front_matter(raw: str, name: str = "<text>") -> tuple[dict[str, object], str]:
-    """(front matter fields, body). Raises ArticleError on front matter that is not a YAML mapping."""
-    m = _FRONT_MATTER.match(raw)
-    if not m:
-        return {}, raw.lstrip("\ufeff")
+_OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_SCALAR_FIELDS = ("id", "title", "source", "url", "published", "date", "author")
+
+
+def _yaml_loader() -> type:
+    """PyYAML's safe loader without its implicit timestamps: a date stays the text written, so
+    `published: 2026-02-30` is our one-line error (naming the field), not PyYAML's ValueError."""
     import yaml  # only articles with front matter need it
 
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], None] | None = None,
+                       ) -> tuple[dict[str, object], str]:
+    """(front matter fields, body). Raises ArticleError on front matter that is not a YAML mapping
+    or whose title, date, source, url or id is not a single value; `warn` hears of an opening
+    `---` that is never closed (the whole file is then the article)."""
+    m = _FRONT_MATTER.match(raw)
+    if not m:
+        if _OPENING.match(raw):
+            (warn or warn_stderr)(f"{name}: the front matter is not closed (no '---' line after the first one); "
+                                  "reading the whole file as the article")
+        return {}, raw.lstrip("\ufeff")
+    import yaml
+
     try:
-        data = yaml.safe_load(m.group(1))
+        data = yaml.load(m.group(1), Loader=_yaml_loader())  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise ArticleError(f"{name}: front matter is not valid YAML{where}") from None
+    except (ValueError, TypeError, RecursionError):  # an explicit !!timestamp that is no day, a nested bomb
+        raise ArticleError(f"{name}: front matter holds a value that cannot be read") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ArticleError(f"{name}: front matter must be a mapping of fields (title:, published:, ...)")
-    return {str(k).lower(): v for k, v in data.items()}, raw[m.end():]
-
-
-def parse_date(value: object, name: str = "<text>", field: str = "published") -> date:
-    """A publication date from metadata: a YAML date, an ISO string or a written date
-    ("31 January 2026", "Jan. 31, 2026"); relative words like "yesterday" are refused."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    import dateparser  # slow to import; only metadata in other formats needs it
-
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
-                  "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": datetime(2000, 1, 1)},
-    )
-    if parsed is None or re.search(r"\b(?:ago|yesterday|today|tomorrow|last|next)\b", text, re.I):
-        raise ArticleError(f"{name}: {field} {text!r} is not a date (use YYYY-MM-DD)")
-    return parsed.date()
+    fields = {str(k).lower(): v for k, v in data.items()}
+    for key in _SCALAR_FIELDS:
+        value = fields.get(key)
+        if value is not None and not isinstance(value, str | int | float | date):
+            raise ArticleError(f"{name}: front matter '{key}' must be a single value, not a list or a mapping")
+    return fields, raw[m.end():]
 
 
 def read_source(path: str) -> tuple[str, str]:
@@ -155,13 +164,15 @@ def make_article(
     title: str | None = None,
     fmt: str | None = None,
     today: date | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Article:
     """Build an Article from raw file text: front matter, title, format and publication date.
 
     `today` bounds an inferred publication date from above (an article is not published in the
     future); it is only consulted when neither `published` nor the front matter gives a date.
+    `warn` hears of what is read but looks wrong (default: a line on stderr).
     """
-    meta, body = split_front_matter(raw, name)
+    meta, body = split_front_matter(raw, name, warn)
     if not body.strip():
         raise ArticleError(f"{name}: no article text after the front matter")
     if fmt is None:
@@ -180,6 +191,8 @@ def make_article(
         from timeline.infer import infer_published
 
         inferred = infer_published(body, today or date.today())
+        if inferred is not None and not PUBLISHED_RANGE[0] <= inferred[0] <= PUBLISHED_RANGE[1]:
+            inferred = None
         if inferred is None:
             raise ArticleError(
                 f"{name}: no publication date: the text gives nothing to infer it from; "
@@ -203,8 +216,9 @@ def make_article(
 
 
 def load_article(
-    path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None
+    path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Article:
     """Read an article file ("-" for stdin) into an Article; ArticleError names the file on failure."""
     raw, name = read_source(path)
-    return make_article(raw, name=name, published=published, today=today, fmt=fmt)
+    return make_article(raw, name=name, published=published, today=today, fmt=fmt, warn=warn)

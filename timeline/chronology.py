@@ -66,13 +66,16 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
     listing every source; the first report (in article order) is kept as the text."""
     kept: list[Event] = []
     words: list[frozenset[str]] = []  # content words of each kept event, computed once
-    by_date: dict[tuple[str, str | None], list[int]] = {}
+    # (date, until) -> the article that first reported each kept event -> the kept events' indices,
+    # so an article's own events (never merged with each other) are skipped as a group.
+    by_date: dict[tuple[str, str | None], dict[str, list[int]]] = {}
     for e in events:
         key = (e.date, e.until)
-        candidates = by_date.get(key)
         mine = content_words(e.text)
         merged = False
-        for i in candidates or ():
+        groups = by_date.setdefault(key, {})
+        candidates = sorted(i for article, indices in groups.items() if article != e.article for i in indices)
+        for i in candidates:
             k = kept[i]
             if e.article in k.sources:
                 continue
@@ -81,7 +84,7 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
                 merged = True
                 break
         if not merged:
-            by_date.setdefault(key, []).append(len(kept))
+            groups.setdefault(e.article, []).append(len(kept))
             kept.append(e)
             words.append(mine)
     return kept

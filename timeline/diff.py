@@ -250,20 +250,39 @@ def match_score(a: Event, b: Event) -> float:
 
 
 def _pairs(old: Sequence[Event], new: Sequence[Event]) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one assignment by score above MATCH_THRESHOLD: (old index, new index, score)."""
+    """Greedy one-to-one assignment by score above MATCH_THRESHOLD: (old index, new index, score).
+
+    Pairs with the highest possible score (the same content words and the same date) come first in
+    the greedy order, and only ever compete with each other: they are paired up directly, in index
+    order, so an article repeating a sentence thousands of times stays linear; the rest are scored
+    pair by pair."""
     old_words = [_words(e) for e in old]
     new_words = [_words(e) for e in new]
-    candidates = []
+    out: list[tuple[int, int, float]] = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    exact: dict[object, list[int]] = {}
+    for j, n in enumerate(new):
+        exact.setdefault(_exact_key(n, new_words[j]), []).append(j)
     for i, o in enumerate(old):
-        for j, n in enumerate(new):
+        free = exact.get(_exact_key(o, old_words[i]))
+        if free:
+            j = free.pop(0)
+            used_old.add(i)
+            used_new.add(j)
+            out.append((i, j, _score(1.0, 1.0)))
+    rest_old = [i for i in range(len(old)) if i not in used_old]
+    rest_new = [j for j in range(len(new)) if j not in used_new]
+    candidates = []
+    for i in rest_old:
+        o = old[i]
+        for j in rest_new:
+            n = new[j]
             dsim = date_similarity(o, n)
             score = _score(_dice(old_words[i], new_words[j]), dsim)
             if score >= MATCH_THRESHOLD:
                 candidates.append((-score, -dsim, i, j))
     candidates.sort()
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    out = []
     for neg_score, _, i, j in candidates:
         if i in used_old or j in used_new:
             continue
@@ -271,6 +290,12 @@ def _pairs(old: Sequence[Event], new: Sequence[Event]) -> list[tuple[int, int, f
         used_new.add(j)
         out.append((i, j, -neg_score))
     return out
+
+
+def _exact_key(e: Event, words: tuple[frozenset[str], str]) -> object:
+    """Events with equal keys score the most two events can (Dice 1, the same date)."""
+    wa, text = words
+    return (_date_key(e), wa) if wa else (_date_key(e), "", text)
 
 
 # --- word diff ----------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ exit status 2 (never a traceback). Library callers catch `UserError` for all of 
 
 from __future__ import annotations
 
+import sys
+
 
 class UserError(ValueError):
     """A problem with what the user gave: an input, an output path, an option or a theme."""
@@ -19,3 +21,8 @@ class OutputError(UserError):
 
 class TemplateError(UserError):
     """A template of the user's theme that does not parse or render (names the file and line)."""
+
+
+def warn_stderr(message: str) -> None:
+    """The default way a reader warns: one line on stderr, `timeline: FILE: what`."""
+    print(f"timeline: {message}", file=sys.stderr)

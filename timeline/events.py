@@ -130,13 +130,18 @@ def _dated(t: Timex) -> _Dated | None:
     return _Dated(t, iv[0], iv[1], iv[2])
 
 
+# How far before a date "since", "from" or "between" is looked for: a bounded window keeps a
+# sentence with thousands of dates linear.
+_LOOK_BEHIND = 40
+
+
 def _intervals(text: str, sentence: Sentence, items: list[_Dated], published: dt.date) -> list[_Dated]:
     """Join "from X to Y" / "between X and Y" / "X–Y" pairs, and mark "since X" as ongoing."""
     out: list[_Dated] = []
     i = 0
     while i < len(items):
         cur = items[i]
-        before = text[sentence.start:cur.timex.start]
+        before = text[max(sentence.start, cur.timex.start - _LOOK_BEHIND):cur.timex.start]
         if i + 1 < len(items):
             nxt = items[i + 1]
             between = text[cur.timex.end:nxt.timex.start]
@@ -210,6 +215,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
         by_sentence.setdefault(si, []).append(d)
     events: list[Event] = []
     seen: set[str] = set()
+    repeats: dict[str, int] = {}  # id -> how many times it came up (the next suffix to try)
     for si, items in sorted(by_sentence.items()):
         sentence = sentences[si]
         for d, cstart, cend in _clauses(text, sentence, _intervals(text, sentence, items, article.published)):
@@ -221,11 +227,12 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             if body and cstart != sentence.start:
                 body = body[0].upper() + body[1:]
             t = d.timex
-            eid = _event_id(article.id, t.value, t.text, body)
-            n = 2
-            while eid in seen:
-                eid = f"{_event_id(article.id, t.value, t.text, body)}-{n}"
+            base = eid = _event_id(article.id, t.value, t.text, body)
+            n = repeats.get(base, 1)
+            while eid in seen:  # the same sentence again: "-2", "-3", ... counted, never searched
                 n += 1
+                eid = f"{base}-{n}"
+            repeats[base] = n
             seen.add(eid)
             phrase_end = d.until.end if d.until else t.end
             events.append(Event(

@@ -9,6 +9,7 @@ ran at the earliest the day after the latest one. Nothing else (no clock) is con
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from timeline.temporal.parse import Parse
@@ -42,6 +43,7 @@ def _explicit_day(p: Parse, today: date) -> date | None:
 def infer_published(text: str, today: date) -> tuple[date, str] | None:
     """(publication date, evidence) inferred from `text`, or None when nothing supports one."""
     sentences = segment(text)
+    starts = [s.start for s in sentences]
     best: tuple[date, str] | None = None
     for m in GRAMMAR.scan(text):
         d = _explicit_day(m.parse, today)
@@ -60,7 +62,8 @@ def infer_published(text: str, today: date) -> tuple[date, str] | None:
             continue
         if is_dateline(text, m.start, m.end):
             return d, f"the dateline '{phrase}'"
-        sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
+        k = bisect_right(starts, m.start) - 1
+        sentence = sentences[k] if k >= 0 and m.start < sentences[k].end else None
         tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start) if sentence else None
         if tense == "future":
             continue  # a date still to come bounds the publication date from above, not below

@@ -169,11 +169,12 @@ def coverage(events: Sequence[Event]) -> Coverage | None:
     return Coverage(event_span(earliest)[0], last_point(max(events, key=last_day)))
 
 
-def _report_of(event: Event, source: str, per_article: dict[str, tuple[Event, ...]]) -> Event | None:
+def _report_of(event: Event, source: str,
+               by_date: dict[tuple[str, str, str | None], list[Event]]) -> Event | None:
     """The event of article `source` that `event` (of the combined timeline) merged."""
     if source == event.article:
         return event
-    same = [e for e in per_article.get(source, ()) if (e.date, e.until) == (event.date, event.until)]
+    same = by_date.get((source, event.date, event.until), [])
     return max(same, key=lambda e: similarity(e.text, event.text), default=None)
 
 
@@ -319,7 +320,10 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
                   Page(f"{name}.json", render_diff(d, "json"))]
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
-    events_of = {ap.result.article.id: ap.timeline.events for ap in model.pages}
+    events_of: dict[tuple[str, str, str | None], list[Event]] = {}  # (article, date, until) -> its events
+    for ap in model.pages:
+        for ev in ap.timeline.events:
+            events_of.setdefault((ap.result.article.id, ev.date, ev.until), []).append(ev)
     source_hrefs: dict[str, tuple[tuple[Article, str], ...]] = {}
     combined = site.combined
     for e in combined.events:
