@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
 from timeline.errors import ArticleError, UserError
 
@@ -68,7 +69,8 @@ def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from timeline.pipeline import timeline_of
+    from timeline.pipeline import process
+    from timeline.progress import Progress
     from timeline.render import render
 
     article = load_article(args.file, args.published)
@@ -77,7 +79,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         article = replace(article, title=args.title)
     _note_inferred(article)
-    tl = timeline_of([article])
+    with Progress(1000, "extracting") as bar:  # drawn on a terminal, once a long article takes a moment
+        tl = process(article, bar.fraction).timeline()
     _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
     return 0
 
@@ -88,7 +91,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     article = load_article(args.file, args.published)
     _note_inferred(article)
     timexes = [t.to_dict() for t in tag(article.text, article.published)]
-    _emit(json.dumps(timexes, indent=2, ensure_ascii=False) + "\n", args.output, args.force, (args.file,))
+    _emit(jsonout.dumps(timexes) + "\n", args.output, args.force, (args.file,))
     return 0
 
 

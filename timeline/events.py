@@ -15,7 +15,7 @@ from timeline.temporal import Timex, tag
 from timeline.text import Sentence, segment
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated event: a sentence (or clause) and the date expression that places it in time.
 

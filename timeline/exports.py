@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from timeline import calendar
+from timeline import calendar, jsonout
 from timeline.article import Article
 from timeline.chronology import Timeline
 from timeline.events import Event
@@ -198,7 +198,7 @@ def timelinejs(timeline: Timeline, title: str | None = None) -> dict[str, object
 
 def timelinejs_json(timeline: Timeline) -> str:
     """`timelinejs(timeline)` as indented JSON text."""
-    return json.dumps(timelinejs(timeline), indent=2, ensure_ascii=False) + "\n"
+    return jsonout.dumps(timelinejs(timeline)) + "\n"
 
 
 # --- Markwhen -----------------------------------------------------------------------------------

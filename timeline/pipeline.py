@@ -3,7 +3,7 @@ that every command builds on (the site, the version diff, the combined timeline,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,12 +29,17 @@ class ArticleResult:
         return build_timeline([self.article], self.events)
 
 
-def process(article: Article) -> ArticleResult:
+def process(article: Article, progress: Callable[[float], None] | None = None) -> ArticleResult:
     """Segment, tag and find the events of one article: a pure function of the article, the same
-    in-process, in a process pool and on a Dask worker."""
+    in-process, in a process pool and on a Dask worker. `progress` hears how far it is (0 to 1)."""
     sentences = segment(article.text)
-    timexes = tag(article.text, article.published, sentences)
+    if progress is not None:
+        progress(0.05)
+    timexes = tag(article.text, article.published, sentences,
+                  None if progress is None else (lambda f: progress(0.05 + 0.8 * f)))
     events = find_events(article, timexes, sentences)
+    if progress is not None:
+        progress(1.0)
     return ArticleResult(article, tuple(sentences), tuple(timexes), tuple(events))
 
 

@@ -45,6 +45,10 @@ class Progress:
         self.last_draw = now
         self._draw()
 
+    def fraction(self, done: float) -> None:
+        """Record that `done` (0 to 1) of the work is done."""
+        self.advance(max(0, round(done * self.total) - self.done))
+
     def _draw(self) -> None:
         filled = self.width * self.done // self.total
         bar = "#" * filled + "-" * (self.width - filled)

@@ -53,7 +53,6 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -62,7 +61,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from timeline import calendar, exports
+from timeline import calendar, exports, jsonout
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
 from timeline.events import Event
@@ -329,7 +328,7 @@ def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None, *,
     """`timeline` rendered in one of FORMATS (templated ones with `env`, else one made for
     `templates_dir`); ValueError for any other format."""
     if fmt == "json":
-        return json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return jsonout.dumps(timeline.to_dict()) + "\n"
     if fmt == "csv":
         return _csv(timeline.events)
     if fmt == "timelinejs":
@@ -345,7 +344,7 @@ def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None,
     (templates `diff.md`, `diff.html`, which also receive every name `context()` gives for the new
     timeline, plus `extra`) or "json"; ValueError for any other format."""
     if fmt == "json":
-        return json.dumps(diff.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return jsonout.dumps(diff.to_dict()) + "\n"
     if fmt == "text":
         return format_text(diff, color=color)
     if fmt in ("html", "md"):

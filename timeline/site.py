@@ -30,7 +30,7 @@ from pathlib import Path
 
 import jinja2
 
-from timeline import calendar
+from timeline import calendar, jsonout
 from timeline.annotate import article_html
 from timeline.article import Article
 from timeline.batch import MANIFEST, Failure, collect_sources, default_jobs, file_key, fork_available, process_files
@@ -379,7 +379,7 @@ def _index_json(site: Site) -> str:
         ],
         "generator": "timeline",
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsonout.dumps(data) + "\n"
 
 
 # --- phase 3: check every target, then write ------------------------------------------------------

@@ -99,7 +99,7 @@ class Fields(Mapping[str, str | None]):
         return self._m.string[end:end + n]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A recognised expression: its span, the rule that matched and the rule's parse."""
 
@@ -328,9 +328,12 @@ class Grammar:
         """The anchor tokens of lowercased text `low`, in order."""
         return self._anchors.finditer(low)
 
-    def scan(self, text: str) -> list[Match]:
-        """The same matches as `scan_all`, found from the anchors."""
+    def scan(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
+        """The same matches as `scan_all`, found from the anchors (`progress` hears how far
+        through the text the scan is, from 0 to 1, now and then)."""
         low = _lower(text)
+        size = max(1, len(text))
+        seen = 0
         out: list[Match] = []
         pos = 0
         starts = self._starts.finditer
@@ -338,6 +341,10 @@ class Grammar:
         tried: dict[int, re.Match[str] | None] = {}  # start position -> what the rules matched there
         for anchor in self.anchors(low):
             at = anchor.start()
+            if progress is not None:
+                seen += 1
+                if seen % 4096 == 0:
+                    progress(at / size)
             if at < pos:
                 continue
             for word in starts(low, max(pos, at - WINDOW), anchor.end()):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from timeline.temporal.grammar import Match
@@ -206,10 +206,11 @@ def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
     p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
 
 
-def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None) -> list[Timex]:
+def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
+        progress: Callable[[float], None] | None = None) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
     date (deictic expressions) or the date the text last mentioned (anaphoric ones). `sentences`
-    is `segment(text)` when the caller has it already."""
+    is `segment(text)` when the caller has it already; `progress` hears how far it is (0 to 1)."""
     dct = _as_date(published)
     if sentences is None:
         sentences = segment(text)
@@ -218,8 +219,11 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
     ref: Point | None = None
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
-    matches = GRAMMAR.scan(text)
+    size = max(1, len(text))
+    matches = GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))
     for i, m in enumerate(matches):
+        if progress is not None and i % 2048 == 2047:
+            progress(0.6 + 0.4 * m.start / size)
         if i + 1 < len(matches):
             _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
