@@ -44,8 +44,8 @@ Filters:
     how(published_how) -> str                  Article.published_how as a phrase for people
     granularity_class(name) -> str             CSS class for a granularity ("part of day" -> "part-of-day")
 
-Tests: `web_url` (`{% if article.url is web_url %}`) is true for http(s) URLs only, so a hostile
-`javascript:` URL is never made a link.
+Tests: `web_url` (`{% if article.url is web_url %}`) is true for absolute http(s) URLs with a host
+only (timeline.urls.safe_href), so a hostile `javascript:` or relative URL is never made a link.
 
 Environment: autoescape for .html/.htm/.xml (not .md, .css, .mw or .mermaid), StrictUndefined,
 trim_blocks, lstrip_blocks, keep_trailing_newline.
@@ -67,6 +67,7 @@ from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
 from timeline.events import Event
 from timeline.meta import FORMATS, GENERATOR, Generator
+from timeline.urls import safe_href
 
 __all__ = [
     "CSV_COLUMNS",
@@ -221,8 +222,14 @@ def how(published_how: str) -> str:
 
 
 def is_web_url(url: object) -> bool:
-    """True for http(s) URLs, the only ones turned into links."""
-    return isinstance(url, str) and re.match(r"https?://[^\s]+$", url, re.IGNORECASE) is not None
+    """True for an absolute http(s) URL with a host and no space or control character, the only
+    article URLs turned into links (timeline.urls.safe_href, the rule of the article text's links).
+
+    It must hold both as written (an HTML attribute escapes it, so the browser reads it as it is)
+    and with its character references decoded (a Markdown renderer decodes them in a link)."""
+    return (isinstance(url, str) and not re.search(r"[\s\x00-\x1f\x7f]", url)
+            and safe_href(url, web_only=True, entities=False) is not None
+            and safe_href(url, web_only=True) is not None)
 
 
 # --- environment and rendering ------------------------------------------------------------------
