@@ -304,19 +304,25 @@ def context(timeline: Timeline, **extra: object) -> dict[str, object]:
 
 
 def _csv(events: Iterable[Event]) -> str:
-    """One CSV row per event (columns CSV_COLUMNS), "\\n" line endings."""
+    """One CSV row per event (columns CSV_COLUMNS), "\\n" line endings; every cell passes through
+    `spreadsheet_safe`, so a cell such as "=HYPERLINK(...)" or "-5" is text in a spreadsheet."""
+    from timeline.output import spreadsheet_safe
+
     rows = [
         {
-            "id": e.id,
-            "article": e.article,
-            "date": e.date,
-            "start": iso(e.start),
-            "end": iso(e.end),
-            "granularity": e.granularity,
-            "label": e.label,
-            "phrase": e.phrase,
-            "text": e.text,
-            "sources": ";".join(e.sources or (e.article,)),
+            name: spreadsheet_safe(value)
+            for name, value in (
+                ("id", e.id),
+                ("article", e.article),
+                ("date", e.date),
+                ("start", iso(e.start)),
+                ("end", iso(e.end)),
+                ("granularity", e.granularity),
+                ("label", e.label),
+                ("phrase", e.phrase),
+                ("text", e.text),
+                ("sources", ";".join(e.sources or (e.article,))),
+            )
         }
         for e in events
     ]
