@@ -221,8 +221,6 @@ def write_output(path: Path, content: str, *, force: bool = False, inputs: tuple
         st = None
     except (OSError, ValueError) as exc:
         raise OutputError(f"{path}: cannot write ({getattr(exc, 'strerror', None) or exc})") from None
-    if _is_input(path, inputs):
-        raise OutputError(f"{path}: is also an input; choose another output file")
     try:
         data = content.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -232,9 +230,11 @@ def write_output(path: Path, content: str, *, force: bool = False, inputs: tuple
             raise OutputError(f"{path}: is a directory; give a file name to -o")
         if stat.S_ISBLK(st.st_mode):
             raise OutputError(f"{path}: is a block device; -o writes files, pipes and character devices only")
-        if not stat.S_ISREG(st.st_mode):
+        if not stat.S_ISREG(st.st_mode):  # nothing is replaced, so it may even be the terminal read from
             _write_into(path, data)
             return
+    if _is_input(path, inputs):
+        raise OutputError(f"{path}: is also an input; choose another output file")
     real = Path(os.path.realpath(path))
     if real.name == RECORD:
         raise OutputError(f"{path}: is timeline's record of the files it wrote; choose another output file")
@@ -248,7 +248,7 @@ def write_output(path: Path, content: str, *, force: bool = False, inputs: tuple
         raise OutputError(f"{real.parent / RECORD}: is not timeline's record of its outputs; "
                           "move it away or choose another folder")
     try:
-        atomic_write(real, content, mode=stat.S_IMODE(st.st_mode) if st is not None else None)
+        atomic_write(real, content, mode=st.st_mode & 0o777 if st is not None else None)
         _record(real, data)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
