@@ -279,6 +279,83 @@ def test_site_served_under_a_sub_path(seed_site: Path, tmp_path: Path, visit: An
         server.server_close()
 
 
+# A Markdown article full of links that must not run anything: scripts spelt with entities and
+# controls, data: and other schemes, relative and protocol-relative paths; and the links that stay.
+HOSTILE_LINKS_ARTICLE = """---
+title: Hostile links
+published: 2026-01-31
+---
+The levee broke on Friday (Jan 30), residents said.
+
+- [entity colon](javascript&#58;alert(document.domain))
+- [hex colon](javascript&#x3a;alert(document.domain))
+- [named colon](javascript&colon;alert(document.domain))
+- [tab inside](java&#9;script&#58;alert(document.domain))
+- [newline inside](java&#10;script:alert(document.domain))
+- [entity letter](&#106;avascript:alert(document.domain))
+- [mixed case](JaVaScRiPt:alert(document.domain))
+- [data page](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+- [data entity](data&colon;text/html,<script>alert(1)</script>)
+- [vbscript](vbscript:msgbox(1))
+- [protocol relative](//evil.example/x)
+- [up and out](../../secret)
+- [a file](file:///etc/passwd)
+- [reference][r]
+- [web page](https://example.org/story?a=1&b=2)
+- [mail](mailto:desk@example.org)
+- [in page](#top)
+
+[r]: javascript&colon;alert(document.domain)
+"""
+
+
+def test_hostile_links_in_an_article_run_nothing_when_clicked(tmp_path: Path, visit: Any) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "hostile.md").write_text(HOSTILE_LINKS_ARTICLE, encoding="utf-8")
+    out = tmp_path / "site"
+    build([str(folder)], out)
+    url = (out / "hostile.html").as_uri()
+    v = visit(url)
+    dialogs: list[str] = []
+    navigated: list[str] = []
+    requested: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def fresh_page() -> Any:  # one page per click, so that no navigation races the next one
+        page = v.page.context.new_page()
+        page.on("dialog", on_dialog)
+        page.on("framenavigated", lambda frame: navigated.append(frame.url))
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("console", lambda m: v.errors.append(m.text) if m.type == "error" else None)
+        page.goto(url)
+        return page
+
+    text = v.page.locator(".article-text")
+    for name in ("entity colon", "data page", "protocol relative", "up and out", "reference"):
+        assert text.get_by_text(name, exact=True).count() == 1, name
+        assert text.get_by_role("link", name=name).count() == 0, name
+    hrefs = v.page.eval_on_selector_all(".article-text a[href]", "els => els.map(a => a.getAttribute('href'))")
+    assert {"https://example.org/story?a=1&b=2", "mailto:desk@example.org", "#top"} <= set(hrefs)
+    assert any(h.startswith("#ev-") for h in hrefs)
+    for i in range(len(hrefs)):
+        page = fresh_page()
+        page.locator(".article-text a[href]").nth(i).click(no_wait_after=True)
+        page.wait_for_timeout(100)
+        page.close()
+    assert dialogs == []
+    bad = [u for u in navigated + requested if re.match(r"(?i)\s*(javascript|data|vbscript):", u)]
+    assert bad == []
+    # What a click may ask for: this page (an in-page link), a web page (the test blocks it) or mail.
+    left = [u for u in navigated + requested
+            if u.split("#", 1)[0] != url and not re.match(r"https?://|mailto:|chrome-error:", u)]
+    assert left == [], "a link of the text led out of the page to a file or a relative path"
+    assert not [e for e in v.errors if "data" in e.lower() or "javascript" in e.lower()], v.errors
+
+
 # --- accessibility ------------------------------------------------------------------------------
 
 

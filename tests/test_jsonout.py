@@ -22,5 +22,5 @@ def test_same_bytes_as_json_dumps(value: object) -> None:
 
 
 def test_tuples_and_odd_keys() -> None:
-    value = {"a": (1, 2), 1: [], True: {}, None: "\u2028é\"\\\n"}
+    value = {"a": (1, 2), 1: [], 2.5: {}, None: "\u2028é\"\\\n"}
     assert jsonout.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

@@ -44,8 +44,8 @@ Filters:
     how(published_how) -> str                  Article.published_how as a phrase for people
     granularity_class(name) -> str             CSS class for a granularity ("part of day" -> "part-of-day")
 
-Tests: `web_url` (`{% if article.url is web_url %}`) is true for http(s) URLs only, so a hostile
-`javascript:` URL is never made a link.
+Tests: `web_url` (`{% if article.url is web_url %}`) is true for absolute http(s) URLs with a host
+only (timeline.urls.safe_href), so a hostile `javascript:` or relative URL is never made a link.
 
 Environment: autoescape for .html/.htm/.xml (not .md, .css, .mw or .mermaid), StrictUndefined,
 trim_blocks, lstrip_blocks, keep_trailing_newline.
@@ -54,9 +54,10 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
 from markupsafe import Markup
@@ -64,8 +65,10 @@ from markupsafe import Markup
 from timeline import calendar, exports, jsonout
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
+from timeline.errors import TemplateError
 from timeline.events import Event
 from timeline.meta import FORMATS, GENERATOR, Generator
+from timeline.urls import safe_href
 
 __all__ = [
     "CSV_COLUMNS",
@@ -220,8 +223,14 @@ def how(published_how: str) -> str:
 
 
 def is_web_url(url: object) -> bool:
-    """True for http(s) URLs, the only ones turned into links."""
-    return isinstance(url, str) and re.match(r"https?://[^\s]+$", url, re.IGNORECASE) is not None
+    """True for an absolute http(s) URL with a host and no space or control character, the only
+    article URLs turned into links (timeline.urls.safe_href, the rule of the article text's links).
+
+    It must hold both as written (an HTML attribute escapes it, so the browser reads it as it is)
+    and with its character references decoded (a Markdown renderer decodes them in a link)."""
+    return (isinstance(url, str) and not re.search(r"[\s\x00-\x1f\x7f]", url)
+            and safe_href(url, web_only=True, entities=False) is not None
+            and safe_href(url, web_only=True) is not None)
 
 
 # --- environment and rendering ------------------------------------------------------------------
@@ -296,19 +305,25 @@ def context(timeline: Timeline, **extra: object) -> dict[str, object]:
 
 
 def _csv(events: Iterable[Event]) -> str:
-    """One CSV row per event (columns CSV_COLUMNS), "\\n" line endings."""
+    """One CSV row per event (columns CSV_COLUMNS), "\\n" line endings; every cell passes through
+    `spreadsheet_safe`, so a cell such as "=HYPERLINK(...)" or "-5" is text in a spreadsheet."""
+    from timeline.output import spreadsheet_safe
+
     rows = [
         {
-            "id": e.id,
-            "article": e.article,
-            "date": e.date,
-            "start": iso(e.start),
-            "end": iso(e.end),
-            "granularity": e.granularity,
-            "label": e.label,
-            "phrase": e.phrase,
-            "text": e.text,
-            "sources": ";".join(e.sources or (e.article,)),
+            name: spreadsheet_safe(value)
+            for name, value in (
+                ("id", e.id),
+                ("article", e.article),
+                ("date", e.date),
+                ("start", iso(e.start)),
+                ("end", iso(e.end)),
+                ("granularity", e.granularity),
+                ("label", e.label),
+                ("phrase", e.phrase),
+                ("text", e.text),
+                ("sources", ";".join(e.sources or (e.article,))),
+            )
         }
         for e in events
     ]
@@ -318,9 +333,62 @@ def _csv(events: Iterable[Event]) -> str:
     return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
+def _search_paths(env: jinja2.Environment) -> list[Path]:
+    """The folders `env` loads templates from, the user's theme first."""
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
+    return [Path(p).absolute() for loader in loaders if isinstance(loader, jinja2.FileSystemLoader)
+            for p in loader.searchpath]
+
+
+def _template_frame(tb: TracebackType | None, folders: Sequence[Path]) -> tuple[str, int] | None:
+    """(file, line) of the innermost frame of a template under `folders` in a traceback (Jinja
+    rewrites a rendering error's traceback so that template frames carry the template's file and line)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and any(Path(filename).absolute().is_relative_to(f) for f in folders):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _template_error(env: jinja2.Environment, exc: Exception) -> TemplateError | None:
+    """A one-line TemplateError "FILE:LINE: problem" for an error raised while loading or rendering
+    a template: any Jinja error, or another error raised in a template of the user's theme (None
+    for the rest: a bug of timeline's own, which keeps its traceback)."""
+    folders = _search_paths(env)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where: tuple[str, int] | None = (exc.filename or exc.name or "<template>", exc.lineno)
+        problem = exc.message or str(exc)
+    elif isinstance(exc, jinja2.TemplateError):
+        where = _template_frame(exc.__traceback__, folders)
+        if isinstance(exc, jinja2.TemplatesNotFound):
+            problem = f"none of the templates {', '.join(map(repr, exc.templates))} found"
+        elif isinstance(exc, jinja2.TemplateNotFound):
+            problem = f"template {exc.name!r} not found"
+        else:
+            problem = exc.message or str(exc)
+    else:
+        theme = [f for f in folders if f != default_templates_dir().absolute()]
+        where = _template_frame(exc.__traceback__, theme)
+        if where is None:
+            return None
+        problem = f"{type(exc).__name__}: {exc}"
+    place = f"{where[0]}:{where[1]}" if where else "template " + repr(getattr(exc, "name", None) or "?")
+    return TemplateError(" ".join(f"{place}: {problem}".split()))
+
+
 def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object]) -> str:
-    """Render template `name` of `env` with the context `ctx`."""
-    return env.get_template(name).render(dict(ctx))
+    """Render template `name` of `env` with the context `ctx`. A template that does not parse or
+    render (an unclosed block, an undefined name, a missing `{% extends %}` target) raises
+    timeline.errors.TemplateError naming its file and line."""
+    try:
+        return env.get_template(name).render(dict(ctx))
+    except Exception as exc:
+        error = _template_error(env, exc)
+        if error is None:
+            raise
+        raise error from None
 
 
 def render(timeline: Timeline, fmt: str, templates_dir: Path | None = None, *,
