@@ -27,7 +27,8 @@ class Article:
 
     `text` is the body (front matter removed); every offset in the pipeline points into it.
     `published_how` says where the publication date came from: "given", "front matter", or
-    "inferred from '…'" with the evidence.
+    "inferred from '…'" with the evidence (a web page adds "page metadata", "url", "byline",
+    "dateline" and "page text": see timeline.readers.html).
     """
 
     id: str
@@ -39,6 +40,7 @@ class Article:
     text: str
     format: str = "text"  # "text" or "markdown"
     path: str | None = None
+    author: str | None = None  # as a web page names it; None when unknown
 
     def meta(self) -> dict[str, object]:
         """The article's metadata as JSON-ready values (no text)."""
@@ -49,6 +51,7 @@ class Article:
             "url": self.url,
             "published": self.published.isoformat(),
             "published_how": self.published_how,
+            **({"author": self.author} if self.author is not None else {}),
         }
 
 

@@ -1,0 +1,137 @@
+"""Benchmark: the HTML reader on saved news pages with gold publication dates.
+
+    python benchmarks/html_pages.py                  # shared/data/html (82 pages + gold.json)
+    python benchmarks/html_pages.py --data DIR --htmldate -v
+
+Each page is read twice: with its gold address passed as `url` (as a fetched page has it) and
+without one (a page saved to disk). Prints each page whose date is wrong, then the totals: dates
+right, pages that crashed (any error but the reader's one-line ArticleError), pages without article
+text, events whose text looks like markup, script or JSON, the average text length and the time
+per page. `--htmldate` also scores htmldate alone (extensive search, original date, with the url).
+A page without article text still gets its date scored (`page_published` on the page alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from timeline.errors import ArticleError
+from timeline.pipeline import process
+from timeline.readers.html import NoArticleText, decode_page, page_published, read_html
+
+# shared/data/html beside the checkout (or beside a folder of worktrees)
+DEFAULT_DATA = next((d / "shared" / "data" / "html" for d in Path(__file__).resolve().parents
+                     if (d / "shared" / "data" / "html").is_dir()), Path("shared") / "data" / "html")
+TODAY = date(2021, 6, 1)  # after every page of the set: the pages' dates, not the clock, decide
+# What must never be in an event's text: tags, braces, code, assignments and rules.
+MARKUP = re.compile(r"<[a-zA-Z/!]|[{}]|function\s*\(|\bvar\s|\bdocument\.|\bwindow\.|={2,}|\w=[\w\"']|\"\s*:\s*\"")
+
+
+def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbose: bool) -> dict[str, float]:
+    """Read every page; print its mismatches; return the totals."""
+    right = crashed = empty = markup_events = events = chars = read = 0
+    seconds = process_seconds = 0.0
+    sources: Counter[str] = Counter()
+    for fname, g in sorted(gold.items()):
+        data = (data_dir / fname).read_bytes()
+        url = g["url"] if with_url else None
+        warnings: list[str] = []
+        t0 = time.perf_counter()
+        got: tuple[date, str] | None = None
+        try:
+            article = read_html(data, fname, url=url, today=TODAY, warn=warnings.append)
+            seconds += time.perf_counter() - t0
+            got = (article.published, article.published_how)
+            t1 = time.perf_counter()
+            result = process(article)
+            process_seconds += time.perf_counter() - t1
+            read += 1
+            chars += len(article.text)
+            events += len(result.events)
+            for event in result.events:
+                if MARKUP.search(event.text):
+                    markup_events += 1
+                    print(f"  {fname}: markup in event: {event.text[:120]!r}")
+        except NoArticleText as exc:
+            empty += 1
+            print(f"  {exc}")
+            from trafilatura.utils import load_html
+
+            try:
+                day, how, _ = page_published(load_html(decode_page(data, fname)), "", name=fname, url=url,
+                                             today=TODAY)
+                got = (day, how)
+            except ArticleError as exc2:
+                print(f"  {exc2}")
+        except ArticleError as exc:
+            print(f"  {exc}")
+        except Exception:  # noqa: BLE001 - a crash is what this counts
+            crashed += 1
+            print(f"  {fname}: CRASH\n{traceback.format_exc()}")
+        if got:
+            sources[got[1].split(" '")[0]] += 1
+        ok = got is not None and got[0].isoformat() == g["date"]
+        right += ok
+        if not ok or verbose:
+            mark = "ok  " if ok else "MISS"
+            shown = f"{got[0].isoformat()} ({got[1]})" if got else "none"
+            print(f"{mark} {fname}: gold {g['date']}, read {shown}")
+        for w in warnings:
+            print(f"  warning: {w}")
+    n = len(gold)
+    return {"pages": n, "right": right, "crashed": crashed, "empty": empty, "markup": markup_events,
+            "events": events, "avg_chars": chars / max(read, 1), "read_ms": 1000 * seconds / max(read, 1),
+            "process_ms": 1000 * process_seconds / max(read, 1),
+            "sources": ", ".join(f"{k} {v}" for k, v in sources.most_common())}
+
+
+def htmldate_alone(data_dir: Path, gold: dict[str, dict[str, str]]) -> int:
+    """How many dates htmldate gets right by itself (extensive search, original date, the url)."""
+    from htmldate import find_date
+
+    return sum(
+        find_date((data_dir / f).read_bytes(), url=g["url"], original_date=True, extensive_search=True,
+                  max_date=TODAY.isoformat()) == g["date"]
+        for f, g in gold.items()
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of pages and gold.json")
+    ap.add_argument("--htmldate", action="store_true", help="also score htmldate alone")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every page, not only the misses")
+    args = ap.parse_args(argv)
+    gold_file = args.data / "gold.json"
+    if not gold_file.exists():
+        print(f"benchmark: {gold_file}: no such file (pass --data)", file=sys.stderr)
+        return 2
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    warm_up = sorted(gold)[0]  # imports and the tagger's tables are built once, not timed
+    read_html((args.data / warm_up).read_bytes(), warm_up, today=TODAY, warn=lambda _: None)
+    totals = {}
+    for with_url in (True, False):
+        label = "with url" if with_url else "without url"
+        print(f"== {label}")
+        totals[label] = score(args.data, gold, with_url, args.verbose)
+    print()
+    for label, t in totals.items():
+        print(f"{label:12} date right {t['right']}/{t['pages']}, crashed {t['crashed']}, "
+              f"no article text {t['empty']}, markup events {t['markup']}/{t['events']}, "
+              f"avg text {t['avg_chars']:.0f} chars; {t['read_ms']:.0f} ms/page to read, "
+              f"{t['process_ms']:.0f} ms to process\n{'':12} dates from: {t['sources']}")
+    if args.htmldate:
+        print(f"htmldate alone (extensive, original date, url): {htmldate_alone(args.data, gold)}/{len(gold)}")
+    return 1 if any(t["crashed"] or t["markup"] for t in totals.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,415 @@
+"""The HTML reader: main text, metadata and publication date of saved news pages (small pages
+written for these tests)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from timeline.errors import ArticleError
+from timeline.pipeline import process
+from timeline.readers.html import MAX_PAGE_BYTES, NoArticleText, looks_like_html, read_html
+
+TODAY = date(2026, 3, 1)
+
+# A short story, three paragraphs; its dates are relative ("on Tuesday") so that only the page
+# says when it was published.
+STORY = """
+<p>The city council voted on Tuesday to close the old bridge over the river for repairs, after
+engineers found cracks in two of its supports during an inspection earlier this month.</p>
+<p>Drivers will be sent on a detour through the industrial district while the work goes on, and
+buses will stop at temporary shelters on both banks, the transport office said in a statement.</p>
+<p>The mayor told reporters that the bridge should reopen before the summer, and that the cost of
+the repairs would be shared with the regional government under an agreement signed last year.</p>
+"""
+
+
+def page(body: str = STORY, head: str = "", title: str = "Council closes the old bridge", html_attrs: str = "",
+         h1: str | None = None) -> str:
+    """A complete small news page: head metadata, a header with navigation, the article, a footer."""
+    heading = title if h1 is None else h1
+    return f"""<!DOCTYPE html>
+<html lang="en"{html_attrs}>
+<head>
+<meta charset="utf-8">
+<title>{title} | The Riverside Herald</title>
+{head}
+</head>
+<body>
+<header><nav><ul>
+<li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+</ul></nav></header>
+<main><article>
+<h1>{heading}</h1>
+{body}
+</article></main>
+<footer><p><a href="/about">About us</a> | <a href="/contact">Contact the newsroom</a></p></footer>
+</body>
+</html>"""
+
+
+def read(html: str | bytes, **kwargs: object) -> object:
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    kwargs.setdefault("today", TODAY)
+    return read_html(data, "story.html", **kwargs)  # type: ignore[arg-type]
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --- publication date ---------------------------------------------------------------------------
+
+def test_json_ld_date_published_not_modified() -> None:
+    head = ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council closes the old bridge",
+               "datePublished": "2026-01-14T09:30:00-05:00", "dateModified": "2026-01-20T11:00:00-05:00"})
+    a = read(page(head=head))
+    assert a.published == date(2026, 1, 14)
+    assert a.published_how == "page metadata"
+
+
+def test_several_json_ld_blocks_with_a_graph() -> None:
+    head = ld({"@context": "https://schema.org", "@type": "Organization", "name": "The Riverside Herald",
+               "foundingDate": "1901-05-01"}) + ld({
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "The Riverside Herald", "url": "https://herald.example/"},
+            {"@type": "BreadcrumbList", "itemListElement": []},
+            {"@type": "NewsArticle", "headline": "Council closes the old bridge",
+             "datePublished": "2026-02-03T07:00:00Z", "dateModified": "2026-02-05T07:00:00Z"},
+        ],
+    })
+    a = read(page(head=head))
+    assert a.published == date(2026, 2, 3)
+    assert a.published_how == "page metadata"
+
+
+def test_json_ld_date_in_a_written_format() -> None:
+    # Not ISO 8601: htmldate does not read it; the reader's own lenient pass does.
+    head = ld({"@type": "NewsArticle", "headline": "Council closes the old bridge",
+               "datePublished": "Tue, Feb 10 2026 10:01:41 EST"})
+    a = read(page(head=head))
+    assert a.published == date(2026, 2, 10)
+    assert a.published_how == "page metadata"
+
+
+def test_article_published_time_meta() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">' \
+           '<meta property="article:modified_time" content="2026-02-01T10:00:00+00:00">'
+    a = read(page(head=head))
+    assert a.published == date(2026, 1, 22)
+    assert a.published_how == "page metadata"
+
+
+def test_time_element() -> None:
+    body = '<p class="byline">By Ana Ruiz, <time datetime="2026-02-11T08:00:00Z">8:00 AM</time></p>' + STORY
+    a = read(page(body=body))
+    assert a.published == date(2026, 2, 11)
+    assert a.published_how == "page metadata"
+
+
+def test_date_only_in_the_url() -> None:
+    a = read(page(), url="https://herald.example/news/2026/02/17/council-closes-old-bridge")
+    assert a.published == date(2026, 2, 17)
+    assert a.published_how == "url"
+    assert a.url == "https://herald.example/news/2026/02/17/council-closes-old-bridge"
+
+
+def test_markup_date_wins_over_the_url_date() -> None:
+    head = '<meta property="article:published_time" content="2026-02-18T06:00:00Z">'
+    a = read(page(head=head), url="https://herald.example/2026/02/17/council-closes-old-bridge")
+    assert (a.published, a.published_how) == (date(2026, 2, 18), "page metadata")
+
+
+def test_date_only_in_a_dateline() -> None:
+    body = STORY.replace("<p>The city council", "<p>RIVERSIDE, Feb. 4, 2026 (AP) — The city council", 1)
+    a = read(page(body=body))
+    assert a.published == date(2026, 2, 4)
+    assert a.published_how == "dateline"
+
+
+def test_dateline_without_a_year() -> None:
+    body = STORY.replace("<p>The city council", "<p>RIVERSIDE, Feb. 4 (AP) — The city council", 1)
+    a = read(page(body=body))
+    assert (a.published, a.published_how) == (date(2026, 2, 4), "dateline")
+
+
+def test_byline_stamp_under_the_headline_not_the_photo_caption() -> None:
+    body = ('<div class="photo">A crowd outside the town hall in Riverside on January 28, 2026, before '
+            'the vote. Photo by Sam Lee</div><p>February 3, 2026</p>') + STORY
+    a = read(page(body=body))
+    assert a.published == date(2026, 2, 3)
+    assert a.published_how == "byline"
+    assert "February 3, 2026" not in a.text  # the stamp is the page's, not an event of the story
+
+
+def test_no_date_anywhere_asks_for_published() -> None:
+    with pytest.raises(ArticleError, match=r"story\.html: no publication date.*--published"):
+        read(page())
+
+
+def test_published_given_wins() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head), published="2026-01-25")
+    assert (a.published, a.published_how) == (date(2026, 1, 25), "given")
+
+
+def test_today_bounds_the_page_date() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    with pytest.raises(ArticleError, match="no publication date"):
+        read(page(head=head), today=date(2025, 12, 31))  # the page cannot be from the future
+
+
+def test_text_contradicting_the_metadata_is_reported() -> None:
+    head = '<meta property="article:published_time" content="2026-01-03T10:00:00Z">'
+    body = STORY.replace("<p>The mayor told", "<p>On Friday, Jan. 9, the minister said the money was ready. "
+                                              "The mayor told", 1)
+    warnings: list[str] = []
+    a = read(page(head=head, body=body), warn=warnings.append)
+    assert a.published == date(2026, 1, 3)
+    assert len(warnings) == 1
+    assert "story.html" in warnings[0] and "2026-01-03" in warnings[0] and "2026-01-09" in warnings[0]
+    assert "\n" not in warnings[0]
+
+
+def test_no_warning_when_the_text_agrees() -> None:
+    head = '<meta property="article:published_time" content="2026-01-12T10:00:00Z">'
+    body = STORY.replace("<p>The mayor told", "<p>On Friday, Jan. 9, the minister said the money was ready. "
+                                              "The mayor told", 1)
+    warnings: list[str] = []
+    read(page(head=head, body=body), warn=warnings.append)
+    assert warnings == []
+
+
+def test_default_warning_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    head = '<meta property="article:published_time" content="2026-01-03T10:00:00Z">'
+    body = STORY.replace("<p>The mayor told", "<p>On Friday, Jan. 9, the minister said the money was ready. "
+                                              "The mayor told", 1)
+    read(page(head=head, body=body))
+    err = capsys.readouterr().err
+    assert err.startswith("timeline: story.html: ") and err.count("\n") == 1
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def test_paragraphs_kept_navigation_dropped() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head))
+    paragraphs = a.text.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("The city council voted on Tuesday")
+    assert paragraphs[2].endswith("signed last year.")
+    for junk in ("Home", "Sport", "About us", "Contact the newsroom", "Council closes the old bridge"):
+        assert junk not in a.text
+    assert a.format == "text"
+
+
+def test_inline_link_stays_in_its_sentence_and_link_lists_go() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    body = STORY.replace("engineers found cracks", 'engineers <a href="/report">found cracks</a>', 1) + """
+<p>READ MORE: <a href="/news/2026/01/ferry-timetable-changes-for-winter">Ferry timetable changes for the winter
+season</a></p>
+<ul><li><a href="/news/1">Flooding closes three schools in the north</a></li>
+<li><a href="/news/2">Local bakery wins national bread award again</a></li></ul>
+<p>Lions win the derby in the last minute of extra time ...</p>"""
+    a = read(page(head=head, body=body))
+    assert "engineers found cracks in two of its supports" in a.text
+    assert "Ferry timetable" not in a.text and "READ MORE" not in a.text
+    assert "bakery" not in a.text and "Flooding" not in a.text
+    assert "derby" not in a.text  # a teaser cut off mid-sentence
+
+
+SCRIPTED = """
+<script>var publishedAt = "January 5, 2026"; document.write("<p>Updated on Monday, January 5, 2026</p>");
+window.dataLayer = window.dataLayer || []; function track(e) { return e; }</script>
+<style>.story p { margin: 0 } /* last updated Monday */</style>
+<noscript>Enable JavaScript to see the comments posted since Monday, January 5, 2026.</noscript>
+"""
+
+
+def test_scripts_and_json_ld_never_become_events() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "Council closes the old bridge",
+               "datePublished": "2026-01-22T18:05:00Z",
+               "description": "On Monday, January 19, 2026, the council said the bridge would close."}) + SCRIPTED
+    body = SCRIPTED + STORY.replace("<p>Drivers", "<p>The detour opened on January 20, 2026. Drivers", 1) + SCRIPTED
+    a = read(page(head=head, body=body))
+    result = process(a)
+    texts = [e.text for e in result.events]
+    assert any("detour opened" in t for t in texts)  # the story's own events are there
+    for t in texts:
+        for code in ("{", "}", "<", "var ", "document.", "window.", "function", "@type", "datePublished"):
+            assert code not in t, t
+    for code in ("publishedAt", "dataLayer", "margin", "JavaScript", "description"):
+        assert code not in a.text
+
+
+def test_code_printed_as_text_is_dropped() -> None:
+    # Some pages print their ad code or escaped markup inside a paragraph: it is text to the
+    # extractor, but never prose.
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    body = STORY + """<p>window.adsbygoogle = window.adsbygoogle || []; adsbygoogle.push({ slot: "2026-01-22" });</p>
+<p>&lt;div class="ad-slot" data-date="Monday"&gt;&lt;/div&gt; Advertisement</p>"""
+    a = read(page(head=head, body=body))
+    assert a.text.endswith("signed last year.")
+    assert "adsbygoogle" not in a.text and "ad-slot" not in a.text
+
+
+def test_lines_split_at_inline_links_are_joined() -> None:
+    # trafilatura's fallback extractors put a link of a <div>'s text on a line of its own: the
+    # white space and punctuation at the seams show where a sentence goes on.
+    from timeline.readers.html import _lines_to_paragraphs
+
+    raw = ("A man who had tested positive for \nthe new flu\n died on Monday. He had a history of \n"
+           "chronic asthma\n. He was 72. \n\u201cHe was admitted on Thursday,\u201d the department said.\n"
+           "UPDATES\nSchools reopen in the north")
+    assert _lines_to_paragraphs(raw) == [
+        "A man who had tested positive for the new flu died on Monday. He had a history of chronic asthma. He was 72.",
+        "\u201cHe was admitted on Thursday,\u201d the department said.",
+        "UPDATES",
+        "Schools reopen in the north",
+    ]
+
+
+def test_amp_page() -> None:
+    head = ('<meta name="viewport" content="width=device-width"><link rel="canonical" '
+            'href="https://herald.example/news/council-closes-old-bridge">'
+            '<script async src="https://cdn.ampproject.org/v0.js"></script>'
+            '<style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both}</style>'
+            '<style amp-custom>h1{font-size:2em}</style>'
+            + ld({"@type": "NewsArticle", "headline": "Council closes the old bridge",
+                  "datePublished": "2026-02-09T12:00:00Z"}))
+    body = '<amp-img src="/bridge.jpg" width="600" height="400" layout="responsive"></amp-img>' + STORY
+    a = read(page(head=head, body=body, html_attrs=" \u26a1"))
+    assert a.published == date(2026, 2, 9)
+    assert a.url == "https://herald.example/news/council-closes-old-bridge"
+    assert a.text.startswith("The city council voted on Tuesday")
+    assert "amp" not in a.text.lower()
+
+
+def test_page_without_article_text() -> None:
+    body = '<ul>' + "".join(f'<li><a href="/video/{i}">Watch: highlights of match number {i} of the season</a></li>'
+                            for i in range(12)) + '</ul>'
+    with pytest.raises(NoArticleText, match=r"story\.html: no article text"):
+        read(page(body=body, head='<meta property="article:published_time" content="2026-02-01">'))
+    assert issubclass(NoArticleText, ArticleError)
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+def test_title_source_url_author() -> None:
+    head = ('<meta property="og:site_name" content="The Riverside Herald">'
+            '<meta name="author" content="Ana Ruiz">'
+            '<link rel="canonical" href="https://herald.example/news/council-closes-old-bridge">'
+            '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">')
+    a = read(page(head=head), url="https://herald.example/news/council-closes-old-bridge?utm_source=feed")
+    assert a.title == "Council closes the old bridge"
+    assert a.source == "The Riverside Herald"
+    assert a.url == "https://herald.example/news/council-closes-old-bridge"
+    assert a.author == "Ana Ruiz"
+    assert a.id == "story" and a.path == "story.html"
+    assert a.meta()["author"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("og_title", ["Council closes the old bridge - The Riverside Herald",
+                                      "| Council closes the old bridge"])
+def test_title_without_the_site_name(og_title: str) -> None:
+    head = ('<meta property="og:site_name" content="The Riverside Herald">'
+            f'<meta property="og:title" content="{og_title}">'
+            '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">')
+    a = read(page(head=head))
+    assert a.title == "Council closes the old bridge"
+    assert a.source == "The Riverside Herald"
+
+
+def test_given_url_when_the_page_has_none_and_no_author() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head), url="https://herald.example/p/123")
+    assert a.url == "https://herald.example/p/123"
+    assert a.author is None
+    assert "author" not in a.meta()  # older JSON keeps its shape
+
+
+def test_author_field_in_meta_only_when_set() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head))
+    assert "author" not in a.meta()
+    assert replace(a, author="Ana Ruiz").meta()["author"] == "Ana Ruiz"
+
+
+def test_id_is_the_slug_of_the_file_stem() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read_html(page(head=head).encode(), "pages/Bridge Story v2.html", today=TODAY)
+    assert a.id == "bridge-story-v2"
+
+
+# --- bytes ----------------------------------------------------------------------------------------
+
+def _latin_page(declaration: str) -> bytes:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    quote = "The mayor, Zoë Müller, told the café owners \u201cwe are sorry\u201d"
+    html = page(head=head, body=STORY.replace("The mayor told reporters", quote, 1))
+    html = html.replace('<meta charset="utf-8">', declaration)
+    return html.encode("cp1252")
+
+
+@pytest.mark.parametrize("declaration", [
+    '<meta charset="windows-1252">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',  # means windows-1252
+    "",  # nothing declared, not UTF-8: windows-1252
+])
+def test_charset_from_meta_or_fallback(declaration: str) -> None:
+    a = read(_latin_page(declaration))
+    assert "Zoë Müller, told the café owners \u201cwe are sorry\u201d" in a.text
+
+
+def test_charset_from_the_bom_wins_over_a_wrong_declaration() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    html = page(head=head, body=STORY.replace("The mayor told", "The mayor, Zoë Müller, told", 1))
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    for data in (b"\xef\xbb\xbf" + html.encode("utf-8"), "\ufeff".encode("utf-16-le") + html.encode("utf-16-le")):
+        a = read(data)
+        assert "Zoë Müller" in a.text
+
+
+def test_unknown_charset_label_falls_back() -> None:
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    html = page(head=head, body=STORY.replace("The mayor told", "The mayor, Zoë Müller, told", 1))
+    a = read(html.replace('<meta charset="utf-8">', '<meta charset="x-no-such-charset">').encode("utf-8"))
+    assert "Zoë Müller" in a.text
+
+
+def test_binary_bytes_are_refused() -> None:
+    with pytest.raises(ArticleError, match=r"story\.html: binary data"):
+        read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+
+
+def test_oversized_page_is_refused() -> None:
+    with pytest.raises(ArticleError, match=r"story\.html: .* MB is over the 10 MB limit"):
+        read(b"<!DOCTYPE html><html>" + b" " * MAX_PAGE_BYTES)
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"<!DOCTYPE html><html><body>x</body></html>", True),
+    (b"\xef\xbb\xbf\n  <!doctype HTML>\n<html>", True),
+    (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- saved page -->\n<html xmlns="http://www.w3.org/1999/xhtml">',
+     True),
+    (b"<head><title>x</title></head>", True),
+    ("\ufeff<html>".encode("utf-16-le"), True),
+    (b"Council closes the old bridge\n\nThe city council voted <html> on Tuesday.", False),
+    (b"---\ntitle: x\n---\nText", False),
+    (b"", False),
+])
+def test_looks_like_html(data: bytes, expected: bool) -> None:
+    assert looks_like_html(data) is expected
+
+
+def test_importing_the_reader_does_not_import_trafilatura() -> None:
+    code = ("import sys, timeline.readers.html; "
+            "print(any(m.split('.')[0] in ('trafilatura', 'htmldate', 'lxml') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

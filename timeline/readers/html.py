@@ -1,0 +1,610 @@
+"""Read a saved news web page into an `Article`.
+
+The main text comes from trafilatura (navigation, comments, scripts and link lists dropped), the
+headline, site name, canonical address and author from the page's metadata. The publication date
+comes, strongest first, from:
+
+  "page metadata"  the page's own markup (JSON-LD `datePublished`, `article:published_time`,
+                   `<time datetime>`, ...), read by htmldate for the original, not the modified, date
+  "url"            a date in the page's address
+  "byline"         a full date printed just below the headline
+  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP) —"), read by `timeline.infer`
+  "page text"      a date elsewhere on the page (htmldate's search of the page's text)
+  "inferred from …" the text's own evidence, as for a plain-text article (`timeline.infer`)
+
+When the text reports as past a day later than the date the page gives, `warn` is told both.
+trafilatura and htmldate are imported only when a page is read (they are slow to import).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from timeline.article import Article, parse_date, slugify
+from timeline.errors import ArticleError
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["MAX_PAGE_BYTES", "NoArticleText", "decode_page", "looks_like_html", "page_published", "read_html"]
+
+# A news page is well under 1 MB (the largest of 82 real pages: 0.5 MB), or a few MB when saved
+# with its images inlined; past 10 MB it is something else (an archive, a data dump). The limit
+# also bounds the time: trafilatura's grows faster than the page (4 MB of text paragraphs: 6 s).
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+
+# htmldate's own lower bound: no news page on the web is older.
+_MIN_DATE = date(1995, 1, 1)
+
+
+class NoArticleText(ArticleError):
+    """A page that holds no article text (a video page, an index, a login wall): `build` skips
+    it with a warning, `extract` reports it (exit status 2)."""
+
+
+# --- bytes to text --------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_PRESCAN = 64 * 1024  # how far into the page to look for a declared charset
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# As browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252, and a UTF-16/32
+# label in an ASCII-compatible page (it was readable enough to find the label) means UTF-8.
+_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+            "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}
+
+
+def _codec(label: bytes) -> str | None:
+    """The Python codec for a declared charset label, or None when Python does not know it."""
+    try:
+        name = codecs.lookup(label.decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _ALIASES.get(name, name)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:_PRESCAN]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        m = pattern.search(head)
+        if m and (codec := _codec(m.group(1))):
+            return codec
+    return None
+
+
+def decode_page(data: bytes, name: str) -> str:
+    """The page as text: by its byte-order mark, else its declared charset, else UTF-8, else
+    windows-1252 (which decodes nearly any byte). ArticleError for bytes that are no text."""
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            break
+    else:
+        for codec in dict.fromkeys(c for c in (_declared_charset(data), "utf-8", "cp1252") if c):
+            try:
+                text = data.decode(codec)
+                break
+            except (UnicodeDecodeError, LookupError):
+                continue
+        if text is None:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise ArticleError(f"{name}: binary data, not a web page (NUL bytes)")
+    controls = sum(1 for ch in text[:_PRESCAN] if ch < " " and ch not in "\t\n\r\f")
+    if controls > 0.05 * min(len(text), _PRESCAN):
+        raise ArticleError(f"{name}: binary data, not a web page (cannot be decoded as text)")
+    return text
+
+
+_LEADING_JUNK = re.compile(r"\A(?:\s+|<\?xml[^>]*>|<!--.*?-->)+", re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes (stdin, say) are an HTML page: a doctype, `<html` or `<head` at the start,
+    after a byte-order mark, white space, an XML declaration or comments."""
+    head = data[:4096]
+    text = None
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            text = head[len(bom):].decode(codec, errors="ignore")
+            break
+    if text is None:
+        text = head.decode("latin-1")
+    text = _LEADING_JUNK.sub("", text, count=1).lower()
+    return text.startswith(("<!doctype html", "<html", "<head"))
+
+
+# --- the publication date -------------------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_META = re.compile(r"date|time|publish|created|issued", re.IGNORECASE)
+# The metadata fields of the original publication date, tried when htmldate found no date in the
+# markup (it reads only some formats: "Tue, Sep 15 2020 10:01:41 EDT" is not one of them).
+_PUBLISHED_META = frozenset({
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "parsely-pub-date",
+    "sailthru.date",
+})
+_ARTICLE_TYPE = re.compile(r"article|posting|report|news|blog", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+_BYLINE_WINDOW = 300  # characters of page text after the headline searched for its date
+
+
+def _json_ld(tree: HtmlElement) -> Iterator[object]:
+    """The parsed JSON-LD blocks of the page (blocks that do not parse are skipped)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            yield json.loads(script.text_content(), strict=False)
+        except (ValueError, RecursionError):  # RecursionError: nesting too deep for the parser
+            continue
+
+
+def _ld_nodes(data: object) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a JSON-LD block, in document order (so `@graph` members are found
+    too); iterative, as a block may nest deeply."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+def _markup_days(tree: HtmlElement) -> set[date]:
+    """Every day written in the page's machine-readable date markup: date-like <meta> fields,
+    `datetime` and `itemprop` attributes, JSON-LD. htmldate's answer is "page metadata" when it is
+    one of these."""
+    values: list[str] = []
+    for meta in tree.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
+        if _DATE_META.search(key):
+            values.append(meta.get("content") or "")
+    values += [str(v) for v in tree.xpath("//@datetime | //*[@itemprop]/@content")]
+    values += [s.text_content() for s in tree.iter("script")
+               if (s.get("type") or "").strip().lower() == "application/ld+json"]
+    days = set()
+    for value in values:
+        for m in _ISO_DAY.finditer(value):
+            try:
+                days.add(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            except ValueError:
+                continue
+    return days
+
+
+def _loose_day(value: object, name: str) -> date | None:
+    """The day of a metadata timestamp in any common format, or None."""
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _ISO_DAY.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date()  # RFC 2822: "Wed, 28 Oct 2020 22:22:49 GMT"
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return parse_date(text, name)  # written dates: "Tue, Sep 15 2020 10:01:41 EDT"
+    except ArticleError:
+        return None
+
+
+def _structured_day(tree: HtmlElement, name: str, today: date) -> date | None:
+    """The original publication day from JSON-LD (an article's `datePublished` first) or the
+    published-time <meta> fields, read leniently; None when there is none."""
+    found: list[tuple[int, date]] = []
+    for block in _json_ld(tree):
+        for node in _ld_nodes(block):
+            value = node.get("datePublished") or node.get("dateCreated")
+            if not value or not isinstance(value, str | int | float):
+                continue
+            kind = node.get("@type")
+            kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            day = _loose_day(value, name)
+            if day is not None and _MIN_DATE <= day <= today:
+                found.append((0 if _ARTICLE_TYPE.search(kinds) else 1, day))
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _PUBLISHED_META:
+            day = _loose_day(meta.get("content") or "", name)
+            if day is not None and _MIN_DATE <= day <= today:
+                found.append((2, day))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _in_url(day: date, urls: list[str]) -> bool:
+    y, m, d = day.year, day.month, day.day
+    forms = (f"{y}/{m:02}/{d:02}", f"{y}-{m:02}-{d:02}", f"{y}_{m:02}_{d:02}", f"{y}{m:02}{d:02}", f"{y}/{m}/{d}/")
+    return any(form in u for u in urls for form in forms)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The page's headline element: the h1/h2 whose text is the title, else the first h1."""
+    heads = tree.xpath("//h1 | //h2")
+    want = _norm(title or "")
+    if want:
+        for h in heads:
+            text = _norm(h.text_content())
+            if text and (text == want or (len(text) > 15 and (want.startswith(text) or text.startswith(want)))):
+                return h
+    return next((h for h in heads if h.tag == "h1" and _norm(h.text_content())), None)
+
+
+def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date, str] | None:
+    """The date stamp printed in the first lines after the headline, where news pages put the
+    byline: a piece of text that is a full date and little else (a photo caption's date is in a
+    sentence, so it is not taken); a stamp marked as an update only when no other is there."""
+    head = _headline(tree, title)
+    if head is None:
+        return None
+    size = 0
+    updated: tuple[date, str] | None = None
+    for node in head.xpath("following::text()"):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
+            continue
+        piece = " ".join(str(node).split())
+        if not piece:
+            continue
+        size += len(piece)
+        stamp = _stamp_day(piece)
+        if stamp is not None and _MIN_DATE <= stamp[0] <= today:
+            if not _UPDATED.search(piece[:piece.find(stamp[1])]):
+                return stamp
+            updated = updated or stamp
+        if size >= _BYLINE_WINDOW:
+            break
+    return updated
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _near_year(day: date, ref: date) -> date:
+    """`day`'s month and day in the year that puts it nearest to `ref` (a dateline without a year)."""
+    best = day
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = day.replace(year=year)
+        except ValueError:
+            continue
+        if abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best
+
+
+_EVIDENCE_CHARS = 30_000  # a long news story; the average of 82 real pages is 4,000
+
+
+def _text_evidence(text: str, today: date) -> tuple[tuple[date, str] | None, tuple[date, str] | None]:
+    """(dateline, other evidence) of the text, from `timeline.infer.infer_published`, read in
+    the first _EVIDENCE_CHARS of the text (the evidence of a news story is in its body; the
+    inference takes time in proportion to the square of the text's length)."""
+    from timeline.infer import infer_published
+
+    found = infer_published(text[:_EVIDENCE_CHARS], today) if text else None
+    if found is not None and found[1].startswith("the dateline"):
+        return found, None
+    return None, found
+
+
+def _contradiction(day: date, how: str, text: str, today: date, name: str) -> str | None:
+    """A warning when the text tells as past a day later than `day`, the page's date, else None.
+    A day written without its year ("Friday, Jan. 9") is placed in the year before the page's
+    date or the one after it, not by the clock."""
+    dateline, evidence = _text_evidence(text, min(today, day + _CONTRADICTION_WINDOW))
+    if dateline is not None:
+        later, phrase = dateline
+        if not _YEAR.search(phrase):
+            later = _near_year(later, day)
+        if later > day:
+            return (f"{name}: the page dates it {day.isoformat()} ({how}) but {phrase} says "
+                    f"{later.isoformat()}; using {day.isoformat()} (pass --published to change it)")
+    elif evidence is not None:
+        event = evidence[0] - timedelta(days=1)  # infer_published's bound is the day after the event
+        if event > day:
+            return (f"{name}: the page dates it {day.isoformat()} ({how}) but the text reports "
+                    f"{evidence[1]} ({event.isoformat()}) as past; using {day.isoformat()} "
+                    "(pass --published to change it)")
+    return None
+
+
+_CONTRADICTION_WINDOW = timedelta(days=366)
+
+
+def page_published(
+    tree: HtmlElement,
+    text: str,
+    *,
+    name: str,
+    url: str | None = None,
+    title: str | None = None,
+    today: date,
+) -> tuple[date, str, str | None]:
+    """(publication date, where it came from, a warning or None) of a parsed page whose main text
+    is `text`. ArticleError when nothing on the page or in the text dates it."""
+    from htmldate import find_date
+
+    canonical = tree.xpath("string(//link[@rel='canonical']/@href)")
+    urls = [u for u in (url, canonical) if u]
+    # The original date (not the last modification), the markup before the address (a URL's date
+    # is often the print edition's), bounded by `today`: htmldate would use the clock.
+    found = find_date(tree, extensive_search=False, original_date=True, url=url, deferred_url_extractor=True,
+                      max_date=today.isoformat())
+    fast = date.fromisoformat(found) if found else None
+
+    choice: tuple[date, str] | None = None
+    if fast is not None and fast in _markup_days(tree):
+        choice = (fast, "page metadata")
+    elif fast is not None and _in_url(fast, urls):
+        choice = (fast, "url")
+    elif (day := _structured_day(tree, name, today)) is not None:
+        choice = (day, "page metadata")
+    elif (byline := _byline_day(tree, title, today)) is not None:
+        choice = (byline[0], "byline")
+    else:
+        page_text = fast
+        if page_text is None:
+            found = find_date(tree, extensive_search=True, original_date=True, url=url,
+                              deferred_url_extractor=True, max_date=today.isoformat())
+            page_text = date.fromisoformat(found) if found else None
+        dateline, evidence = _text_evidence(text, today)
+        if dateline is not None:
+            day, phrase = dateline
+            if page_text is not None and not _YEAR.search(phrase):
+                day = _near_year(day, page_text)
+            return day, "dateline", None
+        if page_text is not None:
+            choice = (page_text, "page text")
+        elif evidence is not None:
+            return evidence[0], f"inferred from {evidence[1]}", None
+        else:
+            raise ArticleError(
+                f"{name}: no publication date: the page's metadata, address and text give none; "
+                "pass --published YYYY-MM-DD"
+            )
+    day, how = choice
+    return day, how, _contradiction(day, how, text, today, name)
+
+
+# --- the main text --------------------------------------------------------------------------------
+
+_SENTENCE_END = tuple(".!?:;\"”’)]…")
+_PUNCT = ",.;:!?)]’”"
+_CONTINUES = re.compile(r"[\s,.;:!?)\]’”]|[a-z]")
+_LIST_MARK = re.compile(r"\A[-*•]\s+")
+# Text that is code, not prose: scripts, style rules, JSON, markup that leaked into the text.
+_CODE = re.compile(
+    r"function\s*\(|=>\s*\{|\bvar\s+[\w$]+\s*=|\b(?:let|const)\s+[\w$]+\s*=|\bdocument\.\w|\bwindow\.\w|"
+    r"<[a-zA-Z/!]|[{}]\s*[\"'\w$.-]+\s*[:=]|\"[\w@$-]+\"\s*:\s*[\"{\[\d]|"
+    r"[{}]\s*$|^\s*(?:\{|\[\s*[{\"])|={3,}|\$\(|\bnew\s+Date\(|@media\b|!important"
+)
+# Photo captions: their dates are when a picture was taken, and they interrupt the story.
+_PRUNE = ["//figcaption", "//*[contains(@class, 'caption')]"]
+# A paragraph cut off mid-sentence: the teaser of another story ("... rallied on Saturday, battling
+# torrential rain and strong ...") or a placeholder ("Loading playlists...").
+_TRUNCATED = re.compile(r"(?:[\w,]\s*(?:\.{3}|…)|^\W*(?:\.{3}|…))$")
+_MIN_LINK = 12  # characters: shorter link texts ("Home", "Sport") are common words in prose
+_MIN_WORDS = 5  # a page has article text when one paragraph at least has this many words
+
+
+def _lines_to_paragraphs(raw: str) -> list[str]:
+    """trafilatura's text has one block a line, and sometimes an inline element (a link) on a line
+    of its own: a line continues the previous one when the seam shows it (white space or
+    punctuation there, a lowercase start, no sentence end before it), else it starts a paragraph."""
+    out: list[str] = []
+    prev = ""  # the previous line as trafilatura wrote it (its edge white space tells)
+    for line in raw.split("\n"):
+        if not line.strip():
+            prev = ""
+            continue
+        if out and prev:
+            ended = prev.rstrip().endswith(_SENTENCE_END)
+            seam = prev[-1:].isspace() or line[:1].isspace()
+            if (not ended and (seam or _CONTINUES.match(line))) or \
+                    (ended and (line[:1].isspace() or line[:1] in _PUNCT)):
+                glue = "" if line.lstrip()[:1] in _PUNCT else " "
+                out[-1] = out[-1] + glue + " ".join(line.split())
+                prev = line
+                continue
+        out.append(" ".join(line.split()))
+        prev = line
+    return out
+
+
+class _Links(NamedTuple):
+    """The normalised texts of the page's links (navigation, related stories...): all of them, and
+    one pattern for those long enough not to be a common phrase inside a sentence."""
+
+    texts: frozenset[str]
+    pattern: re.Pattern[str] | None
+
+
+def _links(tree: HtmlElement) -> _Links:
+    texts = frozenset(t for a in tree.iter("a") if a.get("href") is not None and (t := _norm(a.text_content())))
+    long = sorted((t for t in texts if len(t) >= _MIN_LINK), key=lambda t: (-len(t), t))
+    return _Links(texts, re.compile("|".join(map(re.escape, long))) if long else None)
+
+
+def _is_link_list(paragraph: str, links: _Links) -> bool:
+    """Whether a paragraph is (mostly) the text of links: a related story, a menu, "MORE: ..."."""
+    text = _norm(_LIST_MARK.sub("", paragraph))
+    if not text or text in links.texts:
+        return True
+    if links.pattern is None:
+        return False
+    covered = 0
+    rest = []
+    pos = 0
+    for m in links.pattern.finditer(text):
+        covered += m.end() - m.start()
+        rest.append(text[pos:m.start()])
+        pos = m.end()
+    rest.append(text[pos:])
+    share = covered / len(text)
+    return share >= 0.8 or (share >= 0.6 and len(" ".join(rest).split()) <= 3)
+
+
+def _stamp_day(text: str) -> tuple[date, str] | None:
+    """(day, date phrase) when `text` is only a date stamp ("Mar 28, 2020, 06:15 PM IST",
+    "Updated: Apr 26, 2020 21:43 IST", "By Jane Doe | 13 Oct 2020"): a full date and at most three
+    other words. None for a sentence or a text without a full date."""
+    from timeline.temporal.rules import GRAMMAR
+
+    if len(text) > _STAMP_CHARS:
+        return None
+    rest = text
+    found: tuple[date, str] | None = None
+    for m in reversed(GRAMMAR.scan(text)):
+        p = m.parse
+        if found is None and p.kind == "calendar" and p.year and p.month and p.day:
+            with contextlib.suppress(ValueError):
+                found = (date(p.year, p.month, p.day), text[m.start:m.end])
+        rest = rest[:m.start] + " " + rest[m.end:]
+    if found is None:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.upper() not in _TIME_ZONES]
+    return found if len(words) <= 3 else None
+
+
+_STAMP_CHARS = 80
+_TIME_ZONES = frozenset("GMT UTC IST EST EDT CST CDT MST MDT PST PDT BST CET CEST AEST AEDT AM PM".split())
+_STAMP_ZONE = 3  # date stamps among the first paragraphs of the text are dropped
+
+
+def _clean_text(raw: str, links: _Links, title: str | None) -> str:
+    """Plain paragraphs, one blank line between: no link lists, no code, no copy of the headline,
+    no date stamp among the first paragraphs (the byline's, not an event)."""
+    paragraphs = [p for p in _lines_to_paragraphs(raw)
+                  if not _CODE.search(p) and not _TRUNCATED.search(p) and not _is_link_list(p, links)]
+    if paragraphs and title and _norm(paragraphs[0]) == _norm(title):
+        paragraphs.pop(0)
+    head = [p for p in paragraphs[:_STAMP_ZONE] if _stamp_day(p) is None]
+    paragraphs[:_STAMP_ZONE] = head
+    return "\n\n".join(paragraphs)
+
+
+def _author(raw: object) -> str | None:
+    """The page's author names ("A; B"), without the dates a byline can leave in them ("Apr 7",
+    "Wednesday")."""
+    from timeline.temporal.rules import GRAMMAR
+
+    names = []
+    for part in str(raw or "").split(";"):
+        part = " ".join(part.split())
+        dated = sum(m.end - m.start for m in GRAMMAR.scan(part))
+        if part and dated < len(part) / 2:
+            names.append(part)
+    return "; ".join(names) or None
+
+
+_TITLE_EDGES = " |-–—:·•"
+
+
+def _title(raw: object, source: str | None) -> str | None:
+    """The headline without the site name that page titles often carry ("... - The Post")."""
+    title = " ".join(str(raw or "").split()).strip(_TITLE_EDGES)
+    if source:
+        for sep in (" | ", " - ", " – ", " — ", " · ", ": "):
+            if title.lower().endswith((sep + source).lower()) and len(title) > len(sep + source):
+                title = title[:-len(sep + source)].strip(_TITLE_EDGES)
+    return title or None
+
+
+def _site_name(doc: Any, url: str | None) -> str | None:
+    if doc.sitename:
+        return str(doc.sitename).strip() or None
+    host = doc.hostname or (re.sub(r"^[a-z]+://", "", url).split("/")[0] if url else None)
+    return re.sub(r"^www\.", "", host) if host else None
+
+
+# --- the reader -----------------------------------------------------------------------------------
+
+def _default_warn(message: str) -> None:
+    print(f"timeline: {message}", file=sys.stderr)
+
+
+def read_html(
+    data: bytes,
+    name: str,
+    *,
+    url: str | None = None,
+    published: date | str | None = None,
+    today: date | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Article:
+    """An Article from the bytes of a saved web page. `name` is the file name shown in errors,
+    `url` the page's address when known, `published` the user's date (then "given"), `today`
+    the latest possible publication date (default: the clock), `warn` gets one-line warnings.
+    ArticleError (NoArticleText for a page without article text) names the file on failure."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
+                           "limit for a web page")
+    if not data.strip():
+        raise NoArticleText(f"{name}: empty file")
+    html = decode_page(data, name)
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    # trafilatura refuses a fragment ("<p>...</p>" alone): a saved part of a page is read whole.
+    tree = load_html(html)
+    if tree is None:
+        tree = load_html(f"<html><body>{html}</body></html>")
+    if tree is None:
+        raise ArticleError(f"{name}: not an HTML page")
+    links = _links(tree)
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
+    )
+    if doc is None:
+        raise NoArticleText(f"{name}: no article text on the page")
+    source = _site_name(doc, url)
+    title = _title(doc.title, source)
+    text = _clean_text(doc.text or "", links, title)
+    if not any(len(p.split()) >= _MIN_WORDS for p in text.split("\n\n")):
+        raise NoArticleText(f"{name}: no article text on the page (nothing but navigation, media or links)")
+
+    if published is not None:
+        pub, how = parse_date(published, name, "--published"), "given"
+    else:
+        pub, how, warning = page_published(tree, text, name=name, url=url, title=title,
+                                           today=today or date.today())
+        if warning:
+            (warn or _default_warn)(warning)
+    stem = Path(name).stem if name not in ("<stdin>", "<text>") else "article"
+    return Article(
+        id=slugify(stem),
+        title=title or stem,
+        source=source,
+        url=doc.url or url,
+        published=pub,
+        published_how=how,
+        text=text,
+        format="text",
+        path=None if name in ("<stdin>", "<text>") else name,
+        author=_author(doc.author),
+    )
