@@ -17,7 +17,8 @@ from pathlib import Path
 from timeline.errors import ArticleError, warn_stderr
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
-__all__ = ["Article", "ArticleError", "load_article", "make_article", "parse_date", "read_source", "slugify",
+__all__ = ["Article", "ArticleError", "load_article", "make_article", "parse_date", "read_bytes", "read_source",
+           "decode_text", "slugify",
            "split_front_matter"]
 
 
@@ -119,22 +120,24 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
     return fields, raw[m.end():]
 
 
-def read_source(path: str) -> tuple[str, str]:
-    """(text, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
+def read_bytes(path: str) -> tuple[bytes, str]:
+    """(bytes, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
     if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        name = path
-        if not p.exists():
-            raise ArticleError(f"{name}: no such file")
-        if p.is_dir():
-            raise ArticleError(f"{name}: is a directory, not an article")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        return sys.stdin.buffer.read(), "<stdin>"
+    p = Path(path)
+    if not p.exists():
+        raise ArticleError(f"{path}: no such file")
+    if p.is_dir():
+        raise ArticleError(f"{path}: is a directory, not an article")
+    try:
+        return p.read_bytes(), path
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """The text of a plain-text or Markdown file: UTF-8 (a BOM is kept for the front matter reader),
+    line ends as "\\n"; binary or empty files are refused."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,7 +146,13 @@ def read_source(path: str) -> tuple[str, str]:
         raise ArticleError(f"{name}: binary file, not an article")
     if not text.strip():
         raise ArticleError(f"{name}: empty file")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), name
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str) -> tuple[str, str]:
+    """(text, display name) of a text file, or of stdin for "-"; one-line ArticleError on any problem."""
+    data, name = read_bytes(path)
+    return decode_text(data, name), name
 
 
 def _title_from(body: str, fmt: str, fallback: str) -> str:
@@ -222,6 +231,9 @@ def load_article(
     path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Article:
-    """Read an article file ("-" for stdin) into an Article; ArticleError names the file on failure."""
-    raw, name = read_source(path)
-    return make_article(raw, name=name, published=published, today=today, fmt=fmt, warn=warn)
+    """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
+    its http(s) URL; `fmt` ("text", "markdown", "html") overrides what the name and the bytes say.
+    ArticleError names the file on failure (timeline.readers does the reading)."""
+    from timeline.readers import load_one
+
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn)

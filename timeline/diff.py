@@ -47,7 +47,7 @@ from datetime import date
 from typing import Literal
 
 from timeline import calendar
-from timeline.article import Article, ArticleError, make_article, parse_date, read_source
+from timeline.article import Article, ArticleError, decode_text, parse_date, read_bytes, read_source
 from timeline.chronology import Timeline, content_words
 from timeline.events import Event
 
@@ -440,15 +440,19 @@ def load_timeline_json(path: str) -> Timeline:
 def load_version(path: str, published: date | str | None = None, *, today: date | None = None) -> Timeline:
     """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
     or an article in any format `timeline extract` reads, with its own publication date."""
-    raw, name = read_source(path)
-    if path.lower().endswith(".json") or raw.lstrip().startswith("{"):
+    from timeline.pipeline import process
+    from timeline.readers import article_from_bytes, load_one
+    from timeline.readers.url import is_url
+
+    if is_url(path):
+        return process(load_one(path, published=published, today=today)).timeline()
+    data, name = read_bytes(path)
+    if path.lower().endswith(".json") or data.lstrip()[:1] == b"{":
         if published is not None:
             raise ArticleError(f"{name}: is a timeline JSON file; its dates are already resolved, "
                                "so a publication date cannot be given for it")
-        return _parse_json(raw, name)
-    from timeline.pipeline import timeline_of
-
-    return timeline_of([make_article(raw, name=name, published=published, today=today)])
+        return _parse_json(decode_text(data, name), name)
+    return process(article_from_bytes(data, name, published=published, today=today)).timeline()
 
 
 # --- presentation -------------------------------------------------------------------------------
