@@ -262,7 +262,11 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
             _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
         sentence = sentences[si] if si >= 0 else None
+        if out and m.start < out[-1].end:  # "or later" after the expression before took its first word
+            continue
         start, mod = _left_modifier(text, m)
+        if out and start < out[-1].end:  # "two days later 2026": "later" ends the expression before
+            start, mod = m.start, None
         end = m.end
         rm = _RIGHT_MOD.match(text, end)
         if rm is not None:
