@@ -129,7 +129,7 @@ def _anchor_words() -> set[str]:
 # The anchors (see grammar.Grammar.scan), read off the lowercased text token by token: a word
 # anchors when it is one of ANCHOR_WORDS; a number when it has the shape of a year, a clock time,
 # an ordinal day, a decade or a quarter.
-ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4"})
+ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4", "h1", "h2"})
 ANCHOR_TOKEN = (
     r"(?<![a-z0-9])(?:[a-z]+(?:[1-4](?![a-z0-9]))?"  # words; "q3"
     r"|9/11(?![/\d])"  # the attacks of 2001

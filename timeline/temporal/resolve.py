@@ -8,6 +8,7 @@ dates with a calendar position, the Point that later anaphoric expressions can r
 from __future__ import annotations
 
 import math
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -485,4 +486,11 @@ def _resolve(p: Parse, ctx: Context) -> Resolved | None:
         suffix = f"T{p.pod}"
     if suffix and r.point is not None and r.point.gran == "day":
         return Resolved(r.value + suffix, r.point, r.anchor)
+    if suffix and _UNKNOWN_DAY.fullmatch(r.value):  # "that night" after "in November": 2025-11-XXTNI
+        return Resolved(r.value + suffix, r.point, r.anchor)
+    if p.type == "TIME" and "T" not in r.value:
+        return None  # a time of day in a period with no day to write ("that night" after "the first half")
     return r
+
+
+_UNKNOWN_DAY = re.compile(r"\d{4}-(?:\d\d|XX)-XX")
