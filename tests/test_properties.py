@@ -149,9 +149,17 @@ _CORPUS = Path(__file__).parent / "corpus" / "temporal.txt"
 PHRASINGS = sorted({p.strip().replace("[", "").replace("]", "")
                     for line in _CORPUS.read_text(encoding="utf-8").splitlines()
                     if "|" in line and not line.startswith("#") for p in line.split("|")[1:]})
+_UNITS = ["second", "minutes", "hour", "hours", "day", "days", "nights", "week", "weeks", "fortnight", "weekend",
+          "month", "months", "quarter", "season", "year", "years", "decade", "decades", "century", "centuries",
+          "millennium", "millennia"]
+_AFTER_UNIT = ["ago", "later", "earlier", "before", "after", "from now", "from today", "or so ago", "-long", "-old",
+               "a day", "afterwards", ""]
+# A count, a unit and what may follow it: "3,000 years ago", "999...9 days later", "a decade from now".
+quantities = st.tuples(st.one_of(numbers, st.sampled_from(["a", "one", "two", "twenty-one", "several", "a few"])),
+                       st.sampled_from(_UNITS), st.sampled_from(_AFTER_UNIT)).map(" ".join)
 tokens = st.one_of(
     st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(_WORDS), numbers, numbers,
-    st.sampled_from(PHRASINGS), st.sampled_from(PHRASINGS),
+    st.sampled_from(PHRASINGS), st.sampled_from(PHRASINGS), quantities,
     st.sampled_from(_PUNCTUATION), st.sampled_from(_UNICODE), st.text(min_size=1, max_size=4),
 )
 separators = st.sampled_from([" ", " ", " ", " ", "", ", ", "\n", "\n\n", "-", ". "])
@@ -192,6 +200,7 @@ def _check_timexes(text: str, found: list[Timex]) -> None:
 @example("In the first half of 2026 we met. That night, they collapsed.", date(2026, 1, 31))  # a TIME 2026-H1
 @example("3,000 years ago, 100,000,000,000 days ago, 10000 years from now", date(2026, 1, 31))  # raised
 @example("yesterday, last week, Christmas, last year", date.min)  # raised
+@example("9" * 400 + " years ago, every " + "9" * 400 + " days", date(2026, 1, 31))  # an infinite float
 @example("tomorrow, next year, Easter, next week, in two years", date.max)  # raised
 @given(texts, publication_dates)
 def test_tag_is_total_and_well_formed(text: str, published: date) -> None:

@@ -103,8 +103,6 @@ def resolve_literal(p: Parse, ctx: Context) -> Resolved | None:
 
 
 def resolve_duration(p: Parse, ctx: Context) -> Resolved | None:
-    if p.amount is not None and not math.isfinite(p.amount):
-        return None
     return Resolved(duration_value(p.amount, p.unit or "D"))
 
 
@@ -356,6 +354,8 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
     "two days later", "that month", "a year earlier" (from the date last mentioned)."""
     unit = p.unit or "D"
     amount = p.amount or 0
+    if not math.isfinite(amount):  # a count of 400 digits: past any calendar
+        return None
     target = UNIT_GRANULARITY.get(unit, "day")
     if p.gran == "latest":  # "the latest quarter": the reported period if it has ended
         if ctx.period is not None and ctx.period.last() < ctx.dct:

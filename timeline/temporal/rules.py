@@ -935,7 +935,8 @@ RULES: list[Rule] = [
     Rule("quarter_century", r"(?:a|one) quarter(?:[- ]of[- ]a)?[- ]century", literal("P25Y", "DURATION")),
     Rule("fraction_quarter", r"(?:a|one|three) quarters? of(?! an? (?:century|hour|mile))", not_a_date),
     Rule("one_day", r"one day(?= [a-z])", one_day),
-    Rule("compound_duration", r"\d+ (?:hours?|hrs?),? \d+ (?:minutes?|mins?)(?:,? (?:and )?\d+ (?:seconds?|secs?))?",
+    Rule("compound_duration", r"\d{1,6} (?:hours?|hrs?),? \d{1,6} (?:minutes?|mins?)"
+         r"(?:,? (?:and )?\d{1,6} (?:seconds?|secs?))?",
          lambda f: compound_duration(f)),
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
@@ -1080,7 +1081,7 @@ EXTRA_PIECES: dict[str, str] = {
     # An era after a year or a century; case-sensitive, so "bc" and "ad" are never one.
     "era": r"(?-i:BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![\w-])",
     "era_bc": r"(?-i:BCE|B\.C\.E\.|BC|B\.C\.)(?![\w-])",
-    "bcyear": r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?![\d,])",
+    "bcyear": r"(?:\d{1,3},\d{3}|\d{1,4})(?![\d,])",
     "dayword": r"the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight",
     # "before"/"after" end the expression only when no noun phrase follows ("a day before the vote"
     # is relative to the vote, not to the last date).

@@ -7,6 +7,7 @@ granularity, so "a year earlier" than 1989-Q3 is 1988-Q3 with no special case.
 
 from __future__ import annotations
 
+import math
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -192,7 +193,10 @@ def _fmt(n: float) -> str:
 
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: (3, "W") -> "P3W", (2, "H") -> "PT2H", (None, "Y") -> "PXY",
-    (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE"."""
+    (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE". An
+    amount too large for a float (a number of 400 digits) is unknown: "PXY"."""
+    if n is not None and not math.isfinite(n):
+        n = None
     if unit == "FORTNIGHT":
         n, unit = (None if n is None else 2 * n), "W"
     if unit in ("DE", "CE", "ML"):
