@@ -3,6 +3,10 @@
 A Point is a granularity and the first day of the period it names: the quarter 1989-Q3 is
 Point("quarter", 1989-07-01). Shifting and coarsening work on that day, formatting reads the
 granularity, so "a year earlier" than 1989-Q3 is 1988-Q3 with no special case.
+
+Days are `datetime.date`s, so points lie in the years 1..9999: arithmetic that leaves them raises
+OutOfRange (never a bare OverflowError), and resolve.resolve makes that "no value". Only a year,
+decade or century before AD 1 still has a TIMEX3 value, in the BC form of `year_value`.
 """
 
 from __future__ import annotations
