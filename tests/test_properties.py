@@ -12,10 +12,12 @@ Two Hypothesis profiles, chosen by the HYPOTHESIS_PROFILE environment variable:
     python -m pytest tests/test_properties.py                              # "ci": 60 examples per
                                                                            # test, derandomized
     HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_properties.py  # 5,000 random examples
+                                                                           # per test (minutes)
 
 "ci" (the default) is deterministic, so a CI run is reproducible; "thorough" draws new examples
-each run and prints a `@reproduce_failure` blob for what it finds. Neither keeps an example
-database on disk.
+each run and prints a `@reproduce_failure` blob for what it finds: fix the cause in general form
+and keep the example as an `@example` below. Neither keeps an example database (Hypothesis's own
+caches go to .hypothesis/, which ignores itself).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ settings.register_profile("thorough", max_examples=5000, deadline=None, database
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # --- TIMEX3 values -------------------------------------------------------------------------------
-# The forms of /work/shared/DESIGN.md ("Values") and those the tagger writes besides: centuries,
+# The forms of the design notes (DESIGN.md, "Values") and those the tagger writes besides: centuries,
 # halves, unknown digits (2025-11-XX), BC years, decades and centuries (BC0975, BC097, BC04).
 
 _MONTH = r"(?:0[1-9]|1[0-2])"
