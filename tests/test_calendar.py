@@ -92,6 +92,10 @@ def test_interval(value: str, expected: tuple[date, date, str]) -> None:
         "0000",
         "",
         "yesterday",
+        "BC0975",  # before AD 1: no datetime.date holds it
+        "BC04",
+        "9999-12-31",  # its end, the day after it, is past date.max
+        "9999",
     ],
 )
 def test_interval_none(value: str) -> None:
@@ -204,6 +208,16 @@ LABELS: list[tuple[str, str | None, str]] = [
     ("P3W", "EQUAL_OR_MORE", "at least 3 weeks"),
     ("P3W", "APPROX", "about 3 weeks"),
     ("PXM", "MORE_THAN", "months"),
+    # years before AD 1, and the last day a date holds
+    ("BC0975", None, "975 BC"),
+    ("BC0001", None, "1 BC"),
+    ("BC097", None, "the 970s BC"),
+    ("BC04", None, "the 5th century BC"),
+    ("BC00", None, "the 1st century BC"),
+    ("BC04", "START", "the early 5th century BC"),
+    ("BC0500", "APPROX", "about 500 BC"),
+    ("9999-12-31", None, "Friday 31 December 9999"),
+    ("9999-Q4", None, "Q4 9999"),
     # unknown values come back as they are
     ("XXXX-WXX-1", None, "XXXX-WXX-1"),
     ("XXXX-11", None, "XXXX-11"),
@@ -246,6 +260,8 @@ def test_label_never_raises(value: str) -> None:
         ("PRESENT_REF", None),
         ("P3W", None),
         ("XXXX-11", None),
+        ("BC0975", None),
+        ("9999-12-31", "9999-12-31"),
     ],
 )
 def test_html_datetime(value: str, expected: str | None) -> None:

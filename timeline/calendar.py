@@ -97,7 +97,7 @@ class _Parsed:
     """A value placed on the calendar, plus what its label needs."""
 
     start: date
-    end: date
+    end: date | None  # None when the period runs past date.max (9999-12-31 has no day after it)
     granularity: str
     year: int
     part: str = ""  # quarter/half/season code, part-of-day code or "HH:MM[:SS]" time text
@@ -131,23 +131,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _add_months(year: int, month: int, n: int) -> date:
-    """The first day of the month `n` months after year-month."""
+def _add_months(year: int, month: int, n: int) -> date | None:
+    """The first day of the month `n` months after year-month (None past 9999-12)."""
     index = year * 12 + (month - 1) + n
-    return date(index // 12, index % 12 + 1, 1)
+    return date(index // 12, index % 12 + 1, 1) if index // 12 <= date.max.year else None
+
+
+def _plus(d: date, days: int) -> date | None:
+    """`d` moved by `days` (None past date.max)."""
+    return d + timedelta(days=days) if (date.max - d).days >= days else None
 
 
 def _build(kind: str, g: dict[str, str]) -> _Parsed | None:
-    """The interval of one matched form; raises ValueError/OverflowError on impossible dates."""
+    """The interval of one matched form; raises ValueError/OverflowError on impossible dates. A
+    period that ends after date.max ("9999-12-31") keeps its start, with no end."""
     if kind == "decade":
         y = int(g["dec"]) * 10
-        return _Parsed(date(y, 1, 1), date(y + 10, 1, 1), "decade", y)
+        return _Parsed(date(y, 1, 1), _add_months(y, 1, 120), "decade", y)
     if kind == "century":
         y = int(g["cen"]) * 100
-        return _Parsed(date(y, 1, 1), date(y + 100, 1, 1), "century", y)
+        return _Parsed(date(y, 1, 1), _add_months(y, 1, 1200), "century", y)
     y = int(g["y"])
     if kind == "year":
-        return _Parsed(date(y, 1, 1), date(y + 1, 1, 1), "year", y)
+        return _Parsed(date(y, 1, 1), _add_months(y, 1, 12), "year", y)
     if kind == "month":
         m = int(g["m"])
         return _Parsed(date(y, m, 1), _add_months(y, m, 1), "month", y)
@@ -164,14 +170,14 @@ def _build(kind: str, g: dict[str, str]) -> _Parsed | None:
         w = int(g["w"])
         monday = date.fromisocalendar(y, w, 1)
         if kind == "week":
-            return _Parsed(monday, monday + timedelta(days=7), "week", y, week=w)
+            return _Parsed(monday, _plus(monday, 7), "week", y, week=w)
         if kind == "weekend":
             saturday = monday + timedelta(days=5)
-            return _Parsed(saturday, saturday + timedelta(days=2), "weekend", y, week=w)
+            return _Parsed(saturday, _plus(saturday, 2), "weekend", y, week=w)
         day = monday + timedelta(days=int(g["wd"]) - 1)
-        return _Parsed(day, day + timedelta(days=1), "day", day.year)
+        return _Parsed(day, _plus(day, 1), "day", day.year)
     day = date(y, int(g["m"]), int(g["d"]))
-    nxt = day + timedelta(days=1)
+    nxt = _plus(day, 1)
     if kind == "day":
         return _Parsed(day, nxt, "day", y)
     if kind == "part of day":
@@ -199,10 +205,11 @@ def interval(value: str) -> tuple[date, date, str] | None:
     """The calendar interval [start, end) and granularity name of a TIMEX3 DATE/TIME value.
 
     None for values without a calendar position: PRESENT_REF/PAST_REF/FUTURE_REF, durations,
-    sets and values with unknown digits (XXXX-11, 2025-XX), and impossible dates.
+    sets and values with unknown digits (XXXX-11, 2025-XX), impossible dates, and BC values
+    (BC0975) and periods reaching past 9999-12-31, which no `datetime.date` holds.
     """
     parsed = _parse(value)
-    if parsed is None:
+    if parsed is None or parsed.end is None:
         return None
     return parsed.start, parsed.end, parsed.granularity
 
@@ -377,11 +384,34 @@ def _duration_label(value: str, mod: str | None) -> str | None:
     return text
 
 
+# Years before AD 1, as the tagger writes them (TIMEX2's BC prefix, no year zero): BC0975 is 975 BC,
+# BC097 the 970s BC, BC04 the 5th century BC. No datetime.date holds them, so they have no interval.
+_BC = re.compile(r"BC(?:(?P<y>\d{4})|(?P<dec>\d{3})|(?P<cen>\d{2}))")
+
+
+def _bc_label(value: str, mod: str | None) -> str | None:
+    """The label of a BC value ("975 BC", "the 970s BC", "the 5th century BC"), None if not one."""
+    match = _BC.fullmatch(value)
+    if match is None:
+        return None
+    if match["y"]:
+        base = f"{int(match['y'])} BC"
+    elif match["dec"]:
+        base = f"the {int(match['dec']) * 10}s BC"
+    else:
+        base = f"the {_ordinal(int(match['cen']) + 1)} century BC"
+    if mod in _PHASE_MODS:
+        return ("the " + _PHASE_MODS[mod] + base[4:]) if base.startswith("the ") else _PHASE_MODS[mod] + base
+    if mod in _PREFIX_MODS:
+        return _PREFIX_MODS[mod] + base
+    return base + _SUFFIX_MODS.get(mod or "", "")
+
+
 def label(value: str, mod: str | None = None) -> str:
     """How a person reads a TIMEX3 value (with an optional mod); unknown values come back unchanged.
 
     "2026-01-30" -> "Friday 30 January 2026", ("2025", "START") -> "early 2025", "P3W" -> "3 weeks",
-    "PRESENT_REF" -> "now". Never raises.
+    "PRESENT_REF" -> "now", "BC0975" -> "975 BC". Never raises.
     """
     try:
         if value in VAGUE:
@@ -393,6 +423,9 @@ def label(value: str, mod: str | None = None) -> str:
         duration = _duration_label(value, mod)
         if duration is not None:
             return duration
+        bc = _bc_label(value, mod)
+        if bc is not None:
+            return bc
     except Exception:  # a label must never break a render
         return value
     return value

@@ -60,6 +60,8 @@ YEAR_WORDS = (
     r"(?:eighteen|nineteen|twenty)[-\s](?:hundred|oh[-\s]" + _UNITS_1_9 + "|" + _TEENS + "|" + _TENS_UNITS + ")"
     r"|two\s+thousand(?:(?:\s+and)?\s+(?:" + _TEENS + "|" + _TENS_UNITS + "|" + _UNITS_1_9 + "))?"
 )
+_CLOCK_HOUR_WORDS = alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                         "twelve"])
 VAGUE = alt(["a few", "few", "several", "some", "many", "a number of", "numerous", "a couple of"])
 
 _DAY_WORDS = alt(k for k in vocab.ORDINALS if k != "last")
@@ -94,11 +96,11 @@ PIECES: dict[str, str] = {
     "decade": r"(?:1\d|20)?\d0['’]?s|['’]\d0s|" + alt(vocab.DECADE_WORDS),
     "century_ord": r"(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|" + alt(k for k in vocab.ORDINALS if k != "last"),
     "clock": (
-        r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+        r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"  # 12-hour: 1..12
         r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local\s+time|hours|hrs)\b)"
         r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?=\s*(?:GMT|UTC|EST|EDT|PST|PDT|CET|local|hours|hrs|h\b))"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
-        r"|noon|midday|midnight|(?:" + NUMBER_WORD + r"|\d{1,2})\s+o['’]clock"
+        r"|noon|midday|midnight|(?:" + _CLOCK_HOUR_WORDS + r"|1[0-2]|0?[1-9])\s+o['’]clock"
     ),
     "tz": alt(vocab.TIME_ZONES) + r"(?:\s+time)?(?!\w)",
     "holiday": alt(list(vocab.FIXED_HOLIDAYS) + list(vocab.NTH_WEEKDAY_HOLIDAYS)
@@ -127,7 +129,7 @@ def _anchor_words() -> set[str]:
 # The anchors (see grammar.Grammar.scan), read off the lowercased text token by token: a word
 # anchors when it is one of ANCHOR_WORDS; a number when it has the shape of a year, a clock time,
 # an ordinal day, a decade or a quarter.
-ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4"})
+ANCHOR_WORDS = frozenset(_anchor_words() | {"q1", "q2", "q3", "q4", "h1", "h2"})
 ANCHOR_TOKEN = (
     r"(?<![a-z0-9])(?:[a-z]+(?:[1-4](?![a-z0-9]))?"  # words; "q3"
     r"|9/11(?![/\d])"  # the attacks of 2001

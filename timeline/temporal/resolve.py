@@ -7,6 +7,9 @@ dates with a calendar position, the Point that later anaphoric expressions can r
 
 from __future__ import annotations
 
+import math
+import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -14,11 +17,17 @@ from datetime import date, timedelta
 from timeline.temporal import vocab
 from timeline.temporal.parse import Parse
 from timeline.temporal.values import (
+    MAX_YEAR,
+    MIN_YEAR,
     RANK,
     UNIT_GRANULARITY,
+    OutOfRange,
     Point,
+    add_days,
     duration_value,
+    make_date,
     season_point,
+    year_value,
 )
 
 
@@ -51,8 +60,8 @@ def _distance(p: Point, day: date) -> int:
     """Days between `day` and the period `p` (0 when `day` falls within it)."""
     if day < p.start:
         return (p.start - day).days
-    end = p.end()
-    return 0 if day < end else (day - end).days + 1
+    last = p.last()
+    return 0 if day <= last else (day - last).days
 
 
 def choose(candidates: list[Point], day: date, tense: str | None) -> Point:
@@ -70,6 +79,11 @@ def choose(candidates: list[Point], day: date, tense: str | None) -> Point:
 
 
 def _around(make: Callable[[int], Point | None], year: int) -> list[Point]:
+    """The candidates `make` gives in the year before, the year and the year after (those that
+    exist). None at all when one of those years is outside 1..9999: the missing one might have
+    been the nearest, and a wrong date is worse than none."""
+    if not MIN_YEAR < year < MAX_YEAR:
+        return []
     return [p for y in (year - 1, year, year + 1) if (p := make(y)) is not None]
 
 
@@ -124,14 +138,14 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     anchor = None if p.year is not None else "publication"
     if p.quarter is not None:
         if year is not None:
-            return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", date(year, 3 * p.quarter - 2, 1)),
+            return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", make_date(year, 3 * p.quarter - 2, 1)),
                             anchor)
         pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), ctx)
         return Resolved(pt.value(), pt, "publication")
     if p.half is not None:
         h = p.half
         if year is not None:
-            pt = Point("half", date(year, 6 * h - 5, 1))
+            pt = Point("half", make_date(year, 6 * h - 5, 1))
         else:
             pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), ctx)
         return Resolved(pt.value(), pt, anchor or "publication")
@@ -145,11 +159,11 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     if p.month is None:
         if year is None:
             return None
-        return Resolved(f"{year:04d}", Point("year", date(year, 1, 1)), anchor)
+        return Resolved(f"{year:04d}", Point("year", make_date(year, 1, 1)), anchor)
     month = p.month
     if p.day is None:
         if year is not None:
-            pt = Point("month", date(year, month, 1))
+            pt = Point("month", make_date(year, month, 1))
             return Resolved(pt.value(), pt, anchor)
         pt = choose(_around(lambda y: Point("month", date(y, month, 1)), ctx.dct.year), ctx.dct, ctx.tense)
         return Resolved(pt.value(), pt, "publication")
@@ -195,14 +209,14 @@ def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None
     back = (base.isoweekday() - weekday) % 7
     forward = (weekday - base.isoweekday()) % 7
     if shift == -1:  # "last Friday": the latest Friday before base
-        return base - timedelta(days=back or 7)
+        return add_days(base, -(back or 7))
     if shift == 1:  # "next Friday": the first Friday after base
-        return base + timedelta(days=forward or 7)
+        return add_days(base, forward or 7)
     if shift == 0:  # "this Friday": the one in base's week
-        return base + timedelta(days=weekday - base.isoweekday())
+        return add_days(base, weekday - base.isoweekday())
     if tense == "future":
-        return base + timedelta(days=forward)
-    return base - timedelta(days=back)
+        return add_days(base, forward)
+    return add_days(base, -back)
 
 
 def resolve_weekday(p: Parse, ctx: Context) -> Resolved | None:
@@ -212,7 +226,7 @@ def resolve_weekday(p: Parse, ctx: Context) -> Resolved | None:
         return Resolved(d.isoformat(), Point("day", d), "previous")
     if p.gran == "week":  # "Friday of last week", "Monday next week"
         week = Point.of("week", ctx.dct).shift(p.shift or 0)
-        d = week.start + timedelta(days=p.weekday - 1)
+        d = add_days(week.start, p.weekday - 1)
         return Resolved(d.isoformat(), Point("day", d), "publication")
     d = _weekday_near(ctx.dct, p.weekday, p.shift, ctx.tense)
     return Resolved(d.isoformat(), Point("day", d), "publication")
@@ -224,7 +238,7 @@ def resolve_weekend(p: Parse, ctx: Context) -> Resolved | None:
     if dow >= 6 or ctx.tense == "future":
         pt = Point.of("weekend", ctx.dct)
     else:
-        pt = Point("weekend", ctx.dct - timedelta(days=dow + 1))
+        pt = Point("weekend", add_days(ctx.dct, -(dow + 1)))
     return Resolved(pt.value(), pt, "publication")
 
 
@@ -237,7 +251,7 @@ def _holiday(name: str, year: int) -> date | None:
         if n > 0:
             first = date(year, m, 1)
             return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-        last = date(year + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        last = date(year, m, monthrange(year, m)[1])
         return last - timedelta(days=(last.isoweekday() - wd) % 7)
     if name in vocab.EASTER_HOLIDAYS:
         return easter(year) + timedelta(days=vocab.EASTER_HOLIDAYS[name])
@@ -301,10 +315,14 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
         return None
     if p.shift == -1:
         before = [c for c in cands if c.start < current.start]
-        pt = max(before, key=lambda c: c.start) if before else cands[0]
+        if not before:
+            return None
+        pt = max(before, key=lambda c: c.start)
     elif p.shift == 1:
         after = [c for c in cands if c.start > current.start]
-        pt = min(after, key=lambda c: c.start) if after else cands[-1]
+        if not after:
+            return None
+        pt = min(after, key=lambda c: c.start)
     elif p.shift == 0:
         same = [c for c in cands if c.start.year == ctx.dct.year]
         pt = same[0] if same else choose(cands, ctx.dct, ctx.tense)
@@ -336,9 +354,11 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
     "two days later", "that month", "a year earlier" (from the date last mentioned)."""
     unit = p.unit or "D"
     amount = p.amount or 0
+    if not math.isfinite(amount):  # a count of 400 digits: past any calendar
+        return None
     target = UNIT_GRANULARITY.get(unit, "day")
     if p.gran == "latest":  # "the latest quarter": the reported period if it has ended
-        if ctx.period is not None and ctx.period.end() <= ctx.dct:
+        if ctx.period is not None and ctx.period.last() < ctx.dct:
             return Resolved(ctx.period.value(), ctx.period, "previous")
         pt = Point.of("quarter", ctx.dct).shift(-1)
         return Resolved(pt.value(), pt, "publication")
@@ -363,14 +383,33 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
         gran = _result_gran(p, base)
         if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
             return Resolved(base.unknown_finer(gran), None, anchor)
-        moved = _shift_by_unit(base.coarsen(gran), unit, amount)
+        try:
+            moved = _shift_by_unit(base.coarsen(gran), unit, amount)
+        except OutOfRange:
+            return _beyond_calendar(base.start.year, unit, amount, gran, anchor)
         return Resolved(moved.value(), moved, anchor)
     # last/this/next UNIT, the next day, that month: the period of that unit, moved.
     if RANK[base.gran] > RANK[target]:
         # The text last mentioned a coarser period ("in 2019 ... the next day"): the day is unknown.
         return Resolved(base.unknown_finer(target), None, anchor)
-    pt = base.coarsen(target).shift(int(amount))
+    try:
+        pt = base.coarsen(target).shift(int(amount))
+    except OutOfRange:
+        return _beyond_calendar(base.start.year, unit, int(amount), target, anchor)
     return Resolved(pt.value(), pt, anchor)
+
+
+_YEARS_IN_UNIT = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}
+
+
+def _beyond_calendar(year: int, unit: str, amount: float, gran: str, anchor: str | None) -> Resolved | None:
+    """A year, decade or century counted past AD 1 or 9999, which no date holds: "3,000 years ago"
+    is BC0975, "21 centuries ago" BC0075 (from 2026); past 9999, or at a finer granularity, there
+    is no value. No Point: nothing later can be counted from it."""
+    if unit not in _YEARS_IN_UNIT or gran not in ("year", "decade", "century"):
+        return None
+    value = year_value(year + int(amount) * _YEARS_IN_UNIT[unit], gran)
+    return Resolved(value, None, anchor) if value is not None else None
 
 
 def _reported_period(p: Parse, ctx: Context) -> Resolved | None:
@@ -425,7 +464,15 @@ RESOLVERS: dict[str, Callable[[Parse, Context], Resolved | None]] = {
 
 
 def resolve(p: Parse, ctx: Context) -> Resolved | None:
-    """The TIMEX3 value of `p` in `ctx` (None when the parse cannot be a real date)."""
+    """The TIMEX3 value of `p` in `ctx` (None when the parse cannot be a real date, or names one
+    outside the years 1..9999 that has no TIMEX3 form either)."""
+    try:
+        return _resolve(p, ctx)
+    except OutOfRange:
+        return None
+
+
+def _resolve(p: Parse, ctx: Context) -> Resolved | None:
     r = RESOLVERS[p.kind](p, ctx)
     if r is None:
         return None
@@ -439,4 +486,11 @@ def resolve(p: Parse, ctx: Context) -> Resolved | None:
         suffix = f"T{p.pod}"
     if suffix and r.point is not None and r.point.gran == "day":
         return Resolved(r.value + suffix, r.point, r.anchor)
+    if suffix and _UNKNOWN_DAY.fullmatch(r.value):  # "that night" after "in November": 2025-11-XXTNI
+        return Resolved(r.value + suffix, r.point, r.anchor)
+    if p.type == "TIME" and "T" not in r.value:
+        return None  # a time of day in a period with no day to write ("that night" after "the first half")
     return r
+
+
+_UNKNOWN_DAY = re.compile(r"\d{4}-(?:\d\d|XX)-XX")

@@ -443,12 +443,39 @@ def decade(f: Fields) -> Parse:
 
 
 def century(f: Fields) -> Parse:
-    """"the 20th century" is "19"; "this century" and "the last century" are relative."""
+    """"the 20th century" is "19"; "this century" and "the last century" are relative. "The 5th
+    century BC" is BC04: TIMEX2's (and HeidelTime's) BC prefix on the same two digits."""
     if f["shift"]:
         return Parse("offset", unit="CE", amount=SHIFTS[f.low("shift") or "this"], anchor="dct")
     w = f.low("century_ord") or "1st"
     n = vocab.ORDINALS.get(w) or day_of(w)
+    if (f["era"] or "").startswith("B"):
+        return Parse("literal", value=f"BC{n - 1:02d}")
     return Parse("calendar", century=n - 1)
+
+
+def year_bc(f: Fields) -> Parse | None:
+    """"500 BC", "44 B.C.", "3,000 BCE": BC0500, BC0044, BC3000 (the BC prefix of TIMEX2 and
+    HeidelTime, years counted without a year zero). Not "2010 BC Hydro" (British Columbia)."""
+    n = int((f["bcyear"] or "0").replace(",", ""))
+    era = f["era"] or ""
+    if not 1 <= n <= 9999 or (era == "BC" and re.match(r"\s+(?-i:[A-Z])", f.after(3))):
+        return None
+    return Parse("literal", value=f"BC{n:04d}")
+
+
+def dated(build: Callable[[Fields], Parse | None]) -> Callable[[Fields], Parse | None]:
+    """A full date whose year may be any of 1000..9999 ("31 December 9999"); a year past 2199 that
+    reads as a count ("on May 5, 3000 people marched") leaves the date without it."""
+    def check(f: Fields) -> Parse | None:
+        y = f["year"]
+        if y and y[0].isdigit() and int(y) >= 2200:
+            after = f.after(30)
+            if _NOT_A_YEAR_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after):
+                return None
+        return build(f)
+
+    return check
 
 
 def season(f: Fields) -> Parse:
@@ -749,13 +776,13 @@ def in_units(f: Fields) -> Parse | None:
 # ---------------------------------------------------------------------------------------------
 # The table. Order matters: at each position the first rule that matches wins.
 
-_PAREN_DATE = r"\(~{month}\.?~{day}(?:~,?~{year})?~\)"
+_PAREN_DATE = r"\(~{month}\.?~{day}(?:~,?~{year:year_any})?~\)"
 
 RULES: list[Rule] = [
     # --- a weekday written with its date: "Friday (Jan 30)", "Friday, Jan. 30, 2026" ---------------
     Rule("weekday_paren_date", r"{weekday}~,?~" + _PAREN_DATE, calendar),
-    Rule("weekday_month_day_year", r"{weekday}~,?~{month}~{day}~,?~{year}", calendar),
-    Rule("weekday_day_month_year", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
+    Rule("weekday_month_day_year", r"{weekday}~,?~{month}~{day}~,?~{year:year_any}", dated(calendar)),
+    Rule("weekday_day_month_year", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}~,?~{year:year_any}", dated(calendar)),
     Rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)", calendar),
     Rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}", calendar),
     # --- clock times with their day: "9 a.m. Tuesday", "Friday at 3 p.m." -------------------------
@@ -775,13 +802,13 @@ RULES: list[Rule] = [
     Rule("month_range_quarter", r"the {month}~(?:-|–|to|through)~{month2:month} (?:period|quarter)(?!s)",
          lambda f: month_range_quarter(f)),
     Rule("month_range_year", r"{month}~(?:-|–|to|through)~{month2:month}~,?~{year}", month_range),
-    Rule("month_day_year", r"{month}~{day}~,?~(?:{year}|{year2})", calendar),
-    Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year}", calendar),
-    Rule("iso_date", r"{year}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
+    Rule("month_day_year", r"{month}~{day}~,?~(?:{year:year_any}|{year2})", dated(calendar)),
+    Rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year:year_any}", dated(calendar)),
+    Rule("iso_date", r"{year:year_any}-{month:mm}-{day:dd}(?!\d)", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
-    Rule("day_first_numeric_date", r"(?:1[3-9]|2\d|3[01])/{month:mm}/{year}", lambda f: Parse(
+    Rule("day_first_numeric_date", r"(?:1[3-9]|2\d|3[01])/{month:mm}/{year:year_any}", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f.text.split("/")[0]))),
-    Rule("us_numeric_date", r"{month:mm}/{day:dd}/{year}", lambda f: Parse(
+    Rule("us_numeric_date", r"{month:mm}/{day:dd}/{year:year_any}", lambda f: Parse(
         "calendar", year=year_of(f["year"] or ""), month=int(f["month"] or 0), day=int(f["day"] or 0))),
     Rule("month_day_pod", r"{month}~{day} {pod}", calendar),
     # --- months with a year, or relative to one ---------------------------------------------------
@@ -858,10 +885,11 @@ RULES: list[Rule] = [
     Rule("age_decade", r"(?:(?<=\bhis[ ])|(?<=\bher[ ])|(?<=\btheir[ ])|(?<=\bmy[ ])|(?<=\byour[ ])"
          r"|(?<=\bour[ ]))(?:(?:early|mid|late)[- ])?{decade}", not_a_date),
     Rule("decade", r"(?:the )?{decade}", decade),
-    Rule("century", r"(?:the )?{century_ord}[- ]century", century),
+    Rule("century", r"(?:the )?{century_ord}[- ]century(?: {era})?", century),
     Rule("shift_century", r"(?:the )?{shift} century", century),
     Rule("two_digit_year", r"(?<=\bin[ ])['’]\d\d|(?<=\bof[ ])['’]\d\d", lambda f: Parse(
         "calendar", year=year_of(f.text))),
+    Rule("year_bc", r"{bcyear} {era:era_bc}", year_bc),
     Rule("year_range", r"{year}(?:-|–|/){yy}", year_range),
     # "9/11": the attacks of Sept. 11, 2001, as news refers to them.
     Rule("nine_eleven", r"9/11", literal("2001-09-11")),
@@ -895,7 +923,7 @@ RULES: list[Rule] = [
     Rule("year_end", r"(?:the )?year[- ]end(?![\w-])|year['’]s end", year_end),
     Rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)", fiscal_year_ended),
     Rule("the_year", r"the (?:(?:full|fiscal|current|calendar|financial) ){0,2}year(?![\w-]|['’]s end"
-         r"| (?:before|after|earlier|later|ago|of|in)\b)", the_year),
+         r"| (?:before|after|earlier|later|ago|of|in)\b| \d)", the_year),  # "the year 800" names another
     # "the week", "the month", "the day": the period the text is about (a date of this or the
     # previous sentence, else the publication date's); "the morning": of the day last mentioned.
     Rule("the_unit", r"the (?:week|month|day|decade|century)"
@@ -907,7 +935,8 @@ RULES: list[Rule] = [
     Rule("quarter_century", r"(?:a|one) quarter(?:[- ]of[- ]a)?[- ]century", literal("P25Y", "DURATION")),
     Rule("fraction_quarter", r"(?:a|one|three) quarters? of(?! an? (?:century|hour|mile))", not_a_date),
     Rule("one_day", r"one day(?= [a-z])", one_day),
-    Rule("compound_duration", r"\d+ (?:hours?|hrs?),? \d+ (?:minutes?|mins?)(?:,? (?:and )?\d+ (?:seconds?|secs?))?",
+    Rule("compound_duration", r"\d{1,6} (?:hours?|hrs?),? \d{1,6} (?:minutes?|mins?)"
+         r"(?:,? (?:and )?\d{1,6} (?:seconds?|secs?))?",
          lambda f: compound_duration(f)),
     Rule("range_duration", r"{num}~(?:to|-|–|or)~{num2:num} {unit}", range_duration),
     Rule("past_n_units", r"(?:the )?(?:{last}|{next}|first|final|latest|initial) {num} {unit}", in_units),
@@ -1047,6 +1076,12 @@ def quarter_code(f: Fields) -> Parse:
 
 
 EXTRA_PIECES: dict[str, str] = {
+    # Any four-digit year (1000..9999), in full dates only: there a number is a year.
+    "year_any": PIECES["year"] + r"|[2-9]\d{3}(?!\d)",
+    # An era after a year or a century; case-sensitive, so "bc" and "ad" are never one.
+    "era": r"(?-i:BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![\w-])",
+    "era_bc": r"(?-i:BCE|B\.C\.E\.|BC|B\.C\.)(?![\w-])",
+    "bcyear": r"(?:\d{1,3},\d{3}|\d{1,4})(?![\d,])",
     "dayword": r"the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight",
     # "before"/"after" end the expression only when no noun phrase follows ("a day before the vote"
     # is relative to the vote, not to the last date).

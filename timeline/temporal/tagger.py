@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from timeline.temporal.grammar import Match
 from timeline.temporal.parse import Parse
@@ -17,7 +18,7 @@ from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR, number_of
 from timeline.temporal.tense import tense_at
 from timeline.temporal.timex import Timex
-from timeline.temporal.values import RANK, Point
+from timeline.temporal.values import RANK, OutOfRange, Point, add_days
 from timeline.text import Sentence, segment
 
 # Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
@@ -174,11 +175,15 @@ def _counted_from(text: str, start: int, point: Point, dct: date) -> tuple[int, 
     if n <= 0 or RANK.get(point.gran, 99) > RANK[unit]:
         return None
     sign = 1 if cm.group("dir").lower() in ("after", "from") else -1
-    if cm.group("dir").lower() == "from" and point.start < dct:  # "a week from Monday": the coming Monday
-        point = point.shift(1, "week") if point.gran == "day" and point.start > dct - timedelta(days=7) else point
-    # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.
-    whole = word == "the" and unit != "day"
-    moved = point.coarsen(unit).shift(sign) if whole else point.shift(sign * n, unit)
+    try:
+        if cm.group("dir").lower() == "from" and point.start < dct:  # "a week from Monday": the coming Monday
+            recent = point.gran == "day" and point.start > add_days(dct, -7)
+            point = point.shift(1, "week") if recent else point
+        # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.
+        whole = word == "the" and unit != "day"
+        moved = point.coarsen(unit).shift(sign) if whole else point.shift(sign * n, unit)
+    except OutOfRange:  # counted past date.min or date.max
+        return None
     return start - (len(window) - cm.start()), moved
 
 
@@ -187,7 +192,7 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     continue into the fourth quarter", "losses through the third quarter of 1990")."""
     if quarter.start > dct:
         return False
-    if quarter.end() <= dct or sentence is None:
+    if quarter.last() < dct or sentence is None:
         return True
     lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
     return tense_at(text[lo:hi], m.start - lo) != "future"
@@ -206,6 +211,39 @@ def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
     p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
 
 
+# Between a clock time and the day it is on: "5 p.m. on 5 May 2025", "10:30, 5 May", "9am on Christmas Day".
+_CLOCK_DAY_JOIN = re.compile(r",?\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _is_day(p: Parse) -> bool:
+    """Whether a parse names one day and carries no time of its own (a clock time can be put on it)."""
+    if p.type != "DATE" or p.hour is not None or p.pod is not None or p.part2 is not None or p.gran == "week_of":
+        return False
+    if p.kind == "calendar":
+        return p.day is not None and p.month is not None
+    return p.kind == "weekday" or (p.kind == "named" and p.holiday is not None)
+
+
+def _clock_on_day(text: str, matches: list[Match]) -> list[Match]:
+    """Merge a clock time alone with the day right after it into one TIME: "[5 p.m.] on [5 May
+    2025]" is 2025-05-05T17:00, not 17:00 on the day the text last mentioned and a separate date."""
+    out: list[Match] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        if m.rule == "clock" and i + 1 < len(matches) and m.parse.hour is not None:
+            nxt = matches[i + 1]
+            between = text[m.end:nxt.start]
+            if _is_day(nxt.parse) and "\n\n" not in between and _CLOCK_DAY_JOIN.fullmatch(between):
+                parse = replace(nxt.parse, hour=m.parse.hour, minute=m.parse.minute, type="TIME")
+                out.append(Match(m.start, nxt.end, "clock_" + nxt.rule, parse))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
         progress: Callable[[float], None] | None = None) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
@@ -220,7 +258,7 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
     size = max(1, len(text))
-    matches = GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))
+    matches = _clock_on_day(text, GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f))))
     for i, m in enumerate(matches):
         if progress is not None and i % 2048 == 2047:
             progress(0.6 + 0.4 * m.start / size)
@@ -228,7 +266,11 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
             _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
         sentence = sentences[si] if si >= 0 else None
+        if out and m.start < out[-1].end:  # "or later" after the expression before took its first word
+            continue
         start, mod = _left_modifier(text, m)
+        if out and start < out[-1].end:  # "two days later 2026": "later" ends the expression before
+            start, mod = m.start, None
         end = m.end
         rm = _RIGHT_MOD.match(text, end)
         if rm is not None:
@@ -308,7 +350,10 @@ def _in_quotes(text: str, out: list[Timex], dct: date) -> list[Timex]:
         said = _attribution_day(text, near, quote)
         if said is None or said == dct:
             continue
-        day = date.fromisoformat(t.value[:10]) + (said - dct)
+        try:
+            day = date.fromisoformat(t.value[:10]) + (said - dct)
+        except (ValueError, OverflowError):  # the shifted day is outside date's range
+            continue
         result[i] = Timex(t.start, t.end, t.text, t.type, day.isoformat() + t.value[10:], t.mod, "previous", t.rule)
     return result
 

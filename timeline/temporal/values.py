@@ -3,10 +3,16 @@
 A Point is a granularity and the first day of the period it names: the quarter 1989-Q3 is
 Point("quarter", 1989-07-01). Shifting and coarsening work on that day, formatting reads the
 granularity, so "a year earlier" than 1989-Q3 is 1988-Q3 with no special case.
+
+Days are `datetime.date`s, so points lie in the years 1..9999: arithmetic that leaves them raises
+OutOfRange (never a bare OverflowError), and resolve.resolve makes that "no value". Only a year,
+decade or century before AD 1 still has a TIMEX3 value, in the BC form of `year_value`.
 """
 
 from __future__ import annotations
 
+import math
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,17 +33,48 @@ _SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "S
                     9: "FA", 10: "FA", 11: "FA"}
 
 
+MIN_YEAR, MAX_YEAR = date.min.year, date.max.year  # the years a datetime.date can hold (1..9999)
+
+
+class OutOfRange(ValueError):
+    """A calendar computation left the years 1..9999 that `datetime.date` represents: the expression
+    has no such value (resolve.resolve turns this into "no value")."""
+
+
+def add_days(d: date, n: int) -> date:
+    """`d` moved by `n` days (OutOfRange past date.min or date.max)."""
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:  # out of date's range, or a count too large for timedelta
+        raise OutOfRange(f"{d} {n:+d} days is outside years {MIN_YEAR}..{MAX_YEAR}") from None
+
+
+def make_date(y: int, m: int, d: int) -> date:
+    """date(y, m, d), with OutOfRange (not a bare ValueError) for a year outside 1..9999."""
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise OutOfRange(f"year {y} is outside {MIN_YEAR}..{MAX_YEAR}")
+    return date(y, m, d)
+
+
 def add_months(d: date, n: int) -> date:
     """The first day of the month `n` months after d's month (periods start on the 1st)."""
     m = d.year * 12 + (d.month - 1) + n
+    if not MIN_YEAR <= m // 12 <= MAX_YEAR:
+        raise OutOfRange(f"{d} {n:+d} months is outside years {MIN_YEAR}..{MAX_YEAR}")
     return date(m // 12, m % 12 + 1, 1)
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
+def year_value(year: int, gran: str = "year") -> str | None:
+    """The TIMEX3 value of an astronomical year (0 is 1 BC, -974 is 975 BC) at year, decade or
+    century granularity: 2016, 201, 20; before AD 1 the BC forms of TIMEX2/HeidelTime, counted
+    without a year zero: BC0975 (975 BC), BC097 (the 970s BC), BC09 (the 900s BC). None past 9999
+    either way (no four-digit form holds it)."""
+    bc = year <= 0
+    n = 1 - year if bc else year
+    if n > MAX_YEAR:
         return None
+    digits = {"year": f"{n:04d}", "decade": f"{n // 10:03d}", "century": f"{n // 100:02d}"}[gran]
+    return "BC" + digits if bc else digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +90,16 @@ class Point:
         if gran == "day":
             return Point("day", d)
         if gran == "week":
-            return Point("week", d - timedelta(days=d.isoweekday() - 1))
+            return Point("week", add_days(d, 1 - d.isoweekday()))
         if gran == "weekend":
-            return Point("weekend", d + timedelta(days=6 - d.isoweekday()))
+            return Point("weekend", add_days(d, 6 - d.isoweekday()))
         if gran == "month":
             return Point("month", d.replace(day=1))
         if gran == "season":
             m = d.month
             y = d.year - 1 if m in (1, 2) else d.year
+            if y < MIN_YEAR:  # January of AD 1 is in the winter of 1 BC
+                raise OutOfRange(f"the season of {d} began before AD 1")
             return Point("season", date(y, SEASON_START[_SEASON_OF_MONTH[m]], 1))
         if gran == "quarter":
             return Point("quarter", date(d.year, (d.month - 1) // 3 * 3 + 1, 1))
@@ -79,23 +118,30 @@ class Point:
         return Point.of(gran, self.start)
 
     def end(self) -> date:
-        """The first day after the period."""
+        """The first day after the period (OutOfRange for a period that ends on date.max)."""
         return self.shift(1).start
+
+    def last(self) -> date:
+        """The last day of the period (always a date, even for the last period before date.max)."""
+        try:
+            return self.end() - timedelta(days=1)
+        except OutOfRange:
+            return date.max
 
     def shift(self, n: int, unit: str | None = None) -> Point:
         """Move by `n` units (default: the point's own granularity), keeping the granularity."""
         unit_gran = unit or self.gran
         d = self.start
         if unit_gran == "day":
-            nd = d + timedelta(days=n)
+            nd = add_days(d, n)
         elif unit_gran in ("week", "weekend"):
-            nd = d + timedelta(days=7 * n)
+            nd = add_days(d, 7 * n)
         else:
             months = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120,
                       "century": 1200}[unit_gran]
             if self.gran in ("day", "week", "weekend"):
                 moved = add_months(d, months * n)
-                nd = _safe_date(moved.year, moved.month, d.day) or (add_months(moved, 1) - timedelta(days=1))
+                nd = moved.replace(day=min(d.day, monthrange(moved.year, moved.month)[1]))
                 return Point.of(self.gran, nd)
             nd = add_months(d, months * n)
         return Point.of(self.gran, nd)
@@ -151,7 +197,10 @@ def _fmt(n: float) -> str:
 
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: (3, "W") -> "P3W", (2, "H") -> "PT2H", (None, "Y") -> "PXY",
-    (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE"."""
+    (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE". An
+    amount too large for a float (a number of 400 digits) is unknown: "PXY"."""
+    if n is not None and not math.isfinite(n):
+        n = None
     if unit == "FORTNIGHT":
         n, unit = (None if n is None else 2 * n), "W"
     if unit in ("DE", "CE", "ML"):
