@@ -17,9 +17,13 @@ from pathlib import Path
 from timeline.errors import ArticleError, warn_stderr
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
-__all__ = ["Article", "ArticleError", "load_article", "make_article", "parse_date", "read_bytes", "read_source",
-           "decode_text", "slugify",
-           "split_front_matter"]
+
+class NoPublicationDate(ArticleError):
+    """An article whose metadata and text give no publication date (`--published` may give one)."""
+
+
+__all__ = ["Article", "ArticleError", "NoPublicationDate", "decode_text", "file_offsets", "load_article",
+           "make_article", "parse_date", "read_bytes", "read_source", "slugify", "split_front_matter"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,27 @@ def decode_text(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def file_offsets(data: bytes) -> list[int] | None:
+    """For a text file whose line ends are not all "\\n": where each character of the article body
+    as read (front matter removed, "\\r\\n" and "\\r" read as "\\n") is in the file's own text, so
+    offsets can be given in the file's terms. None when the two are the same."""
+    if b"\r" not in data:
+        return None
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    m = _FRONT_MATTER.match(raw)
+    start = m.end() if m else len(raw) - len(raw.lstrip("\ufeff"))
+    out: list[int] = []
+    i = start
+    while i < len(raw):
+        out.append(i - start)
+        i += 2 if raw.startswith("\r\n", i) else 1
+    out.append(len(raw) - start)
+    return out
+
+
 def read_source(path: str) -> tuple[str, str]:
     """(text, display name) of a text file, or of stdin for "-"; one-line ArticleError on any problem."""
     data, name = read_bytes(path)
@@ -206,7 +231,7 @@ def make_article(
         if inferred is not None and not PUBLISHED_RANGE[0] <= inferred[0] <= PUBLISHED_RANGE[1]:
             inferred = None
         if inferred is None:
-            raise ArticleError(
+            raise NoPublicationDate(
                 f"{name}: no publication date: the text gives nothing to infer it from; "
                 "pass --published YYYY-MM-DD or add 'published:' to the front matter"
             )

@@ -7,22 +7,26 @@ an exception: a build or a corpus table goes on with the other files and reports
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from timeline.cache import Entry, ProcessCache, article_key
+from timeline.article import Article, NoPublicationDate
+from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
 from timeline.pipeline import ArticleResult, process
+from timeline.readers.collection import Row
+from timeline.readers.url import Fetched, fetch, is_url
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv"}
 
 
 def _outputs_in(folder: Path) -> set[Path]:
@@ -35,8 +39,9 @@ def _outputs_in(folder: Path) -> set[Path]:
 
 
 def collect_sources(sources: Sequence[str]) -> list[Path]:
-    """Article files named directly or found (recursively, sorted) in the named folders; in a
-    folder, the files an earlier build wrote there (listed in its manifest) are outputs, not articles."""
+    """Article files named directly or found (recursively, sorted) in the named folders: text,
+    Markdown, web pages and collections (see ARTICLE_SUFFIXES); in a folder, the files an earlier
+    build wrote there (listed in its manifest) are outputs, not articles."""
     files: list[Path] = []
     for src in sources:
         p = Path(src)
@@ -46,7 +51,7 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and f not in outputs)
             if not found:
-                raise ArticleError(f"{src}: no articles (*.txt, *.md) in this folder")
+                raise ArticleError(f"{src}: no articles (*.txt, *.md, *.html, *.jsonl, *.csv) in this folder")
             files.extend(found)
         elif p.exists():
             files.append(p)
@@ -56,11 +61,83 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One article to read: a file the worker reads (`path`), a row of a collection already read
+    (`row`), or a page already fetched (`data`, from `url`). `name` is what messages call it;
+    `key` its cache key (None when it could not be read to make one: processing then says why)."""
+
+    name: str
+    key: str | None
+    path: str | None = None
+    row: Row | None = None
+    data: bytes | None = None
+    url: str | None = None
+
+
+def digest_key(*parts: str | bytes) -> str:
+    h = hashlib.sha256(code_digest().encode())
+    for part in parts:
+        h.update(b"\0" + (part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part))
+    return h.hexdigest()
+
+
+def collect_items(sources: Sequence[str], urls: Sequence[str] = (), *,
+                  fetcher: Callable[[str], Fetched] | None = None) -> list[Item]:
+    """The articles of the sources, in order: one item per file, per row of a collection file, per
+    URL (fetched here: a page that cannot be fetched becomes an item whose processing reports why)."""
+    from timeline.readers.collection import is_collection, read_rows
+
+    items: list[Item] = []
+    paths = [s for s in sources if not is_url(s)]
+    for path in [str(f) for f in collect_sources(paths)] if paths else []:
+        if not is_collection(path):
+            items.append(Item(path, file_key(path), path=path))
+            continue
+        try:
+            data = Path(path).read_bytes()
+            rows = list(read_rows(path, data))
+        except (OSError, ArticleError) as exc:
+            message = str(exc) if isinstance(exc, ArticleError) else f"{path}: cannot read ({exc})"
+            items.append(Item(path, None, row=Row(path, 0, None, message)))
+            continue
+        for row in rows:
+            fields = json.dumps(row.fields, sort_keys=True) if row.fields else None
+            key = digest_key("row", path, str(row.number), fields) if fields else None
+            items.append(Item(row.name, key, row=row))
+    for url in [*(s for s in sources if is_url(s)), *urls]:
+        try:
+            page = (fetcher or fetch)(url)
+        except ArticleError as exc:
+            items.append(Item(url, None, row=Row(url, 0, None, str(exc))))
+            continue
+        items.append(Item(url, digest_key("url", url, page.final_url, page.data), data=page.data, url=page.final_url))
+    return items
+
+
+def read_url_list(path: str) -> list[str]:
+    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped."""
+    from timeline.article import read_source
+
+    text, name = read_source(path)
+    urls = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise ArticleError(f"{name}: line {number}: not an http(s) URL: {line[:80]!r}")
+        urls.append(line)
+    return urls
+
+
+@dataclass(frozen=True)
 class Failure:
-    """An article file that gave no result, and why (one line naming the file)."""
+    """An article that gave no result, and why (one line naming the file). A page without article
+    text is a `skipped` failure: a warning, not an error."""
 
     path: str
     message: str
+    skipped: bool = False
 
 
 Outcome = ArticleResult | Failure
@@ -74,25 +151,53 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def process_file(path: str, today: date) -> Entry:
-    """Load and process one article file; any error becomes the entry's one-line message."""
-    from timeline.article import load_article
+def _read(item: Item, today: date, published: date | None, warn: Callable[[str], None]) -> Article:
+    from timeline.readers import article_from_bytes, load_one
+    from timeline.readers.collection import article_from_row
 
+    if item.row is not None:
+        return article_from_row(item.row, today=today, warn=warn, published=published)
+    if item.data is not None:
+        return article_from_bytes(item.data, item.name, url=item.url, today=today, format_in="html", warn=warn,
+                                  published=published)
+    return load_one(item.path or item.name, today=today, warn=warn, published=published)
+
+
+def process_item(item: Item, today: date, published: date | None = None) -> Entry:
+    """Read and process one article; any error becomes the entry's one-line message, and what the
+    readers warned of goes with it. `published` dates an article that gives no date of its own."""
+    from timeline.readers.html import NoArticleText
+
+    heard: list[str] = []
     try:
-        article = load_article(path, today=today)
+        try:
+            article = _read(item, today, None, heard.append)
+        except NoPublicationDate:
+            if published is None:
+                raise
+            article = replace(_read(item, today, published, heard.append),
+                              published_how="given (--published, for an article that gives no date)")
         result = process(article)
+    except NoArticleText as exc:
+        return Entry(None, str(exc), skipped=True, warnings=tuple(heard))
     except UserError as exc:
-        return Entry(None, str(exc))
+        return Entry(None, str(exc), warnings=tuple(heard))
     except RecursionError:
-        return Entry(None, f"{path}: too deeply nested to read")
+        return Entry(None, f"{item.name}: too deeply nested to read", warnings=tuple(heard))
     except Exception as exc:  # a bug must not abort a whole build: report it, naming the file
-        return Entry(None, f"{path}: internal error ({type(exc).__name__}: {exc}); please report it")
+        return Entry(None, f"{item.name}: internal error ({type(exc).__name__}: {exc}); please report it",
+                     warnings=tuple(heard))
     used_today = today.isoformat() if article.published_how.startswith("inferred") else None
-    return Entry(result, None, used_today)
+    return Entry(result, None, used_today, warnings=tuple(heard))
 
 
-def _process_chunk(paths: Sequence[str], today: date) -> list[Entry]:
-    return [process_file(p, today) for p in paths]
+def process_file(path: str, today: date) -> Entry:
+    """`process_item` of one article file."""
+    return process_item(Item(path, None, path=path), today)
+
+
+def _process_chunk(items: Sequence[Item], today: date, published: date | None) -> list[Entry]:
+    return [process_item(i, today, published) for i in items]
 
 
 def fork_available() -> bool:
@@ -110,55 +215,68 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 _MIN_PER_JOB = 4
 
 
-def run_entries(paths: Sequence[str], today: date, jobs: int,
-                advance: Callable[[int], None] = lambda n: None) -> Iterator[Entry]:
-    """The entries of `paths`, in order, processed by `jobs` processes."""
-    jobs = max(1, min(jobs, len(paths) // _MIN_PER_JOB))
+def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable[[int], None] = lambda n: None,
+                published: date | None = None) -> Iterator[Entry]:
+    """The entries of `items`, in order, processed by `jobs` processes."""
+    jobs = max(1, min(jobs, len(items) // _MIN_PER_JOB))
     if jobs == 1:
-        for p in paths:
-            yield process_file(p, today)
+        for item in items:
+            yield process_item(item, today, published)
             advance(1)
         return
     if fork_available():
         from timeline.temporal.rules import GRAMMAR
 
         GRAMMAR.warm()  # once here, instead of once in every worker
-    size = max(1, min(32, len(paths) // (jobs * 8)))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    size = max(1, min(32, len(items) // (jobs * 8)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        for chunk, entries in zip(chunks, pool.map(_process_chunk, chunks, [today] * len(chunks)), strict=True):
+        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [published] * len(chunks))
+        for chunk, entries in zip(chunks, runs, strict=True):
             yield from entries
             advance(len(chunk))
 
 
-def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int | None = None,
-                  cache: ProcessCache | None = None, keys: Sequence[str | None] | None = None,
-                  advance: Callable[[int], None] = lambda n: None) -> tuple[list[Outcome], dict[str, Entry]]:
-    """Every file's outcome, in input order, and the cache entries they make (by key; `keys`
-    when the caller has them: `file_key` of each path)."""
+def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
+                  cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
+                  published: date | None = None) -> tuple[list[Outcome], list[str], dict[str, Entry]]:
+    """Every item's outcome in input order, the warnings heard while reading them (in order), and
+    the cache entries they make (by key). `published` dates the articles that give no date."""
     today = today or date.today()
+    if published is not None:  # results depend on it: so does the cache key
+        items = [replace(i, key=digest_key("published", i.key, published.isoformat()) if i.key else None)
+                 for i in items]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    if keys is None:
-        keys = [file_key(p) for p in paths]
     entries: dict[int, Entry] = {}
     todo: list[int] = []
-    for i, key in enumerate(keys):
-        hit = cache.get(key, today) if (cache is not None and key is not None) else None
+    for i, item in enumerate(items):
+        hit = cache.get(item.key, today) if (cache is not None and item.key is not None) else None
         if hit is not None:
             entries[i] = hit
             advance(1)
         else:
             todo.append(i)
-    for i, entry in zip(todo, run_entries([paths[i] for i in todo], today, jobs, advance), strict=True):
+    for i, entry in zip(todo, run_entries([items[i] for i in todo], today, jobs, advance, published), strict=True):
         entries[i] = entry
     outcomes: list[Outcome] = []
+    warnings: list[str] = []
     made: dict[str, Entry] = {}
-    for i, path in enumerate(paths):
+    for i, item in enumerate(items):
         entry = entries[i]
-        key = keys[i]
-        if key is not None:
-            made[key] = entry
-        outcomes.append(entry.result if entry.result is not None else Failure(path, entry.error or path))
+        if item.key is not None:
+            made[item.key] = entry
+        warnings.extend(entry.warnings)
+        outcomes.append(entry.result if entry.result is not None else
+                        Failure(item.name, entry.error or item.name, entry.skipped))
+    return outcomes, warnings, made
+
+
+def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int | None = None,
+                  cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
+                  ) -> tuple[list[Outcome], dict[str, Entry]]:
+    """`process_items` of article files (no collections or URLs): outcomes and cache entries."""
+    outcomes, _, made = process_items([Item(p, file_key(p), path=p) for p in paths], today=today, jobs=jobs,
+                                      cache=cache, advance=advance)
     return outcomes, made
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from timeline.pipeline import ArticleResult
 
 CACHE_NAME = ".timeline-cache"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @cache
@@ -127,6 +127,8 @@ class Entry:
     result: ArticleResult | None
     error: str | None
     today: str | None = None
+    skipped: bool = False  # a page without article text: a warning, not an error
+    warnings: tuple[str, ...] = ()
 
     def fresh(self, today: date) -> bool:
         return self.today is None or self.today == today.isoformat()
@@ -151,7 +153,8 @@ class ProcessCache:
             read = decoder(ArticleResult)
             for key, raw in data["entries"].items():
                 result = read(raw["result"]) if raw.get("result") is not None else None
-                self.entries[key] = Entry(result, raw.get("error"), raw.get("today"))
+                self.entries[key] = Entry(result, raw.get("error"), raw.get("today"), bool(raw.get("skipped")),
+                                          tuple(raw.get("warnings") or ()))
                 self._raw[key] = raw
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.entries, self._raw = {}, {}
@@ -166,6 +169,7 @@ class ProcessCache:
     def dumps(self, keep: dict[str, Entry]) -> str:
         """The cache file holding `keep` (the entries of this build only, so it never grows stale)."""
         entries = {k: self._raw[k] if self.entries.get(k) is e and k in self._raw else
-                   {"result": encode(e.result), "error": e.error, "today": e.today} for k, e in sorted(keep.items())}
+                   {"result": encode(e.result), "error": e.error, "today": e.today, "skipped": e.skipped,
+                    "warnings": list(e.warnings)} for k, e in sorted(keep.items())}
         return json.dumps({"format": _FORMAT, "generator": "timeline", "code": code_digest(), "entries": entries},
                           ensure_ascii=False, separators=(",", ":")) + "\n"

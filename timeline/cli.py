@@ -73,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.progress import Progress
     from timeline.render import render
 
-    article = load_article(args.file, args.published)
+    article = load_article(args.file, args.published, fmt=args.format_in)
     if args.title:
         from dataclasses import replace
 
@@ -86,11 +86,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
+    from timeline.article import file_offsets, read_bytes
+    from timeline.readers import article_from_bytes, input_kind, load_one
+    from timeline.readers.url import is_url
     from timeline.temporal import tag
 
-    article = load_article(args.file, args.published)
+    offsets = None
+    if is_url(args.file):
+        article = load_one(args.file, published=args.published, format_in=args.format_in)
+    else:
+        data, name = read_bytes(args.file)
+        kind = input_kind(name, data, args.format_in)
+        article = article_from_bytes(data, name, published=args.published, kind=kind)
+        if kind in ("text", "markdown"):
+            offsets = file_offsets(data)  # CRLF files: offsets into the body as it is in the file
     _note_inferred(article)
-    timexes = [t.to_dict() for t in tag(article.text, article.published)]
+    timexes = []
+    for t in tag(article.text, article.published):
+        d = t.to_dict()
+        if offsets is not None:
+            d["start"], d["end"] = offsets[t.start], offsets[t.end]
+        timexes.append(d)
     _emit(jsonout.dumps(timexes) + "\n", args.output, args.force, (args.file,))
     return 0
 
@@ -121,8 +137,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
-    old = load_version(args.old, args.published_old)
-    new = load_version(args.new, args.published_new)
+    old = load_version(args.old, args.published_old, format_in=args.format_in)
+    new = load_version(args.new, args.published_new, format_in=args.format_in)
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -134,11 +150,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from timeline.batch import read_url_list
     from timeline.site import build, bundled_seeds
 
-    sources = args.sources or [str(bundled_seeds())]
+    urls = read_url_list(args.urls) if args.urls else []
+    sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
-                   progress=not args.quiet, jobs=args.jobs, strict=args.strict)
+                   progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published)
+    for message in report.warnings:
+        print(f"timeline: warning: {message}", file=sys.stderr)
     for message in report.errors:
         print(f"timeline: {message}", file=sys.stderr)
     if not args.quiet:
@@ -147,14 +167,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from timeline.batch import collect_sources
+    from timeline.batch import collect_items, read_url_list
     from timeline.progress import Progress
     from timeline.table import events_table
 
-    paths = [str(p) for p in collect_sources(args.sources)]
-    with Progress(len(paths), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
-        report = events_table(paths, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
-                              inputs=tuple(paths), advance=bar.advance)
+    urls = read_url_list(args.urls) if args.urls else []
+    if not args.sources and not urls:
+        raise UserError("events: give article files or folders (SRC), or --urls LIST")
+    items = collect_items(args.sources, urls)
+    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
+    with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
+        report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
+                              inputs=inputs, advance=bar.advance, published=args.published)
     for message in report.errors:
         print(f"timeline: {message}", file=sys.stderr)
     if not args.quiet:
@@ -184,8 +208,15 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
+    def format_in(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format-in", choices=["text", "markdown", "html"], metavar="KIND",
+                       help="read the input as text, markdown or html (default: by its name, else its first bytes)")
+
     def article_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", metavar="FILE", help="article: .txt or .md, optional YAML front matter; - for stdin")
+        p.add_argument("file", metavar="FILE",
+                       help="article: .txt or .md (optional YAML front matter), a saved web page (.html), "
+                            "an http(s) URL; - for stdin")
+        format_in(p)
         p.add_argument("--published", type=_published, metavar="DATE",
                        help="publication date (YYYY-MM-DD); default: front matter, else inferred from the text")
         p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
@@ -236,6 +267,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("old", metavar="OLD", help="the earlier version: an article or a timeline .json; - for stdin")
     p.add_argument("new", metavar="NEW", help="the later version: an article or a timeline .json; - for stdin")
+    format_in(p)
     p.add_argument("-f", "--format", default="text", choices=["text", "md", "html", "json"],
                    help="output format (default: text, coloured on a terminal unless NO_COLOR is set)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
@@ -272,6 +304,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--force", action="store_true", help="write into OUT even if an earlier build did not create it")
     p.add_argument("--title", default="Timelines", help="title of the site's index page (default: Timelines)")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and built too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                    help="articles processed in N processes at once (default: every core)")
     p.add_argument("--strict", action="store_true",
@@ -292,7 +327,11 @@ def make_parser() -> argparse.ArgumentParser:
                          "timeline events articles/ -o events.parquet --dask local",
                          "timeline events /shared/articles -o /shared/events.parquet --dask tcp://10.0.0.5:8786"),
     )
-    p.add_argument("sources", nargs="+", metavar="SRC", help="article files or folders")
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (.parquet, .csv, .jsonl); default: stdout")
     p.add_argument("-f", "--format", choices=["parquet", "csv", "jsonl"], help="format, instead of OUT's extension")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")

@@ -437,7 +437,8 @@ def load_timeline_json(path: str) -> Timeline:
     return _parse_json(raw, name)
 
 
-def load_version(path: str, published: date | str | None = None, *, today: date | None = None) -> Timeline:
+def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
+                 format_in: str | None = None) -> Timeline:
     """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
     or an article in any format `timeline extract` reads, with its own publication date."""
     from timeline.pipeline import process
@@ -445,14 +446,14 @@ def load_version(path: str, published: date | str | None = None, *, today: date 
     from timeline.readers.url import is_url
 
     if is_url(path):
-        return process(load_one(path, published=published, today=today)).timeline()
+        return process(load_one(path, published=published, today=today, format_in=format_in)).timeline()
     data, name = read_bytes(path)
-    if path.lower().endswith(".json") or data.lstrip()[:1] == b"{":
+    if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):
         if published is not None:
             raise ArticleError(f"{name}: is a timeline JSON file; its dates are already resolved, "
                                "so a publication date cannot be given for it")
         return _parse_json(decode_text(data, name), name)
-    return process(article_from_bytes(data, name, published=published, today=today)).timeline()
+    return process(article_from_bytes(data, name, published=published, today=today, format_in=format_in)).timeline()
 
 
 # --- presentation -------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ import jinja2
 from timeline import calendar, jsonout
 from timeline.annotate import article_html
 from timeline.article import Article
-from timeline.batch import MANIFEST, Failure, collect_sources, default_jobs, file_key, fork_available, process_files
-from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
+from timeline.batch import MANIFEST, Failure, collect_items, default_jobs, digest_key, fork_available, process_items
+from timeline.cache import CACHE_NAME, Entry, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
@@ -394,6 +394,7 @@ class Manifest:
     files: dict[str, str]  # name -> sha256 of the content written
     state: dict[str, object]
     errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @staticmethod
     def read(out: Path) -> Manifest | None:
@@ -404,13 +405,14 @@ class Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             hashes = data.get("sha256") or {}
             files = {str(name): str(hashes.get(name, "")) for name in data.get("files", [])}
-            return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()))
+            return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()),
+                            tuple(str(w) for w in data.get("warnings") or ()))
         except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def dumps(self) -> str:
         data = {"generator": "timeline", "files": sorted(self.files), "sha256": dict(sorted(self.files.items())),
-                "state": self.state, "errors": list(self.errors)}
+                "state": self.state, "errors": list(self.errors), "warnings": list(self.warnings)}
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
     def intact(self, out: Path) -> bool:
@@ -464,7 +466,7 @@ def check_targets(pages: Sequence[Page], out: Path, inputs: Sequence[Path] = ())
 
 def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progress: Progress | None = None,
                inputs: Sequence[Path] = (), state: dict[str, object] | None = None,
-               errors: Sequence[str] = (), extra: Sequence[Page] = ()) -> list[Path]:
+               errors: Sequence[str] = (), warnings: Sequence[str] = (), extra: Sequence[Page] = ()) -> list[Path]:
     """Write the pages into `out` (created if needed), after checking every target; refuse a
     non-empty folder that no earlier build made, unless `force`. A file whose content and stamp
     are as the last build left them is not rewritten; files of the last build that this one does
@@ -489,7 +491,7 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
             target.unlink()
     for page in extra:
         atomic_write(out / page.path, page.content)
-    atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors)).dumps())
+    atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
     return written
 
 
@@ -509,6 +511,7 @@ class BuildReport:
     cached: int
     errors: tuple[str, ...]
     up_to_date: bool = False
+    warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.written)
@@ -526,11 +529,21 @@ def _state(paths: Sequence[str], keys: Sequence[str | None], templates: Path | N
             "inputs": [[p, k] for p, k in zip(paths, keys, strict=True)]}
 
 
+def _today_of(entries: dict[str, Entry], key: str | None, published: date | None) -> str | None:
+    """The day an item's inferred date depended on, from its cache entry (keyed with `published`)."""
+    if key is None:
+        return None
+    if published is not None:
+        key = digest_key("published", key, published.isoformat())
+    entry = entries.get(key)
+    return entry.today if entry else None
+
+
 def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bool:
     """Whether the last build was made from exactly this state (inputs whose date was inferred
     against today's date are only the same on the same day)."""
     old = previous.state
-    if any(old.get(k) != state[k] for k in ("code", "templates", "title")):
+    if any(old.get(k) != state[k] for k in ("code", "templates", "title", "published")):
         return False
     inputs = old.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(state["inputs"]):  # type: ignore[arg-type]
@@ -545,41 +558,49 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
-          strict: bool = False) -> BuildReport:
-    """Read every source article, render the site, then write it into `out`.
+          strict: bool = False, urls: Sequence[str] = (), published: date | None = None) -> BuildReport:
+    """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
+    render the site, then write it into `out`.
 
     Articles are processed by `jobs` processes (default: every core) and kept in a cache beside
     the manifest: a rebuild re-processes only the articles whose file (or the tool) changed, and
     one from exactly the same state writes nothing. `force` writes into a folder no build made and
     ignores the cache. An article that cannot be read is skipped with its one-line error in the
-    report (`strict`: raised instead); a site with no readable article is an error. With
-    `progress`, a progress bar on stderr when it is a terminal and the build takes a moment."""
+    report (`strict`: raised instead); a page without article text is skipped with a warning; a
+    site with no readable article is an error. With `progress`, a progress bar on stderr when it
+    is a terminal and the build takes a moment. `published` dates the articles that give no date of
+    their own (no metadata, front matter or evidence in the text)."""
     today = today or date.today()
-    files = collect_sources(sources)
     previous = check_output_folder(out, force)
-    paths = [str(f) for f in files]
-    keys = [file_key(p) for p in paths]
-    state = _state(paths, keys, templates, title)
+    items = collect_items(sources, urls)
+    files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number
+                                                     else [])})
+    keys = [i.key for i in items]
+    state = _state([i.name for i in items], keys, templates, title)
+    state["published"] = published.isoformat() if published else None
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
-        return BuildReport(out, (), len(previous.files), len(paths), 0, len(paths), previous.errors, up_to_date=True)
+        return BuildReport(out, (), len(previous.files), len(items), 0, len(items), previous.errors,
+                           up_to_date=True, warnings=previous.warnings)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
-    with Progress(2 * len(files) + 2, "building", enabled=None if progress else False) as bar:
-        outcomes, entries = process_files(paths, today=today, jobs=jobs, cache=cache, keys=keys,
-                                          advance=bar.advance)
-        failures = [o for o in outcomes if isinstance(o, Failure)]
+    with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
+        outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
+                                                 published=published)
+        failures = [o for o in outcomes if isinstance(o, Failure) and not o.skipped]
+        warnings = (*heard, *(o.message + " (skipped)" for o in outcomes if isinstance(o, Failure) and o.skipped))
         if failures and strict:
             raise ArticleError(failures[0].message)
         results = [o for o in outcomes if isinstance(o, ArticleResult)]
         if not results:
-            raise ArticleError(failures[0].message if len(failures) == 1 else
-                               f"no article could be read ({len(failures)} failed; the first: {failures[0].message})")
+            problems = failures or [o for o in outcomes if isinstance(o, Failure)]
+            raise ArticleError(problems[0].message if len(problems) == 1 else
+                               f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
         model = collect_site(results, title=title)
         pages = render_pages(model, make_env(templates), bar.advance, templates=templates,
                              jobs=default_jobs() if jobs is None else jobs)
         bar.total += len(pages)
-        state["inputs"] = [[p, k, entries[k].today if k in entries else None]
-                           for p, k in zip(paths, keys, strict=True)]
+        state["inputs"] = [[i.name, i.key, _today_of(entries, i.key, published)] for i in items]
         errors = tuple(f.message for f in failures)
         written = write_site(pages, out, force=force, progress=bar, inputs=files, state=state, errors=errors,
-                             extra=[Page(CACHE_NAME, cache.dumps(entries))])
-    return BuildReport(out, tuple(written), len(pages), len(paths), len(paths) - cache.hits, cache.hits, errors)
+                             warnings=warnings, extra=[Page(CACHE_NAME, cache.dumps(entries))])
+    return BuildReport(out, tuple(written), len(pages), len(items), len(items) - cache.hits, cache.hits, errors,
+                       warnings=tuple(warnings))

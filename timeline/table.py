@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline.batch import Failure, Outcome, process_file, process_files
+from timeline.batch import Failure, Item, Outcome, process_item, process_items
 from timeline.errors import OutputError, UserError
 from timeline.output import spreadsheet_safe, write_output
 from timeline.pipeline import ArticleResult
@@ -147,15 +147,20 @@ class Part:
     file: str | None = None
 
 
-def _part_of(index: int, paths: Sequence[str], today: date, folder: str | None) -> Part:
+def _items(sources: Sequence[str | Item]) -> list[Item]:
+    return [s if isinstance(s, Item) else Item(s, None, path=s) for s in sources]
+
+
+def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None, published: date | None = None) -> Part:
     """Read, process and turn into rows the files of one partition (on a worker); with `folder`,
     write them there as `part-NNNNN.parquet` and return only the count."""
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
-    for p in paths:
-        entry = process_file(p, today)
+    for item in items:
+        entry = process_item(item, today, published)
         if entry.result is None:
-            errors.append(entry.error or p)
+            if not entry.skipped:
+                errors.append(entry.error or item.name)
         else:
             rows.extend(event_rows(entry.result))
     if folder is None:
@@ -183,10 +188,11 @@ class TableReport:
     output: str
 
 
-def local_rows(paths: Sequence[str], *, today: date, jobs: int | None,
-               advance: Callable[[int], None] = lambda n: None) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows of every file, processed by a pool on this machine, and the errors of bad files."""
-    outcomes, _ = process_files(paths, today=today, jobs=jobs, advance=advance)
+def local_rows(sources: Sequence[str | Item], *, today: date, jobs: int | None,
+               advance: Callable[[int], None] = lambda n: None,
+               published: date | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of every article, processed by a pool on this machine, and the errors of bad ones."""
+    outcomes, _, _ = process_items(_items(sources), today=today, jobs=jobs, advance=advance, published=published)
     return _rows_and_errors(outcomes)
 
 
@@ -195,7 +201,8 @@ def _rows_and_errors(outcomes: Iterable[Outcome]) -> tuple[list[dict[str, Any]],
     errors: list[str] = []
     for o in outcomes:
         if isinstance(o, Failure):
-            errors.append(o.message)
+            if not o.skipped:
+                errors.append(o.message)
         else:
             rows.extend(event_rows(o))
     return rows, errors
@@ -225,24 +232,28 @@ def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]
     return client, client.close
 
 
-def dask_parts(paths: Sequence[str], *, address: str, today: date, folder: str | None, workers: int | None = None,
-               per_part: int = 64) -> list[Part]:
-    """The partitions of `paths` processed on a Dask cluster: a dask.bag of (index, paths) chunks
-    mapped through `_part_of` on the workers; in input order."""
+def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, folder: str | None,
+               workers: int | None = None, per_part: int = 64, published: date | None = None) -> list[Part]:
+    """The partitions of the articles processed on a Dask cluster: a dask.bag of (index, items)
+    chunks mapped through `_part_of` on the workers (which read the files named; collection rows
+    and fetched pages travel with their item); in input order."""
+    paths = _items(sources)
     db = _require("dask.bag", "--dask")
     chunks = [(i, list(paths[s:s + per_part])) for i, s in enumerate(range(0, len(paths), per_part))]
     client, close = _client(address, workers)
     try:
         bag = db.from_sequence(chunks, partition_size=1)
-        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder)).compute(scheduler=client.get)
+        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, published)).compute(scheduler=client.get)
     finally:
         close()
     return sorted(parts, key=lambda p: p.index)
 
 
-def events_table(paths: Sequence[str], output: str | None, *, fmt: str | None = None, today: date | None = None,
+def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | None = None,
+                 today: date | None = None,
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
-                 inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None) -> TableReport:
+                 inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
+                 published: date | None = None) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-")."""
     today = today or date.today()
     kind = table_format(output, fmt)
@@ -254,16 +265,16 @@ def events_table(paths: Sequence[str], output: str | None, *, fmt: str | None = 
     if dask is not None and kind == "parquet":
         assert output is not None
         folder = _parts_folder(Path(output), force)
-        parts = dask_parts(paths, address=dask, today=today, folder=str(folder))
+        parts = dask_parts(paths, address=dask, today=today, folder=str(folder), published=published)
         _write_folder_manifest(folder, [p.file for p in parts if p.file])
         errors = [e for p in parts for e in p.errors]
         return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(folder))
     if dask is not None:
-        parts = dask_parts(paths, address=dask, today=today, folder=None)
+        parts = dask_parts(paths, address=dask, today=today, folder=None, published=published)
         rows = [r for p in parts for r in p.rows]
         errors = [e for p in parts for e in p.errors]
     else:
-        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance)
+        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance, published=published)
     if kind == "parquet":
         assert output is not None
         write_output(Path(output), parquet_bytes(rows), force=force, inputs=tuple(inputs))

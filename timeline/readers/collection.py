@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from timeline.article import Article, make_article, slugify
+from timeline.article import Article, make_article, parse_date, slugify
 from timeline.errors import ArticleError
 
 __all__ = ["COLLECTION_SUFFIXES", "Row", "article_from_row", "is_collection", "read_rows"]
@@ -121,24 +121,27 @@ def _csv_rows(path: str, text: str) -> Iterator[Row]:
         yield Row(path, number, _clean(dict(zip(names, cells, strict=False))))
 
 
-def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str], None] | None = None) -> Article:
+def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str], None] | None = None,
+                     published: date | None = None) -> Article:
     """The article of one row. Its id is the row's `id` (as a slug), else the file's name and the
-    row number ("feed-12")."""
+    row number ("feed-12"). `published` is used when the row has no date field."""
     if row.fields is None:
         raise ArticleError(row.error or f"{row.name}: cannot be read")
     f = row.fields
     name = row.name
-    published = f.get("published") or f.get("date")
+    own = f.get("published") or f.get("date")
+    field = "published" if f.get("published") else "date"
+    published_value: date | None = parse_date(own, name, field) if own else published
     if f.get("html"):
         from timeline.readers.html import read_html
 
-        article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published, today=today,
-                            warn=warn)
+        article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
+                            today=today, warn=warn)
     elif f.get("text"):
-        article = make_article(f["text"], name=name, published=published, fmt="text", today=today, warn=warn)
+        article = make_article(f["text"], name=name, published=published_value, fmt="text", today=today, warn=warn)
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
-    if published is not None:
+    if own is not None:
         article = replace(article, published_how="collection")
     return replace(
         article,

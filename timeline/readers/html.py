@@ -30,7 +30,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from timeline.article import Article, parse_date, slugify
+from timeline.article import Article, NoPublicationDate, parse_date, slugify
 from timeline.errors import ArticleError
 
 if TYPE_CHECKING:
@@ -382,7 +382,7 @@ def page_published(
         elif evidence is not None:
             return evidence[0], f"inferred from {evidence[1]}", None
         else:
-            raise ArticleError(
+            raise NoPublicationDate(
                 f"{name}: no publication date: the page's metadata, address and text give none; "
                 "pass --published YYYY-MM-DD"
             )
