@@ -87,9 +87,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     from timeline.article import file_offsets, read_bytes
+    from timeline.pipeline import tag_article
     from timeline.readers import article_from_bytes, input_kind, load_one
     from timeline.readers.url import is_url
-    from timeline.temporal import tag
 
     offsets = None
     if is_url(args.file):
@@ -102,7 +102,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
             offsets = file_offsets(data)  # CRLF files: offsets into the body as it is in the file
     _note_inferred(article)
     timexes = []
-    for t in tag(article.text, article.published):
+    for t in tag_article(article):
         d = t.to_dict()
         if offsets is not None:
             d["start"], d["end"] = offsets[t.start], offsets[t.end]

@@ -4,7 +4,7 @@ that every command builds on (the site, the version diff, the combined timeline,
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.article import Article, make_article
@@ -31,7 +31,12 @@ class ArticleResult:
 
 def process(article: Article, progress: Callable[[float], None] | None = None) -> ArticleResult:
     """Segment, tag and find the events of one article: a pure function of the article, the same
-    in-process, in a process pool and on a Dask worker. `progress` hears how far it is (0 to 1)."""
+    in-process, in a process pool and on a Dask worker. `progress` hears how far it is (0 to 1).
+
+    A Markdown article is read as the text a reader sees (timeline.mdtext: no markup, no code
+    blocks); every offset of the result still points into its Markdown source."""
+    if article.format == "markdown":
+        return _from_markdown(article, progress)
     sentences = segment(article.text)
     if progress is not None:
         progress(0.05)
@@ -41,6 +46,30 @@ def process(article: Article, progress: Callable[[float], None] | None = None) -
     if progress is not None:
         progress(1.0)
     return ArticleResult(article, tuple(sentences), tuple(timexes), tuple(events))
+
+
+def _from_markdown(article: Article, progress: Callable[[float], None] | None) -> ArticleResult:
+    """`process` of the article's plain text, its offsets mapped back into the Markdown source."""
+    from timeline.mdtext import plain_text, to_source
+
+    text, where = plain_text(article.text)
+    seen = process(replace(article, text=text, format="text"), progress)
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return to_source(where, start, end)
+
+    sentences = tuple(replace(s, start=a, end=b) for s in seen.sentences for a, b in [span(s.start, s.end)])
+    timexes = tuple(replace(t, start=a, end=b) for t in seen.timexes for a, b in [span(t.start, t.end)])
+    events = tuple(replace(e, offset=span(*e.offset), text_start=where[e.text_start]) for e in seen.events)
+    return ArticleResult(article, sentences, timexes, events)
+
+
+def tag_article(article: Article) -> list[Timex]:
+    """The temporal expressions of an article, as `process` finds them (for Markdown: in the text a
+    reader sees, with offsets into the source)."""
+    if article.format == "markdown":
+        return list(process(article).timexes)
+    return tag(article.text, article.published)
 
 
 def timeline_of(articles: Sequence[Article], title: str = "") -> Timeline:
