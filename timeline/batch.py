@@ -197,7 +197,8 @@ def process_file(path: str, today: date) -> Entry:
 
 
 def _process_chunk(items: Sequence[Item], today: date, published: date | None) -> list[Entry]:
-    return [process_item(i, today, published) for i in items]
+    # Each entry comes back with its cache JSON, made here in the worker, in parallel.
+    return [process_item(i, today, published).with_json() for i in items]
 
 
 def fork_available() -> bool:

@@ -129,9 +129,22 @@ class Entry:
     today: str | None = None
     skipped: bool = False  # a page without article text: a warning, not an error
     warnings: tuple[str, ...] = ()
+    # The entry as cache JSON, when a worker made it (encoding is slow: done in parallel, not after).
+    json: str | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def fresh(self, today: date) -> bool:
         return self.today is None or self.today == today.isoformat()
+
+    def as_json(self) -> str:
+        """The entry as the cache file holds it."""
+        if self.json is not None:
+            return self.json
+        return json.dumps({"result": encode(self.result), "error": self.error, "today": self.today,
+                           "skipped": self.skipped, "warnings": list(self.warnings)},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    def with_json(self) -> Entry:
+        return dataclasses.replace(self, json=self.as_json())
 
 
 class ProcessCache:
@@ -168,8 +181,13 @@ class ProcessCache:
 
     def dumps(self, keep: dict[str, Entry]) -> str:
         """The cache file holding `keep` (the entries of this build only, so it never grows stale)."""
-        entries = {k: self._raw[k] if self.entries.get(k) is e and k in self._raw else
-                   {"result": encode(e.result), "error": e.error, "today": e.today, "skipped": e.skipped,
-                    "warnings": list(e.warnings)} for k, e in sorted(keep.items())}
-        return json.dumps({"format": _FORMAT, "generator": "timeline", "code": code_digest(), "entries": entries},
-                          ensure_ascii=False, separators=(",", ":")) + "\n"
+        parts = []
+        for k, e in sorted(keep.items()):
+            if self.entries.get(k) is e and k in self._raw:
+                text = json.dumps(self._raw[k], ensure_ascii=False, separators=(",", ":"))
+            else:
+                text = e.as_json()
+            parts.append(f"{json.dumps(k)}:{text}")
+        head = json.dumps({"format": _FORMAT, "generator": "timeline", "code": code_digest()},
+                          separators=(",", ":"))
+        return head[:-1] + ',"entries":{' + ",".join(parts) + "}}\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -450,18 +451,36 @@ def check_output_folder(out: Path, force: bool) -> Manifest | None:
 
 def check_targets(pages: Sequence[Page], out: Path, inputs: Sequence[Path] = ()) -> None:
     """Before anything is written: every target lies inside `out` (no symlink leads out of it), is
-    a regular file or new, and is none of the input articles (`--force` never replaces an input)."""
-    root = out.resolve()
-    sources = {p.resolve() for p in inputs}
+    a regular file or new, and is none of the input articles, also through a hard link (`--force`
+    never replaces an input). One `lstat` per target: a site of 5,000 articles has 15,000."""
+    root = out.resolve() if out.exists() else out.absolute()
+    sources: set[tuple[int, int]] = set()
+    for p in inputs:
+        try:
+            st = os.stat(p)
+            sources.add((st.st_dev, st.st_ino))
+        except OSError:
+            continue
     for page in pages:
-        path = out / page.path
-        target = path.resolve()
-        if root not in target.parents:
-            raise OutputError(f"{path}: would be written outside {out} (a symlink leads out of it)")
-        if target in sources:
-            raise OutputError(f"{path}: is one of the input articles; build into another folder (-o)")
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise OutputError(f"{path}: exists and is not a regular file; remove it or build into another folder")
+        name = page.path
+        if name.startswith(("/", "\\")) or ".." in name.split("/") or "\0" in name:
+            raise OutputError(f"{out / name}: would be written outside {out}")
+        path = root / name
+        if "/" in name and root not in path.resolve().parents:
+            raise OutputError(f"{out / name}: would be written outside {out} (a symlink leads out of it)")
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"{out / name}: cannot be written ({exc.strerror or exc})") from None
+        if stat.S_ISLNK(st.st_mode):
+            raise OutputError(f"{out / name}: is a symlink (it would be written through it, perhaps outside {out}); "
+                              "remove it or build into another folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputError(f"{out / name}: exists and is not a regular file; remove it or build into another folder")
+        if (st.st_dev, st.st_ino) in sources:
+            raise OutputError(f"{out / name}: is one of the input articles; build into another folder (-o)")
 
 
 def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progress: Progress | None = None,
