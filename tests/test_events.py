@@ -9,18 +9,21 @@ from timeline.article import make_article
 from timeline.chronology import build_timeline
 from timeline.events import find_events
 
+SEED_DATED = [
+    ("2025", "last year"),
+    ("2025-10", "last October"),
+    ("2025-11", "last November"),
+    ("2026-01-23", "January 23"),
+    ("2026-01-28", "last Wednesday"),
+    ("2026-01-30", "Friday (Jan 30)"),
+]
+
 
 def test_seed_timeline_dates_in_order(seed_body: str) -> None:
-    tl = timeline.extract(seed_body, "2026-01-31")
+    tl = timeline.extract(seed_body, "2026-01-31", undated="none")
     got = [(e.date, e.phrase) for e in tl.events]
-    assert got == [
-        ("2025", "last year"),
-        ("2025-10", "last October"),
-        ("2025-11", "last November"),
-        ("2026-01-23", "January 23"),
-        ("2026-01-28", "last Wednesday"),
-        ("2026-01-30", "Friday (Jan 30)"),
-    ]
+    assert got == SEED_DATED
+    assert {e.anchor for e in tl.events} == {"phrase"}
     texts = [e.text for e in tl.events]
     assert "deaths in scam compounds last year" in texts[0]
     assert "policy he announced last October" in texts[1]
@@ -28,6 +31,15 @@ def test_seed_timeline_dates_in_order(seed_body: str) -> None:
     assert "73 South Korean suspects were extradited" in texts[3]
     assert "136 suspects have been arrested" in texts[4]
     assert "post on his personal X account" in texts[5]
+
+
+def test_seed_keeps_its_dated_events_and_gains_the_lead(seed_body: str) -> None:
+    tl = timeline.extract(seed_body, "2026-01-31")  # the default: undated="lead"
+    assert [(e.date, e.phrase) for e in tl.events] == [*SEED_DATED, ("2026-01-31", "")]
+    lead = tl.events[-1]
+    assert lead.text.startswith("BANGKOK: South Korean President Lee Jae-myung (pic) has escalated his warnings")
+    assert (lead.anchor, lead.status, lead.label) == ("publication", "reported", "reported Saturday 31 January 2026")
+    assert lead.offset == (0, 0) and lead.sentence == 0
 
 
 def test_since_is_an_ongoing_interval(seed_body: str) -> None:
@@ -39,12 +51,16 @@ def test_since_is_an_ongoing_interval(seed_body: str) -> None:
 
 def test_json_fields(seed_body: str) -> None:
     tl = timeline.extract(seed_body, "2026-01-31")
-    e = tl.events[-1].to_dict()
+    e = tl.events[-2].to_dict()
     assert e["date"] == "2026-01-30" and e["start"] == "2026-01-30" and e["end"] == "2026-01-31"
     assert e["granularity"] == "day" and e["label"] == "Friday 30 January 2026"
     start, end = e["offset"]
     assert seed_body[start:end] == "Friday (Jan 30)" == e["phrase"]
+    assert (e["status"], e["anchor"], e["clause"], e["reference"], e["reference_date"]) == (
+        "reported", "phrase", None, None, None)
     assert tl.to_dict()["articles"][0]["published"] == "2026-01-31"
+    lead = tl.events[-1].to_dict()
+    assert (lead["date"], lead["phrase"], lead["anchor"]) == ("2026-01-31", "", "publication")
 
 
 def test_ids_are_stable_and_unique(seed_body: str) -> None:
@@ -60,18 +76,25 @@ def test_from_to_interval() -> None:
     assert e.phrase == "2009 to 2010"
 
 
-def test_two_clauses_two_events() -> None:
+def _clause(e: timeline.Event) -> str | None:
+    return e.text[e.clause[0]:e.clause[1]] if e.clause else None
+
+
+def test_two_clauses_two_events_each_the_whole_sentence() -> None:
     text = "The storm hit on Monday, and the bridge reopened on Thursday."
     tl = timeline.extract(text, "2026-01-31")
-    assert [(e.date, e.text) for e in tl.events] == [
-        ("2026-01-26", "The storm hit on Monday"),
-        ("2026-01-29", "The bridge reopened on Thursday."),
+    assert [(e.date, e.text, _clause(e)) for e in tl.events] == [
+        ("2026-01-26", text, "The storm hit on Monday"),
+        ("2026-01-29", text, "the bridge reopened on Thursday."),
     ]
 
 
-def test_durations_sets_and_vague_words_are_not_events() -> None:
-    tl = timeline.extract("Talks lasted three weeks. They meet every Monday. Prices are rising now.", "2026-01-31")
-    assert tl.events == ()
+def test_durations_sets_and_vague_words_do_not_date_events() -> None:
+    text = "Talks lasted three weeks. They meet every Monday. Prices are rising now."
+    assert timeline.extract(text, "2026-01-31", undated="none").events == ()
+    (lead,) = timeline.extract(text, "2026-01-31").events
+    assert (lead.text, lead.date, lead.phrase, lead.anchor) == ("Talks lasted three weeks.", "2026-01-31", "",
+                                                                "publication")
 
 
 def test_order_coarser_before_finer_then_source() -> None:
@@ -102,10 +125,11 @@ def test_markdown_markup_removed_from_event_text() -> None:
 def test_until_and_after_do_not_break_a_clause() -> None:
     text = "Forecasters expect the rain to ease over the weekend, but water could keep rising until early October."
     tl = timeline.extract(text, "2026-09-18")
-    assert [(e.date, e.text) for e in tl.events] == [
+    assert [(e.date, _clause(e)) for e in tl.events] == [
         ("2026-W38-WE", "Forecasters expect the rain to ease over the weekend"),
-        ("2026-10", "Water could keep rising until early October."),
+        ("2026-10", "water could keep rising until early October."),
     ]
+    assert {e.status for e in tl.events} == {"expected"}
 
 
 def test_markdown_table_row_reads_as_text() -> None:

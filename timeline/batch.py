@@ -16,10 +16,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from timeline.cache import Entry, ProcessCache, article_key
 from timeline.errors import ArticleError, UserError
-from timeline.pipeline import ArticleResult, process
+from timeline.events import DEFAULT_UNDATED
+from timeline.pipeline import ArticleResult, options_key, process
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -74,13 +76,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def process_file(path: str, today: date) -> Entry:
-    """Load and process one article file; any error becomes the entry's one-line message."""
+def process_file(path: str, today: date, *, undated: str = DEFAULT_UNDATED,
+                 status: Sequence[str] | None = None) -> Entry:
+    """Load and process one article file (`undated`, `status`: as for `pipeline.process`); any
+    error becomes the entry's one-line message."""
     from timeline.article import load_article
 
     try:
         article = load_article(path, today=today)
-        result = process(article)
+        result = process(article, undated=undated, status=status)
     except UserError as exc:
         return Entry(None, str(exc))
     except RecursionError:
@@ -91,8 +95,8 @@ def process_file(path: str, today: date) -> Entry:
     return Entry(result, None, used_today)
 
 
-def _process_chunk(paths: Sequence[str], today: date) -> list[Entry]:
-    return [process_file(p, today) for p in paths]
+def _process_chunk(paths: Sequence[str], today: date, options: dict[str, Any]) -> list[Entry]:
+    return [process_file(p, today, **options) for p in paths]
 
 
 def fork_available() -> bool:
@@ -111,12 +115,14 @@ _MIN_PER_JOB = 4
 
 
 def run_entries(paths: Sequence[str], today: date, jobs: int,
-                advance: Callable[[int], None] = lambda n: None) -> Iterator[Entry]:
+                advance: Callable[[int], None] = lambda n: None, *, undated: str = DEFAULT_UNDATED,
+                status: Sequence[str] | None = None) -> Iterator[Entry]:
     """The entries of `paths`, in order, processed by `jobs` processes."""
     jobs = max(1, min(jobs, len(paths) // _MIN_PER_JOB))
+    options: dict[str, Any] = {"undated": undated, "status": tuple(status) if status is not None else None}
     if jobs == 1:
         for p in paths:
-            yield process_file(p, today)
+            yield process_file(p, today, **options)
             advance(1)
         return
     if fork_available():
@@ -126,20 +132,23 @@ def run_entries(paths: Sequence[str], today: date, jobs: int,
     size = max(1, min(32, len(paths) // (jobs * 8)))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        for chunk, entries in zip(chunks, pool.map(_process_chunk, chunks, [today] * len(chunks)), strict=True):
+        results = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
+        for chunk, entries in zip(chunks, results, strict=True):
             yield from entries
             advance(len(chunk))
 
 
 def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int | None = None,
                   cache: ProcessCache | None = None, keys: Sequence[str | None] | None = None,
-                  advance: Callable[[int], None] = lambda n: None) -> tuple[list[Outcome], dict[str, Entry]]:
+                  advance: Callable[[int], None] = lambda n: None, undated: str = DEFAULT_UNDATED,
+                  status: Sequence[str] | None = None) -> tuple[list[Outcome], dict[str, Entry]]:
     """Every file's outcome, in input order, and the cache entries they make (by key; `keys`
-    when the caller has them: `file_key` of each path)."""
+    when the caller has them: `file_key` of each path with the same options). `undated` and
+    `status` as for `pipeline.process`."""
     today = today or date.today()
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if keys is None:
-        keys = [file_key(p) for p in paths]
+        keys = [file_key(p, undated=undated, status=status) for p in paths]
     entries: dict[int, Entry] = {}
     todo: list[int] = []
     for i, key in enumerate(keys):
@@ -149,7 +158,8 @@ def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int 
             advance(1)
         else:
             todo.append(i)
-    for i, entry in zip(todo, run_entries([paths[i] for i in todo], today, jobs, advance), strict=True):
+    for i, entry in zip(todo, run_entries([paths[i] for i in todo], today, jobs, advance,
+                                                  undated=undated, status=status), strict=True):
         entries[i] = entry
     outcomes: list[Outcome] = []
     made: dict[str, Entry] = {}
@@ -162,10 +172,11 @@ def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int 
     return outcomes, made
 
 
-def file_key(path: str) -> str | None:
-    """The cache key of a file, or None when it cannot be read (processing then reports why)."""
+def file_key(path: str, *, undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> str | None:
+    """The cache key of a file processed with these options, or None when it cannot be read
+    (processing then reports why)."""
     try:
         with open(path, "rb") as fh:
-            return article_key(path, fh.read())
+            return article_key(path, fh.read(), options_key(undated, status))
     except OSError:
         return None

@@ -39,7 +39,7 @@ from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
 from timeline.errors import ArticleError, OutputError
-from timeline.events import Event
+from timeline.events import DEFAULT_UNDATED, Event
 from timeline.exports import DatePoint, event_span
 from timeline.output import atomic_write, written_by_timeline
 from timeline.pipeline import ArticleResult, process
@@ -169,11 +169,17 @@ def coverage(events: Sequence[Event]) -> Coverage | None:
     return Coverage(event_span(earliest)[0], last_point(max(events, key=last_day)))
 
 
-def _report_of(event: Event, source: str,
-               by_date: dict[tuple[str, str, str | None], list[Event]]) -> Event | None:
-    """The event of article `source` that `event` (of the combined timeline) merged."""
+def _report_of(event: Event, source: str, by_date: dict[tuple[str, str, str | None], list[Event]],
+               by_id: dict[str, Event]) -> Event | None:
+    """The event of article `source` that `event` (of the combined timeline) merged: the one
+    its `reports` name, else the most alike of that article's on the same date."""
     if source == event.article:
         return event
+    sources = event.sources or (event.article,)
+    if len(event.reports) == len(sources) and source in sources:
+        named = by_id.get(event.reports[sources.index(source)])
+        if named is not None:
+            return named
     same = by_date.get((source, event.date, event.until), [])
     return max(same, key=lambda e: similarity(e.text, event.text), default=None)
 
@@ -321,15 +327,17 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
     events_of: dict[tuple[str, str, str | None], list[Event]] = {}  # (article, date, until) -> its events
+    event_by_id: dict[str, Event] = {}
     for ap in model.pages:
         for ev in ap.timeline.events:
             events_of.setdefault((ap.result.article.id, ev.date, ev.until), []).append(ev)
+            event_by_id[ev.id] = ev
     source_hrefs: dict[str, tuple[tuple[Article, str], ...]] = {}
     combined = site.combined
     for e in combined.events:
         links = []
         for source in e.sources or (e.article,):
-            report = _report_of(e, source, events_of)
+            report = _report_of(e, source, events_of, event_by_id)
             href = f"{source}.html"
             if report is not None and report.id in anchored.get(source, ()):
                 href += f"#{text_id(report.id)}"
@@ -353,14 +361,15 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
 
 
 def render_site(articles: Sequence[Article], templates: Path | None = None, *, title: str = SITE_TITLE,
-                progress: Progress | None = None) -> list[Page]:
+                progress: Progress | None = None, undated: str = DEFAULT_UNDATED,
+                status: Sequence[str] | None = None) -> list[Page]:
     """Every page of the site of `articles`, rendered to strings (nothing written): per article
     `ID.html` (its timeline and its text), `ID.md`, `ID.json`; `combined.*` (all articles in one
     chronology, the same event reported by several articles once); `index.*` (the list of articles)."""
     step = (lambda: progress.advance()) if progress else (lambda: None)
     results = []
     for a in articles:
-        results.append(process(a))
+        results.append(process(a, undated=undated, status=status))
         step()
     return render_pages(collect_site(results, title=title), make_env(templates), step)
 
@@ -545,7 +554,7 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
-          strict: bool = False) -> BuildReport:
+          strict: bool = False, undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> BuildReport:
     """Read every source article, render the site, then write it into `out`.
 
     Articles are processed by `jobs` processes (default: every core) and kept in a cache beside
@@ -553,19 +562,20 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     one from exactly the same state writes nothing. `force` writes into a folder no build made and
     ignores the cache. An article that cannot be read is skipped with its one-line error in the
     report (`strict`: raised instead); a site with no readable article is an error. With
-    `progress`, a progress bar on stderr when it is a terminal and the build takes a moment."""
+    `progress`, a progress bar on stderr when it is a terminal and the build takes a moment.
+    `undated` and `status` choose the events, as for `pipeline.process` (part of the cache key)."""
     today = today or date.today()
     files = collect_sources(sources)
     previous = check_output_folder(out, force)
     paths = [str(f) for f in files]
-    keys = [file_key(p) for p in paths]
+    keys = [file_key(p, undated=undated, status=status) for p in paths]
     state = _state(paths, keys, templates, title)
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
         return BuildReport(out, (), len(previous.files), len(paths), 0, len(paths), previous.errors, up_to_date=True)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
     with Progress(2 * len(files) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, entries = process_files(paths, today=today, jobs=jobs, cache=cache, keys=keys,
-                                          advance=bar.advance)
+                                          advance=bar.advance, undated=undated, status=status)
         failures = [o for o in outcomes if isinstance(o, Failure)]
         if failures and strict:
             raise ArticleError(failures[0].message)
