@@ -195,48 +195,85 @@ _REFERENCE_BEFORE = re.compile(
     rf"drops|climbed|climbs|increased|increase|increases|decreased|decrease|decreases|declined|decline|declines|"
     rf"grew|grown|gained|gain|gains|jumped|slipped|slid|plunged|soared|surged|tumbled|shrank|shrunk|widened|"
     rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+{_WORD}){{0,6}}?\s+from"
-    rf"(?:\s+{_WORD}){{0,4}}?\s+$"
+    rf"(?:\s+(?!(?:to|until|till|through|and)\b){_WORD}){{0,4}}?\s+$"  # not "from 2009 to [2010]"
     # "than in 2019", "than a year ago", "than it was last year", "than the same month of 2019"
     r"|\bthan\s+(?:(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+|(?:was|were|did)\s+)?"
     r"(?:(?:in|at|on|during|for|over|of|by)\s+)?(?:the\s+same\s+\w+\s+(?:of|in|a|last)\s+)?$",
     re.IGNORECASE,
 )
 _REFERENCE_WINDOW = 90
+# Every comparison above has one of these words: a quick test before the full pattern.
+_REFERENCE_HINT = re.compile(r"since|compar|versus|vs|relative|from|than", re.IGNORECASE)
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
 
 
 def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     """Whether the date expression `t` only anchors a comparison ("the lowest since 1987", "up
-    from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it."""
+    from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
+    The start of a range ("rose from 2009 to 2010") is not."""
     before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
-    return _REFERENCE_BEFORE.search(before) is not None
+    if _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
+        return False
+    return _RANGE_AFTER.match(text, t.end) is None
 
 
 # --- status ---------------------------------------------------------------------------------------
 
-# Modals of possibility that tense_at does not read as future ("could break even", "may open"),
-# unless they speak of the past ("could not be reached", "may have left").
-_MODAL = re.compile(r"\b(?:could|may|might)\s+(?!not\b|n[o']t\b|have\b|\w+n['’]t\b)(?:well\s+|soon\s+|also\s+)?"
-                    r"(?:be|become|open|close|break|reach|rise|fall|start|begin|end|face|take|lose|cost|hit|"
-                    r"return|resume|launch|see|get|go|come|make|need|double|grow|shrink|collapse|fail|win)\b")
+# Modals of possibility that tense_at does not read as future ("could break even", "may reopen"),
+# unless they speak of the past ("could not be reached", "may have left"). Lower case: "May" is a month.
+_MODAL = re.compile(r"\b(?:could|may|might)\s+(?!not\b|n[o']t\b|have\b|\w+n['’]t\b)[a-z]+")
 _MODAL_WINDOW = 80
+# What a sentence without a date says of the future: the future tense and the words of a plan or a
+# forecast (not the present of a schedule, "unveils", which a headline uses for the past).
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|would(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were)\s+(?:going|set|due|expected|"
+    r"scheduled|likely|poised|about)\s+to|(?:plans|planning|intends|aims|hopes|expects|vows|promises)\s+to|"
+    r"(?:is|are)\s+to\s+be)\b|['’]ll\b", re.IGNORECASE)
 
 
 def _expected_by_words(sentence: str, pos: int) -> bool:
-    """Future tense or a forecast modal near character `pos` of `sentence`."""
+    """Future tense or a forecast modal near character `pos` of `sentence` (the tense nearest to a
+    date phrase: "said on Friday it will", is past at "Friday")."""
     if tense_at(sentence, pos) == "future":
         return True
     return _MODAL.search(sentence, max(0, pos - _MODAL_WINDOW), min(len(sentence), pos + _MODAL_WINDOW)) is not None
 
 
-def event_status(sentence: str, pos: int, start: dt.date, end: dt.date, ongoing: bool, published: dt.date) -> str:
+def _future_at(sentence: str) -> int | None:
+    """Where the first future tense, plan or forecast modal of a sentence is, or None."""
+    found = [m.start() for m in (_FUTURE.search(sentence), _MODAL.search(sentence)) if m is not None]
+    return min(found) if found else None
+
+
+def expected_sentence(sentence: str) -> bool:
+    """Whether a sentence without a date of its own tells of what is yet to happen: the future
+    tense, a plan ("plans to", "is expected to") or a forecast modal ("could break even")."""
+    return _future_at(sentence) is not None
+
+
+def forecast_first(sentence: str) -> bool:
+    """Whether a sentence without a date is a forecast of its own ("The operator could break even,
+    officials said"), not the report of a past statement about the future ("Jobs said that buyers
+    will get a refund": the past tense comes first)."""
+    at = _future_at(sentence)
+    return at is not None and tense_at(sentence[:at], 0) != "past"
+
+
+def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, ongoing: bool,
+                 published: dt.date) -> str:
     """"ongoing" for "since X"; "expected" for a date after publication, or a date that does not
-    lie wholly before it with a future tense or modal near `pos`; else "reported"."""
+    lie wholly before it with a future tense or modal near `pos` (the date phrase; None for a
+    sentence without one: anywhere in it); else "reported"."""
     if ongoing:
         return "ongoing"
     if start > published:
         return "expected"
     if end <= published:
         return "reported"
+    if pos is None:
+        return "expected" if expected_sentence(sentence) else "reported"
     return "expected" if _expected_by_words(sentence, pos) else "reported"
 
 
@@ -388,50 +425,36 @@ class _Day:
     granularity: str
 
 
-def _day(value: str) -> _Day | None:
-    iv = calendar.interval(value)
-    return None if iv is None else _Day(value, iv[0], iv[1], iv[2])
-
-
-# A sentence that carries the story on from the one before it ("He added ...", "The company then
-# ..."): read on its first words.
-_CONTINUES = re.compile(
-    r"(?:he|she|they|it|its|his|her|their|this|that|these|those|the\s+\w+|then|later|afterwards|"
-    r"after\s+that|there|also|in\s+addition|meanwhile)\b", re.IGNORECASE)
 _DAYLIKE = ("day", "part of day", "time")
 # The day a story reports is at most this many days before its publication.
 STORY_DAYS = 7
 # How many sentences from the lead on are read for the day the story reports.
 STORY_SENTENCES = 3
-RULE = {"story": True, "continue": False, "continue_any": False}
 
 
 def story_day(sentences: Sequence[Sentence], by_sentence: dict[int, list[_Dated]], lead: int | None,
               published: dt.date) -> _Day | None:
     """The day the story reports, when its lead (or the sentences right after it) dates it to a
-    recent day: "Yesterday, Jobs unveiled ...", "Apple announced Friday ..."; else None."""
+    recent day before publication: "Yesterday, Jobs unveiled ...", "Apple announced Friday ...";
+    else None."""
     if lead is None:
         return None
     for si in range(lead, min(len(sentences), lead + STORY_SENTENCES)):
         for d in by_sentence.get(si, ()):
-            if d.granularity in _DAYLIKE and dt.timedelta(0) <= published - d.start <= dt.timedelta(days=STORY_DAYS):
+            if d.granularity in _DAYLIKE and dt.timedelta(0) < published - d.start <= dt.timedelta(days=STORY_DAYS):
                 day = d.timex.value[:10]
                 iv = calendar.interval(day)
                 return None if iv is None else _Day(day, iv[0], iv[1], iv[2])
     return None
 
 
-def _narrative_day(sentence: str, story: _Day | None, last: _Day | None, last_sentence: int, last_tense: str | None,
-                   index: int, published: dt.date) -> _Day | None:
-    """The day the text is narrating, where an undated `sentence` (number `index`) clearly goes
-    on with it; else None (the sentence goes at the publication date)."""
-    tense = tense_at(sentence, 0)
-    if RULE["continue"] and last is not None and index == last_sentence + 1 and tense is not None and \
-            tense == last_tense and (RULE["continue_any"] or _CONTINUES.match(sentence)):
-        return last
-    if RULE["story"] and story is not None and tense == "past" and story.start < published:
-        return story
-    return None
+def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
+    """The day the text is narrating, where a sentence without a date clearly goes on with it:
+    the story reports a recent day and the sentence tells of the past ("Jobs also showed ...",
+    "He said that buyers will get a refund"); else None (the publication date)."""
+    if story is None or forecast_first(sentence) or tense_at(sentence, 0) != "past":
+        return None
+    return story
 
 
 def _undated_label(day: _Day, anchor: str) -> str:
@@ -457,6 +480,97 @@ def lead_index(article: Article, sentences: Sequence[Sentence]) -> int | None:
                 and not raw.startswith("|"):
             return s.index
     return None
+
+
+class _Ids:
+    """Stable event ids of one article: a hash of date, phrase and sentence; "-2", "-3", ... for
+    the same again (counted, never searched, so thousands of repeats stay linear)."""
+
+    def __init__(self, article: str) -> None:
+        self.article = article
+        self.seen: set[str] = set()
+        self.repeats: dict[str, int] = {}
+
+    def make(self, date_value: str, phrase: str, text: str) -> str:
+        base = eid = _event_id(self.article, date_value, phrase, text)
+        n = self.repeats.get(base, 1)
+        while eid in self.seen:
+            n += 1
+            eid = f"{base}-{n}"
+        self.repeats[base] = n
+        self.seen.add(eid)
+        return eid
+
+
+def _alone(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it is a paragraph of its own (a line: a headline, a dateline)."""
+    counts: dict[int, int] = {}
+    for s in sentences:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    return [counts[s.paragraph] == 1 for s in sentences]
+
+
+def _reportable(text: str, s: Sentence, alone: bool, title: str) -> bool:
+    """Whether a sentence without a date can be an event: a sentence, not a heading or table row."""
+    raw = text[s.start:s.end]
+    return not _is_heading(text, s, alone, title) and _sentence_like(raw) and not raw.startswith("|")
+
+
+def _reference(ref: Timex | None) -> tuple[str | None, str | None]:
+    """The phrase and value of a sentence's comparison date, or (None, None)."""
+    return (" ".join(ref.text.split()), ref.value) if ref is not None else (None, None)
+
+
+def _dated_events(article: Article, sentence: Sentence, items: list[_Dated], ref: Timex | None,
+                  ids: _Ids) -> list[Event]:
+    """The events of a sentence with dates of its own: one per dated clause."""
+    text, published = article.text, article.published
+    raw_sentence = text[sentence.start:sentence.end]
+    body = plain(raw_sentence, article.format)
+    clauses = _clauses(text, sentence, _intervals(text, sentence, items, published))
+    several = len(clauses) > 1
+    out = []
+    frm = 0
+    for d, cstart, cend in clauses:
+        lead_m = _CLAUSE_LEAD.match(text, cstart)
+        if lead_m is not None and cstart != sentence.start:
+            cstart = lead_m.end()
+        clause = _clause_in(body, plain(text[cstart:cend].rstrip(" ,;:–—-"), article.format), frm) if several else None
+        if clause is not None:
+            frm = clause[1]
+        t = d.timex
+        phrase_end = d.until.end if d.until else t.end
+        phrase = " ".join(text[t.start:phrase_end].split())
+        out.append(Event(
+            id=ids.make(t.value, phrase, body), article=article.id, sentence=sentence.index, text=body, phrase=phrase,
+            offset=(t.start, phrase_end), date=t.value, start=d.start, end=d.end, granularity=d.granularity,
+            label=calendar.label(t.value, t.mod), mod=t.mod, until=d.until.value if d.until else None,
+            ongoing=d.ongoing, sources=(article.id,), text_start=cstart, anchor="phrase",
+            status=event_status(raw_sentence, t.start - sentence.start, d.start, d.end, d.ongoing, published),
+            clause=clause, reference=_reference(ref)[0], reference_date=_reference(ref)[1]))
+    return out
+
+
+def _undated_day(sentence: str, published: dt.date, story: _Day | None, is_lead: bool) -> tuple[_Day, str]:
+    """The date and anchor of a sentence without a date of its own: the day the story reports
+    where it goes on with it (never the lead: it is the news of the day), else the publication."""
+    narrated = None if is_lead else _narrative_day(sentence, story)
+    if narrated is not None:
+        return narrated, "narrative"
+    return _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day"), "publication"
+
+
+def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str, ref: Timex | None,
+                   ids: _Ids) -> Event:
+    raw = article.text[sentence.start:sentence.end]
+    body = plain(raw, article.format)
+    return Event(
+        id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
+        offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
+        granularity=day.granularity, label=_undated_label(day, anchor), sources=(article.id,),
+        text_start=sentence.start, anchor=anchor,
+        status=event_status(raw, None, day.start, day.end, False, article.published), reference=_reference(ref)[0],
+        reference_date=_reference(ref)[1])
 
 
 def find_events(article: Article, timexes: Sequence[Timex] | None = None,
@@ -487,84 +601,19 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             references.setdefault(si, t)
             continue
         by_sentence.setdefault(si, []).append(d)
-    lead = lead_index(article, sentences) if undated == "lead" else None
-    counts: dict[int, int] = {}
-    if undated != "none":
-        for s in sentences:
-            counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
-    pub_day = _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day")
+    lead = lead_index(article, sentences) if undated != "none" else None
+    story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
+    alone = _alone(sentences)
     events: list[Event] = []
-    seen: set[str] = set()
-    repeats: dict[str, int] = {}  # id -> how many times it came up (the next suffix to try)
-
-    def add(**fields: object) -> None:
-        base = eid = _event_id(article.id, str(fields["date"]), str(fields["phrase"]), str(fields["text"]))
-        n = repeats.get(base, 1)
-        while eid in seen:  # the same sentence again: "-2", "-3", ... counted, never searched
-            n += 1
-            eid = f"{base}-{n}"
-        repeats[base] = n
-        seen.add(eid)
-        events.append(Event(id=eid, article=article.id, sources=(article.id,), **fields))  # type: ignore[arg-type]
-
-    last_day: _Day | None = None  # the day the text last narrated, in which sentence and tense
-    last_sentence = -10
-    last_tense: str | None = None
-    lead_all = lead_index(article, sentences) if undated == "all" else None
-    story = story_day(sentences, by_sentence, lead_all, published) if undated == "all" else None
+    ids = _Ids(article.id)
     for si, sentence in enumerate(sentences):
-        items = by_sentence.get(si)
-        raw_sentence = text[sentence.start:sentence.end]
-        if items:
-            body = plain(raw_sentence, article.format)
-            if _date_only(text, sentence, items):
-                continue  # a dateline alone ("January 9, 2008") reports nothing
-            clauses = _clauses(text, sentence, _intervals(text, sentence, items, published))
-            several = len(clauses) > 1
-            frm = 0
-            for d, cstart, cend in clauses:
-                lead_m = _CLAUSE_LEAD.match(text, cstart)
-                if lead_m is not None and cstart != sentence.start:
-                    cstart = lead_m.end()
-                raw = text[cstart:cend].rstrip(" ,;:–—-")
-                clause = _clause_in(body, plain(raw, article.format), frm) if several else None
-                if clause is not None:
-                    frm = clause[1]
-                t = d.timex
-                phrase_end = d.until.end if d.until else t.end
-                status = event_status(raw_sentence, t.start - sentence.start, d.start, d.end, d.ongoing, published)
-                add(sentence=sentence.index, text=body, phrase=" ".join(text[t.start:phrase_end].split()),
-                    offset=(t.start, phrase_end), date=t.value, start=d.start, end=d.end,
-                    granularity=d.granularity, label=calendar.label(t.value, t.mod), mod=t.mod,
-                    until=d.until.value if d.until else None, ongoing=d.ongoing, text_start=cstart,
-                    anchor="phrase", status=status, clause=clause)
-                if not d.ongoing and d.until is None:
-                    last_day = _Day(t.value, d.start, d.end, d.granularity)
-                    last_sentence = si
-                    last_tense = tense_at(raw_sentence, t.start - sentence.start)
-            continue
-        if undated == "none":
-            continue
         ref = references.get(si)
-        if undated == "lead" and si != lead and ref is None:
-            continue
-        if _is_heading(text, sentence, counts[sentence.paragraph] == 1, article.title) and si != lead:
-            continue
-        body = plain(raw_sentence, article.format)
-        if si != lead and (not _sentence_like(body) or raw_sentence.startswith("|")):
-            continue
-        day, anchor = pub_day, "publication"
-        # The lead and a forecast are the news of the day; other sentences may go on with the story's day.
-        if undated == "all" and si != lead_all and not _expected_by_words(raw_sentence, 0):
-            narrated = _narrative_day(raw_sentence, story, last_day, last_sentence, last_tense, si, published)
-            if narrated is not None:
-                day, anchor = narrated, "narrative"
-                if narrated is last_day:
-                    last_sentence = si
-        status = event_status(raw_sentence, 0, day.start, day.end, False, published)
-        add(sentence=sentence.index, text=body, phrase="", offset=(sentence.start, sentence.start), date=day.value,
-            start=day.start, end=day.end, granularity=day.granularity, label=_undated_label(day, anchor),
-            text_start=sentence.start, anchor=anchor, status=status,
-            reference=" ".join(ref.text.split()) if ref is not None else None,
-            reference_date=ref.value if ref is not None else None)
+        items = by_sentence.get(si)
+        if items:
+            if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
+                events.extend(_dated_events(article, sentence, items, ref, ids))
+        elif (undated == "all" or (undated == "lead" and (si == lead or ref is not None))) and (
+                si == lead or _reportable(text, sentence, alone[si], article.title)):
+            day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
+            events.append(_undated_event(article, sentence, day, anchor, ref, ids))
     return events
