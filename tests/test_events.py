@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import timeline
 from timeline.article import make_article
 from timeline.chronology import build_timeline
@@ -136,3 +138,70 @@ def test_markdown_table_row_reads_as_text() -> None:
     text = "| Date | Event |\n|------|-------|\n| Jan 5 | Draft **leaked** |\n"
     tl = timeline.extract(text, "2026-03-02", fmt="markdown")
     assert [(e.date, e.text) for e in tl.events] == [("2026-01-05", "Jan 5 — Draft leaked")]
+
+
+# --- one event, reported by several articles or twice in one ---------------------------------------
+
+
+def _reports(*texts: str, published: str = "2011-10-20") -> list[timeline.Event]:
+    """The combined timeline of one article per text (ids a, b, c, ...)."""
+    articles = [make_article(t, name=f"{chr(97 + i)}.txt", published=published) for i, t in enumerate(texts)]
+    return list(timeline.timeline_of(articles, undated="none").events)
+
+
+def test_a_month_and_a_day_of_one_event_are_one_event_dated_by_the_day() -> None:
+    (e,) = _reports("Apple released the iPhone 4S in October.", "Apple released the iPhone 4S on October 14.")
+    assert (e.date, e.phrase, e.article, e.sources) == ("2011-10-14", "October 14", "b", ("a", "b"))
+    assert len(e.reports) == 2 and e.reports[1] == e.id  # each source's own report, in the order of sources
+
+
+def test_two_different_events_in_one_month_stay_two() -> None:
+    events = _reports("Apple released iOS 5 in October.", "Apple released the iPhone 4S on October 14.")
+    assert [(e.date, e.sources) for e in events] == [("2011-10", ("a",)), ("2011-10-14", ("b",))]
+
+
+def test_reports_whose_figures_differ_stay_two() -> None:
+    events = _reports("Police arrested 5 people on Friday.", "Police arrested 7 people on Friday.")
+    assert len(events) == 2
+
+
+def test_dates_that_do_not_nest_stay_two() -> None:
+    events = _reports("Apple released the iPhone 4S on October 14.", "Apple released the iPhone 4S on October 4.")
+    assert len(events) == 2
+
+
+def test_two_mentions_in_one_article_are_one_event() -> None:
+    text = ("The plant closed in March 2024. Its 300 workers lost their jobs in 2024. "
+            "The plant closed on March 5, 2024, the union said.")
+    tl = timeline.extract(text, "2026-01-31", undated="none")
+    assert [(e.date, e.phrase) for e in tl.events] == [("2024", "2024"), ("2024-03-05", "March 5, 2024")]
+    assert tl.events[1].sources == ("article",)
+
+
+def test_two_clauses_of_one_sentence_are_never_merged() -> None:
+    tl = timeline.extract("Police arrived on Friday, and police arrived again on Friday night.", "2026-01-31")
+    assert len(tl.events) == 2
+
+
+def test_a_sentence_repeated_thousands_of_times_is_one_event_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.chronology as chronology
+
+    calls = 0
+    nested = chronology._nested
+
+    def counted(a: timeline.Event, b: timeline.Event) -> bool:
+        nonlocal calls
+        calls += 1
+        return nested(a, b)
+
+    monkeypatch.setattr(chronology, "_nested", counted)  # one call per pair of events compared
+    article = make_article("Updated on 5 May 2025. " * 8000, name="r.txt", published="2026-01-31")
+    events = find_events(article, undated="none")
+    assert len(events) == 8000 and len(chronology.merge_reports(events)) == 1
+    assert calls == 0  # every repeat is found by its exact key
+    distinct = make_article(" ".join(f"Store {i} opened on 5 May 2025 in town{i}." for i in range(3000)),
+                            name="d.txt", published="2026-01-31")
+    events = find_events(distinct, undated="none")
+    assert len(chronology.merge_reports(events)) == 3000
+    # candidates come from the rare-word index, a few per word, never from every pair
+    assert calls <= 3 * chronology.MAX_CANDIDATES * len(events)

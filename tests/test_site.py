@@ -195,6 +195,23 @@ def test_combined_timeline_lists_an_event_once_with_its_sources(tmp_path: Path) 
     assert all(f'href="{source}.html#tx-' in item for source in merged[0]["sources"])
 
 
+def test_a_month_and_a_day_of_one_event_merge_and_link_each_source_to_its_phrase(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "early.md").write_text("---\npublished: 2026-03-20\n---\nThe bank raised rates in March.\n",
+                                  encoding="utf-8")
+    (src / "late.md").write_text("---\npublished: 2026-03-21\n---\nThe bank raised rates on March 18.\n",
+                                 encoding="utf-8")
+    site = tmp_path / "site"
+    build([str(src)], site, undated="none")
+    (event,) = json.loads((site / "combined.json").read_text(encoding="utf-8"))["events"]
+    assert (event["date"], event["sources"]) == ("2026-03-18", ["early", "late"])
+    early = json.loads((site / "early.json").read_text(encoding="utf-8"))["events"][0]
+    html = (site / "combined.html").read_text(encoding="utf-8")
+    # each source links to its own report's phrase: "March" in early.html, "March 18" in late.html
+    assert f'href="early.html#tx-{early["id"]}"' in html and f'href="late.html#tx-{event["id"]}"' in html
+
+
 def test_reserved_article_ids_are_refused(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()

@@ -15,6 +15,9 @@ from timeline.events import Event
 # their sentences, date phrases left out, share at least this share of their content words
 # (Jaccard similarity), and the figures they give do not conflict.
 SAME_EVENT_SIMILARITY = 0.5
+# Of the earlier events that share a word with an event, at most this many (the latest, nearest in
+# date) are compared with it: a word that thousands of sentences share keeps merging linear.
+MAX_CANDIDATES = 48
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _NUMBER = re.compile(r"\d")
@@ -108,7 +111,8 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
     sentences are alike (SAME_EVENT_SIMILARITY, date phrases left out) and their figures agree.
     Two clauses of one sentence are never merged. The merged event is the report that dates it
     most finely (the first among equals). Candidates are found through an index of each event's
-    rarest words, so a text repeating one sentence thousands of times stays linear."""
+    rarest words (at most MAX_CANDIDATES per word), so a text repeating one sentence thousands of
+    times, or thousands of sentences sharing words, stays linear."""
     if len(events) < 2:
         return list(events)
     words = [event_words(e) for e in events]
@@ -132,7 +136,7 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
             seen: set[int] = set()
             figures = _figures(mine)
             for w in _prefix(mine, rank):
-                for i in index.get(w, ()):
+                for i in reversed(index.get(w, [])[-MAX_CANDIDATES:]):
                     if i in seen:
                         continue
                     seen.add(i)
