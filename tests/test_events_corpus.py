@@ -102,3 +102,17 @@ def test_corpus_covers_every_option_anchor_and_status() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_corpus(case: Case) -> None:
     case.check()
+
+
+def test_the_readme_example_is_real_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.cli import main
+
+    root = CORPUS.parent.parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    marker = "<!-- example: timeline extract docs/examples/rail-link.md -f md -->\n```markdown\n"
+    shown = readme.split(marker, 1)[1].split("```\n", 1)[0]
+    monkeypatch.chdir(root)
+    assert main(["extract", "docs/examples/rail-link.md", "-f", "md"]) == 0
+    out = capsys.readouterr().out
+    assert out == shown
+    assert all(w in out for w in ("(ongoing)", "(expected)", "reported Saturday")), "every status and anchor"

@@ -179,7 +179,12 @@ _SUPERLATIVES = (
     r"(?:highest|lowest|biggest|largest|smallest|greatest|worst|best|strongest|weakest|fastest|slowest"
     r"|sharpest|steepest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|busiest|quietest"
     r"|cheapest|dearest|heaviest|lightest|widest|narrowest|tightest|loosest|poorest|richest|deadliest"
-    r"|costliest|bloodiest|fewest|most|least|first|only|record)"
+    r"|costliest|bloodiest|fewest|most|least|first|only|record"
+    # any other superlative after a determiner or a possessive: "the council's closest", "its tightest"
+    r"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=his\s)|(?<=her\s)|(?<=our\s)|(?<=['’]s\s))"
+    r"(?!(?:interest|protest|request|contest|arrest|harvest|unrest|inquest|behest|midwest|northwest|southwest"
+    r"|conquest|digest|suggest|attest|detest|invest|manifest|honest|modest|earnest|forest|guest|chest|crest"
+    r"|priest|latest)\b)[a-z]{2,}est\b)"
 )
 _WORD = r"(?:[^\s;:.!?]|(?<=\d)\.(?=\d))+"  # a word of the clause ("4.1%" too)
 _REFERENCE_BEFORE = re.compile(
