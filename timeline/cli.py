@@ -226,6 +226,7 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline extract story.md -f html-fragment -o embed.html   # to paste into a CMS",
             "timeline extract story.md -f timelinejs -o timeline.json   # for TimelineJS",
             "timeline extract story.md -f mermaid >> report.md          # a Mermaid block",
+            "timeline extract story.md --undated all --status expected  # every forecast of the story",
         ),
     )
     article_args(p)
@@ -292,7 +293,8 @@ def make_parser() -> argparse.ArgumentParser:
                     "text, each date linked to its entry), combined.html (all articles in one chronology), and "
                     "next to each page its .json and .md. Without SRC, the bundled seed articles.",
         epilog=_examples("timeline build", "timeline build articles/ -o site",
-                         "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'"),
+                         "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'",
+                         "timeline build articles/ -o site --undated none   # only sentences with a date"),
     )
     p.add_argument("sources", nargs="*", metavar="SRC", help="article files or folders (default: the bundled seeds)")
     p.add_argument("-o", "--output", default="output", metavar="OUT", help="output folder (default: output)")
@@ -318,6 +320,7 @@ def make_parser() -> argparse.ArgumentParser:
                          "timeline events articles/ -o events.csv",
                          "timeline events articles/ | head -1",
                          "timeline events articles/ -o events.parquet --dask local",
+                         "timeline events articles/ -o events.csv --undated all --status expected",
                          "timeline events /shared/articles -o /shared/events.parquet --dask tcp://10.0.0.5:8786"),
     )
     p.add_argument("sources", nargs="+", metavar="SRC", help="article files or folders")
