@@ -175,7 +175,7 @@ def test_two_mentions_in_one_article_are_one_event() -> None:
             "The plant closed on March 5, 2024, the union said.")
     tl = timeline.extract(text, "2026-01-31", undated="none")
     assert [(e.date, e.phrase) for e in tl.events] == [("2024", "2024"), ("2024-03-05", "March 5, 2024")]
-    assert tl.events[1].sources == ("article",)
+    assert tl.events[1].sources == ("article",) and tl.events[1].reports == (tl.events[1].id,)
 
 
 def test_two_clauses_of_one_sentence_are_never_merged() -> None:

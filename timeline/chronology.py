@@ -163,9 +163,13 @@ def merge_reports(events: Sequence[Event]) -> list[Event]:
         k = kept[target]
         sources = k.sources or (k.article,)
         reports = k.reports or (k.id,)
+        finer = _finer(k, e)
         if e.article not in sources:
             sources, reports = (*sources, e.article), (*reports, e.id)
-        if _finer(k, e):
+        elif finer:  # the article's own report is now this finer mention
+            at = sources.index(e.article)
+            reports = (*reports[:at], e.id, *reports[at + 1:])
+        if finer:
             kept[target] = replace(e, sources=sources, reports=reports)
             exact.setdefault((e.date, e.until, mine), target)
         else:
