@@ -84,13 +84,27 @@ def themed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# A story with every status and anchor, and a sentence of two dated clauses.
+PLANS = """---
+title: Rail link approved
+published: 2026-01-31
+---
+The council approved the new rail link.
+Engineers said on Friday that the first trains will run in 2027, and fares have risen since last May.
+The operator could break even within two years, officials said.
+"""
+
+
 @pytest.fixture(scope="session")
 def extras(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`extract -f html` of the seed, and its `-f html-fragment` embedded in a host page that has
-    styles of its own (a CMS page)."""
+    """`extract -f html` of the seed, its `-f html-fragment` embedded in a host page that has
+    styles of its own (a CMS page), and `extract -f html --undated all` of a story with every
+    status (`status.html`)."""
     folder = tmp_path_factory.mktemp("extras")
     seed = str(SEEDS / "000_3b01959ef49d4888.txt")
     cli_main(["extract", seed, "-f", "html", "-o", str(folder / "extract.html")])
+    (folder / "plans.md").write_text(PLANS, encoding="utf-8")
+    cli_main(["extract", str(folder / "plans.md"), "--undated", "all", "-f", "html", "-o", str(folder / "status.html")])
     cli_main(["extract", seed, "-f", "html-fragment", "-o", str(folder / "fragment.part")])
     fragment = (folder / "fragment.part").read_text(encoding="utf-8")
     # The fragment's <style> goes where the CMS puts styles (a <style> in <body> is not valid HTML).
@@ -181,6 +195,24 @@ def _run_axe(v: Visit) -> list[dict[str, Any]]:
 # --- what the pages show ------------------------------------------------------------------------
 
 
+def test_a_forecast_reads_as_one_at_a_glance(extras: Path, visit: Any) -> None:
+    v = visit((extras / "status.html").as_uri())
+    expected = v.page.locator("ol.timeline > li.status-expected")
+    assert expected.count() >= 1
+    first = expected.first
+    assert "expected" in first.locator(".when").inner_text()  # in words, not by colour alone
+    def style(item: Any, prop: str, pseudo: str = "") -> str:
+        return str(v.page.evaluate(f"(e) => getComputedStyle(e, {pseudo!r} || null).{prop}", item.element_handle()))
+
+    assert style(first, "borderTopStyle", "::before") == "dashed"  # a hollow dashed dot on the rule
+    assert style(first.locator(".what"), "fontStyle") == "italic"
+    reported = v.page.locator("ol.timeline > li.status-reported").first
+    assert style(reported, "borderTopStyle", "::before") == "solid"
+    clause = expected.locator(".clause")  # "... said on Friday that the first trains will run in 2027, ..."
+    assert clause.count() == 1 and clause.locator("mark").inner_text() == "2027"
+    assert v.page.locator("ol.timeline > li.status-ongoing .when").first.inner_text().rstrip().endswith("ongoing")
+
+
 def test_each_page_shows_its_events(seed_site: Path, visit: Any) -> None:
     index = json.loads((seed_site / "index.json").read_text(encoding="utf-8"))
     for entry in index["articles"]:
@@ -192,9 +224,15 @@ def test_each_page_shows_its_events(seed_site: Path, visit: Any) -> None:
             item = items.nth(i)
             assert item.is_visible()
             assert item.locator(".when").inner_text().strip()
-            assert item.locator("mark").inner_text() == event["phrase"]
+            if event["phrase"]:
+                assert item.locator("mark").inner_text() == event["phrase"]
+            else:  # the lead, dated by the publication: no phrase to mark, and it says so
+                assert item.locator("mark").count() == 0 and event["anchor"] == "publication"
+                assert item.locator(".when").inner_text().startswith("reported ")
         # The article text, with every event's phrase linked to its entry and back.
         for event in data["events"]:
+            if not event["phrase"]:
+                continue
             phrase = v.page.locator(f"#tx-{event['id']}")
             assert phrase.inner_text() == event["phrase"]
             assert phrase.get_attribute("href") == f"#ev-{event['id']}"
@@ -362,7 +400,7 @@ def test_hostile_links_in_an_article_run_nothing_when_clicked(tmp_path: Path, vi
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(seed_site: Path, themed_site: Path, extras: Path, visit: Any, scheme: str) -> None:
     pages = [*_pages(seed_site), themed_site / SEED_PAGE, themed_site / "combined.html",
-             extras / "extract.html", extras / "embedded.html"]
+             extras / "extract.html", extras / "embedded.html", extras / "status.html"]
     found = {}
     for path in pages:
         v = visit(path.as_uri(), scheme=scheme)
@@ -379,7 +417,7 @@ def test_timeline_reads_in_order_to_a_screen_reader(seed_site: Path, visit: Any)
     assert tree.startswith(f'- list "{len(data["events"])} dated events"')
     items = re.findall(r"^  - listitem:", tree, re.M)
     assert len(items) == len(data["events"])
-    positions = [tree.index(e["phrase"]) for e in data["events"]]
+    positions = [tree.index(e["phrase"] or e["text"][:30]) for e in data["events"]]
     assert positions == sorted(positions), "list items are in chronological order"
     labels = v.page.locator("ol.timeline > li .when").all_inner_texts()
     assert [" ".join(t.split()) for t in labels][0] == data["events"][0]["label"]
@@ -458,7 +496,8 @@ def test_nu_html_checker_finds_no_errors(seed_site: Path, themed_site: Path, ext
     jar = webtools.npm_file(webtools.VNU_JAR)
     need(jar, "the Nu HTML Checker (npm vnu-jar)")
     assert java is not None and jar is not None
-    pages = [*_pages(seed_site), *_pages(themed_site), extras / "extract.html", extras / "embedded.html"]
+    pages = [*_pages(seed_site), *_pages(themed_site), extras / "extract.html", extras / "embedded.html",
+             extras / "status.html"]
     res = subprocess.run([java, "-jar", str(jar), "--format", "json", "--exit-zero-always", *map(str, pages)],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(res.stderr or res.stdout)["messages"]
@@ -483,11 +522,21 @@ def _hostile_timeline() -> Any:
     return sample_timeline()
 
 
-@pytest.mark.parametrize("which", ["seed", "hostile"])
+def _status_timeline() -> Any:
+    from test_render import status_timeline
+
+    return status_timeline()
+
+
+def _export_timeline(which: str) -> Any:
+    return {"seed": _seed_timeline, "hostile": _hostile_timeline, "status": _status_timeline}[which]()
+
+
+@pytest.mark.parametrize("which", ["seed", "hostile", "status"])
 def test_mermaid_export_renders(visit: Any, tmp_path: Path, which: str) -> None:
     script = webtools.npm_file(webtools.MERMAID_JS)
     need(script, "mermaid (npm)")
-    tl = _seed_timeline() if which == "seed" else _hostile_timeline()
+    tl = _export_timeline(which)
     block = render(tl, "mermaid")
     assert block.startswith("```mermaid\n") and block.endswith("```\n")
     source = block.removeprefix("```mermaid\n").removesuffix("```\n")
@@ -509,12 +558,12 @@ def test_mermaid_export_renders(visit: Any, tmp_path: Path, which: str) -> None:
     assert v.requests == [] and v.errors == []
 
 
-@pytest.mark.parametrize("which", ["seed", "hostile"])
+@pytest.mark.parametrize("which", ["seed", "hostile", "status"])
 def test_timelinejs_export_renders(visit: Any, tmp_path: Path, which: str) -> None:
     script, css = webtools.npm_file(webtools.TIMELINEJS_JS), webtools.npm_file(webtools.TIMELINEJS_CSS)
     need(script and css, "TimelineJS (npm @knight-lab/timelinejs)")
     assert script is not None and css is not None
-    tl = _seed_timeline() if which == "seed" else _hostile_timeline()
+    tl = _export_timeline(which)
     data = json.loads(render(tl, "timelinejs"))
     host = tmp_path / "timelinejs.html"
     host.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
@@ -549,7 +598,7 @@ def test_markwhen_export_parses(tmp_path: Path) -> None:
     need(node, "node")
     need(webtools.npm_file(webtools.MARKWHEN_PARSER), "the Markwhen parser (npm @markwhen/parser)")
     assert node is not None
-    checks = [(_seed_timeline(), "seed"), (_hostile_timeline(), "hostile")]
+    checks = [(_seed_timeline(), "seed"), (_hostile_timeline(), "hostile"), (_status_timeline(), "status")]
     for tl, name in checks:
         source = tmp_path / f"{name}.mw"
         source.write_text(render(tl, "markwhen"), encoding="utf-8")
@@ -570,10 +619,10 @@ def test_markwhen_export_parses(tmp_path: Path) -> None:
         assert parsed["header"]["title"] == tl.title or parsed["header"]["title"] == tl.articles[0].title
         events = sorted(parsed["events"], key=lambda e: e["from"])
         assert len(events) == len(tl.events)
-        by_text = {e["text"].replace("\u2060", ""): e for e in events}
+        by_text = {(e["text"].replace("\u2060", ""), e["from"][:10]): e for e in events}
         for event in tl.events:
-            got = by_text[event.text]
-            assert got["tags"] == [] and got["percent"] is None
+            got = by_text[(event.text, event.start.isoformat())]
+            assert got["tags"] == (["expected"] if event.status == "expected" else []) and got["percent"] is None
             assert got["from"][:10] == event.start.isoformat()
             expected_end = event.end.isoformat() if event.granularity != "time" else event.start.isoformat()
             assert got["to"][:10] == expected_end, (event.text, got)

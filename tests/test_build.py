@@ -228,3 +228,41 @@ def test_manifest_is_deterministic_and_lists_what_was_written(tmp_path: Path) ->
     a, b = (json.loads((tmp_path / d / MANIFEST).read_text(encoding="utf-8")) for d in ("a", "b"))
     assert a == b and sorted(a["files"]) == sorted(p.name for p in (tmp_path / "a").iterdir()
                                                     if not p.name.startswith("."))
+
+
+def _plans(folder: Path, n: int = 3) -> Path:
+    """Stories with a lead of no date, a dated past event and a forecast."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"plan{i}.txt").write_text(
+            f"---\npublished: 2026-02-02\n---\nThe council approved bridge plan {i}.\n"
+            f"The old bridge closed on Monday. Work begins in May. The bridge has {i + 2} lanes.\n", encoding="utf-8")
+    return folder
+
+
+def test_another_undated_or_status_option_reprocesses_and_never_reuses_stale_events(tmp_path: Path) -> None:
+    src, out = _plans(tmp_path / "src"), tmp_path / "out"
+    build([str(src)], out, jobs=1)  # undated="lead", every status
+
+    def events(name: str = "plan1.json") -> list[dict[str, object]]:
+        return list(json.loads((out / name).read_text(encoding="utf-8"))["events"])
+
+    lead = events()
+    assert [e["anchor"] for e in lead].count("publication") == 1
+    report = build([str(src)], out, jobs=1, undated="none")
+    assert (report.processed, report.cached) == (3, 0), "the cache key holds the options"
+    assert {e["anchor"] for e in events()} == {"phrase"} and len(events()) == len(lead) - 1
+    report = build([str(src)], out, jobs=1, undated="none", status=("expected",))
+    assert report.processed == 3 and [e["date"] for e in events()] == ["2026-05"]  # "Work begins in May."
+    assert build([str(src)], out, jobs=1, undated="none", status=("expected",)).up_to_date
+    back = build([str(src)], out, jobs=1)
+    assert back.processed == 3 and events() == lead
+
+
+def test_cli_build_undated_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = _plans(tmp_path / "src"), tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-q", "--undated", "all", "--status", "reported,ongoing"]) == 0
+    events = json.loads((out / "combined.json").read_text(encoding="utf-8"))["events"]
+    assert events and {e["status"] for e in events} == {"reported"}
+    assert {e["anchor"] for e in events} == {"phrase", "publication"}
+    assert len(json.loads((out / "plan0.json").read_text(encoding="utf-8"))["events"]) == 3  # lead, Monday, lanes

@@ -34,7 +34,26 @@ def test_extract_json_to_stdout(capsys: pytest.CaptureFixture[str], seed_path: P
     code, out, err = run(capsys, "extract", str(seed_path), "-f", "json")
     assert code == 0 and err == ""
     data = json.loads(out)
-    assert [e["date"] for e in data["events"]][-1] == "2026-01-30"
+    assert [(e["date"], e["anchor"]) for e in data["events"]][-2:] == [("2026-01-30", "phrase"),
+                                                                         ("2026-01-31", "publication")]
+
+
+def test_undated_and_status_options(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    def events(*options: str) -> list[dict[str, object]]:
+        code, out, err = run(capsys, "extract", str(seed_path), "-f", "json", *options)
+        assert code == 0 and err == ""
+        return list(json.loads(out)["events"])
+
+    none, lead, every = events("--undated", "none"), events(), events("--undated", "all")
+    assert len(lead) == len(none) + 1 and len(every) > len(lead)
+    assert all(e["anchor"] == "phrase" for e in none)
+    assert [e["status"] for e in events("--status", "ongoing")] == ["ongoing"]
+    assert {e["status"] for e in events("--status", "reported,expected")} <= {"reported", "expected"}
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(seed_path), "--status", "forecast"])
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 2 and out == "" and "reported, ongoing, expected" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_extract_infers_and_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_body: str) -> None:

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import timeline
 from timeline.article import make_article
 from timeline.chronology import build_timeline
 from timeline.events import find_events
 
+SEED_DATED = [
+    ("2025", "last year"),
+    ("2025-10", "last October"),
+    ("2025-11", "last November"),
+    ("2026-01-23", "January 23"),
+    ("2026-01-28", "last Wednesday"),
+    ("2026-01-30", "Friday (Jan 30)"),
+]
+
 
 def test_seed_timeline_dates_in_order(seed_body: str) -> None:
-    tl = timeline.extract(seed_body, "2026-01-31")
+    tl = timeline.extract(seed_body, "2026-01-31", undated="none")
     got = [(e.date, e.phrase) for e in tl.events]
-    assert got == [
-        ("2025", "last year"),
-        ("2025-10", "last October"),
-        ("2025-11", "last November"),
-        ("2026-01-23", "January 23"),
-        ("2026-01-28", "last Wednesday"),
-        ("2026-01-30", "Friday (Jan 30)"),
-    ]
+    assert got == SEED_DATED
+    assert {e.anchor for e in tl.events} == {"phrase"}
     texts = [e.text for e in tl.events]
     assert "deaths in scam compounds last year" in texts[0]
     assert "policy he announced last October" in texts[1]
@@ -28,6 +33,15 @@ def test_seed_timeline_dates_in_order(seed_body: str) -> None:
     assert "73 South Korean suspects were extradited" in texts[3]
     assert "136 suspects have been arrested" in texts[4]
     assert "post on his personal X account" in texts[5]
+
+
+def test_seed_keeps_its_dated_events_and_gains_the_lead(seed_body: str) -> None:
+    tl = timeline.extract(seed_body, "2026-01-31")  # the default: undated="lead"
+    assert [(e.date, e.phrase) for e in tl.events] == [*SEED_DATED, ("2026-01-31", "")]
+    lead = tl.events[-1]
+    assert lead.text.startswith("BANGKOK: South Korean President Lee Jae-myung (pic) has escalated his warnings")
+    assert (lead.anchor, lead.status, lead.label) == ("publication", "reported", "reported Saturday 31 January 2026")
+    assert lead.offset == (0, 0) and lead.sentence == 0
 
 
 def test_since_is_an_ongoing_interval(seed_body: str) -> None:
@@ -39,12 +53,16 @@ def test_since_is_an_ongoing_interval(seed_body: str) -> None:
 
 def test_json_fields(seed_body: str) -> None:
     tl = timeline.extract(seed_body, "2026-01-31")
-    e = tl.events[-1].to_dict()
+    e = tl.events[-2].to_dict()
     assert e["date"] == "2026-01-30" and e["start"] == "2026-01-30" and e["end"] == "2026-01-31"
     assert e["granularity"] == "day" and e["label"] == "Friday 30 January 2026"
     start, end = e["offset"]
     assert seed_body[start:end] == "Friday (Jan 30)" == e["phrase"]
+    assert (e["status"], e["anchor"], e["clause"], e["reference"], e["reference_date"]) == (
+        "reported", "phrase", None, None, None)
     assert tl.to_dict()["articles"][0]["published"] == "2026-01-31"
+    lead = tl.events[-1].to_dict()
+    assert (lead["date"], lead["phrase"], lead["anchor"]) == ("2026-01-31", "", "publication")
 
 
 def test_ids_are_stable_and_unique(seed_body: str) -> None:
@@ -60,18 +78,25 @@ def test_from_to_interval() -> None:
     assert e.phrase == "2009 to 2010"
 
 
-def test_two_clauses_two_events() -> None:
+def _clause(e: timeline.Event) -> str | None:
+    return e.text[e.clause[0]:e.clause[1]] if e.clause else None
+
+
+def test_two_clauses_two_events_each_the_whole_sentence() -> None:
     text = "The storm hit on Monday, and the bridge reopened on Thursday."
     tl = timeline.extract(text, "2026-01-31")
-    assert [(e.date, e.text) for e in tl.events] == [
-        ("2026-01-26", "The storm hit on Monday"),
-        ("2026-01-29", "The bridge reopened on Thursday."),
+    assert [(e.date, e.text, _clause(e)) for e in tl.events] == [
+        ("2026-01-26", text, "The storm hit on Monday"),
+        ("2026-01-29", text, "the bridge reopened on Thursday."),
     ]
 
 
-def test_durations_sets_and_vague_words_are_not_events() -> None:
-    tl = timeline.extract("Talks lasted three weeks. They meet every Monday. Prices are rising now.", "2026-01-31")
-    assert tl.events == ()
+def test_durations_sets_and_vague_words_do_not_date_events() -> None:
+    text = "Talks lasted three weeks. They meet every Monday. Prices are rising now."
+    assert timeline.extract(text, "2026-01-31", undated="none").events == ()
+    (lead,) = timeline.extract(text, "2026-01-31").events
+    assert (lead.text, lead.date, lead.phrase, lead.anchor) == ("Talks lasted three weeks.", "2026-01-31", "",
+                                                                "publication")
 
 
 def test_order_coarser_before_finer_then_source() -> None:
@@ -102,13 +127,81 @@ def test_markdown_markup_removed_from_event_text() -> None:
 def test_until_and_after_do_not_break_a_clause() -> None:
     text = "Forecasters expect the rain to ease over the weekend, but water could keep rising until early October."
     tl = timeline.extract(text, "2026-09-18")
-    assert [(e.date, e.text) for e in tl.events] == [
+    assert [(e.date, _clause(e)) for e in tl.events] == [
         ("2026-W38-WE", "Forecasters expect the rain to ease over the weekend"),
-        ("2026-10", "Water could keep rising until early October."),
+        ("2026-10", "water could keep rising until early October."),
     ]
+    assert {e.status for e in tl.events} == {"expected"}
 
 
 def test_markdown_table_row_reads_as_text() -> None:
     text = "| Date | Event |\n|------|-------|\n| Jan 5 | Draft **leaked** |\n"
     tl = timeline.extract(text, "2026-03-02", fmt="markdown")
     assert [(e.date, e.text) for e in tl.events] == [("2026-01-05", "Jan 5 — Draft leaked")]
+
+
+# --- one event, reported by several articles or twice in one ---------------------------------------
+
+
+def _reports(*texts: str, published: str = "2011-10-20") -> list[timeline.Event]:
+    """The combined timeline of one article per text (ids a, b, c, ...)."""
+    articles = [make_article(t, name=f"{chr(97 + i)}.txt", published=published) for i, t in enumerate(texts)]
+    return list(timeline.timeline_of(articles, undated="none").events)
+
+
+def test_a_month_and_a_day_of_one_event_are_one_event_dated_by_the_day() -> None:
+    (e,) = _reports("Apple released the iPhone 4S in October.", "Apple released the iPhone 4S on October 14.")
+    assert (e.date, e.phrase, e.article, e.sources) == ("2011-10-14", "October 14", "b", ("a", "b"))
+    assert len(e.reports) == 2 and e.reports[1] == e.id  # each source's own report, in the order of sources
+
+
+def test_two_different_events_in_one_month_stay_two() -> None:
+    events = _reports("Apple released iOS 5 in October.", "Apple released the iPhone 4S on October 14.")
+    assert [(e.date, e.sources) for e in events] == [("2011-10", ("a",)), ("2011-10-14", ("b",))]
+
+
+def test_reports_whose_figures_differ_stay_two() -> None:
+    events = _reports("Police arrested 5 people on Friday.", "Police arrested 7 people on Friday.")
+    assert len(events) == 2
+
+
+def test_dates_that_do_not_nest_stay_two() -> None:
+    events = _reports("Apple released the iPhone 4S on October 14.", "Apple released the iPhone 4S on October 4.")
+    assert len(events) == 2
+
+
+def test_two_mentions_in_one_article_are_one_event() -> None:
+    text = ("The plant closed in March 2024. Its 300 workers lost their jobs in 2024. "
+            "The plant closed on March 5, 2024, the union said.")
+    tl = timeline.extract(text, "2026-01-31", undated="none")
+    assert [(e.date, e.phrase) for e in tl.events] == [("2024", "2024"), ("2024-03-05", "March 5, 2024")]
+    assert tl.events[1].sources == ("article",) and tl.events[1].reports == (tl.events[1].id,)
+
+
+def test_two_clauses_of_one_sentence_are_never_merged() -> None:
+    tl = timeline.extract("Police arrived on Friday, and police arrived again on Friday night.", "2026-01-31")
+    assert len(tl.events) == 2
+
+
+def test_a_sentence_repeated_thousands_of_times_is_one_event_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.chronology as chronology
+
+    calls = 0
+    nested = chronology._nested
+
+    def counted(a: timeline.Event, b: timeline.Event) -> bool:
+        nonlocal calls
+        calls += 1
+        return nested(a, b)
+
+    monkeypatch.setattr(chronology, "_nested", counted)  # one call per pair of events compared
+    article = make_article("Updated on 5 May 2025. " * 8000, name="r.txt", published="2026-01-31")
+    events = find_events(article, undated="none")
+    assert len(events) == 8000 and len(chronology.merge_reports(events)) == 1
+    assert calls == 0  # every repeat is found by its exact key
+    distinct = make_article(" ".join(f"Store {i} opened on 5 May 2025 in town{i}." for i in range(3000)),
+                            name="d.txt", published="2026-01-31")
+    events = find_events(distinct, undated="none")
+    assert len(chronology.merge_reports(events)) == 3000
+    # candidates come from the rare-word index, a few per word, never from every pair
+    assert calls <= 3 * chronology.MAX_CANDIDATES * len(events)

@@ -33,11 +33,27 @@ def _corpus(folder: Path, n: int) -> Path:
 def test_every_json_event_field_is_a_column() -> None:
     result = process(load_article(str(SEED)))
     event = result.events[0].to_dict()
-    flattened = {k for k in event if k != "offset"} | {"offset_start", "offset_end"}
+    flattened = {k for k in event if k not in ("offset", "clause")} | {"offset_start", "offset_end", "clause_start",
+                                                                        "clause_end"}
     assert flattened | {"title", "source", "url", "published", "published_how"} == set(COLUMN_NAMES)
     row = event_rows(result)[0]
     assert row["title"] == result.article.title and row["published"] == result.article.published
     assert [row["offset_start"], row["offset_end"]] == event["offset"]
+
+
+def test_rows_say_status_and_anchor_and_follow_the_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text("---\npublished: 2026-02-02\n---\nThe port closed.\nTrade fell 3% in January. "
+                              "The port will reopen in March. Prices rose 5% compared with 2019.\n", encoding="utf-8")
+    assert main(["events", str(src), "-q"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["date"], r["anchor"], r["status"], r["reference_date"]) for r in rows] == [
+        ("2026-02-02", "publication", "reported", None), ("2026-01", "phrase", "reported", None),
+        ("2026-03", "phrase", "expected", None), ("2026-02-02", "publication", "reported", "2019")]
+    assert rows[0]["clause_start"] is None and rows[0]["label"] == "reported Monday 2 February 2026"
+    assert main(["events", str(src), "-q", "--undated", "none", "--status", "expected"]) == 0
+    assert [json.loads(line)["date"] for line in capsys.readouterr().out.splitlines()] == ["2026-03"]
 
 
 def test_csv_and_jsonl_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

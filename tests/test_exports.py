@@ -231,7 +231,9 @@ def test_extract_every_format(capsys: pytest.CaptureFixture[str], seed_path: Pat
     assert written_by_timeline(target), "our own output may be replaced without --force"
     assert main(["extract", str(seed_path), "-f", fmt, "-o", str(target)]) == 0
     if fmt == "csv":
-        assert len(pd.read_csv(io.StringIO(out))) == 6
+        rows = pd.read_csv(io.StringIO(out))
+        assert len(rows) == 7 and list(rows["anchor"]).count("publication") == 1  # six dated events and the lead
+        assert set(rows["status"]) == {"reported", "ongoing"}
 
 
 def test_extract_rejects_unknown_format(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:

@@ -139,8 +139,8 @@ def test_csv_collection_for_the_events_table(tmp_path: Path, capsys: pytest.Capt
     # --published dates the rows that give none, and only those.
     assert main(["events", str(tmp_path / "articles.csv"), "-q", "--published", "2026-02-06"]) == 2
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {r["article"] for r in rows} == {"x1"}  # x3 has no dated sentence; x2's date is wrong, not missing
-    assert {r["published"] for r in rows} == {"2026-02-05"}
+    # x3 is now dated (its lead is its event); x2's date is wrong, not missing: still refused.
+    assert {(r["article"], r["published"]) for r in rows} == {("x1", "2026-02-05"), ("x3", "2026-02-06")}
 
 
 def test_a_collection_is_not_one_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,8 +44,10 @@ def _event(
     until: str | None = None,
     ongoing: bool = False,
     end: date | None = None,
+    **extra: object,
 ) -> Event:
-    """An event of article "a1" whose interval and label come from the calendar."""
+    """An event of article "a1" whose interval and label come from the calendar (`extra`: more
+    Event fields: status, anchor, clause, label, ...)."""
     placed = calendar.interval(value)
     assert placed is not None, value
     start, stop, granularity = placed
@@ -54,6 +56,8 @@ def _event(
         assert until_placed is not None, until
         stop = until_placed[1]
     offset = text.index(phrase)
+    fields: dict[str, object] = {"label": calendar.label(value, mod), "status": "ongoing" if ongoing else "reported",
+                                 **extra}
     return Event(
         id=f"a1-{n}",
         article="a1",
@@ -65,10 +69,10 @@ def _event(
         start=start,
         end=end or stop,
         granularity=granularity,
-        label=calendar.label(value, mod),
         mod=mod,
         until=until,
         ongoing=ongoing,
+        **fields,  # type: ignore[arg-type]
     )
 
 
@@ -96,6 +100,23 @@ EVENTS = (
 def sample_timeline() -> Timeline:
     """The hand-built timeline behind the golden files."""
     return Timeline(articles=(ARTICLE,), events=EVENTS)
+
+
+PLANS = "Engineers said on Friday (Jan 30) that a new levee will open in 2027."
+STATUS_EVENTS = (
+    _event(11, "Crews worked through the night.", "", "2026-01-29", anchor="narrative",
+           label="Thursday 29 January 2026 (day of the story)"),
+    _event(10, "The river burst its banks in the old town.", "", "2026-01-30", anchor="publication",
+           label="reported Friday 30 January 2026"),
+    _event(12, PLANS, "Friday (Jan 30)", "2026-01-30", clause=(0, 33)),
+    _event(13, PLANS, "2027", "2027", status="expected", clause=(34, len(PLANS))),
+)
+
+
+def status_timeline() -> Timeline:
+    """Events with every status and anchor, and a sentence of two dated clauses (golden files
+    `timeline-status.*`)."""
+    return Timeline(articles=(ARTICLE,), events=STATUS_EVENTS)
 
 
 @pytest.fixture(autouse=True)
@@ -256,6 +277,59 @@ def test_html_several_articles_and_no_events() -> None:
     assert "<ol" not in empty and "No dated events were found." in empty
 
 
+def _classes(html: str) -> list[set[str]]:
+    return [set((v or "").split()) for tag, k, v in _parse(html).attrs if tag == "li" and k == "class"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "html-fragment"])
+def test_html_shows_status_anchor_and_clause(fmt: str) -> None:
+    html = render.render(status_timeline(), fmt)
+    page = _parse(html)
+    classes = _classes(html)
+    assert [next(c for c in cs if c.startswith("status-")) for cs in classes] == [
+        "status-reported", "status-reported", "status-reported", "status-expected"]
+    assert [next(c for c in cs if c.startswith("anchor-")) for cs in classes] == [
+        "anchor-narrative", "anchor-publication", "anchor-phrase", "anchor-phrase"]
+    texts = [" ".join(item.text.split()) for item in page.items]
+    # a forecast says so in words, not only by its style
+    assert texts[3].startswith("2027 — expected") and "expected" not in texts[2]
+    assert texts[1].startswith("reported Friday 30 January 2026") and texts[0].startswith(
+        "Thursday 29 January 2026 (day of the story)")
+    assert [item.marks for item in page.items] == [[], [], ["Friday (Jan 30)"], ["2027"]]
+    assert '<span class="clause">Engineers said on <mark>Friday (Jan 30)</mark></span> that a new levee' in html
+    assert 'Engineers said on Friday (Jan 30) <span class="clause">that a new levee will open in <mark>2027</mark>.' \
+        in html
+    assert ".tl .event.status-expected::before" in html  # a hollow dashed dot on the rule
+
+
+def test_clause_and_phrase_filters() -> None:
+    reported, expected = STATUS_EVENTS[2], STATUS_EVENTS[3]
+    assert render.clause_parts(expected) == ("Engineers said on Friday (Jan 30) ",
+                                             "that a new levee will open in 2027.", "")
+    assert render.clause_parts(STATUS_EVENTS[0]) == ("", "Crews worked through the night.", "")
+    # the phrase is found in the event's own clause, not at its first occurrence
+    twice = replace(expected, text="In 2027 it said a new levee will open in 2027.", phrase="2027", offset=(0, 0),
+                    clause=(8, 46))
+    assert render.phrase_parts(twice) == ("In 2027 it said a new levee will open in ", "2027", ".")
+    assert str(render.mark_phrase(reported, "#tx-1")).startswith('<span class="clause">Engineers said on '
+                                                                 '<mark><a class="to-text" href="#tx-1">Friday (Jan 30)'
+                                                                 '</a></mark></span>')
+    assert render.phrase_parts(STATUS_EVENTS[1]) == ("The river burst its banks in the old town.", "", "")
+
+
+def test_status_in_markdown_json_csv() -> None:
+    md = render.render(status_timeline(), "md")
+    assert "- **2027** (expected) — Engineers said on Friday (Jan 30) that a new levee will open in **2027**." in md
+    assert "- **reported Friday 30 January 2026** — The river burst its banks in the old town." in md
+    data = json.loads(render.render(status_timeline(), "json"))["events"]
+    assert [(e["status"], e["anchor"], e["clause"]) for e in data] == [
+        ("reported", "narrative", None), ("reported", "publication", None), ("reported", "phrase", [0, 33]),
+        ("expected", "phrase", [34, len(PLANS)])]
+    frame = pd.read_csv(io.StringIO(render.render(status_timeline(), "csv")), dtype=str, keep_default_na=False)
+    assert list(frame["status"]) == ["reported", "reported", "reported", "expected"]
+    assert list(frame["anchor"]) == ["narrative", "publication", "phrase", "phrase"]
+
+
 # --- Markdown -----------------------------------------------------------------------------------
 
 
@@ -376,10 +450,11 @@ def test_default_theme_is_found() -> None:
 # --- golden files -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("name", ["timeline", "timeline-status"])
 @pytest.mark.parametrize("fmt", render.FORMATS)
-def test_golden(fmt: str) -> None:
-    out = render.render(sample_timeline(), fmt)
-    path = GOLDEN / f"timeline.{fmt}"
+def test_golden(fmt: str, name: str) -> None:
+    out = render.render(sample_timeline() if name == "timeline" else status_timeline(), fmt)
+    path = GOLDEN / f"{name}.{fmt}"
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         path.write_bytes(out.encode("utf-8"))

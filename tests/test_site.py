@@ -164,6 +164,9 @@ def test_article_page_links_text_and_timeline_both_ways(site: Path) -> None:
     data = json.loads((site / entry["json"]).read_text(encoding="utf-8"))
     for event in data["events"]:
         eid = event["id"]
+        if not event["phrase"]:  # the lead, dated by the publication: no phrase in the text to link
+            assert event["anchor"] == "publication" and f'id="tx-{eid}"' not in html
+            continue
         assert re.search(rf'<a class="timex" id="tx-{eid}" href="#ev-{eid}">{re.escape(event["phrase"])}</a>', html)
         assert f'<mark><a class="to-text" href="#tx-{eid}">' in html
     assert html.index('<ol class="timeline"') < html.index('class="article-text"')
@@ -190,6 +193,23 @@ def test_combined_timeline_lists_an_event_once_with_its_sources(tmp_path: Path) 
     item = item[:item.index("</li>")]
     assert item.count('<p class="sources">Reported by ') == 1
     assert all(f'href="{source}.html#tx-' in item for source in merged[0]["sources"])
+
+
+def test_a_month_and_a_day_of_one_event_merge_and_link_each_source_to_its_phrase(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "early.md").write_text("---\npublished: 2026-03-20\n---\nThe bank raised rates in March.\n",
+                                  encoding="utf-8")
+    (src / "late.md").write_text("---\npublished: 2026-03-21\n---\nThe bank raised rates on March 18.\n",
+                                 encoding="utf-8")
+    site = tmp_path / "site"
+    build([str(src)], site, undated="none")
+    (event,) = json.loads((site / "combined.json").read_text(encoding="utf-8"))["events"]
+    assert (event["date"], event["sources"]) == ("2026-03-18", ["early", "late"])
+    early = json.loads((site / "early.json").read_text(encoding="utf-8"))["events"][0]
+    html = (site / "combined.html").read_text(encoding="utf-8")
+    # each source links to its own report's phrase: "March" in early.html, "March 18" in late.html
+    assert f'href="early.html#tx-{early["id"]}"' in html and f'href="late.html#tx-{event["id"]}"' in html
 
 
 def test_reserved_article_ids_are_refused(tmp_path: Path) -> None:

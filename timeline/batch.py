@@ -21,7 +21,8 @@ from pathlib import Path
 from timeline.article import Article, NoPublicationDate
 from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
-from timeline.pipeline import ArticleResult, process
+from timeline.events import DEFAULT_UNDATED
+from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers.collection import Row
 from timeline.readers.url import Fetched, fetch, is_url
 
@@ -143,6 +144,28 @@ class Failure:
 Outcome = ArticleResult | Failure
 
 
+@dataclass(frozen=True)
+class Options:
+    """How articles are read and turned into events, the same for every article of a run:
+    `published` dates the articles that give no date of their own; `undated` and `status` choose
+    the events (as for `pipeline.process`). Results depend on them, so cache keys do too."""
+
+    published: date | None = None
+    undated: str = DEFAULT_UNDATED
+    status: tuple[str, ...] | None = None
+
+    def key(self) -> str:
+        published = self.published.isoformat() if self.published else "-"
+        return f"published={published};{options_key(self.undated, self.status)}"
+
+    def keyed(self, key: str | None) -> str | None:
+        """An item's cache key for results made with these options."""
+        return digest_key("options", key, self.key()) if key is not None else None
+
+
+DEFAULT_OPTIONS = Options()
+
+
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
@@ -163,9 +186,9 @@ def _read(item: Item, today: date, published: date | None, warn: Callable[[str],
     return load_one(item.path or item.name, today=today, warn=warn, published=published)
 
 
-def process_item(item: Item, today: date, published: date | None = None) -> Entry:
-    """Read and process one article; any error becomes the entry's one-line message, and what the
-    readers warned of goes with it. `published` dates an article that gives no date of its own."""
+def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) -> Entry:
+    """Read and process one article with `options`; any error becomes the entry's one-line
+    message, and what the readers warned of goes with it."""
     from timeline.readers.html import NoArticleText
 
     heard: list[str] = []
@@ -173,11 +196,11 @@ def process_item(item: Item, today: date, published: date | None = None) -> Entr
         try:
             article = _read(item, today, None, heard.append)
         except NoPublicationDate:
-            if published is None:
+            if options.published is None:
                 raise
-            article = replace(_read(item, today, published, heard.append),
+            article = replace(_read(item, today, options.published, heard.append),
                               published_how="given (--published, for an article that gives no date)")
-        result = process(article)
+        result = process(article, undated=options.undated, status=options.status)
     except NoArticleText as exc:
         return Entry(None, str(exc), skipped=True, warnings=tuple(heard))
     except UserError as exc:
@@ -191,14 +214,14 @@ def process_item(item: Item, today: date, published: date | None = None) -> Entr
     return Entry(result, None, used_today, warnings=tuple(heard))
 
 
-def process_file(path: str, today: date) -> Entry:
+def process_file(path: str, today: date, options: Options = DEFAULT_OPTIONS) -> Entry:
     """`process_item` of one article file."""
-    return process_item(Item(path, None, path=path), today)
+    return process_item(Item(path, None, path=path), today, options)
 
 
-def _process_chunk(items: Sequence[Item], today: date, published: date | None) -> list[Entry]:
+def _process_chunk(items: Sequence[Item], today: date, options: Options) -> list[Entry]:
     # Each entry comes back with its cache JSON, made here in the worker, in parallel.
-    return [process_item(i, today, published).with_json() for i in items]
+    return [process_item(i, today, options).with_json() for i in items]
 
 
 def fork_available() -> bool:
@@ -217,12 +240,12 @@ _MIN_PER_JOB = 4
 
 
 def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable[[int], None] = lambda n: None,
-                published: date | None = None) -> Iterator[Entry]:
+                options: Options = DEFAULT_OPTIONS) -> Iterator[Entry]:
     """The entries of `items`, in order, processed by `jobs` processes."""
     jobs = max(1, min(jobs, len(items) // _MIN_PER_JOB))
     if jobs == 1:
         for item in items:
-            yield process_item(item, today, published)
+            yield process_item(item, today, options)
             advance(1)
         return
     if fork_available():
@@ -232,7 +255,7 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
     size = max(1, min(32, len(items) // (jobs * 8)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [published] * len(chunks))
+        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
         for chunk, entries in zip(chunks, runs, strict=True):
             yield from entries
             advance(len(chunk))
@@ -240,13 +263,11 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
 
 def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
                   cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
-                  published: date | None = None) -> tuple[list[Outcome], list[str], dict[str, Entry]]:
+                  options: Options = DEFAULT_OPTIONS) -> tuple[list[Outcome], list[str], dict[str, Entry]]:
     """Every item's outcome in input order, the warnings heard while reading them (in order), and
-    the cache entries they make (by key). `published` dates the articles that give no date."""
+    the cache entries they make (by `options.keyed(item.key)`)."""
     today = today or date.today()
-    if published is not None:  # results depend on it: so does the cache key
-        items = [replace(i, key=digest_key("published", i.key, published.isoformat()) if i.key else None)
-                 for i in items]
+    items = [replace(i, key=options.keyed(i.key)) for i in items]  # results depend on the options
     jobs = default_jobs() if jobs is None else max(1, jobs)
     entries: dict[int, Entry] = {}
     todo: list[int] = []
@@ -257,7 +278,7 @@ def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int
             advance(1)
         else:
             todo.append(i)
-    for i, entry in zip(todo, run_entries([items[i] for i in todo], today, jobs, advance, published), strict=True):
+    for i, entry in zip(todo, run_entries([items[i] for i in todo], today, jobs, advance, options), strict=True):
         entries[i] = entry
     outcomes: list[Outcome] = []
     warnings: list[str] = []
@@ -274,10 +295,10 @@ def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int
 
 def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int | None = None,
                   cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
-                  ) -> tuple[list[Outcome], dict[str, Entry]]:
+                  options: Options = DEFAULT_OPTIONS) -> tuple[list[Outcome], dict[str, Entry]]:
     """`process_items` of article files (no collections or URLs): outcomes and cache entries."""
     outcomes, _, made = process_items([Item(p, file_key(p), path=p) for p in paths], today=today, jobs=jobs,
-                                      cache=cache, advance=advance)
+                                      cache=cache, advance=advance, options=options)
     return outcomes, made
 
 

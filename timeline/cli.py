@@ -51,6 +51,30 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _statuses(value: str) -> tuple[str, ...]:
+    from timeline.events import parse_statuses
+
+    try:
+        statuses = parse_statuses(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    assert statuses is not None
+    return statuses
+
+
+def _event_args(p: argparse.ArgumentParser) -> None:
+    """--undated and --status: which events a command makes (timeline.events)."""
+    from timeline.events import DEFAULT_UNDATED, STATUSES, UNDATED_OPTIONS
+
+    p.add_argument("--undated", choices=UNDATED_OPTIONS, default=DEFAULT_UNDATED,
+                   help="sentences without a date of their own: none (no event), lead (the lead sentence, at the "
+                        "publication date; the default), all (every sentence, at the publication date or the "
+                        "day the text narrates)")
+    p.add_argument("--status", type=_statuses, metavar="LIST",
+                   help=f"keep only events of these statuses, comma-separated: {', '.join(STATUSES)} "
+                        "(default: all)")
+
+
 def _note_inferred(article: Article) -> None:
     if article.published_how.startswith("inferred"):
         evidence = article.published_how.removeprefix("inferred from ")
@@ -80,7 +104,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         article = replace(article, title=args.title)
     _note_inferred(article)
     with Progress(1000, "extracting") as bar:  # drawn on a terminal, once a long article takes a moment
-        tl = process(article, bar.fraction).timeline()
+        tl = process(article, bar.fraction, undated=args.undated, status=args.status).timeline()
     _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
     return 0
 
@@ -137,8 +161,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
-    old = load_version(args.old, args.published_old, format_in=args.format_in)
-    new = load_version(args.new, args.published_new, format_in=args.format_in)
+    old = load_version(args.old, args.published_old, format_in=args.format_in, undated=args.undated,
+                       status=args.status)
+    new = load_version(args.new, args.published_new, format_in=args.format_in, undated=args.undated,
+                       status=args.status)
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -156,7 +182,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     urls = read_url_list(args.urls) if args.urls else []
     sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
-                   progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published)
+                   progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
+                   undated=args.undated, status=args.status)
     for message in report.warnings:
         print(f"timeline: warning: {message}", file=sys.stderr)
     for message in report.errors:
@@ -178,7 +205,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
     with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
-                              inputs=inputs, advance=bar.advance, published=args.published)
+                              inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
+                              status=args.status)
     for message in report.errors:
         print(f"timeline: {message}", file=sys.stderr)
     if not args.quiet:
@@ -232,6 +260,7 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline extract story.md -f html-fragment -o embed.html   # to paste into a CMS",
             "timeline extract story.md -f timelinejs -o timeline.json   # for TimelineJS",
             "timeline extract story.md -f mermaid >> report.md          # a Mermaid block",
+            "timeline extract story.md --undated all --status expected  # every forecast of the story",
         ),
     )
     article_args(p)
@@ -240,6 +269,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid")
     p.add_argument("--title", help="title to show instead of the article's own")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    _event_args(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
@@ -277,6 +307,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
     p.add_argument("--published-new", type=_published, metavar="DATE",
                    help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
+    _event_args(p)
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser(
@@ -297,7 +328,8 @@ def make_parser() -> argparse.ArgumentParser:
                     "text, each date linked to its entry), combined.html (all articles in one chronology), and "
                     "next to each page its .json and .md. Without SRC, the bundled seed articles.",
         epilog=_examples("timeline build", "timeline build articles/ -o site",
-                         "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'"),
+                         "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'",
+                         "timeline build articles/ -o site --undated none   # only sentences with a date"),
     )
     p.add_argument("sources", nargs="*", metavar="SRC", help="article files or folders (default: the bundled seeds)")
     p.add_argument("-o", "--output", default="output", metavar="OUT", help="output folder (default: output)")
@@ -312,6 +344,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _event_args(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -325,6 +358,7 @@ def make_parser() -> argparse.ArgumentParser:
                          "timeline events articles/ -o events.csv",
                          "timeline events articles/ | head -1",
                          "timeline events articles/ -o events.parquet --dask local",
+                         "timeline events articles/ -o events.csv --undated all --status expected",
                          "timeline events /shared/articles -o /shared/events.parquet --dask tcp://10.0.0.5:8786"),
     )
     p.add_argument("sources", nargs="*", metavar="SRC",
@@ -339,6 +373,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _event_args(p)
     p.set_defaults(func=cmd_events)
     return parser
 

@@ -42,14 +42,14 @@ import difflib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from timeline import calendar
 from timeline.article import Article, ArticleError, decode_text, parse_date, read_bytes, read_source
-from timeline.chronology import Timeline, content_words
-from timeline.events import Event
+from timeline.chronology import Timeline, content_words, filter_status
+from timeline.events import DEFAULT_UNDATED, Event, parse_statuses
 
 __all__ = [
     "DATE_WEIGHT",
@@ -228,6 +228,11 @@ def text_similarity(a: Event, b: Event) -> float:
 
 
 def _date_key(e: Event) -> tuple[str, str | None, str | None, bool]:
+    """The date as a diff compares it. An event dated by its article's publication (no date phrase
+    of its own) is "the day of the report" in either version: a later version moves it with its
+    own publication date, which is not a change of the event."""
+    if e.anchor == "publication":
+        return ("publication", None, None, False)
     return (e.date, e.until, e.mod, e.ongoing)
 
 
@@ -438,22 +443,29 @@ def load_timeline_json(path: str) -> Timeline:
 
 
 def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
-                 format_in: str | None = None) -> Timeline:
+                 format_in: str | None = None, undated: str | None = None,
+                 status: Sequence[str] | None = None) -> Timeline:
     """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
-    or an article in any format `timeline extract` reads, with its own publication date."""
+    or an article in any format `timeline extract` reads, with its own publication date.
+    `undated` and `status` choose an article's events as for `pipeline.process` (a JSON file's
+    events are as they were written; `status` filters them too)."""
     from timeline.pipeline import process
     from timeline.readers import article_from_bytes, load_one
     from timeline.readers.url import is_url
 
+    undated = undated or DEFAULT_UNDATED
     if is_url(path):
-        return process(load_one(path, published=published, today=today, format_in=format_in)).timeline()
+        article = load_one(path, published=published, today=today, format_in=format_in)
+        return process(article, undated=undated, status=status).timeline()
     data, name = read_bytes(path)
     if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):
         if published is not None:
             raise ArticleError(f"{name}: is a timeline JSON file; its dates are already resolved, "
                                "so a publication date cannot be given for it")
-        return _parse_json(decode_text(data, name), name)
-    return process(article_from_bytes(data, name, published=published, today=today, format_in=format_in)).timeline()
+        tl = _parse_json(decode_text(data, name), name)
+        return replace(tl, events=filter_status(tl.events, parse_statuses(status)))
+    article = article_from_bytes(data, name, published=published, today=today, format_in=format_in)
+    return process(article, undated=undated, status=status).timeline()
 
 
 # --- presentation -------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
-"""Turn dated sentences into events: one per dated sentence, or per clause when a sentence dates
-several things; "since X" and "from X to Y" become intervals."""
+"""Turn sentences into events: one per dated clause of a sentence, and (per `undated`) the
+sentences without a date of their own, at the publication date or the day the text narrates.
+
+Each event says how it was dated (`anchor`: its own date phrase, the publication date, or the day
+the text was narrating) and what it is (`status`: reported, ongoing "since X", or expected: future
+tense, a modal, or a date after publication). A date that only anchors a comparison ("the lowest
+since 1987", "up from 11% a year ago", "than in 2019") is kept as the event's `reference`, never as
+its date. "since X" and "from X to Y" become intervals.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +19,33 @@ from dataclasses import dataclass, field
 from timeline import calendar
 from timeline.article import Article
 from timeline.temporal import Timex, tag
+from timeline.temporal.tense import tense_at
 from timeline.text import Sentence, segment
+
+#: What `undated=` accepts: no event without a date phrase; the lead sentence at the publication
+#: date; every sentence (at the publication date or the day the text narrates).
+UNDATED_OPTIONS: tuple[str, ...] = ("none", "lead", "all")
+DEFAULT_UNDATED = "lead"
+#: An event's status and how its date was found.
+STATUSES: tuple[str, ...] = ("reported", "ongoing", "expected")
+ANCHORS: tuple[str, ...] = ("phrase", "publication", "narrative")
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One dated event: a sentence (or clause) and the date expression that places it in time.
+    """One event: a sentence and the date that places it in time.
 
     `start`/`end` are the calendar interval [start, end) of the date (end exclusive). For an
     ongoing interval ("since last November") `end` is the day after publication and `ongoing` is
     True; `until` is the TIMEX3 value of the end of an explicit interval ("from 2009 to 2010").
-    `offset` is the [start, end) of `phrase` in the article text; `text_start` is where `text`
-    (the sentence or clause, whitespace-normalised) begins in the article text.
+    `text` is the whole sentence (whitespace-normalised); `clause` is the [start, end) of the
+    clause that holds the date within `text`, when the sentence dates several things (else None).
+    `offset` is the [start, end) of `phrase` in the article text (empty, at the sentence, for an
+    event without a phrase of its own); `text_start` is where the event's clause begins in the
+    article text. `anchor` is how it was dated ("phrase", "publication", "narrative"), `status`
+    what it is ("reported", "ongoing", "expected"); `reference` and `reference_date` the phrase and
+    value of a date that only anchors a comparison in the sentence. `reports` (one per source,
+    in the order of `sources`) are the ids of the reports merged into a combined event.
     """
 
     id: str
@@ -42,6 +64,12 @@ class Event:
     ongoing: bool = False
     sources: tuple[str, ...] = field(default=())
     text_start: int = 0
+    anchor: str = "phrase"
+    status: str = "reported"
+    clause: tuple[int, int] | None = None
+    reference: str | None = None
+    reference_date: str | None = None
+    reports: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form, in the documented schema."""
@@ -57,28 +85,60 @@ class Event:
             "end": self.end.isoformat(),
             "granularity": self.granularity,
             "label": self.label,
+            "status": self.status,
+            "anchor": self.anchor,
             "text": self.text,
+            "clause": list(self.clause) if self.clause else None,
             "phrase": self.phrase,
             "offset": list(self.offset),
             "sentence": self.sentence,
+            "reference": self.reference,
+            "reference_date": self.reference_date,
         }
 
     @staticmethod
     def from_dict(d: dict[str, object]) -> Event:
-        """Read back an event written by to_dict (timeline JSON files)."""
+        """Read back an event written by to_dict (timeline JSON files; older ones lack the
+        status, anchor, clause and reference fields)."""
         offset = d.get("offset") or [0, 0]
         assert isinstance(offset, list)
         sources = d.get("sources") or [d["article"]]
         assert isinstance(sources, list)
+        clause = d.get("clause")
+        ongoing = bool(d.get("ongoing"))
+        status = str(d.get("status") or ("ongoing" if ongoing else "reported"))
         return Event(
             id=str(d["id"]), article=str(d["article"]), sentence=int(str(d.get("sentence", 0))),
             text=str(d["text"]), phrase=str(d["phrase"]), offset=(int(offset[0]), int(offset[1])),
             date=str(d["date"]), start=dt.date.fromisoformat(str(d["start"])),
             end=dt.date.fromisoformat(str(d["end"])), granularity=str(d["granularity"]),
             label=str(d["label"]), mod=str(d["mod"]) if d.get("mod") else None,
-            until=str(d["until"]) if d.get("until") else None, ongoing=bool(d.get("ongoing")),
-            sources=tuple(str(s) for s in sources),
+            until=str(d["until"]) if d.get("until") else None, ongoing=ongoing,
+            sources=tuple(str(s) for s in sources), anchor=str(d.get("anchor") or "phrase"), status=status,
+            clause=(int(clause[0]), int(clause[1])) if isinstance(clause, list) and len(clause) == 2 else None,
+            reference=str(d["reference"]) if d.get("reference") else None,
+            reference_date=str(d["reference_date"]) if d.get("reference_date") else None,
         )
+
+
+def check_undated(value: str) -> str:
+    """`value` if it is one of UNDATED_OPTIONS, else ValueError naming the choices."""
+    if value not in UNDATED_OPTIONS:
+        raise ValueError(f"undated must be one of {', '.join(UNDATED_OPTIONS)}, not {value!r}")
+    return value
+
+
+def parse_statuses(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """The statuses to keep, from "reported,expected" or a sequence (None: all); ValueError for
+    a name that is not a status."""
+    if value is None:
+        return None
+    names = [v.strip().lower() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
+    bad = [n for n in names if n not in STATUSES]
+    if bad or not names:
+        raise ValueError(f"status must be one or more of {', '.join(STATUSES)} (comma-separated), "
+                         f"not {value if isinstance(value, str) else ','.join(value)!r}")
+    return tuple(s for s in STATUSES if s in names)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
@@ -89,7 +149,7 @@ _DASH_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+", re.IGNORECASE)
 # "after", "before", "when", "until" start a clause of their own ("rose on Friday after rain fell
 # last Wednesday"), except right before the date they govern ("kept rising until early October").
-_SUBORDINATE = re.compile(r"\s+(?:after|before|when|until|once)\s+(?=\S)", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s+(?:after|before|when|until|once|that)\s+(?=\S)", re.IGNORECASE)
 _MD_INLINE = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
@@ -109,6 +169,120 @@ def plain(text: str, fmt: str) -> str:
         if row.startswith("|") and row.endswith("|"):  # a table row: its cells, separated by dashes
             text = " — ".join(cell.strip() for cell in row.strip("|").split("|") if cell.strip())
     return " ".join(text.split())
+
+
+# --- comparison dates -----------------------------------------------------------------------------
+
+# A date that only anchors a comparison: the sentence reports today's figure against it. Read on
+# the words right before the date, in a bounded window (linear on any input).
+_SUPERLATIVES = (
+    r"(?:highest|lowest|biggest|largest|smallest|greatest|worst|best|strongest|weakest|fastest|slowest"
+    r"|sharpest|steepest|deepest|longest|shortest|hottest|coldest|warmest|wettest|driest|busiest|quietest"
+    r"|cheapest|dearest|heaviest|lightest|widest|narrowest|tightest|loosest|poorest|richest|deadliest"
+    r"|costliest|bloodiest|fewest|most|least|first|only|record"
+    # any other superlative after a determiner or a possessive: "the council's closest", "its tightest"
+    r"|(?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=his\s)|(?<=her\s)|(?<=our\s)|(?<=['’]s\s))"
+    r"(?!(?:interest|protest|request|contest|arrest|harvest|unrest|inquest|behest|midwest|northwest|southwest"
+    r"|conquest|digest|suggest|attest|detest|invest|manifest|honest|modest|earnest|forest|guest|chest|crest"
+    r"|priest|latest)\b)[a-z]{2,}est\b)"
+)
+_WORD = r"(?:[^\s;:.!?]|(?<=\d)\.(?=\d))+"  # a word of the clause ("4.1%" too)
+_REFERENCE_BEFORE = re.compile(
+    # "the lowest close since 2009", "for the first time since 1987", "not seen since the 1990s"
+    rf"(?:\b{_SUPERLATIVES}\b(?:\s+{_WORD}){{0,8}}?|\b(?:not\s+(?:been\s+)?seen|never\s+(?:been\s+)?seen|unseen"
+    rf"|unmatched|unprecedented)\b(?:\s+{_WORD}){{0,3}}?)\s+(?:ever\s+)?since\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$"
+    # "the hottest year since records began in 1880"
+    r"|\bsince\s+records\s+(?:began|started)\s+(?:in\s+)?$"
+    # "compared with the same period of 2019", "versus a year earlier", "relative to 2019"
+    rf"|\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|relative\s+to)(?:\s+{_WORD}){{0,6}}?\s+$"
+    # "up from 11% a year ago", "rose 5% from a year earlier", "down from $3 billion in 2019"
+    rf"|(?:\b(?:up|down|higher|lower|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|"
+    rf"drops|climbed|climbs|increased|increase|increases|decreased|decrease|decreases|declined|decline|declines|"
+    rf"grew|grown|gained|gain|gains|jumped|slipped|slid|plunged|soared|surged|tumbled|shrank|shrunk|widened|"
+    rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+{_WORD}){{0,6}}?\s+from"
+    rf"(?:\s+(?!(?:to|until|till|through|and)\b){_WORD}){{0,4}}?\s+$"  # not "from 2009 to [2010]"
+    # "than in 2019", "than a year ago", "than it was last year", "than the same month of 2019"
+    r"|\bthan\s+(?:(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+|(?:was|were|did)\s+)?"
+    r"(?:(?:in|at|on|during|for|over|of|by)\s+)?(?:the\s+same\s+\w+\s+(?:of|in|a|last)\s+)?$",
+    re.IGNORECASE,
+)
+_REFERENCE_WINDOW = 90
+# Every comparison above has one of these words: a quick test before the full pattern.
+_REFERENCE_HINT = re.compile(r"since|compar|versus|vs|relative|from|than", re.IGNORECASE)
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
+
+
+def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
+    """Whether the date expression `t` only anchors a comparison ("the lowest since 1987", "up
+    from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
+    The start of a range ("rose from 2009 to 2010") is not."""
+    before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
+    if _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
+        return False
+    return _RANGE_AFTER.match(text, t.end) is None
+
+
+# --- status ---------------------------------------------------------------------------------------
+
+# Modals of possibility that tense_at does not read as future ("could break even", "may reopen"),
+# unless they speak of the past ("could not be reached", "may have left"). Lower case: "May" is a month.
+_MODAL = re.compile(r"\b(?:could|may|might)\s+(?!not\b|n[o']t\b|have\b|\w+n['’]t\b)[a-z]+")
+_MODAL_WINDOW = 80
+# What a sentence without a date says of the future: the future tense and the words of a plan or a
+# forecast (not the present of a schedule, "unveils", which a headline uses for the past).
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|would(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were)\s+(?:going|set|due|expected|"
+    r"scheduled|likely|poised|about)\s+to|(?:plans|planning|intends|aims|hopes|expects|vows|promises)\s+to|"
+    r"(?:is|are)\s+to\s+be)\b|['’]ll\b", re.IGNORECASE)
+
+
+def _expected_by_words(sentence: str, pos: int) -> bool:
+    """Future tense or a forecast modal near character `pos` of `sentence` (the tense nearest to a
+    date phrase: "said on Friday it will", is past at "Friday")."""
+    if tense_at(sentence, pos) == "future":
+        return True
+    return _MODAL.search(sentence, max(0, pos - _MODAL_WINDOW), min(len(sentence), pos + _MODAL_WINDOW)) is not None
+
+
+def _future_at(sentence: str) -> int | None:
+    """Where the first future tense, plan or forecast modal of a sentence is, or None."""
+    found = [m.start() for m in (_FUTURE.search(sentence), _MODAL.search(sentence)) if m is not None]
+    return min(found) if found else None
+
+
+def expected_sentence(sentence: str) -> bool:
+    """Whether a sentence without a date of its own tells of what is yet to happen: the future
+    tense, a plan ("plans to", "is expected to") or a forecast modal ("could break even")."""
+    return _future_at(sentence) is not None
+
+
+def forecast_first(sentence: str) -> bool:
+    """Whether a sentence without a date is a forecast of its own ("The operator could break even,
+    officials said"), not the report of a past statement about the future ("Jobs said that buyers
+    will get a refund": the past tense comes first)."""
+    at = _future_at(sentence)
+    return at is not None and tense_at(sentence[:at], 0) != "past"
+
+
+def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, ongoing: bool,
+                 published: dt.date) -> str:
+    """"ongoing" for "since X"; "expected" for a date after publication, or a date that does not
+    lie wholly before it with a future tense or modal near `pos` (the date phrase; None for a
+    sentence without one: anywhere in it); else "reported"."""
+    if ongoing:
+        return "ongoing"
+    if start > published:
+        return "expected"
+    if end <= published:
+        return "reported"
+    if pos is None:
+        return "expected" if expected_sentence(sentence) else "reported"
+    return "expected" if _expected_by_words(sentence, pos) else "reported"
+
+
+# --- dated expressions and clauses ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -196,15 +370,231 @@ def _event_id(article: str, date_value: str, phrase: str, text: str) -> str:
     return f"{article}-{digest}"
 
 
-def find_events(article: Article, timexes: Sequence[Timex] | None = None,
-                sentences: Sequence[Sentence] | None = None) -> list[Event]:
-    """The events of one article, in text order (`timexes` and `sentences` when already made)."""
+def _clause_in(body: str, clause: str, frm: int) -> tuple[int, int] | None:
+    """Where the clause text lies in the sentence text (searched from `frm`), or None."""
+    if not clause:
+        return None
+    at = body.find(clause, frm)
+    if at < 0:
+        at = body.find(clause)
+    return None if at < 0 else (at, at + len(clause))
+
+
+# --- sentences without a date of their own --------------------------------------------------------
+
+_FINAL = frozenset(".!?\"”’)»")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+_MD_HEADING = re.compile(r"#{1,6}\s")
+_HEADING_WORDS = 25  # a line longer than this is a sentence, even without a full stop
+
+
+def _is_heading(text: str, s: Sentence, alone: bool, title: str) -> bool:
+    """A headline, dateline, byline or section heading: a Markdown heading, a short paragraph of its
+    own without final punctuation, or the article's title again without a full stop ("Will it
+    rain?"); not a sentence a timeline reports. (A title taken from the first line of a text
+    that has no headline is its lead sentence, full stop and all.)"""
+    raw = text[s.start:s.end].strip()
+    if not raw:
+        return True
+    if alone and _MD_HEADING.match(raw):
+        return True
+    if title and not raw.endswith(".") and " ".join(raw.split()).casefold() == " ".join(title.split()).casefold():
+        return True
+    return alone and raw[-1] not in _FINAL and len(raw.split()) <= _HEADING_WORDS
+
+
+def _date_only(text: str, s: Sentence, items: Sequence[_Dated]) -> bool:
+    """Whether the sentence is nothing but its dates (a dateline on a line of its own)."""
+    rest, at = [], s.start
+    for d in items:
+        rest.append(text[at:d.timex.start])
+        at = max(at, d.timex.end)
+    rest.append(text[at:s.end])
+    return not _WORDS.search("".join(rest))
+
+
+def _sentence_like(body: str) -> bool:
+    """Enough words to be read as a sentence ("Updated." is not)."""
+    return len(_WORDS.findall(body)) >= 3
+
+
+@dataclass(frozen=True)
+class _Day:
+    """The date an undated sentence is put at: its value, interval and granularity."""
+
+    value: str
+    start: dt.date
+    end: dt.date
+    granularity: str
+
+
+_DAYLIKE = ("day", "part of day", "time")
+# The day a story reports is at most this many days before its publication.
+STORY_DAYS = 7
+# How many sentences from the lead on are read for the day the story reports.
+STORY_SENTENCES = 3
+
+
+def story_day(sentences: Sequence[Sentence], by_sentence: dict[int, list[_Dated]], lead: int | None,
+              published: dt.date) -> _Day | None:
+    """The day the story reports, when its lead (or the sentences right after it) dates it to a
+    recent day before publication: "Yesterday, Jobs unveiled ...", "Apple announced Friday ...";
+    else None."""
+    if lead is None:
+        return None
+    for si in range(lead, min(len(sentences), lead + STORY_SENTENCES)):
+        for d in by_sentence.get(si, ()):
+            if d.granularity in _DAYLIKE and dt.timedelta(0) < published - d.start <= dt.timedelta(days=STORY_DAYS):
+                day = d.timex.value[:10]
+                iv = calendar.interval(day)
+                return None if iv is None else _Day(day, iv[0], iv[1], iv[2])
+    return None
+
+
+def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
+    """The day the text is narrating, where a sentence without a date clearly goes on with it:
+    the story reports a recent day and the sentence tells of the past ("Jobs also showed ...",
+    "He said that buyers will get a refund"); else None (the publication date)."""
+    if story is None or forecast_first(sentence) or tense_at(sentence, 0) != "past":
+        return None
+    return story
+
+
+def _undated_label(day: _Day, anchor: str) -> str:
+    """"reported Saturday 31 January 2026" (the publication date), "Friday 30 January 2026 (day
+    of the story)" (the day the story reports)."""
+    words = calendar.label(day.value)
+    return f"reported {words}" if anchor == "publication" else f"{words} (day of the story)"
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+def lead_index(article: Article, sentences: Sequence[Sentence]) -> int | None:
+    """The index of the lead: the first sentence of the text that is not a headline, dateline,
+    byline or table row (None when there is none)."""
     text = article.text
+    counts: dict[int, int] = {}
+    for s in sentences:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    for s in sentences:
+        raw = text[s.start:s.end]
+        if not _is_heading(text, s, counts[s.paragraph] == 1, article.title) and _sentence_like(raw) \
+                and not raw.startswith("|"):
+            return s.index
+    return None
+
+
+class _Ids:
+    """Stable event ids of one article: a hash of date, phrase and sentence; "-2", "-3", ... for
+    the same again (counted, never searched, so thousands of repeats stay linear)."""
+
+    def __init__(self, article: str) -> None:
+        self.article = article
+        self.seen: set[str] = set()
+        self.repeats: dict[str, int] = {}
+
+    def make(self, date_value: str, phrase: str, text: str) -> str:
+        base = eid = _event_id(self.article, date_value, phrase, text)
+        n = self.repeats.get(base, 1)
+        while eid in self.seen:
+            n += 1
+            eid = f"{base}-{n}"
+        self.repeats[base] = n
+        self.seen.add(eid)
+        return eid
+
+
+def _alone(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it is a paragraph of its own (a line: a headline, a dateline)."""
+    counts: dict[int, int] = {}
+    for s in sentences:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    return [counts[s.paragraph] == 1 for s in sentences]
+
+
+def _reportable(text: str, s: Sentence, alone: bool, title: str) -> bool:
+    """Whether a sentence without a date can be an event: a sentence, not a heading or table row."""
+    raw = text[s.start:s.end]
+    return not _is_heading(text, s, alone, title) and _sentence_like(raw) and not raw.startswith("|")
+
+
+def _reference(ref: Timex | None) -> tuple[str | None, str | None]:
+    """The phrase and value of a sentence's comparison date, or (None, None)."""
+    return (" ".join(ref.text.split()), ref.value) if ref is not None else (None, None)
+
+
+def _dated_events(article: Article, sentence: Sentence, items: list[_Dated], ref: Timex | None,
+                  ids: _Ids) -> list[Event]:
+    """The events of a sentence with dates of its own: one per dated clause."""
+    text, published = article.text, article.published
+    raw_sentence = text[sentence.start:sentence.end]
+    body = plain(raw_sentence, article.format)
+    clauses = _clauses(text, sentence, _intervals(text, sentence, items, published))
+    several = len(clauses) > 1
+    out = []
+    frm = 0
+    for d, cstart, cend in clauses:
+        lead_m = _CLAUSE_LEAD.match(text, cstart)
+        if lead_m is not None and cstart != sentence.start:
+            cstart = lead_m.end()
+        clause = _clause_in(body, plain(text[cstart:cend].rstrip(" ,;:–—-"), article.format), frm) if several else None
+        if clause is not None:
+            frm = clause[1]
+        t = d.timex
+        phrase_end = d.until.end if d.until else t.end
+        phrase = " ".join(text[t.start:phrase_end].split())
+        out.append(Event(
+            id=ids.make(t.value, phrase, body), article=article.id, sentence=sentence.index, text=body, phrase=phrase,
+            offset=(t.start, phrase_end), date=t.value, start=d.start, end=d.end, granularity=d.granularity,
+            label=calendar.label(t.value, t.mod), mod=t.mod, until=d.until.value if d.until else None,
+            ongoing=d.ongoing, sources=(article.id,), text_start=cstart, anchor="phrase",
+            status=event_status(raw_sentence, t.start - sentence.start, d.start, d.end, d.ongoing, published),
+            clause=clause, reference=_reference(ref)[0], reference_date=_reference(ref)[1]))
+    return out
+
+
+def _undated_day(sentence: str, published: dt.date, story: _Day | None, is_lead: bool) -> tuple[_Day, str]:
+    """The date and anchor of a sentence without a date of its own: the day the story reports
+    where it goes on with it (never the lead: it is the news of the day), else the publication."""
+    narrated = None if is_lead else _narrative_day(sentence, story)
+    if narrated is not None:
+        return narrated, "narrative"
+    return _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day"), "publication"
+
+
+def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str, ref: Timex | None,
+                   ids: _Ids) -> Event:
+    raw = article.text[sentence.start:sentence.end]
+    body = plain(raw, article.format)
+    return Event(
+        id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
+        offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
+        granularity=day.granularity, label=_undated_label(day, anchor), sources=(article.id,),
+        text_start=sentence.start, anchor=anchor,
+        status=event_status(raw, None, day.start, day.end, False, article.published), reference=_reference(ref)[0],
+        reference_date=_reference(ref)[1])
+
+
+def find_events(article: Article, timexes: Sequence[Timex] | None = None,
+                sentences: Sequence[Sentence] | None = None, *, undated: str = DEFAULT_UNDATED) -> list[Event]:
+    """The events of one article, in text order (`timexes` and `sentences` when already made).
+
+    `undated` says which sentences without a date phrase of their own become events: "none",
+    "lead" (the lead sentence, at the publication date) or "all" (each at the publication date,
+    or at the day the text narrates where it clearly continues it). A sentence whose only date
+    anchors a comparison counts as undated, except that with "none" it is left out."""
+    check_undated(undated)
+    text = article.text
+    published = article.published
     if sentences is None:
         sentences = segment(text)
     if timexes is None:
-        timexes = tag(text, article.published, sentences)
+        timexes = tag(text, published, sentences)
     by_sentence: dict[int, list[_Dated]] = {}
+    references: dict[int, Timex] = {}
     si = 0
     for t in timexes:
         d = _dated(t)
@@ -212,45 +602,23 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
+        if is_reference(text, sentences[si].start, t):
+            references.setdefault(si, t)
+            continue
         by_sentence.setdefault(si, []).append(d)
+    lead = lead_index(article, sentences) if undated != "none" else None
+    story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
+    alone = _alone(sentences)
     events: list[Event] = []
-    seen: set[str] = set()
-    repeats: dict[str, int] = {}  # id -> how many times it came up (the next suffix to try)
-    for si, items in sorted(by_sentence.items()):
-        sentence = sentences[si]
-        for d, cstart, cend in _clauses(text, sentence, _intervals(text, sentence, items, article.published)):
-            lead = _CLAUSE_LEAD.match(text, cstart)
-            if lead is not None and cstart != sentence.start:
-                cstart = lead.end()
-            raw = text[cstart:cend].rstrip(" ,;:–—-")
-            body = plain(raw, article.format)
-            if body and cstart != sentence.start:
-                body = body[0].upper() + body[1:]
-            t = d.timex
-            base = eid = _event_id(article.id, t.value, t.text, body)
-            n = repeats.get(base, 1)
-            while eid in seen:  # the same sentence again: "-2", "-3", ... counted, never searched
-                n += 1
-                eid = f"{base}-{n}"
-            repeats[base] = n
-            seen.add(eid)
-            phrase_end = d.until.end if d.until else t.end
-            events.append(Event(
-                id=eid,
-                article=article.id,
-                sentence=sentence.index,
-                text=body,
-                phrase=" ".join(text[t.start:phrase_end].split()),
-                offset=(t.start, phrase_end),
-                date=t.value,
-                start=d.start,
-                end=d.end,
-                granularity=d.granularity,
-                label=calendar.label(t.value, t.mod),
-                mod=t.mod,
-                until=d.until.value if d.until else None,
-                ongoing=d.ongoing,
-                sources=(article.id,),
-                text_start=cstart,
-            ))
+    ids = _Ids(article.id)
+    for si, sentence in enumerate(sentences):
+        ref = references.get(si)
+        items = by_sentence.get(si)
+        if items:
+            if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
+                events.extend(_dated_events(article, sentence, items, ref, ids))
+        elif (undated == "all" or (undated == "lead" and (si == lead or ref is not None))) and (
+                si == lead or _reportable(text, sentence, alone[si], article.title)):
+            day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
+            events.append(_undated_event(article, sentence, day, anchor, ref, ids))
     return events

@@ -123,12 +123,15 @@ def event_span(event: Event) -> tuple[DatePoint, DatePoint | None]:
 
 
 def when_text(event: Event) -> str:
-    """When an event happened, in plain words: "since November 2025 (ongoing)", "2009 – 2010"."""
+    """When an event happened, in plain words: "since November 2025 (ongoing)", "2009 – 2010",
+    "2027 (expected)", "reported Saturday 31 January 2026"."""
     out = event.label
     if event.until:
         out += " – " + calendar.label(event.until)
     if event.ongoing:
         out = f"since {out} (ongoing)"
+    if event.status == "expected":
+        out += " (expected)"
     return out
 
 

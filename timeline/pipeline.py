@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.article import Article, make_article
-from timeline.chronology import Timeline, build_timeline
-from timeline.events import Event, find_events
+from timeline.chronology import Timeline, build_timeline, filter_status, merge_reports, order_key
+from timeline.events import DEFAULT_UNDATED, Event, find_events, parse_statuses
 from timeline.temporal import Timex, tag
 from timeline.text import Sentence, segment
 
@@ -29,31 +29,41 @@ class ArticleResult:
         return build_timeline([self.article], self.events)
 
 
-def process(article: Article, progress: Callable[[float], None] | None = None) -> ArticleResult:
-    """Segment, tag and find the events of one article: a pure function of the article, the same
-    in-process, in a process pool and on a Dask worker. `progress` hears how far it is (0 to 1).
+def process(article: Article, progress: Callable[[float], None] | None = None, *, undated: str = DEFAULT_UNDATED,
+            status: Sequence[str] | None = None) -> ArticleResult:
+    """Segment, tag and find the events of one article: a pure function of the article and the
+    options, the same in-process, in a process pool and on a Dask worker. `undated` says which
+    sentences without a date phrase become events ("none", "lead", "all"; timeline.events);
+    `status` keeps only events of these statuses (None: all). Two mentions of one event in the
+    article are one event. `progress` hears how far it is (0 to 1).
 
     A Markdown article is read as the text a reader sees (timeline.mdtext: no markup, no code
     blocks); every offset of the result still points into its Markdown source."""
     if article.format == "markdown":
-        return _from_markdown(article, progress)
+        return _from_markdown(article, progress, undated, status)
     sentences = segment(article.text)
     if progress is not None:
         progress(0.05)
     timexes = tag(article.text, article.published, sentences,
                   None if progress is None else (lambda f: progress(0.05 + 0.8 * f)))
-    events = find_events(article, timexes, sentences)
+    found = find_events(article, timexes, sentences, undated=undated)
+    rank = {article.id: 0}
+    merged = merge_reports(sorted(found, key=lambda e: order_key(e, rank)))
+    events = filter_status(sorted(merged, key=lambda e: (e.sentence, e.offset[0], e.text_start)),
+                           parse_statuses(status))
     if progress is not None:
         progress(1.0)
-    return ArticleResult(article, tuple(sentences), tuple(timexes), tuple(events))
+    return ArticleResult(article, tuple(sentences), tuple(timexes), events)
 
 
-def _from_markdown(article: Article, progress: Callable[[float], None] | None) -> ArticleResult:
-    """`process` of the article's plain text, its offsets mapped back into the Markdown source."""
+def _from_markdown(article: Article, progress: Callable[[float], None] | None, undated: str,
+                   status: Sequence[str] | None) -> ArticleResult:
+    """`process` of the article's plain text, its offsets mapped back into the Markdown source
+    (an event's `clause` is within its own text and needs no mapping)."""
     from timeline.mdtext import plain_text, to_source
 
     text, where = plain_text(article.text)
-    seen = process(replace(article, text=text, format="text"), progress)
+    seen = process(replace(article, text=text, format="text"), progress, undated=undated, status=status)
 
     def span(start: int, end: int) -> tuple[int, int]:
         return to_source(where, start, end)
@@ -72,9 +82,17 @@ def tag_article(article: Article) -> list[Timex]:
     return tag(article.text, article.published)
 
 
-def timeline_of(articles: Sequence[Article], title: str = "") -> Timeline:
+def options_key(undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> str:
+    """The options `process` was given, as text for a cache key: a result made with other
+    options is another result."""
+    statuses = parse_statuses(status)
+    return f"undated={undated};status={','.join(statuses) if statuses else '*'}"
+
+
+def timeline_of(articles: Sequence[Article], title: str = "", *, undated: str = DEFAULT_UNDATED,
+                status: Sequence[str] | None = None) -> Timeline:
     """The chronology of one or more articles (the same event in several is merged)."""
-    return combine([process(a) for a in articles], title)
+    return combine([process(a, undated=undated, status=status) for a in articles], title)
 
 
 def combine(results: Sequence[ArticleResult], title: str = "") -> Timeline:
@@ -92,13 +110,16 @@ def extract(
     url: str | None = None,
     fmt: str = "text",
     today: date | None = None,
+    undated: str = DEFAULT_UNDATED,
+    status: Sequence[str] | None = None,
 ) -> Timeline:
     """The timeline of one article's text. `published` is a date or an ISO string; when it is None
-    the front matter's date is used, else one is inferred from the text (`today` bounds it)."""
+    the front matter's date is used, else one is inferred from the text (`today` bounds it).
+    `undated` ("none", "lead", "all") and `status` as for `process`."""
     article = make_article(text, article_id=article_id, published=published, title=title, fmt=fmt,
                            today=today)
     if source or url:
         from dataclasses import replace
 
         article = replace(article, source=source or article.source, url=url or article.url)
-    return timeline_of([article])
+    return timeline_of([article], undated=undated, status=status)

@@ -29,8 +29,10 @@ Filters:
     iso(date) -> str                           date/datetime as ISO 8601; a str passes through
     short_date(date) -> str                    a date for tables: "31 Jan 2026"
     mark_phrase(event, href=None) -> Markup    event.text, escaped, with the phrase in <mark>
-                                               (and in a link to `href` when given)
+                                               (and in a link to `href` when given) and its
+                                               clause in <span class="clause"> (several dated)
     phrase_parts(event) -> (before, phrase, after)   event.text split around its date phrase
+    clause_parts(event) -> (before, clause, after)   event.text split around the clause of its date
     when_text(event) -> str                    "since November 2025 (ongoing)", "2009 – 2010", ...
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
@@ -99,8 +101,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     "end",
     "granularity",
     "label",
+    "status",
+    "anchor",
     "phrase",
     "text",
+    "reference",
     "sources",
 )
 
@@ -116,33 +121,69 @@ def default_templates_dir() -> Path:
 # --- filters ------------------------------------------------------------------------------------
 
 
-def phrase_parts(event: Event) -> tuple[str, str, str]:
-    """`event.text` as (before, phrase, after) around the date phrase; ("text", "", "") if not found.
-
-    `event.offset` is used when it spans the phrase inside `event.text`; otherwise the first
-    occurrence of the phrase is taken.
-    """
+def _phrase_at(event: Event) -> tuple[int, int] | None:
+    """Where the date phrase lies in `event.text`: inside the event's clause when it has one,
+    else at `event.offset` when that spans it in the text, else its first occurrence."""
     text, phrase = event.text, event.phrase
     if not phrase:
-        return text, "", ""
+        return None
+    if event.clause:
+        start = text.find(phrase, event.clause[0], event.clause[1])
+        if start >= 0:
+            return start, start + len(phrase)
     start, end = event.offset
-    if not (0 <= start < end <= len(text) and text[start:end] == phrase):
-        start = text.find(phrase)
-        if start < 0:
-            return text, "", ""
-        end = start + len(phrase)
-    return text[:start], phrase, text[end:]
+    if 0 <= start < end <= len(text) and text[start:end] == phrase:
+        return start, end
+    start = text.find(phrase)
+    return None if start < 0 else (start, start + len(phrase))
+
+
+def phrase_parts(event: Event) -> tuple[str, str, str]:
+    """`event.text` as (before, phrase, after) around the date phrase; ("text", "", "") if not found
+    (an event without a phrase of its own: dated by the publication or the story).
+
+    The phrase is looked for in the event's clause first, then at `event.offset`, then anywhere.
+    """
+    at = _phrase_at(event)
+    if at is None:
+        return event.text, "", ""
+    return event.text[:at[0]], event.text[at[0]:at[1]], event.text[at[1]:]
+
+
+def clause_parts(event: Event) -> tuple[str, str, str]:
+    """`event.text` as (before, clause, after) around the clause that holds the date (the whole
+    sentence as the clause when the event has none)."""
+    text = event.text
+    if not event.clause:
+        return "", text, ""
+    start, end = event.clause
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    return text[:start], text[start:max(start, end)], text[max(start, end):]
 
 
 def mark_phrase(event: Event, href: str | None = None) -> Markup:
-    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>`; with `href`,
-    the phrase is also a link there (the phrase in the article text)."""
-    before, phrase, after = phrase_parts(event)
-    if not phrase:
-        return Markup.escape(before)
-    if href:
-        return Markup('{}<mark><a class="to-text" href="{}">{}</a></mark>{}').format(before, href, phrase, after)
-    return Markup("{}<mark>{}</mark>{}").format(before, phrase, after)
+    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>` (with `href`,
+    also a link there: the phrase in the article text) and, when the sentence dates several
+    things, the clause that holds this date in `<span class="clause">`."""
+    text = event.text
+    at = _phrase_at(event)
+
+    def piece(lo: int, hi: int) -> Markup:
+        if at is None or hi <= at[0] or lo >= at[1]:
+            return Markup.escape(text[lo:hi])
+        start, end = max(lo, at[0]), min(hi, at[1])
+        phrase = text[start:end]
+        inner = Markup('<a class="to-text" href="{}">{}</a>').format(href, phrase) if href else Markup.escape(phrase)
+        return Markup("{}<mark>{}</mark>{}").format(text[lo:start], inner, text[end:hi])
+
+    if not event.clause:
+        return piece(0, len(text))
+    start, end = event.clause
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    if at is not None and not (start <= at[0] and at[1] <= end):  # the phrase outside the clause: no clause
+        return piece(0, len(text))
+    return Markup('{}<span class="clause">{}</span>{}').format(piece(0, start), piece(start, end),
+                                                              piece(end, len(text)))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
@@ -262,6 +303,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         short_date=short_date,
         mark_phrase=mark_phrase,
         phrase_parts=phrase_parts,
+        clause_parts=clause_parts,
         md_escape=md_escape,
         md_phrase=md_phrase,
         md_url=md_url,
@@ -320,8 +362,11 @@ def _csv(events: Iterable[Event]) -> str:
                 ("end", iso(e.end)),
                 ("granularity", e.granularity),
                 ("label", e.label),
+                ("status", e.status),
+                ("anchor", e.anchor),
                 ("phrase", e.phrase),
                 ("text", e.text),
+                ("reference", e.reference or ""),
                 ("sources", ";".join(e.sources or (e.article,))),
             )
         }

@@ -34,13 +34,13 @@ import jinja2
 from timeline import calendar, jsonout
 from timeline.annotate import article_html
 from timeline.article import Article
-from timeline.batch import MANIFEST, Failure, collect_items, default_jobs, digest_key, fork_available, process_items
-from timeline.cache import CACHE_NAME, Entry, ProcessCache, code_digest, tree_digest
+from timeline.batch import MANIFEST, Failure, Options, collect_items, default_jobs, fork_available, process_items
+from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
 from timeline.errors import ArticleError, OutputError
-from timeline.events import Event
+from timeline.events import DEFAULT_UNDATED, Event
 from timeline.exports import DatePoint, event_span
 from timeline.output import atomic_write, written_by_timeline
 from timeline.pipeline import ArticleResult, process
@@ -170,11 +170,17 @@ def coverage(events: Sequence[Event]) -> Coverage | None:
     return Coverage(event_span(earliest)[0], last_point(max(events, key=last_day)))
 
 
-def _report_of(event: Event, source: str,
-               by_date: dict[tuple[str, str, str | None], list[Event]]) -> Event | None:
-    """The event of article `source` that `event` (of the combined timeline) merged."""
+def _report_of(event: Event, source: str, by_date: dict[tuple[str, str, str | None], list[Event]],
+               by_id: dict[str, Event]) -> Event | None:
+    """The event of article `source` that `event` (of the combined timeline) merged: the one
+    its `reports` name, else the most alike of that article's on the same date."""
     if source == event.article:
         return event
+    sources = event.sources or (event.article,)
+    if len(event.reports) == len(sources) and source in sources:
+        named = by_id.get(event.reports[sources.index(source)])
+        if named is not None:
+            return named
     same = by_date.get((source, event.date, event.until), [])
     return max(same, key=lambda e: similarity(e.text, event.text), default=None)
 
@@ -322,15 +328,17 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
     events_of: dict[tuple[str, str, str | None], list[Event]] = {}  # (article, date, until) -> its events
+    event_by_id: dict[str, Event] = {}
     for ap in model.pages:
         for ev in ap.timeline.events:
             events_of.setdefault((ap.result.article.id, ev.date, ev.until), []).append(ev)
+            event_by_id[ev.id] = ev
     source_hrefs: dict[str, tuple[tuple[Article, str], ...]] = {}
     combined = site.combined
     for e in combined.events:
         links = []
         for source in e.sources or (e.article,):
-            report = _report_of(e, source, events_of)
+            report = _report_of(e, source, events_of, event_by_id)
             href = f"{source}.html"
             if report is not None and report.id in anchored.get(source, ()):
                 href += f"#{text_id(report.id)}"
@@ -354,14 +362,15 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
 
 
 def render_site(articles: Sequence[Article], templates: Path | None = None, *, title: str = SITE_TITLE,
-                progress: Progress | None = None) -> list[Page]:
+                progress: Progress | None = None, undated: str = DEFAULT_UNDATED,
+                status: Sequence[str] | None = None) -> list[Page]:
     """Every page of the site of `articles`, rendered to strings (nothing written): per article
     `ID.html` (its timeline and its text), `ID.md`, `ID.json`; `combined.*` (all articles in one
     chronology, the same event reported by several articles once); `index.*` (the list of articles)."""
     step = (lambda: progress.advance()) if progress else (lambda: None)
     results = []
     for a in articles:
-        results.append(process(a))
+        results.append(process(a, undated=undated, status=status))
         step()
     return render_pages(collect_site(results, title=title), make_env(templates), step)
 
@@ -548,21 +557,11 @@ def _state(paths: Sequence[str], keys: Sequence[str | None], templates: Path | N
             "inputs": [[p, k] for p, k in zip(paths, keys, strict=True)]}
 
 
-def _today_of(entries: dict[str, Entry], key: str | None, published: date | None) -> str | None:
-    """The day an item's inferred date depended on, from its cache entry (keyed with `published`)."""
-    if key is None:
-        return None
-    if published is not None:
-        key = digest_key("published", key, published.isoformat())
-    entry = entries.get(key)
-    return entry.today if entry else None
-
-
 def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bool:
     """Whether the last build was made from exactly this state (inputs whose date was inferred
     against today's date are only the same on the same day)."""
     old = previous.state
-    if any(old.get(k) != state[k] for k in ("code", "templates", "title", "published")):
+    if any(old.get(k) != state[k] for k in ("code", "templates", "title")):
         return False
     inputs = old.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(state["inputs"]):  # type: ignore[arg-type]
@@ -577,7 +576,8 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
-          strict: bool = False, urls: Sequence[str] = (), published: date | None = None) -> BuildReport:
+          strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
+          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -588,22 +588,23 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     report (`strict`: raised instead); a page without article text is skipped with a warning; a
     site with no readable article is an error. With `progress`, a progress bar on stderr when it
     is a terminal and the build takes a moment. `published` dates the articles that give no date of
-    their own (no metadata, front matter or evidence in the text)."""
+    their own (no metadata, front matter or evidence in the text); `undated` and `status` choose the
+    events, as for `pipeline.process` (all three are part of the cache key)."""
     today = today or date.today()
+    options = Options(published, undated, tuple(status) if status is not None else None)
     previous = check_output_folder(out, force)
     items = collect_items(sources, urls)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number
                                                      else [])})
-    keys = [i.key for i in items]
+    keys = [options.keyed(i.key) for i in items]
     state = _state([i.name for i in items], keys, templates, title)
-    state["published"] = published.isoformat() if published else None
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
         return BuildReport(out, (), len(previous.files), len(items), 0, len(items), previous.errors,
                            up_to_date=True, warnings=previous.warnings)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
     with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
-                                                 published=published)
+                                                 options=options)
         failures = [o for o in outcomes if isinstance(o, Failure) and not o.skipped]
         warnings = (*heard, *(o.message + " (skipped)" for o in outcomes if isinstance(o, Failure) and o.skipped))
         if failures and strict:
@@ -617,7 +618,8 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         pages = render_pages(model, make_env(templates), bar.advance, templates=templates,
                              jobs=default_jobs() if jobs is None else jobs)
         bar.total += len(pages)
-        state["inputs"] = [[i.name, i.key, _today_of(entries, i.key, published)] for i in items]
+        state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
+                                                                                                     strict=True)]
         errors = tuple(f.message for f in failures)
         written = write_site(pages, out, force=force, progress=bar, inputs=files, state=state, errors=errors,
                              warnings=warnings, extra=[Page(CACHE_NAME, cache.dumps(entries))])

@@ -22,8 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline.batch import Failure, Item, Outcome, process_item, process_items
+from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
 from timeline.errors import OutputError, UserError
+from timeline.events import DEFAULT_UNDATED
 from timeline.output import spreadsheet_safe, write_output
 from timeline.pipeline import ArticleResult
 
@@ -31,7 +32,8 @@ TABLE_FORMATS = ("parquet", "csv", "jsonl")
 EXTRA_HINT = "pip install 'timeline[dask]'"
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
-#: ";", `offset` as two numbers), then the article's metadata.
+#: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
+#: metadata.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("article", "string"),
@@ -44,11 +46,17 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("end", "date"),
     ("granularity", "string"),
     ("label", "string"),
+    ("status", "string"),
+    ("anchor", "string"),
     ("text", "string"),
+    ("clause_start", "int"),
+    ("clause_end", "int"),
     ("phrase", "string"),
     ("offset_start", "int"),
     ("offset_end", "int"),
     ("sentence", "int"),
+    ("reference", "string"),
+    ("reference_date", "string"),
     ("title", "string"),
     ("source", "string"),
     ("url", "string"),
@@ -66,8 +74,10 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
         d = e.to_dict()
         offset = d.pop("offset")
         assert isinstance(offset, list)
+        clause = e.clause or (None, None)
         row: dict[str, Any] = {**d, "sources": ";".join(e.sources or (e.article,)), "start": e.start,
                                "end": e.end, "offset_start": offset[0], "offset_end": offset[1],
+                               "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
                                "published": article.published, "published_how": article.published_how}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
@@ -151,13 +161,14 @@ def _items(sources: Sequence[str | Item]) -> list[Item]:
     return [s if isinstance(s, Item) else Item(s, None, path=s) for s in sources]
 
 
-def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None, published: date | None = None) -> Part:
+def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
+             options: Options = DEFAULT_OPTIONS) -> Part:
     """Read, process and turn into rows the files of one partition (on a worker); with `folder`,
     write them there as `part-NNNNN.parquet` and return only the count."""
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
     for item in items:
-        entry = process_item(item, today, published)
+        entry = process_item(item, today, options)
         if entry.result is None:
             if not entry.skipped:
                 errors.append(entry.error or item.name)
@@ -190,9 +201,9 @@ class TableReport:
 
 def local_rows(sources: Sequence[str | Item], *, today: date, jobs: int | None,
                advance: Callable[[int], None] = lambda n: None,
-               published: date | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+               options: Options = DEFAULT_OPTIONS) -> tuple[list[dict[str, Any]], list[str]]:
     """The rows of every article, processed by a pool on this machine, and the errors of bad ones."""
-    outcomes, _, _ = process_items(_items(sources), today=today, jobs=jobs, advance=advance, published=published)
+    outcomes, _, _ = process_items(_items(sources), today=today, jobs=jobs, advance=advance, options=options)
     return _rows_and_errors(outcomes)
 
 
@@ -233,7 +244,7 @@ def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]
 
 
 def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, folder: str | None,
-               workers: int | None = None, per_part: int = 64, published: date | None = None) -> list[Part]:
+               workers: int | None = None, per_part: int = 64, options: Options = DEFAULT_OPTIONS) -> list[Part]:
     """The partitions of the articles processed on a Dask cluster: a dask.bag of (index, items)
     chunks mapped through `_part_of` on the workers (which read the files named; collection rows
     and fetched pages travel with their item); in input order."""
@@ -243,7 +254,7 @@ def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, fold
     client, close = _client(address, workers)
     try:
         bag = db.from_sequence(chunks, partition_size=1)
-        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, published)).compute(scheduler=client.get)
+        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, options)).compute(scheduler=client.get)
     finally:
         close()
     return sorted(parts, key=lambda p: p.index)
@@ -253,9 +264,13 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
                  today: date | None = None,
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
-                 published: date | None = None) -> TableReport:
-    """Write one row per event of every article in `paths` to `output` (stdout when None or "-")."""
+                 published: date | None = None, undated: str = DEFAULT_UNDATED,
+                 status: Sequence[str] | None = None) -> TableReport:
+    """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
+    `published` dates the articles that give no date; `undated` and `status` choose the events, as
+    for `pipeline.process`."""
     today = today or date.today()
+    options = Options(published, undated, tuple(status) if status is not None else None)
     kind = table_format(output, fmt)
     to_stdout = output is None or output == "-"
     if kind == "parquet":
@@ -265,16 +280,16 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
     if dask is not None and kind == "parquet":
         assert output is not None
         folder = _parts_folder(Path(output), force)
-        parts = dask_parts(paths, address=dask, today=today, folder=str(folder), published=published)
+        parts = dask_parts(paths, address=dask, today=today, folder=str(folder), options=options)
         _write_folder_manifest(folder, [p.file for p in parts if p.file])
         errors = [e for p in parts for e in p.errors]
         return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(folder))
     if dask is not None:
-        parts = dask_parts(paths, address=dask, today=today, folder=None, published=published)
+        parts = dask_parts(paths, address=dask, today=today, folder=None, options=options)
         rows = [r for p in parts for r in p.rows]
         errors = [e for p in parts for e in p.errors]
     else:
-        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance, published=published)
+        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance, options=options)
     if kind == "parquet":
         assert output is not None
         write_output(Path(output), parquet_bytes(rows), force=force, inputs=tuple(inputs))

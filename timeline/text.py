@@ -37,19 +37,50 @@ _SENTENCE_END_CHARS = frozenset(".!?:;\"”’)]")
 _WRAPPED_LINE = 50  # a line at least this long that stops mid-sentence was wrapped
 
 
-def _soft_wrap(text: str, brk: re.Match[str], line_start: int) -> bool:
+# A line near the top that opens with a date, a weekday or "By": a dateline or byline, never the
+# rest of the line before it.
+_DATELINE_START = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun"
+    r"|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|By\s+[A-Z]|(?:Updated|Published|Posted)\b)")
+_TOP_LINES = 3  # datelines and bylines come in the first lines of a text
+_TOP_CHARS = 600
+_FIRST_WORD = re.compile(r"\S+")
+
+
+def _soft_wrap(text: str, brk: re.Match[str], line_start: int, first: bool) -> bool:
+    """Whether the line break `brk` only wraps a sentence. Never after a heading, nor after a
+    first line in title case without final punctuation (a headline), unless the next line goes on
+    in lower case; never before a dateline or byline near the top of the text."""
     before = text[line_start:brk.start()]
     after = text[brk.end():brk.end() + 3]
-    if not before or not after or _BLOCK_START.match(after):
+    if not before or not after or _BLOCK_START.match(after) or before.startswith("#"):
+        return False
+    if brk.start() < _TOP_CHARS and _DATELINE_START.match(text, brk.end()) \
+            and text.count("\n", 0, brk.start()) < _TOP_LINES:
         return False
     if after[0].islower():
-        return True
+        word = _FIRST_WORD.match(text, brk.end())
+        return not first or word is None or word.group().islower()  # "iPhone" may start a title's next line
+    if first and before[-1] not in _SENTENCE_END_CHARS and _title_case(before):
+        return False
     return len(before) >= _WRAPPED_LINE and before[-1] not in _SENTENCE_END_CHARS
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """Whether most longer words of a line are capitalised, as in a headline ("Carmaker Unveils
+    Its First Electric Truck"); a wrapped line of body text is not."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 2 and 3 * sum(1 for w in words if w[0].isupper()) >= 2 * len(words)
+
+
 # A sentence ends at . ! ? (and closing quotes or brackets after it) before whitespace and a
-# capital letter, a digit or an opening quote.
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# capital letter, a digit, an opening quote or a name written with a small letter first ("iPhone",
+# "eBay").
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))""")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +90,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         end = min(block.start(), len(text))
         line_start = pstart = start
         for brk in _LINE_BREAK.finditer(text, start, end):
-            if not _soft_wrap(text, brk, line_start):
+            if not _soft_wrap(text, brk, line_start, first=not text[:line_start].strip()):
                 spans.append((pstart, brk.start()))
                 pstart = brk.end()
             line_start = brk.end()
