@@ -18,13 +18,12 @@ from timeline.diff import (
     TimelineDiff,
     date_similarity,
     diff_timelines,
-    load_timeline_json,
-    load_version,
     match_score,
     text_similarity,
     word_diff,
 )
 from timeline.pipeline import timeline_of
+from timeline.readers.versions import load_timeline_json, load_version
 from timeline.render import render, render_diff
 from timeline.versions import base_id, diff_versions, group_versions, version_number
 

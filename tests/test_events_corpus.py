@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.events import ANCHORS, STATUSES, UNDATED_OPTIONS
+from timeline.meta import ANCHORS, STATUSES, UNDATED_OPTIONS
 
 CORPUS = Path(__file__).parent / "corpus" / "events.txt"
 _OPTION = re.compile(r"#\s*(reference|undated):\s*(\S+)")

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from test_render import EVENTS, HOSTILE, _event, sample_timeline
 
-from timeline import render
+from timeline import meta, render
 from timeline.chronology import Timeline
 from timeline.cli import main
 from timeline.exports import DatePoint, event_span, markwhen_dates, markwhen_text, mermaid_text, when_text
@@ -23,7 +23,7 @@ from timeline.output import written_by_timeline
 
 @pytest.fixture(autouse=True)
 def _pinned_generator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "GENERATOR", render.Generator("timeline", "0.0.0"))
+    monkeypatch.setattr(meta, "GENERATOR", render.Generator("timeline", "0.0.0"))
 
 
 # --- dates as precise as the text ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import calendar, render
+from timeline import calendar, meta, render
 from timeline.article import Article
 from timeline.chronology import Timeline
 from timeline.events import Event
@@ -121,7 +121,7 @@ def status_timeline() -> Timeline:
 
 @pytest.fixture(autouse=True)
 def _pinned_generator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "GENERATOR", GOLDEN_GENERATOR)
+    monkeypatch.setattr(meta, "GENERATOR", GOLDEN_GENERATOR)
 
 
 @dataclass

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from timeline.article import Article
 from timeline.events import Event
-from timeline.render import html_id, text_id
+from timeline.filters import html_id, text_id
 from timeline.temporal import Timex
 from timeline.text import Sentence, segment
 from timeline.urls import safe_href

@@ -21,7 +21,7 @@ from pathlib import Path
 from timeline.article import Article, NoPublicationDate
 from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
-from timeline.events import DEFAULT_UNDATED
+from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers.collection import Row
 from timeline.readers.url import Fetched, fetch, is_url

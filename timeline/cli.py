@@ -52,7 +52,7 @@ def _jobs(value: str) -> int:
 
 
 def _statuses(value: str) -> tuple[str, ...]:
-    from timeline.events import parse_statuses
+    from timeline.meta import parse_statuses
 
     try:
         statuses = parse_statuses(value)
@@ -64,7 +64,7 @@ def _statuses(value: str) -> tuple[str, ...]:
 
 def _event_args(p: argparse.ArgumentParser) -> None:
     """--undated and --status: which events a command makes (timeline.events)."""
-    from timeline.events import DEFAULT_UNDATED, STATUSES, UNDATED_OPTIONS
+    from timeline.meta import DEFAULT_UNDATED, STATUSES, UNDATED_OPTIONS
 
     p.add_argument("--undated", choices=UNDATED_OPTIONS, default=DEFAULT_UNDATED,
                    help="sentences without a date of their own: none (no event), lead (the lead sentence, at the "
@@ -156,7 +156,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     import os
 
-    from timeline.diff import diff_timelines, load_version
+    from timeline.diff import diff_timelines
+    from timeline.readers.versions import load_version
     from timeline.render import render_diff
 
     if args.old == "-" and args.new == "-":

@@ -39,17 +39,14 @@ renders it its own way.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from timeline import calendar
-from timeline.article import Article, ArticleError, decode_text, parse_date, read_bytes, read_source
-from timeline.chronology import Timeline, content_words, filter_status
-from timeline.events import DEFAULT_UNDATED, Event, parse_statuses
+from timeline.chronology import Timeline, content_words
+from timeline.events import Event
 
 __all__ = [
     "DATE_WEIGHT",
@@ -60,11 +57,7 @@ __all__ = [
     "WordRun",
     "date_similarity",
     "diff_timelines",
-    "format_text",
-    "load_timeline_json",
-    "load_version",
     "match_score",
-    "template_context",
     "text_similarity",
     "word_diff",
 ]
@@ -393,170 +386,3 @@ def diff_timelines(old: Timeline, new: Timeline) -> TimelineDiff:
         changed=tuple(c for _, c in sorted(changed, key=lambda x: x[0])),
         unchanged=tuple(p for _, p in sorted(unchanged, key=lambda x: x[0])),
     )
-
-
-# --- inputs -------------------------------------------------------------------------------------
-
-
-def _timeline_from_data(data: object, name: str) -> Timeline:
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list) \
-            or not isinstance(data.get("articles"), list):
-        raise ArticleError(f"{name}: not a timeline JSON file (expected 'articles' and 'events', "
-                           "as 'timeline extract -f json' writes)")
-    try:
-        articles = tuple(
-            Article(
-                id=str(a["id"]),
-                title=str(a.get("title") or a["id"]),
-                source=str(a["source"]) if a.get("source") else None,
-                url=str(a["url"]) if a.get("url") else None,
-                published=parse_date(a["published"], name),
-                published_how=str(a.get("published_how") or "front matter"),
-                text="",
-                path=name if name != "<stdin>" else None,
-            )
-            for a in data["articles"]
-        )
-        events = tuple(Event.from_dict(e) for e in data["events"])
-    except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as exc:
-        if isinstance(exc, ArticleError):
-            raise
-        detail = f"missing field {exc}" if isinstance(exc, KeyError) else "malformed article or event"
-        raise ArticleError(f"{name}: not a timeline JSON file ({detail})") from None
-    title = str(data.get("title") or (articles[0].title if len(articles) == 1 else ""))
-    return Timeline(articles, events, title)
-
-
-def _parse_json(raw: str, name: str) -> Timeline:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ArticleError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    return _timeline_from_data(data, name)
-
-
-def load_timeline_json(path: str) -> Timeline:
-    """Read a timeline JSON file written by `timeline extract -f json` back into a Timeline
-    (articles carry their metadata, not their text). One-line ArticleError naming the file."""
-    raw, name = read_source(path)
-    return _parse_json(raw, name)
-
-
-def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
-                 format_in: str | None = None, undated: str | None = None,
-                 status: Sequence[str] | None = None) -> Timeline:
-    """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
-    or an article in any format `timeline extract` reads, with its own publication date.
-    `undated` and `status` choose an article's events as for `pipeline.process` (a JSON file's
-    events are as they were written; `status` filters them too)."""
-    from timeline.pipeline import process
-    from timeline.readers import article_from_bytes, load_one
-    from timeline.readers.url import is_url
-
-    undated = undated or DEFAULT_UNDATED
-    if is_url(path):
-        article = load_one(path, published=published, today=today, format_in=format_in)
-        return process(article, undated=undated, status=status).timeline()
-    data, name = read_bytes(path)
-    if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):
-        if published is not None:
-            raise ArticleError(f"{name}: is a timeline JSON file; its dates are already resolved, "
-                               "so a publication date cannot be given for it")
-        tl = _parse_json(decode_text(data, name), name)
-        return replace(tl, events=filter_status(tl.events, parse_statuses(status)))
-    article = article_from_bytes(data, name, published=published, today=today, format_in=format_in)
-    return process(article, undated=undated, status=status).timeline()
-
-
-# --- presentation -------------------------------------------------------------------------------
-
-
-def when_text(e: Event) -> str:
-    """When an event happened, as people read it: "Friday 30 January 2026", "since November 2025",
-    "2009 – 2010"."""
-    text = ("since " if e.ongoing else "") + e.label
-    if e.until:
-        text += " – " + calendar.label(e.until)
-    return text
-
-
-def version_name(tl: Timeline) -> str:
-    """How a report names a version: its files (or article ids), else its title."""
-    names = [a.path or a.id for a in tl.articles]
-    return ", ".join(names) if names else (tl.title or "timeline")
-
-
-def _published_text(tl: Timeline) -> str:
-    pub = published(tl)
-    return f"published {calendar.label(pub.isoformat())}" if pub else "no publication date"
-
-
-_ANSI = {"delete": "\x1b[31m", "insert": "\x1b[32m", "bold": "\x1b[1m", "reset": "\x1b[0m"}
-
-
-def _inline(runs: Sequence[WordRun], color: bool) -> str:
-    """Runs as one line, wdiff style: [-deleted-] {+inserted+}."""
-    out: list[str] = []
-    prev: str | None = None
-    for r in runs:
-        if r.op == "equal":
-            out.append(r.text)
-            prev = r.op
-            continue
-        lead = r.lead or (" " if prev == "delete" else "")
-        mark = f"[-{r.core}-]" if r.op == "delete" else f"{{+{r.core}+}}"
-        out.append(lead + (f"{_ANSI[r.op]}{mark}{_ANSI['reset']}" if color else mark))
-        prev = r.op
-    return "".join(out)
-
-
-def format_text(d: TimelineDiff, *, color: bool = False) -> str:
-    """The readable report of `timeline diff` (ANSI colours only when `color`). The first line is
-    "timeline diff: N added, N removed, N changed, N unchanged"."""
-
-    def head(text: str) -> str:
-        return f"{_ANSI['bold']}{text}{_ANSI['reset']}" if color else text
-
-    def tint(op: str, text: str) -> str:
-        return f"{_ANSI[op]}{text}{_ANSI['reset']}" if color else text
-
-    lines = [
-        f"timeline diff: {d.summary()}",
-        f"--- {version_name(d.old)} · {_published_text(d.old)}",
-        f"+++ {version_name(d.new)} · {_published_text(d.new)}",
-    ]
-    if not d.has_differences:
-        lines += ["", "No differences in the timeline."]
-    for title, events, sign, op in (("Added", d.added, "+", "insert"), ("Removed", d.removed, "-", "delete")):
-        if events:
-            lines += ["", head(f"{title} ({len(events)})")]
-            for e in events:
-                lines += [tint(op, f"  {sign} {when_text(e)}"), f"    {e.text}"]
-    if d.changed:
-        lines += ["", head(f"Changed ({len(d.changed)})")]
-        for c in d.changed:
-            when = (f"{when_text(c.old)} → {when_text(c.new)}" if c.date_changed else when_text(c.new))
-            lines += [f"  ~ {when}  ({', '.join(c.what)})", f"    {_inline(c.words, color)}"]
-    return "\n".join(lines) + "\n"
-
-
-def template_context(d: TimelineDiff) -> dict[str, object]:
-    """The variables `diff.html` and `diff.md` receive (besides `generator`; see templates/README.md)."""
-    articles = tuple(d.old.articles) + tuple(a for a in d.new.articles if a not in d.old.articles)
-    title = d.new.title or d.old.title or "Timeline"
-    return {
-        "diff": d,
-        "title": f"Changes: {title}",
-        "old": d.old,
-        "new": d.new,
-        "old_name": version_name(d.old),
-        "new_name": version_name(d.new),
-        "old_published": d.old_published,
-        "new_published": d.new_published,
-        "added": d.added,
-        "removed": d.removed,
-        "changed": d.changed,
-        "unchanged": len(d.unchanged),
-        "articles": articles,
-        "articles_by_id": {a.id: a for a in articles},
-    }

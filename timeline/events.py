@@ -18,17 +18,13 @@ from dataclasses import dataclass, field
 
 from timeline import calendar
 from timeline.article import Article
+from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
 from timeline.temporal.tense import tense_at
 from timeline.text import Sentence, segment
 
 #: What `undated=` accepts: no event without a date phrase; the lead sentence at the publication
 #: date; every sentence (at the publication date or the day the text narrates).
-UNDATED_OPTIONS: tuple[str, ...] = ("none", "lead", "all")
-DEFAULT_UNDATED = "lead"
-#: An event's status and how its date was found.
-STATUSES: tuple[str, ...] = ("reported", "ongoing", "expected")
-ANCHORS: tuple[str, ...] = ("phrase", "publication", "narrative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +122,6 @@ def check_undated(value: str) -> str:
     if value not in UNDATED_OPTIONS:
         raise ValueError(f"undated must be one of {', '.join(UNDATED_OPTIONS)}, not {value!r}")
     return value
-
-
-def parse_statuses(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
-    """The statuses to keep, from "reported,expected" or a sequence (None: all); ValueError for
-    a name that is not a status."""
-    if value is None:
-        return None
-    names = [v.strip().lower() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
-    bad = [n for n in names if n not in STATUSES]
-    if bad or not names:
-        raise ValueError(f"status must be one or more of {', '.join(STATUSES)} (comma-separated), "
-                         f"not {value if isinstance(value, str) else ','.join(value)!r}")
-    return tuple(s for s in STATUSES if s in names)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)

@@ -16,10 +16,11 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from timeline import calendar, jsonout
+from timeline import calendar, jsonout, meta
 from timeline.article import Article
 from timeline.chronology import Timeline
 from timeline.events import Event
+from timeline.filters import mark_phrase, when_text
 
 __all__ = [
     "DatePoint",
@@ -28,7 +29,7 @@ __all__ = [
     "markwhen_text",
     "mermaid_text",
     "timelinejs",
-    "when_text",
+    "when_text",  # timeline.filters.when_text, for the exports' callers
 ]
 
 _YEAR = {"century", "decade", "year"}
@@ -122,19 +123,6 @@ def event_span(event: Event) -> tuple[DatePoint, DatePoint | None]:
     return first, (None if last == first else last)
 
 
-def when_text(event: Event) -> str:
-    """When an event happened, in plain words: "since November 2025 (ongoing)", "2009 – 2010",
-    "2027 (expected)", "reported Saturday 31 January 2026"."""
-    out = event.label
-    if event.until:
-        out += " – " + calendar.label(event.until)
-    if event.ongoing:
-        out = f"since {out} (ongoing)"
-    if event.status == "expected":
-        out += " (expected)"
-    return out
-
-
 # --- TimelineJS 3 -------------------------------------------------------------------------------
 
 
@@ -144,8 +132,6 @@ def _headline(text: str, words: int = 12) -> str:
 
 
 def _marked(event: Event) -> Markup:
-    from timeline.render import mark_phrase
-
     return mark_phrase(event)
 
 
@@ -169,7 +155,6 @@ def timelinejs(timeline: Timeline, title: str | None = None) -> dict[str, object
     sources), `group` (the article's title), `display_date` and `unique_id` (the event id).
     TimelineJS reads every text field as HTML, so each is HTML-escaped.
     """
-    from timeline.render import GENERATOR
 
     by_id: Mapping[str, Article] = {a.id: a for a in timeline.articles}
     heading = title or timeline.title or (timeline.articles[0].title if len(timeline.articles) == 1 else "Timeline")
@@ -195,7 +180,7 @@ def timelinejs(timeline: Timeline, title: str | None = None) -> dict[str, object
         "title": {"text": {"headline": str(escape(heading)), "text": str(Markup("<p>{}</p>").format(intro))},
                   "unique_id": "title"},
         "events": events,
-        "generator": str(GENERATOR),
+        "generator": str(meta.GENERATOR),
     }
 
 

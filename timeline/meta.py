@@ -1,14 +1,17 @@
-"""What the program is and what it writes: its name and version (named in every output) and the
-output formats. Light on purpose: `timeline --help` and `--version` import only this."""
+"""What the program is and what it writes: its name and version (named in every output), the
+output formats, and the kinds of events (their options and statuses). Light on purpose:
+`timeline --help` and `--version` import only this."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["FORMATS", "GENERATOR", "Generator"]
+__all__ = ["ANCHORS", "DEFAULT_UNDATED", "FORMATS", "GENERATOR", "STATUSES", "UNDATED_OPTIONS", "Generator",
+           "parse_statuses"]
 
 FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid")
 
@@ -40,3 +43,23 @@ def _version() -> str:
 
 
 GENERATOR = Generator("timeline", _version())
+
+#: Which sentences without a date phrase of their own become events (timeline.events).
+UNDATED_OPTIONS: tuple[str, ...] = ("none", "lead", "all")
+DEFAULT_UNDATED = "lead"
+#: An event's status and how its date was found.
+STATUSES: tuple[str, ...] = ("reported", "ongoing", "expected")
+ANCHORS: tuple[str, ...] = ("phrase", "publication", "narrative")
+
+
+def parse_statuses(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """The statuses to keep, from "reported,expected" or a sequence (None: all); ValueError for
+    a name that is not a status."""
+    if value is None:
+        return None
+    names = [v.strip().lower() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
+    bad = [n for n in names if n not in STATUSES]
+    if bad or not names:
+        raise ValueError(f"status must be one or more of {', '.join(STATUSES)} (comma-separated), "
+                         f"not {value if isinstance(value, str) else ','.join(value)!r}")
+    return tuple(s for s in STATUSES if s in names)

@@ -9,7 +9,8 @@ from datetime import date
 
 from timeline.article import Article, make_article
 from timeline.chronology import Timeline, build_timeline, filter_status, merge_reports, order_key
-from timeline.events import DEFAULT_UNDATED, Event, find_events, parse_statuses
+from timeline.events import Event, find_events
+from timeline.meta import DEFAULT_UNDATED, parse_statuses
 from timeline.temporal import Timex, tag
 from timeline.text import Sentence, segment
 

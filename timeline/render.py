@@ -55,34 +55,48 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
 import jinja2
-from markupsafe import Markup
 
-from timeline import calendar, exports, jsonout
+from timeline import calendar, exports, jsonout, meta
 from timeline.chronology import Timeline
-from timeline.diff import DIFF_FORMATS, TimelineDiff, format_text, template_context
+from timeline.diff import DIFF_FORMATS, TimelineDiff, WordRun, published
 from timeline.errors import TemplateError
 from timeline.events import Event
-from timeline.meta import FORMATS, GENERATOR, Generator
-from timeline.urls import safe_href
+from timeline.filters import (
+    clause_parts,
+    granularity_class,
+    how,
+    html_id,
+    is_web_url,
+    iso,
+    mark_phrase,
+    md_escape,
+    md_phrase,
+    md_url,
+    phrase_parts,
+    short_date,
+    text_id,
+    when_text,
+)
+from timeline.meta import FORMATS, Generator
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
-    "GENERATOR",
     "Generator",
+    "format_text",
     "context",
     "default_templates_dir",
     "make_env",
     "render",
     "render_diff",
     "render_template",
+    "template_context",
+    "version_name",
 ]
 
 #: The template behind each templated format.
@@ -116,162 +130,6 @@ def default_templates_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "templates"
-
-
-# --- filters ------------------------------------------------------------------------------------
-
-
-def _phrase_at(event: Event) -> tuple[int, int] | None:
-    """Where the date phrase lies in `event.text`: inside the event's clause when it has one,
-    else at `event.offset` when that spans it in the text, else its first occurrence."""
-    text, phrase = event.text, event.phrase
-    if not phrase:
-        return None
-    if event.clause:
-        start = text.find(phrase, event.clause[0], event.clause[1])
-        if start >= 0:
-            return start, start + len(phrase)
-    start, end = event.offset
-    if 0 <= start < end <= len(text) and text[start:end] == phrase:
-        return start, end
-    start = text.find(phrase)
-    return None if start < 0 else (start, start + len(phrase))
-
-
-def phrase_parts(event: Event) -> tuple[str, str, str]:
-    """`event.text` as (before, phrase, after) around the date phrase; ("text", "", "") if not found
-    (an event without a phrase of its own: dated by the publication or the story).
-
-    The phrase is looked for in the event's clause first, then at `event.offset`, then anywhere.
-    """
-    at = _phrase_at(event)
-    if at is None:
-        return event.text, "", ""
-    return event.text[:at[0]], event.text[at[0]:at[1]], event.text[at[1]:]
-
-
-def clause_parts(event: Event) -> tuple[str, str, str]:
-    """`event.text` as (before, clause, after) around the clause that holds the date (the whole
-    sentence as the clause when the event has none)."""
-    text = event.text
-    if not event.clause:
-        return "", text, ""
-    start, end = event.clause
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    return text[:start], text[start:max(start, end)], text[max(start, end):]
-
-
-def mark_phrase(event: Event, href: str | None = None) -> Markup:
-    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>` (with `href`,
-    also a link there: the phrase in the article text) and, when the sentence dates several
-    things, the clause that holds this date in `<span class="clause">`."""
-    text = event.text
-    at = _phrase_at(event)
-
-    def piece(lo: int, hi: int) -> Markup:
-        if at is None or hi <= at[0] or lo >= at[1]:
-            return Markup.escape(text[lo:hi])
-        start, end = max(lo, at[0]), min(hi, at[1])
-        phrase = text[start:end]
-        inner = Markup('<a class="to-text" href="{}">{}</a>').format(href, phrase) if href else Markup.escape(phrase)
-        return Markup("{}<mark>{}</mark>{}").format(text[lo:start], inner, text[end:hi])
-
-    if not event.clause:
-        return piece(0, len(text))
-    start, end = event.clause
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    if at is not None and not (start <= at[0] and at[1] <= end):  # the phrase outside the clause: no clause
-        return piece(0, len(text))
-    return Markup('{}<span class="clause">{}</span>{}').format(piece(0, start), piece(start, end),
-                                                              piece(end, len(text)))
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
-_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_LINE_START = re.compile(r"^([#+=-])")
-_MD_ORDERED = re.compile(r"^(\d+)([.)])")
-_SPACE = re.compile(r"\s+")
-
-
-def md_escape(text: object) -> str:
-    """`text` made inert in GitHub-flavoured Markdown, on one line (whitespace runs become one space).
-
-    Backslash-escapes emphasis, code, links, HTML, table pipes, strikethrough and math (`$`),
-    entity-like `&…;`, and list/heading markers at the start.
-    """
-    s = _SPACE.sub(" ", str(text))
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = _MD_ENTITY.sub(r"\\&", s)
-    s = _MD_LINE_START.sub(r"\\\1", s)
-    return _MD_ORDERED.sub(r"\1\\\2", s)
-
-
-def md_phrase(event: Event) -> str:
-    """The event's sentence, Markdown-escaped, with its date phrase in **bold**."""
-    before, phrase, after = phrase_parts(event)
-    core = phrase.strip()
-    if not core:
-        return md_escape(before + phrase + after).strip()
-    lead = phrase[: len(phrase) - len(phrase.lstrip())]
-    trail = phrase[len(phrase.rstrip()) :]
-    out = f"{md_escape(before + lead)}**{md_escape(core)}**{md_escape(trail + after)}"
-    return out.strip()
-
-
-def md_url(url: str) -> str:
-    """A URL safe inside a Markdown `<…>` link destination (spaces, angle brackets, backslashes encoded)."""
-    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
-    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("\n", "%0A")):
-        url = url.replace(char, code)
-    return url
-
-
-def iso(value: date | datetime | str | None) -> str:
-    """ISO 8601 form of a date or datetime; strings pass through and None becomes ""."""
-    if value is None:
-        return ""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def short_date(value: date) -> str:
-    """A date in a short form for tables: "31 Jan 2026"."""
-    return f"{value.day} {calendar.MONTHS[value.month - 1][:3]} {value.year}"
-
-
-def html_id(event_id: str) -> str:
-    """A valid HTML id for an event: "ev-" + the id, whitespace replaced by "_"."""
-    return "ev-" + re.sub(r"\s", "_", str(event_id))
-
-
-def text_id(event_id: str) -> str:
-    """The HTML id of an event's date phrase in the article text: "tx-" + the id."""
-    return "tx-" + re.sub(r"\s", "_", str(event_id))
-
-
-def granularity_class(name: str) -> str:
-    """A CSS class name for a granularity ("part of day" -> "part-of-day")."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-_HOW = {"option": "given with --published", "front matter": "from the front matter"}
-
-
-def how(published_how: str) -> str:
-    """`Article.published_how` as a phrase: "option" -> "given with --published", …, else unchanged."""
-    return _HOW.get(published_how, published_how)
-
-
-def is_web_url(url: object) -> bool:
-    """True for an absolute http(s) URL with a host and no space or control character, the only
-    article URLs turned into links (timeline.urls.safe_href, the rule of the article text's links).
-
-    It must hold both as written (an HTML attribute escapes it, so the browser reads it as it is)
-    and with its character references decoded (a Markdown renderer decodes them in a link)."""
-    return (isinstance(url, str) and not re.search(r"[\s\x00-\x1f\x7f]", url)
-            and safe_href(url, web_only=True, entities=False) is not None
-            and safe_href(url, web_only=True) is not None)
 
 
 # --- environment and rendering ------------------------------------------------------------------
@@ -309,7 +167,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         md_url=md_url,
         html_id=html_id,
         text_id=text_id,
-        when_text=exports.when_text,
+        when_text=when_text,
         markwhen_dates=exports.markwhen_dates,
         markwhen_text=exports.markwhen_text,
         markwhen_yaml=exports.markwhen_yaml,
@@ -337,7 +195,7 @@ def context(timeline: Timeline, **extra: object) -> dict[str, object]:
         "articles": articles,
         "articles_by_id": {a.id: a for a in articles},
         "events": tuple(timeline.events),
-        "generator": GENERATOR,
+        "generator": meta.GENERATOR,
         "site": None,
         "page": None,
         "phrase_href": {},
@@ -464,3 +322,88 @@ def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None,
         ctx = context(diff.new, **{**template_context(diff), **extra})
         return render_template(env or make_env(templates_dir), f"diff.{fmt}", ctx)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(DIFF_FORMATS)}")
+
+
+# --- the report of a diff: timeline.diff pairs the events, this shows them ---------------------------
+
+
+def version_name(tl: Timeline) -> str:
+    """How a report names a version: its files (or article ids), else its title."""
+    names = [a.path or a.id for a in tl.articles]
+    return ", ".join(names) if names else (tl.title or "timeline")
+
+
+def _published_text(tl: Timeline) -> str:
+    pub = published(tl)
+    return f"published {calendar.label(pub.isoformat())}" if pub else "no publication date"
+
+
+_ANSI = {"delete": "\x1b[31m", "insert": "\x1b[32m", "bold": "\x1b[1m", "reset": "\x1b[0m"}
+
+
+def _inline(runs: Sequence[WordRun], color: bool) -> str:
+    """Runs as one line, wdiff style: [-deleted-] {+inserted+}."""
+    out: list[str] = []
+    prev: str | None = None
+    for r in runs:
+        if r.op == "equal":
+            out.append(r.text)
+            prev = r.op
+            continue
+        lead = r.lead or (" " if prev == "delete" else "")
+        mark = f"[-{r.core}-]" if r.op == "delete" else f"{{+{r.core}+}}"
+        out.append(lead + (f"{_ANSI[r.op]}{mark}{_ANSI['reset']}" if color else mark))
+        prev = r.op
+    return "".join(out)
+
+
+def format_text(d: TimelineDiff, *, color: bool = False) -> str:
+    """The readable report of `timeline diff` (ANSI colours only when `color`). The first line is
+    "timeline diff: N added, N removed, N changed, N unchanged"."""
+
+    def head(text: str) -> str:
+        return f"{_ANSI['bold']}{text}{_ANSI['reset']}" if color else text
+
+    def tint(op: str, text: str) -> str:
+        return f"{_ANSI[op]}{text}{_ANSI['reset']}" if color else text
+
+    lines = [
+        f"timeline diff: {d.summary()}",
+        f"--- {version_name(d.old)} · {_published_text(d.old)}",
+        f"+++ {version_name(d.new)} · {_published_text(d.new)}",
+    ]
+    if not d.has_differences:
+        lines += ["", "No differences in the timeline."]
+    for title, events, sign, op in (("Added", d.added, "+", "insert"), ("Removed", d.removed, "-", "delete")):
+        if events:
+            lines += ["", head(f"{title} ({len(events)})")]
+            for e in events:
+                lines += [tint(op, f"  {sign} {when_text(e)}"), f"    {e.text}"]
+    if d.changed:
+        lines += ["", head(f"Changed ({len(d.changed)})")]
+        for c in d.changed:
+            when = (f"{when_text(c.old)} → {when_text(c.new)}" if c.date_changed else when_text(c.new))
+            lines += [f"  ~ {when}  ({', '.join(c.what)})", f"    {_inline(c.words, color)}"]
+    return "\n".join(lines) + "\n"
+
+
+def template_context(d: TimelineDiff) -> dict[str, object]:
+    """The variables `diff.html` and `diff.md` receive (besides `generator`; see templates/README.md)."""
+    articles = tuple(d.old.articles) + tuple(a for a in d.new.articles if a not in d.old.articles)
+    title = d.new.title or d.old.title or "Timeline"
+    return {
+        "diff": d,
+        "title": f"Changes: {title}",
+        "old": d.old,
+        "new": d.new,
+        "old_name": version_name(d.old),
+        "new_name": version_name(d.new),
+        "old_published": d.old_published,
+        "new_published": d.new_published,
+        "added": d.added,
+        "removed": d.removed,
+        "changed": d.changed,
+        "unchanged": len(d.unchanged),
+        "articles": articles,
+        "articles_by_id": {a.id: a for a in articles},
+    }

@@ -40,12 +40,14 @@ from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
 from timeline.errors import ArticleError, OutputError
-from timeline.events import DEFAULT_UNDATED, Event
+from timeline.events import Event
 from timeline.exports import DatePoint, event_span
+from timeline.filters import text_id
+from timeline.meta import DEFAULT_UNDATED
 from timeline.output import atomic_write, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
-from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template, text_id
+from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
 from timeline.versions import base_id, group_versions, version_number
 
 

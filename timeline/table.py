@@ -24,7 +24,7 @@ from typing import Any
 
 from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
 from timeline.errors import OutputError, UserError
-from timeline.events import DEFAULT_UNDATED
+from timeline.meta import DEFAULT_UNDATED
 from timeline.output import spreadsheet_safe, write_output
 from timeline.pipeline import ArticleResult
 

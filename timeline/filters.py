@@ -1,0 +1,201 @@
+"""The template filters: how the values of a timeline are shown in HTML, Markdown and the exports.
+
+One module, imported by the renderer (which registers them in the Jinja environment) and by the
+exports, so neither imports the other. Every filter is a pure function of its arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from timeline import calendar
+from timeline.events import Event
+from timeline.urls import safe_href
+
+__all__ = [
+    "clause_parts",
+    "granularity_class",
+    "how",
+    "html_id",
+    "is_web_url",
+    "iso",
+    "mark_phrase",
+    "md_escape",
+    "md_phrase",
+    "md_url",
+    "phrase_parts",
+    "short_date",
+    "text_id",
+    "when_text",
+]
+
+
+
+
+def _phrase_at(event: Event) -> tuple[int, int] | None:
+    """Where the date phrase lies in `event.text`: inside the event's clause when it has one,
+    else at `event.offset` when that spans it in the text, else its first occurrence."""
+    text, phrase = event.text, event.phrase
+    if not phrase:
+        return None
+    if event.clause:
+        start = text.find(phrase, event.clause[0], event.clause[1])
+        if start >= 0:
+            return start, start + len(phrase)
+    start, end = event.offset
+    if 0 <= start < end <= len(text) and text[start:end] == phrase:
+        return start, end
+    start = text.find(phrase)
+    return None if start < 0 else (start, start + len(phrase))
+
+
+def phrase_parts(event: Event) -> tuple[str, str, str]:
+    """`event.text` as (before, phrase, after) around the date phrase; ("text", "", "") if not found
+    (an event without a phrase of its own: dated by the publication or the story).
+
+    The phrase is looked for in the event's clause first, then at `event.offset`, then anywhere.
+    """
+    at = _phrase_at(event)
+    if at is None:
+        return event.text, "", ""
+    return event.text[:at[0]], event.text[at[0]:at[1]], event.text[at[1]:]
+
+
+def clause_parts(event: Event) -> tuple[str, str, str]:
+    """`event.text` as (before, clause, after) around the clause that holds the date (the whole
+    sentence as the clause when the event has none)."""
+    text = event.text
+    if not event.clause:
+        return "", text, ""
+    start, end = event.clause
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    return text[:start], text[start:max(start, end)], text[max(start, end):]
+
+
+def mark_phrase(event: Event, href: str | None = None) -> Markup:
+    """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>` (with `href`,
+    also a link there: the phrase in the article text) and, when the sentence dates several
+    things, the clause that holds this date in `<span class="clause">`."""
+    text = event.text
+    at = _phrase_at(event)
+
+    def piece(lo: int, hi: int) -> Markup:
+        if at is None or hi <= at[0] or lo >= at[1]:
+            return Markup.escape(text[lo:hi])
+        start, end = max(lo, at[0]), min(hi, at[1])
+        phrase = text[start:end]
+        inner = Markup('<a class="to-text" href="{}">{}</a>').format(href, phrase) if href else Markup.escape(phrase)
+        return Markup("{}<mark>{}</mark>{}").format(text[lo:start], inner, text[end:hi])
+
+    if not event.clause:
+        return piece(0, len(text))
+    start, end = event.clause
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    if at is not None and not (start <= at[0] and at[1] <= end):  # the phrase outside the clause: no clause
+        return piece(0, len(text))
+    return Markup('{}<span class="clause">{}</span>{}').format(piece(0, start), piece(start, end),
+                                                              piece(end, len(text)))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"^([#+=-])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: object) -> str:
+    """`text` made inert in GitHub-flavoured Markdown, on one line (whitespace runs become one space).
+
+    Backslash-escapes emphasis, code, links, HTML, table pipes, strikethrough and math (`$`),
+    entity-like `&…;`, and list/heading markers at the start.
+    """
+    s = _SPACE.sub(" ", str(text))
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    s = _MD_ENTITY.sub(r"\\&", s)
+    s = _MD_LINE_START.sub(r"\\\1", s)
+    return _MD_ORDERED.sub(r"\1\\\2", s)
+
+
+def md_phrase(event: Event) -> str:
+    """The event's sentence, Markdown-escaped, with its date phrase in **bold**."""
+    before, phrase, after = phrase_parts(event)
+    core = phrase.strip()
+    if not core:
+        return md_escape(before + phrase + after).strip()
+    lead = phrase[: len(phrase) - len(phrase.lstrip())]
+    trail = phrase[len(phrase.rstrip()) :]
+    out = f"{md_escape(before + lead)}**{md_escape(core)}**{md_escape(trail + after)}"
+    return out.strip()
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside a Markdown `<…>` link destination (spaces, angle brackets, backslashes encoded)."""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
+    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("\n", "%0A")):
+        url = url.replace(char, code)
+    return url
+
+
+def iso(value: date | datetime | str | None) -> str:
+    """ISO 8601 form of a date or datetime; strings pass through and None becomes ""."""
+    if value is None:
+        return ""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def short_date(value: date) -> str:
+    """A date in a short form for tables: "31 Jan 2026"."""
+    return f"{value.day} {calendar.MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def html_id(event_id: str) -> str:
+    """A valid HTML id for an event: "ev-" + the id, whitespace replaced by "_"."""
+    return "ev-" + re.sub(r"\s", "_", str(event_id))
+
+
+def text_id(event_id: str) -> str:
+    """The HTML id of an event's date phrase in the article text: "tx-" + the id."""
+    return "tx-" + re.sub(r"\s", "_", str(event_id))
+
+
+def granularity_class(name: str) -> str:
+    """A CSS class name for a granularity ("part of day" -> "part-of-day")."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+_HOW = {"option": "given with --published", "front matter": "from the front matter"}
+
+
+def how(published_how: str) -> str:
+    """`Article.published_how` as a phrase: "option" -> "given with --published", …, else unchanged."""
+    return _HOW.get(published_how, published_how)
+
+
+def is_web_url(url: object) -> bool:
+    """True for an absolute http(s) URL with a host and no space or control character, the only
+    article URLs turned into links (timeline.urls.safe_href, the rule of the article text's links).
+
+    It must hold both as written (an HTML attribute escapes it, so the browser reads it as it is)
+    and with its character references decoded (a Markdown renderer decodes them in a link)."""
+    return (isinstance(url, str) and not re.search(r"[\s\x00-\x1f\x7f]", url)
+            and safe_href(url, web_only=True, entities=False) is not None
+            and safe_href(url, web_only=True) is not None)
+
+
+def when_text(event: Event) -> str:
+    """When an event happened, in plain words: "since November 2025 (ongoing)", "2009 – 2010",
+    "2027 (expected)", "reported Saturday 31 January 2026"."""
+    out = event.label
+    if event.until:
+        out += " – " + calendar.label(event.until)
+    if event.ongoing:
+        out = f"since {out} (ongoing)"
+    if event.status == "expected":
+        out += " (expected)"
+    return out
