@@ -257,3 +257,15 @@ def article_html(article: Article, events: Sequence[Event], timexes: Sequence[Ti
     rendered = _markdown_html(marked, markers.pattern) if article.format == "markdown" else _plain_html(marked)
     linked, anchored = _link_markers(rendered, links, markers)
     return Markup(linked), anchored
+
+
+def anchored_events(article: Article, events: Sequence[Event], timexes: Sequence[Timex],
+                    sentences: Sequence[Sentence] | None = None) -> set[str]:
+    """The ids `article_html` reports as anchored, without rendering the page when that is
+    certain: in plain text every link it places keeps its anchor (a Markdown article is rendered,
+    since its markup may swallow one)."""
+    if article.format == "markdown":
+        return article_html(article, events, timexes, sentences)[1]
+    links = links_for(article, events, timexes, sentences)
+    links = links[:len(_markers(article.text, len(links)).opens)]
+    return {link.event for link in links if link.anchor}

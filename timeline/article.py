@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from timeline.errors import ArticleError, warn_stderr
@@ -76,12 +77,13 @@ _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _SCALAR_FIELDS = ("id", "title", "source", "url", "published", "date", "author")
 
 
+@cache
 def _yaml_loader() -> type:
     """PyYAML's safe loader without its implicit timestamps: a date stays the text written, so
     `published: 2026-02-30` is our one-line error (naming the field), not PyYAML's ValueError."""
     import yaml  # only articles with front matter need it
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when there
         pass
 
     Loader.yaml_implicit_resolvers = {

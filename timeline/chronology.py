@@ -186,11 +186,14 @@ def filter_status(events: Iterable[Event], statuses: Sequence[str] | None) -> tu
     return tuple(e for e in events if e.status in keep)
 
 
-def build_timeline(articles: Sequence[Article], events: Iterable[Event], title: str = "") -> Timeline:
-    """A Timeline of `articles` with the reports of one event merged and put in order."""
+def build_timeline(articles: Sequence[Article], events: Iterable[Event], title: str = "", *,
+                   merged: bool = False) -> Timeline:
+    """A Timeline of `articles` with the reports of one event merged and put in order (`merged`:
+    the events are merged already, as `pipeline.process` leaves one article's)."""
     rank = {a.id: i for i, a in enumerate(articles)}
     ordered = sorted(events, key=lambda e: order_key(e, rank))
-    ordered = sorted(merge_reports(ordered), key=lambda e: order_key(e, rank))
+    if not merged:
+        ordered = sorted(merge_reports(ordered), key=lambda e: order_key(e, rank))
     if not title:
         title = articles[0].title if len(articles) == 1 else "Combined timeline"
     return Timeline(tuple(articles), tuple(ordered), title)

@@ -27,7 +27,7 @@ class ArticleResult:
 
     def timeline(self) -> Timeline:
         """The article's own timeline (its events in chronological order)."""
-        return build_timeline([self.article], self.events)
+        return build_timeline([self.article], self.events, merged=True)  # process() merged its mentions
 
 
 def process(article: Article, progress: Callable[[float], None] | None = None, *, undated: str = DEFAULT_UNDATED,

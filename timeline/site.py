@@ -18,13 +18,14 @@ folder that holds anything else is refused unless `force`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,7 @@ from pathlib import Path
 import jinja2
 
 from timeline import calendar, jsonout
-from timeline.annotate import article_html
+from timeline.annotate import anchored_events, article_html
 from timeline.article import Article
 from timeline.batch import MANIFEST, Failure, Options, collect_items, default_jobs, fork_available, process_items
 from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
@@ -286,41 +287,48 @@ def _render_chunk(indices: Sequence[int]) -> list[tuple[list[Page], set[str]]]:
     return [_article_pages(model.pages[i], model.site, env) for i in indices]
 
 
-def _all_article_pages(model: SiteModel, env: jinja2.Environment, templates: Path | None, jobs: int,
-                       step: Callable[[], None]) -> Iterator[tuple[list[Page], set[str]]]:
-    n = len(model.pages)
-    jobs = min(jobs, n // 8) if fork_available() else 1
-    if jobs <= 1:
-        for ap in model.pages:
-            yield _article_pages(ap, model.site, env)
-            step()
-        return
-    global _RENDERING
-    size = max(1, min(64, n // (jobs * 4)))
-    chunks = [range(i, min(n, i + size)) for i in range(0, n, size)]
-    _RENDERING = (model, templates)
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(_render_chunk, chunks):
-                for item in chunk:
-                    yield item
-                    step()
-    finally:
-        _RENDERING = None
-
-
 def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
                  templates: Path | None = None, jobs: int = 1) -> list[Page]:
     """Phase 2: every page of the site rendered to a string, with one Jinja environment per
-    process (`jobs` processes render the article pages; `templates` is the theme `env` was made
-    for, which they load again)."""
+    process: `jobs` processes render the article pages (`templates` is the theme `env` was made
+    for, which they load again) while this one renders the pages of the whole site."""
+    global _RENDERING
+    site = model.site
+    n = len(model.pages)
+    jobs = min(jobs, n // 8) if fork_available() else 1
+    with contextlib.ExitStack() as stack:
+        futures = []
+        if jobs > 1:
+            size = max(1, min(64, n // (jobs * 4)))
+            _RENDERING = (model, templates)
+            stack.callback(lambda: globals().update(_RENDERING=None))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
+                                                           mp_context=multiprocessing.get_context("fork")))
+            futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(0, n, size)]
+            anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
+                                                              ap.result.timexes, ap.result.sentences)
+                        for ap in model.pages}
+            article_pages: list[Page] = []
+        else:
+            article_pages, anchored = [], {}
+            for ap in model.pages:
+                made, ids = _article_pages(ap, site, env)
+                article_pages += made
+                anchored[ap.result.article.id] = ids
+                step()
+        site_pages = _site_pages(model, env, anchored, step)
+        for future in futures:
+            for made, _ids in future.result():
+                article_pages += made
+                step()
+    return article_pages + site_pages
+
+
+def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]],
+                step: Callable[[], None]) -> list[Page]:
+    """The changes between versions, the combined timeline and the index."""
     site = model.site
     pages: list[Page] = []
-    anchored: dict[str, set[str]] = {}
-    for ap, (made, ids) in zip(model.pages, _all_article_pages(model, env, templates, jobs, step), strict=True):
-        pages += made
-        anchored[ap.result.article.id] = ids
-
     for change, d in model.diffs:
         name = change.href.removesuffix(".html")
         page = PageInfo("changes", change.href, (("JSON", change.json_href), ("Markdown", change.md_href)))
@@ -504,16 +512,21 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
     manifest. Returns the paths written."""
     previous = check_output_folder(out, force)
     check_targets(pages, out, inputs)
-    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
+    todo: list[Page] = []
     for page in pages:
-        path = out / page.path
         files[page.path] = digest = _sha(page.content)
-        if previous is None or previous.files.get(page.path) != digest or _file_sha(path) != digest:
-            atomic_write(path, page.content)
-            written.append(path)
-        if progress:
+        if previous is None or previous.files.get(page.path) != digest or _file_sha(out / page.path) != digest:
+            todo.append(page)
+        elif progress:
             progress.advance()
+    # Writing is waiting on the file system: a few threads keep it busy (each file is still atomic).
+    with ThreadPoolExecutor(max_workers=4) as writers:
+        for _ in writers.map(lambda page: atomic_write(out / page.path, page.content), todo):
+            if progress:
+                progress.advance()
+    written = [out / page.path for page in todo]
     root = out.resolve()
     for stale in sorted(set(previous.files) - set(files)) if previous else []:
         target = (out / stale).resolve()
