@@ -1,10 +1,19 @@
-"""Shared fixtures: the bundled seed article."""
+"""Shared fixtures (the bundled seed article) and the Hypothesis profiles of every property suite:
+`ci` (the default: few examples, reproducible) and `thorough` (HYPOTHESIS_PROFILE=thorough)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None, database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_3b01959ef49d4888.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ _values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.
                        max_leaves=30)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=300) if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else settings()
 @given(_values)
 def test_same_bytes_as_json_dumps(value: object) -> None:
     assert jsonout.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

@@ -6,10 +6,11 @@ active element, no event-handler attribute, and the link markers never show (iss
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.annotate import article_html
@@ -84,7 +85,7 @@ def _private_use(text: str) -> set[str]:
     return {c for c in text if 0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000}
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300) if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else settings()
 @given(documents)
 def test_article_html_keeps_only_safe_links_and_no_active_content(body: str) -> None:
     article = make_article("x\n\n" + body, name="story.md", published="2026-01-31")

@@ -3,6 +3,8 @@ point into the Markdown source."""
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,7 +65,7 @@ _md = st.lists(st.sampled_from(["**", "*", "_", "`", "[", "](http://x.org/a:b)",
                                 "on Friday", " 5 May 2025", " word", ":", "."]), max_size=40).map("".join)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=300) if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else settings()
 @given(_md)
 def test_every_character_of_the_text_maps_into_the_source(source: str) -> None:
     text, where = plain_text(source)

@@ -22,12 +22,11 @@ caches go to .hypothesis/, which ignores itself).
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from timeline.article import make_article
@@ -37,11 +36,7 @@ from timeline.temporal import Timex, tag
 from timeline.temporal.rules import GRAMMAR
 from timeline.text import segment
 
-settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=5000, deadline=None, database=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# The profiles ("ci", "thorough") are registered in conftest.py.
 
 # --- TIMEX3 values -------------------------------------------------------------------------------
 # The forms of the design notes (DESIGN.md, "Values") and those the tagger writes besides: centuries,

@@ -120,14 +120,16 @@ def _apply(pattern: re.Pattern[str], keep: Keep, text: str, where: array) -> tup
             continue
         parts.append(text[pos:m.start()])
         out.extend(where[pos:m.start()])
+        at = m.start()  # new text stands where the last kept piece ended, so the offsets stay in order
         for piece in keep(m):
             if isinstance(piece, str):
                 parts.append(piece)
-                out.extend([where[m.start()]] * len(piece))
+                out.extend([where[at] if at < len(where) else len(where) and where[-1] + 1] * len(piece))
             else:
                 s, e = piece
                 parts.append(text[s:e])
                 out.extend(where[s:e])
+                at = e
         pos = m.end()
     if pos == 0:
         return text, where
