@@ -1,6 +1,7 @@
 """The rule engine: compose rule patterns from named pieces and recognise them in linear time.
 
-A rule is a name, a pattern template and a normaliser. In a template, `{piece}` inserts the named
+A rule is a name, a pattern template and a normaliser, registered with `@family.rule(name,
+pattern)` on the normaliser (rules/ holds one module per family). In a template, `{piece}` inserts the named
 piece as a capturing group of that name, `{alias:piece}` inserts it under another name, a space
 stands for one or more whitespace characters and `~` for optional whitespace that never joins two
 words: "Jan.~5" matches "Jan.5" and "Jan. 5", but "March~that" does not match "Marchthat" (a
@@ -48,6 +49,27 @@ class Rule:
     name: str
     pattern: str
     build: Normaliser
+
+
+class Family:
+    """The rules of one family (rules/dates.py, rules/weekdays.py, ...), in the order written: at
+    a position, an earlier rule is tried first, so a longer phrasing comes before the one it holds."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rules: list[Rule] = []
+
+    def rule(self, name: str, pattern: str) -> Callable[[Normaliser], Normaliser]:
+        """Register the decorated normaliser as rule `name` with `pattern`; `rule(name,
+        pattern)(normaliser)` registers a normaliser that several rules share."""
+        if any(r.name == name for r in self.rules):
+            raise ValueError(f"rule {name!r} registered twice in family {self.name!r}")
+
+        def register(build: Normaliser) -> Normaliser:
+            self.rules.append(Rule(name, pattern, build))
+            return build
+
+        return register
 
 
 class Fields(Mapping[str, str | None]):
@@ -101,12 +123,14 @@ class Fields(Mapping[str, str | None]):
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A recognised expression: its span, the rule that matched and the rule's parse."""
+    """A recognised expression: its span, the rule that matched (or the composition that joined
+    several matches, `parts`) and the parse."""
 
     start: int
     end: int
     rule: str
     parse: Parse
+    parts: tuple[Match, ...] = ()
 
 
 def _expand(template: str, pieces: Mapping[str, str], prefix: str) -> tuple[str, dict[str, str]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 
+from timeline.temporal import vocab
 from timeline.temporal.grammar import Match
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt, word_before
 from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR, number_of
 from timeline.temporal.tense import tense_at
@@ -21,45 +22,15 @@ from timeline.temporal.timex import Timex
 from timeline.temporal.values import RANK, OutOfRange, Point, add_days
 from timeline.text import Sentence, segment
 
-# Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
-_POSITION_MODS = {
-    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
-    "first half": "START", "early part": "START", "late": "END", "later": "END", "end": "END",
-    "close": "END", "second half": "END", "last half": "END", "latter half": "END", "latter part": "END",
-    "mid": "MID", "middle": "MID", "early on": "START", "late on": "END",
-}
-_QUANTITY_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "some": "APPROX", "circa": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN",
-    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
-    "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
-    "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
-}
+# Modifiers written before an expression, kept inside its span as TimeML does (vocab.POSITION_MODS,
+# OF_POSITION_MODS, QUANTITY_MODS), and after it ("or so", vocab.RIGHT_MODS).
 _LEFT_MOD = re.compile(
-    r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>"
-    r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|last\s+half|latter\s+half|latter\s+part"
-    r"|early\s+part)\s+of(?:\s+the)?"
-    r"|early\s+on|late\s+on|early|earlier|late|later|mid|middle"
-    r"|about|around|approximately|roughly|some|circa|close\s+to|nearly|almost|less\s+than|fewer\s+than"
-    r"|just\s+under|under|more\s+than|just\s+over|well\s+over|over|upwards\s+of|at\s+least|no\s+less\s+than"
-    r"|at\s+most|up\s+to|no\s+more\s+than|pre|post)"
-    r"(?:\s+|-)$",
+    r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>" + alt(vocab.OF_POSITION_MODS) + r"\s+of(?:\s+the)?"
+    "|" + alt(vocab.POSITION_MODS) + "|" + alt(vocab.QUANTITY_MODS) + r")(?:\s+|-)$",
     re.IGNORECASE,
 )
-_PHRASAL_VERB_BEFORE = re.compile(
-    r"\b(?:get|gets|got|getting|gotten|come|comes|came|coming|turn|turns|turned|turning|go|goes|went|"
-    r"going|work|works|worked|working|bring|brings|brought|hang|hanging|stick|stuck|move|moved|"
-    r"think|thinking|thought|talk|talked|talking)\s+$",
-    re.IGNORECASE,
-)
-_RIGHT_MOD = re.compile(
-    r"\s+or\s+(?P<mod>so|later|after|earlier|before|more|less|fewer)\b", re.IGNORECASE
-)
-_RIGHT_MODS = {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
-               "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
-               "fewer": "EQUAL_OR_LESS"}
+_PHRASAL_VERB_BEFORE = word_before(vocab.PHRASAL_VERBS)
+_RIGHT_MOD = re.compile(r"\s+or\s+(?P<mod>" + alt(vocab.RIGHT_MODS) + r")\b", re.IGNORECASE)
 # A dateline: the place (in capitals or title case) and the date that open a wire story,
 # "WASHINGTON, Aug. 11 (Xinhua) --". It restates the publication date (infer.py reads it). It
 # stays a temporal expression: TimeML annotators tag it in most documents of TBAQ.
@@ -79,7 +50,7 @@ def _needs_tense(p: Parse) -> bool:
     if p.kind == "weekend":
         return True
     if p.kind == "weekday":
-        return p.shift is None
+        return p.shift is None and p.week_shift is None
     if p.kind == "named":
         return p.year is None and p.shift is None
     if p.kind == "calendar":
@@ -90,9 +61,7 @@ def _needs_tense(p: Parse) -> bool:
 
 
 # "over" means "more than" after these ("lasted over a week", "for over a decade"), else "across".
-_MORE_THAN_OVER = re.compile(r"\b(?:last|lasts|lasted|lasting|for|after|take|takes|took|taking|in|of|than|spent|spend|"
-                             r"waited|wait|within|served|serve|is|was|be|been|are|were|now|already)\s+$|^\W*$",
-                             re.IGNORECASE)
+_MORE_THAN_OVER = re.compile(r"\b" + alt(vocab.OVER_MEANS_MORE_AFTER) + r"\s+$|^\W*$", re.IGNORECASE)
 _STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                  r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
                                  re.IGNORECASE)
@@ -105,9 +74,7 @@ _COUNTED_FROM = re.compile(
     r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to|from)\s+$",
     re.IGNORECASE,
 )
-_DURATION_VERB_BEFORE = re.compile(
-    r"\b(?:for|spent|spend|spends|spending|took|take|takes|lasted|lasts|last|served|serve|waited|wait|"
-    r"stayed|stay|remained|remain|only|just)\s+$", re.IGNORECASE)
+_DURATION_VERB_BEFORE = word_before(vocab.DURATION_VERBS)
 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
@@ -132,33 +99,33 @@ def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     word = " ".join(lm.group("mod").lower().split())
     core = text[m.start:m.end]
     lm_start = lm.start("mod") if lm.group().endswith("-") else lm.start()  # "the [mid-1990s] boom"
-    is_duration = m.parse.kind == "duration"
+    p = m.parse
+    is_duration, counted = p.kind == "duration", p.kind == "count"
     if word.endswith(" of") or word.endswith(" of the"):
         word = word.rsplit(" of", 1)[0]
-        if m.parse.kind in ("duration", "literal"):
+        if p.kind in ("duration", "literal"):
             return m.start, None
-        return m.start - (len(window) - lm_start), _POSITION_MODS.get(word)
-    if word in _POSITION_MODS:
-        if m.parse.kind in ("duration", "literal") or m.rule in ("later", "ago", "past_n_units"):
+        return m.start - (len(window) - lm_start), vocab.OF_POSITION_MODS.get(word)
+    if word in vocab.POSITION_MODS:
+        if p.kind in ("duration", "literal") or counted:
             return m.start, None
-        return m.start - (len(window) - lm_start), _POSITION_MODS[word]
-    mod = _QUANTITY_MODS.get(word)
+        return m.start - (len(window) - lm_start), vocab.POSITION_MODS[word]
+    mod = vocab.QUANTITY_MODS.get(word)
     if mod is None:
         return m.start, None
     if word in ("around", "about", "over") and _PHRASAL_VERB_BEFORE.search(window, 0, lm.start("mod")):
         return m.start, None  # "get around Wednesday's ruling", "came about Friday": a verb's particle
-    if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (
-            is_duration or m.rule in ("ago", "later"))):
+    if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (is_duration or counted)):
         return m.start, None
-    if word == "over" and m.rule not in ("ago", "later") and not _MORE_THAN_OVER.search(window, 0, lm.start("mod")):
+    if word == "over" and not counted and not _MORE_THAN_OVER.search(window, 0, lm.start("mod")):
         return m.start, None  # "spread over three years": across them, not more than
-    if word in ("pre", "post") and m.rule not in ("year", "decade", "the_year_n"):
+    if word in ("pre", "post") and not p.is_year_or_decade:
         return m.start, None
-    if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):
+    if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and counted:
         mod = "APPROX" if mod == "LESS_THAN" else mod
     # A date takes "about" ("around Nov. 1"), but "up to June 30" or "at least March" is a
     # preposition phrase around the date, not part of it.
-    if not is_duration and m.rule not in ("ago", "later") and mod not in ("APPROX", "BEFORE", "AFTER"):
+    if not is_duration and not counted and mod not in ("APPROX", "BEFORE", "AFTER"):
         return m.start, None
     return m.start - (len(window) - lm_start), mod
 
@@ -198,17 +165,22 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*" + alt(vocab.RANGE_JOINERS) + r"\s*", re.IGNORECASE)
 
 
-def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
+def _share_years(text: str, matches: list[Match]) -> list[Match]:
     """In "from 23 March to 1 June 2020" the first date takes the year written after the second."""
-    q = nxt.parse
-    if p.kind != "calendar" or p.year is not None or p.yshift is not None or p.month is None \
-            or q.kind != "calendar" or q.year is None or q.month is None \
-            or _RANGE_JOIN.fullmatch(text, end, nxt.start) is None:
-        return
-    p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
+    out = list(matches)
+    for i in range(len(matches) - 1):
+        m, nxt = matches[i], matches[i + 1]
+        p, q = m.parse, nxt.parse
+        if p.kind != "calendar" or p.year is not None or p.yshift is not None or p.month is None \
+                or q.kind != "calendar" or q.year is None or q.month is None \
+                or _RANGE_JOIN.fullmatch(text, m.end, nxt.start) is None:
+            continue
+        year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
+        out[i] = Match(m.start, m.end, m.rule, p.but(year=year), m.parts)
+    return out
 
 
 # Between a clock time and the day it is on: "5 p.m. on 5 May 2025", "10:30, 5 May", "9am on Christmas Day".
@@ -217,7 +189,7 @@ _CLOCK_DAY_JOIN = re.compile(r",?\s+(?:on\s+)?", re.IGNORECASE)
 
 def _is_day(p: Parse) -> bool:
     """Whether a parse names one day and carries no time of its own (a clock time can be put on it)."""
-    if p.type != "DATE" or p.hour is not None or p.pod is not None or p.part2 is not None or p.gran == "week_of":
+    if p.type != "DATE" or p.hour is not None or p.pod is not None or p.part2 is not None or p.week_of:
         return False
     if p.kind == "calendar":
         return p.day is not None and p.month is not None
@@ -231,11 +203,11 @@ def _clock_on_day(text: str, matches: list[Match]) -> list[Match]:
     i = 0
     while i < len(matches):
         m = matches[i]
-        if m.rule == "clock" and i + 1 < len(matches) and m.parse.hour is not None:
+        if m.parse.kind == "time_of_day" and i + 1 < len(matches) and m.parse.hour is not None:
             nxt = matches[i + 1]
             between = text[m.end:nxt.start]
             if _is_day(nxt.parse) and "\n\n" not in between and _CLOCK_DAY_JOIN.fullmatch(between):
-                parse = replace(nxt.parse, hour=m.parse.hour, minute=m.parse.minute, type="TIME")
+                parse = nxt.parse.but(hour=m.parse.hour, minute=m.parse.minute, type="TIME")
                 out.append(Match(m.start, nxt.end, "clock_" + nxt.rule, parse))
                 i += 2
                 continue
@@ -259,11 +231,11 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
     ref_sentence = -10
     size = max(1, len(text))
     matches = _clock_on_day(text, GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f))))
+    matches = _share_years(text, matches)
+    speaker: list[bool] = []  # per timex: whether it is a day of whoever speaks (reported speech)
     for i, m in enumerate(matches):
         if progress is not None and i % 2048 == 2047:
             progress(0.6 + 0.4 * m.start / size)
-        if i + 1 < len(matches):
-            _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
         sentence = sentences[si] if si >= 0 else None
         if out and m.start < out[-1].end:  # "or later" after the expression before took its first word
@@ -274,7 +246,7 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
         end = m.end
         rm = _RIGHT_MOD.match(text, end)
         if rm is not None:
-            mod = _RIGHT_MODS[rm.group("mod").lower()]
+            mod = vocab.RIGHT_MODS[rm.group("mod").lower()]
             end = rm.end()
         tense = None
         if sentence is not None and _needs_tense(m.parse):
@@ -296,6 +268,7 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
                 mod = None
                 while out and out[-1].end > start:  # "three days" was read as a duration
                     out.pop()
+                    speaker.pop()
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
@@ -306,17 +279,17 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
                 cut, resume = m.start + m.parse.part2[0], m.start + m.parse.part2[1]
                 out.append(Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
                 out.append(Timex(resume, end, text[resume:end], type_, second, None, r.anchor, m.rule))
+                speaker += [m.parse.speaker_day] * 2
                 continue
         out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
-    return _in_quotes(text, out, dct) if any(t.rule in _DEICTIC_RULES for t in out) else out
+        speaker.append(m.parse.speaker_day)
+    return _in_quotes(text, out, speaker, dct) if any(speaker) else out
 
 
-# Reported speech: "today", "yesterday", "tomorrow", "tonight" inside a quotation are the speaker's,
-# counted from the day the quote was said when the attribution dates it ("'We reopen tomorrow,'
-# she said Wednesday"), not from the publication date.
-_DEICTIC_RULES = frozenset({"deictic", "deictic_pod", "deictic_clock"})
-_SAID = re.compile(r"\b(?:said|says|told|added|announced|declared|insisted|wrote|recalled|explained)\b",
-                   re.IGNORECASE)
+# Reported speech: "today", "yesterday", "tomorrow", "tonight" inside a quotation are the speaker's
+# (Parse.speaker_day), counted from the day the quote was said when the attribution dates it ("'We
+# reopen tomorrow,' she said Wednesday"), not from the publication date.
+_SAID = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"``|''|[\"“”]")
 _QUOTE_REACH = 600  # how far a quotation is looked for around a word (keeps tagging linear)
 
@@ -336,18 +309,18 @@ def _quote_around(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _in_quotes(text: str, out: list[Timex], dct: date) -> list[Timex]:
+def _in_quotes(text: str, out: list[Timex], speaker: list[bool], dct: date) -> list[Timex]:
     """Re-anchor deictic words inside quotations on the day the attribution gives."""
     result = list(out)
     starts = [t.start for t in out]
     for i, t in enumerate(out):
-        if t.rule not in _DEICTIC_RULES or len(t.value) < 10:
+        if not speaker[i] or len(t.value) < 10:
             continue
         quote = _quote_around(text, t.start)
         if quote is None:
             continue
-        near = out[bisect_left(starts, quote[0] - 80):bisect_right(starts, quote[1] + 80)]
-        said = _attribution_day(text, near, quote)
+        lo, hi = bisect_left(starts, quote[0] - 80), bisect_right(starts, quote[1] + 80)
+        said = _attribution_day(text, out[lo:hi], speaker[lo:hi], quote)
         if said is None or said == dct:
             continue
         try:
@@ -358,10 +331,10 @@ def _in_quotes(text: str, out: list[Timex], dct: date) -> list[Timex]:
     return result
 
 
-def _attribution_day(text: str, out: list[Timex], quote: tuple[int, int]) -> date | None:
+def _attribution_day(text: str, out: list[Timex], speaker: list[bool], quote: tuple[int, int]) -> date | None:
     """The day of "she said Thursday" right after a quotation (or "said on Thursday:" right before it)."""
-    for t in out:
-        if len(t.value) < 10 or not t.value[:4].isdigit() or t.rule in _DEICTIC_RULES:
+    for t, deictic in zip(out, speaker, strict=True):
+        if len(t.value) < 10 or not t.value[:4].isdigit() or deictic:
             continue
         if quote[1] <= t.start <= quote[1] + 80:
             between = text[quote[1]:t.start]

@@ -1,0 +1,81 @@
+"""Days of the week: "Friday", "last Tuesday", "the following Friday", "Friday of last week", and a
+weekday written with its date ("Friday (Jan 30)")."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal import vocab
+from timeline.temporal.grammar import Family, Fields
+from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import case_sensitive, word_after
+from timeline.temporal.rules.common import TITLE_BEFORE, calendar, dated, fields, shift_of, weekday, weekday_of
+
+family = Family("weekdays")
+rule = family.rule
+
+_PAREN_DATE = r"\(~{month}\.?~{day}(?:~,?~{year:year_any})?~\)"
+
+rule("weekday_paren_date", r"{weekday}~,?~" + _PAREN_DATE)(calendar)
+rule("weekday_month_day_year", r"{weekday}~,?~{month}~{day}~,?~{year:year_any}")(dated(calendar))
+rule("weekday_day_month_year", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}~,?~{year:year_any}")(dated(calendar))
+rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)")(calendar)
+rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}")(calendar)
+rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?")(weekday)
+
+
+@rule("weekday_pod", r"{weekday_x:weekday_full} {pod}")
+def weekday_pod(f: Fields) -> Parse | None:
+    """"Friday night", "last Tuesday morning"; "Tuesday nights" is every Tuesday night (a set);
+    "Saturday Night Live" is a name."""
+    pod = f.low("pod") or ""
+    if (f["pod"] or "")[:1].isupper() and re.match(r"\s+[A-Z]", f.after(3)):
+        return None
+    wd = weekday_of(f["weekday_x"] or "")
+    if pod.endswith("s") and not f["shift"]:
+        return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}T{vocab.PARTS_OF_DAY[pod]}")
+    return Parse("weekday", **fields(f), weekday=wd)
+
+
+rule("shift_weekday_date", r"(?:this )?{shift} {weekday}~,?~{month}~{day}")(calendar)
+rule("shift_weekday", r"(?:this )?{shift} {weekday_x:weekday_full}(?: {pod})?")(weekday_pod)
+
+
+@rule("anaphoric_weekday", r"the {rel:anaweek} {weekday_x:weekday_full}")
+def anaphoric_weekday(f: Fields) -> Parse:
+    """"the following Friday": the first Friday after the date last mentioned."""
+    return Parse("weekday", weekday=weekday_of(f["weekday_x"] or ""), anchor="ref",
+                 shift=vocab.ANAPHORIC_WEEKDAY_SHIFTS[f.low("rel") or "next"])
+
+
+@rule("weekday_of_week", r"{weekday_x:weekday_full} (?:of )?{shift} week")
+def weekday_of_week(f: Fields) -> Parse:
+    """"Friday of last week", "Monday next week"."""
+    return Parse("weekday", weekday=weekday_of(f["weekday_x"] or ""), week_shift=shift_of(f))
+
+
+# --- a weekday alone -----------------------------------------------------------------------------
+
+_PAPER_ON_BEFORE = re.compile(r"\b" + case_sensitive(vocab.PAPERS_ON_SUNDAY) + r"\s+on\s+$")  # "the Mail on Sunday"
+_GENERIC_BEFORE = re.compile(r"(?:\b(?:a|an)\s+$)", re.IGNORECASE)
+_KIND_OF_DAY_AFTER = word_after(vocab.WEEKDAY_NOUNS, ignore_case=False)
+_PODS = [p.capitalize() for p in ("night", "morning", "evening", "afternoon")]
+_NAME_POD_AFTER = re.compile(r"\s+" + case_sensitive(_PODS) + r"\s+[A-Z]")  # "Saturday Night Live"
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!Night)(?<!Morning)(?<!Evening)")  # "the Friday Mosque"
+
+
+@rule("weekday", r"{weekday:weekday_full}")
+def bare_weekday(f: Fields) -> Parse | None:
+    """A weekday alone ("said Friday"); not the name in "Man Friday", "the Sunday Times", "the Mail
+    on Sunday" or "the Friday Mosque" (a determiner before, a capitalised name after), nor a kind of
+    day ("a Sunday roast", "the Sunday edition")."""
+    before = f.before(30)
+    if TITLE_BEFORE.search(before[-10:]) or _GENERIC_BEFORE.search(before) or (
+            f.text == "Sunday" and _PAPER_ON_BEFORE.search(before)):
+        return None
+    if _KIND_OF_DAY_AFTER.match(f.after(20)) or _NAME_POD_AFTER.match(f.after(25)):
+        return None
+    if re.search(r"\bthe\s+$", f.before(5), re.IGNORECASE) and _NAME_AFTER.match(f.after(20)):
+        return None
+    return Parse("weekday", **fields(f))
+
