@@ -35,10 +35,11 @@ Normaliser = Callable[["Fields"], Parse | None]
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 # What may not stand right before or right after an expression: it would make it part of a word,
-# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); "mid-", "pre-",
-# "post-", "early-" and "late-" may stand before one ("mid-November"): the tagger reads them as
-# modifiers.
-LEFT_EDGE = r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)|(?<=\blate-))"
+# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); a comma may stand
+# before a word ("Friday,January 30"); "mid-", "pre-", "post-", "early-" and "late-" may stand
+# before one ("mid-November"): the tagger reads them as modifiers.
+LEFT_EDGE = (r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=,)(?![\d\s])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)"
+             r"|(?<=\blate-))")
 RIGHT_EDGE = r"(?!\w|[.,:/-]\d|%)"
 
 
@@ -256,8 +257,13 @@ class Grammar:
     """Rules compiled for scanning: `scan` (fast, anchored) and `scan_all` (the reference)."""
 
     def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str], anchor_words: Iterable[str],
-                 anchor_token: str, anchor_number: str) -> None:
+                 anchor_token: str, anchor_number: str,
+                 compose: Callable[[str, list[Match]], list[Match]] = lambda text, matches: matches) -> None:
+        taken = [r.name for r in rules]
+        if len(set(taken)) != len(taken):
+            raise ValueError(f"rule names used twice: {sorted({n for n in taken if taken.count(n) > 1})}")
         self.rules = tuple(rules)
+        self.compose = compose
         self._sources: list[str] = []
         self._groups: dict[str, tuple[int, Rule, dict[str, str]]] = {}
         by_key: dict[str, list[int]] = {}
@@ -334,8 +340,16 @@ class Grammar:
             m = m2
 
     def scan_all(self, text: str) -> list[Match]:
+        """What `scan` finds, trying all rules at every position: the reference it must agree with."""
+        return self.compose(text, self.units_all(text))
+
+    def scan(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
+        """Every expression in `text`, left to right: the rules' matches (`units`), composed."""
+        return self.compose(text, self.units(text, progress))
+
+    def units_all(self, text: str) -> list[Match]:
         """Every rule match in `text`, left to right, non-overlapping, trying all rules at every
-        position: the reference that `scan` must agree with."""
+        position: the reference that `units` must agree with."""
         out: list[Match] = []
         search = self.regex.search
         pos = 0
@@ -352,8 +366,8 @@ class Grammar:
         """The anchor tokens of lowercased text `low`, in order."""
         return self._anchors.finditer(low)
 
-    def scan(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
-        """The same matches as `scan_all`, found from the anchors (`progress` hears how far
+    def units(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
+        """The same matches as `units_all`, found from the anchors (`progress` hears how far
         through the text the scan is, from 0 to 1, now and then)."""
         low = _lower(text)
         size = max(1, len(text))

@@ -159,7 +159,7 @@ PIECES: dict[str, str] = {
 
 def _anchor_words() -> set[str]:
     words = set(vocab.ANCHOR_WORDS) | set(vocab.MONTHS) | set(vocab.UNITS)
-    words |= {w for w in vocab.WEEKDAYS if w.endswith("day")}  # not "sun", "sat", "wed"
+    words |= set(vocab.WEEKDAYS)  # "sat", "sun", "wed" too: "Sat., Jan. 31" is composed from them
     words |= {w + "s" for w in vocab.WEEKDAYS if w.endswith("day")}
     words |= set(vocab.SEASONS) | set(vocab.PARTS_OF_DAY) | set(vocab.DECADE_WORDS)
     # A holiday needs an anchor of its own only when none of its words is one ("Christmas", not

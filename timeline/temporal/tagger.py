@@ -165,57 +165,6 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
-_RANGE_JOIN = re.compile(r"\s*" + alt(vocab.RANGE_JOINERS) + r"\s*", re.IGNORECASE)
-
-
-def _share_years(text: str, matches: list[Match]) -> list[Match]:
-    """In "from 23 March to 1 June 2020" the first date takes the year written after the second."""
-    out = list(matches)
-    for i in range(len(matches) - 1):
-        m, nxt = matches[i], matches[i + 1]
-        p, q = m.parse, nxt.parse
-        if p.kind != "calendar" or p.year is not None or p.yshift is not None or p.month is None \
-                or q.kind != "calendar" or q.year is None or q.month is None \
-                or _RANGE_JOIN.fullmatch(text, m.end, nxt.start) is None:
-            continue
-        year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
-        out[i] = Match(m.start, m.end, m.rule, p.but(year=year), m.parts)
-    return out
-
-
-# Between a clock time and the day it is on: "5 p.m. on 5 May 2025", "10:30, 5 May", "9am on Christmas Day".
-_CLOCK_DAY_JOIN = re.compile(r",?\s+(?:on\s+)?", re.IGNORECASE)
-
-
-def _is_day(p: Parse) -> bool:
-    """Whether a parse names one day and carries no time of its own (a clock time can be put on it)."""
-    if p.type != "DATE" or p.hour is not None or p.pod is not None or p.part2 is not None or p.week_of:
-        return False
-    if p.kind == "calendar":
-        return p.day is not None and p.month is not None
-    return p.kind == "weekday" or (p.kind == "named" and p.holiday is not None)
-
-
-def _clock_on_day(text: str, matches: list[Match]) -> list[Match]:
-    """Merge a clock time alone with the day right after it into one TIME: "[5 p.m.] on [5 May
-    2025]" is 2025-05-05T17:00, not 17:00 on the day the text last mentioned and a separate date."""
-    out: list[Match] = []
-    i = 0
-    while i < len(matches):
-        m = matches[i]
-        if m.parse.kind == "time_of_day" and i + 1 < len(matches) and m.parse.hour is not None:
-            nxt = matches[i + 1]
-            between = text[m.end:nxt.start]
-            if _is_day(nxt.parse) and "\n\n" not in between and _CLOCK_DAY_JOIN.fullmatch(between):
-                parse = nxt.parse.but(hour=m.parse.hour, minute=m.parse.minute, type="TIME")
-                out.append(Match(m.start, nxt.end, "clock_" + nxt.rule, parse))
-                i += 2
-                continue
-        out.append(m)
-        i += 1
-    return out
-
-
 def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
         progress: Callable[[float], None] | None = None) -> list[Timex]:
     """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
@@ -230,8 +179,7 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
     size = max(1, len(text))
-    matches = _clock_on_day(text, GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f))))
-    matches = _share_years(text, matches)
+    matches = GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))
     speaker: list[bool] = []  # per timex: whether it is a day of whoever speaks (reported speech)
     for i, m in enumerate(matches):
         if progress is not None and i % 2048 == 2047:

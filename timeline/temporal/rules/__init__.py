@@ -9,6 +9,7 @@ value. The phrasings each rule covers are in tests/corpus/temporal.txt, under `#
 
 from __future__ import annotations
 
+from timeline.temporal.compose import compose
 from timeline.temporal.grammar import Family, Grammar, Rule
 from timeline.temporal.pieces import ANCHOR_NUMBER, ANCHOR_TOKEN, ANCHOR_WORDS, PIECES
 from timeline.temporal.rules import (
@@ -16,6 +17,7 @@ from timeline.temporal.rules import (
     dates,
     durations,
     holidays,
+    parts,
     periods,
     relative,
     seasons,
@@ -38,8 +40,9 @@ FAMILIES: tuple[Family, ...] = (
     sets.family,
     clock.family,
     vague.family,
+    parts.family,
 )
 RULES: tuple[Rule, ...] = tuple(r for family in FAMILIES for r in family.rules)
-GRAMMAR = Grammar(RULES, PIECES, ANCHOR_WORDS, ANCHOR_TOKEN, ANCHOR_NUMBER)
+GRAMMAR = Grammar(RULES, PIECES, ANCHOR_WORDS, ANCHOR_TOKEN, ANCHOR_NUMBER, compose=compose)
 
 __all__ = ["FAMILIES", "GRAMMAR", "RULES", "number_of"]

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.temporal import vocab
+from timeline.temporal.context import count_after
 from timeline.temporal.grammar import Fields
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import alt, word_after, word_before
+from timeline.temporal.pieces import alt, word_before
 
 # --- converters ----------------------------------------------------------------------------------
 
@@ -170,10 +171,6 @@ def duration_value(n: float | None, unit: str) -> str:
 
 # --- context checks ------------------------------------------------------------------------------
 
-SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*[\"“'‘(]?|\n\s*[\"“'‘(]?)\s*$")
-# A plural noun after a number: "2000 people", "April 24 and 25 people died".
-PLURAL_NOUN_AFTER = re.compile(r"\s+(?!" + alt(vocab.NOT_PLURAL_NOUNS) + r"\b)[a-z]+s\b")
-NOT_A_YEAR_AFTER = word_after(vocab.NOT_A_YEAR_AFTER, gap=r"\s*")
 # A capitalised word right before: part of a name ("USA Today").
 NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w.&'-]*)[ \t]+$")
 TITLE_BEFORE = re.compile(r"\b(?-i:" + alt(vocab.TITLES) + r")\.?\s*$")
@@ -181,18 +178,5 @@ MODAL_BEFORE = word_before(vocab.MODALS)
 
 
 def reads_as_count(f: Fields) -> bool:
-    """Whether the text after the match makes its number an amount ("2000 people", "5% a year")."""
-    after = f.after(30)
-    return bool(NOT_A_YEAR_AFTER.match(after) or PLURAL_NOUN_AFTER.match(after))
-
-
-def dated(build: Callable[[Fields], Parse | None]) -> Callable[[Fields], Parse | None]:
-    """A full date whose year may be any of 1000..9999 ("31 December 9999"); a year past 2199 that
-    reads as a count ("on May 5, 3000 people marched") leaves the date without it."""
-    def check(f: Fields) -> Parse | None:
-        y = f["year"]
-        if y and y[0].isdigit() and int(y) >= 2200 and reads_as_count(f):
-            return None
-        return build(f)
-
-    return check
+    """Whether the text after the match makes its number an amount."""
+    return count_after(f.after(30), 0)

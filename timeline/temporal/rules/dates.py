@@ -9,18 +9,7 @@ from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import word_before
-from timeline.temporal.rules.common import (
-    NOT_A_YEAR_AFTER,
-    PLURAL_NOUN_AFTER,
-    TITLE_BEFORE,
-    calendar,
-    dated,
-    day_of,
-    fields,
-    month_of,
-    shift_of,
-    year_of,
-)
+from timeline.temporal.rules.common import TITLE_BEFORE, calendar, day_of, fields, month_of, reads_as_count, year_of
 
 family = Family("dates")
 rule = family.rule
@@ -33,8 +22,7 @@ def day_range(f: Fields) -> Parse | None:
     day1, day2 = day_of(f["day"] or "1"), day_of(f["day2"] or "1")
     if day2 <= day1:
         return None
-    after = f.after(30)
-    if NOT_A_YEAR_AFTER.match(after) or PLURAL_NOUN_AFTER.match(after):
+    if reads_as_count(f):
         return None
     return Parse("calendar", **fields(f), day2=day2,
                  part2=(f.span("day")[1], f.span("day2")[0]))  # "[April 24]-[25, 1999]", "[24] to [26 May]"
@@ -63,10 +51,6 @@ def month_range(f: Fields) -> Parse | None:
                  part2=(f.span("month")[1], f.span("month2")[0]))
 
 
-rule("month_day_year", r"{month}~{day}~,?~(?:{year:year_any}|{year2})")(dated(calendar))
-rule("day_month_year", r"(?:the )?{day} (?:of )?{month}~,?~{year:year_any}")(dated(calendar))
-
-
 @rule("iso_date", r"{year:year_any}-{month:mm}-{day:dd}(?!\d)")
 def numeric_date(f: Fields) -> Parse:
     """"2026-01-23", "01/23/2026"."""
@@ -82,35 +66,10 @@ def day_first_date(f: Fields) -> Parse:
 rule("us_numeric_date", r"{month:mm}/{day:dd}/{year:year_any}")(numeric_date)
 
 
-rule("month_day_pod", r"{month}~{day} {pod}")(calendar)
-rule("month_of_year", r"{month}~(?:of )?,?~{year}")(calendar)
-
-
-@rule("month_two_digit_year", r"{month}~{year2}")
-def month_two_digit_year(f: Fields) -> Parse:
-    return Parse("calendar", month=month_of(f["month"] or ""), year=year_of(f["year2"] or ""))
-
-
-@rule("month_of_that_year", r"{month}~(?:of )?that year")
-def month_of_that_year(f: Fields) -> Parse:
-    """"August of that year": in the year the text last mentioned."""
-    return Parse("named", month=month_of(f["month"] or ""), anchor="ref")
-
-
-@rule("month_of_relative_year", r"{month}~(?:of )?{shift} year")
-def month_of_relative_year(f: Fields) -> Parse:
-    return Parse("calendar", month=month_of(f["month"] or ""), yshift=shift_of(f))
-
-
 @rule("shift_month", r"(?:this )?{shift} {month}(?!\.?~\d)")
 def shift_month(f: Fields) -> Parse:
     """"last October", "this coming November"."""
     return Parse("named", **fields(f))
-
-
-@rule("month_day_relative_year", r"{month}~{day}~,?~(?:of )?{shift} year")
-def month_day_relative_year(f: Fields) -> Parse:
-    return Parse("calendar", month=month_of(f["month"] or ""), day=day_of(f["day"] or "1"), yshift=shift_of(f))
 
 
 @rule("week_of", r"the week of {month}~{day}(?:~,?~{year})?")
@@ -119,7 +78,7 @@ def week_of(f: Fields) -> Parse:
     return Parse("calendar", **fields(f), week_of=True)
 
 
-rule("month_day", r"{month}~{day}(?!~,?~\d)")(calendar)
+rule("month_day", r"{month}~{day}")(calendar)
 rule("day_month", r"(?:the )?{day} (?:of )?{month}")(calendar)
 
 # --- a month alone -------------------------------------------------------------------------------

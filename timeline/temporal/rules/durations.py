@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from timeline.temporal import vocab
+from timeline.temporal.context import SENTENCE_START_BEFORE
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import alt, word_before
 from timeline.temporal.rules.common import (
-    SENTENCE_START_BEFORE,
     duration_value,
     literal,
     not_a_date,
@@ -57,6 +57,7 @@ def range_duration(f: Fields) -> Parse | None:
 
 
 _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"\s+(?:fiscal\s+)?(?:quarter|half)\b", re.IGNORECASE)  # "the 1988 second quarter"
 _AND_A_HALF = re.compile(r"\band\s+a\s+half$", re.IGNORECASE)
 
 
@@ -65,6 +66,8 @@ def duration(f: Fields) -> Parse | None:
     title in the middle of a sentence (CBS's "60 Minutes", "48 Hours")."""
     unit_word = f["unit"] or f["unit1"] or ""
     if unit_word[:1].isupper() and not SENTENCE_START_BEFORE.search(f.before(30)):
+        return None
+    if unit_word.lower() == "second" and _ORDINAL_AFTER.match(f.after(20)):
         return None
     if f["num"] and _RATE_AFTER.match(f.after(12)):  # "24 hours a day", "250 nights a year": a rate
         return Parse("none")

@@ -10,12 +10,10 @@ family = Family("holidays")
 rule = family.rule
 
 
-@rule("holiday_pod", r"{holiday} {pod:pod_lower}")  # "Christmas night", not "Christmas Night Market"
+@rule("shift_holiday", r"{shift} {holiday}")
 def holiday(f: Fields) -> Parse:
     """A holiday by its name (vocab.FIXED_HOLIDAYS, WEEKDAY_HOLIDAYS, EASTER_HOLIDAYS, HOLIDAYS_AFTER)."""
     return Parse("named", holiday=f.low("holiday"), **fields(f))
 
 
-rule("holiday_year", r"{holiday}~,?~{year}")(holiday)
-rule("shift_holiday", r"{shift} {holiday}")(holiday)
 rule("holiday", r"{holiday}")(holiday)

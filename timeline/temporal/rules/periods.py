@@ -12,15 +12,6 @@ family = Family("periods")
 rule = family.rule
 
 
-@rule("relative_year_quarter", r"{yrel:shift} year['’]s (?:fiscal )?{qord}(?: fiscal)?[- ]quarter")
-def quarter(f: Fields) -> Parse:
-    """"the third quarter (of 1990)", "third-quarter", "last year's fourth quarter"."""
-    q = f.low("qord") or f.low("qnum") or ""
-    return Parse("calendar", quarter=vocab.QUARTER_ORDINALS.get(q) or int(q),
-                 year=year_of(f["year"]) if f["year"] else None,
-                 yshift=vocab.SHIFTS.get(f.low("yrel") or "", 0) if f["yrel"] else None)
-
-
 @rule("corresponding_period", r"the (?:corresponding|comparable|same) (?:quarter|period) (?:of |in )?"
       r"(?:last|the previous|the prior|a) year(?: earlier| ago| before)?")
 def year_ago_period(f: Fields) -> Parse:
@@ -29,13 +20,10 @@ def year_ago_period(f: Fields) -> Parse:
     return Parse("period", amount=-1, anchor="ref", moves_ref=False)
 
 
-rule("year_ago_quarter", r"(?:the )?(?:comparable |same )?(?:year[- ]ago|year[- ]earlier|prior[- ]year|"
-     r"previous[- ]year|last[- ]year['’]s)(?: fiscal)?(?: {qord})?[- ](?:quarter|period)")(year_ago_period)
+# "last year's fourth quarter" is a calendar quarter (composed: compose.py), "last year's quarter" the period.
+rule("year_ago_quarter", r"(?:the )?(?:comparable |same )?(?:(?:year[- ]ago|year[- ]earlier|prior[- ]year|"
+     r"previous[- ]year)(?: fiscal)?(?: {qord})?|last[- ]year['’]s(?: fiscal)?)[- ](?:quarter|period)")(year_ago_period)
 rule("year_ago_adjective", r"year[- ](?:ago|earlier)(?=\s+[a-z])")(year_ago_period)
-rule("quarter_of_year", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter(?: of)?~,?~(?:fiscal )?{year}")(quarter)
-rule("quarter_of_relative_year", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)?[- ]quarter of (?:the |this )?"
-     r"{yrel:shift} (?:fiscal )?year")(quarter)
-rule("year_quarter", r"(?:the )?{year}['’]?s? (?:fiscal )?{qord}(?: fiscal)?[- ]quarter")(quarter)
 
 
 @rule("half_code", r"(?-i:H)[12]~{year}|{yearb:year}~(?-i:H)[12]")
@@ -54,7 +42,14 @@ def quarter_code(f: Fields) -> Parse:
 
 
 # "the third quarter" is a noun phrase; in "the third-quarter loss" the adjective alone is the date.
-rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)? quarter(?!s)")(quarter)
+@rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)? quarter(?!s)")
+def quarter(f: Fields) -> Parse:
+    """"the third quarter", "third-quarter"; its year is written after it ("of 1990") or before it
+    ("last year's"), composed (compose.py), or inferred."""
+    q = f.low("qord") or ""
+    return Parse("calendar", quarter=vocab.QUARTER_ORDINALS[q])
+
+
 rule("quarter_adjective", r"(?:fiscal )?{qord}(?: fiscal)?-quarter")(quarter)
 
 
@@ -89,14 +84,15 @@ def the_quarter(f: Fields) -> Parse:
     return Parse("period", amount=0, anchor="ref", reports_only="quarter" not in f.text.lower())
 
 
-@rule("half_of_year", r"(?:the )?{hord}[- ]half(?: of)?~,?~(?:fiscal )?{year}")
-def half(f: Fields) -> Parse:
-    """"the first half of 1996", "the second half of last year", "the first half"."""
-    return Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"],
-                 year=year_of(f["year"]) if f["year"] else None,
-                 yshift=vocab.SHIFTS.get(f.low("yrel") or "", 0) if f["yrel"] else None)
-
-
-rule("half_of_relative_year", r"(?:the )?{hord}[- ]half of (?:the |this )?{yrel:shift} year")(half)
 # "the first half" of a year; "the last half of the '80s" is the end of the decade (a modifier).
-rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)")(half)
+@rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)")
+def half(f: Fields) -> Parse:
+    """"the first half", "the second half of the year"; its year is composed ("of 1996")."""
+    return Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"])
+
+
+@rule("half_of", r"(?:the )?{hord}[- ]half(?= of\b)")
+def half_of(f: Fields) -> Parse:
+    """"the first half" before "of": the half of the year written next ("of 1996", "of last year"),
+    or else, left alone, a modifier of what follows ("the last half of the '80s")."""
+    return Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"], weak=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from timeline.temporal import vocab
+from timeline.temporal.context import SENTENCE_START_BEFORE
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.rules.common import (
     NAME_BEFORE,
-    SENTENCE_START_BEFORE,
     fields,
     number_of,
     shift_of,
@@ -34,19 +34,11 @@ def deictic_day(f: Fields) -> Parse | None:
     return p
 
 
-rule("deictic_clock", r"{dword:dayword}(?: {pod})?~,? at {clock}(?:~,?~{tz})?")(deictic_day)
-
-
-@rule("mid_pod", r"mid[- ]?{pod:pod_mid}(?: {dword:dayword})?")
+@rule("mid_pod", r"mid[- ]?{pod:pod_mid}")
 def mid_pod(f: Fields) -> Parse:
-    """"mid-afternoon", "by mid morning", "mid-afternoon yesterday": that part of the day last
-    mentioned (or of the day named after it)."""
-    pod = vocab.PARTS_OF_DAY[(f.low("pod") or "afternoon")]
-    day = (deictic_day(f) or Parse("offset", unit="D", amount=0, anchor="dct")) if f["dword"] else None
-    return (day or Parse("time_of_day")).but(pod=pod, type="TIME", mod="MID")
-
-
-rule("deictic_pod", r"{dword:dayword} {pod}")(deictic_day)
+    """"mid-afternoon", "by mid morning": that part of the day last mentioned (or of the day named
+    after it: "mid-afternoon yesterday" is composed)."""
+    return Parse("time_of_day", pod=vocab.PARTS_OF_DAY[(f.low("pod") or "afternoon")], type="TIME", mod="MID")
 
 
 @rule("this_pod", r"(?:this|that) {pod}")
@@ -106,10 +98,7 @@ def from_now(f: Fields) -> Parse:
 @rule("earlier_that", r"(?:earlier|later) (?:that|the same) {unit1}")
 def anaphoric_unit(f: Fields) -> Parse:
     """"the next day", "the following week", "the previous year", "that month", "the same day"."""
-    p = Parse("offset", unit=unit_in(f), amount=vocab.ANAPHORIC_SHIFTS.get(f.low("rel") or "that", 0), anchor="ref")
-    if f["pod"]:
-        p = p.but(pod=vocab.PARTS_OF_DAY[f["pod"].lower()], type="TIME")
-    return p
+    return Parse("offset", unit=unit_in(f), amount=vocab.ANAPHORIC_SHIFTS.get(f.low("rel") or "that", 0), anchor="ref")
 
 
 @rule("anaphoric_pod", r"the (?:next|following|previous) {pod}")
@@ -120,7 +109,7 @@ def anaphoric_next_pod(f: Fields) -> Parse:
                  type="TIME")
 
 
-rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}(?: {pod})?")(anaphoric_unit)
+rule("anaphoric_unit", r"(?:the {rel:anarel}|that(?: same)?|the same|that very) {unit1}")(anaphoric_unit)
 
 
 @rule("unit_after_next", r"the {unit1} (?:after next|before last)(?!\w)(?! {weekday}| {month}| (?:week|month|"
@@ -192,7 +181,8 @@ def the_unit(f: Fields) -> Parse:
 rule("the_pod", r"the {pod}(?![\w-]| (?:of|after|before)\b)")(anaphoric_pod)
 
 
-@rule("relative_unit", r"(?:the |this (?=past|coming))?{shift} (?:{unit1}|{span_unit})")
+@rule("relative_unit", r"(?:the |this (?=past|coming))?{shift} (?:(?:fiscal|financial) (?=year))?"
+      r"(?:{unit1}|{span_unit})")
 def relative_unit(f: Fields) -> Parse | None:
     """"last week", "this month", "next year", "the past year", "the coming weekend"; not a title
     in the middle of a sentence (ABC's "This Week")."""

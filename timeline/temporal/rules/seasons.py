@@ -13,7 +13,6 @@ from timeline.temporal.rules.common import named
 family = Family("seasons")
 rule = family.rule
 
-rule("season_of_year", r"(?:the )?{season}(?: of)?~,?~(?:{year}|{year2})")(named)
 rule("shift_season", r"(?:this )?{shift} {season}")(named)
 
 

@@ -9,36 +9,12 @@ from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import case_sensitive, word_after
-from timeline.temporal.rules.common import TITLE_BEFORE, calendar, dated, fields, shift_of, weekday, weekday_of
+from timeline.temporal.rules.common import TITLE_BEFORE, fields, shift_of, weekday, weekday_of
 
 family = Family("weekdays")
 rule = family.rule
 
-_PAREN_DATE = r"\(~{month}\.?~{day}(?:~,?~{year:year_any})?~\)"
-
-rule("weekday_paren_date", r"{weekday}~,?~" + _PAREN_DATE)(calendar)
-rule("weekday_month_day_year", r"{weekday}~,?~{month}~{day}~,?~{year:year_any}")(dated(calendar))
-rule("weekday_day_month_year", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}~,?~{year:year_any}")(dated(calendar))
-rule("weekday_month_day", r"{weekday}~,?~{month}~{day}(?!~,?~\d)")(calendar)
-rule("weekday_day_month", r"{weekday}~,?~(?:the )?{day} (?:of )?{month}")(calendar)
-rule("weekday_clock", r"{weekday}(?: {pod})?~,? at {clock}(?:~,?~{tz})?")(weekday)
-
-
-@rule("weekday_pod", r"{weekday_x:weekday_full} {pod}")
-def weekday_pod(f: Fields) -> Parse | None:
-    """"Friday night", "last Tuesday morning"; "Tuesday nights" is every Tuesday night (a set);
-    "Saturday Night Live" is a name."""
-    pod = f.low("pod") or ""
-    if (f["pod"] or "")[:1].isupper() and re.match(r"\s+[A-Z]", f.after(3)):
-        return None
-    wd = weekday_of(f["weekday_x"] or "")
-    if pod.endswith("s") and not f["shift"]:
-        return Parse("literal", type="SET", value=f"XXXX-WXX-{wd}T{vocab.PARTS_OF_DAY[pod]}")
-    return Parse("weekday", **fields(f), weekday=wd)
-
-
-rule("shift_weekday_date", r"(?:this )?{shift} {weekday}~,?~{month}~{day}")(calendar)
-rule("shift_weekday", r"(?:this )?{shift} {weekday_x:weekday_full}(?: {pod})?")(weekday_pod)
+rule("shift_weekday", r"(?:this )?{shift} {weekday:weekday_full}")(weekday)
 
 
 @rule("anaphoric_weekday", r"the {rel:anaweek} {weekday_x:weekday_full}")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 from timeline.temporal import vocab
+from timeline.temporal.context import NOT_A_YEAR_AFTER, PLURAL_NOUN_AFTER
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import word_before
 from timeline.temporal.rules.common import (
-    NOT_A_YEAR_AFTER,
-    PLURAL_NOUN_AFTER,
     day_of,
     literal,
     not_a_date,
