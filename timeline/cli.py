@@ -86,11 +86,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from timeline.temporal import tag
+    from timeline.temporal.tagger import explain, tag
 
     article = load_article(args.file, args.published)
     _note_inferred(article)
-    timexes = [t.to_dict() for t in tag(article.text, article.published)]
+    if args.explain:  # the rule, its parts and the parse of each expression (and what it resolved against)
+        timexes = [e.to_dict() for e in explain(article.text, article.published)]
+    else:
+        timexes = [t.to_dict() for t in tag(article.text, article.published)]
     _emit(jsonout.dumps(timexes) + "\n", args.output, args.force, (args.file,))
     return 0
 
@@ -214,9 +217,12 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "tag", help="the temporal expressions of an article, as JSON", formatter_class=_formatter,
         description="List every temporal expression with its character offsets and TIMEX3 type, value and mod.",
-        epilog=_examples("timeline tag story.txt --published 2026-01-31"),
+        epilog=_examples("timeline tag story.txt --published 2026-01-31",
+                         "timeline tag story.txt --published 2026-01-31 --explain"),
     )
     article_args(p)
+    p.add_argument("--explain", action="store_true",
+                   help="also show the rule that made each expression, the rules it was composed of and its parse")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser(

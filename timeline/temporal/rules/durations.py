@@ -95,8 +95,6 @@ def vague_duration(f: Fields) -> Parse:
     return Parse("duration", type="DURATION", amount=None, unit=unit_in(f))
 
 
-rule("recent_units", r"(?:recent|(?:the )?coming) {unit_plural}")(vague_duration)
-
 _AMOUNT_WORDS = alt(k for k in vocab.NUMBERS if k not in ("a", "an", "single") and " " not in k)
 # An amount and at most three words of what it counts: "$5", "50,000 barrels", "four flights".
 AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b" + _AMOUNT_WORDS + r"\b)(?:[ ]+[\w%$-]+){0,3}[ ]+$", re.IGNORECASE)

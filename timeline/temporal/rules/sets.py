@@ -89,7 +89,6 @@ def daily(f: Fields) -> Parse | None:
 
 rule("weekly", r"weekly")(set_word("P1W"))
 rule("monthly", r"monthly")(set_word("P1M"))
-rule("annually", r"every year|each year")(set_word("P1Y"))
 
 
 @rule("annual_rate", r"annually|yearly")
