@@ -5,7 +5,8 @@ intersect rules do, so that a date is written from its parts instead of one rule
 "the early hours of Sunday" a part of the day and a weekday, "Jan. 5, 1998" a date and a year.
 Each composition names what stands left, what may stand between (`join`) and what stands right,
 and how the two parses merge. They run in STAGES: the year joins its date first, then a weekday
-its date, then a part of the day its day, then a clock time its day, each stage one linear pass
+its date, then a part of the day its day ("Thursday morning" before "the early hours of"), then a
+clock time its day, each stage one linear pass
 over the matches from left to right, trying its compositions in order on each adjacent pair (a
 merged match may merge again with the next: "3 p.m. Friday, Jan. 30"). Units that are parts of
 an expression only next to another one ("Sat.", "morning", a year after a date: Parse.weak) are
@@ -53,7 +54,7 @@ def _join(pattern: str) -> re.Pattern[str]:
 
 def is_year(p: Parse) -> bool:
     """A year and nothing else ("2026", "'98", "fiscal 2025")."""
-    return p.kind == "calendar" and p.year is not None and p.part2 is None and p.month is None \
+    return p.kind == "calendar" and p.year is not None and not p.spans and p.month is None \
         and p.quarter is None and p.half is None and p.decade is None and p.century is None and p.yshift is None
 
 
@@ -69,7 +70,7 @@ def is_that_year(p: Parse) -> bool:
 
 
 def _yearless(p: Parse) -> bool:
-    return p.year is None and p.yshift is None and p.anchor == "dct" and p.part2 is None and p.hour is None \
+    return p.year is None and p.yshift is None and p.anchor == "dct" and not p.spans and p.hour is None \
         and p.type == "DATE"
 
 
@@ -105,7 +106,7 @@ def is_weekday(p: Parse) -> bool:
 def is_day(p: Parse) -> bool:
     """One day, which a time of day can be put on: a date, a weekday, a holiday, "yesterday", "the
     next day". A day with a part of the day takes a clock time too ("9 p.m. Friday night")."""
-    if p.hour is not None or p.part2 is not None or p.week_of or p.mod is not None:
+    if p.hour is not None or p.spans or p.week_of or p.mod is not None:
         return False
     if p.kind == "calendar":
         return p.day is not None and p.month is not None
@@ -167,7 +168,7 @@ def _in_that_year(left: Parse, right: Parse, text: str, rm: Match) -> Parse | No
 def is_date(p: Parse) -> bool:
     """A day of a month, with or without its year."""
     return p.kind == "calendar" and p.month is not None and p.day is not None and p.weekday is None \
-        and p.anchor == "dct" and p.part2 is None and p.hour is None and p.type == "DATE" and not p.week_of
+        and p.anchor == "dct" and not p.spans and p.hour is None and p.type == "DATE" and not p.week_of
 
 
 def _weekday_date(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
@@ -249,8 +250,10 @@ STAGES: tuple[tuple[Composition, ...], ...] = (
         Composition("weekday_date", is_weekday, _join(r"\s*,?\s*\(\s*"), is_date, _weekday_date,
                     close=_join(r"\s*\)")),
     ),
-    (  # a part of the day
+    (  # a part of the day after its day
         Composition("day_pod", is_day_without_time, _join(r"\s+"), is_part_of_day, _day_pod),
+    ),
+    (  # a part of the day before its day
         Composition("pod_of_day", is_part_of_day, _OF, is_day_without_time, _pod_of_day),
         Composition("pod_day", is_part_of_day, _join(r"\s+"),
                     lambda p: p.kind == "offset" and p.unit == "D" and p.anchor == "dct" and p.pod is None,

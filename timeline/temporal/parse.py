@@ -61,12 +61,14 @@ class Parse:
     latest_decade: bool = False  # "the '90s", "the nineties": the latest such decade by the publication year
     reports_only: bool = False  # "the period": a date only in a text that reports on a fiscal period
     speaker_day: bool = False  # "today", "tonight", "this morning": in a quotation, the speaker's day
+    when: bool = False  # says when the sentence's event happens ("will open in the fourth quarter")
     weak: bool = False  # a unit that is part of an expression only next to another one (compose.py)
-    # A range written once ("April 24-25", "24 and 25 April", "2010-15", "Jan-Mar 2026"): the
-    # second day (or the second part's value), and the offsets (relative to the match) where the
-    # first part ends and the second begins; the tagger emits two expressions, as TimeML does.
-    day2: int | None = None
-    part2: tuple[int, int] | None = None
+    # A range or list written once ("April 24-25", "3, 4 and 5 February", "2010-15", "Jan-Mar 2026"):
+    # the spans of its parts (relative to the match; the last runs to the end of the expression),
+    # and the day of each part after the first, or the second part's absolute value; the tagger
+    # emits one expression per part, as TimeML does.
+    spans: tuple[tuple[int, int], ...] = ()
+    days: tuple[int, ...] = ()
     value2: str | None = None  # the second part's value when it is absolute ("2010-2015", "Jan-Mar 2026")
 
     def but(self, **changes: Any) -> Parse:
@@ -76,7 +78,7 @@ class Parse:
     @property
     def is_year_or_decade(self) -> bool:
         """A year or a decade alone ("1998", "the 1990s"): what "pre-" and "post-" attach to."""
-        return self.kind == "calendar" and self.part2 is None and self.month is None and self.quarter is None \
+        return self.kind == "calendar" and not self.spans and self.month is None and self.quarter is None \
             and self.half is None and self.season is None and self.century is None \
             and (self.year is not None) != (self.decade is not None)
 

@@ -104,6 +104,9 @@ PIECES: dict[str, str] = {
     # 23, 23rd, and the ordinal words ("the fifth of December", "March eighth").
     "day": r"(?:" + _DAY_NUMBER + r"(?:st|nd|rd|th)?(?![\d])|" + _DAY_WORDS + r"(?![\w-]))",
     "ordday": _DAY_NUMBER + r"(?:st|nd|rd|th)",
+    "dnum": _DAY_NUMBER + r"(?:st|nd|rd|th)?(?!\d)",
+    # The days between the first and the last of a list ("3, [4] and 5 February", "3, [4, 5] and 6").
+    "days": _DAY_NUMBER + r"(?:st|nd|rd|th)?(?!\d)(?:\s*,\s*" + _DAY_NUMBER + r"(?:st|nd|rd|th)?(?!\d)){0,5}",
     "year": _YEAR,
     # Any four-digit year (1000..9999), in full dates only: there a number is a year.
     "year_any": _YEAR + r"|[2-9]\d{3}(?!\d)",

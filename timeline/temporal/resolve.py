@@ -65,8 +65,11 @@ def _distance(p: Point, day: date) -> int:
 
 def choose(candidates: list[Point], day: date, tense: str | None) -> Point:
     """The candidate a news reader means: the nearest to `day`, where a candidate after it counts
-    as farther in a past-tense sentence and one before it counts as farther in a future one."""
+    as farther in a past-tense sentence, and one before it counts as farther in a future one (a
+    month or season over by `day` is out; a day is not: "ordered to leave by Jan. 14")."""
     penalty = _WRONG_SIDE_PENALTY.get(tense, 2.0)
+    if tense == "future":  # a month or season still to come is not over ("will open in March", in April)
+        candidates = [p for p in candidates if p.gran == "day" or p.last() >= day] or candidates
 
     def cost(p: Point) -> tuple[float, int]:
         d = _distance(p, day)
@@ -114,13 +117,14 @@ def _base_year(p: Parse, ctx: Context) -> int | None:
     return None
 
 
-def _latest_begun(this_year: Point, ctx: Context) -> Point:
+def _latest_begun(this_year: Point, p: Parse, ctx: Context) -> Point:
     """A quarter or half named without a year ("the third quarter") is, in business news, the latest
     one that has begun by the publication date (the one being reported on); in a future-tense
     sentence, a quarter that ended two or more quarters ago is next year's ("will post a first-quarter
-    loss" in November)."""
+    loss" in November), and so is one that has ended when the sentence says what happens in it
+    ("will open in the fourth quarter" in January, Parse.when)."""
     pt = this_year if this_year.start <= ctx.dct else this_year.shift(-1, "year")
-    if ctx.tense == "future" and pt.shift(2).start <= ctx.dct:
+    if ctx.tense == "future" and (pt.shift(2).start <= ctx.dct or (p.when and pt.last() < ctx.dct)):
         pt = pt.shift(1, "year")
     return pt
 
@@ -139,14 +143,14 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
         if year is not None:
             return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", make_date(year, 3 * p.quarter - 2, 1)),
                             anchor)
-        pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), ctx)
+        pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), p, ctx)
         return Resolved(pt.value(), pt, "publication")
     if p.half is not None:
         h = p.half
         if year is not None:
             pt = Point("half", make_date(year, 6 * h - 5, 1))
         else:
-            pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), ctx)
+            pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), p, ctx)
         return Resolved(pt.value(), pt, anchor or "publication")
     if p.month is None and p.day is not None:  # "on the 23rd": a day of the month last mentioned
         base = ctx.ref if ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["month"] else None
@@ -377,6 +381,8 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     """A clock time or part of the day alone: on the day the text last mentioned, if it was a day,
     else on the publication day."""
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
+    if p.amount:  # "overnight": the night before that day
+        base = base.shift(int(p.amount))
     return Resolved(base.value(), base, anchor)
 
 

@@ -16,13 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.temporal import vocab
 from timeline.temporal.grammar import Match
 from timeline.temporal.modifiers import counted_from, left_modifier, right_modifier
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt
 from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.speech import in_quotes
-from timeline.temporal.tense import tense_at
+from timeline.temporal.tense import FUTURE_IN_THE_PAST, marker_at, tense_at
 from timeline.temporal.timex import Timex
 from timeline.temporal.values import Point
 from timeline.text import Sentence, segment
@@ -33,6 +35,9 @@ from timeline.text import Sentence, segment
 _DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,4},?[ \t]+)?\Z")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
+_SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -94,14 +99,30 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
-def _second_day(first: Point | None, day: int | None) -> str | None:
-    """The value of the second day of a range ("April 24-25"): the first day's month and year."""
+def _other_day(first: Point | None, day: int | None) -> str | None:
+    """The value of a later day of a range or list ("April 24-25"): the first day's month and year."""
     if first is None or first.gran != "day" or day is None:
         return None
     try:
         return first.start.replace(day=day).isoformat()
     except ValueError:
         return None
+
+
+def _reported_weekday(p: Parse) -> bool:
+    """A weekday alone ("Friday"), which reported speech may count from the day it was said."""
+    return p.kind == "weekday" and p.shift is None and p.week_shift is None and p.anchor == "dct"
+
+
+def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx: Context) -> Context:
+    """A weekday in what someone said on another day ("said Monday that talks would resume Friday",
+    "had resumed Friday") is counted from that day: it is its speaker's Friday. In the future ("will
+    resume Friday") it is still the reader's."""
+    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    marker = marker_at(text[lo:hi], m.start - lo)
+    if marker is None or not (marker[0] == "past" or marker[1] in FUTURE_IN_THE_PAST):
+        return ctx
+    return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
 def _leaves(m: Match) -> tuple[str, ...]:
@@ -124,6 +145,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     ref_sentence = -10
     size = max(1, len(text))
     last_end = 0
+    said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
     for i, m in enumerate(GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))):
         if progress is not None and i % 2048 == 2047:
             progress(0.6 + 0.4 * m.start / size)
@@ -146,13 +168,17 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             if _SINCE.search(text, max(0, m.start - 12), m.start):
                 tense = "past"  # "since April": never after the publication date
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
+        if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
+            ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
+        if r is not None and ctx.dct != dct:  # counted from the day a statement was made
+            r = Resolved(r.value, r.point, "previous")
         parts = _leaves(m)
         if r is None:
             quiet.append(Explained(None, m.rule, parts, m.parse))
             continue
         type_ = m.parse.type
-        if r.point is not None and type_ == "DATE" and m.parse.part2 is None:
+        if r.point is not None and type_ == "DATE" and not m.parse.spans:
             counted = counted_from(text, start, r.point, dct)
             if counted is not None:
                 start, point = counted
@@ -160,18 +186,24 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
                 mod = None
                 while out and out[-1].timex is not None and out[-1].timex.end > start:  # "three days" was a duration
                     out.pop()
+        if r.point is not None and r.point.gran == "day" and sentence is not None \
+                and _SAID_BEFORE.search(text, max(sentence.start, start - 30), start) \
+                and _SAID_THAT_AFTER.match(text, end):
+            said = (si, r.point.start)
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
-        if m.parse.part2 is not None:
-            second = m.parse.value2 or _second_day(r.point, m.parse.day2)
-            if second is not None:
-                cut, resume = m.start + m.parse.part2[0], m.start + m.parse.part2[1]
+        if m.parse.spans:
+            others = [m.parse.value2] if m.parse.value2 else [_other_day(r.point, d) for d in m.parse.days]
+            if others and None not in others:
+                cut = m.start + m.parse.spans[0][1]
                 first = Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)
                 out.append(Explained(first, m.rule, parts, m.parse))
-                out.append(Explained(Timex(resume, end, text[resume:end], type_, second, None, r.anchor, m.rule),
-                                     m.rule, parts, m.parse))
+                for (s, e), value in zip(m.parse.spans[1:], others, strict=True):
+                    s, e = m.start + s, (end if e == m.end - m.start else m.start + e)
+                    out.append(Explained(Timex(s, e, text[s:e], type_, value or "", None, r.anchor, m.rule),
+                                         m.rule, parts, m.parse))
                 last_end = end
                 continue
         timex = Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)

@@ -98,6 +98,7 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "mornings": "MO", "afternoon": "AF", "afternoons": "AF",
     "evening": "EV", "evenings": "EV", "night": "NI", "nights": "NI", "overnight": "NI",
     "daytime": "DT", "midday": "MI", "dawn": "MO", "dusk": "EV", "lunchtime": "MI",
+    "early hours": "MO", "small hours": "MO", "wee hours": "MO",
 }
 # Parts of the day "mid-" goes with ("mid-afternoon"); lowercase ones after a holiday ("Christmas
 # night", not "Christmas Night Market").
@@ -152,8 +153,11 @@ EASTER_HOLIDAYS: dict[str, int] = {
 HOLIDAYS_AFTER: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)}
 
 # Capitalised words that make a weekday after them the name of a past event, not a date: "Black
-# Monday" (the crash of 1987), "Bloody Sunday".
+# Monday" (the crash of 1987), "Bloody Sunday". (Holidays such as "Black Friday" come first.)
 WEEKDAY_NAME_WORDS = ("Black", "Bloody", "Blue", "Manic")
+# "the cars of tomorrow", "the problems of today": a day word after "of" and a noun names no day
+# (but "the end of today", "the morning of tomorrow" do).
+GENERIC_DAYS = ("tomorrow", "today")
 
 # --- clock times ---------------------------------------------------------------------------------
 
@@ -305,6 +309,16 @@ DURATION_CONTEXT_BEFORE = tuple("""
 for in within over about around nearly almost than under after before of to as least only take takes took
 last lasted lasts spend spent just some up
 """.split())
+
+# "quarterly" is a set when it says how often ("reports quarterly", "paid quarterly, in cash"), not
+# when it describes a noun ("its quarterly dividend"): these words may follow the adverb.
+ADVERB_FOLLOWERS = tuple("""
+and or but in on at to for from by with as than instead rather since until through after before
+""".split())
+
+# Prepositions that make a period the time an event happens in ("will open in the fourth quarter"),
+# not what a noun is about ("fourth-quarter results").
+WHEN_BEFORE = ("in", "during", "by", "until", "till", "through", "into", "within", "before")
 
 # Modal verbs: "will soon begin", "could one day return" point to the future.
 MODALS = ("may", "might", "could", "can", "will", "would", "should", "must", "shall")

@@ -15,6 +15,28 @@ family = Family("dates")
 rule = family.rule
 
 
+_DAY_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
+@rule("month_day_list", r"{month}~{day:dnum}~,~{days}~,?~(?:and|&)~{day2:dnum}(?:~,?~{year})?")
+def day_list(f: Fields) -> Parse | None:
+    """Days of one month written once: "3, 4 and 5 February", "Feb. 3, 4 and 5, 2026": one
+    expression a day, each with the month and year. Not before a noun ("on 3, 4 and 5 people died")."""
+    start, end = f.span("day")[0], f.span("day2")[1]
+    numbers = [(m.start(), m.end(), day_of(m.group())) for m in _DAY_NUMBER.finditer(f.text, start, end)]
+    days = [d for _, _, d in numbers]
+    if days != sorted(set(days)) or reads_as_count(f):
+        return None
+    if f["month"] and f.span("month")[0] < start:  # "Feb. [3], [4] and [5, 2026]": the month goes with the first
+        spans = [(0, numbers[0][1])] + [(s, e) for s, e, _ in numbers[1:-1]] + [(numbers[-1][0], len(f.text))]
+    else:  # "[3], [4] and [5 February]": the month goes with the last
+        spans = [(s, e) for s, e, _ in numbers[:-1]] + [(numbers[-1][0], len(f.text))]
+    return Parse("calendar", **fields(f), spans=tuple(spans), days=tuple(days[1:]))
+
+
+rule("day_month_list", r"{day:dnum}~,~{days}~,?~(?:and|&)~{day2:dnum} (?:of )?{month}(?:~,?~{year})?")(day_list)
+
+
 @rule("month_day_range", r"{month}~{day}~(?:-|–|and|to|through)~{day2:day}(?:~,?~{year})?")
 def day_range(f: Fields) -> Parse | None:
     """Two days of one month written once: "April 24-25", "April 24 and 25, 1999", "24 to 26 May".
@@ -24,8 +46,9 @@ def day_range(f: Fields) -> Parse | None:
         return None
     if reads_as_count(f):
         return None
-    return Parse("calendar", **fields(f), day2=day2,
-                 part2=(f.span("day")[1], f.span("day2")[0]))  # "[April 24]-[25, 1999]", "[24] to [26 May]"
+    # "[April 24]-[25, 1999]", "[24] to [26 May]"
+    return Parse("calendar", **fields(f), spans=((0, f.span("day")[1]), (f.span("day2")[0], len(f.text))),
+                 days=(day2,))
 
 
 rule("day_month_range", r"(?:the )?{day}~(?:-|–|and|to|through)~(?:the )?{day2:day} (?:of )?{month}"
@@ -48,7 +71,7 @@ def month_range(f: Fields) -> Parse | None:
     if m2 <= m1:
         return None
     return Parse("calendar", year=year, month=m1, value2=f"{year:04d}-{m2:02d}",
-                 part2=(f.span("month")[1], f.span("month2")[0]))
+                 spans=((0, f.span("month")[1]), (f.span("month2")[0], len(f.text))))
 
 
 @rule("iso_date", r"{year:year_any}-{month:mm}-{day:dd}(?!\d)")

@@ -152,5 +152,6 @@ def the_years(f: Fields) -> Parse:
 
 
 rule("vague_units", r"{vague} {unit_plural}")(vague_duration)
+rule("units_ahead", r"the {unit_plural} ahead")(vague_duration)  # "in the weeks ahead"
 # "for years", "within weeks": a vague duration.
 rule("bare_units", r"(?:(?<=\bfor[ ])|(?<=\bwithin[ ]))(?:{unit_plural})")(vague_duration)

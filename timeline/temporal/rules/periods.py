@@ -6,6 +6,7 @@ from __future__ import annotations
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import word_before
 from timeline.temporal.rules.common import month_of, year_of
 
 family = Family("periods")
@@ -42,15 +43,24 @@ def quarter_code(f: Fields) -> Parse:
 
 
 # "the third quarter" is a noun phrase; in "the third-quarter loss" the adjective alone is the date.
-@rule("quarter", r"(?:the )?(?:fiscal )?{qord}(?: fiscal)? quarter(?!s)")
+_WHEN_BEFORE = word_before(vocab.WHEN_BEFORE)
+
+
+@rule("quarter", r"(?:the )?(?:fiscal[- ])?{qord}(?: fiscal)? quarter(?!s)")
 def quarter(f: Fields) -> Parse:
     """"the third quarter", "third-quarter"; its year is written after it ("of 1990") or before it
-    ("last year's"), composed (compose.py), or inferred."""
+    ("last year's"), composed (compose.py), or inferred; "in the fourth quarter" says when."""
     q = f.low("qord") or ""
-    return Parse("calendar", quarter=vocab.QUARTER_ORDINALS[q])
+    return Parse("calendar", quarter=vocab.QUARTER_ORDINALS[q], when=bool(_WHEN_BEFORE.search(f.before(12))))
 
 
-rule("quarter_adjective", r"(?:fiscal )?{qord}(?: fiscal)?-quarter")(quarter)
+rule("quarter_adjective", r"(?:fiscal[- ])?{qord}(?: fiscal)?-quarter")(quarter)
+
+
+@rule("latest_year", r"the (?:latest|most recent) (?:(?:fiscal|financial|full) )?year(?![\w-])")
+def latest_year(f: Fields) -> Parse:
+    """"the latest fiscal year", "the most recent year": the last complete year."""
+    return Parse("offset", unit="Y", amount=-1, anchor="dct")
 
 
 @rule("latest_quarter", r"the (?:latest|most recent|recent|just[- ]ended|latest fiscal) (?:quarter|period)")
@@ -76,7 +86,7 @@ def quarter_ended(f: Fields) -> Parse:
     return Parse("period", amount=0, anchor="ref", quarter=(month_of(f["month"] or "") - 1) // 3 + 1)
 
 
-@rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s)")
+@rule("the_quarter", r"the (?:same )?(?:quarter|period)(?!s|-to-)")  # not "the quarter-to-quarter comparison"
 def the_quarter(f: Fields) -> Parse:
     """"the quarter", "the period": the fiscal period the text reports on (the quarter it last
     mentioned, else the latest complete quarter). "The period" alone is a date only in a text that
@@ -88,7 +98,8 @@ def the_quarter(f: Fields) -> Parse:
 @rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)")
 def half(f: Fields) -> Parse:
     """"the first half", "the second half of the year"; its year is composed ("of 1996")."""
-    return Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"])
+    return Parse("calendar", half=vocab.HALF_ORDINALS[f.low("hord") or "first"],
+                 when=bool(_WHEN_BEFORE.search(f.before(12))))
 
 
 @rule("half_of", r"(?:the )?{hord}[- ]half(?= of\b)")

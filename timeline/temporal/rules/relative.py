@@ -9,6 +9,7 @@ from timeline.temporal import vocab
 from timeline.temporal.context import SENTENCE_START_BEFORE
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt
 from timeline.temporal.rules.common import (
     NAME_BEFORE,
     fields,
@@ -22,12 +23,19 @@ family = Family("relative")
 rule = family.rule
 
 
+_GENERIC_OF_BEFORE = re.compile(r"(?<![\d.,])\b(?!(?:" + alt([*vocab.OF_POSITION_MODS, *vocab.PARTS_OF_DAY])
+                                + r")\s)[a-z]+\s+of\s+$", re.IGNORECASE)
+
+
 def deictic_day(f: Fields) -> Parse | None:
     """today, yesterday, tomorrow, tonight, the day after tomorrow, with a part of the day or a
-    clock time when written with one. "Today" capitalised after a name is part of it: "USA Today"."""
+    clock time when written with one. "Today" capitalised after a name is part of it: "USA Today";
+    "the cars of tomorrow", "the problems of today" name no day (vocab.GENERIC_DAYS)."""
     word = f.low("dword") or "today"
     if f.text == "Today" and NAME_BEFORE.search(f.before(30)):
         return None
+    if word in vocab.GENERIC_DAYS and _GENERIC_OF_BEFORE.search(f.before(30)) and not re.match(r"['’]s\b", f.after(3)):
+        return Parse("none")
     p = Parse("offset", unit="D", amount=vocab.DEICTIC_DAYS.get(word, 0), anchor="dct", speaker_day=True, **fields(f))
     if word == "tonight":
         p = p.but(pod="NI", type="TIME")
@@ -43,14 +51,29 @@ def mid_pod(f: Fields) -> Parse:
 
 @rule("this_pod", r"(?:this|that) {pod}")
 def anaphoric_pod(f: Fields) -> Parse:
-    """"this morning" is today's; "that night" is the night of the day last mentioned."""
-    anchor = "dct" if f.text.lower().startswith("this") else "ref"
-    return Parse("offset", unit="D", amount=0, anchor=anchor, pod=vocab.PARTS_OF_DAY[f.low("pod") or ""], type="TIME")
+    """"this morning" is today's (in a quotation, the speaker's day); "that night" is the night of
+    the day last mentioned."""
+    this = f.text.lower().startswith("this")
+    return Parse("offset", unit="D", amount=0, anchor="dct" if this else "ref", speaker_day=this,
+                 pod=vocab.PARTS_OF_DAY[f.low("pod") or ""], type="TIME")
 
 
 @rule("last_night", r"last night")
 def last_night(f: Fields) -> Parse:
-    return Parse("offset", unit="D", amount=-1, anchor="dct", pod="NI", type="TIME")
+    """"last night": the night before the day of writing (in a quotation, of speaking)."""
+    return Parse("offset", unit="D", amount=-1, anchor="dct", pod="NI", type="TIME", speaker_day=True)
+
+
+_SUDDENLY_BEFORE = re.compile(r"\b(?:an?|almost|nearly|virtually|practically|literally|seemingly)\s+$", re.IGNORECASE)
+
+
+@rule("overnight", r"overnight(?! (?:success|sensation|star|celebrity|fame))")
+def overnight(f: Fields) -> Parse | None:
+    """"stocks fell overnight", "overnight losses": the night before the day last mentioned, else
+    before the day of writing; not "an overnight stay" or "virtually overnight" (suddenly)."""
+    if _SUDDENLY_BEFORE.search(f.before(15)):
+        return None
+    return Parse("time_of_day", pod="NI", type="TIME", amount=-1)
 
 
 rule("deictic", r"{dword:dayword}")(deictic_day)
@@ -137,6 +160,12 @@ def in_the_unit(f: Fields) -> Parse:
     """"earlier in the year", "later in the month": the period the text is about, with START/END."""
     word = (f.text.split()[0]).lower()
     return Parse("offset", unit=unit_in(f), amount=0, anchor="ref", mod="START" if word.startswith("earl") else "END")
+
+
+@rule("year_to_date", r"(?:the )?year[- ]to[- ]date")
+def year_to_date(f: Fields) -> Parse:
+    """"sales are up 5% year to date", "year-to-date gains": the current year, so far."""
+    return Parse("offset", unit="Y", amount=0, anchor="dct")
 
 
 @rule("the_weekend", r"the weekend(?!s)")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import word_before
+from timeline.temporal.pieces import alt, word_before
 from timeline.temporal.rules.common import duration_value, month_of, number_of, unit_in, unit_of, weekday_of
 from timeline.temporal.rules.durations import AMOUNT_BEFORE
 
@@ -79,10 +79,14 @@ def weekday_plural(f: Fields) -> Parse | None:
     return _set(f"XXXX-WXX-{weekday_of((f['weekdays'] or '')[:-1])}")
 
 
+_PAPER_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])(?!" + alt(w.capitalize() for w in [*vocab.WEEKDAYS, *vocab.MONTHS])
+                               + r"\b)")
+
+
 @rule("daily", r"daily|every day")
 def daily(f: Fields) -> Parse | None:
-    """"daily"; not the "Daily Mail"."""
-    if f.text == "Daily" and re.match(r"\s+[A-Z]", f.after(3)):
+    """"daily"; not a newspaper: the "Daily Mail", "the Communist Party daily Granma"."""
+    if f.text.lower() == "daily" and _PAPER_NAME_AFTER.match(f.after(12)):
         return None
     return _set("P1D")
 
@@ -98,6 +102,18 @@ def annual_rate(f: Fields) -> Parse:
     if AMOUNT_BEFORE.search(f.before(40)):
         return Parse("none")
     return _set("P1Y")
+
+
+_ADVERB_END = re.compile(r"\s*(?:[^\w\s]|$)|\s+" + alt(vocab.ADVERB_FOLLOWERS) + r"\b", re.IGNORECASE)
+
+
+@rule("quarterly", r"quarterly")
+def quarterly(f: Fields) -> Parse | None:
+    """"reports quarterly", "paid quarterly, in cash": every quarter; "its quarterly dividend" is
+    no set (the adjective describes the dividend)."""
+    if not _ADVERB_END.match(f.after(12)):
+        return None
+    return _set("P3M")
 
 
 rule("nightly", r"nightly")(set_word("P1D"))

@@ -97,7 +97,8 @@ def year_range(f: Fields) -> Parse | None:
         y2 += 100  # "1999-00"
     if not y1 < y2 <= y1 + 100 or NOT_A_YEAR_AFTER.match(f.after(30)):
         return None
-    return Parse("calendar", year=y1, value2=f"{y2:04d}", part2=(f.span("year")[1], f.span("yy")[0]))
+    return Parse("calendar", year=y1, value2=f"{y2:04d}",
+                 spans=((0, f.span("year")[1]), (f.span("yy")[0], len(f.text))))
 
 
 # "9/11": the attacks of Sept. 11, 2001, as news refers to them.
