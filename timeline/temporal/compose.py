@@ -293,16 +293,16 @@ def _merge(text: str, c: Composition, prev_end: int, left: Match, right: Match) 
     return Match(start, end, c.name, parse.but(weak=False), (left, right))
 
 
-# What any join may hold (whitespace, a comma, "(", "of", "at", "on", "'s"): a quick test before the
-# compositions' own.
-_ANY_JOIN = re.compile(r"[\s,(]*(?:(?:of|at|on|['’]s?)[\s,(]*)?", re.IGNORECASE)
+# What any join may hold (whitespace, a comma, a bracket, "of", "at", "on", "'s"): a quick test before
+# the compositions' own.
+_ANY_JOIN = re.compile(r"[\s,()]*(?:(?:of|at|on|['’]s?)[\s,()]*)?", re.IGNORECASE)
 _LONGEST_JOIN = 24
 
 
 def _stage(text: str, compositions: Iterable[Composition], matches: list[Match]) -> list[Match]:
     out: list[Match] = []
     for m in matches:
-        if out and m.start - out[-1].end <= _LONGEST_JOIN and _ANY_JOIN.fullmatch(text, out[-1].end, m.start):
+        if out and _joinable(text, out[-1], m):
             prev_end = out[-2].end if len(out) > 1 else 0
             for c in compositions:
                 merged = _merge(text, c, prev_end, out[-1], m)
@@ -338,7 +338,25 @@ _RANGE_JOIN = re.compile(r"\s*" + alt(vocab.RANGE_JOINERS) + r"\s*", re.IGNORECA
 
 def compose(text: str, matches: list[Match]) -> list[Match]:
     """The matches of `text` (in order) with adjacent parts merged, the years of ranges shared, and
-    the parts nothing took dropped."""
-    for stage in STAGES:
-        matches = _stage(text, stage, matches)
-    return share_years(text, [m for m in matches if not m.parse.weak])
+    the parts nothing took dropped. Only runs of matches close enough to join go through the
+    stages (most expressions stand alone)."""
+    out: list[Match] = []
+    run: list[Match] = []
+    for m in matches:
+        if run and not _joinable(text, run[-1], m):
+            out += _composed(text, run)
+            run = []
+        run.append(m)
+    out += _composed(text, run)
+    return share_years(text, [m for m in out if not m.parse.weak])
+
+
+def _composed(text: str, run: list[Match]) -> list[Match]:
+    if len(run) > 1:
+        for stage in STAGES:
+            run = _stage(text, stage, run)
+    return run
+
+
+def _joinable(text: str, left: Match, right: Match) -> bool:
+    return right.start - left.end <= _LONGEST_JOIN and _ANY_JOIN.fullmatch(text, left.end, right.start) is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 # The kinds of parse, each with its resolver (resolve.RESOLVERS).
@@ -72,8 +72,15 @@ class Parse:
     value2: str | None = None  # the second part's value when it is absolute ("2010-2015", "Jan-Mar 2026")
 
     def but(self, **changes: Any) -> Parse:
-        """A copy with `changes` (parses are frozen: they flow between stages unchanged)."""
-        return replace(self, **changes)
+        """A copy with `changes` (parses are frozen: they flow between stages unchanged). Field by
+        field, as dataclasses.replace does it, at half its cost (the tagger makes many)."""
+        unknown = set(changes) - _FIELDS
+        if unknown:
+            raise TypeError(f"Parse has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(Parse)
+        for name in _FIELD_NAMES:
+            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
 
     @property
     def is_year_or_decade(self) -> bool:
@@ -93,3 +100,7 @@ class Parse:
             if value != default:
                 fields.append(f"{name}={value!r}")
         return f"{self.kind}({', '.join(fields)})"
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Parse))
+_FIELDS = frozenset(_FIELD_NAMES)

@@ -173,7 +173,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         r = resolve(m.parse, ctx)
         if r is not None and ctx.dct != dct:  # counted from the day a statement was made
             r = Resolved(r.value, r.point, "previous")
-        parts = _leaves(m)
+        parts = _leaves(m) if m.parts else ()
         if r is None:
             quiet.append(Explained(None, m.rule, parts, m.parse))
             continue
@@ -187,8 +187,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
                 while out and out[-1].timex is not None and out[-1].timex.end > start:  # "three days" was a duration
                     out.pop()
         if r.point is not None and r.point.gran == "day" and sentence is not None \
-                and _SAID_BEFORE.search(text, max(sentence.start, start - 30), start) \
-                and _SAID_THAT_AFTER.match(text, end):
+                and _SAID_THAT_AFTER.match(text, end) \
+                and _SAID_BEFORE.search(text, max(sentence.start, start - 30), start):
             said = (si, r.point.start)
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si

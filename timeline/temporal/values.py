@@ -20,6 +20,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Finest first. A weekend is finer than a week; a season sits between month and quarter; a time of
 # day and a part of the day are finer than their day.
@@ -191,7 +192,7 @@ class Point:
     def value(self) -> str:
         """The TIMEX3 value: 2026-01-30, 2026-W05, 2026-W05-WE, 2025-11, 2025-SP, 2025-Q3, 2025-H1,
         2025, 199, 19, 2026-01-26TNI, 2026-01-30T15:00."""
-        return _WRITTEN[self.gran][0].format_map(_Words(self))
+        return _value(self)
 
     def unknown_finer(self, gran: str) -> str:
         """A value finer than this point is known: "2025-11-XX" for a day within November 2025."""
@@ -373,6 +374,12 @@ def _clock_label(p: Point) -> str:
     if not p.zone:
         return p.part
     return f"{p.part} UTC" + ("" if p.zone == "Z" else _zone_offset(p.zone))
+
+
+@lru_cache(maxsize=4096)
+def _value(p: Point) -> str:
+    """Point.value, remembered: a text names the same days again and again."""
+    return _WRITTEN[p.gran][0].format_map(_Words(p))
 
 
 def _label(p: Point) -> str:

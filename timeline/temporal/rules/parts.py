@@ -8,29 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
-from timeline.temporal.rules.common import fields
+from timeline.temporal.rules.common import month_of, weekday_of, year_of
 
 family = Family("parts")
 
-# Each part: its rule's name, its pattern, and the kind of parse its fields make.
-PARTS = (
-    ("weekday_part", r"{weekday}", "weekday"),
-    ("month_part", r"{month}", "named"),
-    ("season_part", r"(?:the )?{season}", "named"),
-    ("year_part", r"{year:year_any}|{year2}", "calendar"),
-    ("pod_part", r"(?:the )?{pod}", "time_of_day"),
+# Each part: its rule's name, its pattern, and its parse from the word it matched.
+PARTS: tuple[tuple[str, str, Callable[[Fields], Parse]], ...] = (
+    ("weekday_part", r"{weekday}", lambda f: Parse("weekday", weekday=weekday_of(f.text), weak=True)),
+    ("month_part", r"{month}", lambda f: Parse("named", month=month_of(f.text), weak=True)),
+    ("season_part", r"(?:the )?{season}",
+     lambda f: Parse("named", season=vocab.SEASONS[f.low("season") or ""], weak=True)),
+    ("year_part", r"{year:year_any}|{year2}", lambda f: Parse("calendar", year=year_of(f.text), weak=True)),
+    ("pod_part", r"(?:the )?{pod}",
+     lambda f: Parse("time_of_day", pod=vocab.PARTS_OF_DAY[f.low("pod") or ""], type="TIME", weak=True)),
 )
 
-
-def part(kind: str) -> Callable[[Fields], Parse]:
-    """The normaliser of a part: its fields, weak."""
-    def build(f: Fields) -> Parse:
-        return Parse(kind, **fields(f), weak=True)
-
-    return build
-
-
-for _name, _pattern, _kind in PARTS:
-    family.rule(_name, _pattern)(part(_kind))
+for _name, _pattern, _build in PARTS:
+    family.rule(_name, _pattern)(_build)
