@@ -180,7 +180,7 @@ _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _day_pod(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
-    """"Friday night", "yesterday afternoon", "Christmas morning", "Jan. 5 morning". "Tuesday nights"
+    """"Friday night", "yesterday afternoon", "Christmas morning", "Friday at dawn". "Tuesday nights"
     is every Tuesday night (a set); "Saturday Night Live" and "Christmas Night Market" are names."""
     word = text[rm.start:rm.end]
     if word[:1].isupper() and (left.kind == "named" or _NAME_AFTER.match(text, rm.end)):
@@ -193,7 +193,8 @@ def _day_pod(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
 
 
 def _pod_of_day(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
-    """"the morning of March 3", "the early hours of Sunday", "mid-afternoon yesterday"."""
+    """"the morning of March 3", "the early hours of Sunday", "at teatime on Friday", "mid-afternoon
+    yesterday"."""
     return right.but(pod=left.pod, type="TIME", mod=right.mod or left.mod)
 
 
@@ -251,10 +252,10 @@ STAGES: tuple[tuple[Composition, ...], ...] = (
                     close=_join(r"\s*\)")),
     ),
     (  # a part of the day after its day
-        Composition("day_pod", is_day_without_time, _join(r"\s+"), is_part_of_day, _day_pod),
+        Composition("day_pod", is_day_without_time, _join(r"\s+(?:at\s+)?"), is_part_of_day, _day_pod),
     ),
     (  # a part of the day before its day
-        Composition("pod_of_day", is_part_of_day, _OF, is_day_without_time, _pod_of_day),
+        Composition("pod_of_day", is_part_of_day, _join(r"\s+(?:of|on)\s+"), is_day_without_time, _pod_of_day),
         Composition("pod_day", is_part_of_day, _join(r"\s+"),
                     lambda p: p.kind == "offset" and p.unit == "D" and p.anchor == "dct" and p.pod is None,
                     _pod_of_day),

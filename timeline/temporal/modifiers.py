@@ -23,16 +23,15 @@ _PHRASAL_VERB_BEFORE = word_before(vocab.PHRASAL_VERBS)
 _RIGHT_MOD = re.compile(r"\s+or\s+(?P<mod>" + alt(vocab.RIGHT_MODS) + r")\b", re.IGNORECASE)
 # "over" means "more than" after these ("lasted over a week", "for over a decade"), else "across".
 _MORE_THAN_OVER = re.compile(r"\b" + alt(vocab.OVER_MEANS_MORE_AFTER) + r"\s+$|^\W*$", re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                                 r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
+_STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|" + alt([*vocab.NUMBERS, *vocab.VAGUE_QUANTITIES]) + r"\b",
                                  re.IGNORECASE)
 
 # "the day before last Tuesday", "three days after Christmas", "a week from Monday": a date
 # counted from the date right after it. Not after a verb of duration ("spent two weeks before
 # Christmas in Paris" is a stay, not a date).
 _COUNTED_FROM = re.compile(
-    r"(?<![\w-])(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to|from)\s+$",
+    r"(?<![\w-])(?P<num>" + alt(vocab.COUNT_WORDS) + r"|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
+    r"\s+(?P<dir>before|after|prior\s+to|from)\s+$",
     re.IGNORECASE,
 )
 _DURATION_VERB_BEFORE = word_before(vocab.DURATION_VERBS)

@@ -99,6 +99,7 @@ PARTS_OF_DAY: dict[str, str] = {
     "evening": "EV", "evenings": "EV", "night": "NI", "nights": "NI", "overnight": "NI",
     "daytime": "DT", "midday": "MI", "dawn": "MO", "dusk": "EV", "lunchtime": "MI",
     "early hours": "MO", "small hours": "MO", "wee hours": "MO",
+    "teatime": "AF",
 }
 # Parts of the day "mid-" goes with ("mid-afternoon"); lowercase ones after a holiday ("Christmas
 # night", not "Christmas Night Market").
@@ -129,6 +130,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
     "remembrance day": (11, 11), "may day": (5, 1), "bastille day": (7, 14),
     "all saints' day": (11, 1), "christmas holiday": (12, 25),
+    "juneteenth": (6, 19),
 }
 
 # Holidays on a weekday: (month, day, ISO weekday), the first such weekday on or after that day.
@@ -214,6 +216,7 @@ QUANTITY_MODS: dict[str, str] = {
     "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
+    "just about": "APPROX",
 }
 # After the expression, with "or": "two years or so", "2025 or later".
 RIGHT_MODS: dict[str, str] = {
@@ -240,13 +243,15 @@ remained remain only just
 # --- context: when a number, a month or a weekday is (not) a date ---------------------------------
 
 # Words after a four-digit number that make it an amount, a clock time or an address, not a year.
-NOT_A_YEAR_AFTER = tuple("""
+MEASURE_WORDS = tuple("""
 percent|per cent|%|million|billion|trillion|thousand|hundred|kg|km|mile|miles|feet|ft|meter|meters|metre|metres
 |ton|tons|tonne|tonnes|barrel|barrels|point|points|vote|votes|people|dollars|euros|yuan|yen|pounds|rupees|pesos
 |won|baht|ringgit|calories|acres|hectares|units|shares|cc|mm|cm|mph|kph|megawatt|megawatts|mw|gw|kw|watts
-|degrees|°|block|gmt|utc|bst|cet|est|edt|et|hours|hrs|street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive
-|highway
+|degrees|°
 """.replace("\n", "").split("|"))
+ADDRESS_WORDS = ("block", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+                 "highway")
+NOT_A_YEAR_AFTER = MEASURE_WORDS + CLOCK_ZONES + ADDRESS_WORDS
 # Words before a number that make it a code or a count ("room 1207", "flight 1955", "some 2000"),
 # unless a preposition of time stands right before it.
 NOT_A_YEAR_BEFORE = tuple("""
@@ -319,6 +324,13 @@ and or but in on at to for from by with as than instead rather since until throu
 # Prepositions that make a period the time an event happens in ("will open in the fourth quarter"),
 # not what a noun is about ("fourth-quarter results").
 WHEN_BEFORE = ("in", "during", "by", "until", "till", "through", "into", "within", "before")
+
+# "overnight" means "suddenly" after these ("virtually overnight"), and is a kind of stay after "an".
+SUDDENLY_BEFORE = ("a", "an", "almost", "nearly", "virtually", "practically", "literally", "seemingly")
+SUDDEN_NOUNS = ("success", "sensation", "star", "celebrity", "fame")
+
+# Counts before "days before", "weeks after", "a week from": "three days after Christmas".
+COUNT_WORDS = ("the", *(w for w, n in NUMBERS.items() if n <= 31 and " " not in w and w != "single"))
 
 # Modal verbs: "will soon begin", "could one day return" point to the future.
 MODALS = ("may", "might", "could", "can", "will", "would", "should", "must", "shall")

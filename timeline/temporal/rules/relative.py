@@ -9,7 +9,7 @@ from timeline.temporal import vocab
 from timeline.temporal.context import SENTENCE_START_BEFORE
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import alt
+from timeline.temporal.pieces import alt, word_before
 from timeline.temporal.rules.common import (
     NAME_BEFORE,
     fields,
@@ -64,10 +64,10 @@ def last_night(f: Fields) -> Parse:
     return Parse("offset", unit="D", amount=-1, anchor="dct", pod="NI", type="TIME", speaker_day=True)
 
 
-_SUDDENLY_BEFORE = re.compile(r"\b(?:an?|almost|nearly|virtually|practically|literally|seemingly)\s+$", re.IGNORECASE)
+_SUDDENLY_BEFORE = word_before(vocab.SUDDENLY_BEFORE)
 
 
-@rule("overnight", r"overnight(?! (?:success|sensation|star|celebrity|fame))")
+@rule("overnight", r"overnight(?! " + alt(vocab.SUDDEN_NOUNS) + ")")
 def overnight(f: Fields) -> Parse | None:
     """"stocks fell overnight", "overnight losses": the night before the day last mentioned, else
     before the day of writing; not "an overnight stay" or "virtually overnight" (suddenly)."""
