@@ -242,6 +242,24 @@ def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+# A fraction is written in the next smaller unit: 2.5 years are 2 years 6 months, 1.5 days 1 day 12
+# hours, 5.5 hours 5 hours 30 minutes. Unit -> (smaller units in one, its letter and the smaller
+# one's, whether each is a time part, written after "T").
+_SMALLER: dict[str, tuple[int, str, str, bool, bool]] = {
+    "Y": (12, "Y", "M", False, False), "D": (24, "D", "H", False, True),
+    "H": (60, "H", "M", True, True), "MIN": (60, "M", "S", True, True),
+}
+
+
+def _with_fraction(n: float, factor: int, letter: str, smaller: str, whole_time: bool, part_time: bool) -> str:
+    """"P2Y6M", "P1DT12H", "PT5H30M", "PT30M": a whole count (left out when 0) and the rest."""
+    whole, part = int(n), round((n - int(n)) * factor)
+    out, in_time = "P", False
+    if whole:
+        out, in_time = out + ("T" if whole_time else "") + f"{whole}{letter}", whole_time
+    return out + ("T" if part_time and not in_time else "") + f"{part}{smaller}"
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: (3, "W") -> "P3W", (2, "H") -> "PT2H", (None, "Y") -> "PXY",
     (2.5, "Y") -> "P2Y6M", (0.5, "Y") -> "P6M", (2, "DE") -> "P20Y", (None, "DE") -> "PXDE". An
@@ -255,22 +273,10 @@ def duration_value(n: float | None, unit: str) -> str:
             return f"PX{unit}"
         n, unit = n * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
     if n is not None and not float(n).is_integer():
-        # A fraction is written in the next smaller unit: 2.5 years is 2 years 6 months, 5.5 hours
-        # is 5 hours 30 minutes, 1.5 days is 1 day 12 hours.
-        if unit == "Y":
-            y, mo = int(n), round((n - int(n)) * 12)
-            return f"P{y}Y{mo}M" if y else f"P{mo}M"
-        elif unit == "D":
-            d, h = int(n), round((n - int(n)) * 24)
-            return f"P{d}DT{h}H" if d else f"PT{h}H"
-        elif unit == "W":
+        if unit in _SMALLER:
+            return _with_fraction(n, *_SMALLER[unit])
+        if unit == "W":  # 1.5 weeks are 10.5 days
             n, unit = n * 7, "D"
-        elif unit == "H":
-            h, m = int(n), round((n - int(n)) * 60)
-            return f"PT{h}H{m}M" if h else f"PT{m}M"
-        elif unit == "MIN":
-            mi, s = int(n), round((n - int(n)) * 60)
-            return f"PT{mi}M{s}S" if mi else f"PT{s}S"
     amount = "X" if n is None else _fmt(n)
     letter = _DURATION_LETTER.get(unit, unit)
     if unit in ("H", "MIN", "S"):
