@@ -272,6 +272,8 @@ def duration_value(n: float | None, unit: str) -> str:
         if n is None:
             return f"PX{unit}"
         n, unit = n * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
+    if n is not None and not math.isfinite(n):  # counted in fortnights or millennia past a float
+        n = None
     if n is not None and not float(n).is_integer():
         if unit in _SMALLER:
             return _with_fraction(n, *_SMALLER[unit])

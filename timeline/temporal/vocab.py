@@ -355,6 +355,6 @@ ANCHOR_WORDS = frozenset("""
 today tonight tomorrow yesterday now nowadays currently current present presently moment recent
 recently lately past future soon shortly someday ago daily weekly monthly quarterly annually yearly
 nightly hourly noon midnight fiscal fy period periods half halves term date clock o'clock o’clock
-nineteen twenty eighteen seventeen daylong weeklong monthlong yearlong hourlong
+nineteen twenty eighteen seventeen thousand daylong weeklong monthlong yearlong hourlong
 bc bce b
 """.split())
