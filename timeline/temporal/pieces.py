@@ -67,6 +67,7 @@ _TEENS = alt(vocab.TEENS)
 NUMBER_WORD = (
     "(?:" + alt(vocab.TENS) + r"(?:[-\s]" + _UNITS_1_9 + ")?"
     "|" + alt(k for k in vocab.NUMBERS if k not in vocab.TENS) + ")"
+    r"(?:\s+" + alt(vocab.MULTIPLIERS) + r"(?!\w))?"  # "two thousand", "five hundred"
 )
 # 24, 1.5, 2,000, "5 1/2", "two and a half", "one and a half", "a half"
 NUMBER = (

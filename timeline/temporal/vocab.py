@@ -47,6 +47,8 @@ NUMBERS: dict[str, int] = {
     "a pair of": 2, "single": 1,
 }
 
+# "two thousand years", "five hundred days": a number word times these.
+MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000}
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

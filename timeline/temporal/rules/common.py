@@ -73,6 +73,9 @@ def number_of(words: str | None) -> float | None:
     if w in vocab.NUMBERS:
         return vocab.NUMBERS[w] + half
     parts = w.split()
+    if len(parts) > 1 and parts[-1] in vocab.MULTIPLIERS:  # "two thousand", "twenty five hundred"
+        base = number_of(" ".join(parts[:-1]))
+        return None if base is None else base * vocab.MULTIPLIERS[parts[-1]] + half
     if len(parts) == 2 and parts[0] in vocab.NUMBERS and parts[1] in vocab.NUMBERS:
         return vocab.NUMBERS[parts[0]] + vocab.NUMBERS[parts[1]] + half
     return None
