@@ -58,8 +58,8 @@ def test_fast_scanner_agrees_with_the_reference_on_hostile_input() -> None:
     trying every rule at every position finds (speed and linearity: benchmarks/tagger.py)."""
     hostile = ("1 " * 50 + "Jan. " * 20 + "the the the " * 20 + "9-9-9-" * 20 + "last last next " * 20
                + "a few several " * 20 + "nineteen ninety " * 20 + "about about " * 20 + "May may MAY " * 20)
-    assert [(m.start, m.end, m.rule) for m in GRAMMAR.scan(hostile)] == [
-        (m.start, m.end, m.rule) for m in GRAMMAR.scan_all(hostile)]
+    assert [(m.start, m.end, m.rule) for m in GRAMMAR.units(hostile)] == [
+        (m.start, m.end, m.rule) for m in GRAMMAR.units_all(hostile)]
 
 
 def test_tagging_a_long_text() -> None:

@@ -111,7 +111,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     from timeline.article import file_offsets, read_bytes
-    from timeline.pipeline import tag_article
+    from timeline.pipeline import explain_article, tag_article
     from timeline.readers import article_from_bytes, input_kind, load_one
     from timeline.readers.url import is_url
 
@@ -125,12 +125,12 @@ def cmd_tag(args: argparse.Namespace) -> int:
         if kind in ("text", "markdown"):
             offsets = file_offsets(data)  # CRLF files: offsets into the body as it is in the file
     _note_inferred(article)
-    timexes = []
-    for t in tag_article(article):
-        d = t.to_dict()
-        if offsets is not None:
-            d["start"], d["end"] = offsets[t.start], offsets[t.end]
-        timexes.append(d)
+    # --explain: the rule, its parts and the parse of each expression (and what it resolved against)
+    timexes = explain_article(article) if args.explain else [t.to_dict() for t in tag_article(article)]
+    for d in timexes:
+        start, end = d.get("start"), d.get("end")
+        if offsets is not None and isinstance(start, int) and isinstance(end, int):
+            d["start"], d["end"] = offsets[start], offsets[end]
     _emit(jsonout.dumps(timexes) + "\n", args.output, args.force, (args.file,))
     return 0
 
@@ -276,9 +276,12 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "tag", help="the temporal expressions of an article, as JSON", formatter_class=_formatter,
         description="List every temporal expression with its character offsets and TIMEX3 type, value and mod.",
-        epilog=_examples("timeline tag story.txt --published 2026-01-31"),
+        epilog=_examples("timeline tag story.txt --published 2026-01-31",
+                         "timeline tag story.txt --published 2026-01-31 --explain"),
     )
     article_args(p)
+    p.add_argument("--explain", action="store_true",
+                   help="also show the rule that made each expression, the rules it was composed of and its parse")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser(

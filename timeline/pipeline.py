@@ -83,6 +83,25 @@ def tag_article(article: Article) -> list[Timex]:
     return tag(article.text, article.published)
 
 
+def explain_article(article: Article) -> list[dict[str, object]]:
+    """`timeline tag --explain`: each expression with the rule, parts and parse that made it, as
+    JSON-ready dicts (for Markdown: found in the text a reader sees, offsets into the source)."""
+    from timeline.temporal.tagger import explain
+
+    if article.format != "markdown":
+        return [e.to_dict() for e in explain(article.text, article.published)]
+    from timeline.mdtext import plain_text, to_source
+
+    text, where = plain_text(article.text)
+    out = []
+    for e in explain(text, article.published):
+        d = e.to_dict()
+        if e.timex is not None:
+            d["start"], d["end"] = to_source(where, e.timex.start, e.timex.end)
+        out.append(d)
+    return out
+
+
 def options_key(undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> str:
     """The options `process` was given, as text for a cache key: a result made with other
     options is another result."""

@@ -1,6 +1,7 @@
 """The rule engine: compose rule patterns from named pieces and recognise them in linear time.
 
-A rule is a name, a pattern template and a normaliser. In a template, `{piece}` inserts the named
+A rule is a name, a pattern template and a normaliser, registered with `@family.rule(name,
+pattern)` on the normaliser (rules/ holds one module per family). In a template, `{piece}` inserts the named
 piece as a capturing group of that name, `{alias:piece}` inserts it under another name, a space
 stands for one or more whitespace characters and `~` for optional whitespace that never joins two
 words: "Jan.~5" matches "Jan.5" and "Jan. 5", but "March~that" does not match "Marchthat" (a
@@ -34,10 +35,11 @@ Normaliser = Callable[["Fields"], Parse | None]
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 # What may not stand right before or right after an expression: it would make it part of a word,
-# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); "mid-", "pre-",
-# "post-", "early-" and "late-" may stand before one ("mid-November"): the tagger reads them as
-# modifiers.
-LEFT_EDGE = r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)|(?<=\blate-))"
+# a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); a comma may stand
+# before a word ("Friday,January 30"); "mid-", "pre-", "post-", "early-" and "late-" may stand
+# before one ("mid-November"): the tagger reads them as modifiers.
+LEFT_EDGE = (r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=,)(?![\d\s])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)"
+             r"|(?<=\blate-))")
 RIGHT_EDGE = r"(?!\w|[.,:/-]\d|%)"
 
 
@@ -48,6 +50,27 @@ class Rule:
     name: str
     pattern: str
     build: Normaliser
+
+
+class Family:
+    """The rules of one family (rules/dates.py, rules/weekdays.py, ...), in the order written: at
+    a position, an earlier rule is tried first, so a longer phrasing comes before the one it holds."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rules: list[Rule] = []
+
+    def rule(self, name: str, pattern: str) -> Callable[[Normaliser], Normaliser]:
+        """Register the decorated normaliser as rule `name` with `pattern`; `rule(name,
+        pattern)(normaliser)` registers a normaliser that several rules share."""
+        if any(r.name == name for r in self.rules):
+            raise ValueError(f"rule {name!r} registered twice in family {self.name!r}")
+
+        def register(build: Normaliser) -> Normaliser:
+            self.rules.append(Rule(name, pattern, build))
+            return build
+
+        return register
 
 
 class Fields(Mapping[str, str | None]):
@@ -101,12 +124,14 @@ class Fields(Mapping[str, str | None]):
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A recognised expression: its span, the rule that matched and the rule's parse."""
+    """A recognised expression: its span, the rule that matched (or the composition that joined
+    several matches, `parts`) and the parse."""
 
     start: int
     end: int
     rule: str
     parse: Parse
+    parts: tuple[Match, ...] = ()
 
 
 def _expand(template: str, pieces: Mapping[str, str], prefix: str) -> tuple[str, dict[str, str]]:
@@ -232,8 +257,13 @@ class Grammar:
     """Rules compiled for scanning: `scan` (fast, anchored) and `scan_all` (the reference)."""
 
     def __init__(self, rules: Sequence[Rule], pieces: Mapping[str, str], anchor_words: Iterable[str],
-                 anchor_token: str, anchor_number: str) -> None:
+                 anchor_token: str, anchor_number: str,
+                 compose: Callable[[str, list[Match]], list[Match]] = lambda text, matches: matches) -> None:
+        taken = [r.name for r in rules]
+        if len(set(taken)) != len(taken):
+            raise ValueError(f"rule names used twice: {sorted({n for n in taken if taken.count(n) > 1})}")
         self.rules = tuple(rules)
+        self.compose = compose
         self._sources: list[str] = []
         self._groups: dict[str, tuple[int, Rule, dict[str, str]]] = {}
         by_key: dict[str, list[int]] = {}
@@ -310,8 +340,16 @@ class Grammar:
             m = m2
 
     def scan_all(self, text: str) -> list[Match]:
+        """What `scan` finds, trying all rules at every position: the reference it must agree with."""
+        return self.compose(text, self.units_all(text))
+
+    def scan(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
+        """Every expression in `text`, left to right: the rules' matches (`units`), composed."""
+        return self.compose(text, self.units(text, progress))
+
+    def units_all(self, text: str) -> list[Match]:
         """Every rule match in `text`, left to right, non-overlapping, trying all rules at every
-        position: the reference that `scan` must agree with."""
+        position: the reference that `units` must agree with."""
         out: list[Match] = []
         search = self.regex.search
         pos = 0
@@ -328,8 +366,8 @@ class Grammar:
         """The anchor tokens of lowercased text `low`, in order."""
         return self._anchors.finditer(low)
 
-    def scan(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
-        """The same matches as `scan_all`, found from the anchors (`progress` hears how far
+    def units(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
+        """The same matches as `units_all`, found from the anchors (`progress` hears how far
         through the text the scan is, from 0 to 1, now and then)."""
         low = _lower(text)
         size = max(1, len(text))

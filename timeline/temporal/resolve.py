@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,8 +65,11 @@ def _distance(p: Point, day: date) -> int:
 
 def choose(candidates: list[Point], day: date, tense: str | None) -> Point:
     """The candidate a news reader means: the nearest to `day`, where a candidate after it counts
-    as farther in a past-tense sentence and one before it counts as farther in a future one."""
+    as farther in a past-tense sentence, and one before it counts as farther in a future one (a
+    month or season over by `day` is out; a day is not: "ordered to leave by Jan. 14")."""
     penalty = _WRONG_SIDE_PENALTY.get(tense, 2.0)
+    if tense == "future":  # a month or season still to come is not over ("will open in March", in April)
+        candidates = [p for p in candidates if p.gran == "day" or p.last() >= day] or candidates
 
     def cost(p: Point) -> tuple[float, int]:
         d = _distance(p, day)
@@ -115,13 +117,14 @@ def _base_year(p: Parse, ctx: Context) -> int | None:
     return None
 
 
-def _latest_begun(this_year: Point, ctx: Context) -> Point:
+def _latest_begun(this_year: Point, p: Parse, ctx: Context) -> Point:
     """A quarter or half named without a year ("the third quarter") is, in business news, the latest
     one that has begun by the publication date (the one being reported on); in a future-tense
     sentence, a quarter that ended two or more quarters ago is next year's ("will post a first-quarter
-    loss" in November)."""
+    loss" in November), and so is one that has ended when the sentence says what happens in it
+    ("will open in the fourth quarter" in January, Parse.when)."""
     pt = this_year if this_year.start <= ctx.dct else this_year.shift(-1, "year")
-    if ctx.tense == "future" and pt.shift(2).start <= ctx.dct:
+    if ctx.tense == "future" and (pt.shift(2).start <= ctx.dct or (p.when and pt.last() < ctx.dct)):
         pt = pt.shift(1, "year")
     return pt
 
@@ -131,7 +134,7 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
         return Resolved(f"{p.century:02d}", Point("century", date(max(1, p.century * 100), 1, 1)))
     if p.decade is not None:
         dec = p.decade
-        if p.gran == "decade" and dec * 10 > ctx.dct.year:  # "the '90s" written in 2026: the 1990s
+        if p.latest_decade and dec * 10 > ctx.dct.year:  # "the '90s" written in 2026: the 1990s
             dec -= 10
         return Resolved(f"{dec:03d}", Point("decade", date(max(1, dec * 10), 1, 1)))
     year = _base_year(p, ctx)
@@ -140,14 +143,14 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
         if year is not None:
             return Resolved(f"{year:04d}-Q{p.quarter}", Point("quarter", make_date(year, 3 * p.quarter - 2, 1)),
                             anchor)
-        pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), ctx)
+        pt = _latest_begun(Point("quarter", date(ctx.dct.year, 3 * p.quarter - 2, 1)), p, ctx)
         return Resolved(pt.value(), pt, "publication")
     if p.half is not None:
         h = p.half
         if year is not None:
             pt = Point("half", make_date(year, 6 * h - 5, 1))
         else:
-            pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), ctx)
+            pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), p, ctx)
         return Resolved(pt.value(), pt, anchor or "publication")
     if p.month is None and p.day is not None:  # "on the 23rd": a day of the month last mentioned
         base = ctx.ref if ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["month"] else None
@@ -224,8 +227,8 @@ def resolve_weekday(p: Parse, ctx: Context) -> Resolved | None:
     if p.anchor == "ref" and ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["week"]:
         d = _weekday_near(ctx.ref.start, p.weekday, p.shift, ctx.tense)
         return Resolved(d.isoformat(), Point("day", d), "previous")
-    if p.gran == "week":  # "Friday of last week", "Monday next week"
-        week = Point.of("week", ctx.dct).shift(p.shift or 0)
+    if p.week_shift is not None:  # "Friday of last week", "Monday next week"
+        week = Point.of("week", ctx.dct).shift(p.week_shift)
         d = add_days(week.start, p.weekday - 1)
         return Resolved(d.isoformat(), Point("day", d), "publication")
     d = _weekday_near(ctx.dct, p.weekday, p.shift, ctx.tense)
@@ -246,19 +249,16 @@ def _holiday(name: str, year: int) -> date | None:
     if name in vocab.FIXED_HOLIDAYS:
         m, d = vocab.FIXED_HOLIDAYS[name]
         return date(year, m, d)
-    if name in vocab.NTH_WEEKDAY_HOLIDAYS:
-        m, wd, n = vocab.NTH_WEEKDAY_HOLIDAYS[name]
-        if n > 0:
-            first = date(year, m, 1)
-            return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-        last = date(year, m, monthrange(year, m)[1])
-        return last - timedelta(days=(last.isoweekday() - wd) % 7)
+    if name in vocab.WEEKDAY_HOLIDAYS:  # the first such weekday on or after a day
+        m, d, wd = vocab.WEEKDAY_HOLIDAYS[name]
+        first = date(year, m, d)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7)
     if name in vocab.EASTER_HOLIDAYS:
         return easter(year) + timedelta(days=vocab.EASTER_HOLIDAYS[name])
-    if name in vocab.THANKSGIVING_DAYS:
-        thanksgiving = _holiday("thanksgiving", year)
-        assert thanksgiving is not None
-        return thanksgiving + timedelta(days=vocab.THANKSGIVING_DAYS[name])
+    if name in vocab.HOLIDAYS_AFTER:
+        base, days = vocab.HOLIDAYS_AFTER[name]
+        start = _holiday(base, year)
+        return None if start is None else start + timedelta(days=days)
     return None
 
 
@@ -350,45 +350,14 @@ def _result_gran(p: Parse, ref: Point) -> str:
 
 
 def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
-    """"yesterday", "last week", "two days ago" (from the publication date); "the next day",
-    "two days later", "that month", "a year earlier" (from the date last mentioned)."""
+    """"yesterday", "last week", "this month" (from the publication date); "the next day", "that
+    month", "the week" (from the date last mentioned): the period of that unit, moved."""
     unit = p.unit or "D"
     amount = p.amount or 0
     if not math.isfinite(amount):  # a count of 400 digits: past any calendar
         return None
+    base, anchor = _anchor(p, ctx)
     target = UNIT_GRANULARITY.get(unit, "day")
-    if p.gran == "latest":  # "the latest quarter": the reported period if it has ended
-        if ctx.period is not None and ctx.period.last() < ctx.dct:
-            return Resolved(ctx.period.value(), ctx.period, "previous")
-        pt = Point.of("quarter", ctx.dct).shift(-1)
-        return Resolved(pt.value(), pt, "publication")
-    if p.gran in ("period", "period_word"):
-        return _reported_period(p, ctx)
-    use_ref = p.anchor == "ref" and ctx.ref is not None and (p.gran != "near" or ctx.ref_near) and (
-        p.gran != "same_day" or ctx.ref.gran == "day")
-    # Business news compares the period it reports on with the same period a year before: "net
-    # income rose from a year ago" after "the third quarter" is that quarter a year before.
-    if p.gran == "ago" and unit == "Y" and amount == -1 and ctx.period is not None and (
-            p.anchor == "dct" or ctx.ref is None or RANK[ctx.ref.gran] <= RANK["quarter"]):
-        moved = ctx.period.shift(-1, "year")
-        return Resolved(moved.value(), moved, "previous")
-    if use_ref:
-        assert ctx.ref is not None
-        base = ctx.ref
-        anchor = "previous"
-    else:
-        base = Point("day", ctx.dct)
-        anchor = "publication"
-    if p.gran == "ago":
-        gran = _result_gran(p, base)
-        if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
-            return Resolved(base.unknown_finer(gran), None, anchor)
-        try:
-            moved = _shift_by_unit(base.coarsen(gran), unit, amount)
-        except OutOfRange:
-            return _beyond_calendar(base.start.year, unit, amount, gran, anchor)
-        return Resolved(moved.value(), moved, anchor)
-    # last/this/next UNIT, the next day, that month: the period of that unit, moved.
     if RANK[base.gran] > RANK[target]:
         # The text last mentioned a coarser period ("in 2019 ... the next day"): the day is unknown.
         return Resolved(base.unknown_finer(target), None, anchor)
@@ -397,6 +366,56 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
     except OutOfRange:
         return _beyond_calendar(base.start.year, unit, int(amount), target, anchor)
     return Resolved(pt.value(), pt, anchor)
+
+
+def _anchor(p: Parse, ctx: Context, day_only: bool = False) -> tuple[Point, str]:
+    """What a relative parse counts from: the date last mentioned (anaphoric, and for "the year"
+    only when it is near; with `day_only`, only when it is a day), else the publication day."""
+    if p.anchor == "ref" and ctx.ref is not None and (not p.near or ctx.ref_near) and (
+            not day_only or ctx.ref.gran == "day"):
+        return ctx.ref, "previous"
+    return Point("day", ctx.dct), "publication"
+
+
+def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
+    """A clock time or part of the day alone: on the day the text last mentioned, if it was a day,
+    else on the publication day."""
+    base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
+    if p.amount:  # "overnight": the night before that day
+        base = base.shift(int(p.amount))
+    return Resolved(base.value(), base, anchor)
+
+
+def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
+    """"two days ago", "a year from now" (from the publication date); "two days later", "a year
+    earlier" (from the date last mentioned): `amount` units away, at the granularity they name."""
+    unit = p.unit or "D"
+    amount = p.amount or 0
+    if not math.isfinite(amount):
+        return None
+    # Business news compares the period it reports on with the same period a year before: "net
+    # income rose from a year ago" after "the third quarter" is that quarter a year before.
+    if unit == "Y" and amount == -1 and ctx.period is not None and (
+            p.anchor == "dct" or ctx.ref is None or RANK[ctx.ref.gran] <= RANK["quarter"]):
+        moved = ctx.period.shift(-1, "year")
+        return Resolved(moved.value(), moved, "previous")
+    base, anchor = _anchor(p, ctx)
+    gran = _result_gran(p, base)
+    if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
+        return Resolved(base.unknown_finer(gran), None, anchor)
+    try:
+        moved = _shift_by_unit(base.coarsen(gran), unit, amount)
+    except OutOfRange:
+        return _beyond_calendar(base.start.year, unit, amount, gran, anchor)
+    return Resolved(moved.value(), moved, anchor)
+
+
+def resolve_latest(p: Parse, ctx: Context) -> Resolved | None:
+    """"the latest quarter": the reported period if it has ended, else the latest complete quarter."""
+    if ctx.period is not None and ctx.period.last() < ctx.dct:
+        return Resolved(ctx.period.value(), ctx.period, "previous")
+    pt = Point.of("quarter", ctx.dct).shift(-1)
+    return Resolved(pt.value(), pt, "publication")
 
 
 _YEARS_IN_UNIT = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}
@@ -412,13 +431,13 @@ def _beyond_calendar(year: int, unit: str, amount: float, gran: str, anchor: str
     return Resolved(value, None, anchor) if value is not None else None
 
 
-def _reported_period(p: Parse, ctx: Context) -> Resolved | None:
+def resolve_period(p: Parse, ctx: Context) -> Resolved | None:
     """"the quarter", "the period", "the year-ago quarter", "the 1988 period", "year-earlier": the
     fiscal period the text reports on (the quarter it last mentioned, else the latest complete
     quarter), in the year written or `amount` years away."""
     base = ctx.period
     anchor: str | None = "previous"
-    if base is None and p.gran == "period_word":
+    if base is None and p.reports_only:
         return None
     if base is None and p.quarter is not None:  # "the quarter ended Sept. 30": the latest such quarter
         base, anchor = Point.of("quarter", ctx.dct.replace(month=p.quarter * 3 - 2, day=1)), "publication"
@@ -460,6 +479,10 @@ RESOLVERS: dict[str, Callable[[Parse, Context], Resolved | None]] = {
     "weekend": resolve_weekend,
     "named": resolve_named,
     "offset": resolve_offset,
+    "count": resolve_count,
+    "time_of_day": resolve_time_of_day,
+    "period": resolve_period,
+    "latest": resolve_latest,
 }
 
 
@@ -476,7 +499,7 @@ def _resolve(p: Parse, ctx: Context) -> Resolved | None:
     r = RESOLVERS[p.kind](p, ctx)
     if r is None:
         return None
-    if p.gran == "week_of" and r.point is not None and r.point.gran == "day":  # "the week of March 6"
+    if p.week_of and r.point is not None and r.point.gran == "day":  # "the week of March 6"
         week = r.point.coarsen("week")
         return Resolved(week.value(), week, r.anchor)
     suffix = ""

@@ -1,70 +1,61 @@
 """tag(): recognise every temporal expression, then resolve each in the context of its sentence.
 
-Resolution runs in text order so that anaphoric expressions ("the next day", "that month") see
-the date the text mentioned last.
+The stages, each handed what the one before made (the sentences are segmented once, by the
+caller or here): recognise (rules/ + compose.py, `GRAMMAR.scan`) → modifiers around each match
+(modifiers.py) → resolve in text order, so that anaphoric expressions ("the next day", "that
+month") see the date the text mentioned last (resolve.py, with the tense of the sentence from
+tense.py) → reported speech (speech.py). `explain` gives the same expressions with the rule, the
+parts and the parse that made each (`timeline tag --explain`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date
 
+from timeline.temporal import vocab
 from timeline.temporal.grammar import Match
+from timeline.temporal.modifiers import counted_from, left_modifier, right_modifier
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt
 from timeline.temporal.resolve import Context, Resolved, resolve
-from timeline.temporal.rules import GRAMMAR, number_of
-from timeline.temporal.tense import tense_at
+from timeline.temporal.rules import GRAMMAR
+from timeline.temporal.speech import in_quotes
+from timeline.temporal.tense import FUTURE_IN_THE_PAST, marker_at, tense_at
 from timeline.temporal.timex import Timex
-from timeline.temporal.values import RANK, OutOfRange, Point, add_days
+from timeline.temporal.values import Point
 from timeline.text import Sentence, segment
 
-# Modifiers written before an expression, kept inside its span as TimeML does, with their TIMEX3 mod.
-_POSITION_MODS = {
-    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
-    "first half": "START", "early part": "START", "late": "END", "later": "END", "end": "END",
-    "close": "END", "second half": "END", "last half": "END", "latter half": "END", "latter part": "END",
-    "mid": "MID", "middle": "MID", "early on": "START", "late on": "END",
-}
-_QUANTITY_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "some": "APPROX", "circa": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN",
-    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
-    "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
-    "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
-}
-_LEFT_MOD = re.compile(
-    r"(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<mod>"
-    r"(?:end|beginning|start|middle|close|dawn|first\s+half|second\s+half|last\s+half|latter\s+half|latter\s+part"
-    r"|early\s+part)\s+of(?:\s+the)?"
-    r"|early\s+on|late\s+on|early|earlier|late|later|mid|middle"
-    r"|about|around|approximately|roughly|some|circa|close\s+to|nearly|almost|less\s+than|fewer\s+than"
-    r"|just\s+under|under|more\s+than|just\s+over|well\s+over|over|upwards\s+of|at\s+least|no\s+less\s+than"
-    r"|at\s+most|up\s+to|no\s+more\s+than|pre|post)"
-    r"(?:\s+|-)$",
-    re.IGNORECASE,
-)
-_PHRASAL_VERB_BEFORE = re.compile(
-    r"\b(?:get|gets|got|getting|gotten|come|comes|came|coming|turn|turns|turned|turning|go|goes|went|"
-    r"going|work|works|worked|working|bring|brings|brought|hang|hanging|stick|stuck|move|moved|"
-    r"think|thinking|thought|talk|talked|talking)\s+$",
-    re.IGNORECASE,
-)
-_RIGHT_MOD = re.compile(
-    r"\s+or\s+(?P<mod>so|later|after|earlier|before|more|less|fewer)\b", re.IGNORECASE
-)
-_RIGHT_MODS = {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
-               "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
-               "fewer": "EQUAL_OR_LESS"}
 # A dateline: the place (in capitals or title case) and the date that open a wire story,
 # "WASHINGTON, Aug. 11 (Xinhua) --". It restates the publication date (infer.py reads it). It
 # stays a temporal expression: TimeML annotators tag it in most documents of TBAQ.
 _DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,4},?[ \t]+)?\Z")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
+_SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
+_TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """One expression and what made it: the rule or composition (`rule`), the rules of its parts
+    when composed (`parts`), the parse, and the timex (None for a phrase recognised so that it is
+    not tagged: an age, "as soon as", "$5 a year")."""
+
+    timex: Timex | None
+    rule: str
+    parts: tuple[str, ...]
+    parse: Parse
+
+    def to_dict(self) -> dict[str, object]:
+        """The timex's JSON form with "rule", "parts" and "parse" added."""
+        base = self.timex.to_dict() if self.timex is not None else {"text": None}
+        return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown()}
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -79,39 +70,13 @@ def _needs_tense(p: Parse) -> bool:
     if p.kind == "weekend":
         return True
     if p.kind == "weekday":
-        return p.shift is None
+        return p.shift is None and p.week_shift is None
     if p.kind == "named":
         return p.year is None and p.shift is None
     if p.kind == "calendar":
         return p.year is None and p.yshift is None and p.weekday is None and p.decade is None \
             and p.century is None
     return False
-
-
-
-# "over" means "more than" after these ("lasted over a week", "for over a decade"), else "across".
-_MORE_THAN_OVER = re.compile(r"\b(?:last|lasts|lasted|lasting|for|after|take|takes|took|taking|in|of|than|spent|spend|"
-                             r"waited|wait|within|served|serve|is|was|be|been|are|were|now|already)\s+$|^\W*$",
-                             re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                                 r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few)\b",
-                                 re.IGNORECASE)
-
-# "the day before last Tuesday", "three days after Christmas", "a week from Monday": a date
-# counted from the date right after it. Not after a verb of duration ("spent two weeks before
-# Christmas in Paris" is a stay, not a date).
-_COUNTED_FROM = re.compile(
-    r"(?<![\w-])(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>before|after|prior\s+to|from)\s+$",
-    re.IGNORECASE,
-)
-_DURATION_VERB_BEFORE = re.compile(
-    r"\b(?:for|spent|spend|spends|spending|took|take|takes|lasted|lasts|last|served|serve|waited|wait|"
-    r"stayed|stay|remained|remain|only|just)\s+$", re.IGNORECASE)
-
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-
-_TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
 def _as_date(published: date | str) -> date:
@@ -121,70 +86,6 @@ def _as_date(published: date | str) -> date:
         return date.fromisoformat(str(published)[:10])
     except ValueError as exc:
         raise ValueError(f"publication date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
-
-
-def _left_modifier(text: str, m: Match) -> tuple[int, str | None]:
-    """Extend the span left over a modifier ("early", "the end of", "about") and return its mod."""
-    window = text[max(0, m.start - 40):m.start]
-    lm = _LEFT_MOD.search(window)
-    if lm is None:
-        return m.start, None
-    word = " ".join(lm.group("mod").lower().split())
-    core = text[m.start:m.end]
-    lm_start = lm.start("mod") if lm.group().endswith("-") else lm.start()  # "the [mid-1990s] boom"
-    is_duration = m.parse.kind == "duration"
-    if word.endswith(" of") or word.endswith(" of the"):
-        word = word.rsplit(" of", 1)[0]
-        if m.parse.kind in ("duration", "literal"):
-            return m.start, None
-        return m.start - (len(window) - lm_start), _POSITION_MODS.get(word)
-    if word in _POSITION_MODS:
-        if m.parse.kind in ("duration", "literal") or m.rule in ("later", "ago", "past_n_units"):
-            return m.start, None
-        return m.start - (len(window) - lm_start), _POSITION_MODS[word]
-    mod = _QUANTITY_MODS.get(word)
-    if mod is None:
-        return m.start, None
-    if word in ("around", "about", "over") and _PHRASAL_VERB_BEFORE.search(window, 0, lm.start("mod")):
-        return m.start, None  # "get around Wednesday's ruling", "came about Friday": a verb's particle
-    if word in ("over", "under", "some") and not (_STARTS_WITH_NUMBER.match(core) and (
-            is_duration or m.rule in ("ago", "later"))):
-        return m.start, None
-    if word == "over" and m.rule not in ("ago", "later") and not _MORE_THAN_OVER.search(window, 0, lm.start("mod")):
-        return m.start, None  # "spread over three years": across them, not more than
-    if word in ("pre", "post") and m.rule not in ("year", "decade", "the_year_n"):
-        return m.start, None
-    if not is_duration and mod in ("LESS_THAN", "MORE_THAN") and m.rule in ("ago", "later"):
-        mod = "APPROX" if mod == "LESS_THAN" else mod
-    # A date takes "about" ("around Nov. 1"), but "up to June 30" or "at least March" is a
-    # preposition phrase around the date, not part of it.
-    if not is_duration and m.rule not in ("ago", "later") and mod not in ("APPROX", "BEFORE", "AFTER"):
-        return m.start, None
-    return m.start - (len(window) - lm_start), mod
-
-
-def _counted_from(text: str, start: int, point: Point, dct: date) -> tuple[int, Point] | None:
-    """Where "the day before" / "three days after" starts, right before a date, and the date it names."""
-    window = text[max(0, start - 40):start]
-    cm = _COUNTED_FROM.search(window)
-    if cm is None or _DURATION_VERB_BEFORE.search(window, 0, cm.start()):
-        return None
-    word = cm.group("num").lower()
-    n = 1 if word in ("the", "a", "an") else int(number_of(word) or 0)
-    unit = {"d": "day", "w": "week", "m": "month"}[cm.group("unit")[0].lower()]
-    if n <= 0 or RANK.get(point.gran, 99) > RANK[unit]:
-        return None
-    sign = 1 if cm.group("dir").lower() in ("after", "from") else -1
-    try:
-        if cm.group("dir").lower() == "from" and point.start < dct:  # "a week from Monday": the coming Monday
-            recent = point.gran == "day" and point.start > add_days(dct, -7)
-            point = point.shift(1, "week") if recent else point
-        # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.
-        whole = word == "the" and unit != "day"
-        moved = point.coarsen(unit).shift(sign) if whole else point.shift(sign * n, unit)
-    except OutOfRange:  # counted past date.min or date.max
-        return None
-    return start - (len(window) - cm.start()), moved
 
 
 def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dct: date) -> bool:
@@ -198,84 +99,67 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
+def _other_day(first: Point | None, day: int | None) -> str | None:
+    """The value of a later day of a range or list ("April 24-25"): the first day's month and year."""
+    if first is None or first.gran != "day" or day is None:
+        return None
+    try:
+        return first.start.replace(day=day).isoformat()
+    except ValueError:
+        return None
 
 
-def _share_year(text: str, p: Parse, nxt: Match, end: int) -> None:
-    """In "from 23 March to 1 June 2020" the first date takes the year written after the second."""
-    q = nxt.parse
-    if p.kind != "calendar" or p.year is not None or p.yshift is not None or p.month is None \
-            or q.kind != "calendar" or q.year is None or q.month is None \
-            or _RANGE_JOIN.fullmatch(text, end, nxt.start) is None:
-        return
-    p.year = q.year if (p.month, p.day or 1) <= (q.month, q.day or 31) else q.year - 1
+def _reported_weekday(p: Parse) -> bool:
+    """A weekday alone ("Friday"), which reported speech may count from the day it was said."""
+    return p.kind == "weekday" and p.shift is None and p.week_shift is None and p.anchor == "dct"
 
 
-# Between a clock time and the day it is on: "5 p.m. on 5 May 2025", "10:30, 5 May", "9am on Christmas Day".
-_CLOCK_DAY_JOIN = re.compile(r",?\s+(?:on\s+)?", re.IGNORECASE)
+def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx: Context) -> Context:
+    """A weekday in what someone said on another day ("said Monday that talks would resume Friday",
+    "had resumed Friday") is counted from that day: it is its speaker's Friday. In the future ("will
+    resume Friday") it is still the reader's."""
+    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    marker = marker_at(text[lo:hi], m.start - lo)
+    if marker is None or not (marker[0] == "past" or marker[1] in FUTURE_IN_THE_PAST):
+        return ctx
+    return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
-def _is_day(p: Parse) -> bool:
-    """Whether a parse names one day and carries no time of its own (a clock time can be put on it)."""
-    if p.type != "DATE" or p.hour is not None or p.pod is not None or p.part2 is not None or p.gran == "week_of":
-        return False
-    if p.kind == "calendar":
-        return p.day is not None and p.month is not None
-    return p.kind == "weekday" or (p.kind == "named" and p.holiday is not None)
+def _leaves(m: Match) -> tuple[str, ...]:
+    """The rules a composed match was made of, left to right."""
+    return tuple(name for part in m.parts for name in (_leaves(part) or (part.rule,)))
 
 
-def _clock_on_day(text: str, matches: list[Match]) -> list[Match]:
-    """Merge a clock time alone with the day right after it into one TIME: "[5 p.m.] on [5 May
-    2025]" is 2025-05-05T17:00, not 17:00 on the day the text last mentioned and a separate date."""
-    out: list[Match] = []
-    i = 0
-    while i < len(matches):
-        m = matches[i]
-        if m.rule == "clock" and i + 1 < len(matches) and m.parse.hour is not None:
-            nxt = matches[i + 1]
-            between = text[m.end:nxt.start]
-            if _is_day(nxt.parse) and "\n\n" not in between and _CLOCK_DAY_JOIN.fullmatch(between):
-                parse = replace(nxt.parse, hour=m.parse.hour, minute=m.parse.minute, type="TIME")
-                out.append(Match(m.start, nxt.end, "clock_" + nxt.rule, parse))
-                i += 2
-                continue
-        out.append(m)
-        i += 1
-    return out
-
-
-def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
-        progress: Callable[[float], None] | None = None) -> list[Timex]:
-    """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
-    date (deictic expressions) or the date the text last mentioned (anaphoric ones). `sentences`
-    is `segment(text)` when the caller has it already; `progress` hears how far it is (0 to 1)."""
+def explain(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
+            progress: Callable[[float], None] | None = None, silent: bool = False) -> list[Explained]:
+    """What `tag` finds, each with the rule, parts and parse that made it; with `silent`, the
+    phrases recognised so that they are not tagged as well (their `timex` is None)."""
     dct = _as_date(published)
     if sentences is None:
         sentences = segment(text)
     starts = [s.start for s in sentences]
-    out: list[Timex] = []
+    out: list[Explained] = []
+    quiet: list[Explained] = []  # recognised, not tagged
     ref: Point | None = None
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
     size = max(1, len(text))
-    matches = _clock_on_day(text, GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f))))
-    for i, m in enumerate(matches):
+    last_end = 0
+    said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
+    for i, m in enumerate(GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))):
         if progress is not None and i % 2048 == 2047:
             progress(0.6 + 0.4 * m.start / size)
-        if i + 1 < len(matches):
-            _share_year(text, m.parse, matches[i + 1], m.end)
         si = bisect_right(starts, m.start) - 1
         sentence = sentences[si] if si >= 0 else None
-        if out and m.start < out[-1].end:  # "or later" after the expression before took its first word
+        if m.start < last_end:  # "or later" after the expression before took its first word
             continue
-        start, mod = _left_modifier(text, m)
-        if out and start < out[-1].end:  # "two days later 2026": "later" ends the expression before
+        start, mod = left_modifier(text, m)
+        if start < last_end:  # "two days later 2026": "later" ends the expression before
             start, mod = m.start, None
         end = m.end
-        rm = _RIGHT_MOD.match(text, end)
-        if rm is not None:
-            mod = _RIGHT_MODS[rm.group("mod").lower()]
-            end = rm.end()
+        right = right_modifier(text, end)
+        if right is not None:
+            end, mod = right
         tense = None
         if sentence is not None and _needs_tense(m.parse):
             # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
@@ -284,106 +168,63 @@ def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None =
             if _SINCE.search(text, max(0, m.start - 12), m.start):
                 tense = "past"  # "since April": never after the publication date
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
+        if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
+            ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
+        if r is not None and ctx.dct != dct:  # counted from the day a statement was made
+            r = Resolved(r.value, r.point, "previous")
+        parts = _leaves(m) if m.parts else ()
         if r is None:
+            quiet.append(Explained(None, m.rule, parts, m.parse))
             continue
         type_ = m.parse.type
-        if r.point is not None and type_ == "DATE" and m.parse.part2 is None:
-            counted = _counted_from(text, start, r.point, dct)
+        if r.point is not None and type_ == "DATE" and not m.parse.spans:
+            counted = counted_from(text, start, r.point, dct)
             if counted is not None:
                 start, point = counted
                 r = Resolved(point.value(), point, r.anchor)
                 mod = None
-                while out and out[-1].end > start:  # "three days" was read as a duration
+                while out and out[-1].timex is not None and out[-1].timex.end > start:  # "three days" was a duration
                     out.pop()
+        if r.point is not None and r.point.gran == "day" and sentence is not None \
+                and _SAID_THAT_AFTER.match(text, end) \
+                and _SAID_BEFORE.search(text, max(sentence.start, start - 30), start):
+            said = (si, r.point.start)
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
-        if m.parse.part2 is not None:
-            second = m.parse.value2 or _second_day(r.point, m.parse.day2)
-            if second is not None:
-                cut, resume = m.start + m.parse.part2[0], m.start + m.parse.part2[1]
-                out.append(Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
-                out.append(Timex(resume, end, text[resume:end], type_, second, None, r.anchor, m.rule))
+        if m.parse.spans:
+            others = [m.parse.value2] if m.parse.value2 else [_other_day(r.point, d) for d in m.parse.days]
+            if others and None not in others:
+                cut = m.start + m.parse.spans[0][1]
+                first = Timex(start, cut, text[start:cut], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)
+                out.append(Explained(first, m.rule, parts, m.parse))
+                for (s, e), value in zip(m.parse.spans[1:], others, strict=True):
+                    s, e = m.start + s, (end if e == m.end - m.start else m.start + e)
+                    out.append(Explained(Timex(s, e, text[s:e], type_, value or "", None, r.anchor, m.rule),
+                                         m.rule, parts, m.parse))
+                last_end = end
                 continue
-        out.append(Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule))
-    return _in_quotes(text, out, dct) if any(t.rule in _DEICTIC_RULES for t in out) else out
+        timex = Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)
+        out.append(Explained(timex, m.rule, parts, m.parse))
+        last_end = end
+    out = _reported_speech(text, out, dct)
+    return out + quiet if silent else out
 
 
-# Reported speech: "today", "yesterday", "tomorrow", "tonight" inside a quotation are the speaker's,
-# counted from the day the quote was said when the attribution dates it ("'We reopen tomorrow,'
-# she said Wednesday"), not from the publication date.
-_DEICTIC_RULES = frozenset({"deictic", "deictic_pod", "deictic_clock"})
-_SAID = re.compile(r"\b(?:said|says|told|added|announced|declared|insisted|wrote|recalled|explained)\b",
-                   re.IGNORECASE)
-_QUOTE_MARK = re.compile(r"``|''|[\"“”]")
-_QUOTE_REACH = 600  # how far a quotation is looked for around a word (keeps tagging linear)
+def _reported_speech(text: str, found: list[Explained], dct: date) -> list[Explained]:
+    """The expressions with the speaker's days re-anchored on the day a quotation was said."""
+    if not any(e.parse.speaker_day for e in found):
+        return found
+    timexes = [e.timex for e in found if e.timex is not None]
+    moved = in_quotes(text, timexes, [e.parse.speaker_day for e in found], dct)
+    return [Explained(t, e.rule, e.parts, e.parse) for t, e in zip(moved, found, strict=True)]
 
 
-def _quote_around(text: str, pos: int) -> tuple[int, int] | None:
-    """The [open, close) span of the quotation that holds `pos` within its paragraph, if any."""
-    lo = max(text.rfind("\n", max(0, pos - _QUOTE_REACH), pos), pos - _QUOTE_REACH, 0)
-    hi = text.find("\n", pos, pos + _QUOTE_REACH)
-    hi = min(len(text), pos + _QUOTE_REACH) if hi < 0 else hi
-    opened = -1
-    for q in _QUOTE_MARK.finditer(text, lo, hi):
-        mark = q.group()
-        is_open = mark in ("``", "“") or (mark == '"' and opened < 0)
-        if q.start() >= pos:
-            return (opened, q.end()) if opened >= 0 and not is_open else None
-        opened = q.start() if is_open else -1
-    return None
-
-
-def _in_quotes(text: str, out: list[Timex], dct: date) -> list[Timex]:
-    """Re-anchor deictic words inside quotations on the day the attribution gives."""
-    result = list(out)
-    starts = [t.start for t in out]
-    for i, t in enumerate(out):
-        if t.rule not in _DEICTIC_RULES or len(t.value) < 10:
-            continue
-        quote = _quote_around(text, t.start)
-        if quote is None:
-            continue
-        near = out[bisect_left(starts, quote[0] - 80):bisect_right(starts, quote[1] + 80)]
-        said = _attribution_day(text, near, quote)
-        if said is None or said == dct:
-            continue
-        try:
-            day = date.fromisoformat(t.value[:10]) + (said - dct)
-        except (ValueError, OverflowError):  # the shifted day is outside date's range
-            continue
-        result[i] = Timex(t.start, t.end, t.text, t.type, day.isoformat() + t.value[10:], t.mod, "previous", t.rule)
-    return result
-
-
-def _attribution_day(text: str, out: list[Timex], quote: tuple[int, int]) -> date | None:
-    """The day of "she said Thursday" right after a quotation (or "said on Thursday:" right before it)."""
-    for t in out:
-        if len(t.value) < 10 or not t.value[:4].isdigit() or t.rule in _DEICTIC_RULES:
-            continue
-        if quote[1] <= t.start <= quote[1] + 80:
-            between = text[quote[1]:t.start]
-        elif quote[0] - 40 <= t.end <= quote[0]:
-            between = text[t.end:quote[0]]
-            between = text[max(0, t.start - 40):t.start] + between
-        else:
-            continue
-        if "\n" in between or not _SAID.search(between) or re.search(r"[.!?]\s", between):
-            continue
-        try:
-            return date.fromisoformat(t.value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _second_day(first: Point | None, day: int | None) -> str | None:
-    """The value of the second day of a range ("April 24-25"): the first day's month and year."""
-    if first is None or first.gran != "day" or day is None:
-        return None
-    try:
-        return first.start.replace(day=day).isoformat()
-    except ValueError:
-        return None
+def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,
+        progress: Callable[[float], None] | None = None) -> list[Timex]:
+    """Every temporal expression in `text`, each resolved to a TIMEX3 value against the publication
+    date (deictic expressions) or the date the text last mentioned (anaphoric ones). `sentences`
+    is `segment(text)` when the caller has it already; `progress` hears how far it is (0 to 1)."""
+    return [e.timex for e in explain(text, published, sentences, progress) if e.timex is not None]

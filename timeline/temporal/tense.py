@@ -16,12 +16,13 @@ as soon as | going to | is to | are to | am to | plans to | plan to | planning t
 | planning for | supposed to | expected to | intend to | intends to | set to | due to | aim to | aims to
 | hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
 | forecast for | forecast to | is forecast | are forecast | as early as | no later than | no earlier than
+| go to the polls | goes to the polls | head to the polls | heads to the polls | takes place | take place
 """.replace("\n", " ").split("|")]
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # Future markers, with the present-tense verbs of a schedule ("trading opens Monday", "the summit
-# ends Friday"), which news writes for what is yet to happen.
+# ends Friday", "voters go to the polls on Nov. 3"), which news writes for what is yet to happen.
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
 would upcoming likely might should reopens expires premieres
@@ -51,6 +52,9 @@ _AUXILIARIES = frozenset("be been being is are am was were has have had get got"
 _PAST_PLAN = frozenset("had been previously originally initially".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
+# After "could", these make it a past, a present or a report ("could not be reached", "could have
+# fled", "could be located Wednesday"): no plan.
+_NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
@@ -70,16 +74,16 @@ def _kind(word: str) -> str | None:
     return None
 
 
-def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | None:
+def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str] | None:
     """The nearest marker within sentence[lo:hi] (hi moved to the end of a word), as
-    (weighted distance, kind)."""
+    (weighted distance, kind, word)."""
     word_end = _WORD_END.match(sentence, hi)
     hi = word_end.end() if word_end else hi
     while lo > 0 and sentence[lo - 1].isalpha():  # a word cut by the window counts whole
         lo -= 1
     low = sentence.lower()
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low, lo, hi)]
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, str] | None = None
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
@@ -96,6 +100,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
             kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"
+        elif word == "could" and i + 1 < len(tokens) and tokens[i + 1][2] not in _NOT_A_PLAN_AFTER_COULD:
+            kind = "future"  # a plan or a possibility: "could open in March"; not "could not", "could have"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif kind == "present" and prev == "to":
@@ -113,18 +119,28 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str] | N
             continue
         dist = pos - end if end <= pos else (start - pos) * 1.5
         if best is None or dist < best[0]:
-            best = (dist, kind)
+            best = (dist, kind, word)
     return best
 
 
-def tense_at(sentence: str, pos: int) -> str | None:
-    """"past", "present", "future" or None: the tense marker nearest to character `pos`
-    (an offset into `sentence`), markers before it weighing more than those after it."""
+def marker_at(sentence: str, pos: int) -> tuple[str, str] | None:
+    """(tense, word) of the tense marker nearest to character `pos` (an offset into `sentence`),
+    markers before it weighing more than those after it: ("future", "would"), ("past", "said")."""
     # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
     # marker outside the window, so the first window that has one gives the answer.
     for reach in (48, 160):
         best = _markers(sentence, max(0, pos - reach), min(len(sentence), pos + int(reach / 1.5)), pos)
         if best is not None and best[0] <= reach:
-            return best[1]
+            return best[1], best[2]
     best = _markers(sentence, 0, len(sentence), pos)
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
+
+
+def tense_at(sentence: str, pos: int) -> str | None:
+    """"past", "present", "future" or None: the tense of the marker nearest to `pos`."""
+    marker = marker_at(sentence, pos)
+    return marker[0] if marker else None
+
+
+# Markers of a future seen from the past ("said Monday that talks would resume Friday").
+FUTURE_IN_THE_PAST = frozenset("would 'd ’d".split())

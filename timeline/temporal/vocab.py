@@ -1,9 +1,12 @@
 """Vocabularies of English news dates: small named tables that the rules are composed from.
 
-Adding a word is adding a table entry; the rules refer to the tables by name.
+Adding a word is adding a table entry; the pieces (pieces.py), the rules (rules/) and the context
+checks refer to the tables by name. Keys are lowercase unless a table says otherwise.
 """
 
 from __future__ import annotations
+
+# --- calendar words ------------------------------------------------------------------------------
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -44,11 +47,17 @@ NUMBERS: dict[str, int] = {
     "a pair of": 2, "single": 1,
 }
 
+# "two thousand years", "five hundred days": a number word times these.
+MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000}
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen")
+CLOCK_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                    "twelve")
 
 # Quantities without a number: "a few years" is PXY.
-VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of", "the", "numerous")
+VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of", "numerous", "a couple of")
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -59,6 +68,8 @@ ORDINALS: dict[str, int] = {
     "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
     "last": -1,
 }
+# "the first Friday of every month": the ordinals of a weekday in its month.
+NTH_ORDINALS = ("first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th")
 
 # Calendar units: TIMEX3 duration letter, and the granularity a date of that unit has.
 UNITS: dict[str, str] = {
@@ -83,11 +94,18 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 # Season names that are also verbs or nouns ("prices fall", "a hot spring"): alone they need context.
 AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
 
+# Parts of the day and their TIMEX3 code. "Friday night", "the morning of Jan. 5", "the early hours
+# of Sunday" are composed from one of these and a day (compose.py).
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "mornings": "MO", "afternoon": "AF", "afternoons": "AF",
     "evening": "EV", "evenings": "EV", "night": "NI", "nights": "NI", "overnight": "NI",
     "daytime": "DT", "midday": "MI", "dawn": "MO", "dusk": "EV", "lunchtime": "MI",
+    "early hours": "MO", "small hours": "MO", "wee hours": "MO",
+    "teatime": "AF",
 }
+# Parts of the day "mid-" goes with ("mid-afternoon"); lowercase ones after a holiday ("Christmas
+# night", not "Christmas Night Market").
+MID_PARTS_OF_DAY = ("morning", "afternoon", "evening")
 
 QUARTER_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                                    "3rd": 3, "4th": 4, "final": 4, "last": 4}
@@ -99,6 +117,12 @@ DECADE_WORDS: dict[str, int] = {
     "eighties": 8, "nineties": 9,
 }
 
+# Eras after a year or a century, case-sensitive ("bc" and "ad" are never one).
+BC_ERAS = ("BCE", "B.C.E.", "BC", "B.C.")
+AD_ERAS = ("AD", "A.D.", "CE", "C.E.")
+
+# --- holidays ------------------------------------------------------------------------------------
+
 # Holidays with a fixed calendar date (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
@@ -108,29 +132,222 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
     "remembrance day": (11, 11), "may day": (5, 1), "bastille day": (7, 14),
     "all saints' day": (11, 1), "christmas holiday": (12, 25),
+    "juneteenth": (6, 19),
 }
 
-# Holidays fixed as the n-th weekday of a month: (month, ISO weekday, n); n = -1 is the last one.
-NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-    "labor day": (9, 1, 1), "memorial day": (5, 1, -1), "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3), "martin luther king day": (1, 1, 3),
-    "martin luther king jr. day": (1, 1, 3), "presidents' day": (2, 1, 3),
-    "presidents day": (2, 1, 3), "columbus day": (10, 1, 2),
+# Holidays on a weekday: (month, day, ISO weekday), the first such weekday on or after that day.
+# The fourth Thursday of November is the first Thursday on or after the 22nd; the last Monday of
+# May the first on or after the 25th; US Election Day the Tuesday after the first Monday.
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 22, 4), "thanksgiving day": (11, 22, 4),
+    "labor day": (9, 1, 1), "memorial day": (5, 25, 1), "mother's day": (5, 8, 7),
+    "father's day": (6, 15, 7), "martin luther king day": (1, 15, 1),
+    "martin luther king jr. day": (1, 15, 1), "presidents' day": (2, 15, 1),
+    "presidents day": (2, 15, 1), "columbus day": (10, 8, 1),
+    "election day": (11, 2, 2),
 }
 
 # Easter-based holidays: days after Easter Sunday.
-# Days counted from Thanksgiving (the fourth Thursday of November).
-THANKSGIVING_DAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
-
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,
     "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }
 
+# Days counted from another holiday: (that holiday, days after it).
+HOLIDAYS_AFTER: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)}
+
+# Capitalised words that make a weekday after them the name of a past event, not a date: "Black
+# Monday" (the crash of 1987), "Bloody Sunday". (Holidays such as "Black Friday" come first.)
+WEEKDAY_NAME_WORDS = ("Black", "Bloody", "Blue", "Manic")
+# "the cars of tomorrow", "the problems of today": a day word after "of" and a noun names no day
+# (but "the end of today", "the morning of tomorrow" do).
+GENERIC_DAYS = ("tomorrow", "today")
+
+# --- clock times ---------------------------------------------------------------------------------
+
 # Time zones written after clock times ("3 p.m. EST"); they are part of the expression.
 TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
               "ET", "PT", "CT", "local time", "Eastern", "Pacific", "Central")
+# What makes a bare 24-hour number a clock time ("0900 GMT", "14.30 hours") rather than a year or
+# an amount; a dotted one also takes "h" ("10.30h").
+CLOCK_ZONES = ("GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "local time", "hours", "hrs")
+
+# --- relative expressions ------------------------------------------------------------------------
+
+# last/this/next: the period before, of, or after the publication date's.
+SHIFTS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "present": 0,
+    "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this past": -1, "this coming": 1,
+}
+# "the next day", "the previous week", "that same day": units from the date the text last mentioned.
+ANAPHORIC_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1,
+                                    "same": 0}
+# "the following Friday", "the coming Monday": a weekday after or before the date last mentioned.
+ANAPHORIC_WEEKDAY_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "coming": 1, "previous": -1,
+                                            "preceding": -1, "prior": -1}
+
+# Days named from the day of writing (or of speaking, in a quotation): days after it.
+DEICTIC_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                                "the day before yesterday": -2, "the day after tomorrow": 2}
+
+# "two days later", "a year earlier": the direction of a count from the date last mentioned.
+DIRECTIONS: dict[str, int] = {"later": 1, "earlier": -1, "afterward": 1, "afterwards": 1, "previously": -1}
+# These end such an expression only when no noun phrase follows ("a day before the vote" is
+# counted from the vote, not from the last date).
+BARE_DIRECTIONS: dict[str, int] = {"before": -1, "after": 1, "prior": -1, "on": 1}
+
+# --- modifiers, kept inside the expression's span as TimeML does, with their TIMEX3 mod -----------
+
+# Before the expression: "early November", "mid-2024", "late on Friday".
+POSITION_MODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID", "middle": "MID",
+    "early on": "START", "late on": "END",
+}
+# Before the expression with "of (the)": "the end of November", "the first half of the 1990s".
+OF_POSITION_MODS: dict[str, str] = {
+    "beginning": "START", "start": "START", "dawn": "START", "first half": "START", "early part": "START",
+    "end": "END", "close": "END", "second half": "END", "last half": "END", "latter half": "END",
+    "latter part": "END", "middle": "MID",
+}
+# Before an amount (and "about" before a date): "about two years", "more than a decade ago".
+QUANTITY_MODS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "circa": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "well over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
+    "just about": "APPROX",
+}
+# After the expression, with "or": "two years or so", "2025 or later".
+RIGHT_MODS: dict[str, str] = {
+    "so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
+    "before": "ON_OR_BEFORE", "more": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS", "fewer": "EQUAL_OR_LESS",
+}
+# "get around Wednesday's ruling", "came about Friday": the verb's particle, not "about".
+PHRASAL_VERBS = tuple("""
+get gets got getting gotten come comes came coming turn turns turned turning go goes went going work works
+worked working bring brings brought hang hanging stick stuck move moved think thinking thought talk talked
+talking
+""".split())
+# "over" means "more than" after these ("lasted over a week", "for over a decade"), else "across".
+OVER_MEANS_MORE_AFTER = tuple("""
+last lasts lasted lasting for after take takes took taking in of than spent spend waited wait within served
+serve is was be been are were now already
+""".split())
+# Verbs of how long something took: "spent two weeks before Christmas" is a stay, not a date.
+DURATION_VERBS = tuple("""
+for spent spend spends spending took take takes lasted lasts last served serve waited wait stayed stay
+remained remain only just
+""".split())
+
+# --- context: when a number, a month or a weekday is (not) a date ---------------------------------
+
+# Words after a four-digit number that make it an amount, a clock time or an address, not a year.
+MEASURE_WORDS = tuple("""
+percent|per cent|%|million|billion|trillion|thousand|hundred|kg|km|mile|miles|feet|ft|meter|meters|metre|metres
+|ton|tons|tonne|tonnes|barrel|barrels|point|points|vote|votes|people|dollars|euros|yuan|yen|pounds|rupees|pesos
+|won|baht|ringgit|calories|acres|hectares|units|shares|cc|mm|cm|mph|kph|megawatt|megawatts|mw|gw|kw|watts
+|degrees|°
+""".replace("\n", "").split("|"))
+ADDRESS_WORDS = ("block", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+                 "highway")
+NOT_A_YEAR_AFTER = MEASURE_WORDS + CLOCK_ZONES + ADDRESS_WORDS
+# Words before a number that make it a code or a count ("room 1207", "flight 1955", "some 2000"),
+# unless a preposition of time stands right before it.
+NOT_A_YEAR_BEFORE = tuple("""
+no nos number numbers room rooms flight route highway page pages pp p bus train track exit channel code
+model version suite apartment apt box pin serial ticket line gate rule resolution article section chapter
+verse item row seat lot unit ward zone district block building floor level grade size type class form
+issue vol volume windows office cell population of about around some nearly almost than to and or by only
+just over under approximately roughly estimated total totalling totaling
+""".split())
+# Words right before a year that make it one ("in 1998", "the 1998 elections", "fiscal 1998").
+YEAR_CONTEXT_BEFORE = tuple("""
+in since by until till from before after during through of year early late mid fiscal the and or to
+between circa c. around spring summer autumn fall winter
+""".split())
+# Prepositions that let a year past 2099 stand alone ("by 2100", not "the 2100 block").
+FAR_YEAR_CONTEXT_BEFORE = ("by", "in", "until", "till", "before", "after", "since", "through")
+# A year before a plural noun is an amount ("2000 people") unless a determiner makes it a date.
+DETERMINERS = ("the", "its", "his", "her", "their", "our", "a", "an", "this", "that", "whose")
+# Words ending in -s after a number that are no plural noun ("in 1998 was", "2000 as").
+NOT_PLURAL_NOUNS = tuple("""
+was is has as this thus its his always perhaps less unless across plus versus towards afterwards besides
+nevertheless whereas does yes
+""".split())
+# Street names: "1600 Pennsylvania Avenue" is an address (case-sensitive).
+STREET_WORDS = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Drive", "Way",
+                "Place", "Square", "Court", "Parkway", "Highway")
+
+# Words before a month that make it a date ("in May", "since March", "as of June").
+MONTH_CONTEXT_BEFORE = tuple("""
+in of since by until till from before after during through throughout early late mid last next this that
+each every between and or to on past coming end beginning start middle around about
+""".split()) + ("as of",)
+# "the March accession", "a June agreement": a month between one of these and a common noun.
+MONTH_ADJECTIVE_BEFORE = ("the", "a", "an", "its", "their", "his", "her")
+# ... but not these words after it ("the May government", "a June who").
+NOT_EVENT_NOUNS = frozenset("""
+to and for the who was has said government administration cabinet family ministry premiership
+""".split())
+# Titles before a name: "Mr. August Kim", "Dr. May Lee", "Sen. March" (case-sensitive).
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Capt", "Lt", "Sgt")
+
+# "the Mail on Sunday": newspapers named for the day they appear (case-sensitive).
+PAPERS_ON_SUNDAY = ("Mail", "Independent", "Scotland")
+# A weekday before these is a kind of day, not a date: "a Sunday roast", "the Sunday edition".
+WEEKDAY_NOUNS = ("edition", "editions", "paper", "papers", "newspaper", "roast", "school", "lunch", "brunch",
+                 "supplement", "magazine", "best", "clothes", "shift", "shifts", "driver", "drivers")
+# Words before a plural weekday that make it a set: "on Mondays", "most Fridays".
+WEEKDAY_SET_BEFORE = ("on", "most", "all", "some", "many", "weekday")
+
+# Words before a season that make "fall" or "spring" a season ("in fall", "last spring").
+SEASON_CONTEXT_BEFORE = tuple("""
+in this last next that early late mid since by until till during through throughout each every past
+coming of before after following previous
+""".split())
+
+# "twice a week", "three times a day": counts of times before "a unit" (a set).
+FREQUENCY_WORDS = ("once", "twice", "thrice", "times")
+# "for a month", "within a week", "nearly an hour": before "a unit", a duration, not a rate.
+DURATION_CONTEXT_BEFORE = tuple("""
+for in within over about around nearly almost than under after before of to as least only take takes took
+last lasted lasts spend spent just some up
+""".split())
+
+# "quarterly" is a set when it says how often ("reports quarterly", "paid quarterly, in cash"), not
+# when it describes a noun ("its quarterly dividend"): these words may follow the adverb.
+ADVERB_FOLLOWERS = tuple("""
+and or but in on at to for from by with as than instead rather since until through after before
+""".split())
+
+# Prepositions that make a period the time an event happens in ("will open in the fourth quarter"),
+# not what a noun is about ("fourth-quarter results").
+WHEN_BEFORE = ("in", "during", "by", "until", "till", "through", "into", "within", "before")
+
+# "overnight" means "suddenly" after these ("virtually overnight"), and is a kind of stay after "an".
+SUDDENLY_BEFORE = ("a", "an", "almost", "nearly", "virtually", "practically", "literally", "seemingly")
+SUDDEN_NOUNS = ("success", "sensation", "star", "celebrity", "fame")
+
+# Counts before "days before", "weeks after", "a week from": "three days after Christmas".
+COUNT_WORDS = ("the", *(w for w, n in NUMBERS.items() if n <= 31 and " " not in w and w != "single"))
+
+# Modal verbs: "will soon begin", "could one day return" point to the future.
+MODALS = ("may", "might", "could", "can", "will", "would", "should", "must", "shall")
+# Before "the last five years", these make "last" a verb ("expected to last six weeks").
+VERB_BEFORE_LAST = ("to", "will", "would", "could", "may", "might", "can", "should", "must", "did", "does",
+                    "didn't", "didn’t", "won't", "won’t")
+
+# Reporting verbs: an attribution ("she said Wednesday") dates the quotation it follows.
+REPORTING_VERBS = ("said", "says", "told", "added", "announced", "declared", "insisted", "wrote", "recalled",
+                   "explained")
+
+# Between two dates written as a range: "from 23 March to 1 June 2020", "between May and June of 2019".
+RANGE_JOINERS = ("to", "until", "till", "through", "thru", "and", "-", "–", "—")
+
+# --- anchors -------------------------------------------------------------------------------------
 
 # Words that occur in temporal expressions and hardly anywhere else: every expression a rule
 # recognises contains one of them, or one of the vocabulary words above (months, weekdays, units,
@@ -140,6 +357,6 @@ ANCHOR_WORDS = frozenset("""
 today tonight tomorrow yesterday now nowadays currently current present presently moment recent
 recently lately past future soon shortly someday ago daily weekly monthly quarterly annually yearly
 nightly hourly noon midnight fiscal fy period periods half halves term date clock o'clock o’clock
-nineteen twenty eighteen seventeen daylong weeklong monthlong yearlong hourlong
+nineteen twenty eighteen seventeen thousand daylong weeklong monthlong yearlong hourlong
 bc bce b
 """.split())
