@@ -266,3 +266,25 @@ def test_cli_build_undated_and_status(tmp_path: Path, capsys: pytest.CaptureFixt
     assert events and {e["status"] for e in events} == {"reported"}
     assert {e["anchor"] for e in events} == {"phrase", "publication"}
     assert len(json.loads((out / "plan0.json").read_text(encoding="utf-8"))["events"]) == 3  # lead, Monday, lanes
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_fails_to_render_leaves_the_site_as_it_was(tmp_path: Path, jobs: int) -> None:
+    """Pages are written beside their targets as they are rendered, and put in place only when
+    every page has been: a theme error in one page changes nothing and leaves no temporary file."""
+    from timeline.errors import TemplateError
+
+    src, out, theme = _corpus(tmp_path / "src", 20), tmp_path / "out", tmp_path / "theme"
+    build([str(src)], out, jobs=jobs)
+    before = _tree(out)
+    theme.mkdir()
+    default = (ROOT / "templates" / "article.html").read_text(encoding="utf-8")
+    (theme / "article.html").write_text(default.replace("{% block content %}", "{% block content %}"
+                                                        "{% if article.id == 'story17' %}{{ no_such_name }}{% endif %}",
+                                                        1), encoding="utf-8")
+    (src / "story03.txt").write_text((src / "story03.txt").read_text(encoding="utf-8") + "\nMore on Friday.\n",
+                                     encoding="utf-8")
+    with pytest.raises(TemplateError, match="article.html"):
+        build([str(src)], out, jobs=jobs, templates=theme)
+    assert _tree(out) == before
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []

@@ -24,6 +24,7 @@ import json
 import multiprocessing
 import os
 import stat
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -272,19 +273,25 @@ def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tupl
 
 # What the workers of a parallel render read: set before the pool forks them, so the site model
 # is shared by fork, never pickled.
-_RENDERING: tuple[SiteModel, Path | None] | None = None
+_RENDERING: tuple[SiteModel, Path | None, Stage | None] | None = None
 
 
 _WORKER_ENV: list[jinja2.Environment] = []  # the one environment of a render worker
 
 
-def _render_chunk(indices: Sequence[int]) -> list[tuple[list[Page], set[str]]]:
+def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
+    """A render worker's share: its articles' pages, or with a Stage, those pages written beside
+    their targets (only their names and digests come back)."""
     assert _RENDERING is not None
-    model, templates = _RENDERING
+    model, templates, stage = _RENDERING
     if not _WORKER_ENV:
         _WORKER_ENV.append(make_env(templates))
     env = _WORKER_ENV[0]
-    return [_article_pages(model.pages[i], model.site, env) for i in indices]
+    out: list[list[Page] | list[Staged]] = []
+    for i in indices:
+        pages, _ = _article_pages(model.pages[i], model.site, env)
+        out.append([stage.put(p) for p in pages] if stage is not None else pages)
+    return out
 
 
 def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
@@ -292,15 +299,29 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
     """Phase 2: every page of the site rendered to a string, with one Jinja environment per
     process: `jobs` processes render the article pages (`templates` is the theme `env` was made
     for, which they load again) while this one renders the pages of the whole site."""
+    return [p for p in _render(model, env, step, templates, jobs, None) if isinstance(p, Page)]
+
+
+def stage_pages(model: SiteModel, env: jinja2.Environment, stage: Stage, step: Callable[[], None] = lambda: None,
+                *, templates: Path | None = None, jobs: int = 1) -> list[Staged]:
+    """Phases 2 and 3 of a build at once: every page rendered and written beside its target by the
+    process that rendered it (`Stage.commit` then puts them all in place)."""
+    return [p for p in _render(model, env, step, templates, jobs, stage) if isinstance(p, Staged)]
+
+
+def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None], templates: Path | None, jobs: int,
+            stage: Stage | None) -> list[Page | Staged]:
     global _RENDERING
     site = model.site
     n = len(model.pages)
     jobs = min(jobs, n // 8) if fork_available() else 1
+    keep: Callable[[Page], Page | Staged] = stage.put if stage is not None else (lambda page: page)
+    article_pages: list[Page | Staged] = []
     with contextlib.ExitStack() as stack:
         futures = []
         if jobs > 1:
             size = max(1, min(64, n // (jobs * 4)))
-            _RENDERING = (model, templates)
+            _RENDERING = (model, templates, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
                                                            mp_context=multiprocessing.get_context("fork")))
@@ -308,20 +329,26 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
             anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
                                                               ap.result.timexes, ap.result.sentences)
                         for ap in model.pages}
-            article_pages: list[Page] = []
         else:
-            article_pages, anchored = [], {}
+            anchored = {}
             for ap in model.pages:
                 made, ids = _article_pages(ap, site, env)
-                article_pages += made
+                article_pages += [keep(p) for p in made]
                 anchored[ap.result.article.id] = ids
                 step()
-        site_pages = _site_pages(model, env, anchored, step)
+        site_pages = [keep(p) for p in _site_pages(model, env, anchored, step)]
         for future in futures:
-            for made, _ids in future.result():
-                article_pages += made
+            for done in future.result():
+                article_pages += done
                 step()
     return article_pages + site_pages
+
+
+def page_names(model: SiteModel) -> list[str]:
+    """The files the pages of a site go to (known before anything is rendered)."""
+    names = [f"{ap.result.article.id}.{ext}" for ap in model.pages for ext in ("html", "md", "json")]
+    names += [n for change, _ in model.diffs for n in (change.href, change.md_href, change.json_href)]
+    return names + [f"{stem}.{ext}" for stem in ("combined", "index") for ext in ("html", "md", "json")]
 
 
 def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]],
@@ -454,6 +481,52 @@ def _sha(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A rendered page waiting to be put in place: its name, the SHA-256 of its content and the
+    temporary file beside its target that holds it (None: the file already holds exactly that)."""
+
+    path: str
+    digest: str
+    temp: str | None
+
+
+class Stage:
+    """Phase 3 of a build, split so that the processes that render the pages also write them:
+    each page goes to a temporary file next to its target (`put`), and only when every page is
+    rendered are they all renamed into place (`commit`); a failure removes them (`abort`), so the
+    folder is never left half old, half new. A page whose file already holds its content is not
+    written at all."""
+
+    def __init__(self, out: Path, previous: Manifest | None) -> None:
+        self.out = out
+        self.previous = previous.files if previous else {}
+        self.token = f"{os.getpid()}-{time.time_ns()}"
+
+    def put(self, page: Page) -> Staged:
+        digest = _sha(page.content)
+        target = self.out / page.path
+        if self.previous.get(page.path) == digest and _file_sha(target) == digest:
+            return Staged(page.path, digest, None)
+        temp = str(target.parent / f".{target.name}.{self.token}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(page.content.encode("utf-8"))
+        return Staged(page.path, digest, temp)
+
+    def commit(self, staged: Sequence[Staged]) -> list[Path]:
+        written = []
+        for item in staged:
+            if item.temp is not None:
+                os.replace(item.temp, self.out / item.path)
+                written.append(self.out / item.path)
+        return written
+
+    def abort(self) -> None:
+        for leftover in self.out.glob(f".*.{self.token}.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
 def check_output_folder(out: Path, force: bool) -> Manifest | None:
     """Refuse an output that is not a folder, or a non-empty folder no earlier build made (unless
     `force`); the previous build's manifest, if any."""
@@ -468,7 +541,7 @@ def check_output_folder(out: Path, force: bool) -> Manifest | None:
     return previous
 
 
-def check_targets(pages: Sequence[Page], out: Path, inputs: Sequence[Path] = ()) -> None:
+def check_targets(pages: Sequence[Page | str], out: Path, inputs: Sequence[Path] = ()) -> None:
     """Before anything is written: every target lies inside `out` (no symlink leads out of it), is
     a regular file or new, and is none of the input articles, also through a hard link (`--force`
     never replaces an input). One `lstat` per target: a site of 5,000 articles has 15,000."""
@@ -481,7 +554,7 @@ def check_targets(pages: Sequence[Page], out: Path, inputs: Sequence[Path] = ())
         except OSError:
             continue
     for page in pages:
-        name = page.path
+        name = page if isinstance(page, str) else page.path
         if name.startswith(("/", "\\")) or ".." in name.split("/") or "\0" in name:
             raise OutputError(f"{out / name}: would be written outside {out}")
         path = root / name
@@ -526,7 +599,14 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
         for _ in writers.map(lambda page: atomic_write(out / page.path, page.content), todo):
             if progress:
                 progress.advance()
-    written = [out / page.path for page in todo]
+    _finish(out, previous, files, state, errors, warnings, extra)
+    return [out / page.path for page in todo]
+
+
+def _finish(out: Path, previous: Manifest | None, files: dict[str, str], state: dict[str, object] | None,
+            errors: Sequence[str], warnings: Sequence[str], extra: Sequence[Page]) -> None:
+    """The last writes of a build: the files of the last build it no longer makes removed, its own
+    hidden files (the cache), then the manifest."""
     root = out.resolve()
     for stale in sorted(set(previous.files) - set(files)) if previous else []:
         target = (out / stale).resolve()
@@ -535,7 +615,6 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
     for page in extra:
         atomic_write(out / page.path, page.content)
     atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
-    return written
 
 
 # --- the build -------------------------------------------------------------------------------------
@@ -630,13 +709,26 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
             raise ArticleError(problems[0].message if len(problems) == 1 else
                                f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
         model = collect_site(results, title=title)
-        pages = render_pages(model, make_env(templates), bar.advance, templates=templates,
-                             jobs=default_jobs() if jobs is None else jobs)
-        bar.total += len(pages)
+        names = page_names(model)
+        check_targets(names, out, files)  # every target, before anything is written
+        env = make_env(templates)
+        created = not out.exists()
+        out.mkdir(parents=True, exist_ok=True)
+        stage = Stage(out, previous)
+        try:
+            staged = stage_pages(model, env, stage, bar.advance, templates=templates,
+                                 jobs=default_jobs() if jobs is None else jobs)
+            assert sorted(s.path for s in staged) == sorted(names), "every page goes where it was checked"
+            written = stage.commit(staged)
+        except BaseException:
+            stage.abort()
+            if created and not any(out.iterdir()):
+                out.rmdir()
+            raise
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
-        written = write_site(pages, out, force=force, progress=bar, inputs=files, state=state, errors=errors,
-                             warnings=warnings, extra=[Page(CACHE_NAME, cache.dumps(entries))])
-    return BuildReport(out, tuple(written), len(pages), len(items), len(items) - cache.hits, cache.hits, errors,
+        _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings,
+                [Page(CACHE_NAME, cache.dumps(entries))])
+    return BuildReport(out, tuple(written), len(staged), len(items), len(items) - cache.hits, cache.hits, errors,
                        warnings=tuple(warnings))
