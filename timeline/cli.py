@@ -261,6 +261,8 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline extract story.md -f html-fragment -o embed.html   # to paste into a CMS",
             "timeline extract story.md -f timelinejs -o timeline.json   # for TimelineJS",
             "timeline extract story.md -f mermaid >> report.md          # a Mermaid block",
+            "timeline extract saved-page.html -f json                   # a web page saved from the browser",
+            "timeline extract https://example.org/2026/02/03/story -f md",
             "timeline extract story.md --undated all --status expected  # every forecast of the story",
         ),
     )
@@ -330,8 +332,12 @@ def make_parser() -> argparse.ArgumentParser:
         "build", help="build the timelines of many articles into a folder", formatter_class=_formatter,
         description="Build a static site: index.html (every article), a page per article (its timeline and its "
                     "text, each date linked to its entry), combined.html (all articles in one chronology), and "
-                    "next to each page its .json and .md. Without SRC, the bundled seed articles.",
+                    "next to each page its .json and .md. SRC: text and Markdown files, saved web pages, "
+                    ".jsonl/.csv collections, folders of them, URLs. Without SRC, the bundled seed articles. "
+                    "A rebuild re-processes only what changed.",
         epilog=_examples("timeline build", "timeline build articles/ -o site",
+                         "timeline build pages/ feed.jsonl -o site --jobs 4     # saved pages and a collection",
+                         "timeline build --urls story-urls.txt -o site          # pages fetched by URL",
                          "timeline build articles/ -o site --templates my-theme/ --title 'Election 2026'",
                          "timeline build articles/ -o site --undated none   # only sentences with a date"),
     )
