@@ -154,3 +154,19 @@ def test_console_script_quick_start(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     names = sorted(p.name for p in (tmp_path / "output").iterdir())
     assert "000-3b01959ef49d4888.html" in names and "000-3b01959ef49d4888.json" in names
+
+
+def test_quick_start_in_the_repository_layout(tmp_path: Path) -> None:
+    """The README's first command builds into the repository's own output/ folder, as committed."""
+    root = Path(__file__).resolve().parent.parent
+    tracked = subprocess.run(["git", "ls-files", "output"], cwd=root, capture_output=True, text=True).stdout.split()
+    out = tmp_path / "output"
+    out.mkdir()
+    for name in tracked or ["output/.gitignore"]:
+        source = root / name
+        if source.is_file():
+            (tmp_path / name).write_bytes(source.read_bytes())
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(["build", "-o", str(out), "-q"]) == 0
+    assert (out / "index.html").exists()
+    assert {name: (out / name).read_bytes() for name in before} == before, "the committed files are left alone"

@@ -528,13 +528,16 @@ class Stage:
 
 
 def check_output_folder(out: Path, force: bool) -> Manifest | None:
-    """Refuse an output that is not a folder, or a non-empty folder no earlier build made (unless
-    `force`); the previous build's manifest, if any."""
+    """Refuse an output that is not a folder, or a folder no earlier build made that holds files
+    (unless `force`; hidden files, such as .git or .gitignore, are left alone and do not count);
+    the previous build's manifest, if any."""
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
     previous = Manifest.read(out) if out.exists() else None
     if out.exists() and previous is None and not force:
-        foreign = sorted(p.name for p in out.iterdir() if not (p.is_file() and written_by_timeline(p)))
+        # Hidden files (.git, .gitignore, .nojekyll) are never touched by a build: they do not count.
+        foreign = sorted(p.name for p in out.iterdir()
+                         if not p.name.startswith(".") and not (p.is_file() and written_by_timeline(p)))
         if foreign:
             raise OutputError(f"{out}: folder is not empty and was not made by 'timeline build' "
                               f"(it holds {foreign[0]}); choose another -o or use --force")
