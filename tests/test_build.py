@@ -288,3 +288,18 @@ def test_a_page_that_fails_to_render_leaves_the_site_as_it_was(tmp_path: Path, j
         build([str(src)], out, jobs=jobs, templates=theme)
     assert _tree(out) == before
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_library_writes_the_same_site_as_the_build(tmp_path: Path) -> None:
+    """render_site (pages as strings) then write_site: the same files as `timeline build`."""
+    from timeline.article import load_article
+    from timeline.site import render_site, write_site
+
+    src = _corpus(tmp_path / "src", 4)
+    build([str(src)], tmp_path / "built", jobs=1)
+    pages = render_site([load_article(str(p)) for p in sorted(src.iterdir())])
+    written = write_site(pages, tmp_path / "written")
+    assert len(written) == len(pages)
+    built = {k: v for k, v in _tree(tmp_path / "built").items() if k != MANIFEST}
+    assert {k: v for k, v in _tree(tmp_path / "written").items() if k != MANIFEST} == built
+    assert write_site(pages, tmp_path / "written") == []  # as the last write left them: nothing to write

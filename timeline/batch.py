@@ -214,11 +214,6 @@ def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) ->
     return Entry(result, None, used_today, warnings=tuple(heard))
 
 
-def process_file(path: str, today: date, options: Options = DEFAULT_OPTIONS) -> Entry:
-    """`process_item` of one article file."""
-    return process_item(Item(path, None, path=path), today, options)
-
-
 def _process_chunk(items: Sequence[Item], today: date, options: Options) -> list[Entry]:
     # Each entry comes back with its cache JSON, made here in the worker, in parallel.
     return [process_item(i, today, options).with_json() for i in items]
@@ -291,15 +286,6 @@ def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int
         outcomes.append(entry.result if entry.result is not None else
                         Failure(item.name, entry.error or item.name, entry.skipped))
     return outcomes, warnings, made
-
-
-def process_files(paths: Sequence[str], *, today: date | None = None, jobs: int | None = None,
-                  cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
-                  options: Options = DEFAULT_OPTIONS) -> tuple[list[Outcome], dict[str, Entry]]:
-    """`process_items` of article files (no collections or URLs): outcomes and cache entries."""
-    outcomes, _, made = process_items([Item(p, file_key(p), path=p) for p in paths], today=today, jobs=jobs,
-                                      cache=cache, advance=advance, options=options)
-    return outcomes, made
 
 
 def file_key(path: str) -> str | None:

@@ -38,11 +38,10 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def article_key(path: str, data: bytes, options: str = "") -> str:
-    """The cache key of an article file: the tool's code, the options it is processed with
-    (`pipeline.options_key`), the path as given, the bytes."""
+def article_key(path: str, data: bytes) -> str:
+    """The cache key of an article file: the tool's code, the path as given, the bytes (the
+    options it is processed with are folded in by `batch.Options.keyed`)."""
     h = hashlib.sha256(code_digest().encode())
-    h.update(b"\0" + options.encode("utf-8") + b"\0")
     h.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
     h.update(data)
     return h.hexdigest()

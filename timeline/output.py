@@ -166,6 +166,13 @@ def _umask() -> int:
 _TEMP_NAMES = itertools.count()
 
 
+def write_new(path: str | Path, data: bytes) -> None:
+    """Create `path`, which must not exist, holding `data` (permissions: 0o666 less the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
 def atomic_write(path: Path, content: str | bytes, *, mode: int | None = None) -> None:
     """Write `content` (text as UTF-8 with "\\n" line ends, or bytes) to `path` through a temporary
     file in the same folder, then rename; the file gets `mode`, else the permissions open() would give it."""
@@ -176,13 +183,14 @@ def atomic_write(path: Path, content: str | bytes, *, mode: int | None = None) -
     while True:  # a name of our own, created exclusively (as mkstemp does, with one system call fewer)
         tmp = str(parent / f".{path.name}.{os.getpid()}-{next(_TEMP_NAMES)}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+            write_new(tmp, data)
             break
         except FileExistsError:
             continue
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
         if mode is not None:
             os.chmod(tmp, mode)  # else 0o666 less the umask, as open() would create it
         os.replace(tmp, path)

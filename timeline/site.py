@@ -26,7 +26,7 @@ import os
 import stat
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,7 +46,7 @@ from timeline.events import Event
 from timeline.exports import DatePoint, event_span
 from timeline.filters import text_id
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import atomic_write, written_by_timeline
+from timeline.output import atomic_write, write_new, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
@@ -509,9 +509,7 @@ class Stage:
         if self.previous.get(page.path) == digest and _file_sha(target) == digest:
             return Staged(page.path, digest, None)
         temp = str(target.parent / f".{target.name}.{self.token}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(page.content.encode("utf-8"))
+        write_new(temp, page.content.encode("utf-8"))
         return Staged(page.path, digest, temp)
 
     def commit(self, staged: Sequence[Staged]) -> list[Path]:
@@ -581,29 +579,41 @@ def check_targets(pages: Sequence[Page | str], out: Path, inputs: Sequence[Path]
 def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progress: Progress | None = None,
                inputs: Sequence[Path] = (), state: dict[str, object] | None = None,
                errors: Sequence[str] = (), warnings: Sequence[str] = (), extra: Sequence[Page] = ()) -> list[Path]:
-    """Write the pages into `out` (created if needed), after checking every target; refuse a
-    non-empty folder that no earlier build made, unless `force`. A file whose content and stamp
-    are as the last build left them is not rewritten; files of the last build that this one does
-    not make are removed. `extra` are the build's own hidden files (the cache), written before the
-    manifest. Returns the paths written."""
+    """Write pages rendered to strings (`render_site`) into `out` as a build does: refuse a folder
+    no earlier build made (unless `force`), check every target, stage the pages and put them all
+    in place, remove the last build's files this one does not make, then the hidden files
+    (`extra`, the cache) and the manifest. Returns the paths written."""
     previous = check_output_folder(out, force)
     check_targets(pages, out, inputs)
-    out.mkdir(parents=True, exist_ok=True)
-    files: dict[str, str] = {}
-    todo: list[Page] = []
-    for page in pages:
-        files[page.path] = digest = _sha(page.content)
-        if previous is None or previous.files.get(page.path) != digest or _file_sha(out / page.path) != digest:
-            todo.append(page)
-        elif progress:
-            progress.advance()
-    # Writing is waiting on the file system: a few threads keep it busy (each file is still atomic).
-    with ThreadPoolExecutor(max_workers=4) as writers:
-        for _ in writers.map(lambda page: atomic_write(out / page.path, page.content), todo):
+
+    def put_all(stage: Stage) -> list[Staged]:
+        staged = []
+        for page in pages:
+            staged.append(stage.put(page))
             if progress:
                 progress.advance()
-    _finish(out, previous, files, state, errors, warnings, extra)
-    return [out / page.path for page in todo]
+        return staged
+
+    staged, written = _staged(out, previous, put_all)
+    _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings, extra)
+    return written
+
+
+def _staged(out: Path, previous: Manifest | None,
+            produce: Callable[[Stage], list[Staged]]) -> tuple[list[Staged], list[Path]]:
+    """The pages `produce` stages in `out`, put in place once all are there (the paths written);
+    on any failure, the staged files are removed and a folder made for them too."""
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Stage(out, previous)
+    try:
+        staged = produce(stage)
+        return staged, stage.commit(staged)
+    except BaseException:
+        stage.abort()
+        if created and not any(out.iterdir()):
+            out.rmdir()
+        raise
 
 
 def _finish(out: Path, previous: Manifest | None, files: dict[str, str], state: dict[str, object] | None,
@@ -715,19 +725,9 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
         env = make_env(templates)
-        created = not out.exists()
-        out.mkdir(parents=True, exist_ok=True)
-        stage = Stage(out, previous)
-        try:
-            staged = stage_pages(model, env, stage, bar.advance, templates=templates,
-                                 jobs=default_jobs() if jobs is None else jobs)
-            assert sorted(s.path for s in staged) == sorted(names), "every page goes where it was checked"
-            written = stage.commit(staged)
-        except BaseException:
-            stage.abort()
-            if created and not any(out.iterdir()):
-                out.rmdir()
-            raise
+        staged, written = _staged(out, previous, lambda stage: stage_pages(
+            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs))
+        assert sorted(s.path for s in staged) == sorted(names), "every page went where it was checked"
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
