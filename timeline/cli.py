@@ -73,6 +73,22 @@ def _event_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", type=_statuses, metavar="LIST",
                    help=f"keep only events of these statuses, comma-separated: {', '.join(STATUSES)} "
                         "(default: all)")
+    p.add_argument("--edits", metavar="FILE",
+                   help="an edits file (YAML): drop, re-date, head or annotate events by id, add events "
+                        "(see the README's 'Edits')")
+
+
+def _load_edits(args: argparse.Namespace) -> object:
+    """The edits file of --edits (timeline.edits.NO_EDITS without one)."""
+    from timeline.edits import NO_EDITS, load_edits
+
+    path = getattr(args, "edits", None)
+    return load_edits(path) if path else NO_EDITS
+
+
+def _warn(messages: Sequence[str]) -> None:
+    for message in messages:
+        print(f"timeline: warning: {message}", file=sys.stderr)
 
 
 def _note_inferred(article: Article) -> None:
@@ -105,6 +121,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _note_inferred(article)
     with Progress(1000, "extracting") as bar:  # drawn on a terminal, once a long article takes a moment
         tl = process(article, bar.fraction, undated=args.undated, status=args.status).timeline()
+    edits = _load_edits(args)
+    if edits:
+        from timeline.edits import edit_timeline
+
+        _warn(edits.stale(tl.events))  # type: ignore[attr-defined]
+        tl = edit_timeline(tl, edits)  # type: ignore[arg-type,assignment]
     _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
     return 0
 
@@ -169,6 +191,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
+    edits = _load_edits(args)
+    if edits:  # both sides, matched by the part of the id the versions share (timeline.edits)
+        from timeline.edits import edit_timeline
+
+        _warn(edits.stale([e for tl in (old, new) for e in tl.events], versions=True))  # type: ignore[attr-defined]
+        old = edit_timeline(old, edits, versions=True)  # type: ignore[assignment]
+        new = edit_timeline(new, edits, versions=True)  # type: ignore[assignment]
     d = diff_timelines(old, new)
     to_stdout = args.output is None or args.output == "-"
     color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -66,6 +66,13 @@ class Event:
     reference: str | None = None
     reference_date: str | None = None
     reports: tuple[str, ...] = field(default=())
+    # The editor's last word (timeline.edits): a headline, a note, the fields the editor changed
+    # (("added",) for an event the editor added) and, for an added event, the source it cites.
+    headline: str | None = None
+    note: str | None = None
+    edited: tuple[str, ...] = field(default=())
+    cite: str | None = None
+    cite_url: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form, in the documented schema."""
@@ -90,7 +97,17 @@ class Event:
             "sentence": self.sentence,
             "reference": self.reference,
             "reference_date": self.reference_date,
+            **self._editor_fields(),
         }
+
+    def _editor_fields(self) -> dict[str, object]:
+        """The edits file's fields, present only on an event the editor edited or added."""
+        if not self.edited:
+            return {}
+        out: dict[str, object] = {"edited": list(self.edited), "headline": self.headline, "note": self.note}
+        if "added" in self.edited:
+            out["source"], out["url"] = self.cite, self.cite_url
+        return out
 
     @staticmethod
     def from_dict(d: dict[str, object]) -> Event:
@@ -114,6 +131,11 @@ class Event:
             clause=(int(clause[0]), int(clause[1])) if isinstance(clause, list) and len(clause) == 2 else None,
             reference=str(d["reference"]) if d.get("reference") else None,
             reference_date=str(d["reference_date"]) if d.get("reference_date") else None,
+            headline=str(d["headline"]) if d.get("headline") else None,
+            note=str(d["note"]) if d.get("note") else None,
+            edited=tuple(str(x) for x in d.get("edited") or ()),  # type: ignore[attr-defined]
+            cite=str(d["source"]) if d.get("source") else None,
+            cite_url=str(d["url"]) if d.get("url") else None,
         )
 
 

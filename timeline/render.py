@@ -34,6 +34,7 @@ Filters:
     phrase_parts(event) -> (before, phrase, after)   event.text split around its date phrase
     clause_parts(event) -> (before, clause, after)   event.text split around the clause of its date
     when_text(event) -> str                    "since November 2025 (ongoing)", "2009 – 2010", ...
+    edited_text(event) -> str                  what the editor did: "Date corrected by the editor." ("" if nothing)
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
     md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
@@ -68,6 +69,7 @@ from timeline.errors import TemplateError
 from timeline.events import Event
 from timeline.filters import (
     clause_parts,
+    edited_text,
     granularity_class,
     how,
     html_id,
@@ -168,6 +170,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         html_id=html_id,
         text_id=text_id,
         when_text=when_text,
+        edited_text=edited_text,
         markwhen_dates=exports.markwhen_dates,
         markwhen_text=exports.markwhen_text,
         markwhen_yaml=exports.markwhen_yaml,
