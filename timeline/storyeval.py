@@ -266,6 +266,11 @@ def _shared(a: Counter, b: Counter, day_a: date, day_b: date) -> float:
     return sum((a & b).values()) / (abs((day_a - day_b).days) + 1)
 
 
+def _cheapest(cost: Sequence[float], apart: Sequence[int]) -> int:
+    """The index of least cost; of equal cost the nearer day, then the earlier."""
+    return min(range(len(cost)), key=lambda k: (cost[k], apart[k], k))
+
+
 def align_rouge(predicted: Mapping[date, Sequence[str]], gold: Mapping[date, Sequence[str]],
                 orders: Sequence[int] = (1, 2)) -> dict[int, Score]:
     """ROUGE-n "align+ m:1" of a predicted timeline against one gold timeline, for each n of
@@ -278,10 +283,8 @@ def align_rouge(predicted: Mapping[date, Sequence[str]], gold: Mapping[date, Seq
     cost = [[(1 - 1 / (abs((dp - dr).days) + 1)) * (1 - _rouge1_f(uni_p[i], uni_r[j]))
              for j, (dr, _) in enumerate(ref)] for i, (dp, _) in enumerate(pred)]
     apart = [[abs((dp - dr).days) for dr, _ in ref] for dp, _ in pred]
-    to_gold = [min(range(len(ref)), key=lambda j, i=i: (cost[i][j], apart[i][j], j))
-               for i in range(len(pred))] if ref else []
-    to_pred = [min(range(len(pred)), key=lambda i, j=j: (cost[i][j], apart[i][j], i))
-               for j in range(len(ref))] if pred else []
+    to_gold = [_cheapest(cost[i], apart[i]) for i in range(len(pred))] if ref else []
+    to_pred = [_cheapest([c[j] for c in cost], [a[j] for a in apart]) for j in range(len(ref))] if pred else []
     scores = {}
     for n in orders:
         grams_p = [ngrams(w, n) for _, w in pred]
