@@ -236,3 +236,34 @@ def test_cli_folder_without_topics(capsys: pytest.CaptureFixture[str], tmp_path:
     code = main(["eval-story", str(tmp_path)])
     _, err = capsys.readouterr()
     assert code == 2 and str(tmp_path) in err and len(err.strip().splitlines()) == 1
+
+
+def test_story_system_keeps_the_days_of_the_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.story as story_module
+    from timeline.story import Story, StoryDate, StorySentence
+    from timeline.storyeval import story_system
+
+    asked = {}
+
+    def fake(results, **kwargs):  # type: ignore[no-untyped-def]
+        asked.update(kwargs)
+
+        def day(value: str, *texts: str) -> StoryDate:
+            return StoryDate(value, value, 1.0, 1, tuple(StorySentence(t, "a", None, None, None) for t in texts))
+
+        return Story("t", None, None, 0, (day("2010-01", "A month."), day("2010-01-02", "One.", "Two."),
+                                          day("2010-01-03T22:00", "At night.")))
+
+    monkeypatch.setattr(story_module, "story", fake)
+    got = story_system([], dates=3, sentences=2, start=D(2010, 1, 1), end=D(2010, 1, 31))
+    # A month is not a day: left out; a time is its day.
+    assert got == {D(2010, 1, 2): ("One.", "Two."), D(2010, 1, 3): ("At night.",)}
+    assert asked == {"dates": 3, "sentences": 2, "start": D(2010, 1, 1), "end": D(2010, 1, 31)}
+
+
+def test_cli_story_runs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")
+    code = main(["eval-story", str(tmp_path), "--json", "--jobs", "1"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["system"] == "story" and len(data["timelines"]) == 1
+    assert set(data["average"]) == {"date", "rouge1_align", "rouge2_align", "rouge1_concat", "rouge2_concat"}
