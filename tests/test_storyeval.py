@@ -267,3 +267,11 @@ def test_cli_story_runs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["system"] == "story" and len(data["timelines"]) == 1
     assert set(data["average"]) == {"date", "rouge1_align", "rouge2_align", "rouge1_concat", "rouge2_concat"}
+
+
+def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["eval-story", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "--system" in out
