@@ -275,3 +275,16 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "examples:" in out and "--system" in out
+
+
+def test_prepare_once_run_many(tmp_path: Path) -> None:
+    from timeline.storyeval import prepare, run_system
+
+    make_topic(tmp_path / "bpoil")
+    prepared = prepare(tmp_path, jobs=1)
+    assert prepared.articles == 4 and [t.name for t, _ in prepared.topics] == ["bpoil"]
+    # The same processed articles, two systems: pub-days gives both days published in the span.
+    assert run_system(prepared, "pub-days").timelines[0].predicted == 2
+    assert run_system(prepared, "count-days").timelines[0].predicted == 1
+    with pytest.raises(UserError, match="unknown system"):
+        run_system(prepared, "nope")

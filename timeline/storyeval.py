@@ -21,8 +21,9 @@ alignment cost on raw whitespace tokens; here it is on these tokens too, so "spi
 agree.)
 
 Each topic's articles are processed once (on every core) and sliced per timeline. The library
-functions below (find_topics, read_timeline, process_topic, date_f1, align_rouge, score_timeline,
-average) are for fitting scripts as well as the command.
+functions below are for fitting scripts as well as the command: `prepare` (find the topics,
+process their articles once) then `run_system` as often as needed; `find_topics`, `read_timeline`,
+`process_topic`, `date_f1`, `align_rouge`, `score_timeline` and `average` on their own.
 """
 
 from __future__ import annotations
@@ -432,36 +433,43 @@ class StoryReport:
     average: dict[str, Score] = field(default_factory=dict)
 
 
-def evaluate_story(path: str | Path, system: str | System = "story", *, jobs: int | None = None,
-                   warn: Callable[[str], None] | None = None) -> StoryReport:
-    """Run `system` (a name of SYSTEMS or a function of that signature) on every gold timeline of
-    the topics under `path` with the protocol of the module docstring, and score it."""
-    name = system if isinstance(system, str) else getattr(system, "__name__", "system")
-    if isinstance(system, str):
-        if system not in SYSTEMS:
-            raise UserError(f"unknown system {system!r} (one of {', '.join(SYSTEMS)})")
-        system = SYSTEMS[system]
-    try:
-        import rouge_score  # noqa: F401
-    except ImportError:
-        raise UserError("eval-story needs rouge-score: pip install 'timeline[eval]'") from None
+@dataclass(frozen=True)
+class Prepared:
+    """The topics under a folder with their articles processed (`ArticleResult`s, file order): what
+    every run of a system on them starts from, so a fitting script processes each article once."""
+
+    topics: tuple[tuple[Topic, tuple], ...]
+    articles: int
+    failures: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
+def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], None] | None = None) -> Prepared:
+    """Find the topics under `path` and process each topic's articles once (on `jobs` cores)."""
     began = time.perf_counter()
-    topics = find_topics(path, warn)
-    runs: list[TimelineResult] = []
     failures: list[str] = []
-    processing = thinking = 0.0
-    articles = 0
 
     def heard(message: str) -> None:
         failures.append(message)
         if warn is not None:
             warn(message)
 
-    for topic in topics:
-        t0 = time.perf_counter()
-        results = process_topic(topic, jobs=jobs, warn=heard)
-        processing += time.perf_counter() - t0
-        articles += len(topic.articles)
+    topics = find_topics(path, warn)
+    done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=heard))) for t in topics)
+    return Prepared(done, sum(len(t.articles) for t in topics), tuple(failures), time.perf_counter() - began)
+
+
+def run_system(prepared: Prepared, system: str | System = "story") -> StoryReport:
+    """Run `system` (a name of SYSTEMS or a function of that signature) on every gold timeline of
+    the prepared topics with the protocol of the module docstring, and score it."""
+    name = system if isinstance(system, str) else getattr(system, "__name__", "system")
+    if isinstance(system, str):
+        if system not in SYSTEMS:
+            raise UserError(f"unknown system {system!r} (one of {', '.join(SYSTEMS)})")
+        system = SYSTEMS[system]
+    runs: list[TimelineResult] = []
+    thinking = 0.0
+    for topic, results in prepared.topics:
         for gold in topic.timelines:
             given = in_span(results, gold.start, gold.end)
             t0 = time.perf_counter()
@@ -470,8 +478,20 @@ def evaluate_story(path: str | Path, system: str | System = "story", *, jobs: in
             thinking += time.perf_counter() - t0
             runs.append(TimelineResult(topic.name, gold.name, len(given), gold.n_dates, gold.sentences_per_date,
                                        len(predicted), score_timeline(predicted, gold.as_dict())))
-    return StoryReport(name, tuple(runs), articles, tuple(failures), time.perf_counter() - began, processing,
-                       thinking, average([r.scores for r in runs]))
+    return StoryReport(name, tuple(runs), prepared.articles, prepared.failures, prepared.seconds + thinking,
+                       prepared.seconds, thinking, average([r.scores for r in runs]))
+
+
+def evaluate_story(path: str | Path, system: str | System = "story", *, jobs: int | None = None,
+                   warn: Callable[[str], None] | None = None) -> StoryReport:
+    """`timeline eval-story`: prepare the topics under `path` and run `system` on them."""
+    if isinstance(system, str) and system not in SYSTEMS:
+        raise UserError(f"unknown system {system!r} (one of {', '.join(SYSTEMS)})")
+    try:
+        import rouge_score  # noqa: F401
+    except ImportError:
+        raise UserError("eval-story needs rouge-score: pip install 'timeline[eval]'") from None
+    return run_system(prepare(path, jobs=jobs, warn=warn), system)
 
 
 _LABELS = {"date": "Date", "rouge1_align": "R1 align", "rouge2_align": "R2 align",
