@@ -288,3 +288,15 @@ def test_prepare_once_run_many(tmp_path: Path) -> None:
     assert run_system(prepared, "count-days").timelines[0].predicted == 1
     with pytest.raises(UserError, match="unknown system"):
         run_system(prepared, "nope")
+
+
+def test_cli_verbose_lists_found_missed_and_extra_days(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")
+    code = main(["eval-story", str(tmp_path), "--system", "pub-days", "-v", "--jobs", "1"])
+    out = capsys.readouterr().out
+    # pub-days: 2010-01-03 and 2010-01-04; gold: 2010-01-02 and 2010-01-04.
+    assert code == 0
+    assert "found    1: 2010-01-04" in out and "missed   1: 2010-01-02" in out and "extra    1: 2010-01-03" in out
+    main(["eval-story", str(tmp_path), "--system", "pub-days", "--json", "--jobs", "1"])
+    [run] = json.loads(capsys.readouterr().out)["timelines"]
+    assert (run["predicted_days"], run["gold_days"]) == (["2010-01-03", "2010-01-04"], ["2010-01-02", "2010-01-04"])

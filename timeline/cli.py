@@ -158,7 +158,7 @@ def cmd_eval_story(args: argparse.Namespace) -> int:
     from timeline.storyeval import evaluate_story, format_report, report_to_dict
 
     report = evaluate_story(args.path, args.system, jobs=args.jobs, warn=warn_stderr)
-    out = json.dumps(report_to_dict(report), indent=2) if args.json else format_report(report)
+    out = json.dumps(report_to_dict(report), indent=2) if args.json else format_report(report, args.verbose)
     sys.stdout.write(out + "\n")
     return 0
 
@@ -355,7 +355,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="story (default): timeline story; count-days: the days most articles mention; "
                         "pub-days: the days most articles were published")
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: every core)")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also list each timeline's days: found, missed and extra")
+    p.add_argument("--json", action="store_true", help="print the scores (and every timeline's days) as JSON")
     p.set_defaults(func=cmd_eval_story)
 
     p = sub.add_parser(

@@ -419,6 +419,8 @@ class TimelineResult:
     sentences: int  # K
     predicted: int  # days the system gave
     scores: dict[str, Score]
+    predicted_days: tuple[date, ...] = ()
+    gold_days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -477,7 +479,8 @@ def run_system(prepared: Prepared, system: str | System = "story") -> StoryRepor
                                start=gold.start, end=gold.end)
             thinking += time.perf_counter() - t0
             runs.append(TimelineResult(topic.name, gold.name, len(given), gold.n_dates, gold.sentences_per_date,
-                                       len(predicted), score_timeline(predicted, gold.as_dict())))
+                                       len(predicted), score_timeline(predicted, gold.as_dict()),
+                                       tuple(sorted(predicted)), tuple(d for d, _ in gold.days)))
     return StoryReport(name, tuple(runs), prepared.articles, prepared.failures, prepared.seconds + thinking,
                        prepared.seconds, thinking, average([r.scores for r in runs]))
 
@@ -498,8 +501,9 @@ _LABELS = {"date": "Date", "rouge1_align": "R1 align", "rouge2_align": "R2 align
            "rouge1_concat": "R1 concat", "rouge2_concat": "R2 concat"}
 
 
-def format_report(report: StoryReport) -> str:
-    """The report as a table: F of every metric per timeline, then P, R and F averaged."""
+def format_report(report: StoryReport, verbose: bool = False) -> str:
+    """The report as a table: F of every metric per timeline, then P, R and F averaged; `verbose`
+    adds each timeline's days: found, missed (gold only) and extra (predicted only)."""
     width = max([len(f"{r.topic}/{r.timeline}") for r in report.timelines] + [len("timeline")])
     head = f"{'timeline':<{width}} {'arts':>5} {'N':>4} {'K':>2} {'pred':>4}  " + \
         "  ".join(f"{_LABELS[m]:>9}" for m in METRICS)
@@ -507,6 +511,13 @@ def format_report(report: StoryReport) -> str:
     for r in report.timelines:
         lines.append(f"{r.topic + '/' + r.timeline:<{width}} {r.articles:>5} {r.dates:>4} {r.sentences:>2} "
                      f"{r.predicted:>4}  " + "  ".join(f"{r.scores[m].f:>9.3f}" for m in METRICS))
+    if verbose:
+        for r in report.timelines:
+            got, want = set(r.predicted_days), set(r.gold_days)
+            lines.append("")
+            lines.append(f"{r.topic}/{r.timeline}:")
+            for what, days in (("found", got & want), ("missed", want - got), ("extra", got - want)):
+                lines.append(f"  {what:<6} {len(days):>3}: {' '.join(d.isoformat() for d in sorted(days))}")
     lines.append("")
     lines.append("average over timelines (precision and recall averaged, then F):")
     for m in METRICS:
@@ -525,6 +536,8 @@ def report_to_dict(report: StoryReport) -> dict[str, object]:
         "system": report.system,
         "timelines": [{"topic": r.topic, "timeline": r.timeline, "articles": r.articles, "dates": r.dates,
                        "sentences": r.sentences, "predicted": r.predicted,
+                       "predicted_days": [d.isoformat() for d in r.predicted_days],
+                       "gold_days": [d.isoformat() for d in r.gold_days],
                        "scores": {m: s.as_dict() for m, s in r.scores.items()}} for r in report.timelines],
         "average": {m: s.as_dict() for m, s in report.average.items()},
         "articles": report.articles,
