@@ -24,7 +24,7 @@ from timeline.temporal.pieces import alt
 from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.speech import in_quotes
-from timeline.temporal.tense import FUTURE_IN_THE_PAST, marker_at, tense_at
+from timeline.temporal.tense import FUTURE_IN_THE_PAST, PERFECT, marker_at, scheduled_for, tense_at
 from timeline.temporal.timex import Timex
 from timeline.temporal.values import Point
 from timeline.text import Sentence, segment
@@ -38,6 +38,9 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
 _SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
 _SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
+# A date that qualifies a noun ("the Dec. 21, 1988, bombing", "the August 1988 cease-fire").
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_CLOCK_VALUE = re.compile(r"T(\d\d:\d\d)")
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -125,6 +128,22 @@ def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx
     return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
+def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]:
+    """The tense a relative date is read in, and why (for `--explain`): "since" before it, a plan
+    made for it ("called a meeting for Friday"), else the verbs nearest to it; a bounded window
+    keeps this linear on run-ons."""
+    if _SINCE.search(text, max(0, m.start - 12), m.start):
+        return "past", "'since': never after the publication date"
+    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    marker = marker_at(text[lo:hi], m.start - lo)
+    plan = scheduled_for(text, sentence.start, m.start)
+    if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
+        return "future", f"schedule word '{plan}': the date a plan was made for"
+    if marker is None:
+        return None, "no tense marker near it: the nearest such date, a past one preferred"
+    return marker[0], f"{marker[0]} tense ('{marker[1]}')"
+
+
 def _leaves(m: Match) -> tuple[str, ...]:
     """The rules a composed match was made of, left to right."""
     return tuple(name for part in m.parts for name in (_leaves(part) or (part.rule,)))
@@ -143,6 +162,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     ref: Point | None = None
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
+    clock: str | None = None  # the clock time of `ref`, when it was one ("23:00")
+    scene = False  # whether `ref` sets a narrative's scene (resolve.Context.scene)
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
@@ -160,14 +181,10 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         right = right_modifier(text, end)
         if right is not None:
             end, mod = right
-        tense = None
+        tense, why = None, ""
         if sentence is not None and _needs_tense(m.parse):
-            # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
-            lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
-            tense = tense_at(text[lo:hi], m.start - lo)
-            if _SINCE.search(text, max(0, m.start - 12), m.start):
-                tense = "past"  # "since April": never after the publication date
-        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
+            tense, why = _tense_of(text, sentence, m)
+        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
@@ -192,6 +209,13 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             said = (si, r.point.start)
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
+            # Written with its year and not qualifying a noun, or counted from such a date.
+            scene = (r.anchor is None and not _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 12), start)) \
+                or (r.anchor == "previous" and scene)
+            at = _CLOCK_VALUE.search(r.value)
+            clock = at.group(1) if at else None
+            if at and type_ == "DATE":  # "nine hours later" than a clock time is a clock time
+                type_ = "TIME"
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
         if m.parse.spans:
