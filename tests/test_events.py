@@ -205,3 +205,16 @@ def test_a_sentence_repeated_thousands_of_times_is_one_event_in_linear_time(monk
     assert len(chronology.merge_reports(events)) == 3000
     # candidates come from the rare-word index, a few per word, never from every pair
     assert calls <= 3 * chronology.MAX_CANDIDATES * len(events)
+
+
+def test_a_modifier_shapes_the_interval_used_for_order() -> None:
+    """"late 2025" starts in September: it sorts after March 2025, "early 2025" before it, and
+    the event's start and end say so in every output."""
+    text = "The plant will close in late 2025. Its owner was sold in March 2025. Workers struck in early 2025."
+    tl = timeline.extract(text, "2026-01-31", undated="none")
+    assert [(e.phrase, e.start.isoformat(), e.end.isoformat()) for e in tl.events] == [
+        ("early 2025", "2025-01-01", "2025-05-01"),
+        ("March 2025", "2025-03-01", "2025-04-01"),
+        ("late 2025", "2025-09-01", "2026-01-01"),
+    ]
+    assert tl.events[2].to_dict()["start"] == "2025-09-01"

@@ -281,7 +281,7 @@ class _Dated:
 def _dated(t: Timex) -> _Dated | None:
     if t.type not in ("DATE", "TIME"):
         return None
-    iv = calendar.interval(t.value)
+    iv = calendar.interval(t.value, t.mod)  # "late 2025" starts in September
     if iv is None:
         return None
     return _Dated(t, iv[0], iv[1], iv[2])
