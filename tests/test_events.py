@@ -218,3 +218,29 @@ def test_a_modifier_shapes_the_interval_used_for_order() -> None:
         ("late 2025", "2025-09-01", "2026-01-01"),
     ]
     assert tl.events[2].to_dict()["start"] == "2025-09-01"
+
+
+def test_a_forecast_in_a_quote_is_an_expected_event_of_its_own() -> None:
+    """The close of a quotation ends a clause: the day it was said and the day it forecasts are
+    two events of the sentence, the forecast expected."""
+    text = 'The minister toured the town.\n"We will rebuild by next summer," the minister said on Tuesday.'
+    tl = timeline.extract(text, "2026-01-29", undated="none")
+    assert sorted((e.phrase, e.date, e.status) for e in tl.events) == [
+        ("Tuesday", "2026-01-27", "reported"),
+        ("next summer", "2026-SU", "expected"),
+    ]
+
+
+def test_an_expected_sentence_at_the_publication_date_is_not_labelled_reported() -> None:
+    """An undated forecast is dated by the publication, "as of" it: never "reported ... (expected)"."""
+    from timeline.filters import when_text
+
+    tl = timeline.extract("The mayor opened the bridge. The mayor will resign.", "2024-05-23", undated="all")
+    by_text = {e.text: e for e in tl.events}
+    assert when_text(by_text["The mayor will resign."]) == "as of Thursday 23 May 2024 (expected)"
+    assert when_text(by_text["The mayor opened the bridge."]) == "reported Thursday 23 May 2024"
+    from timeline.render import render
+
+    html = render(tl, "html")
+    assert html.count('<span class="anchor">as of</span>') == 1
+    assert html.count('<span class="anchor">reported</span>') == 1

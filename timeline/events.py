@@ -20,6 +20,7 @@ from timeline import calendar
 from timeline.article import Article
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
+from timeline.temporal.tagger import is_dateline
 from timeline.temporal.tense import tense_at
 from timeline.text import Sentence, segment
 
@@ -129,7 +130,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 _DASH_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.IGNORECASE)
 # Where one clause ends and the next begins, between two dated expressions of a sentence.
-_CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+", re.IGNORECASE)
+# The close of a quotation is one too: '"We will rebuild by next summer," the minister said on Tuesday'.
+_CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+|[,.!?]?[\"”]\s+",
+                           re.IGNORECASE)
 # "after", "before", "when", "until" start a clause of their own ("rose on Friday after rain fell
 # last Wednesday"), except right before the date they govern ("kept rising until early October").
 _SUBORDINATE = re.compile(r"\s+(?:after|before|when|until|once|that)\s+(?=\S)", re.IGNORECASE)
@@ -338,10 +341,18 @@ def _clauses(text: str, sentence: Sentence, items: list[_Dated]) -> list[tuple[_
         else:
             groups[-1].append(cur)
     bounds = [sentence.start, *cuts, sentence.end]
-    out = []
+    out: list[tuple[_Dated, int, int]] = []
+    seen: dict[tuple[str, str | None, str | None, bool], int] = {}
     for k, group in enumerate(groups):
         start, end = bounds[k], bounds[k + 1]
-        out.append((_finest(group), start, end))
+        d = _finest(group)
+        key = (d.timex.value, d.timex.mod, d.until.value if d.until else None, d.ongoing)
+        if key in seen:  # "in 2014, a decade ago": two phrases, one date, one event
+            i = seen[key]
+            out[i] = (out[i][0], out[i][1], end)
+            continue
+        seen[key] = len(out)
+        out.append((d, start, end))
     return out
 
 
@@ -445,11 +456,14 @@ def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
     return story
 
 
-def _undated_label(day: _Day, anchor: str) -> str:
+def _undated_label(day: _Day, anchor: str, status: str = "reported") -> str:
     """"reported Saturday 31 January 2026" (the publication date), "Friday 30 January 2026 (day
-    of the story)" (the day the story reports)."""
+    of the story)" (the day the story reports); what is expected was not reported as done: "as of
+    Saturday 31 January 2026" (and "(expected)" after it, where outputs write the status)."""
     words = calendar.label(day.value)
-    return f"reported {words}" if anchor == "publication" else f"{words} (day of the story)"
+    if anchor != "publication":
+        return f"{words} (day of the story)"
+    return f"as of {words}" if status == "expected" else f"reported {words}"
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -552,12 +566,13 @@ def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str,
                    ids: _Ids) -> Event:
     raw = article.text[sentence.start:sentence.end]
     body = plain(raw, article.format)
+    status = event_status(raw, None, day.start, day.end, False, article.published)
     return Event(
         id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
         offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
-        granularity=day.granularity, label=_undated_label(day, anchor), sources=(article.id,),
+        granularity=day.granularity, label=_undated_label(day, anchor, status), sources=(article.id,),
         text_start=sentence.start, anchor=anchor,
-        status=event_status(raw, None, day.start, day.end, False, article.published), reference=_reference(ref)[0],
+        status=status, reference=_reference(ref)[0],
         reference_date=_reference(ref)[1])
 
 
@@ -585,6 +600,8 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
+        if is_dateline(text, t.start, t.end):  # the publication date again (infer.py), not an event's
+            continue
         if is_reference(text, sentences[si].start, t):
             references.setdefault(si, t)
             continue

@@ -421,6 +421,8 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
     if p.amount:  # "overnight": the night before that day
         base = base.shift(int(p.amount))
+    elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":
+        base = base.shift(-1)  # "ran past midnight": the one that began the publication day
     return Resolved(base.value(), base, anchor)
 
 

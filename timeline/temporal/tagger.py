@@ -69,8 +69,9 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def _needs_tense(p: Parse) -> bool:
     """Whether the tense of the sentence can change the value: a bare weekday, month or season
-    ("said Friday" / "will meet Friday"), a date without its year."""
-    if p.kind == "weekend":
+    ("said Friday" / "will meet Friday"), a date without its year, midnight ("ran past midnight"
+    is the one that began the publication day, "by midnight" the one that ends it)."""
+    if p.kind == "weekend" or (p.kind == "time_of_day" and p.hour == 24):  # "ran past midnight"
         return True
     if p.kind == "weekday":
         return p.shift is None and p.week_shift is None
