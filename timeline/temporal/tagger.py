@@ -24,7 +24,14 @@ from timeline.temporal.pieces import alt
 from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.speech import in_quotes
-from timeline.temporal.tense import FUTURE_IN_THE_PAST, PERFECT, marker_at, scheduled_for, tense_at
+from timeline.temporal.tense import (
+    FUTURE_IN_THE_PAST,
+    PERFECT,
+    TIMETABLE_WORDS,
+    marker_at,
+    scheduled_for,
+    tense_at,
+)
 from timeline.temporal.timex import Timex
 from timeline.temporal.values import Point
 from timeline.text import Sentence, segment
@@ -54,11 +61,12 @@ class Explained:
     rule: str
     parts: tuple[str, ...]
     parse: Parse
+    why: str | None = None  # why a relative date went to the past or the future ("the future: ...")
 
     def to_dict(self) -> dict[str, object]:
-        """The timex's JSON form with "rule", "parts" and "parse" added."""
+        """The timex's JSON form with "rule", "parts", "parse" and "why" added."""
         base = self.timex.to_dict() if self.timex is not None else {"text": None}
-        return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown()}
+        return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown(), "why": self.why}
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -142,6 +150,8 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
         return "future", f"schedule word '{plan}': the date a plan was made for"
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
+    if marker[1] in TIMETABLE_WORDS:
+        return marker[0], f"a timetable in the present ('{marker[1]}')"
     return marker[0], f"{marker[0]} tense ('{marker[1]}')"
 
 
@@ -232,7 +242,11 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
                 last_end = end
                 continue
         timex = Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)
-        out.append(Explained(timex, m.rule, parts, m.parse))
+        if ctx.dct != dct:
+            why = f"counted from {ctx.dct.isoformat()}, the day it was said ('said ... that'); " + why
+        elif r.anchor == "previous" and m.parse.anchor == "dct" and m.parse.kind in ("calendar", "named"):
+            why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
+        out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
     out = _reported_speech(text, out, dct)
     return out + quiet if silent else out
@@ -244,7 +258,17 @@ def _reported_speech(text: str, found: list[Explained], dct: date) -> list[Expla
         return found
     timexes = [e.timex for e in found if e.timex is not None]
     moved = in_quotes(text, timexes, [e.parse.speaker_day for e in found], dct)
-    return [Explained(t, e.rule, e.parts, e.parse) for t, e in zip(moved, found, strict=True)]
+    return [Explained(t, e.rule, e.parts, e.parse,
+                      e.why if t == e.timex else "in a quotation: counted from the day it was said")
+            for t, e in zip(moved, found, strict=True)]
+
+
+def _side(point: Point | None, dct: date, why: str) -> str:
+    """`why` after the side of the publication date the value fell on: "the past: past tense ('said')"."""
+    if point is None:
+        return why
+    side = "the past" if point.last() < dct else "the future" if point.start > dct else "the publication date"
+    return f"{side}: {why}"
 
 
 def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,

@@ -26,12 +26,16 @@ for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # Future markers, with the present-tense verbs of a schedule ("trading opens Monday", "the summit
 # ends Friday", "voters go to the polls on Nov. 3"), which news writes for what is yet to happen.
-_FUTURE_WORDS = frozenset("""
-will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming likely might should reopens expires premieres
+# The present of a timetable: singular forms here, plural ones (after a plural subject) in vocab.
+TIMETABLE_WORDS = frozenset("""
+reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
 testifies unveils
-""".split())
+""".split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
+_FUTURE_WORDS = frozenset("""
+will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
+would upcoming likely might should
+""".split()) | (TIMETABLE_WORDS - frozenset(vocab.SCHEDULE_PLURAL_VERBS))
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
 _IRREGULAR_PAST = frozenset("""
 was were had did said told went came took made met began left saw won lost fell rose sold bought paid
