@@ -244,3 +244,26 @@ def test_an_expected_sentence_at_the_publication_date_is_not_labelled_reported()
     html = render(tl, "html")
     assert html.count('<span class="anchor">as of</span>') == 1
     assert html.count('<span class="anchor">reported</span>') == 1
+
+
+@pytest.mark.parametrize(("text", "sentence", "expected"), [
+    # a forecast reported in the past: the forecast, and the report at the publication date ...
+    ("He announced that the line would open in 2027.", 0,
+     [("2026-01-31", "publication", "reported"), ("2027", "phrase", "expected")]),
+    # ... or at the day the story reports
+    ("Apple announced its results on Friday. Its chief said that sales would double next year.", 1,
+     [("2026-01-30", "narrative", "reported"), ("2027", "phrase", "expected")]),
+    # a claim made now about another time
+    ("The union claims that the company broke an agreement reached in 2019.", 0,
+     [("2019", "phrase", "reported"), ("2026-01-31", "publication", "reported")]),
+    # a report with a day of its own, a past date told in the past: nothing more
+    ('"We will rebuild by next summer," the minister said on Tuesday.', 0,
+     [("2026-01-27", "phrase", "reported"), ("2026-SU", "phrase", "expected")]),
+    ("The union said the strike ended in 2019.", 0, [("2019", "phrase", "reported")]),
+])
+def test_undated_all_also_dates_the_report_of_a_forecast_or_a_claim(
+        text: str, sentence: int, expected: list[tuple[str, str, str]]) -> None:
+    events = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="all")
+    assert sorted((e.date, e.anchor, e.status) for e in events if e.sentence == sentence) == expected
+    with_none = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="none")
+    assert all(e.anchor == "phrase" for e in with_none)

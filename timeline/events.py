@@ -210,6 +210,19 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     return _RANGE_AFTER.match(text, t.end) is None
 
 
+# A date that qualifies a noun: "the 1991 agreement", "the company's 2010 conference", "the Dec. 21,
+# 1988, bombing" (a determiner or possessive before it, a noun after it).
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|for|with|by|from|as|is|are|was|were|has|had|have|when|"
+                         r"that|which|who|after|before|until|through|than|but|while)\b)[A-Za-z][a-z]")
+
+
+def is_attributive(text: str, t: Timex) -> bool:
+    """Whether the date expression `t` only names a thing ("the 1991 agreement")."""
+    return _ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 12), t.start) is not None \
+        and _NOUN_AFTER.match(text, t.end) is not None
+
+
 # --- status ---------------------------------------------------------------------------------------
 
 # Modals of possibility that tense_at does not read as future ("could break even", "may reopen"),
@@ -562,11 +575,38 @@ def _undated_day(sentence: str, published: dt.date, story: _Day | None, is_lead:
     return _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day"), "publication"
 
 
+# "said", "announced": a sentence that reports what someone said, with the tense of the report.
+_REPORTED_PAST = re.compile(r"\b(?:said|told|announced|declared|insisted|wrote|added|predicted|promised|warned|"
+                            r"pledged|vowed|forecast|estimated)\b", re.IGNORECASE)
+
+
+# "claims", "says": a claim made now about another time.
+_REPORTED_PRESENT = re.compile(r"\b(?:says|claims|argues|alleges|contends|maintains|insists|believes|states)\s+"
+                               r"(?:that\s+)?(?!on\b|in\b)[a-z]", re.IGNORECASE)
+
+
+def _forecast_reported(sentence: str, at: int, dated: Sequence[Event]) -> bool:
+    """Whether a sentence reports what someone said or claims with no date of its own for the
+    report: a forecast reported in the past ("Jobs announced that Leopard would be released in
+    2007" tells of the announcement too, at the day the text narrates or the publication date;
+    "'We will rebuild by next summer,' the minister said on Tuesday" has the day of the report
+    already), or a claim in the present about another time ("Apple Corps claims that Apple
+    violates an agreement reached in 1991": the claim is today's). `at` is where the sentence
+    starts in the article text."""
+    if not dated:
+        return False
+    if all(e.status == "expected" for e in dated) and _REPORTED_PAST.search(sentence) is not None:
+        return True
+    first = min(e.offset[0] for e in dated) - at
+    claim = _REPORTED_PRESENT.search(sentence, 0, max(0, first))
+    return claim is not None and all(e.status != "ongoing" for e in dated)
+
+
 def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str, ref: Timex | None,
-                   ids: _Ids) -> Event:
+                   ids: _Ids, status: str | None = None) -> Event:
     raw = article.text[sentence.start:sentence.end]
     body = plain(raw, article.format)
-    status = event_status(raw, None, day.start, day.end, False, article.published)
+    status = status or event_status(raw, None, day.start, day.end, False, article.published)
     return Event(
         id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
         offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
@@ -614,9 +654,18 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
     for si, sentence in enumerate(sentences):
         ref = references.get(si)
         items = by_sentence.get(si)
+        if items and len(items) > 1:
+            # "violated the 1991 agreement": a date that names a thing dates no event of a sentence
+            # that has a date of its own.
+            own = [d for d in items if not is_attributive(text, d.timex)]
+            items = own or items
         if items:
             if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
-                events.extend(_dated_events(article, sentence, items, ref, ids))
+                dated = _dated_events(article, sentence, items, ref, ids)
+                events.extend(dated)
+                if undated == "all" and _forecast_reported(text[sentence.start:sentence.end], sentence.start, dated):
+                    day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
+                    events.append(_undated_event(article, sentence, day, anchor, ref, ids, status="reported"))
         elif (undated == "all" or (undated == "lead" and (si == lead or ref is not None))) and (
                 si == lead or _reportable(text, sentence, alone[si], article.title)):
             day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
