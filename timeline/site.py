@@ -167,7 +167,7 @@ def coverage(events: Sequence[Event]) -> Coverage | None:
         return first if e.ongoing or last is None else last
 
     def last_day(e: Event) -> tuple[date, int]:
-        placed = calendar.interval(e.date) if e.ongoing else None
+        placed = calendar.interval(e.date, e.mod) if e.ongoing else None
         return (placed[1] if placed else e.end), granularity_rank(e.granularity)
 
     earliest = min(events, key=lambda e: (e.start, -granularity_rank(e.granularity)))
