@@ -434,6 +434,14 @@ def test_keyboard_focus_is_visible(seed_site: Path, visit: Any) -> None:
         assert style["style"] != "none" and style["width"] >= 2, style
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_fits_the_width_of_a_phone_and_a_desktop(seed_site: Path, visit: Any, width: int) -> None:
+    for path in _pages(seed_site):
+        v = visit(path.as_uri(), viewport=(width, 900))
+        wide = v.page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= width, f"{path.name} is {wide} px wide at {width} px"
+
+
 def test_dark_mode_follows_the_system(seed_site: Path, visit: Any) -> None:
     colours = {}
     for scheme in ("light", "dark"):
