@@ -165,7 +165,7 @@ class _PortIsPrivate(Fetcher):
 
     private_port: int = 0
 
-    def is_private(self, address: tuple[str, int]) -> bool:
+    def is_private(self, address: tuple[object, ...]) -> bool:
         return address[1] == type(self).private_port
 
 
@@ -192,7 +192,7 @@ def test_each_host_is_resolved_once_and_connected_to_at_the_address_checked(
     answers: list[str] = []
 
     class Rebinding(Fetcher):
-        def resolve(self, host: str, port: int) -> list[tuple[int, tuple[str, int]]]:
+        def resolve(self, host: str, port: int) -> list[tuple[int, tuple[object, ...]]]:
             answers.append(host)
             return [(socket.AF_INET, ("127.0.0.1", port))]
 
@@ -449,3 +449,8 @@ def test_https_is_verified_against_the_host_name(tls_server: tuple[str, Path],
     port = base.rsplit(":", 1)[1]
     with pytest.raises(FetchError, match="match|mismatch|not valid"):
         fetch(f"https://localhost:{port}/news/a.html", deadline=5)  # the certificate names 127.0.0.1 only
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://[127.0.0.1]/", "http://[0]/a", "not a url", ""])
+def test_url_id_of_any_text_is_an_id(url: str) -> None:
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", url_id(url))

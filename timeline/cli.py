@@ -63,11 +63,13 @@ def _seconds(value: str) -> float:
 
 def _fetch_args(p: argparse.ArgumentParser) -> None:
     """--allow-private and --timeout: how a command that reads URLs fetches them (timeline.readers.url)."""
+    from timeline.readers.url import DEADLINE
+
     p.add_argument("--allow-private", action="store_true",
                    help="let a redirect lead to a private, loopback or link-local address (refused by default; "
                         "see the README's Safety section)")
-    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                   help="the longest a URL's fetch may take, redirects included (default: 30)")
+    p.add_argument("--timeout", type=_seconds, default=DEADLINE, metavar="SECONDS",
+                   help=f"the longest a URL's fetch may take, redirects included (default: {DEADLINE:g})")
 
 
 def _fetcher(args: argparse.Namespace) -> Callable[[str], Any]:

@@ -95,18 +95,23 @@ def url_id(url: str, final_url: str | None = None) -> str:
     last path segment of `final_url`, where the page ended up, else of `url`, without its
     extension; its folder's name for an "index.html"; else the host), then "-" and 10 hex digits
     of the SHA-256 of `url` without credentials and fragment (`url.address_key`):
-    "https://example.org/2026/01/30/floods-hit.html" -> "floods-hit-1f0c3e…". The same URL always
-    gives the same id, and two URLs (two pages) two ids, whatever else is built with them."""
+    "https://example.org/2026/01/30/floods-hit.html" -> "floods-hit-1f0c3e…". The same URL (ending
+    at the same address) always gives the same id, and two URLs (two pages) two ids, whatever else
+    is built with them."""
     import hashlib
 
     from timeline.readers.url import address_key
 
     key = address_key(url)
-    parts = urlsplit(address_key(final_url or url))
-    segments = [_PAGE_SUFFIX.sub("", s) for s in parts.path.split("/") if s]
+    try:
+        parts = urlsplit(address_key(final_url or url))
+        path, host = parts.path, parts.hostname
+    except ValueError:  # not a URL that can be fetched; an id all the same
+        path, host = "", None
+    segments = [_PAGE_SUFFIX.sub("", s) for s in path.split("/") if s]
     while segments and segments[-1].lower() in _DEFAULT_PAGES:
         segments.pop()
-    readable = slugify(segments[-1] if segments else re.sub(r"^www\.", "", parts.hostname or "page"))
+    readable = slugify(segments[-1] if segments else re.sub(r"^www\.", "", host or "page"))
     readable = readable[:_READABLE_MAX].strip("-") or "page"
     return f"{readable}-{hashlib.sha256(key.encode('utf-8', 'surrogateescape')).hexdigest()[:10]}"
 

@@ -205,23 +205,25 @@ class Fetcher:
     max_bytes: int = MAX_BYTES
     user_agent: str | None = None
 
-    def resolve(self, host: str, port: int) -> list[tuple[int, tuple[str, int]]]:
-        """The addresses to connect to for `host` (family, socket address), from the system resolver."""
+    def resolve(self, host: str, port: int) -> list[tuple[int, tuple[Any, ...]]]:
+        """The addresses to connect to for `host`: (family, socket address as `socket.connect` takes
+        it), from the system resolver."""
         import socket
 
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-        return [(family, (str(sockaddr[0]), int(sockaddr[1]))) for family, _, _, _, sockaddr in found
+        return [(family, tuple(sockaddr)) for family, _, _, _, sockaddr in found
                 if family in (socket.AF_INET, socket.AF_INET6)]
 
-    def is_private(self, address: tuple[str, int]) -> bool:
-        """Whether a socket address is in a private network (a hop there needs `allow_private`)."""
-        return is_private_address(address[0])
+    def is_private(self, address: tuple[Any, ...]) -> bool:
+        """Whether a socket address (IP, port, ...) is in a private network (a hop there needs
+        `allow_private`)."""
+        return is_private_address(str(address[0]))
 
     def __call__(self, url: str) -> Fetched:
         shown = redact(url)
         start = _target(url, shown)
         deadline = time.monotonic() + self.deadline
-        resolved: dict[tuple[str, int], list[tuple[int, tuple[str, int]]]] = {}
+        resolved: dict[tuple[str, int], list[tuple[int, tuple[Any, ...]]]] = {}
         target, left_start = start, False
         try:
             for _ in range(MAX_REDIRECTS + 1):
@@ -250,7 +252,7 @@ class Fetcher:
         except OSError as exc:
             raise FetchError(f"{shown}: cannot fetch ({_why(exc)})") from None
 
-    def _resolve(self, target: _Target, shown: str) -> list[tuple[int, tuple[str, int]]]:
+    def _resolve(self, target: _Target, shown: str) -> list[tuple[int, tuple[Any, ...]]]:
         import socket
 
         try:
@@ -277,7 +279,7 @@ class Fetcher:
         except FetchError as exc:
             raise FetchError(f"{shown}: redirected to {exc}") from None
 
-    def _get(self, target: _Target, addresses: list[tuple[int, tuple[str, int]]], auth: tuple[str, str] | None,
+    def _get(self, target: _Target, addresses: list[tuple[int, tuple[Any, ...]]], auth: tuple[str, str] | None,
              deadline: float, shown: str) -> tuple[int, str, str | None, bytes]:
         """One GET: the status, its reason, the Location of a redirect (else None) and the body."""
         import base64
@@ -341,7 +343,7 @@ def _user_agent() -> str:
     return f"timeline/{GENERATOR.version} (+news timelines)"
 
 
-def _connection(target: _Target, addresses: list[tuple[int, tuple[str, int]]], deadline: float,
+def _connection(target: _Target, addresses: list[tuple[int, tuple[Any, ...]]], deadline: float,
                 timeout: float) -> Any:
     """An HTTP(S) connection to `target` that connects to one of the checked `addresses` (never
     looking the host up again) and reads through the deadline."""
