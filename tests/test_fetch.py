@@ -454,3 +454,24 @@ def test_https_is_verified_against_the_host_name(tls_server: tuple[str, Path],
 @pytest.mark.parametrize("url", ["http://[::1/x", "http://[127.0.0.1]/", "http://[0]/a", "not a url", ""])
 def test_url_id_of_any_text_is_an_id(url: str) -> None:
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", url_id(url))
+
+
+@pytest.mark.parametrize("command", ["extract", "tag", "diff"])
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://example.org:99999/", "http://exa mple.org/",
+                                 "http://example.org/\r\nHost: x"])
+def test_one_article_commands_say_a_bad_url_in_one_line(command: str, url: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, url] + ([url] if command == "diff" else [])) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"timeline: {redact(url)}: ") and "Traceback" not in err
+
+
+def test_events_urls_reports_a_bad_line_and_reads_the_rest(server: str, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"http://[::1/x\n{server}/news/port-reopens.html\n", encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    assert main(["events", "--urls", str(urls), "-o", str(out), "-q"]) == 2
+    assert capsys.readouterr().err.startswith("timeline: http://[::1/x: not a valid web address")
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and {r["url"] for r in rows} == {f"{server}/news/port-reopens.html"}
