@@ -155,8 +155,6 @@ def _target(url: str, shown: str) -> _Target:
     printable = "".join(map(chr, range(0x21, 0x7F)))
     path = quote(parts.path or "/", safe=printable) + (f"?{quote(parts.query, safe=printable)}" if parts.query else "")
     clean = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
-    if not parts.path and not parts.query:
-        clean = urlunsplit((scheme, netloc, "/", "", ""))
     return _Target(clean, scheme, host, port or (443 if scheme == "https" else 80), path, auth)
 
 
