@@ -24,7 +24,7 @@ from timeline.errors import ArticleError, UserError
 from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers.collection import Row
-from timeline.readers.url import Fetched, fetch, is_url
+from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv"}
@@ -85,7 +85,9 @@ def digest_key(*parts: str | bytes) -> str:
 def collect_items(sources: Sequence[str], urls: Sequence[str] = (), *,
                   fetcher: Callable[[str], Fetched] | None = None) -> list[Item]:
     """The articles of the sources, in order: one item per file, per row of a collection file, per
-    URL (fetched here: a page that cannot be fetched becomes an item whose processing reports why)."""
+    URL (fetched here by `fetcher`, by default `Fetcher()`: a page that cannot be fetched becomes an
+    item whose processing reports why; a page listed twice is read once). URLs are named without
+    their credentials (`url.redact`)."""
     from timeline.readers.collection import is_collection, read_rows
 
     items: list[Item] = []
@@ -105,30 +107,30 @@ def collect_items(sources: Sequence[str], urls: Sequence[str] = (), *,
             fields = json.dumps(row.fields, sort_keys=True) if row.fields else None
             key = digest_key("row", path, str(row.number), fields) if fields else None
             items.append(Item(row.name, key, row=row))
+    seen: set[str] = set()
     for url in [*(s for s in sources if is_url(s)), *urls]:
-        try:
-            page = (fetcher or fetch)(url)
-        except ArticleError as exc:
-            items.append(Item(url, None, row=Row(url, 0, None, str(exc))))
+        key, shown = address_key(url), redact(url)
+        if key in seen:  # the same page again (another fragment, other credentials): read once
             continue
-        items.append(Item(url, digest_key("url", url, page.final_url, page.data), data=page.data, url=page.final_url))
+        seen.add(key)
+        try:
+            page = (fetcher or Fetcher())(url)
+        except ArticleError as exc:
+            items.append(Item(shown, None, row=Row(shown, 0, None, str(exc))))
+            continue
+        items.append(Item(shown, digest_key("url", key, page.final_url, page.data), data=page.data,
+                          url=page.final_url))
     return items
 
 
 def read_url_list(path: str) -> list[str]:
-    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped."""
+    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped.
+    Every other line is taken as a URL: one that cannot be fetched (not http(s), a space in it, a
+    bad port...) is that URL's one-line error when it is fetched, and the rest goes on."""
     from timeline.article import read_source
 
-    text, name = read_source(path)
-    urls = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not is_url(line):
-            raise ArticleError(f"{name}: line {number}: not an http(s) URL: {line[:80]!r}")
-        urls.append(line)
-    return urls
+    text, _ = read_source(path)
+    return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
@@ -49,6 +49,33 @@ def _jobs(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r} (a whole number, 1 or more)")
     return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not 0 < n <= 3600:
+        raise argparse.ArgumentTypeError(f"invalid number of seconds {value!r} (more than 0, at most 3600)")
+    return n
+
+
+def _fetch_args(p: argparse.ArgumentParser) -> None:
+    """--allow-private and --timeout: how a command that reads URLs fetches them (timeline.readers.url)."""
+    from timeline.readers.url import DEADLINE
+
+    p.add_argument("--allow-private", action="store_true",
+                   help="let a redirect lead to a private, loopback or link-local address (refused by default; "
+                        "see the README's Safety section)")
+    p.add_argument("--timeout", type=_seconds, default=DEADLINE, metavar="SECONDS",
+                   help=f"the longest a URL's fetch may take, redirects included (default: {DEADLINE:g})")
+
+
+def _fetcher(args: argparse.Namespace) -> Callable[[str], Any]:
+    from timeline.readers.url import Fetcher
+
+    return Fetcher(allow_private=args.allow_private, deadline=args.timeout)
 
 
 def _statuses(value: str) -> tuple[str, ...]:
@@ -113,7 +140,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.progress import Progress
     from timeline.render import render
 
-    article = load_article(args.file, args.published, fmt=args.format_in)
+    article = load_article(args.file, args.published, fmt=args.format_in, fetcher=_fetcher(args))
     if args.title:
         from dataclasses import replace
 
@@ -139,7 +166,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
     offsets = None
     if is_url(args.file):
-        article = load_one(args.file, published=args.published, format_in=args.format_in)
+        article = load_one(args.file, published=args.published, format_in=args.format_in, fetcher=_fetcher(args))
     else:
         data, name = read_bytes(args.file)
         kind = input_kind(name, data, args.format_in)
@@ -195,9 +222,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
     old = load_version(args.old, args.published_old, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, fetcher=_fetcher(args))
     new = load_version(args.new, args.published_new, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, fetcher=_fetcher(args))
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -223,7 +250,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
-                   undated=args.undated, status=args.status)
+                   undated=args.undated, status=args.status, fetcher=_fetcher(args))
     for message in report.warnings:
         print(f"timeline: warning: {message}", file=sys.stderr)
     for message in report.errors:
@@ -241,7 +268,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     urls = read_url_list(args.urls) if args.urls else []
     if not args.sources and not urls:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
-    items = collect_items(args.sources, urls)
+    items = collect_items(args.sources, urls, fetcher=_fetcher(args))
     inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
     with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
@@ -289,6 +316,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="publication date (YYYY-MM-DD); default: front matter, else inferred from the text")
         p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+        _fetch_args(p)
 
     p = sub.add_parser(
         "extract", help="an article's timeline as html, md, json, csv or an export", formatter_class=_formatter,
@@ -352,6 +380,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
     p.add_argument("--published-new", type=_published, metavar="DATE",
                    help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_diff)
 
@@ -415,6 +444,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -424,7 +454,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "title, source, url and publication date) as Parquet, CSV or JSON Lines, chosen by the\n"
                     "extension of OUT (JSON Lines on stdout without -o). --dask runs the same job on a\n"
                     "dask.distributed cluster and writes a folder of Parquet parts. Parquet and Dask need the\n"
-                    "extra: pip install 'timeline[dask]'.",
+                    "extra: pip install '.[dask]' in timeline's source folder (or pip install pyarrow).",
         epilog=_examples("timeline events articles/ -o events.parquet",
                          "timeline events articles/ -o events.csv",
                          "timeline events articles/ | head -1",
@@ -444,6 +474,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
     return parser

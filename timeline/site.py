@@ -49,6 +49,7 @@ from timeline.meta import DEFAULT_UNDATED
 from timeline.output import atomic_write, write_new, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
+from timeline.readers.url import Fetched
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
 from timeline.versions import base_id, group_versions, version_number
 
@@ -684,7 +685,8 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
-          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> BuildReport:
+          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,
+          fetcher: Callable[[str], Fetched] | None = None) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -700,7 +702,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     today = today or date.today()
     options = Options(published, undated, tuple(status) if status is not None else None)
     previous = check_output_folder(out, force)
-    items = collect_items(sources, urls)
+    items = collect_items(sources, urls, fetcher=fetcher)  # URLs: fetched by `fetcher` (readers.url.Fetcher)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number
                                                      else [])})
     keys = [options.keyed(i.key) for i in items]

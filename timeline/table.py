@@ -7,7 +7,7 @@ write one Parquet file per partition into a folder (`events.parquet/part-00000.p
 so nothing but file names and counts crosses the network. Rows are in input order (file, then the
 event's place in its text) however the work was scheduled, and equal between the two runs.
 
-Dask and pyarrow come with the extra `pip install 'timeline[dask]'`.
+Dask and pyarrow come with the extra `dask` (`pip install '.[dask]'` in the project's folder).
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ from timeline.output import spreadsheet_safe, write_output
 from timeline.pipeline import ArticleResult
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
-EXTRA_HINT = "pip install 'timeline[dask]'"
+# How to install what Parquet and Dask need. Never by this project's name with the extra: on the package
+# index, "timeline" is an unrelated project; the extra is installed from this project's folder.
+EXTRA_HINT = "or, in timeline's source folder, pip install '.[dask]'"
+_INSTALL = {"pyarrow": "pip install pyarrow", "dask": "pip install 'dask[bag]' distributed pyarrow",
+            "distributed": "pip install 'dask[bag]' distributed pyarrow"}
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
@@ -105,7 +109,9 @@ def _require(module: str, why: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UserError(f"{why} needs {module.split('.')[0]}, which is not installed: {EXTRA_HINT}") from None
+        top = module.split(".")[0]
+        raise UserError(f"{why} needs {top}, which is not installed: "
+                        f"{_INSTALL.get(top, f'pip install {top}')} ({EXTRA_HINT})") from None
 
 
 def arrow_schema() -> Any:
