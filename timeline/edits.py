@@ -26,6 +26,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import UserError
 from timeline.events import Event
@@ -34,6 +35,7 @@ from timeline.events import Event
 EDITS_FILE = "edits.yml"
 
 _EVENT_KEYS = ("drop", "date", "until", "headline", "note", "status")
+_DAY_KEYS = ("drop", "date", "headline", "note")
 _ADD_KEYS = ("date", "until", "text", "headline", "note", "status", "source", "url")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 
@@ -66,14 +68,16 @@ class Addition:
 
 @dataclass(frozen=True)
 class Edits:
-    """A parsed edits file: edits by event id, and additions in the file's order."""
+    """A parsed edits file: edits by event id, additions in the file's order, and edits of the
+    days of a story (`timeline story`) by their date value."""
 
     path: str = ""
     events: Mapping[str, EventEdit] = field(default_factory=dict)
     add: tuple[Addition, ...] = ()
+    days: Mapping[str, EventEdit] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.events or self.add)
+        return bool(self.events or self.add or self.days)
 
     def stale(self, events: Iterable[Event], versions: bool = False) -> list[str]:
         """A warning for each edit that matches none of `events` (all the events of a run)."""
@@ -152,6 +156,7 @@ class _Reader:
     def edits(self, root: object) -> Edits:
         events: dict[str, EventEdit] = {}
         add: list[Addition] = []
+        days: dict[str, EventEdit] = {}
         for key_node, value in self.mapping(root, "the edits file"):
             key = self.scalar(key_node, "a top-level key")
             if key == "events":
@@ -164,6 +169,16 @@ class _Reader:
                     if eid in events:
                         raise self.fail(id_node, f"the event {eid!r} is edited twice")
                     events[eid] = self.event_edit(edit_node, eid)
+            elif key == "days":
+                if self.is_null(value):
+                    continue
+                for day_node, edit_node in self.mapping(value, "days"):
+                    day = self.scalar(day_node, "a day").strip()
+                    if _interval(day) is None:
+                        raise self.fail(day_node, f"the day {day!r} is not a TIMEX3 date value on the calendar")
+                    if day in days:
+                        raise self.fail(day_node, f"the day {day!r} is edited twice")
+                    days[day] = self.event_edit(edit_node, day, _DAY_KEYS)
             elif key == "add":
                 if self.is_null(value):
                     continue
@@ -173,8 +188,8 @@ class _Reader:
                     raise self.fail(value, "add must be a list of events")
                 add.extend(self.addition(item) for item in value.value)
             else:
-                raise self.fail(key_node, f"unknown key {key!r} (expected events or add)")
-        return Edits(self.path, events, tuple(add))
+                raise self.fail(key_node, f"unknown key {key!r} (expected events, add or days)")
+        return Edits(self.path, events, tuple(add), days)
 
     @staticmethod
     def is_null(node: object) -> bool:
@@ -208,8 +223,8 @@ class _Reader:
                 raise self.fail(node, f"status {text!r} is not one of {', '.join(STATUSES)}")
         return text
 
-    def event_edit(self, node: object, eid: str) -> EventEdit:
-        fields = self.fields(node, _EVENT_KEYS, f"the edit of {eid}")
+    def event_edit(self, node: object, eid: str, keys: Sequence[str] = _EVENT_KEYS) -> EventEdit:
+        fields = self.fields(node, keys, f"the edit of {eid}")
         drop = False
         if "drop" in fields:
             text, where = fields["drop"]
@@ -220,8 +235,7 @@ class _Reader:
                          until=self.value(fields, "until", date=True), headline=self.value(fields, "headline"),
                          note=self.value(fields, "note"), status=self.value(fields, "status"))
         if edit == EventEdit():
-            raise self.fail(node, f"the edit of {eid} changes nothing (give drop, date, until, headline, note "
-                                  "or status)")
+            raise self.fail(node, f"the edit of {eid} changes nothing (give {', '.join(keys)})")
         return edit
 
     def addition(self, node: object) -> Addition:
@@ -322,3 +336,21 @@ def edit_timeline(timeline: object, edits: Edits, *, versions: bool = False) -> 
     rank = {a.id: i for i, a in enumerate(timeline.articles)}
     events = sorted(apply(timeline.events, edits, versions=versions), key=lambda e: order_key(e, rank))
     return dataclasses.replace(timeline, events=tuple(events))
+
+
+def edit_results(results: Sequence[Any], edits: Edits) -> list[Any]:
+    """Processed articles (pipeline.ArticleResult) with the edits applied to each one's events (in
+    text order, as `process` leaves them); the additions belong to no article: `additions()`."""
+    if not edits.events:
+        return list(results)
+    out = []
+    for r in results:
+        events = apply(r.events, edits, add=False)
+        out.append(r if len(events) == len(r.events) and all(a is b for a, b in zip(events, r.events, strict=True))
+                   else dataclasses.replace(r, events=tuple(events)))
+    return out
+
+
+def additions(edits: Edits) -> list[Event]:
+    """The events the editor added, in the file's order."""
+    return [added_event(a) for a in edits.add]
