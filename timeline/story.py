@@ -25,15 +25,18 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from timeline.pipeline import ArticleResult
 
+if TYPE_CHECKING:
+    from timeline.batch import Item, Options
+
 __all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryDate", "StorySentence", "StorySource", "Weights",
-           "choose_days", "day_evidence", "default_dates", "span", "story"]
+           "choose_days", "day_evidence", "default_dates", "span", "story", "story_of"]
 
 
 @dataclass(frozen=True)
@@ -421,3 +424,19 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
     first = start.isoformat() if start else (out[0].date if out else None)
     last = end.isoformat() if end else (out[-1].date if out else None)
     return Story(title or "Key dates", first, last, len(results), out)
+
+
+def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
+             options: Options | None = None, advance: Callable[[int], None] = lambda n: None,
+             **choose: Any) -> tuple[Story, list[str], list[str]]:
+    """The story of articles to read (timeline.batch items: files, collection rows, fetched
+    pages), read and processed on every core as `build` and `events` do; `choose` goes to
+    `story()`. Returns the story, the one-line errors of articles that could not be read, and
+    the readers' warnings."""
+    from timeline.batch import DEFAULT_OPTIONS, Failure, process_items
+
+    outcomes, warnings, _ = process_items(items, today=today, jobs=jobs, advance=advance,
+                                          options=options or DEFAULT_OPTIONS)
+    results = [o for o in outcomes if isinstance(o, ArticleResult)]
+    errors = [o.message for o in outcomes if isinstance(o, Failure) and not o.skipped]
+    return story(results, **choose), errors, warnings
