@@ -268,3 +268,48 @@ def test_cli_bad_option_values_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
         main(["story", str(tmp_path), option, value])
     assert exc.value.code == 2
     assert option in capsys.readouterr().err
+
+
+# --- the site ------------------------------------------------------------------------------------
+
+
+def test_a_build_of_several_articles_adds_the_story_linked_first_from_the_index(tmp_path: Path) -> None:
+    from timeline.site import build
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for a in DAM:
+        write(src, *a)
+    build([str(src)], out, jobs=1, progress=False)
+    assert {"story.html", "story.md", "story.json", "combined.html"} <= {p.name for p in out.iterdir()}
+    data = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert data["dates"][0]["date"] == "2026-03-03" and data["articles"] == 4
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index('href="story.html"') < index.index('href="combined.html"')
+    assert "story.md" in (out / "index.md").read_text(encoding="utf-8")
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["story"]["html"] == "story.html"
+    page = (out / "story.html").read_text(encoding="utf-8")
+    assert 'href="a1.html"' in page  # a sentence's source links to its article's page
+    # a rebuild after one article changed processes only that one, and the story follows it
+    write(src, "b2", "2026-03-11", "The council voted on 9 March to rebuild the lower town before winter comes.")
+    report = build([str(src)], out, jobs=1, progress=False)
+    assert (report.processed, report.cached) == (1, 4)
+    assert json.loads((out / "story.json").read_text(encoding="utf-8"))["articles"] == 5
+
+
+def test_one_article_makes_no_story_and_an_article_named_story_keeps_its_page(tmp_path: Path) -> None:
+    from timeline.site import build
+
+    one, out = tmp_path / "one", tmp_path / "out1"
+    one.mkdir()
+    write(one, *DAM[0])
+    build([str(one)], out, jobs=1, progress=False)
+    assert not (out / "story.html").exists()
+    two, out = tmp_path / "two", tmp_path / "out2"
+    two.mkdir()
+    write(two, "story", *DAM[0][1:])
+    write(two, *DAM[1])
+    build([str(two)], out, jobs=1, progress=False)
+    assert "dam on the river" in (out / "story.html").read_text(encoding="utf-8")  # the article's own page
+    assert json.loads((out / "story-1.json").read_text(encoding="utf-8"))["articles"] == 2
+    assert 'href="story-1.html"' in (out / "index.html").read_text(encoding="utf-8")
