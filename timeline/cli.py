@@ -153,6 +153,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_story(args: argparse.Namespace) -> int:
+    from timeline.errors import warn_stderr
+    from timeline.storyeval import evaluate_story, format_report, report_to_dict
+
+    report = evaluate_story(args.path, args.system, jobs=args.jobs, warn=warn_stderr)
+    out = json.dumps(report_to_dict(report), indent=2) if args.json else format_report(report, args.verbose)
+    sys.stdout.write(out + "\n")
+    return 0
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     import os
 
@@ -383,6 +393,28 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="list every error (missed, spurious, wrong value…)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "eval-story", help="score key-dates timelines against newsrooms' timelines (Timeline17)",
+        formatter_class=_formatter,
+        description="For each gold timeline of each topic (TOPIC/articles/*.txt, TOPIC/timelines/*.txt in tilse's\n"
+                    "format): ask the system for as many days as it has, of round(mean sentences a day) sentences,\n"
+                    "from the articles published within its span; print Date-F1 and ROUGE-1/2 F (align+ m:1, and\n"
+                    "concat) per timeline and averaged, and the time taken. Needs: pip install 'timeline[eval]'.",
+        epilog=_examples("timeline eval-story ../shared/data/t17",
+                         "timeline eval-story ../shared/data/t17/bpoil --system count-days",
+                         "timeline eval-story ../shared/data/mlcrisis/es --json"),
+    )
+    p.add_argument("path", metavar="DIR",
+                   help="a topic folder (articles/, timelines/), or a folder of them (searched recursively)")
+    p.add_argument("--system", default="story", choices=["story", "count-days", "pub-days"],
+                   help="story (default): timeline story; count-days: the days most articles mention; "
+                        "pub-days: the days most articles were published")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: every core)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also list each timeline's days: found, missed and extra")
+    p.add_argument("--json", action="store_true", help="print the scores (and every timeline's days) as JSON")
+    p.set_defaults(func=cmd_eval_story)
 
     p = sub.add_parser(
         "build", help="build the timelines of many articles into a folder", formatter_class=_formatter,
