@@ -264,7 +264,9 @@ _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
 DUPLICATE = 0.6
 #: How much the story's centroid counts against the day's when ranking a day's sentences.
-SALIENCE = 0.5
+SALIENCE = 1.0
+#: Sentences longer than this many words lose LENGTH of their worth per LONG words more.
+LONG, LENGTH = 30, 0.5
 #: Candidates of a day compared pairwise for near-duplicates (the best by centrality).
 _POOL = 60
 
@@ -328,6 +330,13 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
     return out
 
 
+def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]) -> float:
+    """How well a candidate says what happened that day: centrality among the day's candidates,
+    salience for the story, less for every word beyond LONG (a summary is short)."""
+    words = len(c.text.split())
+    return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
+
+
 def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int) -> dict[date, list[_Candidate]]:
     """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`)."""
     if k <= 0 or not days:
@@ -355,8 +364,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                 centroid[w] += x
         day_vec = _unit(centroid)
         published = {c.result: results[c.result].article.published for c in cs}
-        ranked = sorted(cs, key=lambda c: (-(_cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec)),
-                                           published[c.result], results[c.result].article.id, c.text))
+        ranked = sorted(cs, key=lambda c: (-_worth(c, day_vec, story_vec), published[c.result],
+                                           results[c.result].article.id, c.text))
         pool = ranked[:_POOL]
         picked: list[_Candidate] = []
         for c in pool:
