@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         w, score = fit(results, golds)
         print(f"fitted on all four: {score:.3f} with {w}")
         topics = sorted(results)
-        held = []
+        held: list[float] = []
         for topic in topics:
             train = [t for t in topics if t != topic]
             w, train_score = fit(results, golds, train)

@@ -264,13 +264,15 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
                            f"{group_of[a.id][-1].id}.html")
 
     entry_of = {a.id: entry(a) for a in articles}
-    the_story, name = None, None
+    the_story: Story | None = None
+    story_page: str | None = None
     if len(latest) > 1:  # the key dates of several articles (timeline.story)
         the_story = story([r for r in results if r.article.id in latest_ids])
-        name = _story_name({a.id for a in articles})
+        story_page = _story_name({a.id for a in articles})
     site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
-                {a.id: f"{a.id}.html" for a in articles}, story_href=f"{name}.html" if name else None,
-                story_md_href=f"{name}.md" if name else None)
+                {a.id: f"{a.id}.html" for a in articles},
+                story_href=f"{story_page}.html" if story_page else None,
+                story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
     return SiteModel(site, pages, tuple(diffs), the_story)
 
