@@ -5,10 +5,9 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 `story()`. Three steps, each a pure function:
 
 1. `day_evidence`: from every article's date expressions that name a day (or a time of a day),
-   per day: which articles mention it, how many of them were
-   published a week or more later (they look back at it), on how many different days it was
-   written about, how many mention it before it came, how many in their lead, and how many
-   articles were published that day.
+   per day: which articles mention it, how many of them were published a week or more later
+   (they look back at it), on how many different days it was written about, how many mention it
+   before it came, how many in their lead, and how many articles were published that day.
 2. `choose_days`: score each day by `Weights` (a weighted sum of log(1 + count); the numbers are
    fitted on dev stories by benchmarks/fit_story.py), keep the N best; a day whose mentions come
    from the same articles as a better neighbouring day (a "yesterday" report next to the
@@ -108,7 +107,7 @@ class Story:
 _DAYLIKE = frozenset({"day", "part of day", "time"})
 #: An article published at least this many days after a day it mentions looks back at it.
 LOOK_BACK_DAYS = 7
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")  # a day, or a time or part of a day on it
 #: Sentences from the top of an article that make its lead.
 LEAD_SENTENCES = 3
 
