@@ -283,6 +283,62 @@ def cmd_events(args: argparse.Namespace) -> int:
     return EXIT_USAGE if report.errors else 0
 
 
+def _count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number, `least` or more."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = least - 1
+        if n < least:
+            raise argparse.ArgumentTypeError(f"invalid number {value!r} (a whole number, {least} or more)")
+        return n
+
+    return parse
+
+
+def _day(option: str) -> Callable[[str], date]:
+    """An argparse type: a day (YYYY-MM-DD), its errors naming `option`."""
+
+    def parse(value: str) -> date:
+        try:
+            return parse_date(value, option, option)
+        except ArticleError as exc:
+            raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
+
+    return parse
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from timeline.batch import Options, collect_items, read_url_list
+    from timeline.progress import Progress
+    from timeline.render import render_story
+    from timeline.story import story_of
+
+    urls = read_url_list(args.urls) if args.urls else []
+    if not args.sources and not urls:
+        raise UserError("story: give article files or folders (SRC), or --urls LIST")
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"story: --from {args.start} is after --to {args.end}")
+    items = collect_items(args.sources, urls)
+    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
+    options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None)
+    with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
+        st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
+                                        dates=args.dates, sentences=args.sentences, start=args.start,
+                                        end=args.end, title=args.title)
+    for message in warnings:
+        print(f"timeline: warning: {message}", file=sys.stderr)
+    for message in errors:
+        print(f"timeline: {message}", file=sys.stderr)
+    _emit(render_story(st, args.format, args.templates), args.output, args.force, inputs)
+    if not args.quiet:
+        skipped = f", {len(errors)} skipped" if errors else ""
+        print(f"timeline: {len(st.dates)} key dates of {st.articles} articles{skipped}", file=sys.stderr)
+    return EXIT_USAGE if errors else 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="timeline",
@@ -477,6 +533,38 @@ def make_parser() -> argparse.ArgumentParser:
     _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser(
+        "story", help="the key dates of many articles about one story", formatter_class=_formatter,
+        description="Choose the days that matter across a collection of articles about one story (a war, an\n"
+                    "outbreak, a spill, a trial) and, for each, the sentences that say what happened and the\n"
+                    "articles that report it. SRC is read as for build and events. Without --dates the tool\n"
+                    "decides how many days the story needs (see the README, 'Story').",
+        epilog=_examples("timeline story articles/ -o story.html -f html",
+                         "timeline story articles/ --dates 20 --sentences 1 -f md",
+                         "timeline story articles/ --from 2010-04-20 --to 2010-09-19 -o story.json",
+                         "timeline story feed.jsonl -f csv -o story.csv    # one row per sentence"),
+    )
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv"],
+                   help="output format: json (default), md, html (a page), csv (one row per sentence)")
+    p.add_argument("--dates", type=_count(1), metavar="N", help="how many key dates (default: as the story needs)")
+    p.add_argument("--sentences", type=_count(0), metavar="K", help="sentences per date (default: 2)")
+    p.add_argument("--from", dest="start", type=_day("--from"), metavar="DATE",
+                   help="only dates on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=_day("--to"), metavar="DATE", help="only dates on or before DATE")
+    p.add_argument("--title", help="title of the story (default: Key dates)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _event_args(p)
+    p.set_defaults(func=cmd_story)
     return parser
 
 

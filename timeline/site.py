@@ -51,6 +51,7 @@ from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
 from timeline.readers.url import Fetched
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
+from timeline.story import Story, story
 from timeline.versions import base_id, group_versions, version_number
 
 
@@ -135,6 +136,8 @@ class Site:
     index_href: str = "index.html"
     combined_href: str = "combined.html"
     combined_md_href: str = "combined.md"
+    story_href: str | None = None  # the story of several articles (timeline.story), else None
+    story_md_href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,15 @@ class SiteModel:
     site: Site
     pages: tuple[ArticlePage, ...]
     diffs: tuple[tuple[Changes, TimelineDiff], ...]
+    story: Story | None = None
+
+
+def _story_name(ids: set[str]) -> str:
+    """The file name (without suffix) of the story page: "story", unless an article has that id."""
+    name, n = "story", 1
+    while name in ids:
+        name, n = f"story-{n}", n + 1
+    return name
 
 
 def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -> SiteModel:
@@ -253,10 +265,17 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
                            f"{group_of[a.id][-1].id}.html")
 
     entry_of = {a.id: entry(a) for a in articles}
+    the_story: Story | None = None
+    story_page: str | None = None
+    if len(latest) > 1:  # the key dates of several articles (timeline.story)
+        the_story = story([r for r in results if r.article.id in latest_ids])
+        story_page = _story_name({a.id for a in articles})
     site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
-                {a.id: f"{a.id}.html" for a in articles})
+                {a.id: f"{a.id}.html" for a in articles},
+                story_href=f"{story_page}.html" if story_page else None,
+                story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
-    return SiteModel(site, pages, tuple(diffs))
+    return SiteModel(site, pages, tuple(diffs), the_story)
 
 
 def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tuple[list[Page], set[str]]:
@@ -349,7 +368,8 @@ def page_names(model: SiteModel) -> list[str]:
     """The files the pages of a site go to (known before anything is rendered)."""
     names = [f"{ap.result.article.id}.{ext}" for ap in model.pages for ext in ("html", "md", "json")]
     names += [n for change, _ in model.diffs for n in (change.href, change.md_href, change.json_href)]
-    return names + [f"{stem}.{ext}" for stem in ("combined", "index") for ext in ("html", "md", "json")]
+    stems = ("combined", "index") + ((model.site.story_href.removesuffix(".html"),) if model.site.story_href else ())
+    return names + [f"{stem}.{ext}" for stem in stems for ext in ("html", "md", "json")]
 
 
 def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]],
@@ -388,6 +408,15 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     pages += [Page("combined.html", render_template(env, "combined.html", ctx)),
               Page("combined.md", render_template(env, "timeline.md", ctx)),
               Page("combined.json", render(combined, "json"))]
+    if model.story is not None and site.story_href and site.story_md_href:
+        from timeline.render import render_story
+
+        json_href = site.story_href.removesuffix(".html") + ".json"
+        page = PageInfo("story", site.story_href, (("JSON", json_href), ("Markdown", site.story_md_href)))
+        pages += [Page(site.story_href, render_story(model.story, "html", env=env, site=site, page=page,
+                                                     articles_by_id=by_id, article_href=site.article_href)),
+                  Page(site.story_md_href, render_story(model.story, "md", env=env)),
+                  Page(json_href, render_story(model.story, "json"))]
     step()
 
     page = PageInfo("index", "index.html", (("JSON", "index.json"), ("Markdown", "index.md")))
@@ -419,6 +448,8 @@ def _index_json(site: Site) -> str:
         "title": site.title,
         "combined": {"html": site.combined_href, "json": "combined.json", "md": site.combined_md_href,
                      "events": len(site.combined.events)},
+        **({"story": {"html": site.story_href, "json": site.story_href.removesuffix(".html") + ".json",
+                      "md": site.story_md_href}} if site.story_href else {}),
         "articles": [
             {**entry.article.meta(), "html": entry.href, "json": entry.json_href, "md": entry.md_href,
              "events": len(entry.events),
