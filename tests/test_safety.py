@@ -131,3 +131,65 @@ def test_a_new_events_folder_appears_whole(tmp_path: Path, monkeypatch: pytest.M
     src = _story(tmp_path / "src")
     assert main(["events", str(src), "-o", str(tmp_path / "ev.parquet"), "--dask", "local", "-q"]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["src"]
+
+
+# --- A2: what a rebuild may delete or overwrite ---------------------------------------------------------
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_forged_build_manifest_deletes_nothing_hidden_outside_or_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline.site import MANIFEST
+
+    out = tmp_path / "site"
+    src = _story(out / "articles", "story.md")  # an input article inside OUT
+    assert main(["build", str(src), "-o", str(out), "-q", "--force"]) == 0
+    mine = {".git/config": "[core]\n", ".gitignore": "*.tmp\n", ".nojekyll": "", "notes/todo.txt": "buy milk\n",
+            "notes/plan.md": "# plan\n"}
+    for name, text in mine.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8")
+    victim = tmp_path / "victim.md"
+    victim.write_text("outside\n", encoding="utf-8")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    forged = [*mine, "articles/story.md", "../victim.md", str(victim)]
+    manifest["files"] += forged
+    # Even with the right SHA-256 recorded, none of these is a file a build makes and may remove.
+    manifest["sha256"].update({name: _sha(out / name if not name.startswith(("/", "..")) else victim)
+                               for name in forged})
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    other = _story(tmp_path / "other", "other.md")
+    assert main(["build", str(other), "-o", str(out), "-q"]) == 0
+    for name, text in mine.items():
+        assert (out / name).read_text(encoding="utf-8") == text, name
+    assert src.is_file() and victim.read_text(encoding="utf-8") == "outside\n"
+    assert not (out / "story.html").exists() and (out / "other.html").is_file()
+    err = capsys.readouterr().err
+    assert "ignored" in err and "Traceback" not in err
+
+
+def test_a_page_the_user_edited_is_neither_overwritten_nor_deleted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "site"
+    a, b = _story(tmp_path / "src", "a.md"), _story(tmp_path / "src", "b.md", 2)
+    assert main(["build", str(a), str(b), "-o", str(out), "-q"]) == 0
+    (out / "b.html").write_text("<p>my edit</p>\n", encoding="utf-8")
+    b.write_text(b.read_text(encoding="utf-8") + "Prices rose on 3 March 2026.\n", encoding="utf-8")
+    assert main(["build", str(a), str(b), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert (out / "b.html").read_text(encoding="utf-8") == "<p>my edit</p>\n"
+    assert "b.html" in err and "--force" in err and len(err.strip().splitlines()) == 1
+    assert "3 March" in (out / "b.md").read_text(encoding="utf-8")  # its other pages are updated
+    # Its article gone: the edited page stays, timeline's own files of it go.
+    assert main(["build", str(a), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert (out / "b.html").read_text(encoding="utf-8") == "<p>my edit</p>\n"
+    assert not (out / "b.md").exists() and not (out / "b.json").exists()
+    assert "b.html" in err and len(err.strip().splitlines()) == 1
+    # --force overwrites an edited page that is made again.
+    (out / "a.html").write_text("<p>edited</p>\n", encoding="utf-8")
+    assert main(["build", str(a), "-o", str(out), "-q", "--force"]) == 0
+    assert "<p>edited</p>" not in (out / "a.html").read_text(encoding="utf-8")

@@ -19,12 +19,13 @@ folder that holds anything else is refused unless `force`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import multiprocessing
 import os
+import re
 import stat
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from timeline.events import Event
 from timeline.exports import DatePoint, event_span
 from timeline.filters import text_id
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import atomic_write, write_new, written_by_timeline
+from timeline.output import atomic_write, remove_stale_temps, temp_name, write_new, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
@@ -442,29 +443,70 @@ class Manifest:
     state: dict[str, object]
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # While a build puts its pages in place: the earlier content (sha256) of the files it replaces
+    # or removes, so a build killed half way leaves files the next build still knows as its own.
+    replacing: dict[str, str] = dataclasses.field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # entries read that name no file a build makes (never touched)
 
     @staticmethod
     def read(out: Path) -> Manifest | None:
+        """The manifest of `out`, None without a readable one. It is a hint, never an authority: an
+        entry counts only if it names a page as a build names them (inside the folder, nothing
+        hidden, .html/.md/.json) with a SHA-256; the others are `ignored`."""
         path = out / MANIFEST
         if not path.is_file():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             hashes = data.get("sha256") or {}
-            files = {str(name): str(hashes.get(name, "")) for name in data.get("files", [])}
+            replacing = data.get("replacing") or {}
+            files: dict[str, str] = {}
+            ignored: list[str] = []
+            for name in data.get("files", []):
+                if isinstance(name, str) and page_name_ok(name) and _is_sha(hashes.get(name)):
+                    files[name] = hashes[name]
+                else:
+                    ignored.append(str(name))
             return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()),
-                            tuple(str(w) for w in data.get("warnings") or ()))
+                            tuple(str(w) for w in data.get("warnings") or ()),
+                            {k: v for k, v in replacing.items() if k in files and _is_sha(v)}, tuple(ignored))
         except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def dumps(self) -> str:
-        data = {"generator": "timeline", "files": sorted(self.files), "sha256": dict(sorted(self.files.items())),
-                "state": self.state, "errors": list(self.errors), "warnings": list(self.warnings)}
+        data: dict[str, object] = {"generator": "timeline", "files": sorted(self.files),
+                                   "sha256": dict(sorted(self.files.items())), "state": self.state,
+                                   "errors": list(self.errors), "warnings": list(self.warnings)}
+        if self.replacing:
+            data["replacing"] = dict(sorted(self.replacing.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    def owns(self, name: str, current: str | None) -> bool:
+        """Whether a file `name` whose bytes now have SHA-256 `current` is what a build wrote."""
+        return current is not None and current in (self.files.get(name), self.replacing.get(name))
 
     def intact(self, out: Path) -> bool:
         """Whether every file it lists is still there, as written (a regular file, same bytes)."""
         return all(_file_sha(out / name) == digest for name, digest in self.files.items())
+
+
+_SHA = frozenset("0123456789abcdef")
+
+
+def _is_sha(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and set(value) <= _SHA
+
+
+# The names of the pages a build writes: article ids are slugs (`article.slugify`), so a page is
+# `ID.html`, `ID.md`, `ID.json` or `ID.changes-vA-vB.*`, always at the top of the folder.
+_PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.changes-v[0-9]+-v[0-9]+)?\.(?:html|md|json)")
+
+
+def page_name_ok(name: str) -> bool:
+    """Whether `name` (from a manifest) could be a page a build writes, and so a file it may replace
+    or remove: a .html, .md or .json file named as pages are, at the top of the folder (never in a
+    subfolder such as notes/ or .git/, never hidden)."""
+    return len(name) < 1024 and _PAGE_NAME.fullmatch(name) is not None
 
 
 def _file_sha(path: Path) -> str | None:
@@ -489,6 +531,8 @@ class Staged:
     path: str
     digest: str
     temp: str | None
+    kept: bool = False  # the file there is not what timeline wrote: left as it is
+    was: str | None = None  # the SHA-256 of the file `temp` replaces
 
 
 class Stage:
@@ -498,19 +542,32 @@ class Stage:
     folder is never left half old, half new. A page whose file already holds its content is not
     written at all."""
 
-    def __init__(self, out: Path, previous: Manifest | None) -> None:
+    def __init__(self, out: Path, previous: Manifest | None, force: bool = False) -> None:
         self.out = out
-        self.previous = previous.files if previous else {}
-        self.token = f"{os.getpid()}-{time.time_ns()}"
+        self.previous = previous or Manifest({}, {})
+        self.force = force
+        self.pid = os.getpid()  # temporary files are named after the build's process (output.temp_name)
+        self.dirs: set[Path] = {out}
 
     def put(self, page: Page) -> Staged:
-        digest = _sha(page.content)
+        """Write `page` beside its target, unless the target already holds exactly it, or holds
+        what timeline did not write (a page the user edited: `kept`, unless `force`)."""
+        data = page.content.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
         target = self.out / page.path
-        if self.previous.get(page.path) == digest and _file_sha(target) == digest:
+        current = _file_sha(target)
+        if current == digest:
             return Staged(page.path, digest, None)
-        temp = str(target.parent / f".{target.name}.{self.token}.tmp")
-        write_new(temp, page.content.encode("utf-8"))
-        return Staged(page.path, digest, temp)
+        if current is not None and not self.force and not self.previous.owns(page.path, current):
+            return Staged(page.path, digest, None, kept=True)
+        while True:
+            temp = str(target.parent / temp_name(self.pid))
+            try:
+                write_new(temp, data)
+                break
+            except FileExistsError:
+                continue
+        return Staged(page.path, digest, temp, was=current)
 
     def commit(self, staged: Sequence[Staged]) -> list[Path]:
         written = []
@@ -520,9 +577,18 @@ class Stage:
                 written.append(self.out / item.path)
         return written
 
-    def abort(self) -> None:
-        for leftover in self.out.glob(f".*.{self.token}.tmp"):
-            leftover.unlink(missing_ok=True)
+    def abort(self, staged: Sequence[Staged] = ()) -> None:
+        """Remove this build's temporary files: the ones `staged` names, and any other of its
+        process's temporary names in the folders it writes to."""
+        for item in staged:
+            if item.temp is not None:
+                Path(item.temp).unlink(missing_ok=True)
+        prefix = f".tl{self.pid}-"
+        for folder in sorted(self.dirs):
+            with contextlib.suppress(OSError):
+                for name in os.listdir(folder):
+                    if name.startswith(prefix) and name.endswith(".tmp"):
+                        (folder / name).unlink(missing_ok=True)
 
 
 def check_output_folder(out: Path, force: bool) -> Manifest | None:
@@ -594,40 +660,99 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
                 progress.advance()
         return staged
 
-    staged, written = _staged(out, previous, put_all)
-    _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings, extra)
+    staged, written = _staged(out, previous, put_all, force=force, names=[p.path for p in pages])
+    _finish(out, previous, staged, state, errors, (*_manifest_warnings(out, previous), *warnings), extra, inputs)
     return written
 
 
-def _staged(out: Path, previous: Manifest | None,
-            produce: Callable[[Stage], list[Staged]]) -> tuple[list[Staged], list[Path]]:
+def _manifest_warnings(out: Path, previous: Manifest | None) -> list[str]:
+    if previous is None or not previous.ignored:
+        return []
+    n = len(previous.ignored)
+    return [f"{out / MANIFEST}: {n} entr{'y' if n == 1 else 'ies'} ignored, naming no page a build makes or "
+            f"without its SHA-256 (the first: {previous.ignored[0][:80]!r}); nothing they name is touched"]
+
+
+def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], list[Staged]], *,
+            force: bool = False, names: Sequence[str] = ()) -> tuple[list[Staged], list[Path]]:
     """The pages `produce` stages in `out`, put in place once all are there (the paths written);
-    on any failure, the staged files are removed and a folder made for them too."""
+    on any failure (an exception, SIGINT, or SIGTERM, which the CLI turns into one), the staged
+    files are removed and a folder made for them too. Temporary files that killed builds left are
+    removed first. Before the first rename the manifest already lists the new pages and the
+    content they replace, so a build killed while renaming leaves a folder the next build knows
+    as its own and repairs (it is not "up to date" and puts every page in place again)."""
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    stage = Stage(out, previous)
+    stage = Stage(out, previous, force)
+    stage.dirs |= {(out / n).parent for n in names if "/" in n}
+    owned = {MANIFEST, CACHE_NAME, *(Path(n).name for n in previous.files)} if previous else {MANIFEST, CACHE_NAME}
+    for folder in sorted(stage.dirs | ({(out / n).parent for n in previous.files} if previous else set())):
+        remove_stale_temps(folder, owned)
+    staged: list[Staged] = []
     try:
         staged = produce(stage)
+        _journal(out, previous, staged)
         return staged, stage.commit(staged)
     except BaseException:
-        stage.abort()
+        stage.abort(staged)
         if created and not any(out.iterdir()):
             out.rmdir()
         raise
 
 
-def _finish(out: Path, previous: Manifest | None, files: dict[str, str], state: dict[str, object] | None,
-            errors: Sequence[str], warnings: Sequence[str], extra: Sequence[Page]) -> None:
-    """The last writes of a build: the files of the last build it no longer makes removed, its own
-    hidden files (the cache), then the manifest."""
+def _journal(out: Path, previous: Manifest | None, staged: Sequence[Staged]) -> None:
+    """The manifest written before any page is put in place (see `_staged`): the new pages, the
+    old ones still to be removed, and the earlier content of each file about to be replaced."""
+    gone = set(previous.files) - {s.path for s in staged} if previous else set()
+    if not gone and not any(s.temp is not None for s in staged):
+        return
+    old = previous or Manifest({}, {})
+    files = {n: d for n, d in old.files.items()}
+    files.update({s.path: s.digest for s in staged if not s.kept})
+    replacing = {n: d for n, d in old.replacing.items() if n in files}
+    replacing.update({s.path: s.was for s in staged if s.temp is not None and s.was})
+    atomic_write(out / MANIFEST, Manifest(files, {}, replacing=replacing).dumps())
+
+
+def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], state: dict[str, object] | None,
+            errors: Sequence[str], warnings: Sequence[str], extra: Sequence[Page],
+            inputs: Sequence[Path] = ()) -> tuple[str, ...]:
+    """The last writes of a build: the files of the last build it no longer makes removed (only
+    while they hold what it wrote; never a hidden file, an input or anything outside `out`), its
+    own hidden files (the cache), then the manifest. Returns the warnings, with a line for every
+    page left as the user made it."""
+    warnings = list(warnings)
+    for s in staged:
+        if s.kept:
+            warnings.append(f"{out / s.path}: not updated: it was changed after timeline wrote it (or timeline "
+                            "did not write it); move it away, or rebuild with --force to overwrite it")
+    # A kept page stays listed with what timeline wrote there: the user is told until they decide.
+    files = {s.path: s.digest if not s.kept else previous.files[s.path] for s in staged
+             if not s.kept or (previous and s.path in previous.files)}
     root = out.resolve()
+    sources = set()
+    for p in inputs:
+        with contextlib.suppress(OSError):
+            st = os.stat(p)
+            sources.add((st.st_dev, st.st_ino))
     for stale in sorted(set(previous.files) - set(files)) if previous else []:
-        target = (out / stale).resolve()
-        if root in target.parents and (out / stale).is_file() and not (out / stale).is_symlink():
-            target.unlink()
+        assert previous is not None
+        path = out / stale
+        try:
+            st = path.lstat()
+            if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in sources or root not in path.resolve().parents:
+                continue
+        except OSError:
+            continue
+        if previous.owns(stale, _file_sha(path)):
+            path.unlink()
+        elif stale not in {s.path for s in staged}:
+            warnings.append(f"{path}: kept: it was changed after timeline wrote it and this build no longer "
+                            "makes it; delete it yourself if you do not need it")
     for page in extra:
         atomic_write(out / page.path, page.content)
     atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
+    return tuple(warnings)
 
 
 # --- the build -------------------------------------------------------------------------------------
@@ -726,12 +851,13 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         check_targets(names, out, files)  # every target, before anything is written
         env = make_env(templates)
         staged, written = _staged(out, previous, lambda stage: stage_pages(
-            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs))
+            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs),
+            force=force, names=names)
         assert sorted(s.path for s in staged) == sorted(names), "every page went where it was checked"
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
-        _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings,
-                [Page(CACHE_NAME, cache.dumps(entries))])
+        warnings = _finish(out, previous, staged, state, errors, (*_manifest_warnings(out, previous), *warnings),
+                           [Page(CACHE_NAME, cache.dumps(entries))], files)
     return BuildReport(out, tuple(written), len(staged), len(items), len(items) - cache.hits, cache.hits, errors,
                        warnings=tuple(warnings))
