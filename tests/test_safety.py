@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +197,99 @@ def test_a_page_the_user_edited_is_neither_overwritten_nor_deleted(
     (out / "a.html").write_text("<p>edited</p>\n", encoding="utf-8")
     assert main(["build", str(a), "-o", str(out), "-q", "--force"]) == 0
     assert "<p>edited</p>" not in (out / "a.html").read_text(encoding="utf-8")
+
+
+# --- A5: temporary files, signals, a commit cut short ---------------------------------------------------
+
+
+def _dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    return int(proc.stdout)
+
+
+def _run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_next_build_removes_stale_temporaries_of_timeline_only(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    a = _story(tmp_path / "src", "a.md")
+    assert main(["build", str(a), "-o", str(out), "-q"]) == 0
+    dead = _dead_pid()
+    stale = [f".tl{dead}-0123abcd.tmp", f".a.html.{dead}-1733410000000000000.tmp"]  # the new and the old names
+    kept = [f".tl{os.getpid()}-0123abcd.tmp",  # a run still going
+            f".notes.txt.{dead}-1.tmp",  # beside no file timeline made
+            ".mine.tmp", "draft.tmp"]
+    for name in stale + kept:
+        (out / name).write_text("x", encoding="utf-8")
+    a.write_text(a.read_text(encoding="utf-8") + "More on 3 March 2026.\n", encoding="utf-8")
+    assert main(["build", str(a), "-o", str(out), "-q"]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert not names & set(stale) and set(kept) <= names
+
+
+def test_sigterm_while_staging_removes_the_temporaries_and_leaves_the_old_site(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for i in range(6):
+        _story(src, f"s{i}.md", 1 + i % 5)
+    out = tmp_path / "site"
+    assert main(["build", str(src), "-o", str(out), "-q", "-j", "1"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    for f in src.iterdir():
+        f.write_text(f.read_text(encoding="utf-8") + "Talks resume on 9 March 2026.\n", encoding="utf-8")
+    code = f"""
+import os, signal, sys
+import timeline.site as site
+put = site.Stage.put
+count = [0]
+def put_then_term(self, page):
+    count[0] += 1
+    if count[0] == 4:
+        os.kill(os.getpid(), signal.SIGTERM)
+    return put(self, page)
+site.Stage.put = put_then_term
+from timeline.cli import main
+sys.exit(main(["build", {str(src)!r}, "-o", {str(out)!r}, "-q", "-j", "1"]))
+"""
+    proc = _run(code, tmp_path)
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_build_killed_while_committing_is_repaired_by_the_next(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for i in range(6):
+        _story(src, f"s{i}.md", 1 + i % 5)
+    out = tmp_path / "site"
+    assert main(["build", str(src), "-o", str(out), "-q", "-j", "1"]) == 0
+    for f in src.iterdir():
+        f.write_text(f.read_text(encoding="utf-8") + "Talks resume on 9 March 2026.\n", encoding="utf-8")
+    code = f"""
+import os, sys
+import timeline.site as site
+real = os.replace
+count = [0]
+def replace_then_die(a, b):
+    count[0] += 1
+    if count[0] == 5 and str(b).endswith((".html", ".md", ".json")):
+        os._exit(9)  # as SIGKILL: no cleanup at all
+    return real(a, b)
+site.os.replace = replace_then_die
+from timeline.cli import main
+sys.exit(main(["build", {str(src)!r}, "-o", {str(out)!r}, "-q", "-j", "1"]))
+"""
+    assert _run(code, tmp_path).returncode == 9
+    assert any(p.name.endswith(".tmp") for p in out.iterdir())  # killed half way: temporaries left
+    proc = _run(f"from timeline.cli import main; import sys; sys.exit(main(['build', {str(src)!r}, '-o', "
+                f"{str(out)!r}, '-j', '1']))", tmp_path)
+    assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr
+    fresh = tmp_path / "fresh"
+    assert main(["build", str(src), "-o", str(fresh), "-q", "-j", "1"]) == 0
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in root.iterdir() if p.name != ".timeline-cache"}
+
+    assert tree(out) == tree(fresh)

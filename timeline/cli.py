@@ -390,9 +390,42 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (and SIGHUP) as an exception: what a command was writing is cleaned up on the way out
+    (temporary files removed, the old output left as it was), then it exits 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def _on_signals() -> dict[int, object]:
+    """Turn SIGTERM and SIGHUP into `_terminate` (where they kill the process as by default);
+    the handlers they had, to put back."""
+    import signal
+
+    before: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        try:
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                before[number] = signal.signal(number, _terminate)
+        except ValueError:  # not the main thread: signals stay as they are
+            pass
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     parser = make_parser()
     args = parser.parse_args(argv)
+    handlers = _on_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:

@@ -338,6 +338,8 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False, input
     if real.parent.is_dir() and _load_record(real.parent) is None:
         raise OutputError(f"{real.parent / RECORD}: is not timeline's record of its outputs; "
                           "move it away or choose another folder")
+    if real.parent.is_dir():  # what killed runs left beside the files -o wrote here
+        remove_stale_temps(real.parent, {real.name, RECORD, *(_load_record(real.parent) or {})})
     try:
         atomic_write(real, data, mode=st.st_mode & 0o777 if st is not None else None)
         _record(real, data)

@@ -324,8 +324,9 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
             size = max(1, min(64, n // (jobs * 4)))
             _RENDERING = (model, templates, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
-                                                           mp_context=multiprocessing.get_context("fork")))
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+            # On a failure or a signal, the pages not yet rendered are cancelled, not waited for.
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(0, n, size)]
             anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
                                                               ap.result.timexes, ap.result.sentences)
