@@ -293,3 +293,54 @@ sys.exit(main(["build", {str(src)!r}, "-o", {str(out)!r}, "-q", "-j", "1"]))
         return {p.name: p.read_bytes() for p in root.iterdir() if p.name != ".timeline-cache"}
 
     assert tree(out) == tree(fresh)
+
+
+# --- B8: the cache is a hint too -------------------------------------------------------------------------
+
+
+def _forge_cache(out: Path, change) -> None:  # type: ignore[no-untyped-def]
+    from timeline.cache import CACHE_NAME
+
+    data = json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        if entry["result"] and entry["result"]["article"]["id"] == "b":
+            change(entry)
+    (out / CACHE_NAME).write_text(json.dumps(data), encoding="utf-8")
+
+
+def _renamed(entry: dict) -> None:  # type: ignore[type-arg]
+    entry["result"]["article"]["id"] = "../x/y"
+    for e in entry["result"]["events"]:
+        e["article"], e["sources"] = "../x/y", ["../x/y"]
+
+
+def _mismatched(entry: dict) -> None:  # type: ignore[type-arg]
+    entry["result"]["article"]["id"] = "c"
+
+
+@pytest.mark.parametrize("forge", [_renamed, _mismatched])
+def test_a_forged_cache_entry_is_reprocessed_with_one_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], forge) -> None:  # type: ignore[no-untyped-def]
+    src, out = tmp_path / "src", tmp_path / "site"
+    _story(src, "a.md"), _story(src, "b.md", 2)
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    good = (out / "b.html").read_bytes()
+    _forge_cache(out, forge)
+    _story(src, "a.md", 3)  # something changed: the cache is read
+    for _ in range(2):
+        assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+        assert (out / "b.html").read_bytes() == good and not (tmp_path / "x").exists()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count(".timeline-cache") == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_a_forged_warning_cannot_drive_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "src", tmp_path / "site"
+    _story(src, "a.md"), _story(src, "b.md", 2)
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    _forge_cache(out, lambda entry: entry.update(warnings=["b.md: \x1b]0;owned\x07\x1b[2J\rfine\u202e"]))
+    _story(src, "a.md", 3)
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "b.md" in err and not any(c in err for c in "\x1b\x07\r\u202e")
+    assert "\\x1b" in err

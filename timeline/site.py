@@ -858,7 +858,9 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
-        warnings = _finish(out, previous, staged, state, errors, (*_manifest_warnings(out, previous), *warnings),
-                           [Page(CACHE_NAME, cache.dumps(entries))], files)
+        # What was wrong with the manifest or the cache is said once: both are rewritten now.
+        once = (*_manifest_warnings(out, previous), *cache.warnings)
+        warnings = (*once, *_finish(out, previous, staged, state, errors, warnings,
+                                    [Page(CACHE_NAME, cache.dumps(entries))], files))
     return BuildReport(out, tuple(written), len(staged), len(items), len(items) - cache.hits, cache.hits, errors,
                        warnings=tuple(warnings))
