@@ -344,3 +344,40 @@ def test_a_forged_warning_cannot_drive_the_terminal(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert "b.md" in err and not any(c in err for c in "\x1b\x07\r\u202e")
     assert "\\x1b" in err
+
+
+# --- B9: long names, unwritable outputs ------------------------------------------------------------------
+
+
+def test_a_245_character_file_name_builds(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    name = "a" * 241 + ".txt"
+    _story(src, name)
+    out = tmp_path / "site"
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    assert (out / ("a" * 241 + ".html")).is_file()
+    assert main(["extract", str(src / name), "-o", str(tmp_path / ("b" * 245 + ".json"))]) == 0
+
+
+def test_a_page_name_too_long_for_the_file_system_skips_that_article_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "b" * 300, "text": "Talks failed on Friday.", "published": "2026-02-01"}) + "\n",
+                    encoding="utf-8")
+    ok = _story(tmp_path / "src", "ok.md")
+    out = tmp_path / "site"
+    assert main(["build", str(rows), str(ok), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "too long" in err and "Traceback" not in err
+    assert (out / "ok.html").is_file() and not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs /sys/kernel")
+@pytest.mark.parametrize("command", [["build"], ["extract"], ["events"]])
+def test_an_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          command: list[str]) -> None:
+    ok = _story(tmp_path / "src", "ok.md")
+    target = "/sys/kernel/x" + (".csv" if command == ["events"] else "")
+    assert main([*command, str(ok), "-o", target]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "/sys/kernel/x" in err and "cannot" in err

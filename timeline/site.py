@@ -666,6 +666,43 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
     return written
 
 
+def _name_max(out: Path) -> int:
+    """The longest file name (in bytes) the file system of `out` (or of the folder it will be made
+    in) takes; 255 where it cannot be asked."""
+    folder = out
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _fitting_site(results: Sequence[ArticleResult], title: str, name_max: int) -> tuple[SiteModel, list[Failure]]:
+    """The site of the articles whose pages' names the file system takes, and a failure (one line,
+    naming the article) for each of the others."""
+    failures: list[Failure] = []
+    results = list(results)
+    while True:
+        model = collect_site(results, title=title) if results else None
+        if model is None:
+            raise ArticleError(failures[0].message if len(failures) == 1 else
+                               f"no article could be read ({len(failures)} failed; the first: {failures[0].message})")
+        owner = {n: ap.result.article for ap in model.pages
+                 for n in (ap.entry.href, ap.entry.md_href, ap.entry.json_href)}
+        owner.update({n: change.new for change, _ in model.diffs
+                      for n in (change.href, change.md_href, change.json_href)})
+        long = {a.id: (a, n) for n, a in owner.items() if len(n.encode("utf-8")) > name_max}
+        if not long:
+            return model, failures
+        for article, name in long.values():
+            failures.append(Failure(article.path or article.id,
+                                    f"{article.path or article.id}: its page name is too long for the output's file "
+                                    f"system ({len(name.encode('utf-8'))} bytes, at most {name_max}); give it a "
+                                    "shorter 'id:' or file name"))
+        results = [r for r in results if r.article.id not in long]
+
+
 def _manifest_warnings(out: Path, previous: Manifest | None) -> list[str]:
     if previous is None or not previous.ignored:
         return []
@@ -683,7 +720,10 @@ def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], lis
     content they replace, so a build killed while renaming leaves a folder the next build knows
     as its own and repairs (it is not "up to date" and puts every page in place again)."""
     created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
     stage = Stage(out, previous, force)
     stage.dirs |= {(out / n).parent for n in names if "/" in n}
     owned = {MANIFEST, CACHE_NAME, *(Path(n).name for n in previous.files)} if previous else {MANIFEST, CACHE_NAME}
@@ -694,10 +734,13 @@ def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], lis
         staged = produce(stage)
         _journal(out, previous, staged)
         return staged, stage.commit(staged)
-    except BaseException:
+    except BaseException as exc:
         stage.abort(staged)
         if created and not any(out.iterdir()):
             out.rmdir()
+        if isinstance(exc, OSError):
+            where = exc.filename2 or exc.filename or out
+            raise OutputError(f"{where}: cannot write ({exc.strerror or exc})") from None
         raise
 
 
@@ -750,9 +793,12 @@ def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], stat
         elif stale not in {s.path for s in staged}:
             warnings.append(f"{path}: kept: it was changed after timeline wrote it and this build no longer "
                             "makes it; delete it yourself if you do not need it")
-    for page in extra:
-        atomic_write(out / page.path, page.content)
-    atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
+    try:
+        for page in extra:
+            atomic_write(out / page.path, page.content)
+        atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
+    except OSError as exc:
+        raise OutputError(f"{exc.filename or out}: cannot write ({exc.strerror or exc})") from None
     return tuple(warnings)
 
 
@@ -847,7 +893,10 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
             problems = failures or [o for o in outcomes if isinstance(o, Failure)]
             raise ArticleError(problems[0].message if len(problems) == 1 else
                                f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
-        model = collect_site(results, title=title)
+        model, long = _fitting_site(results, title, _name_max(out))
+        if long and strict:
+            raise ArticleError(long[0].message)
+        failures += long
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
         env = make_env(templates)
