@@ -381,3 +381,42 @@ def test_an_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.Capture
     assert main([*command, str(ok), "-o", target]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "/sys/kernel/x" in err and "cannot" in err
+
+
+# --- D: counts that are true ---------------------------------------------------------------------------
+
+
+def test_the_build_summary_counts_articles_versions_and_skipped_files_truly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "src"
+    _story(src, "a.md")
+    (src / "bad.txt").write_text("no date at all\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["build", str(src), "-o", str(out)]) == 2
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "(1 article: 1 processed, 0 unchanged; 1 skipped)" in summary, summary
+    assert main(["build", str(src), "-o", str(out)]) == 2
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "up to date (1 article; 1 skipped)" in summary, summary
+    _story(src, "a.v2.md", 3)
+    assert main(["build", str(src), "-o", str(out)]) == 2
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "(1 article in 2 versions: 1 processed, 1 unchanged; 1 skipped)" in summary, summary
+
+
+def test_the_undated_lead_is_not_counted_as_a_dated_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "lead.md"
+    src.write_text("---\npublished: 2026-02-03\n---\nThe port is open again. It closed on Monday. "
+                   "Trade fell in January.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    from timeline.article import load_article
+    from timeline.pipeline import process
+
+    events = process(load_article(str(src))).events
+    dated = sum(1 for e in events if e.anchor == "phrase")
+    assert 0 < dated < len(events)  # the lead is an event, dated by the publication
+    for page in ("lead.html", "index.html", "index.md", "lead.md"):
+        text = (out / page).read_text(encoding="utf-8")
+        assert f"{len(events)} dated event" not in text, page
+    assert f"{dated} dated events and {len(events) - dated} undated" in (out / "lead.html").read_text(encoding="utf-8")

@@ -194,6 +194,7 @@ class ProcessCache:
         self.entries: dict[str, Entry] = {}
         self._raw: dict[str, object] = {}  # entries as read, written back without encoding again
         self.hits = 0
+        self.hit_keys: set[str] = set()
         self.warnings: list[str] = []
         if enabled:
             self._load()
@@ -229,6 +230,7 @@ class ProcessCache:
         entry = self.entries.get(key)
         if entry is not None and entry.fresh(today):
             self.hits += 1
+            self.hit_keys.add(key)
             return entry
         return None
 

@@ -807,8 +807,10 @@ def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], stat
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did: the files it wrote (a no-change rebuild writes none), how many articles it
-    processed and took from the cache, and the one-line error of every article it skipped."""
+    """What a build did: the files it wrote (a no-change rebuild writes none); the articles of the
+    site (`articles`; an article with several versions counts once) and their `versions` read, of
+    which `processed` now and `cached` taken from the cache; the files, rows or pages `skipped`;
+    and the one-line error of every article it could not read."""
 
     out: Path
     written: tuple[Path, ...]
@@ -819,16 +821,21 @@ class BuildReport:
     errors: tuple[str, ...]
     up_to_date: bool = False
     warnings: tuple[str, ...] = ()
+    versions: int = 0
+    skipped: int = 0
 
     def __len__(self) -> int:
         return len(self.written)
 
     def summary(self) -> str:
-        skipped = f", {len(self.errors)} skipped" if self.errors else ""
+        counted = f"{self.articles} article{'' if self.articles == 1 else 's'}"
+        if self.versions > self.articles:
+            counted += f" in {self.versions} versions"
+        skipped = f"; {self.skipped} skipped" if self.skipped else ""
         if self.up_to_date:
-            return f"wrote 0 files to {self.out}: up to date ({self.articles} articles{skipped})"
-        return (f"wrote {len(self.written)} files to {self.out} ({self.articles} articles: {self.processed} "
-                f"processed, {self.cached} unchanged{skipped})")
+            return f"wrote 0 files to {self.out}: up to date ({counted}{skipped})"
+        return (f"wrote {len(self.written)} files to {self.out} ({counted}: {self.processed} processed, "
+                f"{self.cached} unchanged{skipped})")
 
 
 def _state(paths: Sequence[str], keys: Sequence[str | None], templates: Path | None, title: str) -> dict[str, object]:
@@ -878,8 +885,11 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     keys = [options.keyed(i.key) for i in items]
     state = _state([i.name for i in items], keys, templates, title)
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
-        return BuildReport(out, (), len(previous.files), len(items), 0, len(items), previous.errors,
-                           up_to_date=True, warnings=previous.warnings)
+        counts = previous.state.get("counts")
+        articles, versions, skipped = (counts if isinstance(counts, list) and len(counts) == 3
+                                       and all(isinstance(n, int) for n in counts) else (len(items), len(items), 0))
+        return BuildReport(out, (), len(previous.files), articles, 0, versions, previous.errors,
+                           up_to_date=True, warnings=previous.warnings, versions=versions, skipped=skipped)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
     with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
@@ -907,9 +917,14 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
+        shown = {ap.result.article.id for ap in model.pages}
+        cached = sum(1 for k, o in zip(keys, outcomes, strict=True) if isinstance(o, ArticleResult)
+                     and o.article.id in shown and k in cache.hit_keys)
+        skipped = len(failures) + sum(1 for o in outcomes if isinstance(o, Failure) and o.skipped)
+        state["counts"] = [len(model.site.articles), len(model.pages), skipped]
         # What was wrong with the manifest or the cache is said once: both are rewritten now.
         once = (*_manifest_warnings(out, previous), *cache.warnings)
         warnings = (*once, *_finish(out, previous, staged, state, errors, warnings,
                                     [Page(CACHE_NAME, cache.dumps(entries))], files))
-    return BuildReport(out, tuple(written), len(staged), len(items), len(items) - cache.hits, cache.hits, errors,
-                       warnings=tuple(warnings))
+    return BuildReport(out, tuple(written), len(staged), len(model.site.articles), len(model.pages) - cached, cached,
+                       errors, warnings=tuple(warnings), versions=len(model.pages), skipped=skipped)
