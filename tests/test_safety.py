@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -420,3 +421,17 @@ def test_the_undated_lead_is_not_counted_as_a_dated_event(tmp_path: Path, capsys
         text = (out / page).read_text(encoding="utf-8")
         assert f"{len(events)} dated event" not in text, page
     assert f"{dated} dated events and {len(events) - dated} undated" in (out / "lead.html").read_text(encoding="utf-8")
+
+
+def test_a_stale_staging_folder_is_removed_only_when_old_and_only_its_parts(tmp_path: Path) -> None:
+    from timeline.output import remove_stale_temps
+
+    dead = _dead_pid()
+    old, young = tmp_path / f".tl{dead}-00000001.tmp", tmp_path / f".tl{dead}-00000002.tmp"
+    for folder in (old, young):
+        folder.mkdir()
+        (folder / "part-00000.parquet").write_bytes(b"x")
+    os.utime(old, (time.time() - 3 * 86400, time.time() - 3 * 86400))
+    (tmp_path / "precious.txt").write_text("mine", encoding="utf-8")
+    assert remove_stale_temps(tmp_path) == [old]
+    assert young.is_dir() and (tmp_path / "precious.txt").is_file()

@@ -30,6 +30,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from collections.abc import Container, Iterator
 from pathlib import Path
 
@@ -177,6 +178,11 @@ _TEMP_RE = re.compile(r"\.tl([0-9]{1,10})-[0-9a-f]{8}\.tmp")
 _LEGACY_TEMP_RE = re.compile(r"\.(.+)\.([0-9]{1,10})-[0-9]{1,20}\.tmp")
 
 
+# A staging folder may be on a file system shared with other machines, whose process ids this one
+# cannot check: it is removed only when also a day old.
+_STAGING_AGE = 24 * 3600
+
+
 def temp_name(pid: int | None = None) -> str:
     """A fresh name for a temporary file or folder of process `pid` (default: this one)."""
     return f".tl{os.getpid() if pid is None else pid}-{secrets.token_hex(4)}.tmp"
@@ -225,7 +231,7 @@ def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Contai
             if stat.S_ISREG(st.st_mode):
                 path.unlink()
                 removed.append(path)
-            elif stat.S_ISDIR(st.st_mode):
+            elif stat.S_ISDIR(st.st_mode) and time.time() - st.st_mtime > _STAGING_AGE:
                 for inner in sorted(path.iterdir()):
                     if re.fullmatch(r"part-[0-9]{5}\.parquet|\.timeline-events", inner.name) and inner.is_file() \
                             and not inner.is_symlink():

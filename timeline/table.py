@@ -231,7 +231,7 @@ def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]
     distributed = _require("distributed", "--dask")
     import logging
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # failures are reported as one line
     if address == "local":
         cluster = distributed.LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                            host="127.0.0.1", dashboard_address=None)
@@ -275,9 +275,9 @@ def _on_cluster(address: str, run: Callable[[], list[Part]]) -> list[Part]:
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as exc:
-        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        first = (str(exc).strip().splitlines() or [""])[0].split(". ")[0][:200]
         raise UserError(f"--dask {address}: the run failed ({type(exc).__name__}: {first}); "
-                        "nothing was written") from None
+                        "nothing was written, the old output is as it was") from None
 
 
 def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | None = None,
