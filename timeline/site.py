@@ -771,8 +771,8 @@ def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], stat
             warnings.append(f"{out / s.path}: not updated: it was changed after timeline wrote it (or timeline "
                             "did not write it); move it away, or rebuild with --force to overwrite it")
     # A kept page stays listed with what timeline wrote there: the user is told until they decide.
-    files = {s.path: s.digest if not s.kept else previous.files[s.path] for s in staged
-             if not s.kept or (previous and s.path in previous.files)}
+    before = previous.files if previous else {}
+    files = {s.path: before[s.path] if s.kept else s.digest for s in staged if not s.kept or s.path in before}
     root = out.resolve()
     sources = set()
     for p in inputs:
