@@ -16,14 +16,14 @@ from typing import Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
-from timeline.errors import ArticleError, UserError
+from timeline.errors import ArticleError, UserError, printable, say
 
 EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -121,8 +121,8 @@ def _warn(messages: Sequence[str]) -> None:
 def _note_inferred(article: Article) -> None:
     if article.published_how.startswith("inferred"):
         evidence = article.published_how.removeprefix("inferred from ")
-        print(f"timeline: {article.path or '<stdin>'}: publication date inferred: "
-              f"{article.published.isoformat()}, from {evidence}", file=sys.stderr)
+        say(f"{article.path or '<stdin>'}: publication date inferred: {article.published.isoformat()}, "
+            f"from {evidence}")
 
 
 def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
@@ -252,11 +252,11 @@ def cmd_build(args: argparse.Namespace) -> int:
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
                    undated=args.undated, status=args.status, fetcher=_fetcher(args))
     for message in report.warnings:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
-        print(f"timeline: {report.summary()}", file=sys.stderr)
+        say(report.summary())
     return EXIT_USAGE if report.errors else 0
 
 
@@ -274,12 +274,14 @@ def cmd_events(args: argparse.Namespace) -> int:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
                               status=args.status)
+    for message in report.warnings:
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
-        print(f"timeline: wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
-              f"{report.output}{skipped}", file=sys.stderr)
+        say(f"wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
+            f"{report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
 
 
@@ -568,16 +570,49 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (and SIGHUP) as an exception: what a command was writing is cleaned up on the way out
+    (temporary files removed, the old output left as it was), then it exits 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def _on_signals() -> dict[int, object]:
+    """Turn SIGTERM and SIGHUP into `_terminate` (where they kill the process as by default);
+    the handlers they had, to put back."""
+    import signal
+
+    before: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        try:
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                before[number] = signal.signal(number, _terminate)
+        except ValueError:  # not the main thread: signals stay as they are
+            pass
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     parser = make_parser()
     args = parser.parse_args(argv)
+    handlers = _on_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except NotADirectoryError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
