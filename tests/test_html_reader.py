@@ -294,8 +294,14 @@ def test_amp_page() -> None:
 def test_page_without_article_text() -> None:
     body = '<ul>' + "".join(f'<li><a href="/video/{i}">Watch: highlights of match number {i} of the season</a></li>'
                             for i in range(12)) + '</ul>'
-    with pytest.raises(NoArticleText, match=r"story\.html: no article text"):
-        read(page(body=body, head='<meta property="article:published_time" content="2026-02-01">'))
+    # Read, with a warning (issue 19): the date and the title are on the page; the text is the
+    # best the page has. Only a page without any text is refused (below).
+    warnings: list[str] = []
+    a = read(page(body=body, head='<meta property="article:published_time" content="2026-02-01">'),
+             warn=warnings.append)
+    assert (a.published, a.title) == (date(2026, 2, 1), "Council closes the old bridge")
+    assert "highlights of match number 3" in a.text
+    assert len(warnings) == 1 and warnings[0].startswith("story.html: no article text found")
     assert issubclass(NoArticleText, ArticleError)
 
 
@@ -413,3 +419,98 @@ def test_importing_the_reader_does_not_import_trafilatura() -> None:
             "print(any(m.split('.')[0] in ('trafilatura', 'htmldate', 'lxml') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# --- the order of evidence (issue 19) -------------------------------------------------------------
+
+def test_utc_stamp_and_local_time_without_offset_give_the_local_day() -> None:
+    # An evening story in Denver: 01:09 UTC on the 9th is 18:09 on the 8th in the newsroom.
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-08 18:09:55"}))
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert (a.published, a.published_how) == (date(2023, 11, 8), "page metadata")
+
+
+def test_utc_stamp_and_the_same_moment_with_an_offset_give_the_local_day() -> None:
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55Z">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-08T18:09:55-07:00"}))
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 8)
+
+
+def test_utc_stamp_and_the_pages_time_zone_give_the_local_day() -> None:
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55.000Z">'
+            '<meta property="article:modified_time" content="2023-11-09T10:30:00-07:00">')
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 8)
+
+
+def test_utc_stamp_alone_keeps_its_day() -> None:
+    head = '<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 9)
+
+
+def test_a_mislabelled_z_is_not_converted() -> None:
+    # The same clock time written with "Z" and with the newsroom's offset: the clock time is local.
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55Z">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-09T01:09:55+05:30"})
+            + '<meta property="article:modified_time" content="2023-11-09T08:00:00+05:30">')
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 9)
+
+
+MASTHEAD = '<div class="date">{}</div>'
+
+
+def _with_masthead(masthead: str, stamp: str) -> str:
+    html = page(body=f"<p>{stamp}</p>" + STORY)
+    return html.replace("<header>", "<header>" + MASTHEAD.format(masthead), 1)
+
+
+def test_byline_earlier_than_the_date_htmldate_finds_in_the_page_wins() -> None:
+    # The masthead's date is the day the page was saved; the stamp under the headline is the story's.
+    a = read(_with_masthead("Tuesday, February 24, 2026", "February 3, 2026"))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_byline_later_than_the_date_htmldate_finds_in_the_page_loses() -> None:
+    a = read(_with_masthead("Tuesday, February 3, 2026", "February 24, 2026"))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "page text")
+
+
+def test_update_stamp_labelled_in_its_own_element_is_not_the_byline() -> None:
+    body = ('<p><span class="label">Updated:</span> <span>February 20, 2026</span></p>'
+            '<p><span>Published</span> <span>February 3, 2026</span></p>') + STORY
+    a = read(page(body=body))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_an_impossible_meta_date_is_ignored_and_the_next_evidence_used() -> None:
+    head = '<meta property="article:published_time" content="2026-13-45">'
+    a = read(page(head=head, body="<p>February 3, 2026</p>" + STORY))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+    with pytest.raises(ArticleError, match=r"story\.html: no publication date"):
+        read(page(head=head))  # never 2026-01-01
+
+
+NEWSLETTER = ('<div class="signup"><a href="/subscribe">Sign up</a> for the <a href="/newsletters/morning">'
+              'Morning Briefing</a> ...</div>')
+
+
+def test_page_without_main_text_keeps_its_date_and_title_with_a_warning() -> None:
+    head = ('<meta property="article:published_time" content="2026-02-01T09:00:00+00:00">'
+            '<meta name="description" content="Every weekday morning, the five stories you need to know '
+            'about Riverside, from the council to the courts.">')
+    warnings: list[str] = []
+    a = read(page(body=NEWSLETTER, head=head, title="The Morning Briefing"), warn=warnings.append)
+    assert (a.published, a.title) == (date(2026, 2, 1), "The Morning Briefing")
+    assert "five stories you need to know" in a.text
+    assert len(warnings) == 1 and "story.html" in warnings[0] and "no article text" in warnings[0]
+
+
+def test_page_with_no_text_at_all_is_refused() -> None:
+    html = ('<!DOCTYPE html><html><head><meta property="article:published_time" content="2026-02-01">'
+            '</head><body><img src="a.jpg"><video src="v.mp4"></video></body></html>')
+    with pytest.raises(NoArticleText, match=r"story\.html: no text on the page"):
+        read(html)

@@ -24,9 +24,11 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -139,6 +141,10 @@ _PUBLISHED_META = frozenset({
 _ARTICLE_TYPE = re.compile(r"article|posting|report|news|blog", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 _BYLINE_WINDOW = 300  # characters of page text after the headline searched for its date
+# Date values of the markup considered, and characters of a script read: a news page has tens of
+# dates and scripts of kilobytes; a hostile page has 7 MB of <time> tags, which are not read whole.
+_MAX_CANDIDATES = 1_000
+_MAX_SCRIPT_CHARS = 1_000_000
 
 
 def _json_ld(tree: HtmlElement) -> Iterator[object]:
@@ -165,26 +171,133 @@ def _ld_nodes(data: object) -> Iterator[dict[str, Any]]:
             stack.extend(reversed(item))
 
 
-def _markup_days(tree: HtmlElement) -> set[date]:
-    """Every day written in the page's machine-readable date markup: date-like <meta> fields,
-    `datetime` and `itemprop` attributes, JSON-LD. htmldate's answer is "page metadata" when it is
-    one of these."""
-    values: list[str] = []
+def _markup_values(tree: HtmlElement) -> Iterator[str]:
+    """The date-like values of the page's machine-readable markup, in document order of kind:
+    date-like <meta> fields, `datetime` and `itemprop` attributes, JSON-LD blocks. A generator:
+    callers take at most _MAX_CANDIDATES of them (a hostile page holds millions)."""
     for meta in tree.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
         if _DATE_META.search(key):
-            values.append(meta.get("content") or "")
-    values += [str(v) for v in tree.xpath("//@datetime | //*[@itemprop]/@content")]
-    values += [s.text_content() for s in tree.iter("script")
-               if (s.get("type") or "").strip().lower() == "application/ld+json"]
+            yield meta.get("content") or ""
+    for el in tree.iter():
+        value = el.get("datetime")
+        if value is None and el.get("itemprop") is not None:
+            value = el.get("content")
+        if value:
+            yield value
+    for s in tree.iter("script"):
+        if (s.get("type") or "").strip().lower() == "application/ld+json":
+            yield (s.text or "")[:_MAX_SCRIPT_CHARS]
+
+
+def _markup_days(tree: HtmlElement) -> set[date]:
+    """Every day written in the page's machine-readable date markup (its first _MAX_CANDIDATES
+    values). htmldate's answer is "page metadata" when it is one of these."""
     days = set()
-    for value in values:
-        for m in _ISO_DAY.finditer(value):
-            try:
+    for value in islice(_markup_values(tree), _MAX_CANDIDATES):
+        for m in islice(_ISO_DAY.finditer(value), _MAX_CANDIDATES):
+            with contextlib.suppress(ValueError):
                 days.add(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-            except ValueError:
-                continue
     return days
+
+
+# --- the publisher's local day --------------------------------------------------------------------
+# A page often gives the moment of publication twice: in UTC (`article:published_time`
+# 2023-11-09T01:09:55+00:00) and in the newsroom's own time (JSON-LD "2023-11-08 18:09:55", or
+# 2023-11-08T18:09:55-07:00). The newsroom's local day is the publication date.
+
+_STAMP = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*(Z|[+-]\d\d:?\d\d)?",
+                    re.IGNORECASE)
+# Offsets written elsewhere on the page (ISO 8601 or RFC 2822): the publisher's time zone.
+_ZONE = re.compile(r"(?<=\d\d:\d\d)(?::\d\d)?(?:\.\d+)?(?:\s?([+-])(\d\d):?(\d\d))(?![\d:])")
+_PUBLISHED_LD = ("datePublished", "dateCreated")
+
+
+def _offset(text: str | None) -> int | None:
+    """Minutes east of UTC of "Z", "+05:30", "-0700"; None when no zone is written."""
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return 0
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
+
+
+def _stamp(value: str) -> tuple[datetime, int | None] | None:
+    """(the date and time as written, its offset in minutes or None) of an ISO 8601 timestamp."""
+    m = _STAMP.match(value.strip())
+    if m is None:
+        return None
+    try:
+        moment = datetime(*(int(g) for g in m.groups()[:5]), int(m.group(6) or 0))  # type: ignore[misc]
+    except ValueError:
+        return None
+    return moment, _offset(m.group(7))
+
+
+def _publication_stamps(tree: HtmlElement) -> list[tuple[datetime, int | None]]:
+    """The timestamps of the original publication the page's markup gives: the published-time
+    <meta> fields, JSON-LD `datePublished`, `<time itemprop="datePublished">` or `pubdate`."""
+    values: list[str] = []
+    for meta in islice(tree.iter("meta"), _MAX_CANDIDATES):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _PUBLISHED_META:
+            values.append(meta.get("content") or "")
+    for block in islice(_json_ld(tree), _MAX_CANDIDATES):
+        for node in islice(_ld_nodes(block), _MAX_CANDIDATES):
+            values += [v for k in _PUBLISHED_LD if isinstance(v := node.get(k), str)]
+    for el in islice(tree.iter("time"), _MAX_CANDIDATES):
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+            values.append(el.get("datetime") or "")
+    return [s for v in values[:_MAX_CANDIDATES] if (s := _stamp(v)) is not None]
+
+
+def _page_zone(tree: HtmlElement) -> int | None:
+    """The time zone the page's own timestamps are written in (the most common offset other than
+    UTC among them: markup, JSON-LD, the page's scripts), or None."""
+    found: Counter[int] = Counter()
+    texts = chain((m.get("content") or "" for m in tree.iter("meta")),
+                  (el.get("datetime") or "" for el in tree.iter("time")),
+                  ((s.text or "")[:_MAX_SCRIPT_CHARS] for s in tree.iter("script")))
+    seen = 0
+    for text in texts:
+        for m in _ZONE.finditer(text):
+            minutes = (-1 if m.group(1) == "-" else 1) * (int(m.group(2)) * 60 + int(m.group(3)))
+            if minutes and abs(minutes) <= 14 * 60:
+                found[minutes] += 1
+            seen += 1
+            if seen >= _MAX_CANDIDATES:
+                break
+        if seen >= _MAX_CANDIDATES:
+            break
+    return found.most_common(1)[0][0] if found else None
+
+
+_SAME_MOMENT = timedelta(minutes=10)  # two stamps of one publication may differ by a few seconds
+
+
+def _local_day(day: date, tree: HtmlElement) -> date:
+    """`day`, or the publisher's local day when `day` is the UTC day of a publication stamp and
+    the page tells the local time: a stamp of the same moment with an offset, one in local time
+    without an offset (the same minutes and seconds, whole quarter hours apart), else the offset
+    of the page's other timestamps (unless the same clock time is also written as local time,
+    when the "Z" is a mislabel)."""
+    stamps = _publication_stamps(tree)
+    utc = next((moment for moment, offset in stamps if offset == 0 and moment.date() == day), None)
+    if utc is None:
+        return day
+    for moment, offset in stamps:  # the same moment written with the newsroom's offset
+        if offset and abs(moment - timedelta(minutes=offset) - utc) <= _SAME_MOMENT:
+            return moment.date()
+    for moment, offset in stamps:  # the same moment in local time, without an offset
+        apart = (moment - utc).total_seconds()
+        if offset is None and apart and abs(apart) <= 14 * 3600 and apart % 900 == 0:
+            return moment.date()
+    if any(moment == utc and offset != 0 for moment, offset in stamps):
+        return day  # the same clock time also written as local: the "Z" is not to be trusted
+    zone = _page_zone(tree)
+    return (utc + timedelta(minutes=zone)).date() if zone else day
 
 
 def _loose_day(value: object, name: str) -> date | None:
@@ -262,6 +375,7 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date
         return None
     size = 0
     updated: tuple[date, str] | None = None
+    before = ""  # the piece before: a label ("Updated:") is often an element of its own
     for node in head.xpath("following::text()"):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
@@ -272,9 +386,11 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date
         size += len(piece)
         stamp = _stamp_day(piece)
         if stamp is not None and _MIN_DATE <= stamp[0] <= today:
-            if not _UPDATED.search(piece[:piece.find(stamp[1])]):
+            label = piece[:piece.find(stamp[1])]
+            if not _UPDATED.search(label) and not (not label.strip() and _UPDATED.search(before)):
                 return stamp
             updated = updated or stamp
+        before = piece
         if size >= _BYLINE_WINDOW:
             break
     return updated
@@ -345,7 +461,13 @@ def page_published(
     today: date,
 ) -> tuple[date, str, str | None]:
     """(publication date, where it came from, a warning or None) of a parsed page whose main text
-    is `text`. ArticleError when nothing on the page or in the text dates it."""
+    is `text`. ArticleError when nothing on the page or in the text dates it.
+
+    The order of evidence (README, "Where each field comes from"): htmldate's date when the page's
+    markup or address confirms it; else our lenient reading of the markup; else htmldate's date
+    from the page's text and ours (the byline under the headline, the dateline), the earlier of
+    the two when they disagree; else the text's own evidence. A date of the markup given in UTC
+    is the publisher's local day when the page tells its time zone."""
     from htmldate import find_date
 
     canonical = tree.xpath("string(//link[@rel='canonical']/@href)")
@@ -358,36 +480,66 @@ def page_published(
 
     choice: tuple[date, str] | None = None
     if fast is not None and fast in _markup_days(tree):
-        choice = (fast, "page metadata")
+        choice = (_local_day(fast, tree), "page metadata")
     elif fast is not None and _in_url(fast, urls):
         choice = (fast, "url")
     elif (day := _structured_day(tree, name, today)) is not None:
-        choice = (day, "page metadata")
-    elif (byline := _byline_day(tree, title, today)) is not None:
-        choice = (byline[0], "byline")
+        choice = (_local_day(day, tree), "page metadata")
+    if choice is not None:
+        return choice[0], choice[1], _contradiction(choice[0], choice[1], text, today, name)
+
+    # htmldate's date from the page's text: a guess from a year or a month alone
+    # ("2026-13-45" read as 2026, "© 2026") is no date.
+    page_text = fast
+    if page_text is None:
+        found = find_date(tree, extensive_search=True, original_date=True, url=url,
+                          deferred_url_extractor=True, max_date=today.isoformat())
+        page_text = date.fromisoformat(found) if found else None
+    if page_text is not None and page_text.day == 1 and not _written_on_page(tree, page_text):
+        page_text = None
+    ours: tuple[date, str] | None = None
+    dateline, evidence = _text_evidence(text, today)
+    if (byline := _byline_day(tree, title, today)) is not None:
+        ours = (byline[0], "byline")
+    elif dateline is not None:
+        day, phrase = dateline
+        if page_text is not None and not _YEAR.search(phrase):
+            day = _near_year(day, page_text)
+        ours = (day, "dateline")
+    # Where the two disagree the earlier is the original date: a later one near the top of a
+    # page is often the day's date in the masthead or the stamp of an update.
+    if ours is not None and (page_text is None or ours[0] <= page_text):
+        choice = ours
+    elif page_text is not None:
+        choice = (page_text, "page text")
+    elif evidence is not None:
+        return evidence[0], f"inferred from {evidence[1]}", None
     else:
-        page_text = fast
-        if page_text is None:
-            found = find_date(tree, extensive_search=True, original_date=True, url=url,
-                              deferred_url_extractor=True, max_date=today.isoformat())
-            page_text = date.fromisoformat(found) if found else None
-        dateline, evidence = _text_evidence(text, today)
-        if dateline is not None:
-            day, phrase = dateline
-            if page_text is not None and not _YEAR.search(phrase):
-                day = _near_year(day, page_text)
-            return day, "dateline", None
-        if page_text is not None:
-            choice = (page_text, "page text")
-        elif evidence is not None:
-            return evidence[0], f"inferred from {evidence[1]}", None
-        else:
-            raise NoPublicationDate(
-                f"{name}: no publication date: the page's metadata, address and text give none; "
-                "pass --published YYYY-MM-DD"
-            )
+        raise NoPublicationDate(
+            f"{name}: no publication date: the page's metadata, address and text give none; "
+            "pass --published YYYY-MM-DD"
+        )
     day, how = choice
-    return day, how, _contradiction(day, how, text, today, name)
+    return day, how, None if how == "dateline" else _contradiction(day, how, text, today, name)
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _written_on_page(tree: HtmlElement, day: date) -> bool:
+    """Whether the first day of a month is written on the page as a full date (numbers, or the
+    month as a word), not only its year or its month."""
+    y, m = day.year, day.month
+    month = _MONTH_NAMES[m - 1]
+    pattern = re.compile(
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}(?!\d)|(?<!\d)0?{m}/0?1/{y}(?!\d)|"
+        rf"\b0?1(?:st)?\.?\s+(?:of\s+)?{month}[a-z]*\.?,?\s+{y}\b|\b{month}[a-z]*\.?\s+0?1(?:st)?,?\s+{y}\b",
+        re.IGNORECASE)
+    texts = chain(islice(_markup_values(tree), _MAX_CANDIDATES), [tree.text_content()[:_EVIDENCE_PAGE_CHARS]])
+    return any(pattern.search(t) for t in texts)
+
+
+_EVIDENCE_PAGE_CHARS = 2_000_000  # of the page's text searched for a written date
 
 
 # --- the main text --------------------------------------------------------------------------------
@@ -541,6 +693,35 @@ def _site_name(doc: Any, url: str | None) -> str | None:
     return re.sub(r"^www\.", "", host) if host else None
 
 
+def _has_prose(text: str) -> bool:
+    return any(len(p.split()) >= _MIN_WORDS for p in text.split("\n\n"))
+
+
+def _fallback_text(tree: HtmlElement, doc: Any, title: str | None, name: str) -> tuple[str, str]:
+    """(text, what it is) for a page whose main text the extractor cannot find (a newsletter, an
+    "about" page, a video): the page's description, else the extracted text with its links and
+    teasers, else all the text of the page: the first with a sentence of prose (_MIN_WORDS words).
+    NoArticleText when the page has none (a video and its menu)."""
+    import trafilatura
+
+    def paragraphs(raw: str) -> str:
+        kept = [p for p in _lines_to_paragraphs(raw) if not _CODE.search(p)]
+        if kept and title and _norm(kept[0]) == _norm(title):
+            kept.pop(0)
+        return "\n\n".join(kept)
+
+    candidates = (
+        (lambda: paragraphs(str(getattr(doc, "description", None) or "")), "the page's description"),
+        (lambda: paragraphs(str(getattr(doc, "text", None) or "")), "the text of its links and teasers"),
+        (lambda: paragraphs(trafilatura.baseline(tree)[1]), "all the text of the page"),
+    )
+    for make, what in candidates:
+        text = make()
+        if _has_prose(text):
+            return text, what
+    raise NoArticleText(f"{name}: no text on the page (nothing but navigation or media)")
+
+
 # --- the reader -----------------------------------------------------------------------------------
 
 def _default_warn(message: str) -> None:
@@ -580,13 +761,17 @@ def read_html(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
     )
-    if doc is None:
-        raise NoArticleText(f"{name}: no article text on the page")
+    if doc is None:  # no main text: the page's metadata still gives its title and date
+        from trafilatura.metadata import extract_metadata
+
+        doc = extract_metadata(tree, default_url=url)
     source = _site_name(doc, url)
     title = _title(doc.title, source)
     text = _clean_text(doc.text or "", links, title)
-    if not any(len(p.split()) >= _MIN_WORDS for p in text.split("\n\n")):
-        raise NoArticleText(f"{name}: no article text on the page (nothing but navigation, media or links)")
+    if not _has_prose(text):
+        text, what = _fallback_text(tree, doc, title, name)
+        (warn or _default_warn)(f"{name}: no article text found (nothing but navigation, media or links); "
+                                f"using {what}")
 
     if published is not None:
         pub, how = parse_date(published, name, "--published"), "given"
