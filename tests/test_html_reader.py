@@ -514,3 +514,41 @@ def test_page_with_no_text_at_all_is_refused() -> None:
             '</head><body><img src="a.jpg"><video src="v.mp4"></video></body></html>')
     with pytest.raises(NoArticleText, match=r"story\.html: no text on the page"):
         read(html)
+
+
+def test_many_links_are_matched_in_linear_time() -> None:
+    # Issue 16 C13: 150,000 links were one regular expression of 150,000 alternatives (264 s).
+    import time
+
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _is_link_list, _links
+
+    n = 50_000
+    tree = lxml_html.fromstring("<div>" + "".join(f'<a href="/s/{i}">Story number {i} about the council</a>'
+                                                  for i in range(n)) + "</div>")
+    start = time.perf_counter()
+    links = _links(tree)
+    listed = "Story number 7 about the council Story number 49999 about the council"
+    assert _is_link_list(listed, links)
+    assert not _is_link_list("The council met on Tuesday, and story number 7 about the council was read.", links)
+    assert time.perf_counter() - start < 10  # about 1 s here; the old pattern took minutes
+
+
+def test_a_page_of_one_paragraph_over_ten_million_bytes_keeps_its_text() -> None:
+    # Issue 16 B10: libxml2 dropped a text node over 10,000,000 bytes: a 10.4 MB page (under the
+    # limit) was "no article text" and a build dropped it.
+    from timeline.readers.html import _load
+
+    sentence = "The council met on Tuesday and voted. "
+    paragraph = sentence * (10_200_000 // len(sentence))
+    html = f"<!DOCTYPE html><html><head><title>Long</title></head><body><p>{paragraph}</p></body></html>"
+    assert len(html.encode()) < MAX_PAGE_BYTES
+    tree = _load(html)
+    assert tree is not None
+    assert len(tree.text_content()) >= len(paragraph)
+
+
+def test_the_size_in_the_limit_message_is_in_the_limits_unit() -> None:
+    with pytest.raises(ArticleError, match=r"story\.html: 10\.0 MB is over the 10 MB limit"):
+        read(b"<!DOCTYPE html><html>" + b" " * MAX_PAGE_BYTES)

@@ -589,16 +589,38 @@ def _lines_to_paragraphs(raw: str) -> list[str]:
 
 class _Links(NamedTuple):
     """The normalised texts of the page's links (navigation, related stories...): all of them, and
-    one pattern for those long enough not to be a common phrase inside a sentence."""
+    those long enough not to be a common phrase inside a sentence, found by their first
+    _MIN_LINK characters (a dict, not one pattern: a page may have 150,000 links)."""
 
     texts: frozenset[str]
-    pattern: re.Pattern[str] | None
+    lengths: dict[str, tuple[int, ...]]  # first _MIN_LINK characters -> lengths of the long texts, longest first
 
 
 def _links(tree: HtmlElement) -> _Links:
     texts = frozenset(t for a in tree.iter("a") if a.get("href") is not None and (t := _norm(a.text_content())))
-    long = sorted((t for t in texts if len(t) >= _MIN_LINK), key=lambda t: (-len(t), t))
-    return _Links(texts, re.compile("|".join(map(re.escape, long))) if long else None)
+    lengths: dict[str, set[int]] = {}
+    for t in texts:
+        if len(t) >= _MIN_LINK:
+            lengths.setdefault(t[:_MIN_LINK], set()).add(len(t))
+    return _Links(texts, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+_WORD_START = re.compile(r"(?<!\w)\w|(?<=\s)\W|\A\W")
+
+
+def _link_spans(text: str, links: _Links) -> Iterator[tuple[int, int]]:
+    """The spans of `text` that are the text of a long link, left to right, the longest at each
+    place where a word starts, without overlap: one dict lookup a place, linear in the text."""
+    pos = 0
+    for m in _WORD_START.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        for length in links.lengths.get(text[start:start + _MIN_LINK], ()):
+            if text[start:start + length] in links.texts:
+                yield start, start + length
+                pos = start + length
+                break
 
 
 def _is_link_list(paragraph: str, links: _Links) -> bool:
@@ -606,15 +628,15 @@ def _is_link_list(paragraph: str, links: _Links) -> bool:
     text = _norm(_LIST_MARK.sub("", paragraph))
     if not text or text in links.texts:
         return True
-    if links.pattern is None:
+    if not links.lengths:
         return False
     covered = 0
     rest = []
     pos = 0
-    for m in links.pattern.finditer(text):
-        covered += m.end() - m.start()
-        rest.append(text[pos:m.start()])
-        pos = m.end()
+    for start, end in _link_spans(text, links):
+        covered += end - start
+        rest.append(text[pos:start])
+        pos = end
     rest.append(text[pos:])
     share = covered / len(text)
     return share >= 0.8 or (share >= 0.6 and len(" ".join(rest).split()) <= 3)
@@ -724,6 +746,31 @@ def _fallback_text(tree: HtmlElement, doc: Any, title: str | None, name: str) ->
 
 # --- the reader -----------------------------------------------------------------------------------
 
+# libxml2 drops a text node over 10,000,000 bytes unless told the tree is huge: a page of one long
+# paragraph lost its text. A page whose UTF-8 can be that long is parsed with the limit lifted.
+_TEXT_NODE_BYTES = 10_000_000
+
+
+def _load(html: str) -> HtmlElement | None:
+    """The page's tree as trafilatura's `load_html` makes it, with libxml2's limit on the length
+    of a text node lifted for pages that may reach it (our own MAX_PAGE_BYTES bounds the page)."""
+    from trafilatura.utils import load_html
+
+    if 3 * len(html) < _TEXT_NODE_BYTES:  # no character is more than 3 bytes of UTF-8 in a text node
+        return load_html(html)
+    from lxml.etree import LxmlError
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import repair_faulty_html
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True, huge_tree=True)
+    try:
+        tree = fromstring(repair_faulty_html(html, html[:50].lower()), parser=parser)
+    except (ValueError, LxmlError):
+        tree = None
+    return tree if tree is not None and len(tree) else load_html(html)
+
+
 def _default_warn(message: str) -> None:
     print(f"timeline: {message}", file=sys.stderr)
 
@@ -742,18 +789,17 @@ def read_html(
     the latest possible publication date (default: the clock), `warn` gets one-line warnings.
     ArticleError (NoArticleText for a page without article text) names the file on failure."""
     if len(data) > MAX_PAGE_BYTES:
-        raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
-                           "limit for a web page")
+        raise ArticleError(f"{name}: {len(data) / 2**20:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
+                           "limit for a web page")  # both in MB of 2**20 bytes, as the limit is
     if not data.strip():
         raise NoArticleText(f"{name}: empty file")
     html = decode_page(data, name)
     import trafilatura
-    from trafilatura.utils import load_html
 
     # trafilatura refuses a fragment ("<p>...</p>" alone): a saved part of a page is read whole.
-    tree = load_html(html)
+    tree = _load(html)
     if tree is None:
-        tree = load_html(f"<html><body>{html}</body></html>")
+        tree = _load(f"<html><body>{html}</body></html>")
     if tree is None:
         raise ArticleError(f"{name}: not an HTML page")
     links = _links(tree)
