@@ -552,3 +552,18 @@ def test_a_page_of_one_paragraph_over_ten_million_bytes_keeps_its_text() -> None
 def test_the_size_in_the_limit_message_is_in_the_limits_unit() -> None:
     with pytest.raises(ArticleError, match=r"story\.html: 10\.0 MB is over the 10 MB limit"):
         read(b"<!DOCTYPE html><html>" + b" " * MAX_PAGE_BYTES)
+
+
+def test_the_markup_dates_considered_are_capped() -> None:
+    # Issue 16 C13: 7 MB of <time> tags were all collected (500 MB); a news page has tens of dates.
+    from datetime import timedelta
+
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MAX_CANDIDATES, _markup_days
+
+    days = [date(2000, 1, 1) + timedelta(days=i) for i in range(3 * _MAX_CANDIDATES)]
+    tree = lxml_html.fromstring("<div>" + "".join(f'<time datetime="{d.isoformat()}">x</time>' for d in days)
+                                + "</div>")
+    found = _markup_days(tree)
+    assert days[0] in found and len(found) <= _MAX_CANDIDATES

@@ -230,7 +230,8 @@ def _stamp(value: str) -> tuple[datetime, int | None] | None:
     if m is None:
         return None
     try:
-        moment = datetime(*(int(g) for g in m.groups()[:5]), int(m.group(6) or 0))  # type: ignore[misc]
+        y, mo, d, h, mi = (int(g) for g in m.groups()[:5])
+        moment = datetime(y, mo, d, h, mi, int(m.group(6) or 0))
     except ValueError:
         return None
     return moment, _offset(m.group(7))
