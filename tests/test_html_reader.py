@@ -567,3 +567,31 @@ def test_the_markup_dates_considered_are_capped() -> None:
                                 + "</div>")
     found = _markup_days(tree)
     assert days[0] in found and len(found) <= _MAX_CANDIDATES
+
+
+def test_runs_of_links_are_dropped_before_extraction_on_a_page_of_thousands() -> None:
+    # Issue 16 C13: the extractor copies and scores a page of 150,000 links several times.
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MANY_LINKS, _drop_link_runs
+
+    def tree(n: int) -> object:
+        items = "".join(f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(n))
+        inline = " | ".join(f'<a href="/t/{i}">Tag {i}</a>' for i in range(n))
+        return lxml_html.fromstring(f'<div><p>The council met, as <a href="/c">the minutes</a> say, on Tuesday.</p>'
+                                    f'<ul>{items}</ul><nav>{inline}</nav></div>')
+
+    many = tree(_MANY_LINKS // 2 + 1)
+    _drop_link_runs(many)  # type: ignore[arg-type]
+    assert [a.text for a in many.iter("a")] == ["the minutes"]  # type: ignore[attr-defined]
+    assert many.text_content().startswith("The council met, as the minutes say, on Tuesday.")  # type: ignore[attr-defined]
+    few = tree(100)
+    _drop_link_runs(few)  # type: ignore[arg-type]
+    assert sum(1 for _ in few.iter("a")) == 201  # type: ignore[attr-defined]  # a news page is left as it is
+
+
+def test_a_page_of_thousands_of_links_keeps_its_story() -> None:
+    links = "".join(f'<li><a href="/s/{i}">Story number {i} about the council</a></li>' for i in range(6_000))
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head).replace("</main>", f"</main><ul>{links}</ul>"))
+    assert a.text.startswith("The city council voted on Tuesday") and "Story number" not in a.text

@@ -624,6 +624,46 @@ def _link_spans(text: str, links: _Links) -> Iterator[tuple[int, int]]:
                 break
 
 
+# A news page has hundreds of links (the most of 82 real pages: 1,912); an index or a sitemap may
+# have 150,000, which the extractor copies and scores several times (minutes, gigabytes).
+_MANY_LINKS = 5_000
+_LINK_RUN = 10  # links side by side with nothing between them: a menu or a list, never prose
+_BETWEEN_LINKS = " \t\r\n|·•,;-–—"
+
+
+def _drop_link_runs(tree: HtmlElement) -> None:
+    """On a page of more than _MANY_LINKS links, remove the runs of _LINK_RUN links or more that
+    stand side by side (or one to a list item) with nothing but separators between them: lists the
+    extractor drops anyway, before it copies them."""
+    if sum(1 for _ in islice(tree.iter("a"), _MANY_LINKS + 1)) <= _MANY_LINKS:
+        return
+    runs: list[tuple[HtmlElement, list[HtmlElement]]] = []
+    for parent in tree.iter():
+        run: list[HtmlElement] = []
+        for child in parent:
+            if _lone_link(child):
+                run.append(child)
+                continue
+            if len(run) >= _LINK_RUN:
+                runs.append((parent, run))
+            run = []
+        if len(run) >= _LINK_RUN:
+            runs.append((parent, run))
+    for parent, run in runs:
+        for child in run:
+            parent.remove(child)
+
+
+def _lone_link(el: HtmlElement) -> bool:
+    """A link with nothing but a separator after it, or a list item that holds only that."""
+    if (el.tail or "").strip(_BETWEEN_LINKS):
+        return False
+    if el.tag == "a":
+        return True
+    return (el.tag == "li" and len(el) == 1 and el[0].tag == "a" and not (el.text or "").strip()
+            and not (el[0].tail or "").strip(_BETWEEN_LINKS))
+
+
 def _is_link_list(paragraph: str, links: _Links) -> bool:
     """Whether a paragraph is (mostly) the text of links: a related story, a menu, "MORE: ..."."""
     text = _norm(_LIST_MARK.sub("", paragraph))
@@ -804,6 +844,7 @@ def read_html(
     if tree is None:
         raise ArticleError(f"{name}: not an HTML page")
     links = _links(tree)
+    _drop_link_runs(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
