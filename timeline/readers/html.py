@@ -1,19 +1,23 @@
 """Read a saved news web page into an `Article`.
 
 The main text comes from trafilatura (navigation, comments, scripts and link lists dropped), the
-headline, site name, canonical address and author from the page's metadata. The publication date
-comes, strongest first, from:
+headline, site name, canonical address and author from the page's metadata; a page whose main text
+trafilatura cannot find keeps its date and title, with the best fallback text and a warning. The
+publication date comes, strongest first, from:
 
   "page metadata"  the page's own markup (JSON-LD `datePublished`, `article:published_time`,
-                   `<time datetime>`, ...), read by htmldate for the original, not the modified, date
-  "url"            a date in the page's address
-  "byline"         a full date printed just below the headline
-  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP) —"), read by `timeline.infer`
-  "page text"      a date elsewhere on the page (htmldate's search of the page's text)
+                   `<time datetime>`, ...), read by htmldate for the original, not the modified,
+                   date, else leniently by this module; a UTC stamp becomes the publisher's local
+                   day when the page tells its time zone
+  "url"            a date in the page's address, when it is htmldate's date
+  "byline"         a full date printed just below the headline    } the earlier of ours and
+  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP)")  } htmldate's date from the
+  "page text"      a date elsewhere on the page (htmldate)          } page's text
   "inferred from …" the text's own evidence, as for a plain-text article (`timeline.infer`)
 
-When the text reports as past a day later than the date the page gives, `warn` is told both.
-trafilatura and htmldate are imported only when a page is read (they are slow to import).
+A day that is not a day (2026-13-45, a year alone) is no evidence. When the text reports as past a
+day later than the date the page gives, `warn` is told both. trafilatura and htmldate are imported
+only when a page is read (they are slow to import).
 """
 
 from __future__ import annotations
