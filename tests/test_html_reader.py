@@ -595,3 +595,17 @@ def test_a_page_of_thousands_of_links_keeps_its_story() -> None:
     head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
     a = read(page(head=head).replace("</main>", f"</main><ul>{links}</ul>"))
     assert a.text.startswith("The city council voted on Tuesday") and "Story number" not in a.text
+
+
+def test_meta_fields_past_the_cap_are_dropped_before_extraction() -> None:
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MAX_CANDIDATES, _drop_excess_meta
+
+    metas = "".join(f'<meta name="date{i}" content="2025-03-01">' for i in range(3 * _MAX_CANDIDATES))
+    tree = lxml_html.fromstring(f'<html><head><meta name="author" content="Ana Ruiz">{metas}</head>'
+                                '<body><p>The council met<meta itemprop="x" content="y"> on Tuesday.</p></body></html>')
+    _drop_excess_meta(tree)
+    assert sum(1 for _ in tree.iter("meta")) <= _MAX_CANDIDATES + 1
+    assert tree.find(".//meta").get("name") == "author"
+    assert tree.text_content().endswith("The council met on Tuesday.")

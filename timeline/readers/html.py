@@ -658,6 +658,16 @@ def _drop_link_runs(tree: HtmlElement) -> None:
             parent.remove(child)
 
 
+def _drop_excess_meta(tree: HtmlElement) -> None:
+    """Remove the <meta> fields after the first _MAX_CANDIDATES (a news page has tens; a hostile
+    one 100,000, which the extractor's metadata search reads one by one)."""
+    excess = list(islice(tree.iter("meta"), _MAX_CANDIDATES, None))
+    for meta in excess:
+        parent = meta.getparent()
+        if parent is not None and not (meta.tail or "").strip():  # text after one stays
+            parent.remove(meta)
+
+
 def _lone_link(el: HtmlElement) -> bool:
     """A link with nothing but a separator after it, or a list item that holds only that."""
     if (el.tail or "").strip(_BETWEEN_LINKS):
@@ -849,6 +859,7 @@ def read_html(
         raise ArticleError(f"{name}: not an HTML page")
     links = _links(tree)
     _drop_link_runs(tree)
+    _drop_excess_meta(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
