@@ -6,7 +6,8 @@ fresh process, for news text and for inputs built to make a careless pipeline qu
 
 Kinds of input: news text (the TBAQ documents, repeated), one endless sentence of dates
 ("1 January 2020 1 January 2020 ..."), and the same short dated sentence thousands of times
-("Updated on 5 May 2025."). For each it prints the wall time and peak memory, and the ratio of each
+("Updated on 5 May 2025."); and saved pages of many links, or of many <time> and <meta> tags,
+up to the reader's 10 MB limit. For each it prints the wall time and peak memory, and the ratio of each
 size to the one before: 4.0 would be exactly linear for 4x the input; the target is at most 5.
 """
 
@@ -27,6 +28,44 @@ def news_text(corpus: Path) -> str:
     from timeline.evaluate import read_corpus
 
     return "\n\n".join(d.text.strip() for d in read_corpus(corpus))
+
+
+# Saved web pages built to make a careless reader quadratic or greedy (issue 16 C13): a short story
+# followed by thousands of links, or by thousands of <time> and <meta> date tags. A page is read up
+# to the reader's limit (10 MB), so larger sizes are skipped for these.
+PAGE_HEAD = ('<!DOCTYPE html><html><head><title>Budget approved</title>'
+             '<meta property="article:published_time" content="2026-01-31T10:00:00Z">{head}</head><body><article>'
+             '<h1>Budget approved</h1><p>' + "The council met on Tuesday and voted to approve the budget. " * 20
+             + '</p></article>{body}</body></html>')
+
+
+def many_links_page(size: int) -> str:
+    unit = '<a href="/s/{i}">Story number {i} about the council</a>\n'
+    return PAGE_HEAD.format(head="", body="<div>" + "".join(unit.format(i=i) for i in range(size // 50)) + "</div>")
+
+
+def many_stamps_page(size: int) -> str:
+    times = "".join(f'<time datetime="2025-03-{i % 28 + 1:02}T10:00:00Z">{i}</time>' for i in range(size // 100))
+    metas = "".join(f'<meta name="date{i}" content="2025-03-{i % 28 + 1:02}T10:00:00-05:00">'
+                    for i in range(size // 100))
+    return PAGE_HEAD.format(head=metas, body="<div>" + times + "</div>")
+
+
+PAGE_KINDS = {"a page of many links": many_links_page, "a page of many time and meta tags": many_stamps_page}
+PAGE_LIMIT_MB = 10
+
+
+def pages(sizes: list[int], tmp: str, tl: list[str]) -> None:
+    """The rows of the saved-page inputs, each size read by `timeline extract`."""
+    for kind, make in PAGE_KINDS.items():
+        before = None
+        for size in (s for s in sizes if s < PAGE_LIMIT_MB):
+            path = Path(tmp) / "page.html"
+            path.write_text(make(size * MB), encoding="utf-8")
+            wall, peak = run([*tl, "extract", str(path), "-f", "json", "-o", str(Path(tmp) / "out.json"), "--force"])
+            ratio = f"{wall / before:.1f}" if before else ""
+            print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
+            before = wall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = f"{wall / before:.1f}" if before else ""
                 print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
                 before = wall
+        pages(args.sizes, tmp, tl)
     return 0
 
 

@@ -77,12 +77,12 @@ def test_a_page_without_article_text(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "video.html").write_text(EMPTY_PAGE, encoding="utf-8")
     assert main(["extract", str(tmp_path / "video.html")]) == 2
     err = capsys.readouterr().err
-    assert "video.html: no article text" in err and len(err.strip().splitlines()) == 1
+    assert "video.html: no text on the page" in err and len(err.strip().splitlines()) == 1
     (tmp_path / "port.html").write_text(PAGE, encoding="utf-8")
     out = tmp_path / "site"
     assert main(["build", str(tmp_path), "-o", str(out), "-j", "1"]) == 0  # skipped with a warning, not an error
     err = capsys.readouterr().err
-    assert "warning: " in err and "video.html: no article text" in err
+    assert "warning: " in err and "video.html: no text on the page" in err
     assert (out / "port.html").exists() and not (out / "video.html").exists()
 
 

@@ -252,10 +252,14 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
     size = max(1, min(32, len(items) // (jobs * 8)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
-        for chunk, entries in zip(chunks, runs, strict=True):
-            yield from entries
-            advance(len(chunk))
+        try:
+            runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
+            for chunk, entries in zip(chunks, runs, strict=True):
+                yield from entries
+                advance(len(chunk))
+        except BaseException:  # a failure or a signal: the chunks not started are cancelled, not run
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,

@@ -16,14 +16,14 @@ from typing import Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
-from timeline.errors import ArticleError, UserError
+from timeline.errors import ArticleError, UserError, printable, say
 
 EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -121,8 +121,8 @@ def _warn(messages: Sequence[str]) -> None:
 def _note_inferred(article: Article) -> None:
     if article.published_how.startswith("inferred"):
         evidence = article.published_how.removeprefix("inferred from ")
-        print(f"timeline: {article.path or '<stdin>'}: publication date inferred: "
-              f"{article.published.isoformat()}, from {evidence}", file=sys.stderr)
+        say(f"{article.path or '<stdin>'}: publication date inferred: {article.published.isoformat()}, "
+            f"from {evidence}")
 
 
 def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
@@ -252,11 +252,11 @@ def cmd_build(args: argparse.Namespace) -> int:
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
                    undated=args.undated, status=args.status, fetcher=_fetcher(args))
     for message in report.warnings:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
-        print(f"timeline: {report.summary()}", file=sys.stderr)
+        say(report.summary())
     return EXIT_USAGE if report.errors else 0
 
 
@@ -274,13 +274,71 @@ def cmd_events(args: argparse.Namespace) -> int:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
                               status=args.status)
+    for message in report.warnings:
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
-        print(f"timeline: wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
-              f"{report.output}{skipped}", file=sys.stderr)
+        say(f"wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
+            f"{report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
+
+
+def _count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number, `least` or more."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = least - 1
+        if n < least:
+            raise argparse.ArgumentTypeError(f"invalid number {value!r} (a whole number, {least} or more)")
+        return n
+
+    return parse
+
+
+def _day(option: str) -> Callable[[str], date]:
+    """An argparse type: a day (YYYY-MM-DD), its errors naming `option`."""
+
+    def parse(value: str) -> date:
+        try:
+            return parse_date(value, option, option)
+        except ArticleError as exc:
+            raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
+
+    return parse
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from timeline.batch import Options, collect_items, read_url_list
+    from timeline.progress import Progress
+    from timeline.render import render_story
+    from timeline.story import story_of
+
+    urls = read_url_list(args.urls) if args.urls else []
+    if not args.sources and not urls:
+        raise UserError("story: give article files or folders (SRC), or --urls LIST")
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"story: --from {args.start} is after --to {args.end}")
+    items = collect_items(args.sources, urls)
+    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
+    options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None)
+    with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
+        st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
+                                        dates=args.dates, sentences=args.sentences, start=args.start,
+                                        end=args.end, title=args.title)
+    for message in warnings:
+        print(f"timeline: warning: {message}", file=sys.stderr)
+    for message in errors:
+        print(f"timeline: {message}", file=sys.stderr)
+    _emit(render_story(st, args.format, args.templates), args.output, args.force, inputs)
+    if not args.quiet:
+        skipped = f", {len(errors)} skipped" if errors else ""
+        print(f"timeline: {len(st.dates)} key dates of {st.articles} articles{skipped}", file=sys.stderr)
+    return EXIT_USAGE if errors else 0
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -477,19 +535,84 @@ def make_parser() -> argparse.ArgumentParser:
     _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser(
+        "story", help="the key dates of many articles about one story", formatter_class=_formatter,
+        description="Choose the days that matter across a collection of articles about one story (a war, an\n"
+                    "outbreak, a spill, a trial) and, for each, the sentences that say what happened and the\n"
+                    "articles that report it. SRC is read as for build and events. Without --dates the tool\n"
+                    "decides how many days the story needs (see the README, 'Story').",
+        epilog=_examples("timeline story articles/ -o story.html -f html",
+                         "timeline story articles/ --dates 20 --sentences 1 -f md",
+                         "timeline story articles/ --from 2010-04-20 --to 2010-09-19 -o story.json",
+                         "timeline story feed.jsonl -f csv -o story.csv    # one row per sentence"),
+    )
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv"],
+                   help="output format: json (default), md, html (a page), csv (one row per sentence)")
+    p.add_argument("--dates", type=_count(1), metavar="N", help="how many key dates (default: as the story needs)")
+    p.add_argument("--sentences", type=_count(0), metavar="K", help="sentences per date (default: 2)")
+    p.add_argument("--from", dest="start", type=_day("--from"), metavar="DATE",
+                   help="only dates on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=_day("--to"), metavar="DATE", help="only dates on or before DATE")
+    p.add_argument("--title", help="title of the story (default: Key dates)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _event_args(p)
+    p.set_defaults(func=cmd_story)
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (and SIGHUP) as an exception: what a command was writing is cleaned up on the way out
+    (temporary files removed, the old output left as it was), then it exits 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def _on_signals() -> dict[int, object]:
+    """Turn SIGTERM and SIGHUP into `_terminate` (where they kill the process as by default);
+    the handlers they had, to put back."""
+    import signal
+
+    before: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        try:
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                before[number] = signal.signal(number, _terminate)
+        except ValueError:  # not the main thread: signals stay as they are
+            pass
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     parser = make_parser()
     args = parser.parse_args(argv)
+    handlers = _on_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except NotADirectoryError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
