@@ -115,7 +115,7 @@ def _load_edits(args: argparse.Namespace) -> object:
 
 def _warn(messages: Sequence[str]) -> None:
     for message in messages:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+        say(message, prefix="warning: ")
 
 
 def _note_inferred(article: Article) -> None:
@@ -140,6 +140,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.progress import Progress
     from timeline.render import render
 
+    edits = _load_edits(args)  # a malformed file is an error before the article is read
     article = load_article(args.file, args.published, fmt=args.format_in, fetcher=_fetcher(args))
     if args.title:
         from dataclasses import replace
@@ -148,7 +149,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _note_inferred(article)
     with Progress(1000, "extracting") as bar:  # drawn on a terminal, once a long article takes a moment
         tl = process(article, bar.fraction, undated=args.undated, status=args.status).timeline()
-    edits = _load_edits(args)
     if edits:
         from timeline.edits import edit_timeline
 
@@ -250,7 +250,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
-                   undated=args.undated, status=args.status, fetcher=_fetcher(args))
+                   undated=args.undated, status=args.status, fetcher=_fetcher(args),
+                   edits=_load_edits(args) if args.edits else None)
     for message in report.warnings:
         say(message, prefix="warning: ")
     for message in report.errors:
@@ -323,21 +324,22 @@ def cmd_story(args: argparse.Namespace) -> int:
         raise UserError("story: give article files or folders (SRC), or --urls LIST")
     if args.start and args.end and args.start > args.end:
         raise UserError(f"story: --from {args.start} is after --to {args.end}")
-    items = collect_items(args.sources, urls)
+    edits = _load_edits(args)  # a malformed file is an error before any article is read
+    items = collect_items(args.sources, urls, fetcher=_fetcher(args))
     inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
     options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None)
     with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
         st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
+                                        edits=edits,
                                         dates=args.dates, sentences=args.sentences, start=args.start,
                                         end=args.end, title=args.title)
-    for message in warnings:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+    _warn(warnings)
     for message in errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     _emit(render_story(st, args.format, args.templates), args.output, args.force, inputs)
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
-        print(f"timeline: {len(st.dates)} key dates of {st.articles} articles{skipped}", file=sys.stderr)
+        say(f"{len(st.dates)} key dates of {st.articles} articles{skipped}")
     return EXIT_USAGE if errors else 0
 
 
@@ -565,6 +567,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_story)
     return parser

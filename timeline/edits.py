@@ -75,6 +75,7 @@ class Edits:
     events: Mapping[str, EventEdit] = field(default_factory=dict)
     add: tuple[Addition, ...] = ()
     days: Mapping[str, EventEdit] = field(default_factory=dict)
+    digest: str = ""  # SHA-256 of the file's bytes: a build whose edits changed renders again
 
     def __bool__(self) -> bool:
         return bool(self.events or self.add or self.days)
@@ -123,9 +124,30 @@ def load_edits(path: str | Path) -> Edits:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise UserError(f"{name}{where}: {problem}") from None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if root is None:
-        return Edits(path=name)
-    return _Reader(name).edits(root)
+        return Edits(path=name, digest=digest)
+    return dataclasses.replace(_Reader(name).edits(root), digest=digest)
+
+
+def folder_edits(sources: Sequence[str]) -> Edits:
+    """The edits of a build: the `edits.yml` at the top of its source folders (one error if two
+    folders edit the same event or day), or none."""
+    found = [load_edits(p) for p in (Path(s) / EDITS_FILE for s in sources if Path(s).is_dir()) if p.is_file()]
+    if not found:
+        return NO_EDITS
+    if len(found) == 1:
+        return found[0]
+    events: dict[str, EventEdit] = {}
+    days: dict[str, EventEdit] = {}
+    for edits in found:
+        for into, items, what in ((events, edits.events, "event"), (days, edits.days, "day")):
+            for key, value in items.items():
+                if key in into:
+                    raise UserError(f"{edits.path}: the {what} {key!r} is edited in another {EDITS_FILE} too")
+                into[key] = value
+    return Edits(" and ".join(e.path for e in found), events, tuple(a for e in found for a in e.add), days,
+                 hashlib.sha256("".join(e.digest for e in found).encode()).hexdigest())
 
 
 class _Reader:
@@ -338,14 +360,15 @@ def edit_timeline(timeline: object, edits: Edits, *, versions: bool = False) -> 
     return dataclasses.replace(timeline, events=tuple(events))
 
 
-def edit_results(results: Sequence[Any], edits: Edits) -> list[Any]:
+def edit_results(results: Sequence[Any], edits: Edits, *, versions: bool = False) -> list[Any]:
     """Processed articles (pipeline.ArticleResult) with the edits applied to each one's events (in
-    text order, as `process` leaves them); the additions belong to no article: `additions()`."""
+    text order, as `process` leaves them); the additions belong to no article: `additions()`.
+    With `versions`, an edit also applies to the same sentence in another version (`Edits.key`)."""
     if not edits.events:
         return list(results)
     out = []
     for r in results:
-        events = apply(r.events, edits, add=False)
+        events = apply(r.events, edits, add=False, versions=versions)
         out.append(r if len(events) == len(r.events) and all(a is b for a, b in zip(events, r.events, strict=True))
                    else dataclasses.replace(r, events=tuple(events)))
     return out
@@ -354,3 +377,52 @@ def edit_results(results: Sequence[Any], edits: Edits) -> list[Any]:
 def additions(edits: Edits) -> list[Event]:
     """The events the editor added, in the file's order."""
     return [added_event(a) for a in edits.add]
+
+
+def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
+    """A story (timeline.story.Story) with the editor's `days:` edits (drop a day, re-date it,
+    head or annotate it) and additions (a sentence on its day, a day of its own if the story has
+    none), days back in chronological order; and a warning for each day edit that matches no day."""
+    from timeline import calendar
+    from timeline.story import StoryDate, StorySentence
+
+    if not edits.days and not edits.add:
+        return story, []
+    days: list[Any] = []
+    used: set[str] = set()
+    for day in story.dates:
+        edit = edits.days.get(day.date)
+        if edit is None:
+            days.append(day)
+            continue
+        used.add(day.date)
+        if edit.drop:
+            continue
+        changed = list(day.edited)
+        if edit.date is not None and edit.date != day.date:
+            day = dataclasses.replace(day, date=edit.date, label=calendar.label(edit.date))
+            changed.append("date")
+        for name in ("headline", "note"):
+            value = getattr(edit, name)
+            if value is not None:
+                day = dataclasses.replace(day, **{name: value})
+                changed.append(name)
+        days.append(dataclasses.replace(day, edited=tuple(dict.fromkeys(changed))))
+    for a in edits.add:
+        sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
+        at = next((i for i, d in enumerate(days) if d.date == a.date), None)
+        if at is None:
+            days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
+                                  sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
+        else:
+            day = days[at]
+            days[at] = dataclasses.replace(day, sentences=(sentence, *day.sentences),
+                                           edited=tuple(dict.fromkeys((*day.edited, "added"))))
+
+    def start(d: Any) -> object:
+        place = calendar.interval(d.date)
+        return place[0] if place is not None else d.date
+
+    days.sort(key=start)  # stable: days of one start keep their order
+    stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
+    return dataclasses.replace(story, dates=tuple(days)), stale

@@ -35,6 +35,7 @@ Filters:
     clause_parts(event) -> (before, clause, after)   event.text split around the clause of its date
     when_text(event) -> str                    "since November 2025 (ongoing)", "2009 – 2010", ...
     edited_text(event) -> str                  what the editor did: "Date corrected by the editor." ("" if nothing)
+    edited_words(names) -> str                 the same, of a story day's `edited`
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
     md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
@@ -71,6 +72,7 @@ from timeline.events import Event
 from timeline.filters import (
     clause_parts,
     edited_text,
+    edited_words,
     granularity_class,
     how,
     html_id,
@@ -176,6 +178,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         text_id=text_id,
         when_text=when_text,
         edited_text=edited_text,
+        edited_words=edited_words,
         markwhen_dates=exports.markwhen_dates,
         markwhen_text=exports.markwhen_text,
         markwhen_yaml=exports.markwhen_yaml,

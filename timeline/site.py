@@ -42,6 +42,7 @@ from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
+from timeline.edits import NO_EDITS, Edits, additions, edit_results, edit_story, folder_edits
 from timeline.errors import ArticleError, OutputError
 from timeline.events import Event
 from timeline.exports import DatePoint, event_span
@@ -223,6 +224,7 @@ class SiteModel:
     pages: tuple[ArticlePage, ...]
     diffs: tuple[tuple[Changes, TimelineDiff], ...]
     story: Story | None = None
+    warnings: tuple[str, ...] = ()  # what the edits file said that matched nothing
 
 
 def _story_name(ids: set[str]) -> str:
@@ -233,9 +235,12 @@ def _story_name(ids: set[str]) -> str:
     return name
 
 
-def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -> SiteModel:
+def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, edits: Edits = NO_EDITS) -> SiteModel:
     """Phase 1: the context of every page: per-article timelines, the versions and their changes,
-    the combined timeline of the latest versions, the index."""
+    the combined timeline of the latest versions, the index. `edits` (timeline.edits) apply to
+    every article's events first; the editor's additions join the combined timeline and the story."""
+    warnings = edits.stale([e for r in results for e in r.events], versions=True) if edits else []
+    results = edit_results(results, edits, versions=True)
     articles = [r.article for r in results]
     _check_ids(articles)
     per_article = {r.article.id: r.timeline() for r in results}
@@ -256,8 +261,8 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
             changes_of[a.id] = tuple(items)
     latest = [g[-1] for g in groups]
     latest_ids = {a.id for a in latest}
-    combined = build_timeline(latest, [e for r in results if r.article.id in latest_ids for e in r.events],
-                              title="Combined timeline")
+    combined = build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
+                                       *additions(edits)], title="Combined timeline")
 
     def entry(a: Article) -> SiteArticle:
         versions = group_of[a.id] if len(group_of[a.id]) > 1 else ()
@@ -270,13 +275,16 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
     story_page: str | None = None
     if len(latest) > 1:  # the key dates of several articles (timeline.story)
         the_story = story([r for r in results if r.article.id in latest_ids])
+        if edits:
+            the_story, stale = edit_story(the_story, edits)
+            warnings += stale
         story_page = _story_name({a.id for a in articles})
     site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
                 {a.id: f"{a.id}.html" for a in articles},
                 story_href=f"{story_page}.html" if story_page else None,
                 story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
-    return SiteModel(site, pages, tuple(diffs), the_story)
+    return SiteModel(site, pages, tuple(diffs), the_story, tuple(warnings))
 
 
 def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tuple[list[Page], set[str]]:
@@ -397,7 +405,7 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     combined = site.combined
     for e in combined.events:
         links = []
-        for source in e.sources or (e.article,):
+        for source in () if "added" in e.edited else e.sources or (e.article,):  # an editor's addition: no article
             report = _report_of(e, source, events_of, event_by_id)
             href = f"{source}.html"
             if report is not None and report.id in anchored.get(source, ()):
@@ -405,7 +413,7 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
             links.append((by_id[source], href))
         source_hrefs[e.id] = tuple(links)
     page = PageInfo("combined", "combined.html", (("JSON", "combined.json"), ("Markdown", "combined.md")))
-    first_report = {eid: links[0][1] for eid, links in source_hrefs.items() if "#" in links[0][1]}
+    first_report = {eid: links[0][1] for eid, links in source_hrefs.items() if links and "#" in links[0][1]}
     ctx = context(combined, site=site, page=page, source_hrefs=source_hrefs, phrase_href=first_report)
     pages += [Page("combined.html", render_template(env, "combined.html", ctx)),
               Page("combined.md", render_template(env, "timeline.md", ctx)),
@@ -710,13 +718,14 @@ def _name_max(out: Path) -> int:
         return 255
 
 
-def _fitting_site(results: Sequence[ArticleResult], title: str, name_max: int) -> tuple[SiteModel, list[Failure]]:
+def _fitting_site(results: Sequence[ArticleResult], title: str, name_max: int,
+                  edits: Edits = NO_EDITS) -> tuple[SiteModel, list[Failure]]:
     """The site of the articles whose pages' names the file system takes, and a failure (one line,
     naming the article) for each of the others."""
     failures: list[Failure] = []
     results = list(results)
     while True:
-        model = collect_site(results, title=title) if results else None
+        model = collect_site(results, title=title, edits=edits) if results else None
         if model is None:
             raise ArticleError(failures[0].message if len(failures) == 1 else
                                f"no article could be read ({len(failures)} failed; the first: {failures[0].message})")
@@ -879,7 +888,7 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
     """Whether the last build was made from exactly this state (inputs whose date was inferred
     against today's date are only the same on the same day)."""
     old = previous.state
-    if any(old.get(k) != state[k] for k in ("code", "templates", "title")):
+    if any(old.get(k) != state.get(k) for k in ("code", "templates", "title", "edits")):
         return False
     inputs = old.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(state["inputs"]):  # type: ignore[arg-type]
@@ -896,7 +905,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
           undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,
-          fetcher: Callable[[str], Fetched] | None = None) -> BuildReport:
+          fetcher: Callable[[str], Fetched] | None = None, edits: Edits | None = None) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -908,8 +917,11 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     site with no readable article is an error. With `progress`, a progress bar on stderr when it
     is a terminal and the build takes a moment. `published` dates the articles that give no date of
     their own (no metadata, front matter or evidence in the text); `undated` and `status` choose the
-    events, as for `pipeline.process` (all three are part of the cache key)."""
+    events, as for `pipeline.process` (all three are part of the cache key). `edits` (timeline.edits;
+    default: the `edits.yml` at the top of the source folders) are the editor's last word."""
     today = today or date.today()
+    if edits is None:
+        edits = folder_edits(sources)
     options = Options(published, undated, tuple(status) if status is not None else None)
     previous = check_output_folder(out, force)
     items = collect_items(sources, urls, fetcher=fetcher)  # URLs: fetched by `fetcher` (readers.url.Fetcher)
@@ -917,6 +929,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
                                                      else [])})
     keys = [options.keyed(i.key) for i in items]
     state = _state([i.name for i in items], keys, templates, title)
+    state["edits"] = edits.digest or None  # a changed edits file renders again (None: as before edits existed)
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
         counts = previous.state.get("counts")
         articles, versions, skipped = (counts if isinstance(counts, list) and len(counts) == 3
@@ -936,7 +949,8 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
             problems = failures or [o for o in outcomes if isinstance(o, Failure)]
             raise ArticleError(problems[0].message if len(problems) == 1 else
                                f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
-        model, long = _fitting_site(results, title, _name_max(out))
+        model, long = _fitting_site(results, title, _name_max(out), edits)
+        warnings = (*warnings, *model.warnings)
         if long and strict:
             raise ArticleError(long[0].message)
         failures += long

@@ -78,10 +78,18 @@ class StoryDate:
     score: float
     articles: int
     sentences: tuple[StorySentence, ...]
+    # The editor's last word (timeline.edits, `days:` and `add:`): a headline, a note, and what the
+    # editor changed ("date", "headline", "note"; "added" for a day or sentence the editor added).
+    headline: str | None = None
+    note: str | None = None
+    edited: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"date": self.date, "label": self.label, "score": self.score, "articles": self.articles,
-                "sentences": [s.to_dict() for s in self.sentences]}
+        out: dict[str, object] = {"date": self.date, "label": self.label, "score": self.score,
+                                  "articles": self.articles, "sentences": [s.to_dict() for s in self.sentences]}
+        if self.edited:
+            out.update(edited=list(self.edited), headline=self.headline, note=self.note)
+        return out
 
 
 @dataclass(frozen=True)
@@ -436,15 +444,22 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
 
 def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
              options: Options | None = None, advance: Callable[[int], None] = lambda n: None,
-             **choose: Any) -> tuple[Story, list[str], list[str]]:
+             edits: Any = None, **choose: Any) -> tuple[Story, list[str], list[str]]:
     """The story of articles to read (timeline.batch items: files, collection rows, fetched
     pages), read and processed on every core as `build` and `events` do; `choose` goes to
-    `story()`. Returns the story, the one-line errors of articles that could not be read, and
-    the readers' warnings."""
+    `story()`. `edits` (timeline.edits.Edits) apply to the articles' events before the days are
+    chosen and to the story's days after. Returns the story, the one-line errors of articles that
+    could not be read, and the readers' (and the edits') warnings."""
     from timeline.batch import DEFAULT_OPTIONS, Failure, process_items
 
     outcomes, warnings, _ = process_items(items, today=today, jobs=jobs, advance=advance,
                                           options=options or DEFAULT_OPTIONS)
     results = [o for o in outcomes if isinstance(o, ArticleResult)]
     errors = [o.message for o in outcomes if isinstance(o, Failure) and not o.skipped]
-    return story(results, **choose), errors, warnings
+    if not edits:
+        return story(results, **choose), errors, warnings
+    from timeline.edits import edit_results, edit_story
+
+    warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
+    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
+    return edited, errors, [*warnings, *stale]
