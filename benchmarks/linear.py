@@ -1,26 +1,37 @@
-"""Benchmark: the whole pipeline is linear. `timeline extract` of one article of 1, 4 and 16 MB, each a
-fresh process, for news text and for inputs built to make a careless pipeline quadratic.
+"""Benchmark: the whole pipeline is linear. Each figure is a fresh `timeline` process.
 
-    python benchmarks/linear.py                 # 1, 4, 16 MB; TBAQ at ../shared/data/tbaq
-    python benchmarks/linear.py --sizes 1 4     # quicker
+    python benchmarks/linear.py                         # extract of 1, 4, 16 MB; TBAQ at ../shared/data/tbaq
+    python benchmarks/linear.py --sizes 1 4             # quicker
+    python benchmarks/linear.py --only lines            # one kind of input (see KINDS)
+    python benchmarks/linear.py --rows 50000 200000     # `timeline events` of N one-sentence rows, --jobs 1
+    python benchmarks/linear.py --rows 200000 1000000 --no-extract   # the memory and rows/s targets
 
-Kinds of input: news text (the TBAQ documents, repeated), one endless sentence of dates
-("1 January 2020 1 January 2020 ..."), and the same short dated sentence thousands of times
-("Updated on 5 May 2025."). For each it prints the wall time and peak memory, and the ratio of each
-size to the one before: 4.0 would be exactly linear for 4x the input; the target is at most 5.
+`timeline extract` of one article of each size, for news text and for inputs built to make a
+careless pipeline quadratic: paragraphs separated by blank lines (TBAQ documents, repeated), the
+bundled seed's sentences one per line (single-line paragraphs: a line break at every sentence), one
+endless sentence of dates ("1 January 2020 1 January 2020 ..."), and a short dated sentence
+thousands of times ("Updated on 5 May 2025."). For each it prints the size, the wall time, the peak
+memory (largest resident set of the process tree) and the ratio of each time to the one before:
+4.0 is exactly linear for 4x the input; the target is at most 5.
+
+`--rows N...`: `timeline events` of a JSON Lines collection of N rows, each one sentence of the
+seed with a publication date, to JSON Lines, with `--jobs 1`: rows a second and peak memory
+(targets: 200,000 rows under 300 MB, at least 20,000 rows a second).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import DEFAULT_CORPUS, run, timeline_cmd  # noqa: E402
+from scale import DEFAULT_CORPUS, SEED, run, timeline_cmd  # noqa: E402
 
 MB = 1_000_000
+KINDS = ("news", "lines", "dates", "repeated")
 
 
 def news_text(corpus: Path) -> str:
@@ -29,30 +40,80 @@ def news_text(corpus: Path) -> str:
     return "\n\n".join(d.text.strip() for d in read_corpus(corpus))
 
 
+def seed_sentences() -> list[str]:
+    """The sentences of the bundled seed article, each on one line."""
+    from timeline.article import split_front_matter
+    from timeline.text import segment
+
+    _, body = split_front_matter(SEED.read_text(encoding="utf-8"), str(SEED))
+    return [" ".join(s.text(body).split()) for s in segment(body)]
+
+
+def units(corpus: Path, only: list[str] | None) -> dict[str, str]:
+    makers = {
+        "news": ("news text (blank-line paragraphs)", lambda: news_text(corpus)),
+        "lines": ("seed sentences one per line", lambda: "\n".join(seed_sentences()) + "\n"),
+        "dates": ("one sentence of dates", lambda: "1 January 2020 "),
+        "repeated": ("a dated sentence repeated", lambda: "Updated on 5 May 2025. "),
+    }
+    return {label: make() for key, (label, make) in makers.items() if not only or key in only}
+
+
+def extract_table(args: argparse.Namespace, tmp: Path) -> None:
+    tl = timeline_cmd()
+    print("| input | size | wall | peak memory | × the time before |\n|---|---:|---:|---:|---:|")
+    for kind, unit in units(args.corpus, args.only).items():
+        before = None
+        for size in args.sizes:
+            text = (unit * (size * MB // len(unit) + 1))[:size * MB]
+            path = tmp / "article.txt"
+            path.write_text(text, encoding="utf-8")
+            wall, peak = run([*tl, "extract", str(path), "--published", "2026-01-31", "-f", "json",
+                              "-o", str(tmp / "out.json"), "--force"])
+            ratio = f"{wall / before:.1f}" if before else ""
+            print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
+            before = wall
+
+
+def write_rows(path: Path, n: int) -> None:
+    """`n` rows of one sentence each (the seed's, in turn), dated 2026-01-31."""
+    sentences = seed_sentences()
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"published": "2026-01-31", "text": sentences[i % len(sentences)]}) + "\n")
+
+
+def rows_table(args: argparse.Namespace, tmp: Path) -> None:
+    tl = timeline_cmd()
+    print("| rows | input | wall | rows/s | peak memory | events | × the time before |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|")
+    before = None
+    for n in args.rows:
+        src = tmp / "rows.jsonl"
+        write_rows(src, n)
+        out = tmp / "events.jsonl"
+        out.unlink(missing_ok=True)
+        wall, peak = run([*tl, "events", str(src), "-o", str(out), "--jobs", "1", "--quiet"])
+        events = sum(1 for _ in out.open("rb")) if out.exists() else 0
+        ratio = f"{wall / before:.1f}" if before else ""
+        print(f"| {n:,} | {src.stat().st_size / MB:.1f} MB | {wall:.1f} s | {n / wall:,.0f} | {peak:.0f} MB | "
+              f"{events:,} | {ratio} |", flush=True)
+        before = wall
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16], help="article sizes in MB")
+    ap.add_argument("--only", nargs="+", choices=KINDS, help="only these kinds of article")
+    ap.add_argument("--rows", type=int, nargs="+", default=[], help="also `timeline events` of N one-sentence rows")
+    ap.add_argument("--no-extract", action="store_true", help="skip the `extract` table")
     args = ap.parse_args(argv)
-    kinds = {
-        "news text": news_text(args.corpus),
-        "one sentence of dates": "1 January 2020 ",
-        "a dated sentence repeated": "Updated on 5 May 2025. ",
-    }
-    tl = timeline_cmd()
-    print("| input | size | wall | peak memory | × the size before |\n|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="timeline-linear-") as tmp:
-        for kind, unit in kinds.items():
-            before = None
-            for size in args.sizes:
-                text = (unit * (size * MB // len(unit) + 1))[:size * MB]
-                path = Path(tmp) / "article.txt"
-                path.write_text(text, encoding="utf-8")
-                wall, peak = run([*tl, "extract", str(path), "--published", "2026-01-31", "-f", "json",
-                                  "-o", str(Path(tmp) / "out.json"), "--force"])
-                ratio = f"{wall / before:.1f}" if before else ""
-                print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
-                before = wall
+        if not args.no_extract:
+            extract_table(args, Path(tmp))
+        if args.rows:
+            rows_table(args, Path(tmp))
     return 0
 
 
