@@ -97,3 +97,13 @@ def test_an_interrupted_run_leaves_the_old_output_and_no_temporary_file(tmp_path
         table.events_table(interrupted(), str(out), today=TODAY, jobs=1)
     assert out.read_bytes() == before
     assert sorted(p.name for p in out.parent.iterdir()) == before_names  # no .tmp left behind
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_full_device_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    from timeline.cli import main
+
+    assert main(["events", str(_feed(tmp_path, 3)), "-o", "/dev/full", "--format", fmt, "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "timeline: /dev/full: cannot write (No space left on device)"

@@ -99,15 +99,17 @@ def source_files(sources: Sequence[str]) -> list[str]:
 
 
 def iter_items(sources: Sequence[str], urls: Sequence[str] = (), *, files: Sequence[str] | None = None,
-               fetcher: Callable[[str], Fetched] | None = None) -> Iterator[Item]:
+               fetcher: Callable[[str], Fetched] | None = None, keyed: bool = True) -> Iterator[Item]:
     """`collect_items`, one item at a time: a collection's rows are read as they are asked for, so
     a corpus of a million rows is never in memory at once. The files are found first (a missing
     one is an ArticleError before any item; `files`: found already by `source_files`); the ids of
-    the rows are made unique in the run (timeline.readers.collection.RowIds)."""
+    the rows are made unique in the run (timeline.readers.collection.RowIds). Without `keyed`, a
+    row's item has no cache key (`events` keeps no cache: a key is work for nothing)."""
     from timeline.readers.collection import RowIds, is_collection, iter_rows
 
     found = list(files) if files is not None else source_files(sources)
-    return _items_of(found, [*(s for s in sources if is_url(s)), *urls], fetcher, RowIds(), is_collection, iter_rows)
+    return _items_of(found, [*(s for s in sources if is_url(s)), *urls], fetcher, RowIds(), is_collection, iter_rows,
+                     keyed)
 
 
 def count_items(files: Sequence[str]) -> int:
@@ -130,17 +132,20 @@ def count_items(files: Sequence[str]) -> int:
 
 
 def _items_of(files: list[str], urls: list[str], fetcher: Callable[[str], Fetched] | None, ids: Any,
-              is_collection: Callable[[str], bool], iter_rows: Callable[[str], Iterator[Row]]) -> Iterator[Item]:
+              is_collection: Callable[[str], bool], iter_rows: Callable[[str], Iterator[Row]],
+              keyed: bool = True) -> Iterator[Item]:
     for path in files:
         if not is_collection(path):
-            yield Item(path, file_key(path), path=path)
+            yield Item(path, file_key(path) if keyed else None, path=path)
             continue
         try:
             for row in iter_rows(path):
                 row = ids.assign(row)
-                fields = json.dumps([row.id, row.fields], sort_keys=True) if row.fields else None
-                key = digest_key("row", path, str(row.number), fields) if fields else None
-                yield Item(row.name, key, row=row)
+                if not keyed or row.fields is None:
+                    yield Item(row.name, None, row=row)
+                    continue
+                fields = json.dumps([row.id, row.fields], sort_keys=True)
+                yield Item(row.name, digest_key("row", path, str(row.number), fields), row=row)
         except ArticleError as exc:
             yield Item(path, None, row=Row(path, 0, None, str(exc)))
     for url in urls:

@@ -204,7 +204,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
     files = source_files(args.sources)
     inputs = tuple(sorted(files))
-    items = iter_items(args.sources, urls, files=files)  # read as the rows are written, never all at once
+    items = iter_items(args.sources, urls, files=files, keyed=False)  # read as rows are written, never all at once
     with Progress(count_items(files) + len(urls), "reading",
                   enabled=None if not args.quiet and args.dask is None else False) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,

@@ -306,14 +306,17 @@ def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] 
             fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
         except OSError as exc:
             raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        with os.fdopen(fd, "wb") as device:
-            try:
-                yield device
-                device.flush()
-            except BrokenPipeError:
-                raise
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        device = os.fdopen(fd, "wb")
+        try:
+            yield device
+            device.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the CLI ends quietly, as for stdout
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        finally:
+            with contextlib.suppress(OSError):
+                device.close()  # what could not be written was said above
         return
     real = _check_file_target(path, st, force, inputs)
     real.parent.mkdir(parents=True, exist_ok=True)

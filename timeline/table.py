@@ -164,7 +164,7 @@ class _TableSink:
     batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
     `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once."""
 
-    def __init__(self, kind: str, out: BinaryIO) -> None:
+    def __init__(self, kind: str, out: BinaryIO | _TextOut) -> None:
         self.kind = kind
         self.out = out
         self.columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
@@ -212,6 +212,20 @@ class _TableSink:
             self.writer.close()
 
 
+class _TextOut:
+    """A text stream without a binary buffer (one a caller put in sys.stdout) as a binary one."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 @contextlib.contextmanager
 def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str]) -> Iterator[_TableSink]:
     """The sink of the table: stdout, or the file `-o` names (written beside it and renamed into
@@ -220,10 +234,11 @@ def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str
 
     if output is None or output == "-":
         sys.stdout.flush()
-        sink = _TableSink(kind, sys.stdout.buffer)
+        out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
+        sink = _TableSink(kind, out)
         yield sink
         sink.close()
-        sys.stdout.buffer.flush()
+        out.flush()
         return
     with streamed_output(Path(output), force=force, inputs=tuple(inputs)) as fh:
         sink = _TableSink(kind, fh)

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -179,7 +180,12 @@ def row_id(row: Row) -> str:
     if row.id is not None:
         return row.id
     f = row.fields or {}
-    return slugify(f["id"]) if f.get("id") else f"{slugify(Path(row.path).stem)}-{row.number}"
+    return slugify(f["id"]) if f.get("id") else f"{_stem_slug(row.path)}-{row.number}"
+
+
+@lru_cache(maxsize=64)
+def _stem_slug(path: str) -> str:
+    return slugify(Path(path).stem)
 
 
 class RowIds:
@@ -217,26 +223,28 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     own = f.get("published") or f.get("date")
     field = "published" if f.get("published") else "date"
     published_value: date | None = parse_date(own, name, field) if own else published
+    aid = row_id(row)
+    title = " ".join(f["title"].split()) if f.get("title") else None
     if f.get("html"):
         from timeline.readers.html import read_html
 
         article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
                             today=today, warn=warn)
     elif f.get("text"):
-        article = make_article(f["text"], name=name, published=published_value, fmt="text", today=today, warn=warn)
+        article = make_article(f["text"], name=name, article_id=aid, title=title, published=published_value,
+                               fmt="text", today=today, warn=warn)
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
-    if own is not None:
-        article = replace(article, published_how="collection")
     for message in row.warnings:  # once the row is read (it may be read again with a --published date)
         if warn is not None:
             warn(message)
-    return replace(
+    return replace(  # one replace: a collection of many small rows makes many articles
         article,
-        id=row_id(row),
-        title=" ".join(f["title"].split()) if f.get("title") else article.title,
+        id=aid,
+        title=title or article.title,
         source=f.get("source") or article.source,
         url=f.get("url") or article.url,
         author=f.get("author") or article.author,
         path=name,
+        published_how="collection" if own is not None else article.published_how,
     )
