@@ -205,8 +205,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     files = source_files(args.sources)
     inputs = tuple(sorted(files))
     items = iter_items(args.sources, urls, files=files, keyed=False)  # read as rows are written, never all at once
-    with Progress(count_items(files) + len(urls), "reading",
-                  enabled=None if not args.quiet and args.dask is None else False) as bar:
+    bar_shown = not args.quiet and args.dask is None and sys.stderr.isatty()
+    with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
                               status=args.status)

@@ -164,11 +164,13 @@ class _TableSink:
     batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
     `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once."""
 
-    def __init__(self, kind: str, out: BinaryIO | _TextOut) -> None:
+    def __init__(self, kind: str, out: BinaryIO | _TextOut, name: str) -> None:
         self.kind = kind
         self.out = out
+        self.name = name
         self.columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
         self.buffered = 0
+        self.flushed = False
         self.writer: Any = None
         if kind == "parquet":
             pq = _require("pyarrow.parquet", "Parquet output")
@@ -180,7 +182,7 @@ class _TableSink:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise OutputError(f"cannot write the table ({exc.reason} in the output)") from None
+            raise OutputError(f"{self.name}: cannot write ({exc.reason} in the output)") from None
         self.out.write(data)
 
     def write(self, rows: Sequence[dict[str, Any]]) -> None:
@@ -207,7 +209,7 @@ class _TableSink:
 
     def close(self) -> None:
         if self.writer is not None:
-            if self.buffered or not getattr(self, "flushed", False):
+            if self.buffered or not self.flushed:
                 self._flush()  # an empty table too, as parquet_bytes writes it
             self.writer.close()
 
@@ -235,13 +237,13 @@ def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str
     if output is None or output == "-":
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
-        sink = _TableSink(kind, out)
+        sink = _TableSink(kind, out, "<stdout>")
         yield sink
         sink.close()
         out.flush()
         return
     with streamed_output(Path(output), force=force, inputs=tuple(inputs)) as fh:
-        sink = _TableSink(kind, fh)
+        sink = _TableSink(kind, fh, output)
         yield sink
         sink.close()
 
