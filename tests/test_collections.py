@@ -102,3 +102,13 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path: Path, capsys: py
     other = tmp_path / "more.jsonl"
     other.write_text(json.dumps({**ROW, "id": "y"}) + "\n", encoding="utf-8")
     assert [r["article"] for r in _events(capsys, str(feed), str(other))[1]][-1] == "y-2"
+
+
+def test_a_bad_utf8_byte_in_a_csv_skips_its_row_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.csv"
+    feed.write_bytes(b"id,published,text\na,2026-02-04,It rained on Monday.\n"
+                     b"b,2026-02-04,It sn\xffowed on Tuesday.\nc,2026-02-04,It was sunny on Friday.\n")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 2
+    assert [r["article"] for r in rows] == ["a", "c"]
+    assert f"{feed}: row 2: not UTF-8 text" in err
