@@ -385,24 +385,24 @@ def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | 
         _require("pyarrow", "Parquet output")
         if to_stdout:
             raise UserError("Parquet cannot go to stdout; give a file name with -o (events.parquet)")
-    if dask is not None:
-        paths = list(paths)
-    if dask is not None and kind == "parquet":
+    if dask is None:
+        return _stream_table(paths, kind, output, today=today, jobs=jobs, force=force, inputs=inputs,
+                             advance=advance, options=options)
+    paths = list(paths)  # a Dask run partitions the whole list
+    assert isinstance(paths, list)
+    if kind == "parquet":
         assert output is not None
         folder = _parts_folder(Path(output), force)
         parts = dask_parts(paths, address=dask, today=today, folder=str(folder), options=options)
         _write_folder_manifest(folder, [p.file for p in parts if p.file])
         errors = [e for p in parts for e in p.errors]
         return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(folder))
-    if dask is not None:
-        parts = dask_parts(paths, address=dask, today=today, folder=None, options=options)
-        rows = [r for p in parts for r in p.rows]
-        errors = [e for p in parts for e in p.errors]
-        with _table_sink(kind, output, force, inputs) as sink:
-            sink.write(rows)
-        return TableReport(len(rows), len(paths), tuple(errors), output or "-")
-    return _stream_table(paths, kind, output, today=today, jobs=jobs, force=force, inputs=inputs, advance=advance,
-                         options=options)
+    parts = dask_parts(paths, address=dask, today=today, folder=None, options=options)
+    rows = [r for p in parts for r in p.rows]
+    errors = [e for p in parts for e in p.errors]
+    with _table_sink(kind, output, force, inputs) as sink:
+        sink.write(rows)
+    return TableReport(len(rows), len(paths), tuple(errors), output or "-")
 
 
 def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *, today: date, jobs: int | None,
