@@ -9,8 +9,9 @@
 `timeline extract` of one article of each size, for news text and for inputs built to make a
 careless pipeline quadratic: paragraphs separated by blank lines (TBAQ documents, repeated), the
 bundled seed's sentences one per line (single-line paragraphs: a line break at every sentence), one
-endless sentence of dates ("1 January 2020 1 January 2020 ..."), and a short dated sentence
-thousands of times ("Updated on 5 May 2025."). For each it prints the size, the wall time, the peak
+endless sentence of dates ("1 January 2020 1 January 2020 ..."), a short dated sentence
+thousands of times ("Updated on 5 May 2025."), and saved pages of many links, or of many <time>
+and <meta> tags, up to the reader's 10 MB limit. For each it prints the size, the wall time, the peak
 memory (largest resident set of the process tree) and the ratio of each time to the one before:
 4.0 is exactly linear for 4x the input; the target is at most 5.
 
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import DEFAULT_CORPUS, SEED, run, timeline_cmd  # noqa: E402
 
 MB = 1_000_000
-KINDS = ("news", "lines", "dates", "repeated")
+KINDS = ("news", "lines", "dates", "repeated", "links", "stamps")
 
 
 def news_text(corpus: Path) -> str:
@@ -61,6 +62,47 @@ def units(corpus: Path, only: list[str] | None) -> dict[str, str]:
     return {label: make() for key, (label, make) in makers.items() if not only or key in only}
 
 
+# Saved web pages built to make a careless reader quadratic or greedy (issue 16 C13): a short story
+# followed by thousands of links, or by thousands of <time> and <meta> date tags. A page is read up
+# to the reader's limit (10 MB), so larger sizes are skipped for these.
+PAGE_HEAD = ('<!DOCTYPE html><html><head><title>Budget approved</title>'
+             '<meta property="article:published_time" content="2026-01-31T10:00:00Z">{head}</head><body><article>'
+             '<h1>Budget approved</h1><p>' + "The council met on Tuesday and voted to approve the budget. " * 20
+             + '</p></article>{body}</body></html>')
+
+
+def many_links_page(size: int) -> str:
+    unit = '<a href="/s/{i}">Story number {i} about the council</a>\n'
+    return PAGE_HEAD.format(head="", body="<div>" + "".join(unit.format(i=i) for i in range(size // 50)) + "</div>")
+
+
+def many_stamps_page(size: int) -> str:
+    times = "".join(f'<time datetime="2025-03-{i % 28 + 1:02}T10:00:00Z">{i}</time>' for i in range(size // 100))
+    metas = "".join(f'<meta name="date{i}" content="2025-03-{i % 28 + 1:02}T10:00:00-05:00">'
+                    for i in range(size // 100))
+    return PAGE_HEAD.format(head=metas, body="<div>" + times + "</div>")
+
+
+PAGE_KINDS = {"links": ("a page of many links", many_links_page),
+              "stamps": ("a page of many time and meta tags", many_stamps_page)}
+PAGE_LIMIT_MB = 10
+
+
+def pages(sizes: list[int], tmp: str, tl: list[str], only: list[str] | None = None) -> None:
+    """The rows of the saved-page inputs, each size read by `timeline extract`."""
+    for key, (kind, make) in PAGE_KINDS.items():
+        if only and key not in only:
+            continue
+        before = None
+        for size in (s for s in sizes if s < PAGE_LIMIT_MB):
+            path = Path(tmp) / "page.html"
+            path.write_text(make(size * MB), encoding="utf-8")
+            wall, peak = run([*tl, "extract", str(path), "-f", "json", "-o", str(Path(tmp) / "out.json"), "--force"])
+            ratio = f"{wall / before:.1f}" if before else ""
+            print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
+            before = wall
+
+
 def extract_table(args: argparse.Namespace, tmp: Path) -> None:
     tl = timeline_cmd()
     print("| input | size | wall | peak memory | × the time before |\n|---|---:|---:|---:|---:|")
@@ -75,6 +117,7 @@ def extract_table(args: argparse.Namespace, tmp: Path) -> None:
             ratio = f"{wall / before:.1f}" if before else ""
             print(f"| {kind} | {size} MB | {wall:.2f} s | {peak:.0f} MB | {ratio} |", flush=True)
             before = wall
+    pages(args.sizes, str(tmp), tl, args.only)
 
 
 def write_rows(path: Path, n: int) -> None:

@@ -170,3 +170,10 @@ def test_unclosed_front_matter_warns(tmp_path: Path) -> None:
     article = load_article(str(path), "2026-01-31", warn=heard.append)
     assert len(heard) == 1 and "f.md: the front matter is not closed" in heard[0]
     assert article.text.startswith("---")  # nothing is silently dropped
+
+
+def test_a_dateline_without_a_year_says_so() -> None:
+    """The evidence names the dateline and says its year was not written but taken."""
+    text = "MILTON, July 18 — The council voted on the budget."
+    assert infer_published(text, TODAY) == (date(2026, 7, 18),
+                                            "the dateline 'July 18' (it gives no year: the latest such day)")

@@ -266,3 +266,29 @@ def test_label_never_raises(value: str) -> None:
 )
 def test_html_datetime(value: str, expected: str | None) -> None:
     assert html_datetime(value) == expected
+
+
+PHASED: list[tuple[str, str, tuple[date, date]]] = [
+    # a year in thirds of four months
+    ("2025", "START", (D(2025, 1, 1), D(2025, 5, 1))),
+    ("2024", "MID", (D(2024, 5, 1), D(2024, 9, 1))),
+    ("2025", "END", (D(2025, 9, 1), D(2026, 1, 1))),
+    # a quarter in months, a decade in thirds of 40 months
+    ("2025-Q4", "END", (D(2025, 12, 1), D(2026, 1, 1))),
+    ("199", "START", (D(1990, 1, 1), D(1993, 5, 1))),
+    # a month in days: the first and last thirds rounded down, the middle the rest
+    ("2026-03", "START", (D(2026, 3, 1), D(2026, 3, 11))),
+    ("2026-03", "MID", (D(2026, 3, 11), D(2026, 3, 22))),
+    ("2026-03", "END", (D(2026, 3, 22), D(2026, 4, 1))),
+    ("2026-02", "END", (D(2026, 2, 20), D(2026, 3, 1))),
+    # other mods, and a day, keep the whole period
+    ("2025", "APPROX", (D(2025, 1, 1), D(2026, 1, 1))),
+    ("2026-01-30", "END", (D(2026, 1, 30), D(2026, 1, 31))),
+]
+
+
+@pytest.mark.parametrize(("value", "mod", "expected"), PHASED)
+def test_a_mod_of_phase_keeps_a_third_of_the_period(value: str, mod: str, expected: tuple[date, date]) -> None:
+    got = interval(value, mod)
+    assert got is not None and got[:2] == expected
+    assert got[2] == interval(value)[2]  # type: ignore[index]  # the granularity stays the value's

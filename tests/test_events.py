@@ -205,3 +205,65 @@ def test_a_sentence_repeated_thousands_of_times_is_one_event_in_linear_time(monk
     assert len(chronology.merge_reports(events)) == 3000
     # candidates come from the rare-word index, a few per word, never from every pair
     assert calls <= 3 * chronology.MAX_CANDIDATES * len(events)
+
+
+def test_a_modifier_shapes_the_interval_used_for_order() -> None:
+    """"late 2025" starts in September: it sorts after March 2025, "early 2025" before it, and
+    the event's start and end say so in every output."""
+    text = "The plant will close in late 2025. Its owner was sold in March 2025. Workers struck in early 2025."
+    tl = timeline.extract(text, "2026-01-31", undated="none")
+    assert [(e.phrase, e.start.isoformat(), e.end.isoformat()) for e in tl.events] == [
+        ("early 2025", "2025-01-01", "2025-05-01"),
+        ("March 2025", "2025-03-01", "2025-04-01"),
+        ("late 2025", "2025-09-01", "2026-01-01"),
+    ]
+    assert tl.events[2].to_dict()["start"] == "2025-09-01"
+
+
+def test_a_forecast_in_a_quote_is_an_expected_event_of_its_own() -> None:
+    """The close of a quotation ends a clause: the day it was said and the day it forecasts are
+    two events of the sentence, the forecast expected."""
+    text = 'The minister toured the town.\n"We will rebuild by next summer," the minister said on Tuesday.'
+    tl = timeline.extract(text, "2026-01-29", undated="none")
+    assert sorted((e.phrase, e.date, e.status) for e in tl.events) == [
+        ("Tuesday", "2026-01-27", "reported"),
+        ("next summer", "2026-SU", "expected"),
+    ]
+
+
+def test_an_expected_sentence_at_the_publication_date_is_not_labelled_reported() -> None:
+    """An undated forecast is dated by the publication, "as of" it: never "reported ... (expected)"."""
+    from timeline.filters import when_text
+
+    tl = timeline.extract("The mayor opened the bridge. The mayor will resign.", "2024-05-23", undated="all")
+    by_text = {e.text: e for e in tl.events}
+    assert when_text(by_text["The mayor will resign."]) == "as of Thursday 23 May 2024 (expected)"
+    assert when_text(by_text["The mayor opened the bridge."]) == "reported Thursday 23 May 2024"
+    from timeline.render import render
+
+    html = render(tl, "html")
+    assert html.count('<span class="anchor">as of</span>') == 1
+    assert html.count('<span class="anchor">reported</span>') == 1
+
+
+@pytest.mark.parametrize(("text", "sentence", "expected"), [
+    # a forecast reported in the past: the forecast, and the report at the publication date ...
+    ("He announced that the line would open in 2027.", 0,
+     [("2026-01-31", "publication", "reported"), ("2027", "phrase", "expected")]),
+    # ... or at the day the story reports
+    ("Apple announced its results on Friday. Its chief said that sales would double next year.", 1,
+     [("2026-01-30", "narrative", "reported"), ("2027", "phrase", "expected")]),
+    # a claim made now about another time
+    ("The union claims that the company broke an agreement reached in 2019.", 0,
+     [("2019", "phrase", "reported"), ("2026-01-31", "publication", "reported")]),
+    # a report with a day of its own, a past date told in the past: nothing more
+    ('"We will rebuild by next summer," the minister said on Tuesday.', 0,
+     [("2026-01-27", "phrase", "reported"), ("2026-SU", "phrase", "expected")]),
+    ("The union said the strike ended in 2019.", 0, [("2019", "phrase", "reported")]),
+])
+def test_undated_all_also_dates_the_report_of_a_forecast_or_a_claim(
+        text: str, sentence: int, expected: list[tuple[str, str, str]]) -> None:
+    events = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="all")
+    assert sorted((e.date, e.anchor, e.status) for e in events if e.sentence == sentence) == expected
+    with_none = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="none")
+    assert all(e.anchor == "phrase" for e in with_none)

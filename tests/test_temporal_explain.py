@@ -64,3 +64,29 @@ def test_explain_can_show_the_phrases_it_keeps_from_being_tagged() -> None:
 ])
 def test_what_composes(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "why"), [
+    # a plan made for the date
+    ("Unions have called a meeting for Friday.", "Friday",
+     "the future: schedule word 'called': the date a plan was made for"),
+    # the tense nearest to it
+    ("The council met on Friday.", "Friday", "the past: past tense ('met')"),
+    ("The council will meet on Friday.", "Friday", "the future: future tense ('will')"),
+    # a timetable in the present
+    ("Polls close at 8 p.m. Tuesday.", "8 p.m. Tuesday", "the future: a timetable in the present ('close')"),
+    # "since"
+    ("Since April, prices have risen.", "April", "the past: 'since': never after the publication date"),
+    # no marker at all: the default
+    ("Friday: a storm.", "Friday", "the past: no tense marker near it: the nearest such date, a past one preferred"),
+    # a quotation counted from the day it was said
+    ('"We reopen tomorrow," she said Monday.', "tomorrow", "in a quotation: counted from the day it was said"),
+])
+def test_explain_says_why_a_relative_date_went_to_the_past_or_the_future(text: str, phrase: str, why: str) -> None:
+    found = {e.timex.text: e for e in explain(text, date(2026, 1, 28)) if e.timex is not None}
+    assert found[phrase].why == why
+    assert found[phrase].to_dict()["why"] == why
+
+
+def test_explain_gives_no_why_for_an_absolute_date() -> None:
+    assert [e.why for e in explain("The plant opened on 5 May 2025.", PUBLISHED)] == [None]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
@@ -280,11 +281,12 @@ def make_article(
 
 def load_article(
     path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None, fetcher: Callable[[str], Any] | None = None,
 ) -> Article:
     """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
-    its http(s) URL; `fmt` ("text", "markdown", "html") overrides what the name and the bytes say.
-    ArticleError names the file on failure (timeline.readers does the reading)."""
+    its http(s) URL (fetched by `fetcher`, see `timeline.readers.url.Fetcher`); `fmt` ("text",
+    "markdown", "html") overrides what the name and the bytes say. ArticleError names the file on
+    failure (timeline.readers does the reading)."""
     from timeline.readers import load_one
 
-    return load_one(path, published=published, today=today, format_in=fmt, warn=warn)
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher)

@@ -27,7 +27,7 @@ from timeline.errors import ArticleError, UserError
 from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers.collection import Row
-from timeline.readers.url import Fetched, fetch, is_url
+from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv"}
@@ -88,7 +88,9 @@ def digest_key(*parts: str | bytes) -> str:
 def collect_items(sources: Sequence[str], urls: Sequence[str] = (), *,
                   fetcher: Callable[[str], Fetched] | None = None) -> list[Item]:
     """The articles of the sources, in order: one item per file, per row of a collection file, per
-    URL (fetched here: a page that cannot be fetched becomes an item whose processing reports why)."""
+    URL (fetched here by `fetcher`, by default `Fetcher()`: a page that cannot be fetched becomes an
+    item whose processing reports why; a page listed twice is read once). URLs are named without
+    their credentials (`url.redact`)."""
     return list(iter_items(sources, urls, fetcher=fetcher))
 
 
@@ -148,29 +150,28 @@ def _items_of(files: list[str], urls: list[str], fetcher: Callable[[str], Fetche
                 yield Item(row.name, digest_key("row", path, str(row.number), fields), row=row)
         except ArticleError as exc:
             yield Item(path, None, row=Row(path, 0, None, str(exc)))
+    seen: set[str] = set()
     for url in urls:
-        try:
-            page = (fetcher or fetch)(url)
-        except ArticleError as exc:
-            yield Item(url, None, row=Row(url, 0, None, str(exc)))
+        key, shown = address_key(url), redact(url)
+        if key in seen:  # the same page again (another fragment, other credentials): read once
             continue
-        yield Item(url, digest_key("url", url, page.final_url, page.data), data=page.data, url=page.final_url)
+        seen.add(key)
+        try:
+            page = (fetcher or Fetcher())(url)
+        except ArticleError as exc:
+            yield Item(shown, None, row=Row(shown, 0, None, str(exc)))
+            continue
+        yield Item(shown, digest_key("url", key, page.final_url, page.data), data=page.data, url=page.final_url)
 
 
 def read_url_list(path: str) -> list[str]:
-    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped."""
+    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped.
+    Every other line is taken as a URL: one that cannot be fetched (not http(s), a space in it, a
+    bad port...) is that URL's one-line error when it is fetched, and the rest goes on."""
     from timeline.article import read_source
 
-    text, name = read_source(path)
-    urls = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not is_url(line):
-            raise ArticleError(f"{name}: line {number}: not an http(s) URL: {line[:80]!r}")
-        urls.append(line)
-    return urls
+    text, _ = read_source(path)
+    return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -292,10 +293,14 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
     size = max(1, min(32, len(items) // (jobs * 8)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
-        for chunk, entries in zip(chunks, runs, strict=True):
-            yield from entries
-            advance(len(chunk))
+        try:
+            runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
+            for chunk, entries in zip(chunks, runs, strict=True):
+                yield from entries
+                advance(len(chunk))
+        except BaseException:  # a failure or a signal: the chunks not started are cancelled, not run
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _weight(item: Item) -> int:
@@ -344,12 +349,16 @@ def stream_entries(items: Iterable[Item], today: date, jobs: int, advance: Calla
         GRAMMAR.warm()  # once here, instead of once in every worker
     pending: deque[tuple[list[Item], Future[list[Entry]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        for chunk in _chunks(chain(head, it)):
-            pending.append((chunk, pool.submit(_process_plain, chunk, today, options)))
-            while len(pending) > 2 * jobs or (pending and pending[0][1].done()):
+        try:
+            for chunk in _chunks(chain(head, it)):
+                pending.append((chunk, pool.submit(_process_plain, chunk, today, options)))
+                while len(pending) > 2 * jobs or (pending and pending[0][1].done()):
+                    yield from _done(pending.popleft(), advance)
+            while pending:
                 yield from _done(pending.popleft(), advance)
-        while pending:
-            yield from _done(pending.popleft(), advance)
+        except BaseException:  # a failure, a signal, a reader gone: the chunks not started are not run
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _process_plain(items: Sequence[Item], today: date, options: Options) -> list[Entry]:

@@ -38,15 +38,17 @@ WEEKDAYS: tuple[str, ...] = values.WEEKDAY_NAMES
 _RANK = {name: i for i, name in enumerate(GRANULARITIES)}
 
 
-def interval(value: str) -> tuple[date, date, str] | None:
-    """The calendar interval [start, end) and granularity name of a TIMEX3 DATE/TIME value.
+def interval(value: str, mod: str | None = None) -> tuple[date, date, str] | None:
+    """The calendar interval [start, end) and granularity name of a TIMEX3 DATE/TIME value; a mod
+    of phase (START, MID, END: "early", "mid-", "late", "the end of") keeps a third of it
+    (`values.phase`).
 
     None for values without a calendar position: PRESENT_REF/PAST_REF/FUTURE_REF, durations,
     sets and values with unknown digits (XXXX-11, 2025-XX), impossible dates, and BC values
     (BC0975) and periods reaching past 9999-12-31, which no `datetime.date` holds.
     """
     point = Point.parse(value)
-    return None if point is None else point.interval()
+    return None if point is None else point.interval(mod)
 
 
 def granularity_rank(name: str) -> int:

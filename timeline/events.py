@@ -20,6 +20,7 @@ from timeline import calendar
 from timeline.article import Article
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
+from timeline.temporal.tagger import is_dateline
 from timeline.temporal.tense import tense_at
 from timeline.text import Sentence, segment
 
@@ -66,6 +67,13 @@ class Event:
     reference: str | None = None
     reference_date: str | None = None
     reports: tuple[str, ...] = field(default=())
+    # The editor's last word (timeline.edits): a headline, a note, the fields the editor changed
+    # (("added",) for an event the editor added) and, for an added event, the source it cites.
+    headline: str | None = None
+    note: str | None = None
+    edited: tuple[str, ...] = field(default=())
+    cite: str | None = None
+    cite_url: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form, in the documented schema."""
@@ -90,7 +98,17 @@ class Event:
             "sentence": self.sentence,
             "reference": self.reference,
             "reference_date": self.reference_date,
+            **self._editor_fields(),
         }
+
+    def _editor_fields(self) -> dict[str, object]:
+        """The edits file's fields, present only on an event the editor edited or added."""
+        if not self.edited:
+            return {}
+        out: dict[str, object] = {"edited": list(self.edited), "headline": self.headline, "note": self.note}
+        if "added" in self.edited:
+            out["source"], out["url"] = self.cite, self.cite_url
+        return out
 
     @staticmethod
     def from_dict(d: dict[str, object]) -> Event:
@@ -114,6 +132,11 @@ class Event:
             clause=(int(clause[0]), int(clause[1])) if isinstance(clause, list) and len(clause) == 2 else None,
             reference=str(d["reference"]) if d.get("reference") else None,
             reference_date=str(d["reference_date"]) if d.get("reference_date") else None,
+            headline=str(d["headline"]) if d.get("headline") else None,
+            note=str(d["note"]) if d.get("note") else None,
+            edited=tuple(str(x) for x in d.get("edited") or ()),  # type: ignore[attr-defined]
+            cite=str(d["source"]) if d.get("source") else None,
+            cite_url=str(d["url"]) if d.get("url") else None,
         )
 
 
@@ -129,7 +152,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 _DASH_BETWEEN = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.IGNORECASE)
 # Where one clause ends and the next begins, between two dated expressions of a sentence.
-_CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+", re.IGNORECASE)
+# The close of a quotation is one too: '"We will rebuild by next summer," the minister said on Tuesday'.
+_CLAUSE_BREAK = re.compile(r";|:|\s[-–—]\s|,?\s+(?:and|but|while|whereas|then)\s+|,\s+|[,.!?]?[\"”]\s+",
+                           re.IGNORECASE)
 # "after", "before", "when", "until" start a clause of their own ("rose on Friday after rain fell
 # last Wednesday"), except right before the date they govern ("kept rising until early October").
 _SUBORDINATE = re.compile(r"\s+(?:after|before|when|until|once|that)\s+(?=\S)", re.IGNORECASE)
@@ -207,6 +232,19 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     return _RANGE_AFTER.match(text, t.end) is None
 
 
+# A date that qualifies a noun: "the 1991 agreement", "the company's 2010 conference", "the Dec. 21,
+# 1988, bombing" (a determiner or possessive before it, a noun after it).
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s?)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|for|with|by|from|as|is|are|was|were|has|had|have|when|"
+                         r"that|which|who|after|before|until|through|than|but|while)\b)[A-Za-z][a-z]")
+
+
+def is_attributive(text: str, t: Timex) -> bool:
+    """Whether the date expression `t` only names a thing ("the 1991 agreement")."""
+    return _ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 12), t.start) is not None \
+        and _NOUN_AFTER.match(text, t.end) is not None
+
+
 # --- status ---------------------------------------------------------------------------------------
 
 # Modals of possibility that tense_at does not read as future ("could break even", "may reopen"),
@@ -281,7 +319,7 @@ class _Dated:
 def _dated(t: Timex) -> _Dated | None:
     if t.type not in ("DATE", "TIME"):
         return None
-    iv = calendar.interval(t.value)
+    iv = calendar.interval(t.value, t.mod)  # "late 2025" starts in September
     if iv is None:
         return None
     return _Dated(t, iv[0], iv[1], iv[2])
@@ -338,10 +376,18 @@ def _clauses(text: str, sentence: Sentence, items: list[_Dated]) -> list[tuple[_
         else:
             groups[-1].append(cur)
     bounds = [sentence.start, *cuts, sentence.end]
-    out = []
+    out: list[tuple[_Dated, int, int]] = []
+    seen: dict[tuple[str, str | None, str | None, bool], int] = {}
     for k, group in enumerate(groups):
         start, end = bounds[k], bounds[k + 1]
-        out.append((_finest(group), start, end))
+        d = _finest(group)
+        key = (d.timex.value, d.timex.mod, d.until.value if d.until else None, d.ongoing)
+        if key in seen:  # "in 2014, a decade ago": two phrases, one date, one event
+            i = seen[key]
+            out[i] = (out[i][0], out[i][1], end)
+            continue
+        seen[key] = len(out)
+        out.append((d, start, end))
     return out
 
 
@@ -445,11 +491,14 @@ def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
     return story
 
 
-def _undated_label(day: _Day, anchor: str) -> str:
+def _undated_label(day: _Day, anchor: str, status: str = "reported") -> str:
     """"reported Saturday 31 January 2026" (the publication date), "Friday 30 January 2026 (day
-    of the story)" (the day the story reports)."""
+    of the story)" (the day the story reports); what is expected was not reported as done: "as of
+    Saturday 31 January 2026" (and "(expected)" after it, where outputs write the status)."""
     words = calendar.label(day.value)
-    return f"reported {words}" if anchor == "publication" else f"{words} (day of the story)"
+    if anchor != "publication":
+        return f"{words} (day of the story)"
+    return f"as of {words}" if status == "expected" else f"reported {words}"
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -548,16 +597,44 @@ def _undated_day(sentence: str, published: dt.date, story: _Day | None, is_lead:
     return _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day"), "publication"
 
 
+# "said", "announced": a sentence that reports what someone said, with the tense of the report.
+_REPORTED_PAST = re.compile(r"\b(?:said|told|announced|declared|insisted|wrote|added|predicted|promised|warned|"
+                            r"pledged|vowed|forecast|estimated)\b", re.IGNORECASE)
+
+
+# "claims", "says": a claim made now about another time.
+_REPORTED_PRESENT = re.compile(r"\b(?:says|claims|argues|alleges|contends|maintains|insists|believes|states)\s+"
+                               r"(?:that\s+)?(?!on\b|in\b)[a-z]", re.IGNORECASE)
+
+
+def _forecast_reported(sentence: str, at: int, dated: Sequence[Event]) -> bool:
+    """Whether a sentence reports what someone said or claims with no date of its own for the
+    report: a forecast reported in the past ("Jobs announced that Leopard would be released in
+    2007" tells of the announcement too, at the day the text narrates or the publication date;
+    "'We will rebuild by next summer,' the minister said on Tuesday" has the day of the report
+    already), or a claim in the present about another time ("Apple Corps claims that Apple
+    violates an agreement reached in 1991": the claim is today's). `at` is where the sentence
+    starts in the article text."""
+    if not dated:
+        return False
+    if all(e.status == "expected" for e in dated) and _REPORTED_PAST.search(sentence) is not None:
+        return True
+    first = min(e.offset[0] for e in dated) - at
+    claim = _REPORTED_PRESENT.search(sentence, 0, max(0, first))
+    return claim is not None and all(e.status != "ongoing" for e in dated)
+
+
 def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str, ref: Timex | None,
-                   ids: _Ids) -> Event:
+                   ids: _Ids, status: str | None = None) -> Event:
     raw = article.text[sentence.start:sentence.end]
     body = plain(raw, article.format)
+    status = status or event_status(raw, None, day.start, day.end, False, article.published)
     return Event(
         id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
         offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
-        granularity=day.granularity, label=_undated_label(day, anchor), sources=(article.id,),
+        granularity=day.granularity, label=_undated_label(day, anchor, status), sources=(article.id,),
         text_start=sentence.start, anchor=anchor,
-        status=event_status(raw, None, day.start, day.end, False, article.published), reference=_reference(ref)[0],
+        status=status, reference=_reference(ref)[0],
         reference_date=_reference(ref)[1])
 
 
@@ -585,6 +662,8 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
+        if is_dateline(text, t.start, t.end):  # the publication date again (infer.py), not an event's
+            continue
         if is_reference(text, sentences[si].start, t):
             references.setdefault(si, t)
             continue
@@ -597,9 +676,18 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
     for si, sentence in enumerate(sentences):
         ref = references.get(si)
         items = by_sentence.get(si)
+        if items and len(items) > 1:
+            # "violated the 1991 agreement": a date that names a thing dates no event of a sentence
+            # that has a date of its own.
+            own = [d for d in items if not is_attributive(text, d.timex)]
+            items = own or items
         if items:
             if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
-                events.extend(_dated_events(article, sentence, items, ref, ids))
+                dated = _dated_events(article, sentence, items, ref, ids)
+                events.extend(dated)
+                if undated == "all" and _forecast_reported(text[sentence.start:sentence.end], sentence.start, dated):
+                    day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
+                    events.append(_undated_event(article, sentence, day, anchor, ref, ids, status="reported"))
         elif (undated == "all" or (undated == "lead" and (si == lead or ref is not None))) and (
                 si == lead or _reportable(text, sentence, alone[si], article.title)):
             day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)

@@ -199,3 +199,19 @@ def when_text(event: Event) -> str:
     if event.status == "expected":
         out += " (expected)"
     return out
+
+
+_EDITED_WORDS = {"date": "date corrected", "until": "end corrected", "headline": "headline added",
+                 "note": "note added", "status": "status corrected"}
+
+
+def edited_text(event: Event) -> str:
+    """What the editor did to an event, in words: "Added by the editor.", "Date corrected by the
+    editor.", "Headline added and status corrected by the editor." ("" if nothing)."""
+    if not event.edited:
+        return ""
+    if "added" in event.edited:
+        return "Added by the editor."
+    words = [_EDITED_WORDS.get(name, f"{name} changed") for name in event.edited if name != "note"] or ["note added"]
+    said = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{said[0].upper()}{said[1:]} by the editor."

@@ -58,7 +58,7 @@ def infer_published(text: str, today: date) -> tuple[date, str] | None:
                     except ValueError:
                         continue
                     if cand <= today:
-                        return cand, f"the dateline '{phrase}'"
+                        return cand, f"the dateline '{phrase}' (it gives no year: the latest such day)"
             continue
         if is_dateline(text, m.start, m.end):
             return d, f"the dateline '{phrase}'"

@@ -25,17 +25,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
+import re
+import secrets
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from timeline.errors import OutputError
 
-__all__ = ["RECORD", "atomic_write", "spreadsheet_safe", "streamed_output", "write_output", "written_by_timeline"]
+__all__ = ["RECORD", "atomic_write", "remove_stale_temps", "spreadsheet_safe", "streamed_output", "temp_name",
+           "write_output", "written_by_timeline"]
 
 #: The record of the files `-o` wrote into a folder (name -> sha256 and size of the bytes written).
 RECORD = ".timeline-outputs"
@@ -169,7 +172,81 @@ def _umask() -> int:
     return mask
 
 
-_TEMP_NAMES = itertools.count()
+# --- temporary files ------------------------------------------------------------------------------
+#
+# Every temporary file (or staging folder) timeline makes is named `.tlPID-XXXXXXXX.tmp`: hidden,
+# short whatever the target's name (a 250-byte file name still has room), and naming the process
+# that made it, so a later run can tell a leftover of a killed run (its process is gone) from the
+# work of a run still going, and removes only those. Timeline before this scheme named them
+# `.TARGET.PID-N.tmp`; those are removed too, beside a TARGET timeline made.
+
+_TEMP_RE = re.compile(r"\.tl([0-9]{1,10})-[0-9a-f]{8}\.tmp")
+_LEGACY_TEMP_RE = re.compile(r"\.(.+)\.([0-9]{1,10})-[0-9]{1,20}\.tmp")
+
+
+# A staging folder may be on a file system shared with other machines, whose process ids this one
+# cannot check: it is removed only when also a day old.
+_STAGING_AGE = 24 * 3600
+
+
+def temp_name(pid: int | None = None) -> str:
+    """A fresh name for a temporary file or folder of process `pid` (default: this one)."""
+    return f".tl{os.getpid() if pid is None else pid}-{secrets.token_hex(4)}.tmp"
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):
+        return True  # another user's process, or cannot tell: keep its files
+    return True
+
+
+def stale_temp(name: str, owned: Container[str] = ()) -> bool:
+    """Whether `name` is a temporary file of a timeline run that is no longer running: one of
+    timeline's temporary names, made by a process that is gone (`owned`: the names of the files
+    timeline made in that folder, beside which the older `.TARGET.PID-N.tmp` names are its own)."""
+    m = _TEMP_RE.fullmatch(name)
+    if m is None:
+        m = _LEGACY_TEMP_RE.fullmatch(name)
+        if m is None or m.group(1) not in owned:
+            return False
+        return not _running(int(m.group(2)))
+    return not _running(int(m.group(1)))
+
+
+def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Container[str] = ()) -> list[Path]:
+    """Remove from `folder` (not below it) the temporary files that killed timeline runs left
+    (`stale_temp`); a staging folder is emptied of the files timeline puts there (`keep` are never
+    removed) and removed if that empties it. Returns what it removed."""
+    removed: list[Path] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return removed
+    for name in names:
+        if not name.startswith(".") or name in keep or not stale_temp(name, owned):
+            continue
+        path = folder / name
+        try:
+            st = path.lstat()
+            if stat.S_ISREG(st.st_mode):
+                path.unlink()
+                removed.append(path)
+            elif stat.S_ISDIR(st.st_mode) and time.time() - st.st_mtime > _STAGING_AGE:
+                for inner in sorted(path.iterdir()):
+                    if re.fullmatch(r"part-[0-9]{5}\.parquet|\.timeline-events", inner.name) and inner.is_file() \
+                            and not inner.is_symlink():
+                        inner.unlink()
+                path.rmdir()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def write_new(path: str | Path, data: bytes) -> None:
@@ -187,7 +264,7 @@ def atomic_write(path: Path, content: str | bytes, *, mode: int | None = None) -
         parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     while True:  # a name of our own, created exclusively (as mkstemp does, with one system call fewer)
-        tmp = str(parent / f".{path.name}.{os.getpid()}-{next(_TEMP_NAMES)}.tmp")
+        tmp = str(parent / temp_name())
         try:
             write_new(tmp, data)
             break
@@ -290,6 +367,8 @@ def _check_file_target(path: Path, st: os.stat_result | None, force: bool, input
     if real.parent.is_dir() and _load_record(real.parent) is None:
         raise OutputError(f"{real.parent / RECORD}: is not timeline's record of its outputs; "
                           "move it away or choose another folder")
+    if real.parent.is_dir():  # what killed runs left beside the files -o wrote here
+        remove_stale_temps(real.parent, {real.name, RECORD, *(_load_record(real.parent) or {})})
     return real
 
 
@@ -321,7 +400,7 @@ def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] 
     real = _check_file_target(path, st, force, inputs)
     real.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        tmp = real.parent / f".{real.name}.{os.getpid()}-{next(_TEMP_NAMES)}.tmp"
+        tmp = real.parent / temp_name()
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
             break

@@ -135,6 +135,8 @@ PIECES: dict[str, str] = {
     "qord": alt(vocab.QUARTER_ORDINALS),
     "qdigit": r"[1-4]",
     "hord": alt(vocab.HALF_ORDINALS),
+    "yedge": alt(vocab.YEAR_PART_EDGES),
+    "ymonths": alt(vocab.YEAR_PART_MONTHS),
     "ordinal": alt(vocab.ORDINALS),
     "nth": alt(vocab.NTH_ORDINALS),
     "decade": r"(?:1\d|20)?\d0['’]?s|['’]\d0s|" + alt(vocab.DECADE_WORDS),
@@ -153,6 +155,7 @@ PIECES: dict[str, str] = {
     "shift": alt(_ONE_WORD_SHIFTS),
     "anarel": alt(vocab.ANAPHORIC_SHIFTS),
     "anaweek": alt(vocab.ANAPHORIC_WEEKDAY_SHIFTS),
+    "ananamed": alt(vocab.ANAPHORIC_NAMED_SHIFTS),
     "dayword": alt(vocab.DEICTIC_DAYS),
     # "before"/"after" end the expression only when no noun phrase follows ("a day before the vote"
     # is relative to the vote, not to the last date).

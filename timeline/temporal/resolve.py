@@ -7,6 +7,7 @@ dates with a calendar position, the Point that later anaphoric expressions can r
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -39,6 +40,8 @@ class Context:
     tense: str | None = None  # "past", "present", "future" or None (unknown)
     ref_near: bool = False  # whether `ref` was mentioned in this or the previous sentence
     period: Point | None = None  # the fiscal period (quarter) the text last mentioned
+    clock: str | None = None  # "23:00" when the date last mentioned was a clock time on `ref`'s day
+    scene: bool = False  # whether `ref` sets a scene: written with its year, not attributive ("the 1988 bombing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +154,7 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
             pt = Point("half", make_date(year, 6 * h - 5, 1))
         else:
             pt = _latest_begun(Point("half", date(ctx.dct.year, 6 * h - 5, 1)), p, ctx)
-        return Resolved(pt.value(), pt, anchor or "publication")
+        return Resolved(pt.value(), pt, anchor if year is not None else "publication")
     if p.month is None and p.day is not None:  # "on the 23rd": a day of the month last mentioned
         base = ctx.ref if ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["month"] else None
         month_start = (base.start if base else ctx.dct).replace(day=1)
@@ -180,13 +183,13 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
             pt4 = _day(ctx.dct.year + dy, month, day)
             if pt4 is not None and pt4.start.isoweekday() == p.weekday:
                 return Resolved(pt4.value(), pt4, None)
-    story = _story_day(ctx)
+    story = _story_point(ctx)
     if story is not None:
         # A narrative set in an earlier year goes on in it: "died on 4 May 2022 ... The third death
         # came on 9 June" is 9 June 2022, the nearest to the date the text just mentioned.
-        near = _around(lambda y: _day(y, month, day), story.year)
+        near = _in_story(lambda y: _day(y, month, day), story)
         if near:
-            pt6 = choose(near, story, None)
+            pt6 = choose(near, story.start, None)
             return Resolved(pt6.value(), pt6, "previous")
     cands = _around(lambda y: _day(y, month, day), ctx.dct.year)
     if not cands:
@@ -195,14 +198,39 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     return Resolved(pt5.value(), pt5, "publication")
 
 
-def _story_day(ctx: Context) -> date | None:
-    """The day a past-tense narrative is at, when the text mentioned a day of an earlier year in
-    this or the previous sentence (else None: dates are read from the publication date)."""
-    if ctx.tense != "past" or not ctx.ref_near or ctx.ref is None or ctx.ref.gran != "day":
+def _next_to(make: Callable[[int], Point | None], ref: Point, shift: int) -> Resolved | None:
+    """The first period `make` gives that starts after `ref` ends (shift 1), or the last that ends
+    before `ref` starts (shift -1): "the following March" after 2019 is March 2020."""
+    cands = _around(make, ref.start.year)
+    try:
+        if shift > 0:
+            after = [c for c in cands if c.start >= ref.end()]
+            pt = min(after, key=lambda c: c.start) if after else None
+        else:
+            before = [c for c in cands if c.last() < ref.start]
+            pt = max(before, key=lambda c: c.start) if before else None
+    except OutOfRange:
+        return None
+    return Resolved(pt.value(), pt, "previous") if pt is not None else None
+
+
+def _story_point(ctx: Context) -> Point | None:
+    """The date a past-tense narrative is at, when the text mentioned a day or a month of an earlier
+    year in this or the previous sentence, written with its year ("on 4 May 2022", "in June 2014");
+    else None: dates are read from the publication date. A year alone ("dating to 1994. In
+    January, ..."), a date counted from the publication ("last October") or one that only
+    qualifies a noun ("the Dec. 21, 1988, bombing") sets no scene."""
+    if ctx.tense != "past" or not ctx.ref_near or not ctx.scene or ctx.ref is None \
+            or RANK[ctx.ref.gran] > RANK["month"]:
         return None
     if ctx.dct.year - ctx.ref.start.year < 1:
         return None
-    return ctx.ref.start
+    return ctx.ref.coarsen("day") if RANK[ctx.ref.gran] < RANK["day"] else ctx.ref
+
+
+def _in_story(make: Callable[[int], Point | None], story: Point) -> list[Point]:
+    """The candidates of a narrative at `story`: around its year."""
+    return _around(make, story.start.year)
 
 
 def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None) -> date:
@@ -308,8 +336,18 @@ def resolve_named(p: Parse, ctx: Context) -> Resolved | None:
         pt = make(p.year)
         return Resolved(pt.value(), pt, None) if pt else None
     if p.anchor == "ref" and ctx.ref is not None and RANK[ctx.ref.gran] <= RANK["year"]:
+        if p.shift in (-1, 1):  # "the following March", "the previous summer": after or before that date
+            return _next_to(make, ctx.ref, p.shift)
         pt = make(ctx.ref.start.year)  # "that summer", "August of that year": in the year last mentioned
         return Resolved(pt.value(), pt, "previous") if pt else None
+    story = _story_point(ctx) if p.shift is None else None
+    if story is not None:
+        # A narrative set in an earlier year goes on in it: "The war began in June 2014. By August,
+        # ..." is August 2014, the nearest to the date just mentioned.
+        near = _in_story(make, story)
+        if near:
+            pt = choose(near, story.start, None)
+            return Resolved(pt.value(), pt, "previous")
     cands = _around(make, ctx.dct.year)
     if not cands:
         return None
@@ -383,6 +421,8 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
     if p.amount:  # "overnight": the night before that day
         base = base.shift(int(p.amount))
+    elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":
+        base = base.shift(-1)  # "ran past midnight": the one that began the publication day
     return Resolved(base.value(), base, anchor)
 
 
@@ -400,6 +440,8 @@ def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
         moved = ctx.period.shift(-1, "year")
         return Resolved(moved.value(), moved, "previous")
     base, anchor = _anchor(p, ctx)
+    if unit in ("H", "MIN") and anchor == "previous" and ctx.clock is not None and base.gran == "day":
+        return _clock_later(base.start, ctx.clock, amount * (60 if unit == "H" else 1))
     gran = _result_gran(p, base)
     if RANK[base.gran] > RANK[gran]:  # "two days later" after "in November": the day is unknown
         return Resolved(base.unknown_finer(gran), None, anchor)
@@ -408,6 +450,20 @@ def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
     except OutOfRange:
         return _beyond_calendar(base.start.year, unit, amount, gran, anchor)
     return Resolved(moved.value(), moved, anchor)
+
+
+def _clock_later(day: date, clock: str, minutes: float) -> Resolved | None:
+    """A clock time counted from another ("left at 11 p.m. on Sunday and docked nine hours later"
+    is Monday at 08:00): a TIME, on the day the count reaches."""
+    hh, mm = (int(x) for x in clock[:5].split(":"))
+    try:
+        moved = dt.datetime.combine(day, dt.time()) + timedelta(minutes=hh * 60 + mm + minutes)
+    except OverflowError:
+        return None
+    if not MIN_YEAR <= moved.year <= MAX_YEAR:
+        return None
+    value = f"{moved.date().isoformat()}T{moved.hour:02d}:{moved.minute:02d}"
+    return Resolved(value, Point("day", moved.date()), "previous")
 
 
 def resolve_latest(p: Parse, ctx: Context) -> Resolved | None:

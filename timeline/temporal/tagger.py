@@ -24,7 +24,14 @@ from timeline.temporal.pieces import alt
 from timeline.temporal.resolve import Context, Resolved, resolve
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.speech import in_quotes
-from timeline.temporal.tense import FUTURE_IN_THE_PAST, marker_at, tense_at
+from timeline.temporal.tense import (
+    FUTURE_IN_THE_PAST,
+    PERFECT,
+    TIMETABLE_WORDS,
+    marker_at,
+    scheduled_for,
+    tense_at,
+)
 from timeline.temporal.timex import Timex
 from timeline.temporal.values import Point
 from timeline.text import Sentence, segment
@@ -38,6 +45,9 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
 _SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
 _SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
+# A date that qualifies a noun ("the Dec. 21, 1988, bombing", "the August 1988 cease-fire").
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_CLOCK_VALUE = re.compile(r"T(\d\d:\d\d)")
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -51,11 +61,12 @@ class Explained:
     rule: str
     parts: tuple[str, ...]
     parse: Parse
+    why: str | None = None  # why a relative date went to the past or the future ("the future: ...")
 
     def to_dict(self) -> dict[str, object]:
-        """The timex's JSON form with "rule", "parts" and "parse" added."""
+        """The timex's JSON form with "rule", "parts", "parse" and "why" added."""
         base = self.timex.to_dict() if self.timex is not None else {"text": None}
-        return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown()}
+        return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown(), "why": self.why}
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -66,8 +77,9 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def _needs_tense(p: Parse) -> bool:
     """Whether the tense of the sentence can change the value: a bare weekday, month or season
-    ("said Friday" / "will meet Friday"), a date without its year."""
-    if p.kind == "weekend":
+    ("said Friday" / "will meet Friday"), a date without its year, midnight ("ran past midnight"
+    is the one that began the publication day, "by midnight" the one that ends it)."""
+    if p.kind == "weekend" or (p.kind == "time_of_day" and p.hour == 24):  # "ran past midnight"
         return True
     if p.kind == "weekday":
         return p.shift is None and p.week_shift is None
@@ -125,6 +137,24 @@ def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx
     return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
+def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]:
+    """The tense a relative date is read in, and why (for `--explain`): "since" before it, a plan
+    made for it ("called a meeting for Friday"), else the verbs nearest to it; a bounded window
+    keeps this linear on run-ons."""
+    if _SINCE.search(text, max(0, m.start - 12), m.start):
+        return "past", "'since': never after the publication date"
+    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    marker = marker_at(text[lo:hi], m.start - lo)
+    plan = scheduled_for(text, sentence.start, m.start)
+    if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
+        return "future", f"schedule word '{plan}': the date a plan was made for"
+    if marker is None:
+        return None, "no tense marker near it: the nearest such date, a past one preferred"
+    if marker[1] in TIMETABLE_WORDS:
+        return marker[0], f"a timetable in the present ('{marker[1]}')"
+    return marker[0], f"{marker[0]} tense ('{marker[1]}')"
+
+
 def _leaves(m: Match) -> tuple[str, ...]:
     """The rules a composed match was made of, left to right."""
     return tuple(name for part in m.parts for name in (_leaves(part) or (part.rule,)))
@@ -143,6 +173,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     ref: Point | None = None
     period: Point | None = None  # the fiscal quarter the text reports on
     ref_sentence = -10
+    clock: str | None = None  # the clock time of `ref`, when it was one ("23:00")
+    scene = False  # whether `ref` sets a narrative's scene (resolve.Context.scene)
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
@@ -160,14 +192,10 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         right = right_modifier(text, end)
         if right is not None:
             end, mod = right
-        tense = None
+        tense, why = None, ""
         if sentence is not None and _needs_tense(m.parse):
-            # The verbs near the expression decide; a bounded window keeps this linear on run-ons.
-            lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
-            tense = tense_at(text[lo:hi], m.start - lo)
-            if _SINCE.search(text, max(0, m.start - 12), m.start):
-                tense = "past"  # "since April": never after the publication date
-        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period)
+            tense, why = _tense_of(text, sentence, m)
+        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
@@ -192,6 +220,13 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             said = (si, r.point.start)
         if r.point is not None and type_ in ("DATE", "TIME") and m.parse.moves_ref:
             ref, ref_sentence = r.point, si
+            # Written with its year and not qualifying a noun, or counted from such a date.
+            scene = (r.anchor is None and not _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 12), start)) \
+                or (r.anchor == "previous" and scene)
+            at = _CLOCK_VALUE.search(r.value)
+            clock = at.group(1) if at else None
+            if at and type_ == "DATE":  # "nine hours later" than a clock time is a clock time
+                type_ = "TIME"
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
                 period = r.point
         if m.parse.spans:
@@ -207,7 +242,11 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
                 last_end = end
                 continue
         timex = Timex(start, end, text[start:end], type_, r.value, mod or m.parse.mod, r.anchor, m.rule)
-        out.append(Explained(timex, m.rule, parts, m.parse))
+        if ctx.dct != dct:
+            why = f"counted from {ctx.dct.isoformat()}, the day it was said ('said ... that'); " + why
+        elif r.anchor == "previous" and m.parse.anchor == "dct" and m.parse.kind in ("calendar", "named"):
+            why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
+        out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
     out = _reported_speech(text, out, dct)
     return out + quiet if silent else out
@@ -219,7 +258,17 @@ def _reported_speech(text: str, found: list[Explained], dct: date) -> list[Expla
         return found
     timexes = [e.timex for e in found if e.timex is not None]
     moved = in_quotes(text, timexes, [e.parse.speaker_day for e in found], dct)
-    return [Explained(t, e.rule, e.parts, e.parse) for t, e in zip(moved, found, strict=True)]
+    return [Explained(t, e.rule, e.parts, e.parse,
+                      e.why if t == e.timex else "in a quotation: counted from the day it was said")
+            for t, e in zip(moved, found, strict=True)]
+
+
+def _side(point: Point | None, dct: date, why: str) -> str:
+    """`why` after the side of the publication date the value fell on: "the past: past tense ('said')"."""
+    if point is None:
+        return why
+    side = "the past" if point.last() < dct else "the future" if point.start > dct else "the publication date"
+    return f"{side}: {why}"
 
 
 def tag(text: str, published: date | str, sentences: Sequence[Sentence] | None = None,

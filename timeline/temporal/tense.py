@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from timeline.temporal import vocab
+from timeline.temporal.pieces import alt
+
 # Tense markers, as word tables. Multi-word markers are matched before the single words they
 # contain ("set to" is future, "set" alone is past; "is to" is future, "is" alone present).
 _FUTURE_PHRASES = [tuple(p.split()) for p in """
@@ -23,12 +26,16 @@ for _phrase in _FUTURE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # Future markers, with the present-tense verbs of a schedule ("trading opens Monday", "the summit
 # ends Friday", "voters go to the polls on Nov. 3"), which news writes for what is yet to happen.
-_FUTURE_WORDS = frozenset("""
-will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming likely might should reopens expires premieres
+# The present of a timetable: singular forms here, plural ones (after a plural subject) in vocab.
+TIMETABLE_WORDS = frozenset("""
+reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
 testifies unveils
-""".split())
+""".split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
+_FUTURE_WORDS = frozenset("""
+will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
+would upcoming likely might should
+""".split()) | (TIMETABLE_WORDS - frozenset(vocab.SCHEDULE_PLURAL_VERBS))
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
 _IRREGULAR_PAST = frozenset("""
 was were had did said told went came took made met began left saw won lost fell rose sold bought paid
@@ -59,6 +66,33 @@ _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+_SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
+# Plural subjects a timetable verb follows ("polls close", "they meet"); not "is", "was", "its".
+_NOT_PLURAL_SUBJECT = frozenset("is was has its this us as his hers yours ours theirs whereas always perhaps".split())
+_PLURAL_PRONOUNS = frozenset("they we you".split())
+_NOT_A_VERB_AFTER = frozenset("to of up with".split())
+_SCHEDULED_FOR = re.compile(
+    r"\b(" + alt(vocab.SCHEDULE_WORDS) + r")\b(?:\s+[\w'’,-]+){0,5}?\s+(?:for|until|till)\s+(?:on\s+)?$", re.IGNORECASE)
+_SCHEDULE_WINDOW = 60
+# The present perfect ("have called a meeting for Friday") reports a plan still in force.
+PERFECT = frozenset("has have 've ’ve".split())
+
+
+def scheduled_for(text: str, lo: int, pos: int) -> str | None:
+    """The word of plan or schedule when text[pos:] is the date a plan was made for ("called a
+    meeting for Friday", "adjourned until Monday"), read in text[max(lo, pos - 60):pos]; else None."""
+    m = _SCHEDULED_FOR.search(text, max(lo, pos - _SCHEDULE_WINDOW), pos)
+    return m.group(1).lower() if m else None
+
+
+def _timetable(word: str, prev: str | None, nxt: str | None) -> bool:
+    """A plural present of a timetable verb after a plural subject: "polls close", "they meet"."""
+    if word not in _SCHEDULE_PLURAL or prev is None or nxt in _NOT_A_VERB_AFTER:
+        return False
+    return prev in _PLURAL_PRONOUNS or (len(prev) > 2 and prev.endswith("s") and not prev.endswith("ss")
+                                        and prev not in _NOT_PLURAL_SUBJECT)
 
 
 def _kind(word: str) -> str | None:
@@ -97,6 +131,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
                 break
         else:
             kind = _kind(word)
+            if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
+                kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
             kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"

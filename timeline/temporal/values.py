@@ -157,10 +157,12 @@ class Point:
             return add_days(self.start, 2)
         return self.shift(1).start
 
-    def interval(self) -> tuple[date, date, str] | None:
-        """[start, end) and the granularity; None when the period runs past date.max."""
+    def interval(self, mod: str | None = None) -> tuple[date, date, str] | None:
+        """[start, end) and the granularity; None when the period runs past date.max. A mod of
+        phase (START "early 2025", MID "mid-2024", END "late 2025", "the end of the year") narrows
+        the interval to a third of the period: see `phase`."""
         try:
-            return self.start, self.end(), self.gran
+            return (*phase(self.start, self.end(), self.gran, mod), self.gran)
         except OutOfRange:
             return None
 
@@ -228,6 +230,33 @@ class Point:
         """How a person reads the point ("Friday 30 January 2026", "Q3 2025", "winter 2025–26",
         "the 1990s"), with a TIMEX3 mod applied ("early 2025", "about November 2025")."""
         return _modded_label(self, mod) if mod else _label(self)
+
+
+# The TIMEX3 mods that say which part of a period is meant, as the third of it they keep.
+PHASES: dict[str, int] = {"START": 0, "MID": 1, "END": 2}
+# Periods split into thirds in whole months (a year: January-April, May-August, September-
+# December); a month or a week in days, the first and last third rounded down (March: 1-10,
+# 11-21, 22-31).
+_MONTHS_IN = {"season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
+def phase(start: date, end: date, gran: str, mod: str | None) -> tuple[date, date]:
+    """[start, end) narrowed to the third of the period a mod of phase names: "early 2025" is
+    2025-01-01..2025-05-01, "mid-2024" 2024-05-01..2024-09-01, "late 2025" and "the end of 2025"
+    2025-09-01..2026-01-01, "early March" its first ten days. Other mods, and days and finer
+    periods, leave it as it is."""
+    third = PHASES.get(mod or "")
+    if third is None:
+        return start, end
+    months = _MONTHS_IN.get(gran)
+    if months is not None:
+        k = months // 3
+        return add_months(start, k * third), (add_months(start, k * (third + 1)) if third < 2 else end)
+    if gran not in ("month", "week"):
+        return start, end
+    k = (end - start).days // 3
+    return (start if third == 0 else (add_days(start, k) if third == 1 else add_days(end, -k)),
+            add_days(start, k) if third == 0 else (add_days(end, -k) if third == 1 else end))
 
 
 def season_point(year: int, code: str) -> Point:

@@ -112,6 +112,12 @@ QUARTER_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth
 
 HALF_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "last": 2}
 
+# "the first six months of 2024" is its first half, "the final three months of 2023" its fourth
+# quarter: (edge, number of months) -> ("quarter" or "half", which one).
+YEAR_PART_EDGES: dict[str, int] = {"first": 1, "opening": 1, "last": -1, "final": -1, "closing": -1}
+YEAR_PART_MONTHS: dict[str, tuple[str, int]] = {"three": ("quarter", 4), "3": ("quarter", 4),
+                                                "six": ("half", 2), "6": ("half", 2)}
+
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
@@ -185,6 +191,11 @@ ANAPHORIC_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "
 # "the following Friday", "the coming Monday": a weekday after or before the date last mentioned.
 ANAPHORIC_WEEKDAY_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "coming": 1, "previous": -1,
                                             "preceding": -1, "prior": -1}
+
+# "the following March", "the previous summer": a month or season after or before the date last
+# mentioned ("the coming spring" is the reader's: vocab.SHIFTS).
+ANAPHORIC_NAMED_SHIFTS: dict[str, int] = {"next": 1, "following": 1, "previous": -1, "preceding": -1,
+                                          "prior": -1}
 
 # Days named from the day of writing (or of speaking, in a quotation): days after it.
 DEICTIC_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
@@ -343,6 +354,20 @@ VERB_BEFORE_LAST = ("to", "will", "would", "could", "may", "might", "can", "shou
 # Reporting verbs: an attribution ("she said Wednesday") dates the quotation it follows.
 REPORTING_VERBS = ("said", "says", "told", "added", "announced", "declared", "insisted", "wrote", "recalled",
                    "explained")
+
+# A plan or schedule made for a date: "have called a meeting for Friday", "a vote set for Tuesday",
+# "adjourned until Monday". A weekday or month after one of these words and "for"/"until" is one
+# still to come, unless the sentence tells it in the simple past ("called a strike for Friday",
+# read after that Friday).
+SCHEDULE_WORDS = ("call", "calls", "called", "set", "sets", "scheduled", "schedules", "planned", "plans",
+                  "slated", "booked", "fixed", "arranged", "organised", "organized", "rescheduled",
+                  "postponed", "delayed", "deferred", "adjourned", "meeting", "vote", "strike", "walkout",
+                  "hearing", "session", "rally", "talks", "summit", "election", "referendum", "deadline",
+                  "appointment", "ballot", "debate", "trial", "sentencing", "launch", "opening", "release")
+# Plural present forms of the verbs of a timetable ("polls close at 8 p.m. Tuesday", "talks resume
+# Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
+SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
+                         "arrive", "depart", "expire")
 
 # Between two dates written as a range: "from 23 March to 1 June 2020", "between May and June of 2019".
 RANGE_JOINERS = ("to", "until", "till", "through", "thru", "and", "-", "–", "—")

@@ -89,6 +89,13 @@ def day_first_date(f: Fields) -> Parse:
 rule("us_numeric_date", r"{month:mm}/{day:dd}/{year:year_any}")(numeric_date)
 
 
+@rule("anaphoric_month", r"the {rel:ananamed} {month}(?!\.?~\d)")
+def anaphoric_month(f: Fields) -> Parse:
+    """"the following March", "the previous October": after or before the date last mentioned."""
+    return Parse("named", month=month_of(f["month"] or ""), anchor="ref",
+                 shift=vocab.ANAPHORIC_NAMED_SHIFTS[f.low("rel") or "next"])
+
+
 @rule("shift_month", r"(?:this )?{shift} {month}(?!\.?~\d)")
 def shift_month(f: Fields) -> Parse:
     """"last October", "this coming November"."""

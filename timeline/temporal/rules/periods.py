@@ -94,6 +94,27 @@ def the_quarter(f: Fields) -> Parse:
     return Parse("period", amount=0, anchor="ref", reports_only="quarter" not in f.text.lower())
 
 
+def _year_part(f: Fields, **flags: bool) -> Parse:
+    kind, count = vocab.YEAR_PART_MONTHS[f.low("n") or "three"]
+    which = 1 if vocab.YEAR_PART_EDGES[f.low("edge") or "first"] > 0 else count
+    return Parse("calendar", **{kind: which}, **flags)  # type: ignore[arg-type]
+
+
+@rule("months_of_the_year", r"(?:the )?{edge:yedge} {n:ymonths} months of the year(?!\w)")
+def months_of_the_year(f: Fields) -> Parse:
+    """"the first six months of the year": its first half; "the final three months of the year":
+    its fourth quarter (of the year the publication date gives)."""
+    return _year_part(f, when=bool(_WHEN_BEFORE.search(f.before(12))))
+
+
+@rule("months_of_year",
+      r"(?:the )?{edge:yedge} {n:ymonths} months(?= of (?:(?:last|this|next|that) year|[12]\d\d\d)(?!\w))")
+def months_of_year(f: Fields) -> Parse:
+    """"the first six months" of a year written next ("of 2024", "of last year"): a half or a
+    quarter of it (composed, compose.py); alone ("the last six months") it stays a duration."""
+    return _year_part(f, weak=True)
+
+
 # "the first half" of a year; "the last half of the '80s" is the end of the decade (a modifier).
 @rule("half", r"(?:the )?{hord}[- ]half(?: of the year)?(?!\w| of\b)")
 def half(f: Fields) -> Parse:

@@ -13,6 +13,13 @@ from timeline.temporal.rules.common import named
 family = Family("seasons")
 rule = family.rule
 
+@rule("anaphoric_season", r"the {rel:ananamed} {season}")
+def anaphoric_season(f: Fields) -> Parse:
+    """"the following spring", "the previous summer": after or before the date last mentioned."""
+    return Parse("named", season=vocab.SEASONS[f.low("season") or ""], anchor="ref",
+                 shift=vocab.ANAPHORIC_NAMED_SHIFTS[f.low("rel") or "next"])
+
+
 rule("shift_season", r"(?:this )?{shift} {season}")(named)
 
 

@@ -1,0 +1,170 @@
+"""The editor's last word: an edits file drops, re-dates, heads, annotates and adds events, the
+same in every format; a stale id is a warning, a malformed file one error naming file and line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.edits import Edits, EventEdit, apply, load_edits
+from timeline.errors import UserError
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def seed_events(capsys: pytest.CaptureFixture[str], seed: Path, *extra: str) -> list[dict[str, object]]:
+    code, out, _ = run(capsys, "extract", str(seed), "-f", "json", *extra)
+    assert code == 0
+    return list(json.loads(out)["events"])
+
+
+@pytest.fixture
+def ids(capsys: pytest.CaptureFixture[str], seed_path: Path) -> dict[str, str]:
+    """The seed's event ids by date value."""
+    return {str(e["date"]): str(e["id"]) for e in seed_events(capsys, seed_path)}
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "edits.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_drop_redate_head_and_add_exactly_as_written(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                                      tmp_path: Path, ids: dict[str, str]) -> None:
+    edits = write(tmp_path, f"""
+events:
+  {ids['2025']}: {{drop: true}}
+  {ids['2025-10']}:
+    date: 2025-10-14            # a day, where the article said "last October"
+    headline: Lee announces crackdown on gangs abroad
+    note: Date from the ministry's statement of 14 October.
+    status: reported
+add:
+  - {{date: 2025-11-03, text: "The Korean Desk opens in Phnom Penh.", source: Yonhap, url: "https://example.org/y"}}
+""")
+    before = seed_events(capsys, seed_path)
+    after = seed_events(capsys, seed_path, "--edits", str(edits))
+    assert ids["2025"] not in {e["id"] for e in after}
+    assert len(after) == len(before)  # one dropped, one added
+    redated = next(e for e in after if e["id"] == ids["2025-10"])
+    assert (redated["date"], redated["start"], redated["end"], redated["granularity"]) == \
+        ("2025-10-14", "2025-10-14", "2025-10-15", "day")
+    assert redated["headline"] == "Lee announces crackdown on gangs abroad"
+    assert redated["edited"] == ["date", "headline", "note"]  # status was already "reported"
+    assert redated["anchor"] == "editor"
+    added = next(e for e in after if e.get("edited") == ["added"])
+    assert (added["date"], added["text"], added["source"], added["url"]) == \
+        ("2025-11-03", "The Korean Desk opens in Phnom Penh.", "Yonhap", "https://example.org/y")
+    # back in chronological order: 14 Oct < since Nov 2025 < 3 Nov < Jan 2026
+    starts = [e["start"] for e in after]
+    assert starts == sorted(starts)
+    assert [e["date"] for e in after][:3] == ["2025-10-14", "2025-11", "2025-11-03"]
+    # an unedited event carries no editor fields
+    assert all("edited" not in e for e in after if e["id"] not in (ids["2025-10"], added["id"]))
+
+
+def test_edits_show_in_html_and_markdown(capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path,
+                                         ids: dict[str, str]) -> None:
+    edits = write(tmp_path, f"""
+events:
+  {ids['2025-10']}: {{date: 2025-10-14, note: "From the <ministry>."}}
+add:
+  - {{date: 2025-11-03, text: "The desk opens.", source: Yonhap, url: "javascript:alert(1)"}}
+""")
+    code, html, _ = run(capsys, "extract", str(seed_path), "-f", "html", "--edits", str(edits))
+    assert code == 0
+    assert "Date corrected by the editor." in html and "From the &lt;ministry&gt;." in html
+    assert "Added by the editor." in html and "javascript:" not in html  # not a link, never raw
+    code, md, _ = run(capsys, "extract", str(seed_path), "-f", "md", "--edits", str(edits))
+    assert "_(Date corrected by the editor. From the \\<ministry\\>.)_" in md
+    assert "The desk opens. _(Added by the editor. Source: Yonhap.)_" in md
+    assert all(line.startswith(("- ", "#", "The Nation", "<!--")) or not line for line in md.splitlines())
+
+
+def test_a_stale_id_is_a_warning_naming_it(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                           tmp_path: Path) -> None:
+    edits = write(tmp_path, "events:\n  000-nothing-12345678: {drop: true}\n")
+    code, out, err = run(capsys, "extract", str(seed_path), "-f", "json", "--edits", str(edits))
+    assert code == 0 and json.loads(out)["events"]
+    assert err.strip() == f"timeline: warning: {edits}: no event has the id '000-nothing-12345678' (edit not applied)"
+
+
+@pytest.mark.parametrize(("text", "line", "problem"), [
+    ("events:\n  x: [1\n", 3, "expected ',' or ']'"),
+    ("events:\n  x:\n    date: 2025-13-45\n", 3, "date '2025-13-45' is not a TIMEX3 date value"),
+    ("events:\n  x: {drop: maybe}\n", 2, "drop must be true or false"),
+    ("events:\n  x: {colour: red}\n", 2, "unknown field 'colour'"),
+    ("events:\n  x: {status: rumoured}\n", 2, "status 'rumoured' is not one of"),
+    ("events:\n  x: {}\n", 2, "the edit of x changes nothing"),
+    ("add:\n  - {date: 2025-11-03}\n", 2, "an added event needs text"),
+    ("remove: [x]\n", 1, "unknown key 'remove'"),
+    ("- a list\n", 1, "the edits file must be a mapping"),
+])
+def test_a_malformed_file_is_one_error_naming_file_and_line(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                                            tmp_path: Path, text: str, line: int,
+                                                            problem: str) -> None:
+    edits = write(tmp_path, text)
+    code, out, err = run(capsys, "extract", str(seed_path), "--edits", str(edits))
+    assert code == 2 and out == ""
+    assert err.startswith(f"timeline: {edits}:{line}: {problem}") and err.count("\n") == 1
+
+
+def test_a_missing_edits_file_is_an_error(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                          tmp_path: Path) -> None:
+    code, _, err = run(capsys, "extract", str(seed_path), "--edits", str(tmp_path / "none.yml"))
+    assert code == 2 and "none.yml: edits file not found" in err
+
+
+def test_load_edits_reads_dates_as_values_not_yaml_dates(tmp_path: Path) -> None:
+    edits = load_edits(write(tmp_path, "events:\n  a-1: {date: 2025-10-14, until: 2025-11}\n"))
+    assert edits.events["a-1"] == EventEdit(date="2025-10-14", until="2025-11")
+    with pytest.raises(UserError):
+        load_edits(write(tmp_path, "events:\n  a-1: {date: 2025-10-14}\n  a-1: {drop: true}\n"))
+
+
+def test_diff_applies_the_edits_to_both_versions(capsys: pytest.CaptureFixture[str], seed_path: Path,
+                                                 tmp_path: Path, ids: dict[str, str]) -> None:
+    old = tmp_path / "v1.txt"
+    new = tmp_path / "v2.txt"
+    text = seed_path.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")  # article ids from the file names: v1, v2
+    new.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "diff", str(old), str(new), "-f", "json")
+    assert code == 0
+    unchanged = json.loads(out)["unchanged"]
+    # the editor drops an event by the id it has in the seed's own JSON: both sides lose it
+    edits = write(tmp_path, f"events:\n  {ids['2026-01-23']}: {{drop: true}}\n")
+    code, out, err = run(capsys, "diff", str(old), str(new), "-f", "json", "--edits", str(edits))
+    assert code == 0, out
+    assert "warning" not in err
+    data = json.loads(out)
+    assert data["added"] == [] and data["removed"] == [] and data["unchanged"] == unchanged - 1
+
+
+def test_apply_is_pure_and_keeps_other_events() -> None:
+    from datetime import date
+
+    from timeline.events import Event
+
+    e = Event(id="a-1", article="a", sentence=0, text="x", phrase="", offset=(0, 0), date="2025",
+              start=date(2025, 1, 1), end=date(2026, 1, 1), granularity="year", label="2025")
+    assert apply([e], Edits()) == [e]
+    assert apply([e], Edits(events={"a-1": EventEdit(drop=True)})) == []
+    (f,) = apply([e], Edits(events={"a-1": EventEdit(headline="H")}))
+    assert (f.headline, f.edited, e.headline) == ("H", ("headline",), None)
+
+
+def test_the_readme_example_edits_the_seed_without_a_stale_id(capsys: pytest.CaptureFixture[str],
+                                                               seed_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "docs" / "examples" / "edits.yml"
+    code, out, err = run(capsys, "extract", str(seed_path), "-f", "json", "--edits", str(example))
+    assert code == 0 and err == ""  # every id of the example still names an event of the seed
+    assert sum(1 for e in json.loads(out)["events"] if e.get("edited")) == 2

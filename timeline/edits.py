@@ -1,0 +1,324 @@
+"""The editor's last word: an edits file that drops, re-dates, heads, annotates and adds events.
+
+```yaml
+events:
+  000-3b01959ef49d4888-2545d202: {drop: true}
+  000-3b01959ef49d4888-e5d307dc:
+    date: 2025-10-14          # a TIMEX3 value; `until:` for an interval
+    headline: Lee announces crackdown on gangs abroad
+    note: Date from the ministry's statement of 14 October.
+    status: reported
+add:
+  - {date: 2025-11-03, text: "The Korean Desk opens in Phnom Penh.", source: Yonhap, url: "https://…"}
+```
+
+Events are keyed by the `id` they have in JSON (a hash of the article, the date phrase and the
+sentence: stable across rebuilds, and across versions of an article where the sentence is the
+same). `apply()` is a pure function of events and edits, used after the events are found and before
+anything is rendered, diffed, tabled or chosen for a story, so every output agrees. A malformed file
+is one UserError naming the file and line; an id that matches nothing is a warning (`Edits.stale`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.errors import UserError
+from timeline.events import Event
+
+#: The file `timeline build` reads at the top of a source folder.
+EDITS_FILE = "edits.yml"
+
+_EVENT_KEYS = ("drop", "date", "until", "headline", "note", "status")
+_ADD_KEYS = ("date", "until", "text", "headline", "note", "status", "source", "url")
+_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
+
+
+@dataclass(frozen=True)
+class EventEdit:
+    """What the editor says of one event: drop it, or change some of its fields."""
+
+    drop: bool = False
+    date: str | None = None
+    until: str | None = None
+    headline: str | None = None
+    note: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Addition:
+    """An event the articles lack, added by the editor."""
+
+    date: str
+    text: str
+    until: str | None = None
+    headline: str | None = None
+    note: str | None = None
+    status: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Edits:
+    """A parsed edits file: edits by event id, and additions in the file's order."""
+
+    path: str = ""
+    events: Mapping[str, EventEdit] = field(default_factory=dict)
+    add: tuple[Addition, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.events or self.add)
+
+    def stale(self, events: Iterable[Event], versions: bool = False) -> list[str]:
+        """A warning for each edit that matches none of `events` (all the events of a run)."""
+        used = {self.key(e, versions) for e in events} - {None}
+        return [f"{self.path}: no event has the id {eid!r} (edit not applied)"
+                for eid in self.events if eid not in used]
+
+    def key(self, event: Event, versions: bool = False) -> str | None:
+        """The id under which `event` is edited: its own; with `versions`, also the id of the same
+        sentence in another version of its article (ids are ARTICLE-HASH, and the hash of date,
+        phrase and sentence is what two versions share)."""
+        if event.id in self.events:
+            return event.id
+        if not versions or not event.id.startswith(event.article + "-"):
+            return None
+        local = event.id[len(event.article):]
+        return next((key for key in self.events if key.endswith(local)), None)
+
+    def find(self, event: Event, versions: bool = False) -> EventEdit | None:
+        """The edit of `event`, or None (see `key`)."""
+        key = self.key(event, versions)
+        return None if key is None else self.events[key]
+
+
+NO_EDITS = Edits()
+
+
+def load_edits(path: str | Path) -> Edits:
+    """Read an edits file; UserError naming the file and line if it is not one."""
+    import yaml
+
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{name}: edits file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{name}: cannot read the edits file ({exc.__class__.__name__})") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise UserError(f"{name}{where}: {problem}") from None
+    if root is None:
+        return Edits(path=name)
+    return _Reader(name).edits(root)
+
+
+class _Reader:
+    """Validates the composed YAML nodes, so every problem names its line."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, node: object, problem: str) -> UserError:
+        mark = getattr(node, "start_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        return UserError(f"{self.path}{where}: {problem}")
+
+    def mapping(self, node: object, what: str) -> list[tuple[object, object]]:
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping")
+        return list(node.value)
+
+    def scalar(self, node: object, what: str) -> str:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what} must be a single value")
+        return str(node.value)
+
+    def edits(self, root: object) -> Edits:
+        events: dict[str, EventEdit] = {}
+        add: list[Addition] = []
+        for key_node, value in self.mapping(root, "the edits file"):
+            key = self.scalar(key_node, "a top-level key")
+            if key == "events":
+                if self.is_null(value):
+                    continue
+                for id_node, edit_node in self.mapping(value, "events"):
+                    eid = self.scalar(id_node, "an event id").strip()
+                    if not eid:
+                        raise self.fail(id_node, "an empty event id")
+                    if eid in events:
+                        raise self.fail(id_node, f"the event {eid!r} is edited twice")
+                    events[eid] = self.event_edit(edit_node, eid)
+            elif key == "add":
+                if self.is_null(value):
+                    continue
+                import yaml
+
+                if not isinstance(value, yaml.SequenceNode):
+                    raise self.fail(value, "add must be a list of events")
+                add.extend(self.addition(item) for item in value.value)
+            else:
+                raise self.fail(key_node, f"unknown key {key!r} (expected events or add)")
+        return Edits(self.path, events, tuple(add))
+
+    @staticmethod
+    def is_null(node: object) -> bool:
+        import yaml
+
+        return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+    def fields(self, node: object, allowed: Sequence[str], what: str) -> dict[str, tuple[str, object]]:
+        out: dict[str, tuple[str, object]] = {}
+        for key_node, value in self.mapping(node, what):
+            key = self.scalar(key_node, "a field name")
+            if key not in allowed:
+                raise self.fail(key_node, f"unknown field {key!r} in {what} (expected {', '.join(allowed)})")
+            out[key] = (self.scalar(value, key), value)
+        return out
+
+    def value(self, fields: dict[str, tuple[str, object]], key: str, *, date: bool = False) -> str | None:
+        if key not in fields:
+            return None
+        text, node = fields[key]
+        text = text.strip()
+        if not text:
+            raise self.fail(node, f"{key} is empty")
+        if date and _interval(text) is None:
+            raise self.fail(node, f"{key} {text!r} is not a TIMEX3 date value on the calendar (e.g. 2025-10-14, "
+                                  "2025-10, 2025)")
+        if key == "status":
+            from timeline.meta import STATUSES
+
+            if text not in STATUSES:
+                raise self.fail(node, f"status {text!r} is not one of {', '.join(STATUSES)}")
+        return text
+
+    def event_edit(self, node: object, eid: str) -> EventEdit:
+        fields = self.fields(node, _EVENT_KEYS, f"the edit of {eid}")
+        drop = False
+        if "drop" in fields:
+            text, where = fields["drop"]
+            if text.lower() not in _TRUE + _FALSE:
+                raise self.fail(where, f"drop must be true or false, not {text!r}")
+            drop = text.lower() in _TRUE
+        edit = EventEdit(drop=drop, date=self.value(fields, "date", date=True),
+                         until=self.value(fields, "until", date=True), headline=self.value(fields, "headline"),
+                         note=self.value(fields, "note"), status=self.value(fields, "status"))
+        if edit == EventEdit():
+            raise self.fail(node, f"the edit of {eid} changes nothing (give drop, date, until, headline, note "
+                                  "or status)")
+        return edit
+
+    def addition(self, node: object) -> Addition:
+        fields = self.fields(node, _ADD_KEYS, "an added event")
+        for required in ("date", "text"):
+            if required not in fields:
+                raise self.fail(node, f"an added event needs {required}")
+        date, text = self.value(fields, "date", date=True), self.value(fields, "text")
+        assert date is not None and text is not None
+        return Addition(date=date, text=" ".join(text.split()), until=self.value(fields, "until", date=True),
+                        headline=self.value(fields, "headline"), note=self.value(fields, "note"),
+                        status=self.value(fields, "status"), source=self.value(fields, "source"),
+                        url=self.value(fields, "url"))
+
+
+def _interval(value: str) -> tuple[object, object, str] | None:
+    from timeline import calendar
+
+    return calendar.interval(value)
+
+
+def _redate(event: Event, value: str) -> Event:
+    from timeline import calendar
+
+    place = calendar.interval(value)
+    assert place is not None  # checked when the file was read
+    start, end, granularity = place
+    return dataclasses.replace(event, date=value, start=start, end=end, granularity=granularity,
+                               label=calendar.label(value), mod=None, anchor="editor", ongoing=False)
+
+
+def _edited(event: Event, edit: EventEdit) -> Event:
+    changed: list[str] = []
+    if edit.date is not None and edit.date != event.date:
+        event = _redate(event, edit.date)
+        changed.append("date")
+    if edit.until is not None and edit.until != event.until:
+        event = dataclasses.replace(event, until=edit.until, ongoing=False)
+        place = _interval(edit.until)
+        if place is not None and place[1] > event.end:  # type: ignore[operator]
+            event = dataclasses.replace(event, end=place[1])  # type: ignore[arg-type]
+        changed.append("until")
+    for name in ("headline", "note", "status"):
+        new = getattr(edit, name)
+        if new is not None and new != getattr(event, name):
+            event = dataclasses.replace(event, **{name: new})
+            changed.append(name)
+    if not changed:
+        return event
+    return dataclasses.replace(event, edited=tuple(dict.fromkeys((*event.edited, *changed))))
+
+
+def added_event(addition: Addition) -> Event:
+    """The Event of an addition: its id is a hash of date and text, so it is stable too."""
+    from timeline import calendar
+
+    place = calendar.interval(addition.date)
+    assert place is not None
+    start, end, granularity = place
+    if addition.until is not None:
+        until = calendar.interval(addition.until)
+        if until is not None and until[1] > end:
+            end = until[1]
+    digest = hashlib.sha1(f"{addition.date}\x1f{addition.text}".encode()).hexdigest()[:8]
+    return Event(id=f"edit-{digest}", article="", sentence=0, text=addition.text, phrase="", offset=(0, 0),
+                 date=addition.date, start=start, end=end, granularity=granularity,
+                 label=calendar.label(addition.date), until=addition.until, anchor="editor",
+                 status=addition.status or "reported", headline=addition.headline, note=addition.note,
+                 edited=("added",), cite=addition.source, cite_url=addition.url)
+
+
+def apply(events: Iterable[Event], edits: Edits, *, add: bool = True, versions: bool = False) -> list[Event]:
+    """`events` with the editor's edits: dropped ones gone, edited ones changed and marked in
+    `edited`, and (with `add`) the editor's additions at the end. With `versions`, an edit also
+    applies to the same sentence in another version of its article (`Edits.find`). Order is the
+    caller's to make."""
+    if not edits:
+        return list(events)
+    out: list[Event] = []
+    for event in events:
+        edit = edits.find(event, versions)
+        if edit is None:
+            out.append(event)
+        elif not edit.drop:
+            out.append(_edited(event, edit))
+    if add:
+        out.extend(added_event(a) for a in edits.add)
+    return out
+
+
+def edit_timeline(timeline: object, edits: Edits, *, versions: bool = False) -> object:
+    """A Timeline with the edits applied and its events put back in chronological order."""
+    from timeline.chronology import Timeline, order_key
+
+    assert isinstance(timeline, Timeline)
+    if not edits:
+        return timeline
+    rank = {a.id: i for i, a in enumerate(timeline.articles)}
+    events = sorted(apply(timeline.events, edits, versions=versions), key=lambda e: order_key(e, rank))
+    return dataclasses.replace(timeline, events=tuple(events))
