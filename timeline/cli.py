@@ -262,16 +262,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from timeline.batch import collect_items, read_url_list
+    from timeline.batch import count_items, iter_items, read_url_list, source_files
     from timeline.progress import Progress
     from timeline.table import events_table
 
     urls = read_url_list(args.urls) if args.urls else []
     if not args.sources and not urls:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
-    items = collect_items(args.sources, urls, fetcher=_fetcher(args))
-    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
-    with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
+    files = source_files(args.sources)
+    inputs = tuple(sorted(files))
+    items = iter_items(args.sources, urls, files=files, fetcher=_fetcher(args), keyed=False)  # read as rows are written
+    bar_shown = not args.quiet and args.dask is None and sys.stderr.isatty()
+    with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
                               status=args.status)

@@ -20,16 +20,16 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
 from timeline.errors import OutputError, UserError
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import spreadsheet_safe, write_output
+from timeline.output import spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
@@ -139,8 +139,18 @@ def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in a row")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)  # one encoder: json.dumps makes one a call
+
+
 def jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n" for row in rows)
+    encode = _ENCODER.encode
+    return "".join(encode(row) + "\n" for row in rows)
 
 
 def parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
@@ -151,6 +161,100 @@ def parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
     return bytes(sink.getvalue().to_pybytes())
+
+
+#: Rows per Parquet row group when rows are streamed: the file holds one row group per this many
+#: rows (a table of fewer rows is byte for byte what `parquet_bytes` makes).
+ROW_GROUP = 65_536
+
+
+class _TableSink:
+    """Rows written as they come, in the format asked for, to a binary file: CSV and JSON Lines a
+    batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
+    `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once."""
+
+    def __init__(self, kind: str, out: BinaryIO | _TextOut, name: str) -> None:
+        self.kind = kind
+        self.out = out
+        self.name = name
+        self.columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
+        self.buffered = 0
+        self.flushed = False
+        self.writer: Any = None
+        if kind == "parquet":
+            pq = _require("pyarrow.parquet", "Parquet output")
+            self.writer = pq.ParquetWriter(out, arrow_schema())
+        elif kind == "csv":
+            self._write(csv_text(()))
+
+    def _write(self, text: str) -> None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise OutputError(f"{self.name}: cannot write ({exc.reason} in the output)") from None
+        self.out.write(data)
+
+    def write(self, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.kind == "jsonl":
+            self._write(jsonl_text(rows))
+        elif self.kind == "csv":
+            self._write(csv_text(rows).partition("\n")[2])
+        else:
+            for row in rows:
+                for name in COLUMN_NAMES:
+                    self.columns[name].append(row[name])
+            self.buffered += len(rows)
+            if self.buffered >= ROW_GROUP:
+                self._flush()
+
+    def _flush(self) -> None:
+        pa = _require("pyarrow", "Parquet output")
+        self.writer.write_table(pa.Table.from_pydict(self.columns, schema=arrow_schema()))
+        self.columns = {name: [] for name in COLUMN_NAMES}
+        self.buffered = 0
+        self.flushed = True
+
+    def close(self) -> None:
+        if self.writer is not None:
+            if self.buffered or not self.flushed:
+                self._flush()  # an empty table too, as parquet_bytes writes it
+            self.writer.close()
+
+
+class _TextOut:
+    """A text stream without a binary buffer (one a caller put in sys.stdout) as a binary one."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+@contextlib.contextmanager
+def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str]) -> Iterator[_TableSink]:
+    """The sink of the table: stdout, or the file `-o` names (written beside it and renamed into
+    place at the end: timeline.output.streamed_output)."""
+    import sys
+
+    if output is None or output == "-":
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
+        sink = _TableSink(kind, out, "<stdout>")
+        yield sink
+        sink.close()
+        out.flush()
+        return
+    with streamed_output(Path(output), force=force, inputs=tuple(inputs)) as fh:
+        sink = _TableSink(kind, fh, output)
+        yield sink
+        sink.close()
 
 
 # --- the work of one partition, the same locally and on a Dask worker ---------------------------------
@@ -202,7 +306,8 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
 
 @dataclass(frozen=True)
 class TableReport:
-    """What `events_table` did: rows written, articles read, the errors of the ones skipped."""
+    """What `events_table` did: rows written, articles read, the errors of the ones skipped, and
+    what reading them warned of."""
 
     rows: int
     articles: int
@@ -286,7 +391,7 @@ def _on_cluster(address: str, run: Callable[[], list[Part]]) -> list[Part]:
                         "nothing was written, the old output is as it was") from None
 
 
-def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | None = None,
+def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | None = None,
                  today: date | None = None,
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
@@ -294,7 +399,8 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
                  status: Sequence[str] | None = None) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
     `published` dates the articles that give no date; `undated` and `status` choose the events, as
-    for `pipeline.process`."""
+    for `pipeline.process`. Locally `paths` may be an iterator (timeline.batch.iter_items): it is
+    read as the rows are written."""
     today = today or date.today()
     options = Options(published, undated, tuple(status) if status is not None else None)
     kind = table_format(output, fmt)
@@ -303,31 +409,48 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
         _require("pyarrow", "Parquet output")
         if to_stdout:
             raise UserError("Parquet cannot go to stdout; give a file name with -o (events.parquet)")
-    if dask is not None and kind == "parquet":
-        assert output is not None
-        return _dask_parquet(paths, Path(output), dask, today, options, force)
-    if dask is not None:
-        address = dask
-        parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=None,
-                                                        options=options))
-        rows = [r for p in parts for r in p.rows]
-        errors = [e for p in parts for e in p.errors]
-    else:
-        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance, options=options)
+    if dask is None:
+        return _stream_table(paths, kind, output, today=today, jobs=jobs, force=force, inputs=inputs,
+                             advance=advance, options=options)
+    paths = list(paths)  # a Dask run partitions the whole list
+    assert isinstance(paths, list)
     if kind == "parquet":
         assert output is not None
-        write_output(Path(output), parquet_bytes(rows), force=force, inputs=tuple(inputs))
-    else:
-        text = csv_text(rows) if kind == "csv" else jsonl_text(rows)
-        if to_stdout:
-            import sys
-
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            assert output is not None
-            write_output(Path(output), text, force=force, inputs=tuple(inputs))
+        return _dask_parquet(paths, Path(output), dask, today, options, force)
+    address = dask
+    parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=None,
+                                                    options=options))
+    rows = [r for p in parts for r in p.rows]
+    errors = [e for p in parts for e in p.errors]
+    with _table_sink(kind, output, force, inputs) as sink:
+        sink.write(rows)
     return TableReport(len(rows), len(paths), tuple(errors), output or "-")
+
+
+def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *, today: date, jobs: int | None,
+                  force: bool, inputs: Sequence[str], advance: Callable[[int], None], options: Options) -> TableReport:
+    """The local run: items read, processed and their rows written one after the other (in input
+    order), so memory is bounded by the largest article (times the chunks in flight), not the
+    corpus; the file appears, whole, when every row is written."""
+    from timeline.batch import default_jobs, stream_entries
+
+    rows = articles = 0
+    errors: list[str] = []
+    warnings: list[str] = []
+    items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
+    with _table_sink(kind, output, force, inputs) as sink:
+        for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
+                                          options):
+            articles += 1
+            warnings.extend(entry.warnings)
+            if entry.result is None:
+                if not entry.skipped:
+                    errors.append(entry.error or item.name)
+                continue
+            made = event_rows(entry.result)
+            sink.write(made)
+            rows += len(made)
+    return TableReport(rows, articles, tuple(errors), output or "-", tuple(warnings))
 
 
 _FOLDER_MANIFEST = ".timeline-events"
