@@ -12,11 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
 from timeline.errors import ArticleError, UserError, printable, say
+
+if TYPE_CHECKING:
+    from timeline.edits import Edits
 
 EXIT_USAGE = 2
 
@@ -105,7 +108,7 @@ def _event_args(p: argparse.ArgumentParser) -> None:
                         "(see the README's 'Edits')")
 
 
-def _load_edits(args: argparse.Namespace) -> object:
+def _load_edits(args: argparse.Namespace) -> Edits:
     """The edits file of --edits (timeline.edits.NO_EDITS without one)."""
     from timeline.edits import NO_EDITS, load_edits
 
@@ -152,8 +155,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if edits:
         from timeline.edits import edit_timeline
 
-        _warn(edits.stale(tl.events))  # type: ignore[attr-defined]
-        tl = edit_timeline(tl, edits)  # type: ignore[arg-type,assignment]
+        _warn(edits.stale(tl.events))
+        tl = edit_timeline(tl, edits)
     _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
     return 0
 
@@ -232,9 +235,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if edits:  # both sides, matched by the part of the id the versions share (timeline.edits)
         from timeline.edits import edit_timeline
 
-        _warn(edits.stale([e for tl in (old, new) for e in tl.events], versions=True))  # type: ignore[attr-defined]
-        old = edit_timeline(old, edits, versions=True)  # type: ignore[assignment]
-        new = edit_timeline(new, edits, versions=True)  # type: ignore[assignment]
+        _warn(edits.stale([e for tl in (old, new) for e in tl.events], versions=True))
+        old = edit_timeline(old, edits, versions=True)
+        new = edit_timeline(new, edits, versions=True)
     d = diff_timelines(old, new)
     to_stdout = args.output is None or args.output == "-"
     color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -26,10 +26,13 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.errors import UserError
 from timeline.events import Event
+
+if TYPE_CHECKING:
+    from timeline.chronology import Timeline
 
 #: The file `timeline build` reads at the top of a source folder.
 EDITS_FILE = "edits.yml"
@@ -348,11 +351,10 @@ def apply(events: Iterable[Event], edits: Edits, *, add: bool = True, versions: 
     return out
 
 
-def edit_timeline(timeline: object, edits: Edits, *, versions: bool = False) -> object:
+def edit_timeline(timeline: Timeline, edits: Edits, *, versions: bool = False) -> Timeline:
     """A Timeline with the edits applied and its events put back in chronological order."""
-    from timeline.chronology import Timeline, order_key
+    from timeline.chronology import order_key
 
-    assert isinstance(timeline, Timeline)
     if not edits:
         return timeline
     rank = {a.id: i for i, a in enumerate(timeline.articles)}
@@ -419,9 +421,9 @@ def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
             days[at] = dataclasses.replace(day, sentences=(sentence, *day.sentences),
                                            edited=tuple(dict.fromkeys((*day.edited, "added"))))
 
-    def start(d: Any) -> object:
+    def start(d: Any) -> tuple[object, ...]:
         place = calendar.interval(d.date)
-        return place[0] if place is not None else d.date
+        return (place[0],) if place is not None else ()
 
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
