@@ -237,3 +237,36 @@ add:
     code, md, _ = run(capsys, "story", str(src), "-q", "-f", "md", "--edits", str(edits))
     assert "**Moved by the editor**" in md and "_Date corrected, headline added by the editor." not in md
     assert "Date corrected and headline added by the editor. From the log." in md
+
+
+@pytest.mark.parametrize("dask", [False, True])
+def test_events_table_agrees_with_the_edits(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                            dask: bool) -> None:
+    import pandas as pd
+
+    src = _articles(tmp_path / "src")
+    plain = tmp_path / "plain.csv"
+    assert run(capsys, "events", str(src), "-o", str(plain), "-q")[0] == 0
+    before = pd.read_csv(plain)
+    dropped, moved = before["id"][0], before["id"][1]
+    edits = write(tmp_path, f"""
+events:
+  {dropped}: {{drop: true}}
+  {moved}: {{date: 2023-12-31, headline: Earlier}}
+  gone-00000000: {{drop: true}}
+add:
+  - {{date: 2024-04-01, text: "Repairs finished.", source: Port authority, url: "https://example.org/p"}}
+""")
+    out = tmp_path / ("edited.parquet" if dask else "edited.csv")
+    code, _, err = run(capsys, "events", str(src), "-o", str(out), "-q", "--edits", str(edits),
+                       *(["--dask", "local"] if dask else []))
+    assert code == 0
+    assert "no event has the id 'gone-00000000'" in err and dropped not in err and moved not in err
+    after = pd.read_parquet(out) if dask else pd.read_csv(out)
+    assert dropped not in set(after["id"]) and len(after) == len(before)
+    row = after[after["id"] == moved].iloc[0]
+    assert (str(row["date"]), str(row["start"])[:10]) == ("2023-12-31", "2023-12-31")
+    assert (row["edited"], row["headline"]) == ("date;headline", "Earlier")
+    added = after[after["text"] == "Repairs finished."].iloc[0]
+    assert (added["source"], added["url"], str(added["date"]), added["edited"]) == (
+        "Port authority", "https://example.org/p", "2024-04-01", "added")

@@ -36,9 +36,10 @@ def _fake_dask(monkeypatch: pytest.MonkeyPatch, fail: BaseException | None = Non
     `fail` is raised if given, as the cluster would after some parts were written."""
     from timeline import table
 
-    def fake(sources, *, address, today, folder, workers=None, per_part=64, options=table.DEFAULT_OPTIONS):
+    def fake(sources, *, address, today, folder, workers=None, per_part=64, options=table.DEFAULT_OPTIONS,
+             edits=table.NO_EDITS):
         items = table._items(sources)
-        made = [table._part_of(i, items, today, folder, options) for i in range(parts)]
+        made = [table._part_of(i, items, today, folder, options, edits) for i in range(parts)]
         if fail is not None:
             raise fail
         return made

@@ -272,6 +272,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     urls = read_url_list(args.urls) if args.urls else []
     if not args.sources and not urls:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
+    edits = _load_edits(args)  # a malformed file is an error before any article is read
     files = source_files(args.sources)
     inputs = tuple(sorted(files))
     items = iter_items(args.sources, urls, files=files, fetcher=_fetcher(args), keyed=False)  # read as rows are written
@@ -279,7 +280,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
-                              status=args.status)
+                              status=args.status, edits=edits)
     for message in report.warnings:
         say(message, prefix="warning: ")
     for message in report.errors:

@@ -85,9 +85,13 @@ class Edits:
 
     def stale(self, events: Iterable[Event], versions: bool = False) -> list[str]:
         """A warning for each edit that matches none of `events` (all the events of a run)."""
-        used = {self.key(e, versions) for e in events} - {None}
+        return self.unused(k for k in (self.key(e, versions) for e in events) if k is not None)
+
+    def unused(self, used: Iterable[str]) -> list[str]:
+        """A warning for each edited id not among `used` (the ids `key` gave for a run's events)."""
+        seen = set(used)
         return [f"{self.path}: no event has the id {eid!r} (edit not applied)"
-                for eid in self.events if eid not in used]
+                for eid in self.events if eid not in seen]
 
     def key(self, event: Event, versions: bool = False) -> str | None:
         """The id under which `event` is edited: its own; with `versions`, also the id of the same

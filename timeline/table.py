@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
+from timeline.edits import NO_EDITS, Edits, additions, apply
 from timeline.errors import OutputError, UserError
+from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
 from timeline.output import spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
@@ -65,6 +67,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sentence", "int"),
     ("reference", "string"),
     ("reference_date", "string"),
+    ("edited", "string"),  # what the editor changed, ";"-joined (timeline.edits); empty when nothing
+    ("headline", "string"),
+    ("note", "string"),
     ("title", "string"),
     ("source", "string"),
     ("url", "string"),
@@ -74,11 +79,17 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
 
-def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
-    """One row per event of a processed article (dates as `datetime.date`)."""
+def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | None = None) -> list[dict[str, Any]]:
+    """One row per event of a processed article (dates as `datetime.date`), with the editor's
+    `edits` applied (timeline.edits; the ids they matched added to `used`)."""
     article = result.article
     rows = []
-    for e in result.events:
+    events: Sequence[Event] = result.events
+    if edits:
+        if used is not None:
+            used.update(k for k in (edits.key(e, versions=True) for e in events) if k is not None)
+        events = apply(events, edits, add=False, versions=True)
+    for e in events:
         d = e.to_dict()
         offset = d.pop("offset")
         assert isinstance(offset, list)
@@ -87,7 +98,21 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
                                "end": e.end, "offset_start": offset[0], "offset_end": offset[1],
                                "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
-                               "published": article.published, "published_how": article.published_how}
+                               "published": article.published, "published_how": article.published_how,
+                               "edited": ";".join(e.edited) or None}
+        rows.append({name: row.get(name) for name in COLUMN_NAMES})
+    return rows
+
+
+def addition_rows(edits: Edits) -> list[dict[str, Any]]:
+    """The rows of the events the editor added (no article: `source` and `url` are the ones the
+    addition cites)."""
+    rows = []
+    for e in additions(edits):
+        d = e.to_dict()
+        row: dict[str, Any] = {**d, "sources": "", "start": e.start, "end": e.end, "offset_start": 0,
+                               "offset_end": 0, "article": "", "title": None, "source": e.cite, "url": e.cite_url,
+                               "edited": "added"}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
     return rows
 
@@ -270,6 +295,7 @@ class Part:
     count: int
     file: str | None = None
     sha256: str | None = None  # of the file written
+    used: tuple[str, ...] = ()  # the edited ids its events matched
 
 
 def _items(sources: Sequence[str | Item]) -> list[Item]:
@@ -277,20 +303,26 @@ def _items(sources: Sequence[str | Item]) -> list[Item]:
 
 
 def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
-             options: Options = DEFAULT_OPTIONS) -> Part:
+             options: Options = DEFAULT_OPTIONS, edits: Edits = NO_EDITS) -> Part:
     """Read, process and turn into rows the files of one partition (on a worker); with `folder`,
     write them there as `part-NNNNN.parquet` and return only the count."""
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
+    used: set[str] = set()
     for item in items:
         entry = process_item(item, today, options)
         if entry.result is None:
             if not entry.skipped:
                 errors.append(entry.error or item.name)
         else:
-            rows.extend(event_rows(entry.result))
+            rows.extend(event_rows(entry.result, edits, used))
+    return _part(index, rows, errors, folder, tuple(sorted(used)))
+
+
+def _part(index: int, rows: list[dict[str, Any]], errors: list[str], folder: str | None,
+          used: tuple[str, ...] = ()) -> Part:
     if folder is None:
-        return Part(index, tuple(rows), tuple(errors), len(rows))
+        return Part(index, tuple(rows), tuple(errors), len(rows), used=used)
     name = f"part-{index:05d}.parquet"
     data = parquet_bytes(rows)
     # `folder` is the run's own staging folder (see `events_table`): nobody else writes there, and
@@ -298,7 +330,7 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "wb") as fh:
         fh.write(data)
-    return Part(index, (), tuple(errors), len(rows), name, hashlib.sha256(data).hexdigest())
+    return Part(index, (), tuple(errors), len(rows), name, hashlib.sha256(data).hexdigest(), used)
 
 
 # --- local and distributed runs ----------------------------------------------------------------------
@@ -361,7 +393,8 @@ def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]
 
 
 def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, folder: str | None,
-               workers: int | None = None, per_part: int = 64, options: Options = DEFAULT_OPTIONS) -> list[Part]:
+               workers: int | None = None, per_part: int = 64, options: Options = DEFAULT_OPTIONS,
+               edits: Edits = NO_EDITS) -> list[Part]:
     """The partitions of the articles processed on a Dask cluster: a dask.bag of (index, items)
     chunks mapped through `_part_of` on the workers (which read the files named; collection rows
     and fetched pages travel with their item); in input order."""
@@ -371,11 +404,14 @@ def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, fold
     client, close = _client(address, workers)
     try:
         bag = db.from_sequence(chunks, partition_size=1)
-        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, options)).compute(scheduler=client.get)
+        parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, options, edits)).compute(scheduler=client.get)
     finally:
         with contextlib.suppress(Exception):
             close()
-    return sorted(parts, key=lambda p: p.index)
+    parts = sorted(parts, key=lambda p: p.index)
+    if edits.add:  # the editor's additions: the last part
+        parts.append(_part(len(chunks), addition_rows(edits), [], folder))
+    return parts
 
 
 def _on_cluster(address: str, run: Callable[[], list[Part]]) -> list[Part]:
@@ -396,11 +432,12 @@ def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | 
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
                  published: date | None = None, undated: str = DEFAULT_UNDATED,
-                 status: Sequence[str] | None = None) -> TableReport:
+                 status: Sequence[str] | None = None, edits: Edits = NO_EDITS) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
     `published` dates the articles that give no date; `undated` and `status` choose the events, as
     for `pipeline.process`. Locally `paths` may be an iterator (timeline.batch.iter_items): it is
-    read as the rows are written."""
+    read as the rows are written. `edits` (timeline.edits) are the editor's last word: dropped,
+    changed and added rows."""
     today = today or date.today()
     options = Options(published, undated, tuple(status) if status is not None else None)
     kind = table_format(output, fmt)
@@ -411,24 +448,26 @@ def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | 
             raise UserError("Parquet cannot go to stdout; give a file name with -o (events.parquet)")
     if dask is None:
         return _stream_table(paths, kind, output, today=today, jobs=jobs, force=force, inputs=inputs,
-                             advance=advance, options=options)
+                             advance=advance, options=options, edits=edits)
     paths = list(paths)  # a Dask run partitions the whole list
     assert isinstance(paths, list)
     if kind == "parquet":
         assert output is not None
-        return _dask_parquet(paths, Path(output), dask, today, options, force)
+        return _dask_parquet(paths, Path(output), dask, today, options, force, edits)
     address = dask
     parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=None,
-                                                    options=options))
+                                                    options=options, edits=edits))
     rows = [r for p in parts for r in p.rows]
     errors = [e for p in parts for e in p.errors]
     with _table_sink(kind, output, force, inputs) as sink:
         sink.write(rows)
-    return TableReport(len(rows), len(paths), tuple(errors), output or "-")
+    return TableReport(len(rows), len(paths), tuple(errors), output or "-",
+                       tuple(edits.unused(u for p in parts for u in p.used)))
 
 
 def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *, today: date, jobs: int | None,
-                  force: bool, inputs: Sequence[str], advance: Callable[[int], None], options: Options) -> TableReport:
+                  force: bool, inputs: Sequence[str], advance: Callable[[int], None], options: Options,
+                  edits: Edits = NO_EDITS) -> TableReport:
     """The local run: items read, processed and their rows written one after the other (in input
     order), so memory is bounded by the largest article (times the chunks in flight), not the
     corpus; the file appears, whole, when every row is written."""
@@ -437,6 +476,7 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     rows = articles = 0
     errors: list[str] = []
     warnings: list[str] = []
+    used: set[str] = set()
     items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
     with _table_sink(kind, output, force, inputs) as sink:
         for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
@@ -447,10 +487,14 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
                 if not entry.skipped:
                     errors.append(entry.error or item.name)
                 continue
-            made = event_rows(entry.result)
+            made = event_rows(entry.result, edits, used)
             sink.write(made)
             rows += len(made)
-    return TableReport(rows, articles, tuple(errors), output or "-", tuple(warnings))
+        if edits.add:
+            made = addition_rows(edits)
+            sink.write(made)
+            rows += len(made)
+    return TableReport(rows, articles, tuple(errors), output or "-", (*warnings, *edits.unused(used)))
 
 
 _FOLDER_MANIFEST = ".timeline-events"
@@ -458,7 +502,7 @@ _PART_NAME = re.compile(r"part-[0-9]{5}\.parquet")
 
 
 def _dask_parquet(paths: Sequence[str | Item], target: Path, address: str, today: date, options: Options,
-                  force: bool) -> TableReport:
+                  force: bool, edits: Edits = NO_EDITS) -> TableReport:
     """A Dask run into a folder of Parquet parts, replacing an earlier one only when complete: the
     workers write into a staging folder beside `target`; only when every part is there are they
     moved in (a new folder: the staging folder renamed), timeline's own old parts that the run no
@@ -477,13 +521,14 @@ def _dask_parquet(paths: Sequence[str | Item], target: Path, address: str, today
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
         parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=str(staging),
-                                                        options=options))
+                                                        options=options, edits=edits))
         files = {p.file: p.sha256 or "" for p in parts if p.file}
         _commit_parts(staging, target, files, ours)
     except BaseException:
         _remove_staging(staging)
         raise
     errors = [e for p in parts for e in p.errors]
+    warnings += edits.unused(u for p in parts for u in p.used)
     return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(target), tuple(warnings))
 
 
