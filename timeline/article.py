@@ -279,11 +279,11 @@ def article_language(given: str | None, declared: object, text: str, name: str =
 
 def load_article(
     path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None, lang: str | None = None,
 ) -> Article:
     """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
     its http(s) URL; `fmt` ("text", "markdown", "html") overrides what the name and the bytes say.
     ArticleError names the file on failure (timeline.readers does the reading)."""
     from timeline.readers import load_one
 
-    return load_one(path, published=published, today=today, format_in=fmt, warn=warn)
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, lang=lang)

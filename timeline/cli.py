@@ -41,6 +41,20 @@ def _published(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
 
 
+def _lang(value: str) -> str:
+    from timeline.lang import normalize
+
+    code = normalize(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code (like 'es' or 'fr-FR')")
+    return code
+
+
+def _lang_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", type=_lang, metavar="CODE",
+                   help="the articles' language (es, fr, it, ...); default: their metadata, else detected")
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -113,7 +127,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.progress import Progress
     from timeline.render import render
 
-    article = load_article(args.file, args.published, fmt=args.format_in)
+    article = load_article(args.file, args.published, fmt=args.format_in, lang=args.lang)
     if args.title:
         from dataclasses import replace
 
@@ -139,11 +153,11 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
     offsets = None
     if is_url(args.file):
-        article = load_one(args.file, published=args.published, format_in=args.format_in)
+        article = load_one(args.file, published=args.published, format_in=args.format_in, lang=args.lang)
     else:
         data, name = read_bytes(args.file)
         kind = input_kind(name, data, args.format_in)
-        article = article_from_bytes(data, name, published=args.published, kind=kind)
+        article = article_from_bytes(data, name, published=args.published, kind=kind, lang=args.lang)
         if kind in ("text", "markdown"):
             offsets = file_offsets(data)  # CRLF files: offsets into the body as it is in the file
     _note_inferred(article)
@@ -195,9 +209,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
     old = load_version(args.old, args.published_old, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, lang=args.lang)
     new = load_version(args.new, args.published_new, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, lang=args.lang)
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -223,7 +237,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
-                   undated=args.undated, status=args.status)
+                   undated=args.undated, status=args.status, lang=args.lang)
     for message in report.warnings:
         print(f"timeline: warning: {message}", file=sys.stderr)
     for message in report.errors:
@@ -246,7 +260,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
-                              status=args.status)
+                              status=args.status, lang=args.lang)
     for message in report.errors:
         print(f"timeline: {message}", file=sys.stderr)
     if not args.quiet:
@@ -289,6 +303,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="publication date (YYYY-MM-DD); default: front matter, else inferred from the text")
         p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+        _lang_arg(p)
 
     p = sub.add_parser(
         "extract", help="an article's timeline as html, md, json, csv or an export", formatter_class=_formatter,
@@ -350,6 +365,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--published-old", type=_published, metavar="DATE",
                    help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
+    _lang_arg(p)
     p.add_argument("--published-new", type=_published, metavar="DATE",
                    help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
     _event_args(p)
@@ -415,6 +431,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _lang_arg(p)
     _event_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -444,6 +461,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _lang_arg(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
     return parser

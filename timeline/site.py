@@ -684,7 +684,8 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
-          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> BuildReport:
+          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None, lang: str | None = None,
+          ) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -698,7 +699,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     their own (no metadata, front matter or evidence in the text); `undated` and `status` choose the
     events, as for `pipeline.process` (all three are part of the cache key)."""
     today = today or date.today()
-    options = Options(published, undated, tuple(status) if status is not None else None)
+    options = Options(published, undated, tuple(status) if status is not None else None, lang)
     previous = check_output_folder(out, force)
     items = collect_items(sources, urls)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number

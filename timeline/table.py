@@ -265,12 +265,12 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
                  published: date | None = None, undated: str = DEFAULT_UNDATED,
-                 status: Sequence[str] | None = None) -> TableReport:
+                 status: Sequence[str] | None = None, lang: str | None = None) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
     `published` dates the articles that give no date; `undated` and `status` choose the events, as
     for `pipeline.process`."""
     today = today or date.today()
-    options = Options(published, undated, tuple(status) if status is not None else None)
+    options = Options(published, undated, tuple(status) if status is not None else None, lang)
     kind = table_format(output, fmt)
     to_stdout = output is None or output == "-"
     if kind == "parquet":

@@ -99,7 +99,8 @@ def _title_case(line: str) -> bool:
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))""")
 # In other languages a sentence may also end at "…", close with "»", and the next open with
 # "«", "¿", "¡", "—" or a capital with an accent ("Él", "À", "È").
-_END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))""")
+_END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
+                        r"""(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))""")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -49,32 +49,35 @@ def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
 
 def article_from_bytes(data: bytes, name: str, *, url: str | None = None, published: date | str | None = None,
                        today: date | None = None, format_in: str | None = None,
-                       warn: Callable[[str], None] | None = None, kind: str | None = None) -> Article:
-    """One article from the bytes of a file (or page) called `name`."""
+                       warn: Callable[[str], None] | None = None, kind: str | None = None,
+                       lang: str | None = None) -> Article:
+    """One article from the bytes of a file (or page) called `name` (in language `lang` when given)."""
     kind = kind or input_kind(name, data, format_in)
     if kind == "html":
         from timeline.readers.html import read_html
 
-        article = read_html(data, name, url=url, published=published, today=today, warn=warn)
+        article = read_html(data, name, url=url, published=published, today=today, warn=warn, lang=lang)
         return article if url is None else _with_url_id(article, url)
     if kind == "collection":
         raise ArticleError(f"{name}: is a collection of articles (one per row); 'timeline build' and "
                            "'timeline events' read collections, this command reads one article")
     return make_article(decode_text(data, name), name=name, published=published, today=today,
-                        fmt="markdown" if kind == "markdown" else "text", warn=warn)
+                        fmt="markdown" if kind == "markdown" else "text", warn=warn, lang=lang)
 
 
 def load_one(source: str, *, published: date | str | None = None, today: date | None = None,
-             format_in: str | None = None, warn: Callable[[str], None] | None = None) -> Article:
-    """One article from a file, stdin ("-") or an http(s) URL."""
+             format_in: str | None = None, warn: Callable[[str], None] | None = None,
+             lang: str | None = None) -> Article:
+    """One article from a file, stdin ("-") or an http(s) URL (in language `lang` when given)."""
     from timeline.readers.url import fetch, is_url
 
     if is_url(source):
         page = fetch(source)
         return article_from_bytes(page.data, source, url=page.final_url, published=published, today=today,
-                                  format_in=format_in or "html", warn=warn)
+                                  format_in=format_in or "html", warn=warn, lang=lang)
     data, name = read_bytes(source)
-    return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn)
+    return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn,
+                              lang=lang)
 
 
 def url_id(url: str) -> str:

@@ -2,7 +2,8 @@
 scrapers and news datasets export.
 
 Fields (case-insensitive; unknown ones are ignored): `id`, `title`, `text` or `html` (the page as
-saved: read as a web page), `url`, `published` (or `date`), `source`, `author`. Every row needs a
+saved: read as a web page), `url`, `published` (or `date`), `source`, `author`, `lang` (the
+language, "es"; else as the page or the text tells: timeline.lang). Every row needs a
 `text` or an `html`; without `published`, an `html` row takes its date from the page, a `text` row
 infers one from its text (as a plain-text article does). A row that cannot be read is an error
 naming the file and the row; the other rows are read.
@@ -24,7 +25,7 @@ from timeline.errors import ArticleError
 __all__ = ["COLLECTION_SUFFIXES", "Row", "article_from_row", "is_collection", "read_rows"]
 
 COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-_FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author")
+_FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author", "lang")
 # A CSV cell may hold a whole web page.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -122,9 +123,12 @@ def _csv_rows(path: str, text: str) -> Iterator[Row]:
 
 
 def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str], None] | None = None,
-                     published: date | None = None) -> Article:
+                     published: date | None = None, lang: str | None = None) -> Article:
     """The article of one row. Its id is the row's `id` (as a slug), else the file's name and the
-    row number ("feed-12"). `published` is used when the row has no date field."""
+    row number ("feed-12"). `published` is used when the row has no date field; `lang` (--lang)
+    overrides the row's `lang`."""
+    from timeline.article import article_language
+
     if row.fields is None:
         raise ArticleError(row.error or f"{row.name}: cannot be read")
     f = row.fields
@@ -132,13 +136,15 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     own = f.get("published") or f.get("date")
     field = "published" if f.get("published") else "date"
     published_value: date | None = parse_date(own, name, field) if own else published
+    declared = article_language(lang, f.get("lang"), "", name) if lang or f.get("lang") else None
     if f.get("html"):
         from timeline.readers.html import read_html
 
         article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
-                            today=today, warn=warn)
+                            today=today, warn=warn, lang=declared)
     elif f.get("text"):
-        article = make_article(f["text"], name=name, published=published_value, fmt="text", today=today, warn=warn)
+        article = make_article(f["text"], name=name, published=published_value, fmt="text", today=today, warn=warn,
+                               lang=declared)
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
     if own is not None:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from timeline.temporal.locales import LOCALES, Locale
+from timeline.temporal.locales import LOCALES
 from timeline.temporal.timex import Timex
 from timeline.text import Sentence, segment
 
@@ -38,8 +38,14 @@ _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
 _DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*h\b)")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:el|la|le|il|lo|l'|l’|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta"
-                      r"|since|on|the|les|los|las|dès|dall'|dall’)\s*)+", re.IGNORECASE)
+# Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
+_GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta|since|on|the|les|los|las"
+         r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
+         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu")
+_LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|\d{{1,2}}:\d\d.*)?)+$", re.IGNORECASE)
+_AHEAD = 60  # days: a date without its year and without a tense is the next one only this close
+_TENSE_REACH = 80  # characters either side of a phrase that its tense is read from
 _WEEK = 7
 _WEEKDAY_REACH = 7  # a weekday names a day within a week of the publication date
 
@@ -113,10 +119,13 @@ def _place_day(month: int, day: int, published: date, tense: str | None) -> date
     if tense == "past":
         past = [d for d in options if d <= published]
         return past[-1] if past else None
+    later = [d for d in options if d >= published]
     if tense == "future":
-        later = [d for d in options if d >= published]
         return later[0] if later else None
-    return min(options, key=lambda d: (abs((d - published).days), d))
+    if later and (later[0] - published).days <= _AHEAD:
+        return later[0]
+    past = [d for d in options if d <= published]
+    return past[-1] if past else None
 
 
 def _place_weekday(weekday: int, published: date, direction: str) -> date:
@@ -164,6 +173,10 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if daynum is not None:
             if year:
                 return found.date().isoformat(), None, 0
+            if w["before"].search(before):
+                tense = "past"
+            elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
+                tense = "future"
             d = _place_day(found.month, found.day, published, tense)
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
@@ -282,7 +295,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 if lead and lead.end() < len(part):
                     start += lead.end()
                     part = part[lead.end():]
-                part = part.rstrip(" ,.;:")
+                part = _TRAILING.sub("", part.rstrip(" ,.;:"))
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known)
@@ -320,6 +333,8 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
             a = max(0, start - 30) + idiom.start()
             if a < end and a + len(idiom.group()) > start:
                 return None
+        near = text[max(0, start - _TENSE_REACH):min(len(text), end + _TENSE_REACH)]
+        tense = _tense(near, lang) or tense
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
             start = max(0, start - 20) + w["before"].search(text[max(0, start - 20):start]).start()
@@ -359,7 +374,31 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
             if t is not None and _free(taken, t, s.start):
                 out.append(Timex(t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, "locale:word", TAGGER))
                 taken.append((t.start - s.start, t.end - s.start))
+    if loc.day_of_month:
+        for m in re.finditer(loc.day_of_month, sentence, re.IGNORECASE):
+            if not all(m.end() <= a or m.start() >= b for a, b in taken):
+                continue
+            d = _month_day(int(m.group(1)), published, "future" if tense == "future" else "past")
+            if d is not None:
+                a = m.start() + len(re.match(r"(?:el|del|al)\s+", m.group(), re.I).group())
+                out.append(Timex(s.start + a, s.start + m.end(), text[s.start + a:s.start + m.end()], "DATE",
+                                 d.isoformat(), None, "publication", "locale:day-of-month", TAGGER))
+                taken.append((a, m.end()))
     return out
+
+
+def _month_day(day: int, published: date, direction: str) -> date | None:
+    """"el día 25": that day of the publication's month, else of the month before (in the past) or
+    after (in the future) when the day is not yet (or no longer) to come."""
+    for shift in ((0, -1) if direction == "past" else (0, 1)):
+        m = published.month - 1 + shift
+        try:
+            d = date(published.year + m // 12, m % 12 + 1, day)
+        except ValueError:
+            continue
+        if (direction == "past" and d <= published) or (direction == "future" and d >= published):
+            return d
+    return None
 
 
 def _period(unit: str, n: int, published: date) -> str:

@@ -26,6 +26,7 @@ class Locale:
     future: str  # a regular expression of words that tell a sentence speaks of the future
     past: str  # ... of the past
     bylines: tuple[str, ...]  # the words before a publication date: "Publicado el"
+    day_of_month: str = ""  # a day of the month named without its month: "el día 25" (group 1: the day)
 
 
 LOCALES: dict[str, Locale] = {
@@ -36,7 +37,8 @@ LOCALES: dict[str, Locale] = {
                 "ago", "sep", "sept", "oct", "nov", "dic"),
         weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "miercoles",
                   "sabado"),  # the seven in order, then spellings without accents
-        days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2},
+        days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
+              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"),
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
@@ -48,6 +50,7 @@ LOCALES: dict[str, Locale] = {
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
         past=r"\b(?:ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron|aba|aban))\b",
         bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
+        day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -56,7 +59,7 @@ LOCALES: dict[str, Locale] = {
                 "sept", "oct", "nov", "déc"),
         weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
-              "après-demain": 2},
+              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
         before=("dernier",), after=("prochain",),
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
                  "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
@@ -79,7 +82,7 @@ LOCALES: dict[str, Locale] = {
         weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lunedi",
                   "martedi", "mercoledi", "giovedi", "venerdi"),
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
-              "dopodomani": 2},
+              "dopodomani": 2, "stamattina": 0, "stasera": 0, "ieri sera": -1, "ieri mattina": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
