@@ -33,7 +33,7 @@ EXTRA_HINT = "pip install 'timeline[dask]'"
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
-#: metadata.
+#: metadata (`lang`: the language its dates were read in, "en" for English).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("article", "string"),
@@ -62,6 +62,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("url", "string"),
     ("published", "date"),
     ("published_how", "string"),
+    ("lang", "string"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
@@ -79,7 +80,8 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
                                "end": e.end, "offset_start": offset[0], "offset_end": offset[1],
                                "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
-                               "published": article.published, "published_how": article.published_how}
+                               "published": article.published, "published_how": article.published_how,
+                               "lang": article.lang}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
     return rows
 

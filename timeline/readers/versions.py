@@ -32,6 +32,7 @@ def _timeline_from_data(data: object, name: str) -> Timeline:
                 published_how=str(a.get("published_how") or "front matter"),
                 text="",
                 path=name if name != "<stdin>" else None,
+                lang=str(a.get("lang") or "en"),
             )
             for a in data["articles"]
         )

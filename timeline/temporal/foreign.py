@@ -298,7 +298,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 part = _TRAILING.sub("", part.rstrip(" ,.;:"))
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
-                timex = _timex(text, s.start + start, part, reading, published, tense, lang, known)
+                timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
                 if timex is not None and _free(taken, timex, s.start):
                     out.append(timex)
                     taken.append((timex.start - s.start, timex.end - s.start))
@@ -322,7 +322,7 @@ def _free(taken: list[tuple[int, int]], t: Timex, offset: int) -> bool:
 
 
 def _timex(text: str, start: int, phrase: str, found: datetime | None, published: date, tense: str | None,
-           lang: str, known: bool) -> Timex | None:
+           lang: str, known: bool, sentence: Sentence | None = None) -> Timex | None:
     if not phrase.strip():
         return None
     end = start + len(phrase)
@@ -333,7 +333,8 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
             a = max(0, start - 30) + idiom.start()
             if a < end and a + len(idiom.group()) > start:
                 return None
-        near = text[max(0, start - _TENSE_REACH):min(len(text), end + _TENSE_REACH)]
+        lo, hi = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
+        near = text[max(lo, start - _TENSE_REACH):min(hi, end + _TENSE_REACH)]
         tense = _tense(near, lang) or tense
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
@@ -369,8 +370,11 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         for m in rx.finditer(sentence):
             if not all(m.end() <= a or m.start() >= b for a, b in taken):
                 continue
-            reading = _parse(m.group(), lang, _settings(published, tense)) if rx is w["date"] else None
-            t = _timex(text, s.start + m.start(), m.group(), reading, published, tense, lang, True)
+            phrase = m.group()
+            if rx is w["weekday"] and (num := re.match(r"\s+\d{1,2}(?!\d)", sentence[m.end():])):
+                phrase += num.group()  # "lunes 14": the weekday must agree with the day
+            reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
+            t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
             if t is not None and _free(taken, t, s.start):
                 out.append(Timex(t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, "locale:word", TAGGER))
                 taken.append((t.start - s.start, t.end - s.start))

@@ -48,7 +48,8 @@ LOCALES: dict[str, Locale] = {
                 "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana"),
         future=r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)|será|serán|habrá|habrán"
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
-        past=r"\b(?:ha|han|había|habían|fue|fueron|\w+(?:ó|aron|ieron|aba|aban))\b",
+        past=r"\b(?:ha|han|había|habían|fue|fueron|hubo|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|estuvo"
+             r"|estuvieron|\w+(?:ó|aron|ieron|aba|aban))\b",
         bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
         day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
     ),
