@@ -122,6 +122,13 @@ def test_publication_date_from_a_byline(line: str, lang: str) -> None:
     assert a.published_how.startswith("inferred from the byline")
 
 
+def test_the_byline_date_is_no_event() -> None:
+    a = make_article(f"Publicado el 3 de febrero de 2026\n\n{SPANISH}\n", today=date(2026, 3, 1))
+    result = process(a, undated="none")
+    assert any(t.rule == "byline" for t in result.timexes)
+    assert all("Publicado" not in e.text for e in result.events) and result.events
+
+
 def test_a_byline_without_a_full_date_gives_no_publication_date() -> None:
     with pytest.raises(NoPublicationDate):
         make_article(f"Publicado hace dos días\n\n{SPANISH}\n", today=date(2026, 3, 1))

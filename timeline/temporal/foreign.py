@@ -345,7 +345,21 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         return None
     value, anchor, more = got
     end += more
-    return Timex(start, end, text[start:end], "DATE", value, None, anchor, "dateparser", TAGGER)
+    rule = "byline" if known and _is_byline(text, start, lang) else "dateparser"
+    return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
+
+
+_TOP = 600  # characters: bylines come at the top of a text
+
+
+def _is_byline(text: str, start: int, lang: str) -> bool:
+    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"):
+    the publication date again, which dates no event (timeline.events leaves it out)."""
+    if start > _TOP:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
+    return re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE) is not None
 
 
 def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]], published: date,
