@@ -128,6 +128,13 @@ def _place_day(month: int, day: int, published: date, tense: str | None) -> date
     return past[-1] if past else None
 
 
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _place_weekday(weekday: int, published: date, direction: str) -> date:
     """The weekday in the past ("last": strictly before), the future ("next": strictly after),
     or by tense ("past": not after, "future": after)."""
@@ -173,6 +180,12 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if daynum is not None:
             if year:
                 return found.date().isoformat(), None, 0
+            if weekday is not None:  # "vendredi 24 juillet": the year in which the 24th is a Friday
+                agree = [d for y in (published.year - 1, published.year, published.year + 1)
+                         if (d := _day_or_none(y, found.month, found.day)) and d.isoweekday() == weekday]
+                if agree:
+                    d = min(agree, key=lambda d: abs((d - published).days))
+                    return d.isoformat(), "publication", 0
             if w["before"].search(before):
                 tense = "past"
             elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
