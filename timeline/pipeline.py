@@ -42,7 +42,7 @@ def process(article: Article, progress: Callable[[float], None] | None = None, *
     blocks); every offset of the result still points into its Markdown source."""
     if article.format == "markdown":
         return _from_markdown(article, progress, undated, status)
-    sentences = segment(article.text, article.lang)
+    sentences = segment(article.text) if article.lang == "en" else segment(article.text, article.lang)
     if progress is not None:
         progress(0.05)
     if article.lang != "en":
