@@ -41,9 +41,12 @@ _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
 # Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
 _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta|since|on|the|les|los|las"
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
-         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu")
+         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
 _LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|\d{{1,2}}:\d\d.*)?)+$", re.IGNORECASE)
+# A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
+_TIME_TAIL = re.compile(r"\s*,?\s+(?:alle\s+ore|alle|ore|a\s+las|a\s+la|à|vers|hacia|verso|at)\s+\d.*$",
+                        re.IGNORECASE)
 _AHEAD = 60  # days: a date without its year and without a tense is the next one only this close
 _TENSE_REACH = 80  # characters either side of a phrase that its tense is read from
 _WEEK = 7
@@ -308,7 +311,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 if lead and lead.end() < len(part):
                     start += lead.end()
                     part = part[lead.end():]
-                part = _TRAILING.sub("", part.rstrip(" ,.;:"))
+                part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
