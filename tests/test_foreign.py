@@ -195,3 +195,13 @@ def test_collection_lang_column(tmp_path) -> None:  # type: ignore[no-untyped-de
     rows = list(read_rows(str(f), f.read_bytes()))
     assert article_from_row(rows[0]).lang == "es"
     assert article_from_row(rows[0], lang="fr").lang == "fr"
+
+
+def test_english_never_imports_dateparser(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "a.txt"
+    f.write_text("---\npublished: 2026-02-06\n---\nThe talks failed on Tuesday.\n", encoding="utf-8")
+    code = ("import sys, timeline.cli\n"
+            f"timeline.cli.main(['extract', {str(f)!r}, '-f', 'json'])\n"
+            "print('dateparser' in sys.modules, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stderr.strip().splitlines()[-1] == "False"
