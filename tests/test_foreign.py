@@ -83,6 +83,8 @@ def test_a_date_without_its_year_goes_by_tense() -> None:
 def test_a_weekday_and_a_day_that_do_not_agree_are_no_date() -> None:
     assert _dates("El lunes 14 hubo una reunión.", "es") == []  # no Monday the 14th near February 2026
     assert _dates("El lunes 2 hubo una reunión.", "es") == [("lunes 2", "2026-02-02")]
+    assert _dates("Le vendredi 24 février, il a parlé.", "fr") == []  # a Tuesday in 2026, a Monday in 2025
+    assert _dates("Le mardi 24 février, il a parlé.", "fr") == [("mardi 24 février", "2026-02-24")]
 
 
 def test_language_detection_by_stopwords() -> None:

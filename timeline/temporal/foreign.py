@@ -186,9 +186,10 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             if weekday is not None:  # "vendredi 24 juillet": the year in which the 24th is a Friday
                 agree = [d for y in (published.year - 1, published.year, published.year + 1)
                          if (d := _day_or_none(y, found.month, found.day)) and d.isoweekday() == weekday]
-                if agree:
-                    d = min(agree, key=lambda d: abs((d - published).days))
-                    return d.isoformat(), "publication", 0
+                if not agree:
+                    return None  # no such day near the publication date: a misprint or a page's stamp
+                d = min(agree, key=lambda d: abs((d - published).days))
+                return d.isoformat(), "publication", 0
             if w["before"].search(before):
                 tense = "past"
             elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
