@@ -48,6 +48,7 @@ class Article:
     format: str = "text"  # "text" or "markdown"
     path: str | None = None
     author: str | None = None  # as a web page names it; None when unknown
+    lang: str = "en"  # ISO 639-1 code: the language its dates are read in (timeline.lang)
 
     def meta(self) -> dict[str, object]:
         """The article's metadata as JSON-ready values (no text)."""
@@ -59,6 +60,7 @@ class Article:
             "published": self.published.isoformat(),
             "published_how": self.published_how,
             **({"author": self.author} if self.author is not None else {}),
+            **({"lang": self.lang} if self.lang != "en" else {}),  # English, the default, goes unsaid
         }
 
 
@@ -99,7 +101,7 @@ def has_lone_surrogate(value: str) -> bool:
 
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
-_SCALAR_FIELDS = ("id", "title", "source", "url", "published", "date", "author")
+_SCALAR_FIELDS = ("id", "title", "source", "url", "published", "date", "author", "lang")
 
 
 @cache
@@ -229,8 +231,12 @@ def make_article(
     fmt: str | None = None,
     today: date | None = None,
     warn: Callable[[str], None] | None = None,
+    lang: str | None = None,
 ) -> Article:
-    """Build an Article from raw file text: front matter, title, format and publication date.
+    """Build an Article from raw file text: front matter, title, format, language and publication date.
+
+    The language is `lang` when given, else the front matter's `lang:`, else detected from the
+    text (timeline.lang; English when it cannot tell).
 
     `today` bounds an inferred publication date from above (an article is not published in the
     future); it is only consulted when neither `published` nor the front matter gives a date.
@@ -244,6 +250,7 @@ def make_article(
     stem = Path(name).stem if name not in ("<stdin>", "<text>") else "article"
     aid = article_id or slugify(str(meta.get("id") or stem))
     the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem))
+    language = article_language(lang, meta.get("lang"), body, name)
     if published is not None:
         pub = parse_date(published, name, "--published")
         how = "given"
@@ -254,7 +261,7 @@ def make_article(
     else:
         from timeline.infer import infer_published
 
-        inferred = infer_published(body, today or date.today())
+        inferred = infer_published(body, today or date.today(), language)
         if inferred is not None and not PUBLISHED_RANGE[0] <= inferred[0] <= PUBLISHED_RANGE[1]:
             inferred = None
         if inferred is None:
@@ -276,12 +283,29 @@ def make_article(
         text=body,
         format=fmt,
         path=None if name in ("<stdin>", "<text>") else name,
+        lang=language,
     )
+
+
+def article_language(given: str | None, declared: object, text: str, name: str = "<text>") -> str:
+    """The language of an article: `given` (--lang), else what its metadata `declared`, else
+    detected from `text`. A declared value that is no language code is an ArticleError."""
+    from timeline.lang import detect, normalize
+
+    if given:
+        return normalize(given) or given
+    if declared is not None and str(declared).strip():
+        code = normalize(declared)
+        if code is None:
+            raise ArticleError(f"{name}: lang {str(declared)!r} is not a language code (like 'es' or 'fr-FR')")
+        return code
+    return detect(text)
 
 
 def load_article(
     path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
     warn: Callable[[str], None] | None = None, fetcher: Callable[[str], Any] | None = None,
+    lang: str | None = None,
 ) -> Article:
     """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
     its http(s) URL (fetched by `fetcher`, see `timeline.readers.url.Fetcher`); `fmt` ("text",
@@ -289,4 +313,4 @@ def load_article(
     failure (timeline.readers does the reading)."""
     from timeline.readers import load_one
 
-    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher)
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher, lang=lang)

@@ -196,10 +196,12 @@ class Options:
     published: date | None = None
     undated: str = DEFAULT_UNDATED
     status: tuple[str, ...] | None = None
+    lang: str | None = None  # --lang: the language of every article (None: each says or shows its own)
 
     def key(self) -> str:
         published = self.published.isoformat() if self.published else "-"
-        return f"published={published};{options_key(self.undated, self.status)}"
+        lang = f";lang={self.lang}" if self.lang else ""
+        return f"published={published};{options_key(self.undated, self.status)}{lang}"
 
     def keyed(self, key: str | None) -> str | None:
         """An item's cache key for results made with these options."""
@@ -217,16 +219,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _read(item: Item, today: date, published: date | None, warn: Callable[[str], None]) -> Article:
+def _read(item: Item, today: date, published: date | None, warn: Callable[[str], None],
+          lang: str | None = None) -> Article:
     from timeline.readers import article_from_bytes, load_one
     from timeline.readers.collection import article_from_row
 
     if item.row is not None:
-        return article_from_row(item.row, today=today, warn=warn, published=published)
+        return article_from_row(item.row, today=today, warn=warn, published=published, lang=lang)
     if item.data is not None:
         return article_from_bytes(item.data, item.name, url=item.url, today=today, format_in="html", warn=warn,
-                                  published=published)
-    return load_one(item.path or item.name, today=today, warn=warn, published=published)
+                                  published=published, lang=lang)
+    return load_one(item.path or item.name, today=today, warn=warn, published=published, lang=lang)
 
 
 def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) -> Entry:
@@ -237,11 +240,11 @@ def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) ->
     heard: list[str] = []
     try:
         try:
-            article = _read(item, today, None, heard.append)
+            article = _read(item, today, None, heard.append, options.lang)
         except NoPublicationDate:
             if options.published is None:
                 raise
-            article = replace(_read(item, today, options.published, heard.append),
+            article = replace(_read(item, today, options.published, heard.append, options.lang),
                               published_how="given (--published, for an article that gives no date)")
         result = process(article, undated=options.undated, status=options.status)
     except NoArticleText as exc:

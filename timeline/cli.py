@@ -44,6 +44,20 @@ def _published(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
 
 
+def _lang(value: str) -> str:
+    from timeline.lang import normalize
+
+    code = normalize(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code (like 'es' or 'fr-FR')")
+    return code
+
+
+def _lang_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", type=_lang, metavar="CODE",
+                   help="the articles' language (es, fr, it, ...); default: their metadata, else detected")
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -144,7 +158,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.render import render
 
     edits = _load_edits(args)  # a malformed file is an error before the article is read
-    article = load_article(args.file, args.published, fmt=args.format_in, fetcher=_fetcher(args))
+    article = load_article(args.file, args.published, fmt=args.format_in, fetcher=_fetcher(args), lang=args.lang)
     if args.title:
         from dataclasses import replace
 
@@ -169,11 +183,12 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
     offsets = None
     if is_url(args.file):
-        article = load_one(args.file, published=args.published, format_in=args.format_in, fetcher=_fetcher(args))
+        article = load_one(args.file, published=args.published, format_in=args.format_in, fetcher=_fetcher(args),
+                           lang=args.lang)
     else:
         data, name = read_bytes(args.file)
         kind = input_kind(name, data, args.format_in)
-        article = article_from_bytes(data, name, published=args.published, kind=kind)
+        article = article_from_bytes(data, name, published=args.published, kind=kind, lang=args.lang)
         if kind in ("text", "markdown"):
             offsets = file_offsets(data)  # CRLF files: offsets into the body as it is in the file
     _note_inferred(article)
@@ -225,9 +240,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
     old = load_version(args.old, args.published_old, format_in=args.format_in, undated=args.undated,
-                       status=args.status, fetcher=_fetcher(args))
+                       status=args.status, fetcher=_fetcher(args), lang=args.lang)
     new = load_version(args.new, args.published_new, format_in=args.format_in, undated=args.undated,
-                       status=args.status, fetcher=_fetcher(args))
+                       status=args.status, fetcher=_fetcher(args), lang=args.lang)
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -254,7 +269,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
                    undated=args.undated, status=args.status, fetcher=_fetcher(args),
-                   edits=_load_edits(args) if args.edits else None)
+                   edits=_load_edits(args) if args.edits else None, lang=args.lang)
     for message in report.warnings:
         say(message, prefix="warning: ")
     for message in report.errors:
@@ -280,7 +295,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
-                              status=args.status, edits=edits)
+                              status=args.status, edits=edits, lang=args.lang)
     for message in report.warnings:
         say(message, prefix="warning: ")
     for message in report.errors:
@@ -333,7 +348,8 @@ def cmd_story(args: argparse.Namespace) -> int:
     edits = _load_edits(args)  # a malformed file is an error before any article is read
     items = collect_items(args.sources, urls, fetcher=_fetcher(args))
     inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
-    options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None)
+    options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None,
+                      args.lang)
     with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
         st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
                                         edits=edits,
@@ -383,6 +399,7 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
         _fetch_args(p)
+        _lang_arg(p)
 
     p = sub.add_parser(
         "extract", help="an article's timeline as html, md, json, csv or an export", formatter_class=_formatter,
@@ -444,6 +461,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--published-old", type=_published, metavar="DATE",
                    help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
+    _lang_arg(p)
     p.add_argument("--published-new", type=_published, metavar="DATE",
                    help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
     _fetch_args(p)
@@ -511,6 +529,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     _fetch_args(p)
+    _lang_arg(p)
     _event_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -541,6 +560,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     _fetch_args(p)
+    _lang_arg(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
 
@@ -574,6 +594,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
     _fetch_args(p)
+    _lang_arg(p)
     _event_args(p)
     p.set_defaults(func=cmd_story)
     return parser

@@ -662,7 +662,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
-        if is_dateline(text, t.start, t.end):  # the publication date again (infer.py), not an event's
+        if is_dateline(text, t.start, t.end) or t.rule == "byline":  # the publication date again (infer.py)
             continue
         if is_reference(text, sentences[si].start, t):
             references.setdefault(si, t)

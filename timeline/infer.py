@@ -40,8 +40,14 @@ def _explicit_day(p: Parse, today: date) -> date | None:
     return None
 
 
-def infer_published(text: str, today: date) -> tuple[date, str] | None:
-    """(publication date, evidence) inferred from `text`, or None when nothing supports one."""
+def infer_published(text: str, today: date, lang: str = "en") -> tuple[date, str] | None:
+    """(publication date, evidence) inferred from `text`, or None when nothing supports one. A
+    text in another language than English gives it by a byline or dateline with a full date
+    ("Publicado el 3 de febrero de 2026"; timeline.temporal.foreign), read with dateparser."""
+    if lang != "en":
+        from timeline.temporal.foreign import published_in_text
+
+        return published_in_text(text, lang, today)
     sentences = segment(text)
     starts = [s.start for s in sentences]
     best: tuple[date, str] | None = None

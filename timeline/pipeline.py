@@ -42,11 +42,16 @@ def process(article: Article, progress: Callable[[float], None] | None = None, *
     blocks); every offset of the result still points into its Markdown source."""
     if article.format == "markdown":
         return _from_markdown(article, progress, undated, status)
-    sentences = segment(article.text)
+    sentences = segment(article.text) if article.lang == "en" else segment(article.text, article.lang)
     if progress is not None:
         progress(0.05)
-    timexes = tag(article.text, article.published, sentences,
-                  None if progress is None else (lambda f: progress(0.05 + 0.8 * f)))
+    if article.lang != "en":
+        from timeline.temporal.foreign import tag_foreign  # loads dateparser: only for other languages
+
+        timexes = tag_foreign(article.text, article.published, article.lang, sentences)
+    else:
+        timexes = tag(article.text, article.published, sentences,
+                      None if progress is None else (lambda f: progress(0.05 + 0.8 * f)))
     found = find_events(article, timexes, sentences, undated=undated)
     rank = {article.id: 0}
     merged = merge_reports(sorted(found, key=lambda e: order_key(e, rank)))
@@ -78,7 +83,7 @@ def _from_markdown(article: Article, progress: Callable[[float], None] | None, u
 def tag_article(article: Article) -> list[Timex]:
     """The temporal expressions of an article, as `process` finds them (for Markdown: in the text a
     reader sees, with offsets into the source)."""
-    if article.format == "markdown":
+    if article.format == "markdown" or article.lang != "en":
         return list(process(article).timexes)
     return tag(article.text, article.published)
 
@@ -88,6 +93,9 @@ def explain_article(article: Article) -> list[dict[str, object]]:
     JSON-ready dicts (for Markdown: found in the text a reader sees, offsets into the source)."""
     from timeline.temporal.tagger import explain
 
+    if article.lang != "en":  # dateparser gives no parse: each expression with the rule that placed it
+        return [{**t.to_dict(), "rule": t.rule, "parts": [], "parse": None, "why": None}
+                for t in process(article).timexes]
     if article.format != "markdown":
         return [e.to_dict() for e in explain(article.text, article.published)]
     from timeline.mdtext import plain_text, to_source

@@ -905,7 +905,8 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
           undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,
-          fetcher: Callable[[str], Fetched] | None = None, edits: Edits | None = None) -> BuildReport:
+          fetcher: Callable[[str], Fetched] | None = None, edits: Edits | None = None,
+          lang: str | None = None) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -922,7 +923,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     today = today or date.today()
     if edits is None:
         edits = folder_edits(sources)
-    options = Options(published, undated, tuple(status) if status is not None else None)
+    options = Options(published, undated, tuple(status) if status is not None else None, lang)
     previous = check_output_folder(out, force)
     items = collect_items(sources, urls, fetcher=fetcher)  # URLs: fetched by `fetcher` (readers.url.Fetcher)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number

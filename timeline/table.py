@@ -43,7 +43,7 @@ _INSTALL = {"pyarrow": "pip install pyarrow", "dask": "pip install 'dask[bag]' d
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
-#: metadata.
+#: metadata (`lang`: the language its dates were read in, "en" for English).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("article", "string"),
@@ -75,6 +75,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("url", "string"),
     ("published", "date"),
     ("published_how", "string"),
+    ("lang", "string"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
@@ -99,7 +100,7 @@ def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | 
                                "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
                                "published": article.published, "published_how": article.published_how,
-                               "edited": ";".join(e.edited) or None}
+                               "edited": ";".join(e.edited) or None, "lang": article.lang}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
     return rows
 
@@ -432,14 +433,15 @@ def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | 
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
                  published: date | None = None, undated: str = DEFAULT_UNDATED,
-                 status: Sequence[str] | None = None, edits: Edits = NO_EDITS) -> TableReport:
+                 status: Sequence[str] | None = None, edits: Edits = NO_EDITS,
+                 lang: str | None = None) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
     `published` dates the articles that give no date; `undated` and `status` choose the events, as
     for `pipeline.process`. Locally `paths` may be an iterator (timeline.batch.iter_items): it is
     read as the rows are written. `edits` (timeline.edits) are the editor's last word: dropped,
     changed and added rows."""
     today = today or date.today()
-    options = Options(published, undated, tuple(status) if status is not None else None)
+    options = Options(published, undated, tuple(status) if status is not None else None, lang)
     kind = table_format(output, fmt)
     to_stdout = output is None or output == "-"
     if kind == "parquet":

@@ -27,6 +27,22 @@ no nos vol p pp fig inc corp co ltd bros dept univ assn est approx vs etc al cf 
 u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
 """.split())
 
+# The same for other languages (added to the English ones, which their news quotes too);
+# "p. ej.", "p. ex.", "p. es." end on a word of the table.
+LANGUAGE_ABBREVIATIONS = {
+    "es": frozenset("""
+sr sra sres srta dr dra lic ing arq av avda pág págs núm dña d ud uds vd vds ej etc aprox tel
+dpto cía hnos gral excmo ilmo art ee.uu eeuu cap fig vol
+""".split()),
+    "fr": frozenset("""
+m mm mme mmes mlle mlles dr me mgr pr st ste av bd ex etc cf chap fig vol éd env art tél
+""".split()),
+    "it": frozenset("""
+sig sigg sigra sig.ra dott dott.ssa prof prof.ssa avv ing on sen rag geom arch mons es ecc pag
+pagg art fig vol tel cfr
+""".split()),
+}
+
 # Paragraphs end at a blank line. A single line break ends one too (one paragraph per line is
 # common in news text), except inside a hard-wrapped sentence: when the line is long, does not end
 # a sentence and the next line is not a list item or heading.
@@ -81,6 +97,10 @@ def _title_case(line: str) -> bool:
 # capital letter, a digit, an opening quote or a name written with a small letter first ("iPhone",
 # "eBay").
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))""")
+# In other languages a sentence may also end at "…", close with "»", and the next open with
+# "«", "¿", "¡", "—" or a capital with an accent ("Él", "À", "È").
+_END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
+                        r"""(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))""")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -104,19 +124,22 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(text: str) -> list[Sentence]:
+def segment(text: str, lang: str = "en") -> list[Sentence]:
     """Sentences of `text` in order; a line break always ends a sentence (news paragraphs and
-    list items), and "Jan.", "Mr.", "U.S." do not."""
+    list items), and "Jan.", "Mr.", "U.S." do not; in another language (`lang`) neither do its
+    own abbreviations ("Sr.", "Mme.", "p. ej.")."""
+    end = _END if lang == "en" else _END_OTHER
+    abbreviations = ABBREVIATIONS | LANGUAGE_ABBREVIATIONS.get(lang, frozenset())
     out: list[Sentence] = []
     for pno, (pstart, pend) in enumerate(s for s in _paragraph_spans(text) if text[s[0]:s[1]].strip()):
         start = pstart
-        for m in _END.finditer(text, pstart, pend):
+        for m in end.finditer(text, pstart, pend):
             dot = m.start()
             if text[dot] == ".":
                 lo = max(pstart, dot - 40)
                 cut = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
-                word = text[cut + 1:dot].lstrip("\"'“‘([").lower()
-                if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                word = text[cut + 1:dot].lstrip("\"'“‘«([").lower()
+                if word.rstrip(".") in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
             _add(out, text, start, m.end(), pno)
             start = m.end()

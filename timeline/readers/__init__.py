@@ -53,35 +53,39 @@ def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
 
 def article_from_bytes(data: bytes, name: str, *, url: str | None = None, published: date | str | None = None,
                        today: date | None = None, format_in: str | None = None,
-                       warn: Callable[[str], None] | None = None, kind: str | None = None) -> Article:
-    """One article from the bytes of a file (or page) called `name`. `url`: the address a fetched
-    page ended at; `name` is then the URL asked for, and the article's id comes from both (`url_id`)."""
+                       warn: Callable[[str], None] | None = None, kind: str | None = None,
+                       lang: str | None = None) -> Article:
+    """One article from the bytes of a file (or page) called `name` (in language `lang` when given).
+    `url`: the address a fetched page ended at; `name` is then the URL asked for, and the article's
+    id comes from both (`url_id`)."""
     kind = kind or input_kind(name, data, format_in)
     if kind == "html":
         from timeline.readers.html import read_html
 
-        article = read_html(data, name, url=url, published=published, today=today, warn=warn)
+        article = read_html(data, name, url=url, published=published, today=today, warn=warn, lang=lang)
         return article if url is None else _with_url_id(article, name, url)
     if kind == "collection":
         raise ArticleError(f"{name}: is a collection of articles (one per row); 'timeline build' and "
                            "'timeline events' read collections, this command reads one article")
     return make_article(decode_text(data, name), name=name, published=published, today=today,
-                        fmt="markdown" if kind == "markdown" else "text", warn=warn)
+                        fmt="markdown" if kind == "markdown" else "text", warn=warn, lang=lang)
 
 
 def load_one(source: str, *, published: date | str | None = None, today: date | None = None,
              format_in: str | None = None, warn: Callable[[str], None] | None = None,
-             fetcher: Callable[[str], Fetched] | None = None) -> Article:
+             fetcher: Callable[[str], Fetched] | None = None, lang: str | None = None) -> Article:
     """One article from a file, stdin ("-") or an http(s) URL (fetched by `fetcher`, by default
-    `url.Fetcher()`: no redirect into a private network, a 30 s deadline)."""
+    `url.Fetcher()`: no redirect into a private network, a 30 s deadline), in language `lang` when
+    given."""
     from timeline.readers.url import Fetcher, is_url, redact
 
     if is_url(source):
         page = (fetcher or Fetcher())(source)
         return article_from_bytes(page.data, redact(source), url=page.final_url, published=published, today=today,
-                                  format_in=format_in or "html", warn=warn)
+                                  format_in=format_in or "html", warn=warn, lang=lang)
     data, name = read_bytes(source)
-    return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn)
+    return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn,
+                              lang=lang)
 
 
 # Last path segments that name a folder's default page, not the article: the folder names it.

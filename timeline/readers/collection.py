@@ -2,7 +2,8 @@
 scrapers and news datasets export.
 
 Fields (case-insensitive; unknown ones are ignored): `id`, `title`, `text` or `html` (the page as
-saved: read as a web page), `url`, `published` (or `date`), `source`, `author`. Every row needs a
+saved: read as a web page), `url`, `published` (or `date`), `source`, `author`, `lang` (the
+language, "es"; else as the page or the text tells: timeline.lang). Every row needs a
 `text` or an `html`; without `published`, an `html` row takes its date from the page, a `text` row
 infers one from its text (as a plain-text article does). A row that cannot be read is an error
 naming the file and the row; the other rows are read.
@@ -28,7 +29,7 @@ __all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_
            "read_rows"]
 
 COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-_FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author")
+_FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author", "lang")
 #: The largest field a row may have, in characters (a CSV cell may hold a whole web page): a row
 #: with a larger one is skipped, and the next row is read.
 FIELD_LIMIT = 64 * 1024 * 1024
@@ -213,9 +214,11 @@ class RowIds:
 
 
 def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str], None] | None = None,
-                     published: date | None = None) -> Article:
+                     published: date | None = None, lang: str | None = None) -> Article:
     """The article of one row. Its id is `row_id(row)`. `published` is used when the row has no
-    date field; `warn` hears the row's warnings."""
+    date field; `warn` hears the row's warnings; `lang` (--lang) overrides the row's `lang`."""
+    from timeline.article import article_language
+
     if row.fields is None:
         raise ArticleError(row.error or f"{row.name}: cannot be read")
     f = row.fields
@@ -225,14 +228,15 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     published_value: date | None = parse_date(own, name, field) if own else published
     aid = row_id(row)
     title = " ".join(f["title"].split()) if f.get("title") else None
+    declared = article_language(lang, f.get("lang"), "", name) if lang or f.get("lang") else None
     if f.get("html"):
         from timeline.readers.html import read_html
 
         article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
-                            today=today, warn=warn)
+                            today=today, warn=warn, lang=declared)
     elif f.get("text"):
         article = make_article(f["text"], name=name, article_id=aid, title=title, published=published_value,
-                               fmt="text", today=today, warn=warn)
+                               fmt="text", today=today, warn=warn, lang=declared)
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
     for message in row.warnings:  # once the row is read (it may be read again with a --published date)

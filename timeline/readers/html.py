@@ -838,10 +838,13 @@ def read_html(
     published: date | str | None = None,
     today: date | None = None,
     warn: Callable[[str], None] | None = None,
+    lang: str | None = None,
 ) -> Article:
-    """An Article from the bytes of a saved web page. `name` is the file name shown in errors,
-    `url` the page's address when known, `published` the user's date (then "given"), `today`
-    the latest possible publication date (default: the clock), `warn` gets one-line warnings.
+    """An Article from the bytes of a saved web page (in language `lang` when given, else as the
+    page declares it, `<html lang>` or `og:locale`, else as its text tells: timeline.lang).
+    `name` is the file name shown in errors, `url` the page's address when known, `published` the
+    user's date (then "given"), `today` the latest possible publication date (default: the clock),
+    `warn` gets one-line warnings.
     ArticleError (NoArticleText for a page without article text) names the file on failure."""
     if len(data) > MAX_PAGE_BYTES:
         raise ArticleError(f"{name}: {len(data) / 2**20:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
@@ -884,6 +887,8 @@ def read_html(
         if warning:
             (warn or _default_warn)(warning)
     stem = Path(name).stem if name not in ("<stdin>", "<text>") else "article"
+    from timeline.article import article_language
+
     return Article(
         id=slugify(stem),
         title=title or stem,
@@ -895,4 +900,17 @@ def read_html(
         format="text",
         path=None if name in ("<stdin>", "<text>") else name,
         author=_author(doc.author),
+        lang=article_language(lang, _declared_lang(tree), text, name),
     )
+
+
+def _declared_lang(tree: Any) -> str | None:
+    """The language a page declares: `<html lang>`, else its `og:locale` ("es_ES")."""
+    from timeline.lang import normalize
+
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for value in [root.get("lang"), root.get("xml:lang"),
+                  *root.xpath('//meta[@property="og:locale" or @name="og:locale"]/@content')]:
+        if value and normalize(value):
+            return normalize(value)
+    return None

@@ -33,6 +33,7 @@ def _timeline_from_data(data: object, name: str) -> Timeline:
                 published_how=str(a.get("published_how") or "front matter"),
                 text="",
                 path=name if name != "<stdin>" else None,
+                lang=str(a.get("lang") or "en"),
             )
             for a in data["articles"]
         )
@@ -63,7 +64,8 @@ def load_timeline_json(path: str) -> Timeline:
 
 def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
                  format_in: str | None = None, undated: str | None = None,
-                 status: Sequence[str] | None = None, fetcher: Callable[[str], Any] | None = None) -> Timeline:
+                 status: Sequence[str] | None = None, fetcher: Callable[[str], Any] | None = None,
+                 lang: str | None = None) -> Timeline:
     """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
     or an article in any format `timeline extract` reads, with its own publication date.
     `undated` and `status` choose an article's events as for `pipeline.process` (a JSON file's
@@ -74,7 +76,7 @@ def load_version(path: str, published: date | str | None = None, *, today: date 
 
     undated = undated or DEFAULT_UNDATED
     if is_url(path):
-        article = load_one(path, published=published, today=today, format_in=format_in, fetcher=fetcher)
+        article = load_one(path, published=published, today=today, format_in=format_in, fetcher=fetcher, lang=lang)
         return process(article, undated=undated, status=status).timeline()
     data, name = read_bytes(path)
     if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):
@@ -83,5 +85,5 @@ def load_version(path: str, published: date | str | None = None, *, today: date 
                                "so a publication date cannot be given for it")
         tl = _parse_json(decode_text(data, name), name)
         return replace(tl, events=filter_status(tl.events, parse_statuses(status)))
-    article = article_from_bytes(data, name, published=published, today=today, format_in=format_in)
+    article = article_from_bytes(data, name, published=published, today=today, format_in=format_in, lang=lang)
     return process(article, undated=undated, status=status).timeline()

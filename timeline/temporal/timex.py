@@ -23,6 +23,7 @@ class Timex:
     mod: str | None = None
     anchor: str | None = None
     rule: str = ""
+    tagger: str = "rules"  # which tagger dated it: "rules" (English) or "dateparser" (other languages)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (the `rule` name is for debugging and is left out)."""
@@ -34,4 +35,5 @@ class Timex:
             "value": self.value,
             "mod": self.mod,
             "anchor": self.anchor,
+            **({"tagger": self.tagger} if self.tagger != "rules" else {}),  # the English default goes unsaid
         }

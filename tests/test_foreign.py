@@ -1,0 +1,209 @@
+"""Articles in other languages (issue 20): the language of an article, the dateparser tagger
+behind tag()'s interface, sentence segmentation, publication dates from bylines, and English
+left as it was."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from timeline.article import ArticleError, NoPublicationDate, make_article
+from timeline.lang import detect, normalize
+from timeline.pipeline import process
+from timeline.temporal.foreign import tag_foreign
+from timeline.text import segment
+
+PUBLISHED = date(2026, 2, 6)  # a Friday
+
+SPANISH = ("El pasado martes la policía detuvo a tres personas en Madrid. Ayer el Sr. García dijo que la "
+           "protesta del 25 de enero fue pacífica. En agosto de 2013 hubo otra marcha. El viernes habrá una "
+           "nueva reunión. La semana pasada el Gobierno aprobó la ley, y hoy en día nadie la discute.")
+FRENCH = ("La semaine dernière, Mme Dupont a rencontré le ministre. Hier, des manifestants se sont réunis à "
+          "Paris. Le 3 février 2026, le Parlement a voté la loi. Mardi dernier, le maire a démissionné. "
+          "Vendredi prochain, ils marcheront encore. Selon les syndicats, la grève doit durer et elle sera "
+          "suivie par les enseignants du pays.")
+ITALIAN = ("Ieri il presidente ha parlato a Roma. Il 3 febbraio 2026 il Sig. Rossi è stato eletto. Martedì "
+           "scorso il governo ha approvato il decreto. La settimana scorsa la polizia ha arrestato due "
+           "persone. Nel 2012 c'erano state altre proteste.")
+
+
+def _dates(text: str, lang: str) -> list[tuple[str, str]]:
+    found = tag_foreign(text, PUBLISHED, lang)
+    for t in found:
+        assert text[t.start:t.end] == t.text  # offsets point at the phrase
+        assert t.tagger == "dateparser"
+    return [(t.text, t.value) for t in found]
+
+
+def test_spanish_article_gives_the_dates_a_reader_expects() -> None:
+    assert _dates(SPANISH, "es") == [
+        ("pasado martes", "2026-02-03"),
+        ("Ayer", "2026-02-05"),
+        ("25 de enero", "2026-01-25"),
+        ("agosto de 2013", "2013-08"),  # a month named alone is a month
+        ("viernes", "2026-02-13"),  # "habrá": the next Friday
+        ("La semana pasada", "2026-W05"),
+    ]  # "hoy en día" (nowadays) is no date
+
+
+def test_french_article_gives_the_dates_a_reader_expects() -> None:
+    assert _dates(FRENCH, "fr") == [
+        ("La semaine dernière", "2026-W05"),
+        ("Hier", "2026-02-05"),
+        ("3 février 2026", "2026-02-03"),
+        ("Mardi dernier", "2026-02-03"),
+        ("Vendredi prochain", "2026-02-13"),
+    ]
+
+
+def test_italian_article_gives_the_dates_a_reader_expects() -> None:
+    assert _dates(ITALIAN, "it") == [
+        ("Ieri", "2026-02-05"),
+        ("3 febbraio 2026", "2026-02-03"),
+        ("Martedì scorso", "2026-02-03"),
+        ("La settimana scorsa", "2026-W05"),
+        ("2012", "2012"),  # a year alone is a year
+    ]
+
+
+def test_what_dateparser_misreads_in_news_is_left_out() -> None:
+    text = "Murieron 30 personas a las 10:00 horas. Un día de mar. Por la mañana llovió."
+    assert _dates(text, "es") == []
+
+
+def test_a_date_without_its_year_goes_by_tense() -> None:
+    text = "El 20 de diciembre hubo disturbios. El 20 de marzo se celebrarán elecciones."
+    assert _dates(text, "es") == [("20 de diciembre", "2025-12-20"), ("20 de marzo", "2026-03-20")]
+
+
+def test_a_weekday_and_a_day_that_do_not_agree_are_no_date() -> None:
+    assert _dates("El lunes 14 hubo una reunión.", "es") == []  # no Monday the 14th near February 2026
+    assert _dates("El lunes 2 hubo una reunión.", "es") == [("lunes 2", "2026-02-02")]
+    assert _dates("Le vendredi 24 février, il a parlé.", "fr") == []  # a Tuesday in 2026, a Monday in 2025
+    assert _dates("Le mardi 24 février, il a parlé.", "fr") == [("mardi 24 février", "2026-02-24")]
+
+
+def test_language_detection_by_stopwords() -> None:
+    assert detect(SPANISH) == "es"
+    assert detect(FRENCH) == "fr"
+    assert detect(ITALIAN) == "it"
+    assert detect("The minister said on Tuesday that the talks with the unions had failed and that "
+                  "the strike would go on for as long as it was needed by the workers of the port.") == "en"
+    assert detect("Hola.") == "en"  # too short to tell: English
+
+
+def test_normalize_language_codes() -> None:
+    assert normalize("es-ES") == "es" and normalize("fr_FR") == "fr" and normalize("IT") == "it"
+    assert normalize("spanish!") is None
+
+
+def test_front_matter_lang_and_detection_and_given() -> None:
+    a = make_article("---\nlang: fr-FR\npublished: 2026-02-06\n---\nHello there.\n")
+    assert a.lang == "fr" and a.meta()["lang"] == "fr"
+    assert make_article(SPANISH, published=PUBLISHED).lang == "es"
+    assert make_article(SPANISH, published=PUBLISHED, lang="it").lang == "it"
+    english = make_article("The talks failed on Tuesday.", published=PUBLISHED)
+    assert english.lang == "en" and "lang" not in english.meta()  # English JSON stays as it was
+    with pytest.raises(ArticleError, match="lang"):
+        make_article("---\nlang: '??'\npublished: 2026-02-06\n---\nText.\n", name="a.txt")
+
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("Publicado el 3 de febrero de 2026", "es"),
+    ("Publié le 3 février 2026", "fr"),
+    ("Pubblicato il 3 febbraio 2026", "it"),
+])
+def test_publication_date_from_a_byline(line: str, lang: str) -> None:
+    body = {"es": SPANISH, "fr": FRENCH, "it": ITALIAN}[lang]
+    a = make_article(f"{line}\n\n{body}\n", today=date(2026, 3, 1))
+    assert a.lang == lang and a.published == date(2026, 2, 3)
+    assert a.published_how.startswith("inferred from the byline")
+
+
+def test_the_byline_date_is_no_event() -> None:
+    a = make_article(f"Publicado el 3 de febrero de 2026\n\n{SPANISH}\n", today=date(2026, 3, 1))
+    result = process(a, undated="none")
+    assert any(t.rule == "byline" for t in result.timexes)
+    assert all("Publicado" not in e.text for e in result.events) and result.events
+
+
+def test_a_byline_without_a_full_date_gives_no_publication_date() -> None:
+    with pytest.raises(NoPublicationDate):
+        make_article(f"Publicado hace dos días\n\n{SPANISH}\n", today=date(2026, 3, 1))
+    with pytest.raises(NoPublicationDate):
+        make_article(f"Publicado el 3 de febrero\n\n{SPANISH}\n", today=date(2026, 3, 1))
+
+
+def test_segmentation_in_spanish_french_italian() -> None:
+    es = "El Sr. García llegó, p. ej. a las diez. ¿Qué pasó? ¡Nada! Él se fue."
+    assert [s.text(es) for s in segment(es, "es")] == ["El Sr. García llegó, p. ej. a las diez.", "¿Qué pasó?",
+                                                        "¡Nada!", "Él se fue."]
+    fr = "Mme. Dupont a parlé. « C'est fini », a-t-elle dit. À Paris, rien."
+    assert [s.text(fr) for s in segment(fr, "fr")] == ["Mme. Dupont a parlé.", "« C'est fini », a-t-elle dit.",
+                                                        "À Paris, rien."]
+    it = "Il Sig. Rossi è arrivato. È tardi."
+    assert [s.text(it) for s in segment(it, "it")] == ["Il Sig. Rossi è arrivato.", "È tardi."]
+
+
+def test_events_and_table_work_unchanged_after_the_foreign_tagger() -> None:
+    from timeline.table import event_rows
+
+    article = make_article(SPANISH, published=PUBLISHED)
+    result = process(article, undated="none")
+    assert {e.date for e in result.events} >= {"2026-02-03", "2026-02-05", "2013-08"}
+    rows = event_rows(result)
+    assert rows and {r["lang"] for r in rows} == {"es"}
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline.cli", *args], capture_output=True, text=True,
+                          input=stdin, check=False)
+
+
+def test_lang_option_on_tag(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "a.txt"
+    f.write_text("Ayer hubo protestas.\n", encoding="utf-8")  # too short to detect: --lang says it
+    out = _cli("tag", str(f), "--published", "2026-02-06", "--lang", "es")
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout)
+    assert [(t["text"], t["value"], t["tagger"]) for t in found] == [("Ayer", "2026-02-05", "dateparser")]
+    english = json.loads(_cli("tag", str(f), "--published", "2026-02-06").stdout)
+    assert all("tagger" not in t for t in english)
+    bad = _cli("tag", str(f), "--published", "2026-02-06", "--lang", "??")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_html_lang_and_og_locale() -> None:
+    from timeline.readers.html import read_html
+
+    body = "<p>" + " ".join(["Ieri il presidente ha parlato a Roma con i ministri del governo."] * 3) + "</p>"
+    page = f'<html lang="it-IT"><head><title>Roma</title></head><body><article>{body}</article></body></html>'
+    assert read_html(page.encode(), "p.html", published=PUBLISHED).lang == "it"
+    page = ('<html><head><meta property="og:locale" content="fr_FR"><title>X</title></head>'
+            f"<body><article>{body}</article></body></html>")
+    assert read_html(page.encode(), "p.html", published=PUBLISHED).lang == "fr"
+
+
+def test_collection_lang_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.readers.collection import article_from_row, read_rows
+
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"text": "Ayer hubo protestas.", "published": "2026-02-06", "lang": "es"}) + "\n",
+                 encoding="utf-8")
+    rows = list(read_rows(str(f), f.read_bytes()))
+    assert article_from_row(rows[0]).lang == "es"
+    assert article_from_row(rows[0], lang="fr").lang == "fr"
+
+
+def test_english_never_imports_dateparser(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "a.txt"
+    f.write_text("---\npublished: 2026-02-06\n---\nThe talks failed on Tuesday.\n", encoding="utf-8")
+    code = ("import sys, timeline.cli\n"
+            f"timeline.cli.main(['extract', {str(f)!r}, '-f', 'json'])\n"
+            "print('dateparser' in sys.modules, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stderr.strip().splitlines()[-1] == "False"

@@ -1,0 +1,477 @@
+"""The tagger for articles in other languages than English: dateparser's search, behind the same
+interface as `timeline.temporal.tag` (text, publication date, sentences in; `Timex`es out, with
+`tagger="dateparser"`).
+
+For each sentence that holds a date word of its language (timeline.temporal.locales) or a digit,
+`dateparser.search.search_dates` is asked, with the language and the publication date as
+RELATIVE_BASE; each phrase it returns is placed back into the text (searched forward from the
+last one, so offsets point at the phrase) and given the TIMEX3 value of the granularity the phrase
+has, read from its words: a month and a day -> the day ("2013-08-14"), a month alone -> the month
+("2013-08"), a year alone -> the year, a weekday, "ayer", "hier", "ieri" -> a day counted from the
+publication date. A date without its year and a weekday are placed by the tense of the sentence
+(the latest such day not after the publication date in the past, the next one in the future,
+otherwise the nearest), a weekday marked "pasado"/"dernier"/"scorso" before it, "próximo"/
+"prochain"/"prossimo" after it. What dateparser reads wrongly in news is left out: phrases with
+no date word (a bare number, a clock time, "un día"), a month abbreviation alone ("mar" is the
+sea), a weekday and a day number that do not agree, a day word inside an idiom ("hoy en día").
+Relative weeks, months and years ("la semana pasada", "le mois dernier"), which the search does
+not find, are read from the locale's table.
+
+dateparser is imported on first use only: English articles never load it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from timeline.temporal.locales import LOCALES
+from timeline.temporal.timex import Timex
+from timeline.text import Sentence, segment
+
+__all__ = ["published_in_text", "tag_foreign"]
+
+TAGGER = "dateparser"
+_YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
+_DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*h\b)")
+_NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+_SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
+# Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
+_GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta|since|on|the|les|los|las"
+         r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
+         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
+_LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|\d{{1,2}}:\d\d.*)?)+$", re.IGNORECASE)
+# A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
+_TIME_TAIL = re.compile(r"\s*,?\s+(?:alle\s+ore|alle|ore|a\s+las|a\s+la|à|vers|hacia|verso|at)\s+\d.*$",
+                        re.IGNORECASE)
+_AHEAD = 60  # days: a date without its year and without a tense is the next one only this close
+_TENSE_REACH = 80  # characters either side of a phrase that its tense is read from
+_WEEK = 7
+_WEEKDAY_REACH = 7  # a weekday names a day within a week of the publication date
+
+
+@cache
+def _words(lang: str) -> dict[str, re.Pattern[str]]:
+    loc = LOCALES[lang]
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "month": re.compile(rf"(?<!\w)(?:{alt(loc.months + loc.short)})\.?(?!\w)", re.IGNORECASE),
+        "full_month": re.compile(rf"(?<!\w)(?:{alt(loc.months)})(?!\w)", re.IGNORECASE),
+        "weekday": re.compile(rf"(?<!\w)(?:{alt(loc.weekdays)})(?!\w)", re.IGNORECASE),
+        "day": re.compile(rf"(?<!\w)(?:{alt(loc.days)})(?!\w)", re.IGNORECASE),
+        "period": re.compile(rf"(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+        "idiom": re.compile(rf"(?<!\w)(?:{alt(loc.idioms)})(?!\w)", re.IGNORECASE),
+        "before": re.compile(rf"(?<!\w)(?:{alt(loc.before)})\s+$", re.IGNORECASE),
+        "after": re.compile(rf"^\s+(?:{alt(loc.after + loc.before)})(?!\w)", re.IGNORECASE),
+        "future": re.compile(loc.future, re.IGNORECASE),
+        "past": re.compile(loc.past, re.IGNORECASE),
+        "date": re.compile(rf"(?<!\w)(?:(?:{alt(loc.weekdays)}),?\s+)?(?:\d{{1,2}}(?:º|°|er)?\s+(?:de\s+)?)?"
+                           rf"(?:{alt(loc.months + loc.short)})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d))?",
+                           re.IGNORECASE),
+        "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
+                              rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+    }
+
+
+def _weekday_of(lang: str, phrase: str) -> int | None:
+    """The ISO weekday (1-7) a phrase names, by the locale's list (names in order, then plain
+    spellings without accents)."""
+    loc = LOCALES[lang]
+    low = phrase.lower()
+    for i, name in enumerate(loc.weekdays):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
+            return i + 1 if i < _WEEK else _PLAIN[lang].get(name)
+    return None
+
+
+_PLAIN = {  # the weekdays spelt without accents, after the seven names of a locale's table
+    "es": {"miercoles": 3, "sabado": 6},
+    "fr": {},
+    "it": {"lunedi": 1, "martedi": 2, "mercoledi": 3, "giovedi": 4, "venerdi": 5},
+}
+
+
+def _tense(sentence: str, lang: str) -> str | None:
+    w = _words(lang)
+    future = w["future"].search(sentence) is not None
+    past = w["past"].search(sentence) is not None
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    return None
+
+
+def _place_day(month: int, day: int, published: date, tense: str | None) -> date | None:
+    """A day and month without a year: in the past, the latest not after `published`; in the
+    future, the first not before it; otherwise the nearest."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if tense == "past":
+        past = [d for d in options if d <= published]
+        return past[-1] if past else None
+    later = [d for d in options if d >= published]
+    if tense == "future":
+        return later[0] if later else None
+    if later and (later[0] - published).days <= _AHEAD:
+        return later[0]
+    past = [d for d in options if d <= published]
+    return past[-1] if past else None
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _place_weekday(weekday: int, published: date, direction: str) -> date:
+    """The weekday in the past ("last": strictly before), the future ("next": strictly after),
+    or by tense ("past": not after, "future": after)."""
+    delta = (published.isoweekday() - weekday) % _WEEK
+    if direction == "last":
+        return published - timedelta(days=delta or _WEEK)
+    if direction == "past":
+        return published - timedelta(days=delta)
+    ahead = (weekday - published.isoweekday()) % _WEEK
+    return published + timedelta(days=ahead or _WEEK)
+
+
+def _weekday_with_day(weekday: int, day: int, published: date) -> date | None:
+    """"lunes 14": the day `day` of a month near the publication date that falls on the weekday."""
+    found = []
+    for shift in (-1, 0, 1):
+        m = published.month + shift
+        y = published.year + (m - 1) // 12
+        m = (m - 1) % 12 + 1
+        try:
+            d = date(y, m, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            found.append(d)
+    return min(found, key=lambda d: abs((d - published).days)) if found else None
+
+
+def _value(lang: str, phrase: str, found: datetime | None, published: date, tense: str | None,
+           before: str, after: str) -> tuple[str, str | None, int] | None:
+    """(TIMEX3 value, anchor, characters of `after` the phrase takes) of a phrase dateparser
+    found (its reading `found`), or None when it is no date."""
+    w = _words(lang)
+    low = phrase.lower()
+    year = _YEAR.search(phrase)
+    rest = _YEAR.sub(" ", phrase)
+    has_month = w["month"].search(phrase) is not None
+    daynum = _DAYNUM.search(rest) if has_month or w["weekday"].search(phrase) else None
+    weekday = _weekday_of(lang, phrase)
+    if _NUMERIC.search(phrase) and found is not None:
+        return found.date().isoformat(), None, 0
+    if has_month and found is not None:
+        if daynum is not None:
+            if year:
+                return found.date().isoformat(), None, 0
+            if weekday is not None:  # "vendredi 24 juillet": the year in which the 24th is a Friday
+                agree = [d for y in (published.year - 1, published.year, published.year + 1)
+                         if (d := _day_or_none(y, found.month, found.day)) and d.isoweekday() == weekday]
+                if not agree:
+                    return None  # no such day near the publication date: a misprint or a page's stamp
+                d = min(agree, key=lambda d: abs((d - published).days))
+                return d.isoformat(), "publication", 0
+            if w["before"].search(before):
+                tense = "past"
+            elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
+                tense = "future"
+            d = _place_day(found.month, found.day, published, tense)
+            return (d.isoformat(), "publication", 0) if d else None
+        if not w["full_month"].search(phrase):
+            return None  # "mar", "set" alone: a word, not a month
+        if year:
+            return f"{found.year:04d}-{found.month:02d}", None, 0
+        y = published.year
+        if tense == "past" and found.month > published.month:
+            y -= 1
+        elif tense == "future" and found.month < published.month:
+            y += 1
+        return f"{y:04d}-{found.month:02d}", "publication", 0
+    if weekday is not None:
+        if daynum is not None:
+            d = _weekday_with_day(weekday, int(daynum.group(1)), published)
+            return (d.isoformat(), "publication", 0) if d else None
+        marker = w["after"].match(after)
+        if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
+            d = _place_weekday(weekday, published, "last")
+        elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
+            d = _place_weekday(weekday, published, "next")
+        else:
+            d = _place_weekday(weekday, published, "past")
+        return d.isoformat(), "publication", marker.end() if marker else 0
+    day_word = w["day"].search(phrase)
+    if day_word is not None:
+        word = day_word.group().lower()
+        if lang == "es" and word == "mañana":
+            if re.search(r"(?:\besta|\bde\s+esta)\s+$", before, re.I):
+                return published.isoformat(), "publication", 0
+            if re.search(r"\b(?:la|las|una|cada|toda)\s+$", before, re.I):
+                return None  # the morning, not tomorrow
+        offset = LOCALES[lang].days.get(word, LOCALES[lang].days.get(word.replace("’", "'"), 0))
+        return (published + timedelta(days=offset)).isoformat(), "publication", 0
+    if year and not rest.strip(" ,.-") and re.fullmatch(r"\s*\d{4}\s*", phrase):
+        return year.group(1), None, 0
+    del low
+    return None
+
+
+def _generic_value(phrase: str, found: datetime) -> tuple[str, str | None, int] | None:
+    """A phrase of a language without a table: a day when it holds a year and another number, a
+    year alone, else nothing."""
+    year = _YEAR.search(phrase)
+    if year is None:
+        return None
+    if re.search(r"\d", _YEAR.sub(" ", phrase)) or re.search(r"[^\W\d_]{3,}", phrase):
+        return found.date().isoformat(), None, 0
+    return year.group(1), None, 0
+
+
+def _settings(published: date, tense: str | None) -> dict[str, object]:
+    return {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
+            "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
+            "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _search(text: str, lang: str, settings: dict[str, object]) -> list[tuple[str, datetime]]:
+    from dateparser.search import search_dates
+
+    try:
+        return list(search_dates(text, languages=[lang], settings=settings) or [])
+    except (ValueError, OverflowError, TypeError):
+        return []
+
+
+def _parse(text: str, lang: str, settings: dict[str, object]) -> datetime | None:
+    import dateparser
+
+    try:
+        return dateparser.parse(text, languages=[lang], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def supported(lang: str) -> bool:
+    """Whether dateparser knows the language."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        return any(True for _ in default_loader.get_locales(languages=[lang]))
+    except ValueError:
+        return False
+
+
+def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence[Sentence] | None = None,
+                ) -> list[Timex]:
+    """The temporal expressions of `text` in language `lang`, as `tag` gives them for English."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    if not supported(lang):
+        return []
+    if sentences is None:
+        sentences = segment(text, lang)
+    known = lang in LOCALES
+    w = _words(lang) if known else None
+    out: list[Timex] = []
+    for s in sentences:
+        sentence = text[s.start:s.end]
+        if w is not None and not w["trigger"].search(sentence):
+            continue
+        tense = _tense(sentence, lang) if known else None
+        settings = _settings(published, tense)
+        cursor = 0
+        taken: list[tuple[int, int]] = []
+        for phrase, found in _search(sentence, lang, settings):
+            at = sentence.find(phrase, cursor)
+            if at < 0:
+                at = sentence.lower().find(phrase.lower(), cursor)
+            if at < 0:
+                continue
+            cursor = at + len(phrase)
+            for part_at, part in _parts(phrase):
+                start = at + part_at
+                lead = _LEADING.match(part)
+                if lead and lead.end() < len(part):
+                    start += lead.end()
+                    part = part[lead.end():]
+                part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
+                reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
+                    else _parse(part, lang, settings)
+                timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
+                if timex is not None and _free(taken, timex, s.start):
+                    out.append(timex)
+                    taken.append((timex.start - s.start, timex.end - s.start))
+        if known:
+            out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _parts(phrase: str) -> list[tuple[int, str]]:
+    """A phrase dateparser joined across "y"/"et"/"e" ("3 febbraio 2026 e martedì"): its parts."""
+    parts, at = [], 0
+    for m in _SPLIT.finditer(phrase):
+        parts.append((at, phrase[at:m.start()]))
+        at = m.end()
+    parts.append((at, phrase[at:]))
+    return [(a, p) for a, p in parts if p.strip()]
+
+
+def _free(taken: list[tuple[int, int]], t: Timex, offset: int) -> bool:
+    return all(t.end - offset <= a or t.start - offset >= b for a, b in taken)
+
+
+def _timex(text: str, start: int, phrase: str, found: datetime | None, published: date, tense: str | None,
+           lang: str, known: bool, sentence: Sentence | None = None) -> Timex | None:
+    if not phrase.strip():
+        return None
+    end = start + len(phrase)
+    if known:
+        w = _words(lang)
+        window = text[max(0, start - 30):min(len(text), end + 30)]
+        for idiom in w["idiom"].finditer(window):
+            a = max(0, start - 30) + idiom.start()
+            if a < end and a + len(idiom.group()) > start:
+                return None
+        lo, hi = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
+        near = text[max(lo, start - _TENSE_REACH):min(hi, end + _TENSE_REACH)]
+        tense = _tense(near, lang) or tense
+        got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
+        if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
+            before = w["before"].search(text[max(0, start - 20):start])
+            assert before is not None  # searched just above
+            start = max(0, start - 20) + before.start()
+    else:
+        got = _generic_value(phrase, found) if found is not None else None
+    if got is None:
+        return None
+    value, anchor, more = got
+    end += more
+    rule = "byline" if known and _is_byline(text, start, lang) else "dateparser"
+    return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
+
+
+_TOP = 600  # characters: bylines come at the top of a text
+
+
+def _is_byline(text: str, start: int, lang: str) -> bool:
+    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"):
+    the publication date again, which dates no event (timeline.events leaves it out)."""
+    if start > _TOP:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
+    return re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE) is not None
+
+
+def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]], published: date,
+             tense: str | None, lang: str) -> list[Timex]:
+    """Relative periods ("la semana pasada"), dates with a month name, weekdays and day words the
+    search did not return (the month phrases read by dateparser's parser)."""
+    w = _words(lang)
+    loc = LOCALES[lang]
+    out = []
+    for m in w["period"].finditer(sentence):
+        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+            continue
+        unit, n = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
+            in loc.periods else loc.periods.get(m.group().lower(), ("", 0))
+        if not unit:
+            continue
+        value = _period(unit, n, published)
+        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
+                         "locale:period", TAGGER))
+        taken.append((m.start(), m.end()))
+    for rx in (w["date"], w["weekday"], w["day"]):
+        for m in rx.finditer(sentence):
+            if not all(m.end() <= a or m.start() >= b for a, b in taken):
+                continue
+            phrase = m.group()
+            if rx is w["weekday"] and (num := re.match(r"\s+\d{1,2}(?!\d)", sentence[m.end():])):
+                phrase += num.group()  # "lunes 14": the weekday must agree with the day
+            reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
+            t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
+            if t is not None and _free(taken, t, s.start):
+                out.append(Timex(t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, "locale:word", TAGGER))
+                taken.append((t.start - s.start, t.end - s.start))
+    if loc.day_of_month:
+        for m in re.finditer(loc.day_of_month, sentence, re.IGNORECASE):
+            if not all(m.end() <= a or m.start() >= b for a, b in taken):
+                continue
+            d = _month_day(int(m.group(1)), published, "future" if tense == "future" else "past")
+            if d is not None:
+                article_word = re.match(r"(?:el|del|al)\s+", m.group(), re.I)
+                a = m.start() + (len(article_word.group()) if article_word is not None else 0)
+                out.append(Timex(s.start + a, s.start + m.end(), text[s.start + a:s.start + m.end()], "DATE",
+                                 d.isoformat(), None, "publication", "locale:day-of-month", TAGGER))
+                taken.append((a, m.end()))
+    return out
+
+
+def _month_day(day: int, published: date, direction: str) -> date | None:
+    """"el día 25": that day of the publication's month, else of the month before (in the past) or
+    after (in the future) when the day is not yet (or no longer) to come."""
+    for shift in ((0, -1) if direction == "past" else (0, 1)):
+        m = published.month - 1 + shift
+        try:
+            d = date(published.year + m // 12, m % 12 + 1, day)
+        except ValueError:
+            continue
+        if (direction == "past" and d <= published) or (direction == "future" and d >= published):
+            return d
+    return None
+
+
+def _period(unit: str, n: int, published: date) -> str:
+    if unit == "week":
+        y, wk, _ = (published + timedelta(days=_WEEK * n)).isocalendar()
+        return f"{y:04d}-W{wk:02d}"
+    if unit == "month":
+        m = published.month - 1 + n
+        return f"{published.year + m // 12:04d}-{m % 12 + 1:02d}"
+    return f"{published.year + n:04d}"
+
+
+def published_in_text(text: str, lang: str, today: date) -> tuple[date, str] | None:
+    """(publication date, evidence) from a byline or dateline near the top of a text in `lang`
+    ("Publicado el 3 de febrero de 2026", "Publié le 3 février 2026"): a full date written with
+    its year, as strict as the English reading; None when there is none."""
+    loc = LOCALES.get(lang)
+    if loc is None:
+        return None
+    head = text[:600]
+    words = "|".join(re.escape(b) for b in sorted(loc.bylines, key=len, reverse=True))
+    for m in re.finditer(rf"(?<!\w)(?:{words})\s*:?\s*", head, re.IGNORECASE):
+        line_end = head.find("\n", m.end())
+        rest = head[m.end():line_end if line_end >= 0 else len(head)]
+        date_text = re.match(r"(?:[^\W\d_]+,?\s+)?\d{1,2}(?:º|er)?\s+(?:de\s+)?[^\W\d_]+\.?\s+(?:de\s+|del\s+)?\d{4}"
+                             r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d\d-\d\d", rest)
+        if date_text is None:
+            continue
+        phrase = date_text.group()
+        if not _YEAR.search(phrase) or (not _NUMERIC.search(phrase) and "-" not in phrase
+                                        and not _words(lang)["month"].search(phrase)):
+            continue
+        found = _parse(phrase, lang, {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                                      "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False})
+        if found is None or found.date() > today:
+            continue
+        return found.date(), f"the byline '{head[m.start():m.end() + len(phrase)].strip()}'"
+    return None

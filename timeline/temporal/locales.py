@@ -1,0 +1,100 @@
+"""What the tagger for other languages (timeline.temporal.foreign) knows of each language, as
+tables: the words that tell the granularity of a phrase dateparser found (month and weekday
+names, relative day words), the markers that send a weekday to the past or the future, the
+relative periods dateparser's search misses ("la semana pasada"), the idioms that are no date
+("hoy en día"), the words of tense, and the bylines that state a publication date.
+
+A language without a table here is still tagged (dateparser knows 200+ locales); its phrases
+are then judged by their digits alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Locale:
+    months: tuple[str, ...]  # month names (any case, accents as written)
+    short: tuple[str, ...]  # their abbreviations, which alone are often other words ("mar", "set")
+    weekdays: tuple[str, ...]
+    days: dict[str, int]  # relative day words and their offset from the publication day
+    before: tuple[str, ...]  # a weekday marker that means "the last one": "el pasado martes"
+    after: tuple[str, ...]  # a weekday marker that means "the next one": "el próximo martes"
+    periods: dict[str, tuple[str, int]]  # "la semana pasada" -> ("week", -1)
+    idioms: tuple[str, ...]  # phrases holding a day word that are no date ("hoy en día")
+    future: str  # a regular expression of words that tell a sentence speaks of the future
+    past: str  # ... of the past
+    bylines: tuple[str, ...]  # the words before a publication date: "Publicado el"
+    day_of_month: str = ""  # a day of the month named without its month: "el día 25" (group 1: the day)
+
+
+LOCALES: dict[str, Locale] = {
+    "es": Locale(
+        months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                "setiembre", "octubre", "noviembre", "diciembre"),
+        short=("ene", "feb", "mar", "abr", "jun", "jul",
+                "ago", "sep", "sept", "oct", "nov", "dic"),
+        weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "miercoles",
+                  "sabado"),  # the seven in order, then spellings without accents
+        days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
+              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
+        before=("pasado",), after=("próximo", "proximo", "que viene"),
+        periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
+                 "la semana que viene": ("week", 1), "esta semana": ("week", 0),
+                 "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
+                 "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0)},
+        idioms=("hoy en día", "hoy día", "hoy por hoy", "de hoy en adelante", "el día de mañana",
+                "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana"),
+        future=r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)|será|serán|habrá|habrán"
+               r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
+        past=r"\b(?:ha|han|había|habían|fue|fueron|hubo|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|estuvo"
+             r"|estuvieron|\w+(?:ó|aron|ieron|aba|aban))\b",
+        bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
+        day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
+    ),
+    "fr": Locale(
+        months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+                "septembre", "octobre", "novembre", "décembre", "decembre"),
+        short=("janv", "févr", "avr", "juil",
+                "sept", "oct", "nov", "déc"),
+        weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
+        before=("dernier",), after=("prochain",),
+        periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
+                 "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
+                 "le mois dernier": ("month", -1), "le mois prochain": ("month", 1), "ce mois-ci": ("month", 0),
+                 "l'an dernier": ("year", -1), "l’an dernier": ("year", -1), "l'année dernière": ("year", -1),
+                 "l’année dernière": ("year", -1), "l'an prochain": ("year", 1), "l’an prochain": ("year", 1),
+                 "l'année prochaine": ("year", 1), "l’année prochaine": ("year", 1), "cette année": ("year", 0)},
+        idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
+                "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
+        future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
+               r"|pourront|devra|devront|va|vont|prochaine?)\b",
+        past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b",
+        bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
+    ),
+    "it": Locale(
+        months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                "ottobre", "novembre", "dicembre"),
+        short=("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago",
+                "set", "sett", "ott", "nov", "dic"),
+        weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lunedi",
+                  "martedi", "mercoledi", "giovedi", "venerdi"),
+        days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
+              "dopodomani": 2, "stamattina": 0, "stasera": 0, "ieri sera": -1, "ieri mattina": -1},
+        before=("scorso", "scorsa"), after=("prossimo", "prossima"),
+        periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
+                 "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
+                 "questa settimana": ("week", 0), "il mese scorso": ("month", -1), "lo scorso mese": ("month", -1),
+                 "il mese prossimo": ("month", 1), "questo mese": ("month", 0), "l'anno scorso": ("year", -1),
+                 "l’anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "l'anno prossimo": ("year", 1),
+                 "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0)},
+        idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi"),
+        future=r"\b(?:\w+(?:erà|irà|eranno|iranno|eremo|iremo)|sarà|saranno|avrà|avranno|farà|faranno"
+               r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
+        past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
+        bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione"),
+    ),
+}
