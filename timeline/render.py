@@ -153,6 +153,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a template is read once per environment: no stat of its file at every include
     )
     env.filters.update(
         label=calendar.label,

@@ -272,21 +272,15 @@ def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tupl
 
 
 # What the workers of a parallel render read: set before the pool forks them, so the site model
-# is shared by fork, never pickled.
-_RENDERING: tuple[SiteModel, Path | None, Stage | None] | None = None
-
-
-_WORKER_ENV: list[jinja2.Environment] = []  # the one environment of a render worker
+# and the Jinja environment (its templates already compiled) are shared by fork, never pickled.
+_RENDERING: tuple[SiteModel, jinja2.Environment, Stage | None] | None = None
 
 
 def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
     """A render worker's share: its articles' pages, or with a Stage, those pages written beside
     their targets (only their names and digests come back)."""
     assert _RENDERING is not None
-    model, templates, stage = _RENDERING
-    if not _WORKER_ENV:
-        _WORKER_ENV.append(make_env(templates))
-    env = _WORKER_ENV[0]
+    model, env, stage = _RENDERING
     out: list[list[Page] | list[Staged]] = []
     for i in indices:
         pages, _ = _article_pages(model.pages[i], model.site, env)
@@ -297,8 +291,9 @@ def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
 def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
                  templates: Path | None = None, jobs: int = 1) -> list[Page]:
     """Phase 2: every page of the site rendered to a string, with one Jinja environment per
-    process: `jobs` processes render the article pages (`templates` is the theme `env` was made
-    for, which they load again) while this one renders the pages of the whole site."""
+    process: `jobs` processes render the article pages (with `env`, which they inherit when they
+    are forked; `templates` is the theme it was made for) while this one renders the pages of the
+    whole site."""
     return [p for p in _render(model, env, step, templates, jobs, None) if isinstance(p, Page)]
 
 
@@ -320,12 +315,17 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
     with contextlib.ExitStack() as stack:
         futures = []
         if jobs > 1:
+            # The first article's pages here, before the fork: every template they use is then
+            # compiled once, in this process, instead of once in every worker.
+            made, _ = _article_pages(model.pages[0], site, env)
+            article_pages += [keep(p) for p in made]
+            step()
             size = max(1, min(64, n // (jobs * 4)))
-            _RENDERING = (model, templates, stage)
+            _RENDERING = (model, env, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
                                                            mp_context=multiprocessing.get_context("fork")))
-            futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(0, n, size)]
+            futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(1, n, size)]
             anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
                                                               ap.result.timexes, ap.result.sentences)
                         for ap in model.pages}
