@@ -91,10 +91,18 @@ class Changes:
     removed: int
     changed: int
     unchanged: int
+    title_changed: bool = False  # the headline changed too
 
     @property
     def label(self) -> str:
         return f"version {version_number(self.old.id)} → {version_number(self.new.id)}"
+
+    @property
+    def hrefs(self) -> dict[str, str]:
+        """The pages of both versions, as the changes pages link them (template names `old_href`,
+        `new_href`, `old_md_href`, `new_md_href`)."""
+        return {"old_href": f"{self.old.id}.html", "new_href": f"{self.new.id}.html",
+                "old_md_href": f"{self.old.id}.md", "new_md_href": f"{self.new.id}.md"}
 
 
 @dataclass(frozen=True)
@@ -235,7 +243,7 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
             d = diff_timelines(per_article[old.id], per_article[new.id])
             name = changes_page(old, new)
             change = Changes(old, new, f"{name}.html", f"{name}.md", f"{name}.json", len(d.added),
-                             len(d.removed), len(d.changed), len(d.unchanged))
+                             len(d.removed), len(d.changed), len(d.unchanged), d.title_changed)
             items.append(change)
             diffs.append((change, d))
         for a in g:
@@ -268,7 +276,17 @@ def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tupl
                   phrase_href={e.id: f"#{text_id(e.id)}" for e in tl.events if e.id in anchored})
     return ([Page(f"{article.id}.html", render_template(env, "article.html", ctx)),
              Page(f"{article.id}.md", render_template(env, "timeline.md", ctx)),
-             Page(f"{article.id}.json", render(tl, "json"))], anchored)
+             Page(f"{article.id}.json", _article_json(tl, ap.entry))], anchored)
+
+
+def _article_json(tl: Timeline, entry: SiteArticle) -> str:
+    """An article's JSON; for an article with several versions, each event also says which
+    version it comes from (`version`) and whether that is the latest (`latest`)."""
+    if not entry.versions:
+        return render(tl, "json")
+    fields = {"version": version_number(entry.article.id), "latest": entry.is_latest}
+    data = {**tl.to_dict(), "events": [{**e.to_dict(), **fields} for e in tl.events]}
+    return jsonout.dumps(data) + "\n"
 
 
 # What the workers of a parallel render read: set before the pool forks them, so the site model
@@ -359,8 +377,8 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     for change, d in model.diffs:
         name = change.href.removesuffix(".html")
         page = PageInfo("changes", change.href, (("JSON", change.json_href), ("Markdown", change.md_href)))
-        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page)),
-                  Page(change.md_href, render_diff(d, "md", env=env)),
+        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page, **change.hrefs)),
+                  Page(change.md_href, render_diff(d, "md", env=env, **change.hrefs)),
                   Page(f"{name}.json", render_diff(d, "json"))]
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}

@@ -17,7 +17,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,8 @@ EXTRA_HINT = "pip install 'timeline[dask]'"
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
-#: metadata.
+#: metadata, then which version of its article it is (timeline.versions) and whether it is the
+#: latest version among the articles of the run.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("article", "string"),
@@ -62,12 +63,17 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("url", "string"),
     ("published", "date"),
     ("published_how", "string"),
+    ("version", "int"),
+    ("latest", "bool"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
 
-def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
-    """One row per event of a processed article (dates as `datetime.date`)."""
+def event_rows(result: ArticleResult, latest: bool = True) -> list[dict[str, Any]]:
+    """One row per event of a processed article (dates as `datetime.date`); `latest`: whether the
+    article is the latest version of its story among the articles of the run."""
+    from timeline.versions import version_number
+
     article = result.article
     rows = []
     for e in result.events:
@@ -79,7 +85,8 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
                                "end": e.end, "offset_start": offset[0], "offset_end": offset[1],
                                "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
-                               "published": article.published, "published_how": article.published_how}
+                               "published": article.published, "published_how": article.published_how,
+                               "version": version_number(article.id), "latest": latest}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
     return rows
 
@@ -155,6 +162,39 @@ class Part:
     errors: tuple[str, ...]
     count: int
     file: str | None = None
+    articles: tuple[tuple[str, date], ...] = ()  # (id, published) of each article read: which is latest
+
+
+def _latest_ids(parts: Iterable[Part]) -> set[str]:
+    from timeline.versions import latest_ids
+
+    return latest_ids(a for p in parts for a in p.articles)
+
+
+def _mark_latest(parts: Sequence[Part], folder: str | None) -> list[Part]:
+    """The parts with `latest` set across all of them (a worker sees only its own articles, and
+    writes every row as the latest): rows gathered are corrected here, a part written to `folder`
+    that holds an earlier version is rewritten (beside itself, then renamed into place)."""
+    latest = _latest_ids(parts)
+    out = []
+    for part in parts:
+        if all(a in latest for a, _ in part.articles):
+            out.append(part)
+        elif folder is None or part.file is None:
+            rows = tuple({**r, "latest": r["article"] in latest} for r in part.rows)
+            out.append(replace(part, rows=rows))
+        else:
+            pa = _require("pyarrow", "Parquet output")
+            pq = _require("pyarrow.parquet", "Parquet output")
+            path = os.path.join(folder, part.file)
+            table = pq.read_table(path, schema=arrow_schema())
+            flags = pa.array([a in latest for a in table.column("article").to_pylist()], pa.bool_())
+            table = table.set_column(table.schema.get_field_index("latest"), "latest", flags)
+            tmp = os.path.join(folder, f".{part.file}.latest.tmp")
+            pq.write_table(table, tmp)
+            os.replace(tmp, path)
+            out.append(part)
+    return out
 
 
 def _items(sources: Sequence[str | Item]) -> list[Item]:
@@ -167,6 +207,7 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
     write them there as `part-NNNNN.parquet` and return only the count."""
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
+    articles: list[tuple[str, date]] = []
     for item in items:
         entry = process_item(item, today, options)
         if entry.result is None:
@@ -174,8 +215,9 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
                 errors.append(entry.error or item.name)
         else:
             rows.extend(event_rows(entry.result))
+            articles.append((entry.result.article.id, entry.result.article.published))
     if folder is None:
-        return Part(index, tuple(rows), tuple(errors), len(rows))
+        return Part(index, tuple(rows), tuple(errors), len(rows), articles=tuple(articles))
     name = f"part-{index:05d}.parquet"
     data = parquet_bytes(rows)
     os.makedirs(folder, exist_ok=True)
@@ -183,7 +225,7 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
     with open(tmp, "wb") as fh:
         fh.write(data)
     os.replace(tmp, os.path.join(folder, name))
-    return Part(index, (), tuple(errors), len(rows), name)
+    return Part(index, (), tuple(errors), len(rows), name, tuple(articles))
 
 
 # --- local and distributed runs ----------------------------------------------------------------------
@@ -208,6 +250,10 @@ def local_rows(sources: Sequence[str | Item], *, today: date, jobs: int | None,
 
 
 def _rows_and_errors(outcomes: Iterable[Outcome]) -> tuple[list[dict[str, Any]], list[str]]:
+    from timeline.versions import latest_ids
+
+    outcomes = list(outcomes)
+    latest = latest_ids((o.article.id, o.article.published) for o in outcomes if not isinstance(o, Failure))
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
     for o in outcomes:
@@ -215,7 +261,7 @@ def _rows_and_errors(outcomes: Iterable[Outcome]) -> tuple[list[dict[str, Any]],
             if not o.skipped:
                 errors.append(o.message)
         else:
-            rows.extend(event_rows(o))
+            rows.extend(event_rows(o, o.article.id in latest))
     return rows, errors
 
 
@@ -257,7 +303,7 @@ def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, fold
         parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, options)).compute(scheduler=client.get)
     finally:
         close()
-    return sorted(parts, key=lambda p: p.index)
+    return _mark_latest(sorted(parts, key=lambda p: p.index), folder)
 
 
 def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | None = None,
