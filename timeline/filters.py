@@ -105,6 +105,8 @@ _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _MD_LINE_START = re.compile(r"^([#+=-])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _SPACE = re.compile(r"\s+")
+# Anything one of the four patterns above could change (the text is one line by then).
+_MD_ANY = re.compile(r"[\\`*_\[\]<>|~$&]|^[#+=\d-]")
 
 
 def md_escape(text: object) -> str:
@@ -114,6 +116,8 @@ def md_escape(text: object) -> str:
     entity-like `&…;`, and list/heading markers at the start.
     """
     s = _SPACE.sub(" ", str(text))
+    if not _MD_ANY.search(s):  # most text: nothing the substitutions below would change
+        return s
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _MD_ENTITY.sub(r"\\&", s)
     s = _MD_LINE_START.sub(r"\\\1", s)
