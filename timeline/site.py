@@ -19,6 +19,7 @@ folder that holds anything else is refused unless `force`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -341,6 +342,10 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
             size = max(1, min(64, n // (jobs * 4)))
             _RENDERING = (model, env, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
+            # The site model out of the garbage collector's reach in the workers: a collection there
+            # would walk (and so copy, page by page) the whole heap they share with this process.
+            gc.freeze()
+            stack.callback(gc.unfreeze)
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
                                                            mp_context=multiprocessing.get_context("fork")))
             futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(1, n, size)]
