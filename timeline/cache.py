@@ -73,7 +73,7 @@ def encode(value: Any) -> Any:
         return value
     if kind is tuple or kind is list:
         return [v if type(v) in _PLAIN else encode(v) for v in value]
-    names = _dataclass_fields(kind)
+    names = _dataclass_fields(type(value))
     if names is not None:
         return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, date):
@@ -83,10 +83,15 @@ def encode(value: Any) -> Any:
     return value
 
 
-@cache
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
 def _dataclass_fields(cls: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass type (None for any other type)."""
-    return _field_names(cls) if dataclasses.is_dataclass(cls) else None
+    """The field names of a dataclass type (None for any other type), worked out once per type."""
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = _FIELDS[cls] = _field_names(cls) if dataclasses.is_dataclass(cls) else None
+    return names
 
 
 @cache

@@ -99,11 +99,13 @@ class Changes:
         return f"version {version_number(self.old.id)} → {version_number(self.new.id)}"
 
     @property
-    def hrefs(self) -> dict[str, str]:
-        """The pages of both versions, as the changes pages link them (template names `old_href`,
-        `new_href`, `old_md_href`, `new_md_href`)."""
-        return {"old_href": f"{self.old.id}.html", "new_href": f"{self.new.id}.html",
-                "old_md_href": f"{self.old.id}.md", "new_md_href": f"{self.new.id}.md"}
+    def old_href(self) -> str:
+        """The page of the old version (the changes pages link both)."""
+        return f"{self.old.id}.html"
+
+    @property
+    def new_href(self) -> str:
+        return f"{self.new.id}.html"
 
 
 @dataclass(frozen=True)
@@ -382,8 +384,11 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     for change, d in model.diffs:
         name = change.href.removesuffix(".html")
         page = PageInfo("changes", change.href, (("JSON", change.json_href), ("Markdown", change.md_href)))
-        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page, **change.hrefs)),
-                  Page(change.md_href, render_diff(d, "md", env=env, **change.hrefs)),
+        old_md, new_md = f"{change.old.id}.md", f"{change.new.id}.md"
+        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page, old_href=change.old_href,
+                                                new_href=change.new_href, old_md_href=old_md, new_md_href=new_md)),
+                  Page(change.md_href, render_diff(d, "md", env=env, old_href=change.old_href,
+                                                   new_href=change.new_href, old_md_href=old_md, new_md_href=new_md)),
                   Page(f"{name}.json", render_diff(d, "json"))]
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
