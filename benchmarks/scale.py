@@ -9,6 +9,8 @@ Prints, in one run:
 - `timeline build` of N articles made from the dev corpus (TBAQ documents as articles with front
   matter; beyond its 256 documents, copies with their paragraphs shuffled), into a clean folder,
   with --jobs 1 and with every core; then a no-change rebuild and a rebuild after one article changed;
+- tagging the same texts in one fresh process (read each article as the build does, then
+  `timeline.temporal.tag` its text), and the build's time on every core as a multiple of it;
 - `timeline events` of the largest corpus to Parquet, locally and with --dask local (a LocalCluster
   on this machine, its start-up included);
 - the peak memory (largest resident set) of each.
@@ -80,8 +82,38 @@ def make_corpus(tbaq: Path, n: int, folder: Path) -> Path:
     return folder
 
 
+TAG_PROBE = """\
+import sys
+from pathlib import Path
+from timeline.readers import load_one
+from timeline.temporal import tag
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    article = load_one(str(path))
+    tag(article.text, article.published)
+"""
+
+
+def tag_run(folder: Path) -> tuple[float, float]:
+    """(wall, peak MB) of one fresh process that reads every article of `folder` and tags its text:
+    what the build's tagging costs on one core, imports included as in a build."""
+    return run([sys.executable, "-c", TAG_PROBE, str(folder)])
+
+
 def row(label: str, wall: float, peak: float, note: str = "") -> None:
     print(f"| {label} | {wall:.2f} s | {peak:.0f} MB | {note} |", flush=True)
+
+
+def build_rows(tl: list[str], src: Path, work: Path, n: int, cores: int) -> None:
+    """The builds of the `n` articles of `src` with --jobs 1 and every core, and the tagging of
+    their texts in one process; the note of the last build is its time as a multiple of tagging."""
+    tag_wall, tag_peak = tag_run(src)
+    row(f"tagging the texts of {n} articles in one process", tag_wall, tag_peak, "read, then `tag` each text")
+    for jobs in ([1, cores] if cores > 1 else [1]):
+        site = work / f"site-{n}-{jobs}"
+        shutil.rmtree(site, ignore_errors=True)
+        wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q", "--jobs", str(jobs)])
+        row(f"`timeline build` of {n} articles, --jobs {jobs}", wall, peak,
+            f"{wall / n * 1000:.1f} ms per article; build/tag {wall / tag_wall:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="runs of each cold-start figure (the median is shown)")
     ap.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed after)")
     ap.add_argument("--skip-dask", action="store_true", help="leave out the LocalCluster run")
+    ap.add_argument("--builds-only", action="store_true",
+                    help="only the builds and the tagging they are compared with (no cold start, rebuilds, events)")
     args = ap.parse_args(argv)
     tl = timeline_cmd()
     work = args.work or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
@@ -99,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
           f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}\n")
     print("| what | wall | peak memory | note |\n|---|---:|---:|---|")
     try:
+        if args.builds_only:
+            for n in args.sizes:
+                build_rows(tl, make_corpus(args.corpus, n, work / f"corpus-{n}"), work, n, cores)
+            return 0
         dp_wall, dp_peak = median_run([sys.executable, "-c", "import dateparser; dateparser.parse('last Wednesday')"],
                                       args.runs)
         row("dateparser: import and parse one phrase", dp_wall, dp_peak, f"median of {args.runs}")
@@ -111,12 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             src = make_corpus(args.corpus, n, work / f"corpus-{n}")
             largest = src
-            for jobs in ([1, cores] if cores > 1 else [1]):
-                site = work / f"site-{n}-{jobs}"
-                shutil.rmtree(site, ignore_errors=True)
-                wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q", "--jobs", str(jobs)])
-                row(f"`timeline build` of {n} articles, --jobs {jobs}", wall, peak,
-                    f"{wall / n * 1000:.1f} ms per article")
+            build_rows(tl, src, work, n, cores)
             site = work / f"site-{n}-{cores}"
             wall, peak = run([*tl, "build", str(src), "-o", str(site), "-q"])
             row(f"no-change rebuild of {n} articles", wall, peak, "nothing written")

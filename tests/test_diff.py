@@ -80,7 +80,7 @@ def test_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "diff", str(V1), str(V2), "-f", "json")
     assert code == 1 and err == ""
     data = json.loads(out)
-    assert set(data) == {"old", "new", "added", "removed", "changed", "unchanged"}
+    assert set(data) == {"old", "new", "added", "removed", "changed", "unchanged", "title_changed"}
     assert (data["old"]["published"], data["new"]["published"]) == ("2026-01-31", "2026-02-03")
     assert [e["date"] for e in data["added"]] == ["2026-02-01"]
     assert [e["date"] for e in data["removed"]] == ["2025-10"]

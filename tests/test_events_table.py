@@ -38,7 +38,8 @@ def test_every_json_event_field_is_a_column() -> None:
     event = dataclasses.replace(result.events[0], edited=("headline",), headline="H").to_dict()
     flattened = {k for k in event if k not in ("offset", "clause")} | {"offset_start", "offset_end", "clause_start",
                                                                         "clause_end"}
-    assert flattened | {"title", "source", "url", "published", "published_how", "lang"} == set(COLUMN_NAMES)
+    meta = {"title", "source", "url", "published", "published_how", "lang", "version", "latest"}
+    assert flattened | meta == set(COLUMN_NAMES)
     row = event_rows(result)[0]
     assert row["title"] == result.article.title and row["published"] == result.article.published
     assert [row["offset_start"], row["offset_end"]] == event["offset"]

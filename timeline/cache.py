@@ -64,15 +64,35 @@ def tree_digest(folders: Iterable[Path | None]) -> str:
 # --- a JSON codec for the frozen dataclasses an ArticleResult is made of ----------------------------
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A dataclass tree as JSON-ready values (dates as ISO strings, tuples as lists)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: encode(getattr(value, name)) for name in _field_names(type(value))}
+    kind = type(value)
+    if kind in _PLAIN:  # most values: checked first, as the cache encodes millions of them
+        return value
+    if kind is tuple or kind is list:
+        return [v if type(v) in _PLAIN else encode(v) for v in value]
+    names = _dataclass_fields(type(value))
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     return value
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _dataclass_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), worked out once per type."""
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = _FIELDS[cls] = _field_names(cls) if dataclasses.is_dataclass(cls) else None
+    return names
 
 
 @cache

@@ -154,6 +154,12 @@ class TimelineDiff:
         return bool(self.added or self.removed or self.changed)
 
     @property
+    def title_changed(self) -> bool:
+        """Whether the headline (the timeline's title: a single article's title) changed. Reported
+        with the events, but not a difference in the timeline."""
+        return self.old.title != self.new.title
+
+    @property
     def old_published(self) -> date | None:
         return published(self.old)
 
@@ -176,6 +182,7 @@ class TimelineDiff:
             "removed": [e.to_dict() for e in self.removed],
             "changed": [c.to_dict() for c in self.changed],
             "unchanged": len(self.unchanged),
+            "title_changed": self.title_changed,
         }
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from timeline import calendar
 from timeline.events import Event
@@ -83,22 +83,22 @@ def mark_phrase(event: Event, href: str | None = None) -> Markup:
     text = event.text
     at = _phrase_at(event)
 
-    def piece(lo: int, hi: int) -> Markup:
+    # Escaped piece by piece and concatenated (what Markup.format does, without its formatter).
+    def piece(lo: int, hi: int) -> str:
         if at is None or hi <= at[0] or lo >= at[1]:
-            return Markup.escape(text[lo:hi])
+            return escape(text[lo:hi])
         start, end = max(lo, at[0]), min(hi, at[1])
-        phrase = text[start:end]
-        inner = Markup('<a class="to-text" href="{}">{}</a>').format(href, phrase) if href else Markup.escape(phrase)
-        return Markup("{}<mark>{}</mark>{}").format(text[lo:start], inner, text[end:hi])
+        phrase = escape(text[start:end])
+        inner = f'<a class="to-text" href="{escape(href)}">{phrase}</a>' if href else phrase
+        return f"{escape(text[lo:start])}<mark>{inner}</mark>{escape(text[end:hi])}"
 
     if not event.clause:
-        return piece(0, len(text))
+        return Markup(piece(0, len(text)))
     start, end = event.clause
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     if at is not None and not (start <= at[0] and at[1] <= end):  # the phrase outside the clause: no clause
-        return piece(0, len(text))
-    return Markup('{}<span class="clause">{}</span>{}').format(piece(0, start), piece(start, end),
-                                                              piece(end, len(text)))
+        return Markup(piece(0, len(text)))
+    return Markup(f'{piece(0, start)}<span class="clause">{piece(start, end)}</span>{piece(end, len(text))}')
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
@@ -106,6 +106,8 @@ _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _MD_LINE_START = re.compile(r"^([#+=-])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _SPACE = re.compile(r"\s+")
+# Anything one of the four patterns above could change (the text is one line by then).
+_MD_ANY = re.compile(r"[\\`*_\[\]<>|~$&]|^[#+=\d-]")
 
 
 def md_escape(text: object) -> str:
@@ -115,6 +117,8 @@ def md_escape(text: object) -> str:
     entity-like `&…;`, and list/heading markers at the start.
     """
     s = _SPACE.sub(" ", str(text))
+    if not _MD_ANY.search(s):  # most text: nothing the substitutions below would change
+        return s
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _MD_ENTITY.sub(r"\\&", s)
     s = _MD_LINE_START.sub(r"\\\1", s)
@@ -155,14 +159,17 @@ def short_date(value: date) -> str:
     return f"{value.day} {calendar.MONTHS[value.month - 1][:3]} {value.year}"
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def html_id(event_id: str) -> str:
     """A valid HTML id for an event: "ev-" + the id, whitespace replaced by "_"."""
-    return "ev-" + re.sub(r"\s", "_", str(event_id))
+    return "ev-" + _WHITESPACE.sub("_", str(event_id))
 
 
 def text_id(event_id: str) -> str:
     """The HTML id of an event's date phrase in the article text: "tx-" + the id."""
-    return "tx-" + re.sub(r"\s", "_", str(event_id))
+    return "tx-" + _WHITESPACE.sub("_", str(event_id))
 
 
 def granularity_class(name: str) -> str:

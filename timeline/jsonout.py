@@ -12,44 +12,37 @@ _encode_str = json.encoder.encode_basestring  # the C function json.dumps uses w
 _scalar = json.JSONEncoder(ensure_ascii=False).encode
 
 
+_SCALARS = {int: int.__repr__, bool: lambda b: "true" if b else "false", type(None): lambda _: "null"}
+
+
 def dumps(value: Any) -> str:
     """`value` as `json.dumps(value, indent=2, ensure_ascii=False)` writes it."""
-    out: list[str] = []
-    _write(value, 0, out)
-    return "".join(out)
+    return _dump(value, "\n")
 
 
-def _write(value: Any, depth: int, out: list[str]) -> None:
+def _dump(value: Any, newline: str) -> str:
+    """`value` as JSON text; `newline` is "\n" and the indent of the line it starts on. A value is
+    made of whole pieces joined once per container (strings and integers written directly)."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    write = _SCALARS.get(kind)
+    if write is not None:
+        return write(value)
+    if kind is dict or kind is list or kind is tuple or isinstance(value, dict | list | tuple):
+        if not value:
+            return "{}" if isinstance(value, dict) else "[]"
+        inner = newline + "  "
+        if isinstance(value, dict):
+            items = [(k if type(k) is str else _key(k), v) for k, v in value.items()]
+            body = ("," + inner).join(
+                f"{_encode_str(k)}: {_encode_str(v) if type(v) is str else _dump(v, inner)}" for k, v in items)
+            return "{" + inner + body + newline + "}"
+        body = ("," + inner).join(_encode_str(v) if type(v) is str else _dump(v, inner) for v in value)
+        return "[" + inner + body + newline + "]"
     if isinstance(value, str):
-        out.append(_encode_str(value))
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = "\n" + "  " * (depth + 1)
-        out.append("{")
-        first = True
-        for k, v in value.items():
-            out.append(inner if first else "," + inner)
-            first = False
-            out.append(_encode_str(k if isinstance(k, str) else _key(k)))
-            out.append(": ")
-            _write(v, depth + 1, out)
-        out.append("\n" + "  " * depth + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            out.append("[]")
-            return
-        inner = "\n" + "  " * (depth + 1)
-        out.append("[")
-        first = True
-        for v in value:
-            out.append(inner if first else "," + inner)
-            first = False
-            _write(v, depth + 1, out)
-        out.append("\n" + "  " * depth + "]")
-    else:
-        out.append(_scalar(value))  # numbers, booleans, null, as json writes them
+        return _encode_str(value)
+    return _scalar(value)  # floats, and subclasses of int, as json writes them
 
 
 def _key(k: object) -> str:

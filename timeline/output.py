@@ -31,7 +31,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -373,7 +373,8 @@ def _check_file_target(path: Path, st: os.stat_result | None, force: bool, input
 
 
 @contextlib.contextmanager
-def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] = ()) -> Iterator[BinaryIO]:
+def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] = (),
+                    finish: Callable[[Path], None] | None = None) -> Iterator[BinaryIO]:
     """`write_output` for an output written piece by piece (`timeline events` of a large corpus):
     the same checks, made before anything is written. A file is written to a temporary file beside
     it, which replaces it (and is recorded) only when the block ends without an error; on any error
@@ -411,6 +412,8 @@ def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] 
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
+        if finish is not None:  # a last pass over the whole file before it replaces the target
+            finish(tmp)
         if st is not None:
             os.chmod(tmp, st.st_mode & 0o777)
         digest, size = _sha256_file(tmp), tmp.stat().st_size

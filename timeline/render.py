@@ -162,6 +162,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a template is read once per environment: no stat of its file at every include
     )
     env.filters.update(
         label=calendar.label,
@@ -383,6 +384,8 @@ def format_text(d: TimelineDiff, *, color: bool = False) -> str:
         f"--- {version_name(d.old)} · {_published_text(d.old)}",
         f"+++ {version_name(d.new)} · {_published_text(d.new)}",
     ]
+    if d.title_changed:
+        lines.append(f"Headline changed: {d.old.title} → {d.new.title}")
     if not d.has_differences:
         lines += ["", "No differences in the timeline."]
     for title, events, sign, op in (("Added", d.added, "+", "insert"), ("Removed", d.removed, "-", "delete")):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -95,10 +96,20 @@ class Changes:
     removed: int
     changed: int
     unchanged: int
+    title_changed: bool = False  # the headline changed too
 
     @property
     def label(self) -> str:
         return f"version {version_number(self.old.id)} → {version_number(self.new.id)}"
+
+    @property
+    def old_href(self) -> str:
+        """The page of the old version (the changes pages link both)."""
+        return f"{self.old.id}.html"
+
+    @property
+    def new_href(self) -> str:
+        return f"{self.new.id}.html"
 
 
 @dataclass(frozen=True)
@@ -254,7 +265,7 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
             d = diff_timelines(per_article[old.id], per_article[new.id])
             name = changes_page(old, new)
             change = Changes(old, new, f"{name}.html", f"{name}.md", f"{name}.json", len(d.added),
-                             len(d.removed), len(d.changed), len(d.unchanged))
+                             len(d.removed), len(d.changed), len(d.unchanged), d.title_changed)
             items.append(change)
             diffs.append((change, d))
         for a in g:
@@ -297,25 +308,29 @@ def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tupl
                   phrase_href={e.id: f"#{text_id(e.id)}" for e in tl.events if e.id in anchored})
     return ([Page(f"{article.id}.html", render_template(env, "article.html", ctx)),
              Page(f"{article.id}.md", render_template(env, "timeline.md", ctx)),
-             Page(f"{article.id}.json", render(tl, "json"))], anchored)
+             Page(f"{article.id}.json", _article_json(tl, ap.entry))], anchored)
+
+
+def _article_json(tl: Timeline, entry: SiteArticle) -> str:
+    """An article's JSON; for an article with several versions, each event also says which
+    version it comes from (`version`) and whether that is the latest (`latest`)."""
+    if not entry.versions:
+        return render(tl, "json")
+    fields = {"version": version_number(entry.article.id), "latest": entry.is_latest}
+    data = {**tl.to_dict(), "events": [{**e.to_dict(), **fields} for e in tl.events]}
+    return jsonout.dumps(data) + "\n"
 
 
 # What the workers of a parallel render read: set before the pool forks them, so the site model
-# is shared by fork, never pickled.
-_RENDERING: tuple[SiteModel, Path | None, Stage | None] | None = None
-
-
-_WORKER_ENV: list[jinja2.Environment] = []  # the one environment of a render worker
+# and the Jinja environment (its templates already compiled) are shared by fork, never pickled.
+_RENDERING: tuple[SiteModel, jinja2.Environment, Stage | None] | None = None
 
 
 def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
     """A render worker's share: its articles' pages, or with a Stage, those pages written beside
     their targets (only their names and digests come back)."""
     assert _RENDERING is not None
-    model, templates, stage = _RENDERING
-    if not _WORKER_ENV:
-        _WORKER_ENV.append(make_env(templates))
-    env = _WORKER_ENV[0]
+    model, env, stage = _RENDERING
     out: list[list[Page] | list[Staged]] = []
     for i in indices:
         pages, _ = _article_pages(model.pages[i], model.site, env)
@@ -326,8 +341,9 @@ def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
 def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
                  templates: Path | None = None, jobs: int = 1) -> list[Page]:
     """Phase 2: every page of the site rendered to a string, with one Jinja environment per
-    process: `jobs` processes render the article pages (`templates` is the theme `env` was made
-    for, which they load again) while this one renders the pages of the whole site."""
+    process: `jobs` processes render the article pages (with `env`, which they inherit when they
+    are forked; `templates` is the theme it was made for) while this one renders the pages of the
+    whole site."""
     return [p for p in _render(model, env, step, templates, jobs, None) if isinstance(p, Page)]
 
 
@@ -349,13 +365,22 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
     with contextlib.ExitStack() as stack:
         futures = []
         if jobs > 1:
+            # The first article's pages here, before the fork: every template they use is then
+            # compiled once, in this process, instead of once in every worker.
+            made, _ = _article_pages(model.pages[0], site, env)
+            article_pages += [keep(p) for p in made]
+            step()
             size = max(1, min(64, n // (jobs * 4)))
-            _RENDERING = (model, templates, stage)
+            _RENDERING = (model, env, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
+            # The site model out of the garbage collector's reach in the workers: a collection there
+            # would walk (and so copy, page by page) the whole heap they share with this process.
+            gc.freeze()
+            stack.callback(gc.unfreeze)
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
             # On a failure or a signal, the pages not yet rendered are cancelled, not waited for.
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-            futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(0, n, size)]
+            futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(1, n, size)]
             anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
                                                               ap.result.timexes, ap.result.sentences)
                         for ap in model.pages}
@@ -390,8 +415,11 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     for change, d in model.diffs:
         name = change.href.removesuffix(".html")
         page = PageInfo("changes", change.href, (("JSON", change.json_href), ("Markdown", change.md_href)))
-        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page)),
-                  Page(change.md_href, render_diff(d, "md", env=env)),
+        old_md, new_md = f"{change.old.id}.md", f"{change.new.id}.md"
+        pages += [Page(change.href, render_diff(d, "html", env=env, site=site, page=page, old_href=change.old_href,
+                                                new_href=change.new_href, old_md_href=old_md, new_md_href=new_md)),
+                  Page(change.md_href, render_diff(d, "md", env=env, old_href=change.old_href,
+                                                   new_href=change.new_href, old_md_href=old_md, new_md_href=new_md)),
                   Page(f"{name}.json", render_diff(d, "json"))]
 
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -21,7 +22,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -43,7 +44,9 @@ _INSTALL = {"pyarrow": "pip install pyarrow", "dask": "pip install 'dask[bag]' d
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
-#: metadata (`lang`: the language its dates were read in, "en" for English).
+#: metadata (`lang`: the language its dates were read in, "en" for English), then which version of
+#: its article it is (timeline.versions) and whether it is the latest version among the articles of
+#: the run.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
     ("article", "string"),
@@ -76,13 +79,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("published", "date"),
     ("published_how", "string"),
     ("lang", "string"),
+    ("version", "int"),
+    ("latest", "bool"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
 
-def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | None = None) -> list[dict[str, Any]]:
+def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | None = None,
+               latest: bool = True) -> list[dict[str, Any]]:
     """One row per event of a processed article (dates as `datetime.date`), with the editor's
-    `edits` applied (timeline.edits; the ids they matched added to `used`)."""
+    `edits` applied (timeline.edits; the ids they matched added to `used`); `latest`: whether the
+    article is the latest version of its story among the articles of the run."""
+    from timeline.versions import version_number
+
     article = result.article
     rows = []
     events: Sequence[Event] = result.events
@@ -100,7 +109,8 @@ def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | 
                                "clause_start": clause[0], "clause_end": clause[1],
                                "title": article.title, "source": article.source, "url": article.url,
                                "published": article.published, "published_how": article.published_how,
-                               "edited": ";".join(e.edited) or None, "lang": article.lang}
+                               "edited": ";".join(e.edited) or None, "lang": article.lang,
+                               "version": version_number(article.id), "latest": latest}
         rows.append({name: row.get(name) for name in COLUMN_NAMES})
     return rows
 
@@ -264,9 +274,12 @@ class _TextOut:
 
 
 @contextlib.contextmanager
-def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str]) -> Iterator[_TableSink]:
+def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str],
+                latest: Callable[[], set[str] | None] = lambda: None) -> Iterator[_TableSink]:
     """The sink of the table: stdout, or the file `-o` names (written beside it and renamed into
-    place at the end: timeline.output.streamed_output)."""
+    place at the end: timeline.output.streamed_output). Rows are written with `latest` true; if,
+    at the end, `latest()` gives the ids of the latest versions (the run held several versions of
+    an article), a file's `latest` column is set from them in one more pass before it is renamed."""
     import sys
 
     if output is None or output == "-":
@@ -277,7 +290,13 @@ def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str
         sink.close()
         out.flush()
         return
-    with streamed_output(Path(output), force=force, inputs=tuple(inputs)) as fh:
+    def finish(tmp: Path) -> None:
+        ids = latest()
+        if ids is not None:
+            (_relatest_parquet if kind == "parquet" else functools.partial(_relatest_text, kind))(
+                str(tmp), str(tmp), ids)
+
+    with streamed_output(Path(output), force=force, inputs=tuple(inputs), finish=finish) as fh:
         sink = _TableSink(kind, fh, output)
         yield sink
         sink.close()
@@ -297,6 +316,68 @@ class Part:
     file: str | None = None
     sha256: str | None = None  # of the file written
     used: tuple[str, ...] = ()  # the edited ids its events matched
+    articles: tuple[tuple[str, date], ...] = ()  # (id, published) of each article read: which is latest
+
+
+def _latest_ids(parts: Iterable[Part]) -> set[str]:
+    from timeline.versions import latest_ids
+
+    return latest_ids(a for p in parts for a in p.articles)
+
+
+def _mark_latest(parts: Sequence[Part], folder: str | None) -> list[Part]:
+    """The parts with `latest` set across all of them (a worker sees only its own articles, and
+    writes every row as the latest): rows gathered are corrected here, a part written to `folder`
+    (the run's staging folder) that holds an earlier version is written again, with its new SHA-256."""
+    latest = _latest_ids(parts)
+    out = []
+    for part in parts:
+        if all(a in latest for a, _ in part.articles):
+            out.append(part)
+        elif folder is None or part.file is None:
+            rows = tuple({**r, "latest": r["article"] in latest} for r in part.rows)
+            out.append(replace(part, rows=rows))
+        else:
+            path = os.path.join(folder, part.file)
+            _relatest_parquet(path, path, latest)
+            with open(path, "rb") as fh:
+                out.append(replace(part, sha256=hashlib.sha256(fh.read()).hexdigest()))
+    return out
+
+
+def _relatest_parquet(source: str, target: str, latest: set[str]) -> None:
+    """A Parquet file of rows with its `latest` column set from `latest` (article ids), row group
+    by row group (memory bounded by one group); `target` may be `source`."""
+    pa = _require("pyarrow", "Parquet output")
+    pq = _require("pyarrow.parquet", "Parquet output")
+    tmp = target + ".latest.tmp"
+    reader = pq.ParquetFile(source)
+    with pq.ParquetWriter(tmp, arrow_schema()) as writer:
+        for i in range(max(1, reader.num_row_groups)):
+            table = reader.read_row_group(i) if reader.num_row_groups else reader.read()
+            flags = pa.array([a in latest for a in table.column("article").to_pylist()], pa.bool_())
+            writer.write_table(table.set_column(table.schema.get_field_index("latest"), "latest", flags))
+    os.replace(tmp, target)
+
+
+def _relatest_text(kind: str, source: str, target: str, latest: set[str]) -> None:
+    """A CSV or JSON Lines file of rows with its `latest` column set from `latest`, line by line."""
+    tmp = target + ".latest.tmp"
+    with open(source, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
+        if kind == "jsonl":
+            for line in src:
+                row = json.loads(line)
+                row["latest"] = row["article"] in latest
+                dst.write(_ENCODER.encode(row) + "\n")
+        else:
+            reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
+            header = next(reader)
+            article, flag = header.index("article"), header.index("latest")
+            writer.writerow(header)
+            for row in reader:
+                row[flag] = "True" if row[article].lstrip("'") in latest else "False"
+                writer.writerow(row)
+    os.replace(tmp, target)
 
 
 def _items(sources: Sequence[str | Item]) -> list[Item]:
@@ -310,6 +391,7 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
     used: set[str] = set()
+    articles: list[tuple[str, date]] = []
     for item in items:
         entry = process_item(item, today, options)
         if entry.result is None:
@@ -317,13 +399,14 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
                 errors.append(entry.error or item.name)
         else:
             rows.extend(event_rows(entry.result, edits, used))
-    return _part(index, rows, errors, folder, tuple(sorted(used)))
+            articles.append((entry.result.article.id, entry.result.article.published))
+    return _part(index, rows, errors, folder, tuple(sorted(used)), tuple(articles))
 
 
 def _part(index: int, rows: list[dict[str, Any]], errors: list[str], folder: str | None,
-          used: tuple[str, ...] = ()) -> Part:
+          used: tuple[str, ...] = (), articles: tuple[tuple[str, date], ...] = ()) -> Part:
     if folder is None:
-        return Part(index, tuple(rows), tuple(errors), len(rows), used=used)
+        return Part(index, tuple(rows), tuple(errors), len(rows), used=used, articles=articles)
     name = f"part-{index:05d}.parquet"
     data = parquet_bytes(rows)
     # `folder` is the run's own staging folder (see `events_table`): nobody else writes there, and
@@ -331,7 +414,7 @@ def _part(index: int, rows: list[dict[str, Any]], errors: list[str], folder: str
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "wb") as fh:
         fh.write(data)
-    return Part(index, (), tuple(errors), len(rows), name, hashlib.sha256(data).hexdigest(), used)
+    return Part(index, (), tuple(errors), len(rows), name, hashlib.sha256(data).hexdigest(), used, articles)
 
 
 # --- local and distributed runs ----------------------------------------------------------------------
@@ -366,7 +449,10 @@ def _rows_and_errors(outcomes: Iterable[Outcome]) -> tuple[list[dict[str, Any]],
                 errors.append(o.message)
         else:
             rows.extend(event_rows(o))
-    return rows, errors
+    from timeline.versions import latest_ids
+
+    latest = latest_ids((r["article"], r["published"]) for r in rows)
+    return [{**r, "latest": r["article"] in latest} for r in rows], errors
 
 
 def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]:
@@ -409,7 +495,7 @@ def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, fold
     finally:
         with contextlib.suppress(Exception):
             close()
-    parts = sorted(parts, key=lambda p: p.index)
+    parts = _mark_latest(sorted(parts, key=lambda p: p.index), folder)
     if edits.add:  # the editor's additions: the last part
         parts.append(_part(len(chunks), addition_rows(edits), [], folder))
     return parts
@@ -479,8 +565,18 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     errors: list[str] = []
     warnings: list[str] = []
     used: set[str] = set()
+    # Which version of an article is the latest is known at the end: the rows go out as the latest,
+    # and a run that held several versions of one article corrects them in a last pass (a file).
+    read: list[tuple[str, date]] = []
+
+    def latest() -> set[str] | None:
+        from timeline.versions import base_id, latest_ids
+
+        bases = [base_id(a) for a, _ in read]
+        return latest_ids(read) if len(set(bases)) < len(bases) else None
+
     items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
-    with _table_sink(kind, output, force, inputs) as sink:
+    with _table_sink(kind, output, force, inputs, latest) as sink:
         for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
                                           options):
             articles += 1
@@ -490,6 +586,7 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
                     errors.append(entry.error or item.name)
                 continue
             made = event_rows(entry.result, edits, used)
+            read.append((entry.result.article.id, entry.result.article.published))
             sink.write(made)
             rows += len(made)
         if edits.add:

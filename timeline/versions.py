@@ -12,12 +12,13 @@ Within a group, versions are ordered by publication date, then version number, t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from timeline.article import Article
 from timeline.diff import TimelineDiff, diff_timelines
 
-__all__ = ["base_id", "diff_versions", "group_versions", "version_number"]
+__all__ = ["base_id", "diff_versions", "group_versions", "latest_ids", "version_number"]
 
 _VERSION = re.compile(r"^(?P<base>.+?)-v(?P<n>\d{1,4})$")
 
@@ -34,6 +35,11 @@ def version_number(article_id: str) -> int:
     return int(m.group("n")) if m else 1
 
 
+def _order(article_id: str, published: date) -> tuple[date, int, str]:
+    """Where a version stands among the others: publication date, then version number, then id."""
+    return published, version_number(article_id), article_id
+
+
 def group_versions(articles: Sequence[Article]) -> list[list[Article]]:
     """The articles grouped by `base_id`, each group ordered oldest first (publication date, version
     number, id); groups in the order their first article appears in `articles`. An article with
@@ -41,7 +47,18 @@ def group_versions(articles: Sequence[Article]) -> list[list[Article]]:
     groups: dict[str, list[Article]] = {}
     for a in articles:
         groups.setdefault(base_id(a.id), []).append(a)
-    return [sorted(g, key=lambda a: (a.published, version_number(a.id), a.id)) for g in groups.values()]
+    return [sorted(g, key=lambda a: _order(a.id, a.published)) for g in groups.values()]
+
+
+def latest_ids(articles: Iterable[tuple[str, date]]) -> set[str]:
+    """Of (article id, publication date) pairs, the ids of the latest version of each article (the
+    last of its group as `group_versions` orders them; an article without versions is its own latest)."""
+    latest: dict[str, tuple[date, int, str]] = {}
+    for article_id, published in articles:
+        key, base = _order(article_id, published), base_id(article_id)
+        if base not in latest or key > latest[base]:
+            latest[base] = key
+    return {key[2] for key in latest.values()}
 
 
 def diff_versions(versions: Sequence[Article]) -> list[TimelineDiff]:

@@ -1,0 +1,140 @@
+"""Versions of one article: which is the latest in the events table and the site's JSON, and the
+changes page between two versions (both linked, a changed headline reported)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.diff import diff_timelines
+from timeline.pipeline import extract
+from timeline.render import render_diff
+from timeline.site import build
+from timeline.table import COLUMN_NAMES, events_table
+
+BODY = "The port reopened on Monday after a strike. Trade fell 3% in January.\n"
+
+
+def _story(folder: Path, name: str, title: str, published: str, body: str = BODY) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f'---\ntitle: "{title}"\npublished: {published}\n---\n{body}', encoding="utf-8")
+
+
+def _versions(folder: Path) -> Path:
+    """story (v1, v2, v3 published in that order; v3 with another headline) and a lone article."""
+    _story(folder, "story.txt", "Port reopens", "2026-02-03")
+    _story(folder, "story.v2.txt", "Port reopens", "2026-02-04", BODY + "Ships queued on Tuesday.\n")
+    _story(folder, "story.v3.txt", "Port reopens after strike", "2026-02-05", BODY + "Ships queued on Tuesday.\n")
+    _story(folder, "other.txt", "Rain", "2026-02-04", "It rained on Monday.\n")
+    return folder
+
+
+def test_the_events_table_names_each_version_and_the_latest(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    src = _versions(tmp_path / "src")
+    assert {"version", "latest"} <= set(COLUMN_NAMES)
+    expected = {("other", 1, True), ("story", 1, False), ("story-v2", 2, False), ("story-v3", 3, True)}
+    out = tmp_path / "events.jsonl"
+    assert main(["events", str(src), "-q", "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {(r["article"], r["version"], r["latest"]) for r in rows} == expected
+    # the rows stream out as they are made; the pass that sets `latest` keeps them as they were
+    assert main(["events", str(src), "-q"]) == 0
+    streamed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [{**r, "latest": None} for r in streamed] == [{**r, "latest": None} for r in rows]
+    csv_out = tmp_path / "events.csv"
+    assert main(["events", str(src), "-q", "-o", str(csv_out)]) == 0
+    import csv
+
+    table = list(csv.DictReader(csv_out.open(encoding="utf-8", newline="")))
+    assert {(r["article"], int(r["version"]), r["latest"] == "True") for r in table} == expected
+
+
+def test_the_latest_is_the_last_published_whatever_the_order_of_the_files(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    _story(src, "a-v2.txt", "A", "2026-02-01")  # version 2 published before version 1: v1 is the latest
+    _story(src, "a.txt", "A", "2026-02-02")
+    events_table([str(src / "a-v2.txt"), str(src / "a.txt")], str(tmp_path / "e.jsonl"))
+    rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(r["article"], r["version"], r["latest"]) for r in rows} == {("a-v2", 2, False), ("a", 1, True)}
+
+
+def test_csv_and_parquet_have_the_version_columns(tmp_path: Path) -> None:
+    paths = sorted(str(p) for p in _versions(tmp_path / "src").iterdir())
+    events_table(paths, str(tmp_path / "e.csv"))
+    header, first = (tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()[:2]
+    assert header.split(",")[-2:] == ["version", "latest"]
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    events_table(paths, str(tmp_path / "e.parquet"))
+    frame = pd.read_parquet(tmp_path / "e.parquet")
+    assert str(frame["version"].dtype) == "int64" and str(frame["latest"].dtype) == "bool"
+    assert sorted(set(zip(frame["article"], frame["latest"], strict=True))) == [
+        ("other", True), ("story", False), ("story-v2", False), ("story-v3", True)]
+
+
+def test_a_dask_folder_knows_the_latest_across_its_parts(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("distributed")
+    from timeline import table
+
+    src = _versions(tmp_path / "src")
+    paths = sorted(str(p) for p in src.iterdir())  # other, story, story.v2, story.v3: one a part
+    table.dask_parts(paths, address="local", today=date.today(), folder=str(tmp_path / "d.parquet"), workers=2,
+                     per_part=1)
+    events_table(paths, str(tmp_path / "l.parquet"))
+    local, dask = pd.read_parquet(tmp_path / "l.parquet"), pd.read_parquet(tmp_path / "d.parquet")
+    assert local.equals(dask)
+    assert sorted(set(zip(dask["article"], dask["latest"], strict=True))) == [
+        ("other", True), ("story", False), ("story-v2", False), ("story-v3", True)]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = _versions(tmp_path_factory.mktemp("versions") / "src")
+    out = src.parent / "out"
+    build([str(src)], out, jobs=1)
+    return out
+
+
+def test_the_json_of_a_version_says_which_it_is(site: Path) -> None:
+    for page, version, latest in (("story", 1, False), ("story-v2", 2, False), ("story-v3", 3, True)):
+        data = json.loads((site / f"{page}.json").read_text(encoding="utf-8"))
+        assert data["events"] and all(e["version"] == version and e["latest"] is latest for e in data["events"])
+    lone = json.loads((site / "other.json").read_text(encoding="utf-8"))
+    assert all("version" not in e and "latest" not in e for e in lone["events"]), "no versions, no fields"
+
+
+def test_the_changes_page_links_both_versions(site: Path) -> None:
+    page = (site / "story.changes-v1-v2.html").read_text(encoding="utf-8")
+    assert 'href="story.html"' in page and 'href="story-v2.html"' in page
+    md = (site / "story.changes-v1-v2.md").read_text(encoding="utf-8")
+    assert "(story.md)" in md and "(story-v2.md)" in md
+
+
+def test_a_changed_headline_is_a_change(site: Path) -> None:
+    same = (site / "story.changes-v1-v2.html").read_text(encoding="utf-8")
+    assert "Headline" not in same
+    page = (site / "story.changes-v2-v3.html").read_text(encoding="utf-8")
+    assert "Headline changed" in page and "Port reopens after strike" in page
+    assert "Headline changed" in (site / "story.changes-v2-v3.md").read_text(encoding="utf-8")
+    data = json.loads((site / "story.changes-v2-v3.json").read_text(encoding="utf-8"))
+    assert data["title_changed"] is True and data["new"]["title"] == "Port reopens after strike"
+    assert json.loads((site / "story.changes-v1-v2.json").read_text(encoding="utf-8"))["title_changed"] is False
+    # The article's list of versions counts it too.
+    latest = (site / "story-v3.html").read_text(encoding="utf-8")
+    assert "headline changed" in latest
+
+
+def test_timeline_diff_reports_a_changed_headline() -> None:
+    old = extract(BODY, "2026-02-03", "Port reopens")
+    new = extract(BODY, "2026-02-04", "Port reopens after strike")
+    d = diff_timelines(old, new)
+    assert d.title_changed and not d.has_differences  # the timeline itself is the same
+    assert "Headline changed: Port reopens → Port reopens after strike" in render_diff(d, "text")
+    assert not diff_timelines(old, old).title_changed
