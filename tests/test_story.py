@@ -313,3 +313,33 @@ def test_one_article_makes_no_story_and_an_article_named_story_keeps_its_page(tm
     assert "dam on the river" in (out / "story.html").read_text(encoding="utf-8")  # the article's own page
     assert json.loads((out / "story-1.json").read_text(encoding="utf-8"))["articles"] == 2
     assert 'href="story-1.html"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_treebank_escapes_of_a_corpus_read_as_the_characters_they_stand_for() -> None:
+    assert clean_sentence("The company -LRB- BP -RRB- said ``it would pay'' all claims on 3 March.") == \
+        "The company (BP) said \u201cit would pay\u201d all claims on 3 March."
+    assert clean_sentence("Tests found the A\\/H1N1 virus in two children on 3 March.") == \
+        "Tests found the A/H1N1 virus in two children on 3 March."
+
+
+def test_a_days_next_sentence_is_the_best_less_what_the_first_already_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.story as module
+
+    results = [article(f"m{i}", "2026-03-04", text) for i, text in enumerate([
+        "The dam broke on 3 March and flooded the lower town.",
+        "The dam broke on 3 March after heavy rain upstream.",
+        "The dam broke on 3 March, police and rescuers said.",
+        "The mayor shut the schools on 3 March after the dam broke upstream."])]
+    day = date(2026, 3, 3)
+
+    def picked() -> list:
+        return module.choose_sentences(results, [day], 2)[day]
+
+    monkeypatch.setattr(module, "DIVERSITY", 0.0)
+    plain = picked()
+    monkeypatch.setattr(module, "DIVERSITY", 0.45)
+    diverse = picked()
+    assert diverse[0].text == plain[0].text  # the best sentence comes first either way
+    assert diverse[1].text != plain[1].text
+    cos = module._cos
+    assert cos(diverse[0].vec, diverse[1].vec) < cos(plain[0].vec, plain[1].vec)
