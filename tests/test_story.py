@@ -91,8 +91,12 @@ def test_near_duplicates_from_several_articles_are_one_sentence_with_their_sourc
 def test_from_and_to_keep_only_days_in_the_span_inclusive() -> None:
     results = dam_results()
     st = story(results, dates=5, sentences=1, start=date(2026, 3, 4), end=date(2026, 3, 9))
-    assert [d.date for d in st.dates] == ["2026-03-04", "2026-03-05", "2026-03-09"]
+    # 4 and 5 March are days articles were published, but every sentence of theirs is dated 3 March
+    # (outside the span): a key date says what happened, so only 9 March stays
+    assert [d.date for d in st.dates] == ["2026-03-09"]
     assert (st.start, st.end) == ("2026-03-04", "2026-03-09")
+    assert [d.date for d in story(results, dates=5, sentences=0, start=date(2026, 3, 4),
+                                  end=date(2026, 3, 9)).dates] == ["2026-03-04", "2026-03-05", "2026-03-09"]
     st = story(results, dates=5, sentences=1, start=date(2026, 3, 9), end=date(2026, 3, 9))
     assert [d.date for d in st.dates] == ["2026-03-09"]
 
@@ -343,3 +347,11 @@ def test_a_days_next_sentence_is_the_best_less_what_the_first_already_says(monke
     assert diverse[1].text != plain[1].text
     cos = module._cos
     assert cos(diverse[0].vec, diverse[1].vec) < cos(plain[0].vec, plain[1].vec)
+
+
+def test_a_day_with_no_sentence_to_say_what_happened_gives_way_to_the_next_best() -> None:
+    results = dam_results()
+    everything = story(results, dates=10, sentences=1)
+    assert everything.dates and all(d.sentences for d in everything.dates)
+    # without sentences asked for, the publication days of the dam's reports count as days too
+    assert len(story(results, dates=10, sentences=0).dates) > len(everything.dates)

@@ -443,9 +443,12 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
     lo, hi = span(results, start, end)
     evidence = day_evidence(results, start=lo, end=hi)
     n = default_dates(evidence, len(results)) if dates is None else max(0, dates)
-    chosen = sorted(choose_days(evidence, n), key=lambda s: s.date)
     k = 2 if sentences is None else max(0, sentences)
-    picked = choose_sentences(results, [s.date for s in chosen], k)
+    ranked = choose_days(evidence, 2 * n)  # best first; a day with no sentence to say it gives way
+    picked = choose_sentences(results, [s.date for s in ranked], k)
+    if k:
+        ranked = [s for s in ranked if picked[s.date]] or ranked
+    chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
         StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),
                   tuple(_sentence(results, c) for c in picked[s.date]))
