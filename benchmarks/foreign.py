@@ -14,21 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from tagger import best_of  # noqa: E402  (benchmarks/ is the script's folder)
+
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:

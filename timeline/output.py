@@ -71,6 +71,17 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def regular_sha256(path: Path) -> str | None:
+    """SHA-256 of a regular file (not through a symlink, not a device or a pipe); None if there is
+    none: what a manifest's entry is checked against before timeline replaces or removes a file."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        return _sha256_file(path)
+    except OSError:
+        return None
+
+
 def _load_record(folder: Path) -> dict[str, dict[str, object]] | None:
     """The entries of `folder`'s record; {} when there is none; None when a file of that name
     exists but is not a record timeline wrote (then it is not touched)."""

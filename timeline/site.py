@@ -49,7 +49,7 @@ from timeline.events import Event
 from timeline.exports import DatePoint, event_span
 from timeline.filters import text_id
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import atomic_write, remove_stale_temps, temp_name, write_new, written_by_timeline
+from timeline.output import atomic_write, regular_sha256, remove_stale_temps, temp_name, write_new, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
 from timeline.readers.url import Fetched
@@ -556,7 +556,7 @@ class Manifest:
 
     def intact(self, out: Path) -> bool:
         """Whether every file it lists is still there, as written (a regular file, same bytes)."""
-        return all(_file_sha(out / name) == digest for name, digest in self.files.items())
+        return all(regular_sha256(out / name) == digest for name, digest in self.files.items())
 
 
 _SHA = frozenset("0123456789abcdef")
@@ -576,16 +576,6 @@ def page_name_ok(name: str) -> bool:
     or remove: a .html, .md or .json file named as pages are, at the top of the folder (never in a
     subfolder such as notes/ or .git/, never hidden)."""
     return len(name) < 1024 and _PAGE_NAME.fullmatch(name) is not None
-
-
-def _file_sha(path: Path) -> str | None:
-    """SHA-256 of a regular file (not through a symlink), None if there is none."""
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _sha(content: str) -> str:
@@ -624,7 +614,7 @@ class Stage:
         data = page.content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         target = self.out / page.path
-        current = _file_sha(target)
+        current = regular_sha256(target)
         if current == digest:
             return Staged(page.path, digest, None)
         if current is not None and not self.force and not self.previous.owns(page.path, current):
@@ -857,7 +847,7 @@ def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], stat
                 continue
         except OSError:
             continue
-        if previous.owns(stale, _file_sha(path)):
+        if previous.owns(stale, regular_sha256(path)):
             path.unlink()
         elif stale not in {s.path for s in staged}:
             warnings.append(f"{path}: kept: it was changed after timeline wrote it and this build no longer "

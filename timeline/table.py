@@ -32,7 +32,7 @@ from timeline.edits import NO_EDITS, Edits, additions, apply
 from timeline.errors import OutputError, UserError
 from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import spreadsheet_safe, streamed_output
+from timeline.output import regular_sha256, spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
@@ -664,17 +664,8 @@ def _commit_parts(staging: Path, target: Path, files: dict[str, str], ours: dict
 
 def _remove_if_ours(path: Path, digest: str) -> None:
     """Delete `path` only while it is a regular file holding the bytes of SHA-256 `digest`."""
-    if _regular_sha(path) == digest:
+    if regular_sha256(path) == digest:
         path.unlink()
-
-
-def _regular_sha(path: Path) -> str | None:
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _read_folder_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
@@ -704,7 +695,7 @@ def _read_folder_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
         if not (isinstance(name, str) and _PART_NAME.fullmatch(name)):
             ignored.append(str(name))
             continue
-        current = _regular_sha(folder / name)
+        current = regular_sha256(folder / name)
         if current is not None and current in (hashes.get(name), replacing.get(name)):
             ours[name] = current
     warnings = []
