@@ -62,7 +62,7 @@ from types import TracebackType
 
 import jinja2
 
-from timeline import calendar, exports, jsonout, meta
+from timeline import calendar, exports, jsonout, meta, overview
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, WordRun, published
 from timeline.errors import TemplateError
@@ -108,6 +108,7 @@ TEMPLATES: dict[str, str] = {
     "md": "timeline.md",
     "markwhen": "timeline.mw",
     "mermaid": "timeline.mermaid",
+    "svg": "overview.svg",
 }
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
@@ -150,7 +151,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -177,6 +178,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         mermaid_text=exports.mermaid_text,
         how=how,
         granularity_class=granularity_class,
+        overview=overview.for_articles,
     )
     env.tests["web_url"] = is_web_url
     return env

@@ -1,0 +1,592 @@
+"""The overview of a timeline: its events drawn to scale, as geometry a template draws.
+
+`overview(events, published=..., tracks=...)` places every event on a time axis and returns an
+`Overview`: the scale (segments of proportional time, with long empty stretches between them cut
+out and shown as breaks, "… 38 years …"), the ticks that suit each segment (centuries to days),
+one mark per event (a point for a day or finer; a bar for a week, month, year, an interval "from X
+to Y" or an ongoing period "since X"), stacked in lanes where they crowd, one row of lanes per
+track (an article or a source), and the publication day. It also says where the list of events
+changes year (or month), where time jumps, and where what was reported ends and what is expected
+begins (`dividers`). Pure geometry, in SVG user units: templates/_overview.svg draws it, inline in
+the pages and standalone for `extract -f svg`. Nothing here looks at today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from timeline import calendar
+from timeline.filters import html_id
+
+__all__ = ["Break", "Divider", "Mark", "Overview", "Segment", "Tick", "Track", "TrackSpec", "for_articles",
+           "overview"]
+
+# --- the layout, in SVG user units ------------------------------------------------------------------
+
+WIDTH = 720.0            # the drawing's width (the viewBox; the page scales it)
+MARGIN = 14.0            # left and right of the plot
+TRACK_LABEL = 26.0       # room for a track's shape at the left of its row, when there are tracks
+TOP = 26.0               # room above the rows for the publication label
+LANE = 15.0              # height of one lane of marks
+ROW_GAP = 8.0            # between two tracks
+AXIS = 40.0              # the axis and its two lines of tick labels, below the rows
+# The vertical drawing (narrow screens): time runs down, tick labels left of the axis, a column
+# of lanes per track right of it, room on the right for the publication label.
+V_LENGTH = 560.0         # the time axis's length
+V_TOP = 22.0             # above the axis
+V_AXIS = 74.0            # x of the axis (tick labels to its left)
+V_RIGHT = 172.0          # right of the last column (the publication label)
+BREAK = 62.0             # the width of a break ("… 38 years …")
+SEGMENT_PAD = 9.0        # inside each segment's ends, so a mark at its edge is whole
+MIN_SEGMENT = 44.0       # the narrowest segment (room for a tick label "2012")
+POINT = 5.0              # a point mark's radius
+MIN_BAR = 4.0            # the thinnest bar (a month in a decade)
+MAX_LANES = 10           # marks beyond this many lanes share the last one
+MIN_TICK_SPACING = 30.0  # between two labelled ticks
+
+# A stretch with no event is cut out when it is at least this long, this many times longer than
+# the events on either side of it and this share of the time still drawn (see _clusters).
+BREAK_MIN_DAYS = 365
+BREAK_RATIO = 2.0
+BREAK_SHARE = 0.3
+MAX_BREAKS = 4
+
+#: Granularities drawn as a point (a day or finer); the others are drawn as the span they are.
+POINT_GRANULARITIES = frozenset({"day", "part of day", "time"})
+
+#: A track's shape, as an SVG path relative to the mark's centre (circle, square, diamond,
+#: triangle, inverted triangle, hexagon): tracks differ by shape as well as colour.
+SHAPES: tuple[tuple[str, str], ...] = (
+    ("circle", "m-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0z"),
+    ("square", "m-4.5-4.5h9v9h-9z"),
+    ("diamond", "m0-6l6 6l-6 6l-6-6z"),
+    ("triangle", "m0-6l6 10.5h-12z"),
+    ("inverted triangle", "m0 6l6-10.5h-12z"),
+    ("hexagon", "m-5.2-3l5.2-3l5.2 3v6l-5.2 3l-5.2-3z"),
+)
+MAX_TRACKS = len(SHAPES)
+
+MONTHS_SHORT = tuple(m[:3] for m in calendar.MONTHS)
+_DAYS_PER_YEAR = 365.2425
+_BC = re.compile(r"BC(\d{2,4})")
+
+
+class Dated(Protocol):
+    """What the overview reads of an event (timeline.events.Event has all of it)."""
+
+    id: str
+    article: str
+    sources: tuple[str, ...]
+    date: str
+    start: dt.date
+    end: dt.date
+    granularity: str
+    label: str
+    status: str
+    ongoing: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class TrackSpec:
+    """A track to draw: its label, the articles whose events it holds, its publication day."""
+
+    label: str
+    articles: frozenset[str]
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Track:
+    """A row of the drawing: `y` is its top and `height` its lanes; `published_x` the x of its
+    publication day (None if none); `shape`/`path` the shape of its marks; `index` counts from 1."""
+
+    index: int
+    label: str
+    shape: str
+    path: str
+    y: float
+    height: float
+    lanes: int
+    published_x: float | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of proportional time: days `start`..`end` (ordinals, floats) at x `x0`..`x1`."""
+
+    start: float
+    end: float
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class Break:
+    """A stretch with no event, cut out: x `x0`..`x1`, and how long it is ("38 years")."""
+
+    x0: float
+    x1: float
+    label: str
+
+    @property
+    def mid(self) -> float:
+        return round((self.x0 + self.x1) / 2, 1)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick of the axis at `x`: its label and, on a second line, the larger unit when it changes
+    ("Jan" over "2026"); `datetime` for <time>-like reading (unused by SVG, kept for themes)."""
+
+    x: float
+    label: str
+    sub: str = ""
+    day: float = 0.0  # the day number it marks
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One event drawn: a point at `x` (`kind` "point") or a bar `x0`..`x1` ("bar"), its centre at
+    height `y`, in track `track` (1-based). `target` is the id of its entry in the list; `id`
+    the mark's own id (only the first mark of an event that several tracks show has one)."""
+
+    kind: str
+    x: float
+    x0: float
+    x1: float
+    y: float
+    track: int
+    target: str
+    id: str | None
+    title: str
+    status: str
+    ongoing: bool
+
+
+@dataclass(frozen=True)
+class Divider:
+    """A divider of the list before an entry: `kind` "year", "month" or "published", its label,
+    and for a year or month after a long jump, how long ("3 years later")."""
+
+    kind: str
+    label: str
+    gap: str = ""
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The geometry of one timeline's overview (SVG user units; see the module docstring)."""
+
+    width: float
+    height: float
+    axis_y: float  # the axis's place across: its y (horizontal) or its x (vertical)
+    plot_x0: float
+    plot_x1: float
+    segments: tuple[Segment, ...]
+    breaks: tuple[Break, ...]
+    ticks: tuple[Tick, ...]
+    tracks: tuple[Track, ...]
+    marks: tuple[Mark, ...]
+    published_x: float | None
+    published: dt.date | None
+    description: str
+    dividers: Mapping[str, tuple[Divider, ...]] = field(default_factory=dict)
+    #: The ids of the events whose mark has an id (their entries link back to it).
+    marked: frozenset[str] = frozenset()
+    #: Time runs down (x is then the place along the time axis, drawn as SVG y) rather than across.
+    vertical: bool = False
+    #: What the ids of marks start with: "ov-" (horizontal) or "ovv-" (vertical), then the entry's id.
+    prefix: str = "ov-"
+
+
+# --- the time of an event -----------------------------------------------------------------------
+
+
+def _year_day(year: int) -> float:
+    """The day number (date.toordinal) of 1 January of an astronomical year (0 is 1 BC)."""
+    if year >= 1:
+        return float(dt.date(min(year, 9999), 1, 1).toordinal())
+    return 1.0 + (year - 1) * _DAYS_PER_YEAR
+
+
+def _days(e: Dated) -> tuple[float, float] | None:
+    """The event's interval as day numbers [start, end): its dates, else (a BC value, which no
+    date holds) the years of its value; None if it has no place in time."""
+    start, end = getattr(e, "start", None), getattr(e, "end", None)
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return float(start.toordinal()), float(max(end.toordinal(), start.toordinal() + 1))
+    match = _BC.fullmatch(getattr(e, "date", "") or "")
+    if not match:
+        return None
+    digits = match[1]
+    span = 10 ** (4 - len(digits))            # a year, a decade, a century
+    first_bc = int(digits) * span + span - 1 if span > 1 else int(digits)
+    year = 1 - first_bc                        # astronomical
+    return _year_day(year), _year_day(year + span)
+
+
+def _year_of(day: float) -> int:
+    """The astronomical year a day number falls in."""
+    if day >= 1:
+        return dt.date.fromordinal(int(min(day, dt.date.max.toordinal()))).year
+    return math.floor((day - 1) / _DAYS_PER_YEAR) + 1
+
+
+def _year_label(year: int) -> str:
+    return str(year) if year >= 1 else f"{1 - year} BC"
+
+
+def _duration(days: float) -> str:
+    """A stretch of time in words, as a break or a gap marker says it: "14 months", "38 years"."""
+    if days < 2 * _DAYS_PER_YEAR:
+        months = max(1, round(days / (_DAYS_PER_YEAR / 12)))
+        return f"{months} month{'s' if months != 1 else ''}"
+    years = round(days / _DAYS_PER_YEAR)
+    return f"{years} years"
+
+
+# --- the scale ------------------------------------------------------------------------------------
+
+
+def _clusters(spans: Sequence[tuple[float, float]]) -> list[list[float]]:
+    """Spans merged where they overlap or touch, into runs: the stretches between runs are cut
+    out. A stretch is cut, longest first, while it is at least BREAK_MIN_DAYS long, BREAK_RATIO
+    times longer than the events on either side and BREAK_SHARE of the time still drawn (at most
+    MAX_BREAKS): a 1976 reference next to a story of days, not a year between yearly events."""
+    merged: list[list[float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    gaps = sorted(((merged[i + 1][0] - merged[i][1], i) for i in range(len(merged) - 1)
+                   if merged[i + 1][0] - merged[i][1] >= BREAK_MIN_DAYS
+                   and merged[i + 1][0] - merged[i][1] > BREAK_RATIO * max(merged[i][1] - merged[i][0],
+                                                                           merged[i + 1][1] - merged[i + 1][0])),
+                  key=lambda g: (-g[0], g[1]))
+    drawn = merged[-1][1] - merged[0][0]
+    cut: set[int] = set()
+    for gap, i in gaps:
+        if len(cut) >= MAX_BREAKS or gap < BREAK_SHARE * drawn:
+            break
+        cut.add(i)
+        drawn -= gap
+    runs: list[list[float]] = [list(merged[0])]
+    for i in range(1, len(merged)):
+        if i - 1 in cut:
+            runs.append(list(merged[i]))
+        else:
+            runs[-1][1] = max(runs[-1][1], merged[i][1])
+    return runs
+
+
+def _segments(runs: Sequence[Sequence[float]], weights: Sequence[int], x0: float, x1: float
+              ) -> tuple[list[Segment], list[Break]]:
+    """Runs laid out from x0 to x1, breaks of BREAK width between them; each run gets at least
+    MIN_SEGMENT and otherwise room in proportion to its events."""
+    avail = x1 - x0 - BREAK * (len(runs) - 1)
+    floor = min(MIN_SEGMENT, avail / len(runs))
+    spare = avail - floor * len(runs)
+    total = sum(weights) or 1
+    segments: list[Segment] = []
+    breaks: list[Break] = []
+    x = x0
+    for i, ((a, b), w) in enumerate(zip(runs, weights, strict=True)):
+        width = floor + spare * w / total
+        segments.append(Segment(a, b, round(x, 1), round(x + width, 1)))
+        x += width
+        if i + 1 < len(runs):
+            breaks.append(Break(round(x, 1), round(x + BREAK, 1), _duration(runs[i + 1][0] - b)))
+            x += BREAK
+    return segments, breaks
+
+
+def _x(day: float, seg: Segment) -> float:
+    inner0, inner1 = seg.x0 + SEGMENT_PAD, seg.x1 - SEGMENT_PAD
+    if seg.end <= seg.start:
+        return round((inner0 + inner1) / 2, 1)
+    return round(inner0 + (day - seg.start) / (seg.end - seg.start) * (inner1 - inner0), 1)
+
+
+def _segment_of(day: float, segments: Sequence[Segment]) -> Segment:
+    for seg in segments:
+        if day <= seg.end:
+            return seg
+    return segments[-1]
+
+
+# --- ticks ----------------------------------------------------------------------------------------
+
+# (unit, its length in days): the ticks of a segment are the finest unit whose ticks are at least
+# MIN_TICK_SPACING apart.
+TICK_UNITS: tuple[tuple[str, float], ...] = (
+    ("day", 1), ("week", 7), ("month", 30.44), ("quarter", 91.3), ("year", _DAYS_PER_YEAR),
+    ("2 years", 2 * _DAYS_PER_YEAR), ("5 years", 5 * _DAYS_PER_YEAR), ("decade", 10 * _DAYS_PER_YEAR),
+    ("20 years", 20 * _DAYS_PER_YEAR), ("50 years", 50 * _DAYS_PER_YEAR), ("century", 100 * _DAYS_PER_YEAR),
+    ("500 years", 500 * _DAYS_PER_YEAR), ("millennium", 1000 * _DAYS_PER_YEAR),
+)
+_YEARS_OF = {"year": 1, "2 years": 2, "5 years": 5, "decade": 10, "20 years": 20, "50 years": 50,
+             "century": 100, "500 years": 500, "millennium": 1000}
+
+
+def _tick_days(unit: str, start: float, end: float) -> list[tuple[float, str, str]]:
+    """(day, label, second line) of every tick of `unit` in [start, end]."""
+    out: list[tuple[float, str, str]] = []
+    if unit in _YEARS_OF:
+        step = _YEARS_OF[unit]
+        year = math.ceil(_year_of(start) / step) * step
+        while (day := _year_day(year)) <= end:
+            if day >= start:
+                out.append((day, _year_label(year), ""))
+            year += step
+        return out
+    first = dt.date.fromordinal(max(1, math.ceil(start)))
+    last = int(min(end, dt.date.max.toordinal()))
+    previous: tuple[int, int] | None = None
+    if unit in ("day", "week"):
+        d = first
+        if unit == "week":  # Mondays
+            d += dt.timedelta(days=(7 - d.weekday()) % 7)
+        while d.toordinal() <= last:
+            sub = f"{MONTHS_SHORT[d.month - 1]} {d.year}" if (d.year, d.month) != previous else ""
+            out.append((float(d.toordinal()), str(d.day), sub))
+            previous = (d.year, d.month)
+            d += dt.timedelta(days=1 if unit == "day" else 7)
+        return out
+    months = 1 if unit == "month" else 3
+    y, m = first.year, first.month
+    if first.day != 1:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    while (m - 1) % months:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    while y <= 9999 and (day := float(dt.date(y, m, 1).toordinal())) <= last:
+        out.append((day, MONTHS_SHORT[m - 1], str(y) if previous is None or previous[0] != y else ""))
+        previous = (y, m)
+        m += months
+        if m > 12:
+            y, m = y + 1, m - 12
+    return out
+
+
+def _ticks(seg: Segment, breaks: Sequence[Break] = ()) -> list[Tick]:
+    """The ticks of a segment, clear of the labels of `breaks`; the first says its month and year
+    (or year) even when the tick before it, left out, did."""
+    length = max(seg.end - seg.start, 1.0)
+    per_day = (seg.x1 - seg.x0 - 2 * SEGMENT_PAD) / length
+    unit = next((u for u, days in TICK_UNITS if days * per_day >= MIN_TICK_SPACING), TICK_UNITS[-1][0])
+    if seg.start < 1 and unit not in _YEARS_OF:
+        unit = "year"
+    ticks = [Tick(_x(day, seg), label, sub, day) for day, label, sub in _tick_days(unit, seg.start, seg.end)]
+    ticks = [t for t in ticks if not any(b.x0 - 22 < t.x < b.x1 + 22 for b in breaks)]
+    if ticks and not ticks[0].sub and unit not in _YEARS_OF:
+        d = dt.date.fromordinal(int(ticks[0].day))
+        sub = f"{MONTHS_SHORT[d.month - 1]} {d.year}" if unit in ("day", "week") else str(d.year)
+        ticks[0] = replace(ticks[0], sub=sub)
+    if not ticks:  # a segment narrower than one tick of its unit: say where it starts
+        if seg.start >= 1:
+            d = dt.date.fromordinal(int(seg.start))
+            label = f"{d.day} {MONTHS_SHORT[d.month - 1]}" if length < 62 else MONTHS_SHORT[d.month - 1]
+            ticks = [Tick(_x(seg.start, seg), label, str(d.year))]
+        else:
+            ticks = [Tick(_x(seg.start, seg), _year_label(_year_of(seg.start)))]
+    return ticks
+
+
+# --- marks and lanes ------------------------------------------------------------------------------
+
+
+def _lane(lanes: list[float], x0: float, x1: float) -> int:
+    """The first lane free from x0 on (at most MAX_LANES), which is then taken up to x1."""
+    for i, taken in enumerate(lanes):
+        if taken <= x0:
+            lanes[i] = x1
+            return i
+    if len(lanes) < MAX_LANES:
+        lanes.append(x1)
+        return len(lanes) - 1
+    lanes[-1] = max(lanes[-1], x1)
+    return len(lanes) - 1
+
+
+def _title(e: Dated) -> str:
+    """What a mark says (its accessible name and tooltip): when, then the sentence (shortened)."""
+    from timeline.filters import when_text
+
+    text = " ".join(str(getattr(e, "headline", None) or e.text).split())
+    if len(text) > 140:
+        text = text[:139].rstrip() + "…"
+    return f"{when_text(e)}: {text}"  # type: ignore[arg-type]
+
+
+# --- the list's dividers --------------------------------------------------------------------------
+
+
+def dividers(events: Sequence[Dated], published: dt.date | None) -> dict[str, tuple[Divider, ...]]:
+    """Event id -> the dividers before its entry: a year (or, for a timeline within one year, a
+    month) where it changes, with "3 years later" after a long jump (BREAK_MIN_DAYS), and
+    "published …" before the first entry after the publication day."""
+    placed = [(e, _days(e)) for e in events]
+    years = {_year_of(d[0]) for _, d in placed if d}
+    by_month = len(years) == 1
+    out: dict[str, tuple[Divider, ...]] = {}
+    previous: tuple[int, int] | None = None
+    previous_end: float | None = None
+    pub_done = published is None
+    pub_day = float(published.toordinal()) if published else 0.0
+    for e, d in placed:
+        if d is None:
+            continue
+        here: list[Divider] = []
+        if not pub_done and d[0] > pub_day:
+            here.append(Divider("published", f"published {calendar.label(published.isoformat())}"))  # type: ignore[union-attr]
+            pub_done = True
+        year = _year_of(d[0])
+        month = dt.date.fromordinal(int(d[0])).month if d[0] >= 1 else 1
+        key = (year, month if by_month else 0)
+        if key != previous:
+            gap = ""
+            if previous_end is not None and d[0] - previous_end >= BREAK_MIN_DAYS:
+                gap = _duration(d[0] - previous_end) + " later"
+            label = f"{calendar.MONTHS[month - 1]} {_year_label(year)}" if by_month else _year_label(year)
+            here.append(Divider("month" if by_month else "year", label, gap))
+            previous = key
+        previous_end = d[1] if previous_end is None else max(previous_end, d[1])
+        if here and e.id not in out:
+            out[e.id] = tuple(here)
+    return out
+
+
+# --- the overview ---------------------------------------------------------------------------------
+
+
+def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Sequence[Break],
+                 tracks: Sequence[Track]) -> str:
+    """The drawing in words (its <desc>): how many events, from when to when, what was left out."""
+    n = len(placed)
+    first = placed[0][0]
+    last = max(placed, key=lambda p: p[1][1])[0]
+    span = first.label if first is last else f"from {first.label} to {last.label}"
+    text = f"{n} event{'s' if n != 1 else ''}, {span}, drawn to scale"
+    if breaks:
+        text += "; left out, as they have no events: " + ", ".join(b.label for b in breaks)
+    text += "."
+    if len(tracks) > 1:
+        text += " One row each: " + "; ".join(f"{t.label} ({t.shape}s)" for t in tracks) + "."
+    return text
+
+
+def overview(events: Sequence[Dated], *, published: dt.date | None = None,
+             tracks: Sequence[TrackSpec] | None = None, vertical: bool = False) -> Overview | None:
+    """The geometry of the overview of `events`: one row of lanes, or one per track of `tracks`
+    (at most MAX_TRACKS; an event is drawn in the track of each of its sources); the publication
+    day `published` as a line across (each track's own when tracks are given). `vertical`: time
+    runs down (for narrow screens); x and y of the geometry are then along and across the time
+    axis. None when no event has a place in time."""
+    specs = list(tracks or [])[:MAX_TRACKS] or [TrackSpec("", frozenset(), published)]
+    multi = len(specs) > 1
+    placed = sorted(((e, d) for e in events if (d := _days(e)) is not None), key=lambda p: p[1])
+    if not placed:
+        return None
+    spans = [d for _, d in placed]
+    pubs = [float(s.published.toordinal()) for s in specs if s.published]
+    runs = _clusters(spans + [(p, p + 1) for p in pubs])
+    weights = [1 + sum(1 for a, _ in spans if run[0] <= a <= run[1]) for run in runs]
+    if vertical:
+        x0 = V_TOP + (TRACK_LABEL if multi else 0.0)
+        x1 = x0 + V_LENGTH
+    else:
+        x0 = MARGIN + (TRACK_LABEL if multi else 0.0)
+        x1 = WIDTH - MARGIN
+    segments, breaks = _segments(runs, weights, x0, x1)
+
+    # Marks, track by track, stacked into lanes where they crowd.
+    which: dict[str, list[int]] = {}
+    for i, s in enumerate(specs):
+        for article in s.articles:
+            which.setdefault(article, []).append(i)
+    per_track: list[list[tuple[Dated, float, float, str, int]]] = [[] for _ in specs]
+    lane_ends: list[list[float]] = [[] for _ in specs]
+    seen: set[str] = set()
+    for e, (a, b) in placed:
+        seg = _segment_of(a, segments)
+        point = e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
+        if point:
+            xa = xb = _x((a + min(b, a + 1)) / 2, seg)
+            lo, hi = xa - POINT - 1, xa + POINT + 1
+        else:
+            xa, xb = _x(a, seg), _x(b, _segment_of(b, segments))
+            if xb - xa < MIN_BAR:
+                mid = (xa + xb) / 2
+                xa, xb = round(mid - MIN_BAR / 2, 1), round(mid + MIN_BAR / 2, 1)
+            lo, hi = xa - 1, xb + 1
+        if multi:
+            sources = tuple(getattr(e, "sources", ()) or (e.article,))
+            rows = sorted({t for s in sources for t in which.get(s, [])}) or [0]
+        else:
+            rows = [0]
+        for t in rows:
+            lane = _lane(lane_ends[t], lo, hi)
+            per_track[t].append((e, xa, xb, "point" if point else "bar", lane))
+    # Rows: top to bottom, each as tall as its lanes.
+    track_rows: list[Track] = []
+    y = V_AXIS + 10 if vertical else TOP
+    for i, s in enumerate(specs):
+        lanes = max(1, len(lane_ends[i]))
+        height = lanes * LANE
+        shape, path = SHAPES[i % len(SHAPES)]
+        pub_x = None
+        if s.published:
+            p = float(s.published.toordinal())
+            pub_x = _x(p + 0.5, _segment_of(p, segments))
+        track_rows.append(Track(i + 1, s.label, shape, path, round(y, 1), height, lanes, pub_x, s.published))
+        y += height + ROW_GAP
+    axis_y = V_AXIS if vertical else round(y - ROW_GAP + 10, 1)
+    prefix = "ovv-" if vertical else "ov-"
+    marks: list[Mark] = []
+    for i, row in enumerate(per_track):
+        top = track_rows[i].y
+        for e, xa, xb, kind, lane in row:
+            first = e.id not in seen
+            seen.add(e.id)
+            marks.append(Mark(kind, round((xa + xb) / 2, 1), xa, xb, round(top + lane * LANE + LANE / 2, 1),
+                              i + 1, html_id(e.id), prefix + html_id(e.id) if first else None, _title(e),
+                              e.status, bool(e.ongoing)))
+    ticks = [t for seg in segments for t in _ticks(seg, breaks)]
+    single_pub = specs[0].published if not multi else None
+    pub_x = track_rows[0].published_x if not multi else None
+    return Overview(
+        width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
+        height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
+        axis_y=axis_y, plot_x0=x0, plot_x1=x1, vertical=vertical, prefix=prefix,
+        segments=tuple(segments), breaks=tuple(breaks), ticks=tuple(ticks), tracks=tuple(track_rows),
+        marks=tuple(marks), published_x=pub_x, published=single_pub,
+        description=_description(placed, breaks, track_rows if multi else ()),
+        dividers=dividers([e for e, _ in placed], single_pub),
+        marked=frozenset(seen),
+    )
+
+
+def for_articles(events: Sequence[Dated], articles: Sequence[object], vertical: bool = False) -> Overview | None:
+    """The overview of a page of `articles`: one article, one row and its publication day; two to
+    MAX_TRACKS articles, a track each; more, a track per source (publisher) if there are two to
+    MAX_TRACKS of them, else one row."""
+    if len(articles) == 1:
+        return overview(events, published=getattr(articles[0], "published", None), vertical=vertical)
+    tracks: list[TrackSpec] | None = None
+    if 1 < len(articles) <= MAX_TRACKS:
+        tracks = [TrackSpec(str(getattr(a, "title", "") or getattr(a, "id", "")), frozenset({a.id}),  # type: ignore[attr-defined]
+                            getattr(a, "published", None)) for a in articles]
+    elif len(articles) > MAX_TRACKS:
+        by_source: dict[str, set[str]] = {}
+        for a in articles:
+            by_source.setdefault(str(getattr(a, "source", "") or "unknown source"), set()).add(a.id)  # type: ignore[attr-defined]
+        if 1 < len(by_source) <= MAX_TRACKS:
+            tracks = [TrackSpec(name, frozenset(ids)) for name, ids in sorted(by_source.items())]
+    return overview(events, tracks=tracks, vertical=vertical)
