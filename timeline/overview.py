@@ -13,6 +13,7 @@ the pages and standalone for `extract -f svg`. Nothing here looks at today's dat
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from timeline import calendar
-from timeline.filters import html_id
+from timeline.filters import html_id, when_text
 
 __all__ = ["Break", "Divider", "Mark", "Overview", "Segment", "Tick", "Track", "TrackSpec", "for_articles",
            "overview"]
@@ -48,6 +49,7 @@ POINT = 5.0              # a point mark's radius
 MIN_BAR = 4.0            # the thinnest bar (a month in a decade)
 MAX_LANES = 10           # marks beyond this many lanes share the last one
 MIN_TICK_SPACING = 30.0  # between two labelled ticks
+TITLE_CHARS = 100        # a mark's title (tooltip, accessible name) keeps this much of its sentence
 
 # A stretch with no event is cut out when it is at least this long, this many times longer than
 # the events on either side of it and this share of the time still drawn (see _clusters).
@@ -168,6 +170,7 @@ class Mark:
     title: str
     status: str
     ongoing: bool
+    cls: str = ""  # its CSS classes: "mk tr-1 st-expected" (+ " ongoing")
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,8 @@ class Overview:
     vertical: bool = False
     #: What the ids of marks start with: "ov-" (horizontal) or "ovv-" (vertical), then the entry's id.
     prefix: str = "ov-"
+    #: The same overview with time running down (narrow screens), if asked for.
+    down: Overview | None = None
 
 
 # --- the time of an event -----------------------------------------------------------------------
@@ -417,11 +422,9 @@ def _lane(lanes: list[float], x0: float, x1: float) -> int:
 
 def _title(e: Dated) -> str:
     """What a mark says (its accessible name and tooltip): when, then the sentence (shortened)."""
-    from timeline.filters import when_text
-
     text = " ".join(str(getattr(e, "headline", None) or e.text).split())
-    if len(text) > 140:
-        text = text[:139].rstrip() + "…"
+    if len(text) > TITLE_CHARS:
+        text = text[:TITLE_CHARS - 1].rstrip() + "…"
     return f"{when_text(e)}: {text}"  # type: ignore[arg-type]
 
 
@@ -467,8 +470,9 @@ def dividers(events: Sequence[Dated], published: dt.date | None) -> dict[str, tu
 
 
 def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Sequence[Break],
-                 tracks: Sequence[Track]) -> str:
-    """The drawing in words (its <desc>): how many events, from when to when, what was left out."""
+                 shapes: Sequence[tuple[str, str]]) -> str:
+    """The drawing in words (its <desc>): how many events, from when to when, what was left out,
+    and the shape of each track's marks."""
     n = len(placed)
     first = placed[0][0]
     last = max(placed, key=lambda p: p[1][1])[0]
@@ -477,47 +481,45 @@ def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Se
     if breaks:
         text += "; left out, as they have no events: " + ", ".join(b.label for b in breaks)
     text += "."
-    if len(tracks) > 1:
-        text += " One row each: " + "; ".join(f"{t.label} ({t.shape}s)" for t in tracks) + "."
+    if shapes:
+        text += " One row each: " + "; ".join(f"{label} ({shape}s)" for label, shape in shapes) + "."
     return text
 
 
-def overview(events: Sequence[Dated], *, published: dt.date | None = None,
-             tracks: Sequence[TrackSpec] | None = None, vertical: bool = False) -> Overview | None:
-    """The geometry of the overview of `events`: one row of lanes, or one per track of `tracks`
-    (at most MAX_TRACKS; an event is drawn in the track of each of its sources); the publication
-    day `published` as a line across (each track's own when tracks are given). `vertical`: time
-    runs down (for narrow screens); x and y of the geometry are then along and across the time
-    axis. None when no event has a place in time."""
-    specs = list(tracks or [])[:MAX_TRACKS] or [TrackSpec("", frozenset(), published)]
-    multi = len(specs) > 1
-    placed = sorted(((e, d) for e in events if (d := _days(e)) is not None), key=lambda p: p[1])
-    if not placed:
-        return None
-    spans = [d for _, d in placed]
-    pubs = [float(s.published.toordinal()) for s in specs if s.published]
-    runs = _clusters(spans + [(p, p + 1) for p in pubs])
-    weights = [1 + sum(1 for a, _ in spans if run[0] <= a <= run[1]) for run in runs]
+@dataclass(frozen=True)
+class _Shared:
+    """What both layouts of one overview share: the tracks asked for, the events placed in time
+    (in order) with their titles and ids, the runs of time drawn and their weights."""
+
+    specs: list[TrackSpec]
+    placed: list[tuple[Dated, tuple[float, float]]]
+    titles: list[str]
+    targets: list[str]
+    rows: list[list[int]]
+    points: list[bool]
+    runs: list[list[float]]
+    weights: list[int]
+
+
+def _layout(sh: _Shared, vertical: bool, description: str,
+            divs: Mapping[str, tuple[Divider, ...]]) -> Overview:
+    """One layout of an overview: time across (x0..x1 of WIDTH) or down (V_LENGTH)."""
+    specs, multi = sh.specs, len(sh.specs) > 1
     if vertical:
         x0 = V_TOP + (TRACK_LABEL if multi else 0.0)
         x1 = x0 + V_LENGTH
     else:
         x0 = MARGIN + (TRACK_LABEL if multi else 0.0)
         x1 = WIDTH - MARGIN
-    segments, breaks = _segments(runs, weights, x0, x1)
+    segments, breaks = _segments(sh.runs, sh.weights, x0, x1)
+    prefix = "ovv-" if vertical else "ov-"
 
     # Marks, track by track, stacked into lanes where they crowd.
-    which: dict[str, list[int]] = {}
-    for i, s in enumerate(specs):
-        for article in s.articles:
-            which.setdefault(article, []).append(i)
-    per_track: list[list[tuple[Dated, float, float, str, int]]] = [[] for _ in specs]
+    per_track: list[list[tuple[int, float, float, int]]] = [[] for _ in specs]
     lane_ends: list[list[float]] = [[] for _ in specs]
-    seen: set[str] = set()
-    for e, (a, b) in placed:
+    for k, (_e, (a, b)) in enumerate(sh.placed):
         seg = _segment_of(a, segments)
-        point = e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
-        if point:
+        if sh.points[k]:
             xa = xb = _x((a + min(b, a + 1)) / 2, seg)
             lo, hi = xa - POINT - 1, xa + POINT + 1
         else:
@@ -526,59 +528,93 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
                 mid = (xa + xb) / 2
                 xa, xb = round(mid - MIN_BAR / 2, 1), round(mid + MIN_BAR / 2, 1)
             lo, hi = xa - 1, xb + 1
-        if multi:
-            sources = tuple(getattr(e, "sources", ()) or (e.article,))
-            rows = sorted({t for s in sources for t in which.get(s, [])}) or [0]
-        else:
-            rows = [0]
-        for t in rows:
-            lane = _lane(lane_ends[t], lo, hi)
-            per_track[t].append((e, xa, xb, "point" if point else "bar", lane))
-    # Rows: top to bottom, each as tall as its lanes.
+        for t in sh.rows[k]:
+            per_track[t].append((k, xa, xb, _lane(lane_ends[t], lo, hi)))
+    # Rows: top to bottom (columns, left to right, when time runs down), each as deep as its lanes.
     track_rows: list[Track] = []
     y = V_AXIS + 10 if vertical else TOP
-    for i, s in enumerate(specs):
+    for i, spec in enumerate(specs):
         lanes = max(1, len(lane_ends[i]))
-        height = lanes * LANE
         shape, path = SHAPES[i % len(SHAPES)]
         pub_x = None
-        if s.published:
-            p = float(s.published.toordinal())
+        if spec.published:
+            p = float(spec.published.toordinal())
             pub_x = _x(p + 0.5, _segment_of(p, segments))
-        track_rows.append(Track(i + 1, s.label, shape, path, round(y, 1), height, lanes, pub_x, s.published))
-        y += height + ROW_GAP
+        track_rows.append(Track(i + 1, spec.label, shape, path, round(y, 1), lanes * LANE, lanes, pub_x,
+                                spec.published))
+        y += lanes * LANE + ROW_GAP
     axis_y = V_AXIS if vertical else round(y - ROW_GAP + 10, 1)
-    prefix = "ovv-" if vertical else "ov-"
     marks: list[Mark] = []
+    seen: set[int] = set()
     for i, row in enumerate(per_track):
         top = track_rows[i].y
-        for e, xa, xb, kind, lane in row:
-            first = e.id not in seen
-            seen.add(e.id)
-            marks.append(Mark(kind, round((xa + xb) / 2, 1), xa, xb, round(top + lane * LANE + LANE / 2, 1),
-                              i + 1, html_id(e.id), prefix + html_id(e.id) if first else None, _title(e),
-                              e.status, bool(e.ongoing)))
+        for k, xa, xb, lane in row:
+            e = sh.placed[k][0]
+            first = k not in seen
+            seen.add(k)
+            marks.append(Mark("point" if sh.points[k] else "bar", round((xa + xb) / 2, 1), xa, xb,
+                              round(top + lane * LANE + LANE / 2, 1), i + 1, sh.targets[k],
+                              prefix + sh.targets[k] if first else None, sh.titles[k], e.status, bool(e.ongoing),
+                              f"mk tr-{i + 1} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
-    single_pub = specs[0].published if not multi else None
-    pub_x = track_rows[0].published_x if not multi else None
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
         axis_y=axis_y, plot_x0=x0, plot_x1=x1, vertical=vertical, prefix=prefix,
         segments=tuple(segments), breaks=tuple(breaks), ticks=tuple(ticks), tracks=tuple(track_rows),
-        marks=tuple(marks), published_x=pub_x, published=single_pub,
-        description=_description(placed, breaks, track_rows if multi else ()),
-        dividers=dividers([e for e, _ in placed], single_pub),
-        marked=frozenset(seen),
+        marks=tuple(marks), published_x=None if multi else track_rows[0].published_x,
+        published=None if multi else specs[0].published, description=description, dividers=divs,
+        marked=frozenset(sh.placed[k][0].id for k in seen),
     )
 
 
-def for_articles(events: Sequence[Dated], articles: Sequence[object], vertical: bool = False) -> Overview | None:
-    """The overview of a page of `articles`: one article, one row and its publication day; two to
-    MAX_TRACKS articles, a track each; more, a track per source (publisher) if there are two to
-    MAX_TRACKS of them, else one row."""
+def overview(events: Sequence[Dated], *, published: dt.date | None = None,
+             tracks: Sequence[TrackSpec] | None = None, down: bool = True) -> Overview | None:
+    """The geometry of the overview of `events`, time across: one row of lanes, or one per track
+    of `tracks` (at most MAX_TRACKS; an event is drawn in the track of each of its sources); the
+    publication day `published` as a line across (each track's own when tracks are given). With
+    `down`, its `.down` is the same overview with time running down (for narrow screens; x and y
+    of the geometry are then along and across the time axis), computed from the same work.
+    None when no event has a place in time."""
+    specs = list(tracks or [])[:MAX_TRACKS] or [TrackSpec("", frozenset(), published)]
+    multi = len(specs) > 1
+    placed = sorted(((e, d) for e in events if (d := _days(e)) is not None), key=lambda p: p[1])
+    if not placed:
+        return None
+    which: dict[str, list[int]] = {}
+    for i, spec in enumerate(specs):
+        for article in spec.articles:
+            which.setdefault(article, []).append(i)
+    rows: list[list[int]] = []
+    for e, _ in placed:
+        if multi:
+            sources = tuple(getattr(e, "sources", ()) or (e.article,))
+            rows.append(sorted({t for s in sources for t in which.get(s, [])}) or [0])
+        else:
+            rows.append([0])
+    spans = [d for _, d in placed]
+    pubs = [float(s.published.toordinal()) for s in specs if s.published]
+    runs = _clusters(spans + [(p, p + 1) for p in pubs])
+    starts = sorted(a for a, _ in spans)
+    weights = [1 + bisect.bisect_right(starts, run[1]) - bisect.bisect_left(starts, run[0]) for run in runs]
+    sh = _Shared(specs, placed, [_title(e) for e, _ in placed], [html_id(e.id) for e, _ in placed], rows,
+                 [e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
+                  for e, _ in placed], runs, weights)
+    across = _layout(sh, False, "", {})
+    shapes = [(t.label, t.shape) for t in across.tracks] if multi else []
+    description = _description(placed, across.breaks, shapes)
+    divs = dividers([e for e, _ in placed], None if multi else specs[0].published)
+    across = replace(across, description=description, dividers=divs,
+                     down=_layout(sh, True, description, divs) if down else None)
+    return across
+
+
+def for_articles(events: Sequence[Dated], articles: Sequence[object]) -> Overview | None:
+    """The overview of a page of `articles` (with its `.down`): one article, one row and its
+    publication day; two to MAX_TRACKS articles, a track each; more, a track per source
+    (publisher) if there are two to MAX_TRACKS of them, else one row."""
     if len(articles) == 1:
-        return overview(events, published=getattr(articles[0], "published", None), vertical=vertical)
+        return overview(events, published=getattr(articles[0], "published", None))
     tracks: list[TrackSpec] | None = None
     if 1 < len(articles) <= MAX_TRACKS:
         tracks = [TrackSpec(str(getattr(a, "title", "") or getattr(a, "id", "")), frozenset({a.id}),  # type: ignore[attr-defined]
@@ -589,4 +625,4 @@ def for_articles(events: Sequence[Dated], articles: Sequence[object], vertical: 
             by_source.setdefault(str(getattr(a, "source", "") or "unknown source"), set()).add(a.id)  # type: ignore[attr-defined]
         if 1 < len(by_source) <= MAX_TRACKS:
             tracks = [TrackSpec(name, frozenset(ids)) for name, ids in sorted(by_source.items())]
-    return overview(events, tracks=tracks, vertical=vertical)
+    return overview(events, tracks=tracks)
