@@ -2,18 +2,23 @@
 
     python benchmarks/html_pages.py                  # shared/data/html (82 pages + gold.json)
     python benchmarks/html_pages.py --data DIR --htmldate -v
+    python benchmarks/html_pages.py --half a --htmldate   # develop on one half, measure on the other
+
+`--half a|b` keeps the pages whose name's SHA-1 is even (a) or odd (b): 37 and 45 of the 82.
 
 Each page is read twice: with its gold address passed as `url` (as a fetched page has it) and
 without one (a page saved to disk). Prints each page whose date is wrong, then the totals: dates
 right, pages that crashed (any error but the reader's one-line ArticleError), pages without article
 text, events whose text looks like markup, script or JSON, the average text length and the time
-per page. `--htmldate` also scores htmldate alone (extensive search, original date, with the url).
+per page. `--htmldate` also scores htmldate alone (extensive search, original date, with the url) and lists
+the pages it gets right and we get wrong (with the url).
 A page without article text still gets its date scored (`page_published` on the page alone).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -22,6 +27,7 @@ import traceback
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import ArticleError
 from timeline.pipeline import process
@@ -35,9 +41,10 @@ TODAY = date(2021, 6, 1)  # after every page of the set: the pages' dates, not t
 MARKUP = re.compile(r"<[a-zA-Z/!]|[{}]|function\s*\(|\bvar\s|\bdocument\.|\bwindow\.|={2,}|\w=[\w\"']|\"\s*:\s*\"")
 
 
-def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbose: bool) -> dict[str, float]:
+def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbose: bool) -> dict[str, Any]:
     """Read every page; print its mismatches; return the totals."""
     right = crashed = empty = markup_events = events = chars = read = 0
+    right_pages: set[str] = set()
     seconds = process_seconds = 0.0
     sources: Counter[str] = Counter()
     for fname, g in sorted(gold.items()):
@@ -80,6 +87,8 @@ def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbo
             sources[got[1].split(" '")[0]] += 1
         ok = got is not None and got[0].isoformat() == g["date"]
         right += ok
+        if ok:
+            right_pages.add(fname)
         if not ok or verbose:
             mark = "ok  " if ok else "MISS"
             shown = f"{got[0].isoformat()} ({got[1]})" if got else "none"
@@ -90,18 +99,21 @@ def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbo
     return {"pages": n, "right": right, "crashed": crashed, "empty": empty, "markup": markup_events,
             "events": events, "avg_chars": chars / max(read, 1), "read_ms": 1000 * seconds / max(read, 1),
             "process_ms": 1000 * process_seconds / max(read, 1),
-            "sources": ", ".join(f"{k} {v}" for k, v in sources.most_common())}
+            "sources": ", ".join(f"{k} {v}" for k, v in sources.most_common()), "right_pages": right_pages}
 
 
-def htmldate_alone(data_dir: Path, gold: dict[str, dict[str, str]]) -> int:
-    """How many dates htmldate gets right by itself (extensive search, original date, the url)."""
+def htmldate_alone(data_dir: Path, gold: dict[str, dict[str, str]]) -> set[str]:
+    """The pages whose date htmldate gets right by itself (extensive search, original date, the url)."""
     from htmldate import find_date
 
-    return sum(
-        find_date((data_dir / f).read_bytes(), url=g["url"], original_date=True, extensive_search=True,
-                  max_date=TODAY.isoformat()) == g["date"]
-        for f, g in gold.items()
-    )
+    return {f for f, g in gold.items()
+            if find_date((data_dir / f).read_bytes(), url=g["url"], original_date=True, extensive_search=True,
+                         max_date=TODAY.isoformat()) == g["date"]}
+
+
+def half(name: str) -> str:
+    """'a' or 'b': a fixed split of the pages by their name, to develop on one and measure on the other."""
+    return "a" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 == 0 else "b"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,12 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of pages and gold.json")
     ap.add_argument("--htmldate", action="store_true", help="also score htmldate alone")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every page, not only the misses")
+    ap.add_argument("--half", choices=("a", "b"), help="only the pages of one fixed half (see above)")
     args = ap.parse_args(argv)
     gold_file = args.data / "gold.json"
     if not gold_file.exists():
         print(f"benchmark: {gold_file}: no such file (pass --data)", file=sys.stderr)
         return 2
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    if args.half:
+        gold = {f: g for f, g in gold.items() if half(f) == args.half}
     warm_up = sorted(gold)[0]  # imports and the tagger's tables are built once, not timed
     read_html((args.data / warm_up).read_bytes(), warm_up, today=TODAY, warn=lambda _: None)
     totals = {}
@@ -129,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
               f"avg text {t['avg_chars']:.0f} chars; {t['read_ms']:.0f} ms/page to read, "
               f"{t['process_ms']:.0f} ms to process\n{'':12} dates from: {t['sources']}")
     if args.htmldate:
-        print(f"htmldate alone (extensive, original date, url): {htmldate_alone(args.data, gold)}/{len(gold)}")
+        alone = htmldate_alone(args.data, gold)
+        print(f"htmldate alone (extensive, original date, url): {len(alone)}/{len(gold)}")
+        lost = sorted(alone - totals["with url"]["right_pages"])
+        print(f"htmldate alone right and we wrong (with url): {len(lost)}" + "".join(f"\n  {f}" for f in lost))
     return 1 if any(t["crashed"] or t["markup"] for t in totals.values()) else 0
 
 

@@ -415,7 +415,9 @@ def test_timeline_reads_in_order_to_a_screen_reader(seed_site: Path, visit: Any)
     data = json.loads((seed_site / "000-3b01959ef49d4888.json").read_text(encoding="utf-8"))
     v = visit((seed_site / SEED_PAGE).as_uri())
     tree = v.page.locator("ol.timeline").aria_snapshot()
-    assert tree.startswith(f'- list "{len(data["events"])} dated events"')
+    dated = sum(1 for e in data["events"] if e["anchor"] == "phrase")  # the undated lead is named apart
+    undated = f" and {len(data['events']) - dated} undated" if dated < len(data["events"]) else ""
+    assert tree.startswith(f'- list "{dated} dated events{undated}"')
     items = re.findall(r"^  - listitem:", tree, re.M)
     assert len(items) == len(data["events"])
     positions = [tree.index(e["phrase"] or e["text"][:30]) for e in data["events"]]
@@ -433,6 +435,14 @@ def test_keyboard_focus_is_visible(seed_site: Path, visit: Any) -> None:
             " return {tag: e.tagName, style: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }")
         assert style["tag"] == "A"
         assert style["style"] != "none" and style["width"] >= 2, style
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_fits_the_width_of_a_phone_and_a_desktop(seed_site: Path, visit: Any, width: int) -> None:
+    for path in _pages(seed_site):
+        v = visit(path.as_uri(), viewport=(width, 900))
+        wide = v.page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= width, f"{path.name} is {wide} px wide at {width} px"
 
 
 def test_dark_mode_follows_the_system(seed_site: Path, visit: Any) -> None:

@@ -51,7 +51,7 @@ def test_parallel_build_is_byte_identical_to_one_job(tmp_path: Path) -> None:
     build([str(src)], tmp_path / "two", jobs=2)
     build([str(src)], tmp_path / "three", jobs=3)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two") == _tree(tmp_path / "three")
-    assert len([p for p in (tmp_path / "one").glob("story*.html")]) == 40
+    assert len([p for p in (tmp_path / "one").glob("story[0-9]*.html")]) == 40
 
 
 def test_each_article_is_segmented_and_tagged_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,7 +101,7 @@ def test_no_change_rebuild_writes_nothing_and_a_change_reprocesses_one(tmp_path:
     assert _tree(out) == _tree(fresh), "an incremental build gives the same site as a clean one"
 
 
-def test_rebuild_restores_a_deleted_or_edited_output(tmp_path: Path) -> None:
+def test_rebuild_restores_a_deleted_output_and_keeps_an_edited_one(tmp_path: Path) -> None:
     src, out = _corpus(tmp_path / "src", 3), tmp_path / "out"
     build([str(src)], out, jobs=1)
     good = _tree(out)
@@ -109,6 +109,11 @@ def test_rebuild_restores_a_deleted_or_edited_output(tmp_path: Path) -> None:
     (out / "index.md").write_text("edited", encoding="utf-8")
     report = build([str(src)], out, jobs=1)
     assert not report.up_to_date and report.processed == 0
+    assert (out / "story01.html").read_bytes() == good["story01.html"]
+    # An edited page is the user's: kept, with a warning naming it, until --force.
+    assert (out / "index.md").read_text(encoding="utf-8") == "edited"
+    assert any("index.md" in w and "--force" in w for w in report.warnings)
+    build([str(src)], out, jobs=1, force=True)
     assert _tree(out) == good
 
 

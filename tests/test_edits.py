@@ -168,3 +168,72 @@ def test_the_readme_example_edits_the_seed_without_a_stale_id(capsys: pytest.Cap
     code, out, err = run(capsys, "extract", str(seed_path), "-f", "json", "--edits", str(example))
     assert code == 0 and err == ""  # every id of the example still names an event of the seed
     assert sum(1 for e in json.loads(out)["events"] if e.get("edited")) == 2
+
+
+def _articles(folder: Path) -> Path:
+    folder.mkdir()
+    for name, day, text in (("harbour", "2024-03-02", "The harbour reopened on Friday after storms closed it."),
+                            ("bridge", "2024-03-05", "The harbour reopened on Friday, officials said on Monday."),
+                            ("storm", "2024-02-20", "Storms closed the harbour on Sunday and damaged the pier.")):
+        (folder / f"{name}.txt").write_text(f"---\ntitle: {name}\npublished: {day}\n---\n{text}\n", encoding="utf-8")
+    return folder
+
+
+def test_build_reads_edits_yml_at_the_top_of_a_source_folder(tmp_path: Path) -> None:
+    from timeline.site import build
+
+    src = _articles(tmp_path / "src")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    events = json.loads((out / "storm.json").read_text(encoding="utf-8"))["events"]
+    storm = next(e for e in events if e["anchor"] == "phrase")
+    (src / "edits.yml").write_text(f"""
+events:
+  {storm['id']}: {{date: 2024-02-17, headline: The storm}}
+  nothing-00000000: {{drop: true}}
+add:
+  - {{date: 2024-03-10, text: "The pier reopened.", source: Port authority}}
+""", encoding="utf-8")
+    report = build([str(src)], out)
+    assert not report.up_to_date  # a changed edits file renders again
+    assert any("nothing-00000000" in w for w in report.warnings)
+    page = json.loads((out / "storm.json").read_text(encoding="utf-8"))["events"]
+    edited = next(e for e in page if e["id"] == storm["id"])
+    assert (edited["date"], edited["headline"], edited["edited"]) == ("2024-02-17", "The storm", ["date", "headline"])
+    combined = json.loads((out / "combined.json").read_text(encoding="utf-8"))["events"]
+    assert [e["text"] for e in combined if e.get("edited") == ["added"]] == ["The pier reopened."]
+    assert "Added by the editor." in (out / "combined.html").read_text(encoding="utf-8")
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert "2024-03-10" in [d["date"] for d in story["dates"]]
+    assert build([str(src)], out).up_to_date  # and the same edits again write nothing
+
+
+def test_story_takes_the_same_edits_drop_a_day_redate_add(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    src = _articles(tmp_path / "src")
+    code, out, _ = run(capsys, "story", str(src), "-q")
+    assert code == 0
+    days = [d["date"] for d in json.loads(out)["dates"]]
+    assert len(days) >= 2
+    edits = write(tmp_path, f"""
+days:
+  {days[0]}: {{drop: true}}
+  {days[1]}: {{date: 2024-01-31, headline: Moved by the editor, note: From the log.}}
+  2001-01-01: {{drop: true}}
+add:
+  - {{date: 2024-04-01, text: "Repairs finished.", source: Port authority, url: "https://example.org/p"}}
+""")
+    code, out, err = run(capsys, "story", str(src), "-q", "--edits", str(edits))
+    assert code == 0
+    assert "the story has no day '2001-01-01'" in err
+    story = json.loads(out)["dates"]
+    dates = [d["date"] for d in story]
+    assert days[0] not in dates and "2024-01-31" in dates and dates == sorted(dates)
+    moved = next(d for d in story if d["date"] == "2024-01-31")
+    assert (moved["headline"], moved["note"], moved["edited"]) == ("Moved by the editor", "From the log.",
+                                                                    ["date", "headline", "note"])
+    added = next(d for d in story if d["date"] == "2024-04-01")
+    assert added["edited"] == ["added"] and added["sentences"][0]["url"] == "https://example.org/p"
+    code, md, _ = run(capsys, "story", str(src), "-q", "-f", "md", "--edits", str(edits))
+    assert "**Moved by the editor**" in md and "_Date corrected, headline added by the editor." not in md
+    assert "Date corrected and headline added by the editor. From the log." in md

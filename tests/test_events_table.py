@@ -131,7 +131,9 @@ def test_without_the_extra_parquet_and_dask_exit_2_naming_it(
     monkeypatch.chdir(tmp_path)
     assert main(["events", str(src), *argv]) == 2
     err = capsys.readouterr().err
-    assert "pip install 'timeline[dask]'" in err and len(err.strip().splitlines()) == 1
+    assert "pip install '.[dask]'" in err and len(err.strip().splitlines()) == 1
+    assert "timeline[dask]" not in err  # "timeline" on the package index is another project
+    assert ("pip install pyarrow" if argv[1] == "e.parquet" else "pip install 'dask[bag]' distributed") in err
     assert not (tmp_path / "e.parquet").exists()
 
 

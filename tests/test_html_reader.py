@@ -294,8 +294,14 @@ def test_amp_page() -> None:
 def test_page_without_article_text() -> None:
     body = '<ul>' + "".join(f'<li><a href="/video/{i}">Watch: highlights of match number {i} of the season</a></li>'
                             for i in range(12)) + '</ul>'
-    with pytest.raises(NoArticleText, match=r"story\.html: no article text"):
-        read(page(body=body, head='<meta property="article:published_time" content="2026-02-01">'))
+    # Read, with a warning (issue 19): the date and the title are on the page; the text is the
+    # best the page has. Only a page without any text is refused (below).
+    warnings: list[str] = []
+    a = read(page(body=body, head='<meta property="article:published_time" content="2026-02-01">'),
+             warn=warnings.append)
+    assert (a.published, a.title) == (date(2026, 2, 1), "Council closes the old bridge")
+    assert "highlights of match number 3" in a.text
+    assert len(warnings) == 1 and warnings[0].startswith("story.html: no article text found")
     assert issubclass(NoArticleText, ArticleError)
 
 
@@ -413,3 +419,193 @@ def test_importing_the_reader_does_not_import_trafilatura() -> None:
             "print(any(m.split('.')[0] in ('trafilatura', 'htmldate', 'lxml') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# --- the order of evidence (issue 19) -------------------------------------------------------------
+
+def test_utc_stamp_and_local_time_without_offset_give_the_local_day() -> None:
+    # An evening story in Denver: 01:09 UTC on the 9th is 18:09 on the 8th in the newsroom.
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-08 18:09:55"}))
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert (a.published, a.published_how) == (date(2023, 11, 8), "page metadata")
+
+
+def test_utc_stamp_and_the_same_moment_with_an_offset_give_the_local_day() -> None:
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55Z">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-08T18:09:55-07:00"}))
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 8)
+
+
+def test_utc_stamp_and_the_pages_time_zone_give_the_local_day() -> None:
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55.000Z">'
+            '<meta property="article:modified_time" content="2023-11-09T10:30:00-07:00">')
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 8)
+
+
+def test_utc_stamp_alone_keeps_its_day() -> None:
+    head = '<meta property="article:published_time" content="2023-11-09T01:09:55+00:00">'
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 9)
+
+
+def test_a_mislabelled_z_is_not_converted() -> None:
+    # The same clock time written with "Z" and with the newsroom's offset: the clock time is local.
+    head = ('<meta property="article:published_time" content="2023-11-09T01:09:55Z">'
+            + ld({"@type": "NewsArticle", "datePublished": "2023-11-09T01:09:55+05:30"})
+            + '<meta property="article:modified_time" content="2023-11-09T08:00:00+05:30">')
+    a = read(page(head=head), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 9)
+
+
+MASTHEAD = '<div class="date">{}</div>'
+
+
+def _with_masthead(masthead: str, stamp: str) -> str:
+    html = page(body=f"<p>{stamp}</p>" + STORY)
+    return html.replace("<header>", "<header>" + MASTHEAD.format(masthead), 1)
+
+
+def test_byline_earlier_than_the_date_htmldate_finds_in_the_page_wins() -> None:
+    # The masthead's date is the day the page was saved; the stamp under the headline is the story's.
+    a = read(_with_masthead("Tuesday, February 24, 2026", "February 3, 2026"))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_byline_later_than_the_date_htmldate_finds_in_the_page_loses() -> None:
+    a = read(_with_masthead("Tuesday, February 3, 2026", "February 24, 2026"))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "page text")
+
+
+def test_update_stamp_labelled_in_its_own_element_is_not_the_byline() -> None:
+    body = ('<p><span class="label">Updated:</span> <span>February 20, 2026</span></p>'
+            '<p><span>Published</span> <span>February 3, 2026</span></p>') + STORY
+    a = read(page(body=body))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_an_impossible_meta_date_is_ignored_and_the_next_evidence_used() -> None:
+    head = '<meta property="article:published_time" content="2026-13-45">'
+    a = read(page(head=head, body="<p>February 3, 2026</p>" + STORY))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+    with pytest.raises(ArticleError, match=r"story\.html: no publication date"):
+        read(page(head=head))  # never 2026-01-01
+
+
+NEWSLETTER = ('<div class="signup"><a href="/subscribe">Sign up</a> for the <a href="/newsletters/morning">'
+              'Morning Briefing</a> ...</div>')
+
+
+def test_page_without_main_text_keeps_its_date_and_title_with_a_warning() -> None:
+    head = ('<meta property="article:published_time" content="2026-02-01T09:00:00+00:00">'
+            '<meta name="description" content="Every weekday morning, the five stories you need to know '
+            'about Riverside, from the council to the courts.">')
+    warnings: list[str] = []
+    a = read(page(body=NEWSLETTER, head=head, title="The Morning Briefing"), warn=warnings.append)
+    assert (a.published, a.title) == (date(2026, 2, 1), "The Morning Briefing")
+    assert "five stories you need to know" in a.text
+    assert len(warnings) == 1 and "story.html" in warnings[0] and "no article text" in warnings[0]
+
+
+def test_page_with_no_text_at_all_is_refused() -> None:
+    html = ('<!DOCTYPE html><html><head><meta property="article:published_time" content="2026-02-01">'
+            '</head><body><img src="a.jpg"><video src="v.mp4"></video></body></html>')
+    with pytest.raises(NoArticleText, match=r"story\.html: no text on the page"):
+        read(html)
+
+
+def test_many_links_are_matched_in_linear_time() -> None:
+    # Issue 16 C13: 150,000 links were one regular expression of 150,000 alternatives (264 s).
+    import time
+
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _is_link_list, _links
+
+    n = 50_000
+    tree = lxml_html.fromstring("<div>" + "".join(f'<a href="/s/{i}">Story number {i} about the council</a>'
+                                                  for i in range(n)) + "</div>")
+    start = time.perf_counter()
+    links = _links(tree)
+    listed = "Story number 7 about the council Story number 49999 about the council"
+    assert _is_link_list(listed, links)
+    assert not _is_link_list("The council met on Tuesday, and story number 7 about the council was read.", links)
+    assert time.perf_counter() - start < 10  # about 1 s here; the old pattern took minutes
+
+
+def test_a_page_of_one_paragraph_over_ten_million_bytes_keeps_its_text() -> None:
+    # Issue 16 B10: libxml2 dropped a text node over 10,000,000 bytes: a 10.4 MB page (under the
+    # limit) was "no article text" and a build dropped it.
+    from timeline.readers.html import _load
+
+    sentence = "The council met on Tuesday and voted. "
+    paragraph = sentence * (10_200_000 // len(sentence))
+    html = f"<!DOCTYPE html><html><head><title>Long</title></head><body><p>{paragraph}</p></body></html>"
+    assert len(html.encode()) < MAX_PAGE_BYTES
+    tree = _load(html)
+    assert tree is not None
+    assert len(tree.text_content()) >= len(paragraph)
+
+
+def test_the_size_in_the_limit_message_is_in_the_limits_unit() -> None:
+    with pytest.raises(ArticleError, match=r"story\.html: 10\.0 MB is over the 10 MB limit"):
+        read(b"<!DOCTYPE html><html>" + b" " * MAX_PAGE_BYTES)
+
+
+def test_the_markup_dates_considered_are_capped() -> None:
+    # Issue 16 C13: 7 MB of <time> tags were all collected (500 MB); a news page has tens of dates.
+    from datetime import timedelta
+
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MAX_CANDIDATES, _markup_days
+
+    days = [date(2000, 1, 1) + timedelta(days=i) for i in range(3 * _MAX_CANDIDATES)]
+    tree = lxml_html.fromstring("<div>" + "".join(f'<time datetime="{d.isoformat()}">x</time>' for d in days)
+                                + "</div>")
+    found = _markup_days(tree)
+    assert days[0] in found and len(found) <= _MAX_CANDIDATES
+
+
+def test_runs_of_links_are_dropped_before_extraction_on_a_page_of_thousands() -> None:
+    # Issue 16 C13: the extractor copies and scores a page of 150,000 links several times.
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MANY_LINKS, _drop_link_runs
+
+    def tree(n: int) -> object:
+        items = "".join(f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(n))
+        inline = " | ".join(f'<a href="/t/{i}">Tag {i}</a>' for i in range(n))
+        return lxml_html.fromstring(f'<div><p>The council met, as <a href="/c">the minutes</a> say, on Tuesday.</p>'
+                                    f'<ul>{items}</ul><nav>{inline}</nav></div>')
+
+    many = tree(_MANY_LINKS // 2 + 1)
+    _drop_link_runs(many)  # type: ignore[arg-type]
+    assert [a.text for a in many.iter("a")] == ["the minutes"]  # type: ignore[attr-defined]
+    assert many.text_content().startswith("The council met, as the minutes say, on Tuesday.")  # type: ignore[attr-defined]
+    few = tree(100)
+    _drop_link_runs(few)  # type: ignore[arg-type]
+    assert sum(1 for _ in few.iter("a")) == 201  # type: ignore[attr-defined]  # a news page is left as it is
+
+
+def test_a_page_of_thousands_of_links_keeps_its_story() -> None:
+    links = "".join(f'<li><a href="/s/{i}">Story number {i} about the council</a></li>' for i in range(6_000))
+    head = '<meta property="article:published_time" content="2026-01-22T18:05:00+00:00">'
+    a = read(page(head=head).replace("</main>", f"</main><ul>{links}</ul>"))
+    assert a.text.startswith("The city council voted on Tuesday") and "Story number" not in a.text
+
+
+def test_meta_fields_past_the_cap_are_dropped_before_extraction() -> None:
+    from lxml import html as lxml_html
+
+    from timeline.readers.html import _MAX_CANDIDATES, _drop_excess_meta
+
+    metas = "".join(f'<meta name="date{i}" content="2025-03-01">' for i in range(3 * _MAX_CANDIDATES))
+    tree = lxml_html.fromstring(f'<html><head><meta name="author" content="Ana Ruiz">{metas}</head>'
+                                '<body><p>The council met<meta itemprop="x" content="y"> on Tuesday.</p></body></html>')
+    _drop_excess_meta(tree)
+    assert sum(1 for _ in tree.iter("meta")) <= _MAX_CANDIDATES + 1
+    assert tree.find(".//meta").get("name") == "author"
+    assert tree.text_content().endswith("The council met on Tuesday.")

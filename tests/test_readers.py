@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
+from timeline.readers import url_id
 from timeline.readers.url import FetchError, fetch
 from timeline.site import build
 
@@ -76,12 +77,12 @@ def test_a_page_without_article_text(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "video.html").write_text(EMPTY_PAGE, encoding="utf-8")
     assert main(["extract", str(tmp_path / "video.html")]) == 2
     err = capsys.readouterr().err
-    assert "video.html: no article text" in err and len(err.strip().splitlines()) == 1
+    assert "video.html: no text on the page" in err and len(err.strip().splitlines()) == 1
     (tmp_path / "port.html").write_text(PAGE, encoding="utf-8")
     out = tmp_path / "site"
     assert main(["build", str(tmp_path), "-o", str(out), "-j", "1"]) == 0  # skipped with a warning, not an error
     err = capsys.readouterr().err
-    assert "warning: " in err and "video.html: no article text" in err
+    assert "warning: " in err and "video.html: no text on the page" in err
     assert (out / "port.html").exists() and not (out / "video.html").exists()
 
 
@@ -211,7 +212,10 @@ def server() -> Iterator[str]:
 def test_extract_a_url_following_a_redirect(server: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", f"{server}/moved", "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["articles"][0]["published"] == "2026-02-03" and data["articles"][0]["id"] == "port-reopens"
+    article = data["articles"][0]
+    # the id: the page's name where it ended up, and a hash of the address asked for (unique, stable)
+    assert article["published"] == "2026-02-03" and article["id"].startswith("port-reopens-")
+    assert article["id"] == url_id(f"{server}/moved", f"{server}/news/port-reopens.html")
     assert any("reopened to shipping on Monday" in e["text"] for e in data["events"])
 
 
@@ -243,14 +247,16 @@ def test_build_urls_goes_on_after_a_failure_and_exits_2(server: str, tmp_path: P
     assert main(["build", "--urls", str(urls), "-o", str(out), "-j", "1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert f"timeline: {server}/missing: the server answered 404 Not Found" in err
-    assert (out / "port-reopens.html").exists()
+    assert len(list(out.glob("port-reopens-*.html"))) == 1
 
 
-def test_a_bad_url_list_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_line_of_a_url_list_is_its_own_error(server: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
     urls = tmp_path / "urls.txt"
-    urls.write_text("https://example.org/a\nftp://example.org/b\n", encoding="utf-8")
-    assert main(["build", "--urls", str(urls), "-o", str(tmp_path / "site")]) == 2
-    assert "urls.txt: line 2: not an http(s) URL" in capsys.readouterr().err
+    urls.write_text(f"{server}/news/port-reopens.html\nftp://example.org/b\n", encoding="utf-8")
+    assert main(["build", "--urls", str(urls), "-o", str(tmp_path / "site"), "-q"]) == 2
+    assert capsys.readouterr().err == "timeline: ftp://example.org/b: not a web address (http:// or https://)\n"
+    assert len(list((tmp_path / "site").glob("port-reopens-*.html"))) == 1
 
 
 # --- offsets of CRLF files ------------------------------------------------------------------------------

@@ -342,3 +342,22 @@ def test_readme_documents_every_template_and_filter() -> None:
     env = make_env()
     ours = sorted(set(env.filters) - set(make_env.__globals__["jinja2"].Environment().filters))
     assert [f for f in ours if not re.search(rf"[`|]{f}\b", readme)] == [], "README documents every filter"
+
+
+def test_index_lists_articles_newest_first_and_keeps_file_order_for_a_day(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, day in (("a-old", "2024-03-02"), ("b-new", "2026-02-01"), ("c-same", "2025-05-05"),
+                      ("d-same", "2025-05-05")):
+        (src / f"{name}.txt").write_text(f"---\ntitle: Story {name}\npublished: {day}\n---\n"
+                                         "The harbour reopened on Friday after storms.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    html = (out / "index.html").read_text(encoding="utf-8")
+    md = (out / "index.md").read_text(encoding="utf-8")
+    order = ["b-new", "c-same", "d-same", "a-old"]
+    for page in (html, md):
+        at = [page.index(f"Story {name}") for name in order]
+        assert at == sorted(at), page
+    # on a phone the table becomes labelled blocks: each fact says what it is
+    assert html.count('data-label="Published"') == 4

@@ -55,3 +55,43 @@ def test_a_sentence_may_start_with_a_name_in_small_letters(name: str) -> None:
 def test_abbreviations_still_do_not_end_sentences() -> None:
     assert _sentences("Mr. Smith met Dr. Jones in the U.S. on Jan. 5. They talked.") == [
         "Mr. Smith met Dr. Jones in the U.S. on Jan. 5.", "They talked."]
+
+
+def _paragraph_spans_as_before(text: str) -> list[tuple[int, int]]:
+    """The paragraph splitter as it was before it was made linear (it looked at the whole text
+    before every line break): the oracle the linear one must agree with."""
+    from timeline.text import _BLANK_LINE, _LINE_BREAK, _soft_wrap
+
+    spans = []
+    start = 0
+    for block in _BLANK_LINE.finditer(text + "\n\n"):
+        end = min(block.start(), len(text))
+        line_start = pstart = start
+        for brk in _LINE_BREAK.finditer(text, start, end):
+            if not _soft_wrap(text, brk, line_start, first=not text[:line_start].strip()):
+                spans.append((pstart, brk.start()))
+                pstart = brk.end()
+            line_start = brk.end()
+        spans.append((pstart, end))
+        start = block.end()
+        if start >= len(text):
+            break
+    return spans
+
+
+def test_paragraph_spans_are_unchanged_by_the_linear_splitter() -> None:
+    """Single-line paragraphs, wrapped lines, headlines and leading blank lines: the same spans as
+    the quadratic splitter gave (random texts from a fixed seed)."""
+    import random
+
+    from timeline.text import _paragraph_spans
+
+    lines = ["Carmaker Unveils Its First Electric Truck At The Detroit Motor Show", "May 8, 2006",
+             "By Jane Smith", "The label lost its case.", "the talks went on for a long time after the strike and",
+             "iPhone sales rose", "- a list item", "# A heading", "", "   ", "\t", "Short line",
+             "A long line that stops in the middle of a sentence because it was wrapped by",
+             "continued here in lower case."]
+    rng = random.Random(16)
+    for _ in range(400):
+        text = rng.choice(["", "\n", "  \n\n", " "]) + "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 12)))
+        assert _paragraph_spans(text) == _paragraph_spans_as_before(text), repr(text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
@@ -23,7 +24,7 @@ class NoPublicationDate(ArticleError):
     """An article whose metadata and text give no publication date (`--published` may give one)."""
 
 
-__all__ = ["Article", "ArticleError", "NoPublicationDate", "decode_text", "file_offsets", "load_article",
+__all__ = ["Article", "ArticleError", "NoPublicationDate", "clean_text", "decode_text", "file_offsets", "load_article",
            "make_article", "parse_date", "read_bytes", "read_source", "slugify", "split_front_matter"]
 
 
@@ -71,6 +72,30 @@ def slugify(name: str) -> str:
     norm = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
     return slug or "article"
+
+
+# C0 and C1 control characters but tab and line feed, and DEL: nothing a reader sees, and a NUL or an
+# escape sequence must reach no page, table or terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` as text to keep: line ends as "\\n", control characters other than tab and line feed
+    removed, a lone surrogate (a JSON "\\ud800" that is half of no pair: not a character, and
+    not writable as UTF-8) replaced by U+FFFD. For fields read from data, not from a file whose
+    offsets must be kept (the one place readers clean text)."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(value) is not None:
+        value = _CONTROL.sub("", value)
+    if _LONE_SURROGATE.search(value) is not None:
+        value = _LONE_SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def has_lone_surrogate(value: str) -> bool:
+    return _LONE_SURROGATE.search(value) is not None
 
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
@@ -256,11 +281,12 @@ def make_article(
 
 def load_article(
     path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None, fetcher: Callable[[str], Any] | None = None,
 ) -> Article:
     """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
-    its http(s) URL; `fmt` ("text", "markdown", "html") overrides what the name and the bytes say.
-    ArticleError names the file on failure (timeline.readers does the reading)."""
+    its http(s) URL (fetched by `fetcher`, see `timeline.readers.url.Fetcher`); `fmt` ("text",
+    "markdown", "html") overrides what the name and the bytes say. ArticleError names the file on
+    failure (timeline.readers does the reading)."""
     from timeline.readers import load_one
 
-    return load_one(path, published=published, today=today, format_in=fmt, warn=warn)
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher)

@@ -12,11 +12,14 @@ import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from timeline.article import Article, NoPublicationDate
 from timeline.cache import Entry, ProcessCache, article_key, code_digest
@@ -24,7 +27,7 @@ from timeline.errors import ArticleError, UserError
 from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers.collection import Row
-from timeline.readers.url import Fetched, fetch, is_url
+from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv"}
@@ -85,50 +88,90 @@ def digest_key(*parts: str | bytes) -> str:
 def collect_items(sources: Sequence[str], urls: Sequence[str] = (), *,
                   fetcher: Callable[[str], Fetched] | None = None) -> list[Item]:
     """The articles of the sources, in order: one item per file, per row of a collection file, per
-    URL (fetched here: a page that cannot be fetched becomes an item whose processing reports why)."""
-    from timeline.readers.collection import is_collection, read_rows
+    URL (fetched here by `fetcher`, by default `Fetcher()`: a page that cannot be fetched becomes an
+    item whose processing reports why; a page listed twice is read once). URLs are named without
+    their credentials (`url.redact`)."""
+    return list(iter_items(sources, urls, fetcher=fetcher))
 
-    items: list[Item] = []
+
+def source_files(sources: Sequence[str]) -> list[str]:
+    """The article files of the sources that are not URLs (collect_sources)."""
     paths = [s for s in sources if not is_url(s)]
-    for path in [str(f) for f in collect_sources(paths)] if paths else []:
+    return [str(f) for f in collect_sources(paths)] if paths else []
+
+
+def iter_items(sources: Sequence[str], urls: Sequence[str] = (), *, files: Sequence[str] | None = None,
+               fetcher: Callable[[str], Fetched] | None = None, keyed: bool = True) -> Iterator[Item]:
+    """`collect_items`, one item at a time: a collection's rows are read as they are asked for, so
+    a corpus of a million rows is never in memory at once. The files are found first (a missing
+    one is an ArticleError before any item; `files`: found already by `source_files`); the ids of
+    the rows are made unique in the run (timeline.readers.collection.RowIds). Without `keyed`, a
+    row's item has no cache key (`events` keeps no cache: a key is work for nothing)."""
+    from timeline.readers.collection import RowIds, is_collection, iter_rows
+
+    found = list(files) if files is not None else source_files(sources)
+    return _items_of(found, [*(s for s in sources if is_url(s)), *urls], fetcher, RowIds(), is_collection, iter_rows,
+                     keyed)
+
+
+def count_items(files: Sequence[str]) -> int:
+    """About how many items the files hold (for a progress bar): one a file, one a line of a
+    collection (less a CSV header); read quickly, without parsing."""
+    from timeline.readers.collection import is_collection
+
+    total = 0
+    for path in files:
         if not is_collection(path):
-            items.append(Item(path, file_key(path), path=path))
+            total += 1
             continue
         try:
-            data = Path(path).read_bytes()
-            rows = list(read_rows(path, data))
-        except (OSError, ArticleError) as exc:
-            message = str(exc) if isinstance(exc, ArticleError) else f"{path}: cannot read ({exc})"
-            items.append(Item(path, None, row=Row(path, 0, None, message)))
+            with open(path, "rb") as fh:
+                lines = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))  # noqa: B023
+        except OSError:
+            lines = 1
+        total += max(1, lines - (path.lower().endswith(".csv")))
+    return total
+
+
+def _items_of(files: list[str], urls: list[str], fetcher: Callable[[str], Fetched] | None, ids: Any,
+              is_collection: Callable[[str], bool], iter_rows: Callable[[str], Iterator[Row]],
+              keyed: bool = True) -> Iterator[Item]:
+    for path in files:
+        if not is_collection(path):
+            yield Item(path, file_key(path) if keyed else None, path=path)
             continue
-        for row in rows:
-            fields = json.dumps(row.fields, sort_keys=True) if row.fields else None
-            key = digest_key("row", path, str(row.number), fields) if fields else None
-            items.append(Item(row.name, key, row=row))
-    for url in [*(s for s in sources if is_url(s)), *urls]:
         try:
-            page = (fetcher or fetch)(url)
+            for row in iter_rows(path):
+                row = ids.assign(row)
+                if not keyed or row.fields is None:
+                    yield Item(row.name, None, row=row)
+                    continue
+                fields = json.dumps([row.id, row.fields], sort_keys=True)
+                yield Item(row.name, digest_key("row", path, str(row.number), fields), row=row)
         except ArticleError as exc:
-            items.append(Item(url, None, row=Row(url, 0, None, str(exc))))
+            yield Item(path, None, row=Row(path, 0, None, str(exc)))
+    seen: set[str] = set()
+    for url in urls:
+        key, shown = address_key(url), redact(url)
+        if key in seen:  # the same page again (another fragment, other credentials): read once
             continue
-        items.append(Item(url, digest_key("url", url, page.final_url, page.data), data=page.data, url=page.final_url))
-    return items
+        seen.add(key)
+        try:
+            page = (fetcher or Fetcher())(url)
+        except ArticleError as exc:
+            yield Item(shown, None, row=Row(shown, 0, None, str(exc)))
+            continue
+        yield Item(shown, digest_key("url", key, page.final_url, page.data), data=page.data, url=page.final_url)
 
 
 def read_url_list(path: str) -> list[str]:
-    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped."""
+    """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped.
+    Every other line is taken as a URL: one that cannot be fetched (not http(s), a space in it, a
+    bad port...) is that URL's one-line error when it is fetched, and the rest goes on."""
     from timeline.article import read_source
 
-    text, name = read_source(path)
-    urls = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not is_url(line):
-            raise ArticleError(f"{name}: line {number}: not an http(s) URL: {line[:80]!r}")
-        urls.append(line)
-    return urls
+    text, _ = read_source(path)
+    return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -250,10 +293,82 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
     size = max(1, min(32, len(items) // (jobs * 8)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
-        for chunk, entries in zip(chunks, runs, strict=True):
-            yield from entries
-            advance(len(chunk))
+        try:
+            runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
+            for chunk, entries in zip(chunks, runs, strict=True):
+                yield from entries
+                advance(len(chunk))
+        except BaseException:  # a failure or a signal: the chunks not started are cancelled, not run
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _weight(item: Item) -> int:
+    """Roughly how many characters an item carries to a worker (a file is read there)."""
+    if item.row is not None and item.row.fields:
+        return sum(len(v) for v in item.row.fields.values())
+    return len(item.data) if item.data is not None else 1024
+
+
+_CHUNK_ITEMS = 32
+_CHUNK_CHARS = 1 << 20
+
+
+def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
+    """Items in chunks for the workers: growing from 1 to 32 items (a small run is still spread
+    over the workers), and closed at about 1 MB of text."""
+    limit = 1
+    chunk: list[Item] = []
+    weight = 0
+    for item in items:
+        chunk.append(item)
+        weight += _weight(item)
+        if len(chunk) >= limit or weight >= _CHUNK_CHARS:
+            yield chunk
+            chunk, weight, limit = [], 0, min(_CHUNK_ITEMS, limit * 2)
+    if chunk:
+        yield chunk
+
+
+def stream_entries(items: Iterable[Item], today: date, jobs: int, advance: Callable[[int], None] = lambda n: None,
+                   options: Options = DEFAULT_OPTIONS) -> Iterator[tuple[Item, Entry]]:
+    """Each item with its entry, in input order, as they are done: the items are read from the
+    iterable only as far as the work goes (with `jobs` processes, at most two chunks a worker are
+    in flight), so memory is bounded by the largest chunk, not by the corpus."""
+    it = iter(items)
+    head = list(islice(it, jobs * _MIN_PER_JOB))
+    jobs = max(1, min(jobs, len(head) // _MIN_PER_JOB))
+    if jobs == 1:
+        for item in chain(head, it):
+            yield item, process_item(item, today, options)
+            advance(1)
+        return
+    if fork_available():
+        from timeline.temporal.rules import GRAMMAR
+
+        GRAMMAR.warm()  # once here, instead of once in every worker
+    pending: deque[tuple[list[Item], Future[list[Entry]]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+        try:
+            for chunk in _chunks(chain(head, it)):
+                pending.append((chunk, pool.submit(_process_plain, chunk, today, options)))
+                while len(pending) > 2 * jobs or (pending and pending[0][1].done()):
+                    yield from _done(pending.popleft(), advance)
+            while pending:
+                yield from _done(pending.popleft(), advance)
+        except BaseException:  # a failure, a signal, a reader gone: the chunks not started are not run
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _process_plain(items: Sequence[Item], today: date, options: Options) -> list[Entry]:
+    return [process_item(i, today, options) for i in items]  # no cache here: no cache JSON to make
+
+
+def _done(job: tuple[list[Item], Future[list[Entry]]], advance: Callable[[int], None]) -> Iterator[tuple[Item, Entry]]:
+    chunk, future = job
+    yield from zip(chunk, future.result(), strict=True)
+    advance(len(chunk))
 
 
 def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,

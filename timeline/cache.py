@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -148,6 +149,43 @@ class Entry:
         return dataclasses.replace(self, json=self.as_json())
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _text(value: object, optional: bool = True) -> bool:
+    return isinstance(value, str) or (optional and value is None)
+
+
+def valid_entry(entry: Entry) -> bool:
+    """Whether a cache entry is one processing could have made: strings where strings go; an
+    article id that is a slug, as every reader makes them (no path, nothing hidden), that each of
+    its events belongs to; sentences, expressions and events inside its text."""
+    if not (_text(entry.error) and _text(entry.today) and all(isinstance(w, str) for w in entry.warnings)):
+        return False
+    r = entry.result
+    if r is None:
+        return entry.error is not None
+    a = r.article
+    if not (isinstance(a.id, str) and _SLUG.fullmatch(a.id) and isinstance(a.text, str)
+            and isinstance(a.published, date)
+            and all(_text(v) for v in (a.title, a.source, a.url, a.path, a.published_how))):
+        return False
+    n = len(a.text)
+    for s in r.sentences:
+        if not (isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start <= s.end <= n):
+            return False
+    for t in r.timexes:
+        if not (isinstance(t.start, int) and isinstance(t.end, int) and 0 <= t.start <= t.end <= n):
+            return False
+    for e in r.events:
+        if not (e.article == a.id and isinstance(e.id, str) and e.id.startswith(a.id + "-")
+                and all(src == a.id for src in e.sources) and isinstance(e.sentence, int)
+                and 0 <= e.sentence < len(r.sentences) and isinstance(e.text, str)
+                and isinstance(e.start, date) and isinstance(e.end, date)):
+            return False
+    return True
+
+
 class ProcessCache:
     """The cache file of one output folder: read once, looked up by key, written back whole."""
 
@@ -156,6 +194,8 @@ class ProcessCache:
         self.entries: dict[str, Entry] = {}
         self._raw: dict[str, object] = {}  # entries as read, written back without encoding again
         self.hits = 0
+        self.hit_keys: set[str] = set()
+        self.warnings: list[str] = []
         if enabled:
             self._load()
 
@@ -164,19 +204,33 @@ class ProcessCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") != _FORMAT or data.get("code") != code_digest():
                 return
-            read = decoder(ArticleResult)
-            for key, raw in data["entries"].items():
-                result = read(raw["result"]) if raw.get("result") is not None else None
-                self.entries[key] = Entry(result, raw.get("error"), raw.get("today"), bool(raw.get("skipped")),
-                                          tuple(raw.get("warnings") or ()))
-                self._raw[key] = raw
+            entries = data["entries"].items()
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries, self._raw = {}, {}
+            return
+        read = decoder(ArticleResult)
+        bad = 0
+        for key, raw in entries:
+            try:
+                result = read(raw["result"]) if raw.get("result") is not None else None
+                entry = Entry(result, raw.get("error"), raw.get("today"), bool(raw.get("skipped")),
+                              tuple(raw.get("warnings") or ()))
+                ok = valid_entry(entry)
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+                ok = False
+            if not ok:  # the cache is a hint: a damaged or forged entry is processed again
+                bad += 1
+                continue
+            self.entries[key] = entry
+            self._raw[key] = raw
+        if bad:
+            self.warnings.append(f"{self.path}: {bad} damaged entr{'y' if bad == 1 else 'ies'} ignored "
+                                 "(processed again)")
 
     def get(self, key: str, today: date) -> Entry | None:
         entry = self.entries.get(key)
         if entry is not None and entry.fresh(today):
             self.hits += 1
+            self.hit_keys.add(key)
             return entry
         return None
 

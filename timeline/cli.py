@@ -9,21 +9,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, load_article, parse_date
-from timeline.errors import ArticleError, UserError
+from timeline.errors import ArticleError, UserError, printable, say
+
+if TYPE_CHECKING:
+    from timeline.edits import Edits
 
 EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -49,6 +52,33 @@ def _jobs(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r} (a whole number, 1 or more)")
     return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not 0 < n <= 3600:
+        raise argparse.ArgumentTypeError(f"invalid number of seconds {value!r} (more than 0, at most 3600)")
+    return n
+
+
+def _fetch_args(p: argparse.ArgumentParser) -> None:
+    """--allow-private and --timeout: how a command that reads URLs fetches them (timeline.readers.url)."""
+    from timeline.readers.url import DEADLINE
+
+    p.add_argument("--allow-private", action="store_true",
+                   help="let a redirect lead to a private, loopback or link-local address (refused by default; "
+                        "see the README's Safety section)")
+    p.add_argument("--timeout", type=_seconds, default=DEADLINE, metavar="SECONDS",
+                   help=f"the longest a URL's fetch may take, redirects included (default: {DEADLINE:g})")
+
+
+def _fetcher(args: argparse.Namespace) -> Callable[[str], Any]:
+    from timeline.readers.url import Fetcher
+
+    return Fetcher(allow_private=args.allow_private, deadline=args.timeout)
 
 
 def _statuses(value: str) -> tuple[str, ...]:
@@ -78,7 +108,7 @@ def _event_args(p: argparse.ArgumentParser) -> None:
                         "(see the README's 'Edits')")
 
 
-def _load_edits(args: argparse.Namespace) -> object:
+def _load_edits(args: argparse.Namespace) -> Edits:
     """The edits file of --edits (timeline.edits.NO_EDITS without one)."""
     from timeline.edits import NO_EDITS, load_edits
 
@@ -88,14 +118,14 @@ def _load_edits(args: argparse.Namespace) -> object:
 
 def _warn(messages: Sequence[str]) -> None:
     for message in messages:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+        say(message, prefix="warning: ")
 
 
 def _note_inferred(article: Article) -> None:
     if article.published_how.startswith("inferred"):
         evidence = article.published_how.removeprefix("inferred from ")
-        print(f"timeline: {article.path or '<stdin>'}: publication date inferred: "
-              f"{article.published.isoformat()}, from {evidence}", file=sys.stderr)
+        say(f"{article.path or '<stdin>'}: publication date inferred: {article.published.isoformat()}, "
+            f"from {evidence}")
 
 
 def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
@@ -113,7 +143,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.progress import Progress
     from timeline.render import render
 
-    article = load_article(args.file, args.published, fmt=args.format_in)
+    edits = _load_edits(args)  # a malformed file is an error before the article is read
+    article = load_article(args.file, args.published, fmt=args.format_in, fetcher=_fetcher(args))
     if args.title:
         from dataclasses import replace
 
@@ -121,12 +152,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _note_inferred(article)
     with Progress(1000, "extracting") as bar:  # drawn on a terminal, once a long article takes a moment
         tl = process(article, bar.fraction, undated=args.undated, status=args.status).timeline()
-    edits = _load_edits(args)
     if edits:
         from timeline.edits import edit_timeline
 
-        _warn(edits.stale(tl.events))  # type: ignore[attr-defined]
-        tl = edit_timeline(tl, edits)  # type: ignore[arg-type,assignment]
+        _warn(edits.stale(tl.events))
+        tl = edit_timeline(tl, edits)
     _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
     return 0
 
@@ -139,7 +169,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
     offsets = None
     if is_url(args.file):
-        article = load_one(args.file, published=args.published, format_in=args.format_in)
+        article = load_one(args.file, published=args.published, format_in=args.format_in, fetcher=_fetcher(args))
     else:
         data, name = read_bytes(args.file)
         kind = input_kind(name, data, args.format_in)
@@ -195,9 +225,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         raise ArticleError("-: only one of OLD and NEW can be read from stdin")
     old = load_version(args.old, args.published_old, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, fetcher=_fetcher(args))
     new = load_version(args.new, args.published_new, format_in=args.format_in, undated=args.undated,
-                       status=args.status)
+                       status=args.status, fetcher=_fetcher(args))
     for tl in (old, new):
         for article in tl.articles:
             _note_inferred(article)
@@ -205,9 +235,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if edits:  # both sides, matched by the part of the id the versions share (timeline.edits)
         from timeline.edits import edit_timeline
 
-        _warn(edits.stale([e for tl in (old, new) for e in tl.events], versions=True))  # type: ignore[attr-defined]
-        old = edit_timeline(old, edits, versions=True)  # type: ignore[assignment]
-        new = edit_timeline(new, edits, versions=True)  # type: ignore[assignment]
+        _warn(edits.stale([e for tl in (old, new) for e in tl.events], versions=True))
+        old = edit_timeline(old, edits, versions=True)
+        new = edit_timeline(new, edits, versions=True)
     d = diff_timelines(old, new)
     to_stdout = args.output is None or args.output == "-"
     color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -223,37 +253,99 @@ def cmd_build(args: argparse.Namespace) -> int:
     sources = args.sources or ([] if urls else [str(bundled_seeds())])
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
-                   undated=args.undated, status=args.status)
+                   undated=args.undated, status=args.status, fetcher=_fetcher(args),
+                   edits=_load_edits(args) if args.edits else None)
     for message in report.warnings:
-        print(f"timeline: warning: {message}", file=sys.stderr)
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
-        print(f"timeline: {report.summary()}", file=sys.stderr)
+        say(report.summary())
     return EXIT_USAGE if report.errors else 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from timeline.batch import collect_items, read_url_list
+    from timeline.batch import count_items, iter_items, read_url_list, source_files
     from timeline.progress import Progress
     from timeline.table import events_table
 
     urls = read_url_list(args.urls) if args.urls else []
     if not args.sources and not urls:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
-    items = collect_items(args.sources, urls)
-    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
-    with Progress(len(items), "reading", enabled=None if not args.quiet and args.dask is None else False) as bar:
+    files = source_files(args.sources)
+    inputs = tuple(sorted(files))
+    items = iter_items(args.sources, urls, files=files, fetcher=_fetcher(args), keyed=False)  # read as rows are written
+    bar_shown = not args.quiet and args.dask is None and sys.stderr.isatty()
+    with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
         report = events_table(items, args.output, fmt=args.format, jobs=args.jobs, dask=args.dask, force=args.force,
                               inputs=inputs, advance=bar.advance, published=args.published, undated=args.undated,
                               status=args.status)
+    for message in report.warnings:
+        say(message, prefix="warning: ")
     for message in report.errors:
-        print(f"timeline: {message}", file=sys.stderr)
+        say(message)
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
-        print(f"timeline: wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
-              f"{report.output}{skipped}", file=sys.stderr)
+        say(f"wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
+            f"{report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
+
+
+def _count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number, `least` or more."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = least - 1
+        if n < least:
+            raise argparse.ArgumentTypeError(f"invalid number {value!r} (a whole number, {least} or more)")
+        return n
+
+    return parse
+
+
+def _day(option: str) -> Callable[[str], date]:
+    """An argparse type: a day (YYYY-MM-DD), its errors naming `option`."""
+
+    def parse(value: str) -> date:
+        try:
+            return parse_date(value, option, option)
+        except ArticleError as exc:
+            raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
+
+    return parse
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from timeline.batch import Options, collect_items, read_url_list
+    from timeline.progress import Progress
+    from timeline.render import render_story
+    from timeline.story import story_of
+
+    urls = read_url_list(args.urls) if args.urls else []
+    if not args.sources and not urls:
+        raise UserError("story: give article files or folders (SRC), or --urls LIST")
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"story: --from {args.start} is after --to {args.end}")
+    edits = _load_edits(args)  # a malformed file is an error before any article is read
+    items = collect_items(args.sources, urls, fetcher=_fetcher(args))
+    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
+    options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None)
+    with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
+        st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
+                                        edits=edits,
+                                        dates=args.dates, sentences=args.sentences, start=args.start,
+                                        end=args.end, title=args.title)
+    _warn(warnings)
+    for message in errors:
+        say(message)
+    _emit(render_story(st, args.format, args.templates), args.output, args.force, inputs)
+    if not args.quiet:
+        skipped = f", {len(errors)} skipped" if errors else ""
+        say(f"{len(st.dates)} key dates of {st.articles} articles{skipped}")
+    return EXIT_USAGE if errors else 0
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -289,6 +381,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="publication date (YYYY-MM-DD); default: front matter, else inferred from the text")
         p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+        _fetch_args(p)
 
     p = sub.add_parser(
         "extract", help="an article's timeline as html, md, json, csv or an export", formatter_class=_formatter,
@@ -352,6 +445,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="publication date of OLD (YYYY-MM-DD); default: front matter, else inferred")
     p.add_argument("--published-new", type=_published, metavar="DATE",
                    help="publication date of NEW (YYYY-MM-DD); default: front matter, else inferred")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_diff)
 
@@ -415,6 +509,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first article that cannot be read (default: skip it, report it, exit 2)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -424,7 +519,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "title, source, url and publication date) as Parquet, CSV or JSON Lines, chosen by the\n"
                     "extension of OUT (JSON Lines on stdout without -o). --dask runs the same job on a\n"
                     "dask.distributed cluster and writes a folder of Parquet parts. Parquet and Dask need the\n"
-                    "extra: pip install 'timeline[dask]'.",
+                    "extra: pip install '.[dask]' in timeline's source folder (or pip install pyarrow).",
         epilog=_examples("timeline events articles/ -o events.parquet",
                          "timeline events articles/ -o events.csv",
                          "timeline events articles/ | head -1",
@@ -444,21 +539,88 @@ def make_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
     _event_args(p)
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser(
+        "story", help="the key dates of many articles about one story", formatter_class=_formatter,
+        description="Choose the days that matter across a collection of articles about one story (a war, an\n"
+                    "outbreak, a spill, a trial) and, for each, the sentences that say what happened and the\n"
+                    "articles that report it. SRC is read as for build and events. Without --dates the tool\n"
+                    "decides how many days the story needs (see the README, 'Story').",
+        epilog=_examples("timeline story articles/ -o story.html -f html",
+                         "timeline story articles/ --dates 20 --sentences 1 -f md",
+                         "timeline story articles/ --from 2010-04-20 --to 2010-09-19 -o story.json",
+                         "timeline story feed.jsonl -f csv -o story.csv    # one row per sentence"),
+    )
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv"],
+                   help="output format: json (default), md, html (a page), csv (one row per sentence)")
+    p.add_argument("--dates", type=_count(1), metavar="N", help="how many key dates (default: as the story needs)")
+    p.add_argument("--sentences", type=_count(0), metavar="K", help="sentences per date (default: 2)")
+    p.add_argument("--from", dest="start", type=_day("--from"), metavar="DATE",
+                   help="only dates on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=_day("--to"), metavar="DATE", help="only dates on or before DATE")
+    p.add_argument("--title", help="title of the story (default: Key dates)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
+    _event_args(p)
+    p.set_defaults(func=cmd_story)
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (and SIGHUP) as an exception: what a command was writing is cleaned up on the way out
+    (temporary files removed, the old output left as it was), then it exits 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def _on_signals() -> dict[int, object]:
+    """Turn SIGTERM and SIGHUP into `_terminate` (where they kill the process as by default);
+    the handlers they had, to put back."""
+    import signal
+
+    before: dict[int, object] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        try:
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                before[number] = signal.signal(number, _terminate)
+        except ValueError:  # not the main thread: signals stay as they are
+            pass
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     parser = make_parser()
     args = parser.parse_args(argv)
+    handlers = _on_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except NotADirectoryError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

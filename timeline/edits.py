@@ -26,14 +26,19 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from timeline.errors import UserError
 from timeline.events import Event
+
+if TYPE_CHECKING:
+    from timeline.chronology import Timeline
 
 #: The file `timeline build` reads at the top of a source folder.
 EDITS_FILE = "edits.yml"
 
 _EVENT_KEYS = ("drop", "date", "until", "headline", "note", "status")
+_DAY_KEYS = ("drop", "date", "headline", "note")
 _ADD_KEYS = ("date", "until", "text", "headline", "note", "status", "source", "url")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 
@@ -66,14 +71,17 @@ class Addition:
 
 @dataclass(frozen=True)
 class Edits:
-    """A parsed edits file: edits by event id, and additions in the file's order."""
+    """A parsed edits file: edits by event id, additions in the file's order, and edits of the
+    days of a story (`timeline story`) by their date value."""
 
     path: str = ""
     events: Mapping[str, EventEdit] = field(default_factory=dict)
     add: tuple[Addition, ...] = ()
+    days: Mapping[str, EventEdit] = field(default_factory=dict)
+    digest: str = ""  # SHA-256 of the file's bytes: a build whose edits changed renders again
 
     def __bool__(self) -> bool:
-        return bool(self.events or self.add)
+        return bool(self.events or self.add or self.days)
 
     def stale(self, events: Iterable[Event], versions: bool = False) -> list[str]:
         """A warning for each edit that matches none of `events` (all the events of a run)."""
@@ -119,9 +127,30 @@ def load_edits(path: str | Path) -> Edits:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise UserError(f"{name}{where}: {problem}") from None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if root is None:
-        return Edits(path=name)
-    return _Reader(name).edits(root)
+        return Edits(path=name, digest=digest)
+    return dataclasses.replace(_Reader(name).edits(root), digest=digest)
+
+
+def folder_edits(sources: Sequence[str]) -> Edits:
+    """The edits of a build: the `edits.yml` at the top of its source folders (one error if two
+    folders edit the same event or day), or none."""
+    found = [load_edits(p) for p in (Path(s) / EDITS_FILE for s in sources if Path(s).is_dir()) if p.is_file()]
+    if not found:
+        return NO_EDITS
+    if len(found) == 1:
+        return found[0]
+    events: dict[str, EventEdit] = {}
+    days: dict[str, EventEdit] = {}
+    for edits in found:
+        for into, items, what in ((events, edits.events, "event"), (days, edits.days, "day")):
+            for key, value in items.items():
+                if key in into:
+                    raise UserError(f"{edits.path}: the {what} {key!r} is edited in another {EDITS_FILE} too")
+                into[key] = value
+    return Edits(" and ".join(e.path for e in found), events, tuple(a for e in found for a in e.add), days,
+                 hashlib.sha256("".join(e.digest for e in found).encode()).hexdigest())
 
 
 class _Reader:
@@ -152,6 +181,7 @@ class _Reader:
     def edits(self, root: object) -> Edits:
         events: dict[str, EventEdit] = {}
         add: list[Addition] = []
+        days: dict[str, EventEdit] = {}
         for key_node, value in self.mapping(root, "the edits file"):
             key = self.scalar(key_node, "a top-level key")
             if key == "events":
@@ -164,6 +194,16 @@ class _Reader:
                     if eid in events:
                         raise self.fail(id_node, f"the event {eid!r} is edited twice")
                     events[eid] = self.event_edit(edit_node, eid)
+            elif key == "days":
+                if self.is_null(value):
+                    continue
+                for day_node, edit_node in self.mapping(value, "days"):
+                    day = self.scalar(day_node, "a day").strip()
+                    if _interval(day) is None:
+                        raise self.fail(day_node, f"the day {day!r} is not a TIMEX3 date value on the calendar")
+                    if day in days:
+                        raise self.fail(day_node, f"the day {day!r} is edited twice")
+                    days[day] = self.event_edit(edit_node, day, _DAY_KEYS)
             elif key == "add":
                 if self.is_null(value):
                     continue
@@ -173,8 +213,8 @@ class _Reader:
                     raise self.fail(value, "add must be a list of events")
                 add.extend(self.addition(item) for item in value.value)
             else:
-                raise self.fail(key_node, f"unknown key {key!r} (expected events or add)")
-        return Edits(self.path, events, tuple(add))
+                raise self.fail(key_node, f"unknown key {key!r} (expected events, add or days)")
+        return Edits(self.path, events, tuple(add), days)
 
     @staticmethod
     def is_null(node: object) -> bool:
@@ -208,8 +248,8 @@ class _Reader:
                 raise self.fail(node, f"status {text!r} is not one of {', '.join(STATUSES)}")
         return text
 
-    def event_edit(self, node: object, eid: str) -> EventEdit:
-        fields = self.fields(node, _EVENT_KEYS, f"the edit of {eid}")
+    def event_edit(self, node: object, eid: str, keys: Sequence[str] = _EVENT_KEYS) -> EventEdit:
+        fields = self.fields(node, keys, f"the edit of {eid}")
         drop = False
         if "drop" in fields:
             text, where = fields["drop"]
@@ -220,8 +260,7 @@ class _Reader:
                          until=self.value(fields, "until", date=True), headline=self.value(fields, "headline"),
                          note=self.value(fields, "note"), status=self.value(fields, "status"))
         if edit == EventEdit():
-            raise self.fail(node, f"the edit of {eid} changes nothing (give drop, date, until, headline, note "
-                                  "or status)")
+            raise self.fail(node, f"the edit of {eid} changes nothing (give {', '.join(keys)})")
         return edit
 
     def addition(self, node: object) -> Addition:
@@ -312,13 +351,80 @@ def apply(events: Iterable[Event], edits: Edits, *, add: bool = True, versions: 
     return out
 
 
-def edit_timeline(timeline: object, edits: Edits, *, versions: bool = False) -> object:
+def edit_timeline(timeline: Timeline, edits: Edits, *, versions: bool = False) -> Timeline:
     """A Timeline with the edits applied and its events put back in chronological order."""
-    from timeline.chronology import Timeline, order_key
+    from timeline.chronology import order_key
 
-    assert isinstance(timeline, Timeline)
     if not edits:
         return timeline
     rank = {a.id: i for i, a in enumerate(timeline.articles)}
     events = sorted(apply(timeline.events, edits, versions=versions), key=lambda e: order_key(e, rank))
     return dataclasses.replace(timeline, events=tuple(events))
+
+
+def edit_results(results: Sequence[Any], edits: Edits, *, versions: bool = False) -> list[Any]:
+    """Processed articles (pipeline.ArticleResult) with the edits applied to each one's events (in
+    text order, as `process` leaves them); the additions belong to no article: `additions()`.
+    With `versions`, an edit also applies to the same sentence in another version (`Edits.key`)."""
+    if not edits.events:
+        return list(results)
+    out = []
+    for r in results:
+        events = apply(r.events, edits, add=False, versions=versions)
+        out.append(r if len(events) == len(r.events) and all(a is b for a, b in zip(events, r.events, strict=True))
+                   else dataclasses.replace(r, events=tuple(events)))
+    return out
+
+
+def additions(edits: Edits) -> list[Event]:
+    """The events the editor added, in the file's order."""
+    return [added_event(a) for a in edits.add]
+
+
+def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
+    """A story (timeline.story.Story) with the editor's `days:` edits (drop a day, re-date it,
+    head or annotate it) and additions (a sentence on its day, a day of its own if the story has
+    none), days back in chronological order; and a warning for each day edit that matches no day."""
+    from timeline import calendar
+    from timeline.story import StoryDate, StorySentence
+
+    if not edits.days and not edits.add:
+        return story, []
+    days: list[Any] = []
+    used: set[str] = set()
+    for day in story.dates:
+        edit = edits.days.get(day.date)
+        if edit is None:
+            days.append(day)
+            continue
+        used.add(day.date)
+        if edit.drop:
+            continue
+        changed = list(day.edited)
+        if edit.date is not None and edit.date != day.date:
+            day = dataclasses.replace(day, date=edit.date, label=calendar.label(edit.date))
+            changed.append("date")
+        for name in ("headline", "note"):
+            value = getattr(edit, name)
+            if value is not None:
+                day = dataclasses.replace(day, **{name: value})
+                changed.append(name)
+        days.append(dataclasses.replace(day, edited=tuple(dict.fromkeys(changed))))
+    for a in edits.add:
+        sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
+        at = next((i for i, d in enumerate(days) if d.date == a.date), None)
+        if at is None:
+            days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
+                                  sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
+        else:
+            day = days[at]
+            days[at] = dataclasses.replace(day, sentences=(sentence, *day.sentences),
+                                           edited=tuple(dict.fromkeys((*day.edited, "added"))))
+
+    def start(d: Any) -> tuple[object, ...]:
+        place = calendar.interval(d.date)
+        return (place[0],) if place is not None else ()
+
+    days.sort(key=start)  # stable: days of one start keep their order
+    stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
+    return dataclasses.replace(story, dates=tuple(days)), stale

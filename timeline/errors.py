@@ -3,6 +3,7 @@ exit status 2 (never a traceback). Library callers catch `UserError` for all of 
 
 from __future__ import annotations
 
+import re
 import sys
 
 
@@ -23,6 +24,25 @@ class TemplateError(UserError):
     """A template of the user's theme that does not parse or render (names the file and line)."""
 
 
+# Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts the ANSI
+# sequences that recolour, move the cursor or retitle the window), DEL, and the bidirectional
+# overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(message: str) -> str:
+    """`message` safe to print on a terminal, on one line: every control character (an ANSI escape,
+    a newline, a carriage return, a bidi override) shown as its escape (`\\x1b`), never obeyed.
+    Messages carry file names and text from articles, caches and servers: every line the CLI
+    prints on stderr goes through here."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
+def say(message: str, *, prefix: str = "") -> None:
+    """Print one message of the CLI on stderr: `timeline: PREFIX MESSAGE`, made printable."""
+    print(f"timeline: {prefix}{printable(message)}", file=sys.stderr)
+
+
 def warn_stderr(message: str) -> None:
     """The default way a reader warns: one line on stderr, `timeline: FILE: what`."""
-    print(f"timeline: {message}", file=sys.stderr)
+    say(message)

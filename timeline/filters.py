@@ -7,6 +7,7 @@ exports, so neither imports the other. Every filter is a pure function of its ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from markupsafe import Markup
@@ -208,10 +209,15 @@ _EDITED_WORDS = {"date": "date corrected", "until": "end corrected", "headline":
 def edited_text(event: Event) -> str:
     """What the editor did to an event, in words: "Added by the editor.", "Date corrected by the
     editor.", "Headline added and status corrected by the editor." ("" if nothing)."""
-    if not event.edited:
+    return edited_words(event.edited)
+
+
+def edited_words(edited: Sequence[str]) -> str:
+    """`edited_text` of the names of what the editor changed (an event's or a story day's `edited`)."""
+    if not edited:
         return ""
-    if "added" in event.edited:
+    if "added" in edited:
         return "Added by the editor."
-    words = [_EDITED_WORDS.get(name, f"{name} changed") for name in event.edited if name != "note"] or ["note added"]
+    words = [_EDITED_WORDS.get(name, f"{name} changed") for name in edited if name != "note"] or ["note added"]
     said = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     return f"{said[0].upper()}{said[1:]} by the editor."

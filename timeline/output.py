@@ -25,16 +25,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
+import re
+import secrets
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Container, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.errors import OutputError
 
-__all__ = ["RECORD", "atomic_write", "spreadsheet_safe", "write_output", "written_by_timeline"]
+__all__ = ["RECORD", "atomic_write", "remove_stale_temps", "spreadsheet_safe", "streamed_output", "temp_name",
+           "write_output", "written_by_timeline"]
 
 #: The record of the files `-o` wrote into a folder (name -> sha256 and size of the bytes written).
 RECORD = ".timeline-outputs"
@@ -106,6 +110,11 @@ def _folder_lock(folder: Path) -> Iterator[None]:
 def _record(real: Path, data: bytes) -> None:
     """Note in the record of `real`'s folder that `real` holds exactly `data`; drop the entries of
     files that are gone or whose size changed."""
+    _record_digest(real, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _record_digest(real: Path, digest: str, size: int) -> None:
+    """`_record` of a file whose SHA-256 and size are known."""
     folder = real.parent
     with _folder_lock(folder):
         entries = _load_record(folder)
@@ -119,7 +128,7 @@ def _record(real: Path, data: bytes) -> None:
                     kept[name] = entry
             except OSError:
                 pass
-        kept[real.name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        kept[real.name] = {"sha256": digest, "size": size}
         text = json.dumps({"generator": "timeline", "about": _ABOUT, "files": kept}, indent=1, sort_keys=True)
         atomic_write(folder / RECORD, text + "\n")
 
@@ -163,7 +172,81 @@ def _umask() -> int:
     return mask
 
 
-_TEMP_NAMES = itertools.count()
+# --- temporary files ------------------------------------------------------------------------------
+#
+# Every temporary file (or staging folder) timeline makes is named `.tlPID-XXXXXXXX.tmp`: hidden,
+# short whatever the target's name (a 250-byte file name still has room), and naming the process
+# that made it, so a later run can tell a leftover of a killed run (its process is gone) from the
+# work of a run still going, and removes only those. Timeline before this scheme named them
+# `.TARGET.PID-N.tmp`; those are removed too, beside a TARGET timeline made.
+
+_TEMP_RE = re.compile(r"\.tl([0-9]{1,10})-[0-9a-f]{8}\.tmp")
+_LEGACY_TEMP_RE = re.compile(r"\.(.+)\.([0-9]{1,10})-[0-9]{1,20}\.tmp")
+
+
+# A staging folder may be on a file system shared with other machines, whose process ids this one
+# cannot check: it is removed only when also a day old.
+_STAGING_AGE = 24 * 3600
+
+
+def temp_name(pid: int | None = None) -> str:
+    """A fresh name for a temporary file or folder of process `pid` (default: this one)."""
+    return f".tl{os.getpid() if pid is None else pid}-{secrets.token_hex(4)}.tmp"
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):
+        return True  # another user's process, or cannot tell: keep its files
+    return True
+
+
+def stale_temp(name: str, owned: Container[str] = ()) -> bool:
+    """Whether `name` is a temporary file of a timeline run that is no longer running: one of
+    timeline's temporary names, made by a process that is gone (`owned`: the names of the files
+    timeline made in that folder, beside which the older `.TARGET.PID-N.tmp` names are its own)."""
+    m = _TEMP_RE.fullmatch(name)
+    if m is None:
+        m = _LEGACY_TEMP_RE.fullmatch(name)
+        if m is None or m.group(1) not in owned:
+            return False
+        return not _running(int(m.group(2)))
+    return not _running(int(m.group(1)))
+
+
+def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Container[str] = ()) -> list[Path]:
+    """Remove from `folder` (not below it) the temporary files that killed timeline runs left
+    (`stale_temp`); a staging folder is emptied of the files timeline puts there (`keep` are never
+    removed) and removed if that empties it. Returns what it removed."""
+    removed: list[Path] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return removed
+    for name in names:
+        if not name.startswith(".") or name in keep or not stale_temp(name, owned):
+            continue
+        path = folder / name
+        try:
+            st = path.lstat()
+            if stat.S_ISREG(st.st_mode):
+                path.unlink()
+                removed.append(path)
+            elif stat.S_ISDIR(st.st_mode) and time.time() - st.st_mtime > _STAGING_AGE:
+                for inner in sorted(path.iterdir()):
+                    if re.fullmatch(r"part-[0-9]{5}\.parquet|\.timeline-events", inner.name) and inner.is_file() \
+                            and not inner.is_symlink():
+                        inner.unlink()
+                path.rmdir()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def write_new(path: str | Path, data: bytes) -> None:
@@ -181,7 +264,7 @@ def atomic_write(path: Path, content: str | bytes, *, mode: int | None = None) -
         parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     while True:  # a name of our own, created exclusively (as mkstemp does, with one system call fewer)
-        tmp = str(parent / f".{path.name}.{os.getpid()}-{next(_TEMP_NAMES)}.tmp")
+        tmp = str(parent / temp_name())
         try:
             write_new(tmp, data)
             break
@@ -235,24 +318,41 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False, input
     """Write one output the user named with -o (the rules are in this module's docstring): refuse
     an input, a file that is not timeline's own output (unless `force`), a directory, a block
     device or the record; write into a device or pipe; else replace atomically and record it."""
+    st = _stat_target(path)
+    try:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+    except UnicodeEncodeError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.reason} in the output)") from None
+    if st is not None and not stat.S_ISREG(st.st_mode):  # nothing is replaced, so it may even be the terminal
+        _write_into(path, data)
+        return
+    real = _check_file_target(path, st, force, inputs)
+    try:
+        atomic_write(real, data, mode=st.st_mode & 0o777 if st is not None else None)
+        _record(real, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _stat_target(path: Path) -> os.stat_result | None:
+    """What `path` is now (None: nothing); a directory or a block device is refused."""
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         st = None
     except (OSError, ValueError) as exc:
         raise OutputError(f"{path}: cannot write ({getattr(exc, 'strerror', None) or exc})") from None
-    try:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-    except UnicodeEncodeError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.reason} in the output)") from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name to -o")
         if stat.S_ISBLK(st.st_mode):
             raise OutputError(f"{path}: is a block device; -o writes files, pipes and character devices only")
-        if not stat.S_ISREG(st.st_mode):  # nothing is replaced, so it may even be the terminal read from
-            _write_into(path, data)
-            return
+    return st
+
+
+def _check_file_target(path: Path, st: os.stat_result | None, force: bool, inputs: tuple[str, ...]) -> Path:
+    """The real path of a regular (or new) file -o may replace; refuse an input, the record, and a
+    file that is not timeline's own output (unless `force`)."""
     if _is_input(path, inputs):
         raise OutputError(f"{path}: is also an input; choose another output file")
     real = Path(os.path.realpath(path))
@@ -267,8 +367,56 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False, input
     if real.parent.is_dir() and _load_record(real.parent) is None:
         raise OutputError(f"{real.parent / RECORD}: is not timeline's record of its outputs; "
                           "move it away or choose another folder")
+    if real.parent.is_dir():  # what killed runs left beside the files -o wrote here
+        remove_stale_temps(real.parent, {real.name, RECORD, *(_load_record(real.parent) or {})})
+    return real
+
+
+@contextlib.contextmanager
+def streamed_output(path: Path, *, force: bool = False, inputs: tuple[str, ...] = ()) -> Iterator[BinaryIO]:
+    """`write_output` for an output written piece by piece (`timeline events` of a large corpus):
+    the same checks, made before anything is written. A file is written to a temporary file beside
+    it, which replaces it (and is recorded) only when the block ends without an error; on any error
+    or interruption the temporary file is removed and the old file is left as it was. A device or
+    a pipe is written into as the pieces come."""
+    st = _stat_target(path)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        try:
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        device = os.fdopen(fd, "wb")
+        try:
+            yield device
+            device.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the CLI ends quietly, as for stdout
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        finally:
+            with contextlib.suppress(OSError):
+                device.close()  # what could not be written was said above
+        return
+    real = _check_file_target(path, st, force, inputs)
+    real.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = real.parent / temp_name()
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
-        atomic_write(real, data, mode=st.st_mode & 0o777 if st is not None else None)
-        _record(real, data)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        if st is not None:
+            os.chmod(tmp, st.st_mode & 0o777)
+        digest, size = _sha256_file(tmp), tmp.stat().st_size
+        os.replace(tmp, real)
+        _record_digest(real, digest, size)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -35,6 +35,7 @@ Filters:
     clause_parts(event) -> (before, clause, after)   event.text split around the clause of its date
     when_text(event) -> str                    "since November 2025 (ongoing)", "2009 – 2010", ...
     edited_text(event) -> str                  what the editor did: "Date corrected by the editor." ("" if nothing)
+    edited_words(names) -> str                 the same, of a story day's `edited`
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
     md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
@@ -59,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -70,6 +72,7 @@ from timeline.events import Event
 from timeline.filters import (
     clause_parts,
     edited_text,
+    edited_words,
     granularity_class,
     how,
     html_id,
@@ -86,6 +89,9 @@ from timeline.filters import (
 )
 from timeline.meta import FORMATS, Generator
 
+if TYPE_CHECKING:
+    from timeline.story import Story
+
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
@@ -96,6 +102,7 @@ __all__ = [
     "make_env",
     "render",
     "render_diff",
+    "render_story",
     "render_template",
     "template_context",
     "version_name",
@@ -172,6 +179,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         text_id=text_id,
         when_text=when_text,
         edited_text=edited_text,
+        edited_words=edited_words,
         markwhen_dates=exports.markwhen_dates,
         markwhen_text=exports.markwhen_text,
         markwhen_yaml=exports.markwhen_yaml,
@@ -412,3 +420,51 @@ def template_context(d: TimelineDiff) -> dict[str, object]:
         "articles": articles,
         "articles_by_id": {a.id: a for a in articles},
     }
+
+
+# --- the story of a collection (timeline.story) ----------------------------------------------------
+
+#: What `render_story` writes: JSON (Story.to_dict), Markdown and HTML (templates story.md and
+#: story.html), CSV (one row per sentence, STORY_CSV_COLUMNS).
+STORY_FORMATS = ("json", "md", "html", "csv")
+STORY_CSV_COLUMNS = ("date", "label", "score", "articles", "rank", "text", "article", "source", "url",
+                     "published", "sources")
+
+
+def story_context(story: Story, **extra: object) -> dict[str, object]:
+    """What story.html and story.md receive: `story` (timeline.story.Story), `title`, `dates`
+    (its StoryDates), `articles_by_id` (Article by id, for sources' titles; may be empty),
+    `article_href` (article id -> its page in a site; empty outside a site), `generator`, `site`, `page`."""
+    return {"story": story, "title": story.title, "dates": story.dates,
+            "articles_by_id": {}, "article_href": {}, "generator": meta.GENERATOR, "site": None, "page": None,
+            **extra}
+
+
+def _story_csv(story: Story) -> str:
+    import csv
+    import io
+
+    from timeline.output import spreadsheet_safe
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(STORY_CSV_COLUMNS)
+    for day in story.dates:
+        for rank, s in enumerate(day.sentences, start=1):
+            cells = (day.date, day.label, day.score, day.articles, rank, s.text, s.article, s.source or "",
+                     s.url or "", s.published or "", ";".join(src.article for src in s.sources) or s.article)
+            writer.writerow([spreadsheet_safe(str(c)) for c in cells])
+    return buf.getvalue()
+
+
+def render_story(story: Story, fmt: str, templates_dir: Path | None = None, *,
+                 env: jinja2.Environment | None = None, **extra: object) -> str:
+    """A story (timeline.story.Story) in one of STORY_FORMATS; `extra` adds template names (the
+    site passes `site`, `page`, `articles_by_id`, `article_href`); ValueError for another format."""
+    if fmt == "json":
+        return jsonout.dumps(story.to_dict()) + "\n"
+    if fmt == "csv":
+        return _story_csv(story)
+    if fmt in ("html", "md"):
+        return render_template(env or make_env(templates_dir), f"story.{fmt}", story_context(story, **extra))
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(STORY_FORMATS)}")

@@ -19,12 +19,13 @@ folder that holds anything else is refused unless `force`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import multiprocessing
 import os
+import re
 import stat
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -41,15 +42,18 @@ from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
+from timeline.edits import NO_EDITS, Edits, additions, edit_results, edit_story, folder_edits
 from timeline.errors import ArticleError, OutputError
 from timeline.events import Event
 from timeline.exports import DatePoint, event_span
 from timeline.filters import text_id
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import atomic_write, write_new, written_by_timeline
+from timeline.output import atomic_write, remove_stale_temps, temp_name, write_new, written_by_timeline
 from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
+from timeline.readers.url import Fetched
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
+from timeline.story import Story, story
 from timeline.versions import base_id, group_versions, version_number
 
 
@@ -134,6 +138,8 @@ class Site:
     index_href: str = "index.html"
     combined_href: str = "combined.html"
     combined_md_href: str = "combined.md"
+    story_href: str | None = None  # the story of several articles (timeline.story), else None
+    story_md_href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,11 +223,24 @@ class SiteModel:
     site: Site
     pages: tuple[ArticlePage, ...]
     diffs: tuple[tuple[Changes, TimelineDiff], ...]
+    story: Story | None = None
+    warnings: tuple[str, ...] = ()  # what the edits file said that matched nothing
 
 
-def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -> SiteModel:
+def _story_name(ids: set[str]) -> str:
+    """The file name (without suffix) of the story page: "story", unless an article has that id."""
+    name, n = "story", 1
+    while name in ids:
+        name, n = f"story-{n}", n + 1
+    return name
+
+
+def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, edits: Edits = NO_EDITS) -> SiteModel:
     """Phase 1: the context of every page: per-article timelines, the versions and their changes,
-    the combined timeline of the latest versions, the index."""
+    the combined timeline of the latest versions, the index. `edits` (timeline.edits) apply to
+    every article's events first; the editor's additions join the combined timeline and the story."""
+    warnings = edits.stale([e for r in results for e in r.events], versions=True) if edits else []
+    results = edit_results(results, edits, versions=True)
     articles = [r.article for r in results]
     _check_ids(articles)
     per_article = {r.article.id: r.timeline() for r in results}
@@ -242,8 +261,8 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
             changes_of[a.id] = tuple(items)
     latest = [g[-1] for g in groups]
     latest_ids = {a.id for a in latest}
-    combined = build_timeline(latest, [e for r in results if r.article.id in latest_ids for e in r.events],
-                              title="Combined timeline")
+    combined = build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
+                                       *additions(edits)], title="Combined timeline")
 
     def entry(a: Article) -> SiteArticle:
         versions = group_of[a.id] if len(group_of[a.id]) > 1 else ()
@@ -252,10 +271,20 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE) -
                            f"{group_of[a.id][-1].id}.html")
 
     entry_of = {a.id: entry(a) for a in articles}
+    the_story: Story | None = None
+    story_page: str | None = None
+    if len(latest) > 1:  # the key dates of several articles (timeline.story)
+        the_story = story([r for r in results if r.article.id in latest_ids])
+        if edits:
+            the_story, stale = edit_story(the_story, edits)
+            warnings += stale
+        story_page = _story_name({a.id for a in articles})
     site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
-                {a.id: f"{a.id}.html" for a in articles})
+                {a.id: f"{a.id}.html" for a in articles},
+                story_href=f"{story_page}.html" if story_page else None,
+                story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
-    return SiteModel(site, pages, tuple(diffs))
+    return SiteModel(site, pages, tuple(diffs), the_story, tuple(warnings))
 
 
 def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tuple[list[Page], set[str]]:
@@ -323,8 +352,9 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
             size = max(1, min(64, n // (jobs * 4)))
             _RENDERING = (model, templates, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs,
-                                                           mp_context=multiprocessing.get_context("fork")))
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+            # On a failure or a signal, the pages not yet rendered are cancelled, not waited for.
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(0, n, size)]
             anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
                                                               ap.result.timexes, ap.result.sentences)
@@ -348,7 +378,8 @@ def page_names(model: SiteModel) -> list[str]:
     """The files the pages of a site go to (known before anything is rendered)."""
     names = [f"{ap.result.article.id}.{ext}" for ap in model.pages for ext in ("html", "md", "json")]
     names += [n for change, _ in model.diffs for n in (change.href, change.md_href, change.json_href)]
-    return names + [f"{stem}.{ext}" for stem in ("combined", "index") for ext in ("html", "md", "json")]
+    stems = ("combined", "index") + ((model.site.story_href.removesuffix(".html"),) if model.site.story_href else ())
+    return names + [f"{stem}.{ext}" for stem in stems for ext in ("html", "md", "json")]
 
 
 def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]],
@@ -374,7 +405,7 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     combined = site.combined
     for e in combined.events:
         links = []
-        for source in e.sources or (e.article,):
+        for source in () if "added" in e.edited else e.sources or (e.article,):  # an editor's addition: no article
             report = _report_of(e, source, events_of, event_by_id)
             href = f"{source}.html"
             if report is not None and report.id in anchored.get(source, ()):
@@ -382,11 +413,20 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
             links.append((by_id[source], href))
         source_hrefs[e.id] = tuple(links)
     page = PageInfo("combined", "combined.html", (("JSON", "combined.json"), ("Markdown", "combined.md")))
-    first_report = {eid: links[0][1] for eid, links in source_hrefs.items() if "#" in links[0][1]}
+    first_report = {eid: links[0][1] for eid, links in source_hrefs.items() if links and "#" in links[0][1]}
     ctx = context(combined, site=site, page=page, source_hrefs=source_hrefs, phrase_href=first_report)
     pages += [Page("combined.html", render_template(env, "combined.html", ctx)),
               Page("combined.md", render_template(env, "timeline.md", ctx)),
               Page("combined.json", render(combined, "json"))]
+    if model.story is not None and site.story_href and site.story_md_href:
+        from timeline.render import render_story
+
+        json_href = site.story_href.removesuffix(".html") + ".json"
+        page = PageInfo("story", site.story_href, (("JSON", json_href), ("Markdown", site.story_md_href)))
+        pages += [Page(site.story_href, render_story(model.story, "html", env=env, site=site, page=page,
+                                                     articles_by_id=by_id, article_href=site.article_href)),
+                  Page(site.story_md_href, render_story(model.story, "md", env=env)),
+                  Page(json_href, render_story(model.story, "json"))]
     step()
 
     page = PageInfo("index", "index.html", (("JSON", "index.json"), ("Markdown", "index.md")))
@@ -418,6 +458,8 @@ def _index_json(site: Site) -> str:
         "title": site.title,
         "combined": {"html": site.combined_href, "json": "combined.json", "md": site.combined_md_href,
                      "events": len(site.combined.events)},
+        **({"story": {"html": site.story_href, "json": site.story_href.removesuffix(".html") + ".json",
+                      "md": site.story_md_href}} if site.story_href else {}),
         "articles": [
             {**entry.article.meta(), "html": entry.href, "json": entry.json_href, "md": entry.md_href,
              "events": len(entry.events),
@@ -442,29 +484,70 @@ class Manifest:
     state: dict[str, object]
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # While a build puts its pages in place: the earlier content (sha256) of the files it replaces
+    # or removes, so a build killed half way leaves files the next build still knows as its own.
+    replacing: dict[str, str] = dataclasses.field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # entries read that name no file a build makes (never touched)
 
     @staticmethod
     def read(out: Path) -> Manifest | None:
+        """The manifest of `out`, None without a readable one. It is a hint, never an authority: an
+        entry counts only if it names a page as a build names them (inside the folder, nothing
+        hidden, .html/.md/.json) with a SHA-256; the others are `ignored`."""
         path = out / MANIFEST
         if not path.is_file():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             hashes = data.get("sha256") or {}
-            files = {str(name): str(hashes.get(name, "")) for name in data.get("files", [])}
+            replacing = data.get("replacing") or {}
+            files: dict[str, str] = {}
+            ignored: list[str] = []
+            for name in data.get("files", []):
+                if isinstance(name, str) and page_name_ok(name) and _is_sha(hashes.get(name)):
+                    files[name] = hashes[name]
+                else:
+                    ignored.append(str(name))
             return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()),
-                            tuple(str(w) for w in data.get("warnings") or ()))
+                            tuple(str(w) for w in data.get("warnings") or ()),
+                            {k: v for k, v in replacing.items() if k in files and _is_sha(v)}, tuple(ignored))
         except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def dumps(self) -> str:
-        data = {"generator": "timeline", "files": sorted(self.files), "sha256": dict(sorted(self.files.items())),
-                "state": self.state, "errors": list(self.errors), "warnings": list(self.warnings)}
+        data: dict[str, object] = {"generator": "timeline", "files": sorted(self.files),
+                                   "sha256": dict(sorted(self.files.items())), "state": self.state,
+                                   "errors": list(self.errors), "warnings": list(self.warnings)}
+        if self.replacing:
+            data["replacing"] = dict(sorted(self.replacing.items()))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    def owns(self, name: str, current: str | None) -> bool:
+        """Whether a file `name` whose bytes now have SHA-256 `current` is what a build wrote."""
+        return current is not None and current in (self.files.get(name), self.replacing.get(name))
 
     def intact(self, out: Path) -> bool:
         """Whether every file it lists is still there, as written (a regular file, same bytes)."""
         return all(_file_sha(out / name) == digest for name, digest in self.files.items())
+
+
+_SHA = frozenset("0123456789abcdef")
+
+
+def _is_sha(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and set(value) <= _SHA
+
+
+# The names of the pages a build writes: article ids are slugs (`article.slugify`), so a page is
+# `ID.html`, `ID.md`, `ID.json` or `ID.changes-vA-vB.*`, always at the top of the folder.
+_PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.changes-v[0-9]+-v[0-9]+)?\.(?:html|md|json)")
+
+
+def page_name_ok(name: str) -> bool:
+    """Whether `name` (from a manifest) could be a page a build writes, and so a file it may replace
+    or remove: a .html, .md or .json file named as pages are, at the top of the folder (never in a
+    subfolder such as notes/ or .git/, never hidden)."""
+    return len(name) < 1024 and _PAGE_NAME.fullmatch(name) is not None
 
 
 def _file_sha(path: Path) -> str | None:
@@ -489,6 +572,8 @@ class Staged:
     path: str
     digest: str
     temp: str | None
+    kept: bool = False  # the file there is not what timeline wrote: left as it is
+    was: str | None = None  # the SHA-256 of the file `temp` replaces
 
 
 class Stage:
@@ -498,19 +583,32 @@ class Stage:
     folder is never left half old, half new. A page whose file already holds its content is not
     written at all."""
 
-    def __init__(self, out: Path, previous: Manifest | None) -> None:
+    def __init__(self, out: Path, previous: Manifest | None, force: bool = False) -> None:
         self.out = out
-        self.previous = previous.files if previous else {}
-        self.token = f"{os.getpid()}-{time.time_ns()}"
+        self.previous = previous or Manifest({}, {})
+        self.force = force
+        self.pid = os.getpid()  # temporary files are named after the build's process (output.temp_name)
+        self.dirs: set[Path] = {out}
 
     def put(self, page: Page) -> Staged:
-        digest = _sha(page.content)
+        """Write `page` beside its target, unless the target already holds exactly it, or holds
+        what timeline did not write (a page the user edited: `kept`, unless `force`)."""
+        data = page.content.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
         target = self.out / page.path
-        if self.previous.get(page.path) == digest and _file_sha(target) == digest:
+        current = _file_sha(target)
+        if current == digest:
             return Staged(page.path, digest, None)
-        temp = str(target.parent / f".{target.name}.{self.token}.tmp")
-        write_new(temp, page.content.encode("utf-8"))
-        return Staged(page.path, digest, temp)
+        if current is not None and not self.force and not self.previous.owns(page.path, current):
+            return Staged(page.path, digest, None, kept=True)
+        while True:
+            temp = str(target.parent / temp_name(self.pid))
+            try:
+                write_new(temp, data)
+                break
+            except FileExistsError:
+                continue
+        return Staged(page.path, digest, temp, was=current)
 
     def commit(self, staged: Sequence[Staged]) -> list[Path]:
         written = []
@@ -520,9 +618,18 @@ class Stage:
                 written.append(self.out / item.path)
         return written
 
-    def abort(self) -> None:
-        for leftover in self.out.glob(f".*.{self.token}.tmp"):
-            leftover.unlink(missing_ok=True)
+    def abort(self, staged: Sequence[Staged] = ()) -> None:
+        """Remove this build's temporary files: the ones `staged` names, and any other of its
+        process's temporary names in the folders it writes to."""
+        for item in staged:
+            if item.temp is not None:
+                Path(item.temp).unlink(missing_ok=True)
+        prefix = f".tl{self.pid}-"
+        for folder in sorted(self.dirs):
+            with contextlib.suppress(OSError):
+                for name in os.listdir(folder):
+                    if name.startswith(prefix) and name.endswith(".tmp"):
+                        (folder / name).unlink(missing_ok=True)
 
 
 def check_output_folder(out: Path, force: bool) -> Manifest | None:
@@ -594,40 +701,146 @@ def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progres
                 progress.advance()
         return staged
 
-    staged, written = _staged(out, previous, put_all)
-    _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings, extra)
+    staged, written = _staged(out, previous, put_all, force=force, names=[p.path for p in pages])
+    _finish(out, previous, staged, state, errors, (*_manifest_warnings(out, previous), *warnings), extra, inputs)
     return written
 
 
-def _staged(out: Path, previous: Manifest | None,
-            produce: Callable[[Stage], list[Staged]]) -> tuple[list[Staged], list[Path]]:
+def _name_max(out: Path) -> int:
+    """The longest file name (in bytes) the file system of `out` (or of the folder it will be made
+    in) takes; 255 where it cannot be asked."""
+    folder = out
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _fitting_site(results: Sequence[ArticleResult], title: str, name_max: int,
+                  edits: Edits = NO_EDITS) -> tuple[SiteModel, list[Failure]]:
+    """The site of the articles whose pages' names the file system takes, and a failure (one line,
+    naming the article) for each of the others."""
+    failures: list[Failure] = []
+    results = list(results)
+    while True:
+        model = collect_site(results, title=title, edits=edits) if results else None
+        if model is None:
+            raise ArticleError(failures[0].message if len(failures) == 1 else
+                               f"no article could be read ({len(failures)} failed; the first: {failures[0].message})")
+        owner = {n: ap.result.article for ap in model.pages
+                 for n in (ap.entry.href, ap.entry.md_href, ap.entry.json_href)}
+        owner.update({n: change.new for change, _ in model.diffs
+                      for n in (change.href, change.md_href, change.json_href)})
+        long = {a.id: (a, n) for n, a in owner.items() if len(n.encode("utf-8")) > name_max}
+        if not long:
+            return model, failures
+        for article, name in long.values():
+            failures.append(Failure(article.path or article.id,
+                                    f"{article.path or article.id}: its page name is too long for the output's file "
+                                    f"system ({len(name.encode('utf-8'))} bytes, at most {name_max}); give it a "
+                                    "shorter 'id:' or file name"))
+        results = [r for r in results if r.article.id not in long]
+
+
+def _manifest_warnings(out: Path, previous: Manifest | None) -> list[str]:
+    if previous is None or not previous.ignored:
+        return []
+    n = len(previous.ignored)
+    return [f"{out / MANIFEST}: {n} entr{'y' if n == 1 else 'ies'} ignored, naming no page a build makes or "
+            f"without its SHA-256 (the first: {previous.ignored[0][:80]!r}); nothing they name is touched"]
+
+
+def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], list[Staged]], *,
+            force: bool = False, names: Sequence[str] = ()) -> tuple[list[Staged], list[Path]]:
     """The pages `produce` stages in `out`, put in place once all are there (the paths written);
-    on any failure, the staged files are removed and a folder made for them too."""
+    on any failure (an exception, SIGINT, or SIGTERM, which the CLI turns into one), the staged
+    files are removed and a folder made for them too. Temporary files that killed builds left are
+    removed first. Before the first rename the manifest already lists the new pages and the
+    content they replace, so a build killed while renaming leaves a folder the next build knows
+    as its own and repairs (it is not "up to date" and puts every page in place again)."""
     created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    stage = Stage(out, previous)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    stage = Stage(out, previous, force)
+    stage.dirs |= {(out / n).parent for n in names if "/" in n}
+    owned = {MANIFEST, CACHE_NAME, *(Path(n).name for n in previous.files)} if previous else {MANIFEST, CACHE_NAME}
+    for folder in sorted(stage.dirs | ({(out / n).parent for n in previous.files} if previous else set())):
+        remove_stale_temps(folder, owned)
+    staged: list[Staged] = []
     try:
         staged = produce(stage)
+        _journal(out, previous, staged)
         return staged, stage.commit(staged)
-    except BaseException:
-        stage.abort()
+    except BaseException as exc:
+        stage.abort(staged)
         if created and not any(out.iterdir()):
             out.rmdir()
+        if isinstance(exc, OSError):
+            where = exc.filename2 or exc.filename or out
+            raise OutputError(f"{where}: cannot write ({exc.strerror or exc})") from None
         raise
 
 
-def _finish(out: Path, previous: Manifest | None, files: dict[str, str], state: dict[str, object] | None,
-            errors: Sequence[str], warnings: Sequence[str], extra: Sequence[Page]) -> None:
-    """The last writes of a build: the files of the last build it no longer makes removed, its own
-    hidden files (the cache), then the manifest."""
+def _journal(out: Path, previous: Manifest | None, staged: Sequence[Staged]) -> None:
+    """The manifest written before any page is put in place (see `_staged`): the new pages, the
+    old ones still to be removed, and the earlier content of each file about to be replaced."""
+    gone = set(previous.files) - {s.path for s in staged} if previous else set()
+    if not gone and not any(s.temp is not None for s in staged):
+        return
+    old = previous or Manifest({}, {})
+    files = {n: d for n, d in old.files.items()}
+    files.update({s.path: s.digest for s in staged if not s.kept})
+    replacing = {n: d for n, d in old.replacing.items() if n in files}
+    replacing.update({s.path: s.was for s in staged if s.temp is not None and s.was})
+    atomic_write(out / MANIFEST, Manifest(files, {}, replacing=replacing).dumps())
+
+
+def _finish(out: Path, previous: Manifest | None, staged: Sequence[Staged], state: dict[str, object] | None,
+            errors: Sequence[str], warnings: Sequence[str], extra: Sequence[Page],
+            inputs: Sequence[Path] = ()) -> tuple[str, ...]:
+    """The last writes of a build: the files of the last build it no longer makes removed (only
+    while they hold what it wrote; never a hidden file, an input or anything outside `out`), its
+    own hidden files (the cache), then the manifest. Returns the warnings, with a line for every
+    page left as the user made it."""
+    warnings = list(warnings)
+    for s in staged:
+        if s.kept:
+            warnings.append(f"{out / s.path}: not updated: it was changed after timeline wrote it (or timeline "
+                            "did not write it); move it away, or rebuild with --force to overwrite it")
+    # A kept page stays listed with what timeline wrote there: the user is told until they decide.
+    before = previous.files if previous else {}
+    files = {s.path: before[s.path] if s.kept else s.digest for s in staged if not s.kept or s.path in before}
     root = out.resolve()
+    sources = set()
+    for p in inputs:
+        with contextlib.suppress(OSError):
+            st = os.stat(p)
+            sources.add((st.st_dev, st.st_ino))
     for stale in sorted(set(previous.files) - set(files)) if previous else []:
-        target = (out / stale).resolve()
-        if root in target.parents and (out / stale).is_file() and not (out / stale).is_symlink():
-            target.unlink()
-    for page in extra:
-        atomic_write(out / page.path, page.content)
-    atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
+        assert previous is not None
+        path = out / stale
+        try:
+            st = path.lstat()
+            if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in sources or root not in path.resolve().parents:
+                continue
+        except OSError:
+            continue
+        if previous.owns(stale, _file_sha(path)):
+            path.unlink()
+        elif stale not in {s.path for s in staged}:
+            warnings.append(f"{path}: kept: it was changed after timeline wrote it and this build no longer "
+                            "makes it; delete it yourself if you do not need it")
+    try:
+        for page in extra:
+            atomic_write(out / page.path, page.content)
+        atomic_write(out / MANIFEST, Manifest(files, state or {}, tuple(errors), tuple(warnings)).dumps())
+    except OSError as exc:
+        raise OutputError(f"{exc.filename or out}: cannot write ({exc.strerror or exc})") from None
+    return tuple(warnings)
 
 
 # --- the build -------------------------------------------------------------------------------------
@@ -635,8 +848,10 @@ def _finish(out: Path, previous: Manifest | None, files: dict[str, str], state: 
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did: the files it wrote (a no-change rebuild writes none), how many articles it
-    processed and took from the cache, and the one-line error of every article it skipped."""
+    """What a build did: the files it wrote (a no-change rebuild writes none); the articles of the
+    site (`articles`; an article with several versions counts once) and their `versions` read, of
+    which `processed` now and `cached` taken from the cache; the files, rows or pages `skipped`;
+    and the one-line error of every article it could not read."""
 
     out: Path
     written: tuple[Path, ...]
@@ -647,16 +862,21 @@ class BuildReport:
     errors: tuple[str, ...]
     up_to_date: bool = False
     warnings: tuple[str, ...] = ()
+    versions: int = 0
+    skipped: int = 0
 
     def __len__(self) -> int:
         return len(self.written)
 
     def summary(self) -> str:
-        skipped = f", {len(self.errors)} skipped" if self.errors else ""
+        counted = f"{self.articles} article{'' if self.articles == 1 else 's'}"
+        if self.versions > self.articles:
+            counted += f" in {self.versions} versions"
+        skipped = f"; {self.skipped} skipped" if self.skipped else ""
         if self.up_to_date:
-            return f"wrote 0 files to {self.out}: up to date ({self.articles} articles{skipped})"
-        return (f"wrote {len(self.written)} files to {self.out} ({self.articles} articles: {self.processed} "
-                f"processed, {self.cached} unchanged{skipped})")
+            return f"wrote 0 files to {self.out}: up to date ({counted}{skipped})"
+        return (f"wrote {len(self.written)} files to {self.out} ({counted}: {self.processed} processed, "
+                f"{self.cached} unchanged{skipped})")
 
 
 def _state(paths: Sequence[str], keys: Sequence[str | None], templates: Path | None, title: str) -> dict[str, object]:
@@ -668,7 +888,7 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
     """Whether the last build was made from exactly this state (inputs whose date was inferred
     against today's date are only the same on the same day)."""
     old = previous.state
-    if any(old.get(k) != state[k] for k in ("code", "templates", "title")):
+    if any(old.get(k) != state.get(k) for k in ("code", "templates", "title", "edits")):
         return False
     inputs = old.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(state["inputs"]):  # type: ignore[arg-type]
@@ -684,7 +904,8 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
-          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None) -> BuildReport:
+          undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,
+          fetcher: Callable[[str], Fetched] | None = None, edits: Edits | None = None) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -696,18 +917,25 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     site with no readable article is an error. With `progress`, a progress bar on stderr when it
     is a terminal and the build takes a moment. `published` dates the articles that give no date of
     their own (no metadata, front matter or evidence in the text); `undated` and `status` choose the
-    events, as for `pipeline.process` (all three are part of the cache key)."""
+    events, as for `pipeline.process` (all three are part of the cache key). `edits` (timeline.edits;
+    default: the `edits.yml` at the top of the source folders) are the editor's last word."""
     today = today or date.today()
+    if edits is None:
+        edits = folder_edits(sources)
     options = Options(published, undated, tuple(status) if status is not None else None)
     previous = check_output_folder(out, force)
-    items = collect_items(sources, urls)
+    items = collect_items(sources, urls, fetcher=fetcher)  # URLs: fetched by `fetcher` (readers.url.Fetcher)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number
                                                      else [])})
     keys = [options.keyed(i.key) for i in items]
     state = _state([i.name for i in items], keys, templates, title)
+    state["edits"] = edits.digest or None  # a changed edits file renders again (None: as before edits existed)
     if previous is not None and not force and _same_state(previous, state, today) and previous.intact(out):
-        return BuildReport(out, (), len(previous.files), len(items), 0, len(items), previous.errors,
-                           up_to_date=True, warnings=previous.warnings)
+        counts = previous.state.get("counts")
+        articles, versions, skipped = (counts if isinstance(counts, list) and len(counts) == 3
+                                       and all(isinstance(n, int) for n in counts) else (len(items), len(items), 0))
+        return BuildReport(out, (), len(previous.files), articles, 0, versions, previous.errors,
+                           up_to_date=True, warnings=previous.warnings, versions=versions, skipped=skipped)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
     with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
@@ -721,17 +949,29 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
             problems = failures or [o for o in outcomes if isinstance(o, Failure)]
             raise ArticleError(problems[0].message if len(problems) == 1 else
                                f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
-        model = collect_site(results, title=title)
+        model, long = _fitting_site(results, title, _name_max(out), edits)
+        warnings = (*warnings, *model.warnings)
+        if long and strict:
+            raise ArticleError(long[0].message)
+        failures += long
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
         env = make_env(templates)
         staged, written = _staged(out, previous, lambda stage: stage_pages(
-            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs))
+            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs),
+            force=force, names=names)
         assert sorted(s.path for s in staged) == sorted(names), "every page went where it was checked"
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
-        _finish(out, previous, {s.path: s.digest for s in staged}, state, errors, warnings,
-                [Page(CACHE_NAME, cache.dumps(entries))])
-    return BuildReport(out, tuple(written), len(staged), len(items), len(items) - cache.hits, cache.hits, errors,
-                       warnings=tuple(warnings))
+        shown = {ap.result.article.id for ap in model.pages}
+        cached = sum(1 for k, o in zip(keys, outcomes, strict=True) if isinstance(o, ArticleResult)
+                     and o.article.id in shown and k in cache.hit_keys)
+        skipped = len(failures) + sum(1 for o in outcomes if isinstance(o, Failure) and o.skipped)
+        state["counts"] = [len(model.site.articles), len(model.pages), skipped]
+        # What was wrong with the manifest or the cache is said once: both are rewritten now.
+        once = (*_manifest_warnings(out, previous), *cache.warnings)
+        warnings = (*once, *_finish(out, previous, staged, state, errors, warnings,
+                                    [Page(CACHE_NAME, cache.dumps(entries))], files))
+    return BuildReport(out, tuple(written), len(staged), len(model.site.articles), len(model.pages) - cached, cached,
+                       errors, warnings=tuple(warnings), versions=len(model.pages), skipped=skipped)

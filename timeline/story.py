@@ -1,32 +1,71 @@
 """The story of a collection: the days that matter across many articles, each with the sentences
 that say what happened that day and the articles that report it.
 
-A stage after `pipeline.process`, over the `ArticleResult`s of a collection; entered through
-`story()`. Days are scored from the dated mentions of every article; sentences are chosen among
-those dated to the day.
+A stage after `pipeline.process`, over the `ArticleResult`s of a collection, entered through
+`story()`. Three steps, each a pure function:
+
+1. `day_evidence`: from every article's date expressions that name a day (or a time of a day),
+   per day: which articles mention it, how many of them were published a week or more later
+   (they look back at it), on how many different days it was written about, how many mention it
+   before it came, how many in their lead, and how many articles were published that day.
+2. `choose_days`: score each day by `Weights` (a weighted sum of log(1 + count); the numbers are
+   fitted on dev stories by benchmarks/fit_story.py), keep the N best; a day whose mentions come
+   from the same articles as a better neighbouring day (a "yesterday" report next to the
+   publication day, a night across midnight) is that day's event, merged into it.
+3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
+   or as the lead of an article reporting that day), ranked by TF-IDF cosine to the centroid of
+   that day's candidates (what most reports of the day say) plus to the whole story's (what the
+   story is about); near-duplicates from several articles are one sentence with several sources.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from timeline.pipeline import ArticleResult
 
-__all__ = ["Story", "StoryDate", "StorySentence", "story"]
+if TYPE_CHECKING:
+    from timeline.batch import Item, Options
+
+__all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryDate", "StorySentence", "StorySource", "Weights",
+           "choose_days", "day_evidence", "default_dates", "span", "story", "story_of"]
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """An article that reports a sentence of the story."""
+
+    article: str
+    source: str | None
+    url: str | None
+    published: str | None  # YYYY-MM-DD
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article": self.article, "source": self.source, "url": self.url, "published": self.published}
 
 
 @dataclass(frozen=True)
 class StorySentence:
-    """One sentence of a day: its text and the article that says it (the first of its sources)."""
+    """One sentence of a day: its text and the article that says it (the earliest of `sources`,
+    every article that says it or nearly the same)."""
 
     text: str
     article: str
     source: str | None
     url: str | None
     published: str | None  # YYYY-MM-DD
+    sources: tuple[StorySource, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "article": self.article, "source": self.source, "url": self.url,
+                "published": self.published, "sources": [s.to_dict() for s in self.sources]}
 
 
 @dataclass(frozen=True)
@@ -39,11 +78,24 @@ class StoryDate:
     score: float
     articles: int
     sentences: tuple[StorySentence, ...]
+    # The editor's last word (timeline.edits, `days:` and `add:`): a headline, a note, and what the
+    # editor changed ("date", "headline", "note"; "added" for a day or sentence the editor added).
+    headline: str | None = None
+    note: str | None = None
+    edited: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"date": self.date, "label": self.label, "score": self.score,
+                                  "articles": self.articles, "sentences": [s.to_dict() for s in self.sentences]}
+        if self.edited:
+            out.update(edited=list(self.edited), headline=self.headline, note=self.note)
+        return out
 
 
 @dataclass(frozen=True)
 class Story:
-    """The key days of a collection, in chronological order; `articles` is how many were read."""
+    """The key days of a collection, in chronological order; `articles` is how many were read;
+    `start`/`end` the span asked for (else the first and last key day)."""
 
     title: str
     start: str | None
@@ -51,40 +103,363 @@ class Story:
     articles: int
     dates: tuple[StoryDate, ...]
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form, in the documented schema."""
+        return {"title": self.title, "from": self.start, "to": self.end, "articles": self.articles,
+                "dates": [d.to_dict() for d in self.dates]}
+
+
+# --- which days --------------------------------------------------------------------------------
+
+#: Granularities that name one day (a time or a part of a day is on its day).
+_DAYLIKE = frozenset({"day", "part of day", "time"})
+#: An article published at least this many days after a day it mentions looks back at it.
+LOOK_BACK_DAYS = 7
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")  # a day, or a time or part of a day on it
+#: Sentences from the top of an article that make its lead.
+LEAD_SENTENCES = 3
+
+
+@dataclass
+class DayEvidence:
+    """What the articles say about one day: the articles that mention it (indices into the
+    results), those published LOOK_BACK_DAYS or more later, the days they were published, how
+    many mention it before it came and in their lead, and how many were published on it."""
+
+    articles: set[int] = field(default_factory=set)
+    later: int = 0
+    pubdays: set[date] = field(default_factory=set)
+    ahead: int = 0
+    lead: int = 0
+    published: int = 0
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a day is scored: score = sum of weight * log(1 + count) over the evidence, with
+    `articles` the distinct articles mentioning the day, `later` those published a week or more
+    after it, `spread` the distinct days they were published on, `published` the articles
+    published that day, `ahead` those mentioning it before it came, `lead` those mentioning it
+    in their lead. A day is merged into a better day next to it when at least `merge` of its
+    mentioning articles also mention that day (1.01: never)."""
+
+    articles: float
+    later: float
+    spread: float
+    published: float
+    ahead: float
+    lead: float
+    merge: float
+
+    #: The grid benchmarks/fit_story.py searches (`articles` fixes the scale).
+    GRID: ClassVar[dict[str, tuple[float, ...]]] = {
+        "later": (0.0, 0.25, 0.5),
+        "spread": (0.0, 0.5, 0.75, 1.0),
+        "published": (0.0, 0.25, 0.5),
+        "ahead": (0.0, -0.25, -0.5),
+        "lead": (0.0, -0.25, -0.5),
+        "merge": (0.9, 1.01),
+    }
+
+    def score(self, ev: DayEvidence) -> float:
+        return (self.articles * math.log1p(len(ev.articles)) + self.later * math.log1p(ev.later)
+                + self.spread * math.log1p(len(ev.pubdays)) + self.published * math.log1p(ev.published)
+                + self.ahead * math.log1p(ev.ahead) + self.lead * math.log1p(ev.lead))
+
+
+#: Fitted on the four Timeline17 dev stories (10 timelines) by benchmarks/fit_story.py --fit.
+WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.9)
+
+
+def _mentions(r: ArticleResult) -> dict[date, bool]:
+    """The days an article's date expressions name (a day, or a time or part of a day), and
+    whether it names each in its lead."""
+    days: dict[date, bool] = {}
+    starts = [s.start for s in r.sentences]
+    for t in r.timexes:
+        m = _DAY_VALUE.match(t.value)
+        if m is None or t.type not in ("DATE", "TIME"):
+            continue
+        try:
+            d = date.fromisoformat(m.group(0))
+        except ValueError:
+            continue
+        days[d] = days.get(d, False) or bisect_right(starts, t.start) <= LEAD_SENTENCES
+    return days
+
+
+def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
+                 end: date | None = None) -> dict[date, DayEvidence]:
+    """The evidence for every day within [start, end] that an article mentions or was published on."""
+    out: dict[date, DayEvidence] = defaultdict(DayEvidence)
+
+    def within(d: date) -> bool:
+        return (start is None or d >= start) and (end is None or d <= end)
+
+    for i, r in enumerate(results):
+        pub = r.article.published
+        if within(pub):
+            out[pub].published += 1
+        for d, in_lead in _mentions(r).items():
+            if not within(d):
+                continue
+            ev = out[d]
+            ev.articles.add(i)
+            ev.pubdays.add(pub)
+            gap = (pub - d).days
+            ev.later += gap >= LOOK_BACK_DAYS
+            ev.ahead += gap < 0
+            ev.lead += in_lead
+    return dict(out)
+
+
+@dataclass(frozen=True)
+class ScoredDay:
+    """A chosen day, its score and the articles that mention it (with those of the days merged into it)."""
+
+    date: date
+    score: float
+    articles: frozenset[int]
+
+
+def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WEIGHTS) -> list[ScoredDay]:
+    """The `n` best days by `weights`, best first (ties: the earlier day), neighbours that are
+    the same event merged into the better day."""
+    scores = {d: weights.score(ev) for d, ev in evidence.items()}
+    order = sorted(scores, key=lambda d: (-scores[d], d))
+    chosen: dict[date, set[int]] = {}
+    one = timedelta(days=1)
+    for d in order:
+        if len(chosen) >= n:
+            break
+        arts = evidence[d].articles
+        into = next((c for c in (d - one, d + one) if c in chosen and arts
+                     and len(arts & evidence[c].articles) >= weights.merge * len(arts)), None)
+        if into is not None:
+            chosen[into] |= arts
+            continue
+        chosen[d] = set(arts)
+    return [ScoredDay(d, scores[d], frozenset(a)) for d, a in chosen.items()]
+
+
+def default_dates(evidence: dict[date, DayEvidence], articles: int) -> int:
+    """How many days a story needs when the user does not say: the days that at least
+    max(3, 1% of the articles) articles mention, at least 10 and at most 100 (never more than
+    there are days)."""
+    floor = max(3, math.ceil(articles / 100))
+    busy = sum(1 for ev in evidence.values() if len(ev.articles) >= floor)
+    return min(len(evidence), max(10, min(100, busy)))
+
+
+# --- which sentences ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_STOPWORDS = frozenset("""
+a about after again against all also am an and any are as at be been before being between both but by
+can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or
+other our out over own same she should so some such than that the their them then there these they this
+those through to too under until up very was we were what when where which while who whom why will with
+would you your said says say told according new one two three year years day days week weeks monday
+tuesday wednesday thursday friday saturday sunday yesterday today
+""".split())
+# A dateline or a byline glued to the start of a sentence: "WASHINGTON (Reuters) - ", "By Jo Lee - ".
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40})"
+                       r"\s+[-–—]+\s+(?=[A-Z\"“‘'])")
+_FINAL = frozenset(".!?\"”’')")
+_MIN_WORDS, _MAX_WORDS = 6, 70
+#: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
+DUPLICATE = 0.6
+#: How much the story's centroid counts against the day's when ranking a day's sentences.
+SALIENCE = 1.0
+#: Sentences longer than this many words lose LENGTH of their worth per LONG words more.
+LONG, LENGTH = 30, 0.5
+#: Candidates of a day compared pairwise for near-duplicates (the best by centrality).
+_POOL = 60
+
+
+def clean_sentence(text: str) -> str | None:
+    """The sentence as a story shows it (a glued dateline or byline cut off), or None when it is
+    no whole sentence: too short or too long, not starting with a capital, a digit or a quote,
+    or not ending with final punctuation."""
+    text = _DATELINE.sub("", text.strip(), count=1)
+    words = text.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+        return None
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'"):
+        return None
+    if text[-1] not in _FINAL or "|" in text:
+        return None
+    return text
+
+
+def _terms(text: str) -> Counter[str]:
+    return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOPWORDS)
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {w: x / norm for w, x in vec.items()} if norm else {}
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+@dataclass
+class _Candidate:
+    text: str
+    result: int  # index into the results
+    lead: bool  # dated as the lead of an article reporting the day, not by its own phrase
+    vec: dict[str, float] = field(default_factory=dict)
+    sources: list[int] = field(default_factory=list)
+
+
+def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date, list[_Candidate]]:
+    """Per chosen day, its whole sentences (the same text from one article once)."""
+    out: dict[date, list[_Candidate]] = defaultdict(list)
+    seen: set[tuple[date, int, str]] = set()
+    for i, r in enumerate(results):
+        for e in r.events:
+            if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until \
+                    or e.status == "expected":
+                continue
+            if e.anchor != "phrase" and e.sentence >= LEAD_SENTENCES:
+                continue
+            text = clean_sentence(e.text)
+            if text is None or (e.start, i, text) in seen:
+                continue
+            seen.add((e.start, i, text))
+            out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
+    return out
+
+
+def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]) -> float:
+    """How well a candidate says what happened that day: centrality among the day's candidates,
+    salience for the story, less for every word beyond LONG (a summary is short)."""
+    words = len(c.text.split())
+    return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
+
+
+def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int) -> dict[date, list[_Candidate]]:
+    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`)."""
+    if k <= 0 or not days:
+        return {d: [] for d in days}
+    cands = _candidates(results, set(days))
+    terms = {id(c): _terms(c.text) for cs in cands.values() for c in cs}
+    df: Counter[str] = Counter()
+    for t in terms.values():
+        df.update(t.keys())
+    total = max(1, len(terms))
+    idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in df.items()}
+    story_centroid: dict[str, float] = defaultdict(float)
+    for cs in cands.values():
+        for c in cs:
+            c.vec = _unit({w: (1 + math.log(n)) * idf[w] for w, n in terms[id(c)].items()})
+            for w, x in c.vec.items():
+                story_centroid[w] += x
+    story_vec = _unit(story_centroid)
+    out: dict[date, list[_Candidate]] = {}
+    for d in days:
+        cs = cands.get(d, [])
+        centroid: dict[str, float] = defaultdict(float)
+        for c in cs:
+            for w, x in c.vec.items():
+                centroid[w] += x
+        day_vec = _unit(centroid)
+        published = {c.result: results[c.result].article.published for c in cs}
+        ranked = sorted(cs, key=lambda c: (-_worth(c, day_vec, story_vec), published[c.result],
+                                           results[c.result].article.id, c.text))
+        pool = ranked[:_POOL]
+        picked: list[_Candidate] = []
+        for c in pool:
+            same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
+            if same is not None:
+                if c.result not in same.sources:
+                    same.sources.append(c.result)
+                continue
+            if len(picked) < k:
+                picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+        # every other report of a picked sentence, beyond the pool too, is one of its sources
+        for c in ranked[_POOL:]:
+            for p in picked:
+                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE:
+                    p.sources.append(c.result)
+                    break
+        out[d] = picked
+    return out
+
+
+def _sentence(results: Sequence[ArticleResult], c: _Candidate) -> StorySentence:
+    def src(i: int) -> StorySource:
+        a = results[i].article
+        return StorySource(a.id, a.source, a.url, a.published.isoformat())
+
+    order = sorted(set(c.sources) | {c.result}, key=lambda i: (results[i].article.published, results[i].article.id))
+    own = src(c.result)  # the article whose words these are
+    return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order))
+
+
+#: Without --from, a story starts at most this many days before its first article: older days
+#: its articles mention are background (a past disaster compared with this one), not its story.
+BACKGROUND_DAYS = 31
+
+
+def span(results: Sequence[ArticleResult], start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    """The days a story may choose from: [start, end] as given; without `start`, from
+    BACKGROUND_DAYS before the first article; without `end`, up to the last article's publication."""
+    pubs = [r.article.published for r in results]
+    if not pubs:
+        return start, end
+    lo = start if start is not None else min(pubs) - timedelta(days=BACKGROUND_DAYS)
+    hi = end if end is not None else max(pubs)
+    return lo, hi
+
 
 def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentences: int | None = None,
           start: date | None = None, end: date | None = None, title: str | None = None) -> Story:
-    """The story of processed articles: `dates` days (None: as many as the story needs), `sentences`
-    sentences a day (None: 2), only days within [start, end] (inclusive)."""
+    """The story of processed articles, in chronological order: `dates` days (None: as many as
+    `default_dates` says), `sentences` sentences a day (None: 2), only days within [start, end]
+    (inclusive; by default as `span` says). Deterministic: the same results give the same story."""
     from timeline.calendar import label
 
     results = list(results)
+    lo, hi = span(results, start, end)
+    evidence = day_evidence(results, start=lo, end=hi)
+    n = default_dates(evidence, len(results)) if dates is None else max(0, dates)
+    chosen = sorted(choose_days(evidence, n), key=lambda s: s.date)
     k = 2 if sentences is None else max(0, sentences)
-    mentions: dict[str, set[str]] = defaultdict(set)
-    texts: dict[str, list[tuple[ArticleResult, str]]] = defaultdict(list)
-    for r in results:
-        for e in r.events:
-            if e.granularity != "day" or e.anchor != "phrase" or e.status == "expected":
-                continue
-            if (start and e.start < start) or (end and e.start > end):
-                continue
-            mentions[e.date].add(r.article.id)
-            texts[e.date].append((r, e.text))
-    ranked = sorted(mentions, key=lambda d: (-len(mentions[d]), d))
-    n = dates if dates is not None else max(10, min(100, sum(1 for d in ranked if len(mentions[d]) >= 3)))
-    chosen = sorted(ranked[:n])
-    out = []
-    for d in chosen:
-        seen: set[str] = set()
-        picked = []
-        for r, text in texts[d]:
-            if text in seen:
-                continue
-            seen.add(text)
-            a = r.article
-            picked.append(StorySentence(text, a.id, a.source, a.url, a.published.isoformat()))
-            if len(picked) >= k:
-                break
-        out.append(StoryDate(d, label(d), float(len(mentions[d])), len(mentions[d]), tuple(picked)))
-    return Story(title or "Story", start.isoformat() if start else None, end.isoformat() if end else None,
-                 len(results), tuple(out))
+    picked = choose_sentences(results, [s.date for s in chosen], k)
+    out = tuple(
+        StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),
+                  tuple(_sentence(results, c) for c in picked[s.date]))
+        for s in chosen)
+    first = start.isoformat() if start else (out[0].date if out else None)
+    last = end.isoformat() if end else (out[-1].date if out else None)
+    return Story(title or "Key dates", first, last, len(results), out)
+
+
+def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
+             options: Options | None = None, advance: Callable[[int], None] = lambda n: None,
+             edits: Any = None, **choose: Any) -> tuple[Story, list[str], list[str]]:
+    """The story of articles to read (timeline.batch items: files, collection rows, fetched
+    pages), read and processed on every core as `build` and `events` do; `choose` goes to
+    `story()`. `edits` (timeline.edits.Edits) apply to the articles' events before the days are
+    chosen and to the story's days after. Returns the story, the one-line errors of articles that
+    could not be read, and the readers' (and the edits') warnings."""
+    from timeline.batch import DEFAULT_OPTIONS, Failure, process_items
+
+    outcomes, warnings, _ = process_items(items, today=today, jobs=jobs, advance=advance,
+                                          options=options or DEFAULT_OPTIONS)
+    results = [o for o in outcomes if isinstance(o, ArticleResult)]
+    errors = [o.message for o in outcomes if isinstance(o, Failure) and not o.skipped]
+    if not edits:
+        return story(results, **choose), errors, warnings
+    from timeline.edits import edit_results, edit_story
+
+    warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
+    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
+    return edited, errors, [*warnings, *stale]

@@ -7,29 +7,37 @@ write one Parquet file per partition into a folder (`events.parquet/part-00000.p
 so nothing but file names and counts crosses the network. Rows are in input order (file, then the
 event's place in its text) however the work was scheduled, and equal between the two runs.
 
-Dask and pyarrow come with the extra `pip install 'timeline[dask]'`.
+Dask and pyarrow come with the extra `dask` (`pip install '.[dask]'` in the project's folder).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
 from timeline.errors import OutputError, UserError
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import spreadsheet_safe, write_output
+from timeline.output import spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
-EXTRA_HINT = "pip install 'timeline[dask]'"
+# How to install what Parquet and Dask need. Never by this project's name with the extra: on the package
+# index, "timeline" is an unrelated project; the extra is installed from this project's folder.
+EXTRA_HINT = "or, in timeline's source folder, pip install '.[dask]'"
+_INSTALL = {"pyarrow": "pip install pyarrow", "dask": "pip install 'dask[bag]' distributed pyarrow",
+            "distributed": "pip install 'dask[bag]' distributed pyarrow"}
 
 #: The columns, in order: every field of the JSON event (lists flattened: `sources` joined with
 #: ";", `offset` and `clause` as two numbers each, `clause` empty when null), then the article's
@@ -105,7 +113,9 @@ def _require(module: str, why: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UserError(f"{why} needs {module.split('.')[0]}, which is not installed: {EXTRA_HINT}") from None
+        top = module.split(".")[0]
+        raise UserError(f"{why} needs {top}, which is not installed: "
+                        f"{_INSTALL.get(top, f'pip install {top}')} ({EXTRA_HINT})") from None
 
 
 def arrow_schema() -> Any:
@@ -129,8 +139,18 @@ def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in a row")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)  # one encoder: json.dumps makes one a call
+
+
 def jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n" for row in rows)
+    encode = _ENCODER.encode
+    return "".join(encode(row) + "\n" for row in rows)
 
 
 def parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
@@ -141,6 +161,100 @@ def parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
     return bytes(sink.getvalue().to_pybytes())
+
+
+#: Rows per Parquet row group when rows are streamed: the file holds one row group per this many
+#: rows (a table of fewer rows is byte for byte what `parquet_bytes` makes).
+ROW_GROUP = 65_536
+
+
+class _TableSink:
+    """Rows written as they come, in the format asked for, to a binary file: CSV and JSON Lines a
+    batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
+    `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once."""
+
+    def __init__(self, kind: str, out: BinaryIO | _TextOut, name: str) -> None:
+        self.kind = kind
+        self.out = out
+        self.name = name
+        self.columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
+        self.buffered = 0
+        self.flushed = False
+        self.writer: Any = None
+        if kind == "parquet":
+            pq = _require("pyarrow.parquet", "Parquet output")
+            self.writer = pq.ParquetWriter(out, arrow_schema())
+        elif kind == "csv":
+            self._write(csv_text(()))
+
+    def _write(self, text: str) -> None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise OutputError(f"{self.name}: cannot write ({exc.reason} in the output)") from None
+        self.out.write(data)
+
+    def write(self, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.kind == "jsonl":
+            self._write(jsonl_text(rows))
+        elif self.kind == "csv":
+            self._write(csv_text(rows).partition("\n")[2])
+        else:
+            for row in rows:
+                for name in COLUMN_NAMES:
+                    self.columns[name].append(row[name])
+            self.buffered += len(rows)
+            if self.buffered >= ROW_GROUP:
+                self._flush()
+
+    def _flush(self) -> None:
+        pa = _require("pyarrow", "Parquet output")
+        self.writer.write_table(pa.Table.from_pydict(self.columns, schema=arrow_schema()))
+        self.columns = {name: [] for name in COLUMN_NAMES}
+        self.buffered = 0
+        self.flushed = True
+
+    def close(self) -> None:
+        if self.writer is not None:
+            if self.buffered or not self.flushed:
+                self._flush()  # an empty table too, as parquet_bytes writes it
+            self.writer.close()
+
+
+class _TextOut:
+    """A text stream without a binary buffer (one a caller put in sys.stdout) as a binary one."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+@contextlib.contextmanager
+def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str]) -> Iterator[_TableSink]:
+    """The sink of the table: stdout, or the file `-o` names (written beside it and renamed into
+    place at the end: timeline.output.streamed_output)."""
+    import sys
+
+    if output is None or output == "-":
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
+        sink = _TableSink(kind, out, "<stdout>")
+        yield sink
+        sink.close()
+        out.flush()
+        return
+    with streamed_output(Path(output), force=force, inputs=tuple(inputs)) as fh:
+        sink = _TableSink(kind, fh, output)
+        yield sink
+        sink.close()
 
 
 # --- the work of one partition, the same locally and on a Dask worker ---------------------------------
@@ -155,6 +269,7 @@ class Part:
     errors: tuple[str, ...]
     count: int
     file: str | None = None
+    sha256: str | None = None  # of the file written
 
 
 def _items(sources: Sequence[str | Item]) -> list[Item]:
@@ -178,12 +293,12 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
         return Part(index, tuple(rows), tuple(errors), len(rows))
     name = f"part-{index:05d}.parquet"
     data = parquet_bytes(rows)
+    # `folder` is the run's own staging folder (see `events_table`): nobody else writes there, and
+    # a task run again after a worker died writes the same bytes again.
     os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{name}.tmp")
-    with open(tmp, "wb") as fh:
+    with open(os.path.join(folder, name), "wb") as fh:
         fh.write(data)
-    os.replace(tmp, os.path.join(folder, name))
-    return Part(index, (), tuple(errors), len(rows), name)
+    return Part(index, (), tuple(errors), len(rows), name, hashlib.sha256(data).hexdigest())
 
 
 # --- local and distributed runs ----------------------------------------------------------------------
@@ -191,12 +306,14 @@ def _part_of(index: int, items: Sequence[Item], today: date, folder: str | None,
 
 @dataclass(frozen=True)
 class TableReport:
-    """What `events_table` did: rows written, articles read, the errors of the ones skipped."""
+    """What `events_table` did: rows written, articles read, the errors of the ones skipped, and
+    what reading them warned of."""
 
     rows: int
     articles: int
     errors: tuple[str, ...]
     output: str
+    warnings: tuple[str, ...] = ()
 
 
 def local_rows(sources: Sequence[str | Item], *, today: date, jobs: int | None,
@@ -225,7 +342,7 @@ def _client(address: str, workers: int | None) -> tuple[Any, Callable[[], None]]
     distributed = _require("distributed", "--dask")
     import logging
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # failures are reported as one line
     if address == "local":
         cluster = distributed.LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                            host="127.0.0.1", dashboard_address=None)
@@ -256,11 +373,25 @@ def dask_parts(sources: Sequence[str | Item], *, address: str, today: date, fold
         bag = db.from_sequence(chunks, partition_size=1)
         parts = bag.map(lambda c: _part_of(c[0], c[1], today, folder, options)).compute(scheduler=client.get)
     finally:
-        close()
+        with contextlib.suppress(Exception):
+            close()
     return sorted(parts, key=lambda p: p.index)
 
 
-def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | None = None,
+def _on_cluster(address: str, run: Callable[[], list[Part]]) -> list[Part]:
+    """`run()`, with what a cluster may raise (KilledWorker after repeated worker deaths, a lost
+    connection, a worker's error) as one line."""
+    try:
+        return run()
+    except (UserError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [""])[0].split(". ")[0][:200]
+        raise UserError(f"--dask {address}: the run failed ({type(exc).__name__}: {first}); "
+                        "nothing was written, the old output is as it was") from None
+
+
+def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | None = None,
                  today: date | None = None,
                  jobs: int | None = None, dask: str | None = None, force: bool = False,
                  inputs: Sequence[str] = (), advance: Callable[[int], None] = lambda n: None,
@@ -268,7 +399,8 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
                  status: Sequence[str] | None = None) -> TableReport:
     """Write one row per event of every article in `paths` to `output` (stdout when None or "-").
     `published` dates the articles that give no date; `undated` and `status` choose the events, as
-    for `pipeline.process`."""
+    for `pipeline.process`. Locally `paths` may be an iterator (timeline.batch.iter_items): it is
+    read as the rows are written."""
     today = today or date.today()
     options = Options(published, undated, tuple(status) if status is not None else None)
     kind = table_format(output, fmt)
@@ -277,64 +409,189 @@ def events_table(paths: Sequence[str | Item], output: str | None, *, fmt: str | 
         _require("pyarrow", "Parquet output")
         if to_stdout:
             raise UserError("Parquet cannot go to stdout; give a file name with -o (events.parquet)")
-    if dask is not None and kind == "parquet":
-        assert output is not None
-        folder = _parts_folder(Path(output), force)
-        parts = dask_parts(paths, address=dask, today=today, folder=str(folder), options=options)
-        _write_folder_manifest(folder, [p.file for p in parts if p.file])
-        errors = [e for p in parts for e in p.errors]
-        return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(folder))
-    if dask is not None:
-        parts = dask_parts(paths, address=dask, today=today, folder=None, options=options)
-        rows = [r for p in parts for r in p.rows]
-        errors = [e for p in parts for e in p.errors]
-    else:
-        rows, errors = local_rows(paths, today=today, jobs=jobs, advance=advance, options=options)
+    if dask is None:
+        return _stream_table(paths, kind, output, today=today, jobs=jobs, force=force, inputs=inputs,
+                             advance=advance, options=options)
+    paths = list(paths)  # a Dask run partitions the whole list
+    assert isinstance(paths, list)
     if kind == "parquet":
         assert output is not None
-        write_output(Path(output), parquet_bytes(rows), force=force, inputs=tuple(inputs))
-    else:
-        text = csv_text(rows) if kind == "csv" else jsonl_text(rows)
-        if to_stdout:
-            import sys
-
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            assert output is not None
-            write_output(Path(output), text, force=force, inputs=tuple(inputs))
+        return _dask_parquet(paths, Path(output), dask, today, options, force)
+    address = dask
+    parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=None,
+                                                    options=options))
+    rows = [r for p in parts for r in p.rows]
+    errors = [e for p in parts for e in p.errors]
+    with _table_sink(kind, output, force, inputs) as sink:
+        sink.write(rows)
     return TableReport(len(rows), len(paths), tuple(errors), output or "-")
 
 
+def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *, today: date, jobs: int | None,
+                  force: bool, inputs: Sequence[str], advance: Callable[[int], None], options: Options) -> TableReport:
+    """The local run: items read, processed and their rows written one after the other (in input
+    order), so memory is bounded by the largest article (times the chunks in flight), not the
+    corpus; the file appears, whole, when every row is written."""
+    from timeline.batch import default_jobs, stream_entries
+
+    rows = articles = 0
+    errors: list[str] = []
+    warnings: list[str] = []
+    items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
+    with _table_sink(kind, output, force, inputs) as sink:
+        for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
+                                          options):
+            articles += 1
+            warnings.extend(entry.warnings)
+            if entry.result is None:
+                if not entry.skipped:
+                    errors.append(entry.error or item.name)
+                continue
+            made = event_rows(entry.result)
+            sink.write(made)
+            rows += len(made)
+    return TableReport(rows, articles, tuple(errors), output or "-", tuple(warnings))
+
+
 _FOLDER_MANIFEST = ".timeline-events"
+_PART_NAME = re.compile(r"part-[0-9]{5}\.parquet")
 
 
-def _parts_folder(folder: Path, force: bool) -> Path:
-    """The folder of a partitioned Parquet output: new, empty, or one this command wrote (its old
-    parts are removed); anything else is refused (a file, or a folder holding other files)."""
+def _dask_parquet(paths: Sequence[str | Item], target: Path, address: str, today: date, options: Options,
+                  force: bool) -> TableReport:
+    """A Dask run into a folder of Parquet parts, replacing an earlier one only when complete: the
+    workers write into a staging folder beside `target`; only when every part is there are they
+    moved in (a new folder: the staging folder renamed), timeline's own old parts that the run no
+    longer makes removed, and the manifest written last. On any failure the old output is as it
+    was and the staging folder is removed."""
+    from timeline.output import remove_stale_temps, temp_name
+
+    ours, warnings = _parts_folder(target, force)
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(parent)
+        staging = parent / temp_name()
+        staging.mkdir()
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        parts = _on_cluster(address, lambda: dask_parts(paths, address=address, today=today, folder=str(staging),
+                                                        options=options))
+        files = {p.file: p.sha256 or "" for p in parts if p.file}
+        _commit_parts(staging, target, files, ours)
+    except BaseException:
+        _remove_staging(staging)
+        raise
+    errors = [e for p in parts for e in p.errors]
+    return TableReport(sum(p.count for p in parts), len(paths), tuple(errors), str(target), tuple(warnings))
+
+
+def _remove_staging(staging: Path) -> None:
+    """Remove this run's staging folder: the parts and manifest it put there, then the folder."""
+    if not staging.is_dir():
+        return
+    for inner in staging.iterdir():
+        if (_PART_NAME.fullmatch(inner.name) or inner.name == _FOLDER_MANIFEST) and not inner.is_symlink():
+            inner.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        staging.rmdir()
+
+
+def _commit_parts(staging: Path, target: Path, files: dict[str, str], ours: dict[str, str]) -> None:
+    """Put the complete new parts in place of the old (see `_dask_parquet`). Into an existing folder,
+    the manifest first lists the new parts and the old ones they replace, so a run killed while
+    moving them in leaves a folder the next run still knows as its own."""
+    try:
+        if not target.exists():
+            _write_folder_manifest(staging, files)
+            os.rename(staging, target)
+            return
+        _write_folder_manifest(target, files, replacing=ours)
+        for name in sorted(files):
+            os.replace(staging / name, target / name)
+        for name in sorted(set(ours) - set(files)):
+            _remove_if_ours(target / name, ours[name])
+        _write_folder_manifest(target, files)
+        staging.rmdir()
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def _remove_if_ours(path: Path, digest: str) -> None:
+    """Delete `path` only while it is a regular file holding the bytes of SHA-256 `digest`."""
+    if _regular_sha(path) == digest:
+        path.unlink()
+
+
+def _regular_sha(path: Path) -> str | None:
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _read_folder_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
+    """The parts the manifest of `folder` says timeline wrote, that still hold exactly what it wrote
+    (name -> SHA-256), and a warning when entries were ignored: the manifest is a hint, never an
+    authority, so an entry counts only if it names a part as timeline names them (no path, nothing
+    hidden) and the part's bytes match the SHA-256 recorded when it was written."""
+    path = folder / _FOLDER_MANIFEST
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return {}, [f"{path}: is not timeline's manifest; ignored"]
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, ValueError):
+        return {}, [f"{path}: damaged manifest ignored (the files it lists are not touched)"]
+    names = data.get("files") if isinstance(data, dict) else None
+    hashes = data.get("sha256") if isinstance(data, dict) else None
+    replacing = data.get("replacing") if isinstance(data, dict) else None
+    if not isinstance(names, list):
+        return {}, [f"{path}: damaged manifest ignored (the files it lists are not touched)"]
+    hashes = hashes if isinstance(hashes, dict) else {}
+    replacing = replacing if isinstance(replacing, dict) else {}
+    ours: dict[str, str] = {}
+    ignored: list[str] = []
+    for name in names:
+        if not (isinstance(name, str) and _PART_NAME.fullmatch(name)):
+            ignored.append(str(name))
+            continue
+        current = _regular_sha(folder / name)
+        if current is not None and current in (hashes.get(name), replacing.get(name)):
+            ours[name] = current
+    warnings = []
+    if ignored:
+        warnings.append(f"{path}: {len(ignored)} entr{'y' if len(ignored) == 1 else 'ies'} ignored, not a part "
+                        f"timeline writes (the first: {ignored[0][:80]!r}); nothing they name is touched")
+    return ours, warnings
+
+
+def _parts_folder(folder: Path, force: bool) -> tuple[dict[str, str], list[str]]:
+    """Check the folder of a partitioned Parquet output before anything runs: new, empty, or one
+    this command wrote (anything else is refused without `force`: a file, or a folder holding
+    other files; with it, those files are left alone). Returns the parts of the last run that
+    still hold what it wrote (name -> SHA-256), the only files a run may remove, and the warnings
+    about its manifest. Nothing is deleted here."""
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: exists and is not a folder (a Dask run writes a folder of Parquet parts)")
-    if folder.is_dir():
-        manifest = folder / _FOLDER_MANIFEST
-        ours: set[str] = set()
-        if manifest.is_file():
-            try:
-                ours = set(json.loads(manifest.read_text(encoding="utf-8"))["files"]) | {_FOLDER_MANIFEST}
-            except (OSError, ValueError, KeyError, TypeError):
-                ours = set()
-        foreign = sorted(p.name for p in folder.iterdir() if p.name not in ours)
-        if foreign and not force:
-            raise OutputError(f"{folder}: folder is not empty and was not written by 'timeline events' "
-                              f"(it holds {foreign[0]}); choose another -o or use --force")
-        for name in sorted(ours - {_FOLDER_MANIFEST}):
-            target = folder / name
-            if target.is_file() and not target.is_symlink():
-                target.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    if not folder.is_dir():
+        return {}, []
+    ours, warnings = _read_folder_manifest(folder)
+    foreign = sorted(p.name for p in folder.iterdir() if p.name not in ours and p.name != _FOLDER_MANIFEST)
+    if foreign and not force:
+        raise OutputError(f"{folder}: folder is not empty and was not written by 'timeline events' "
+                          f"(it holds {foreign[0]}); choose another -o or use --force")
+    return ours, warnings
 
 
-def _write_folder_manifest(folder: Path, files: Sequence[str]) -> None:
+def _write_folder_manifest(folder: Path, files: dict[str, str], replacing: dict[str, str] | None = None) -> None:
     from timeline.output import atomic_write
 
-    atomic_write(folder / _FOLDER_MANIFEST, json.dumps({"generator": "timeline", "files": sorted(files)}) + "\n")
+    data: dict[str, object] = {"generator": "timeline", "files": sorted(files), "sha256": dict(sorted(files.items()))}
+    if replacing:
+        data["replacing"] = dict(sorted(replacing.items()))
+    atomic_write(folder / _FOLDER_MANIFEST, json.dumps(data) + "\n")

@@ -86,11 +86,14 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?(?:[A-Z0-9]|[a-z]{
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
+    content = len(text) - len(text.lstrip())  # where the text's first line with content starts
     for block in _BLANK_LINE.finditer(text + "\n\n"):
         end = min(block.start(), len(text))
         line_start = pstart = start
         for brk in _LINE_BREAK.finditer(text, start, end):
-            if not _soft_wrap(text, brk, line_start, first=not text[:line_start].strip()):
+            # The first line is the one before which only whitespace comes (found once: asking
+            # at every line break made single-line paragraphs quadratic).
+            if not _soft_wrap(text, brk, line_start, first=line_start <= content):
                 spans.append((pstart, brk.start()))
                 pstart = brk.end()
             line_start = brk.end()

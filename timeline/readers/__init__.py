@@ -16,10 +16,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from timeline.article import Article, decode_text, make_article, read_bytes, slugify
 from timeline.errors import ArticleError
+
+if TYPE_CHECKING:
+    from timeline.readers.url import Fetched
 
 __all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "load_one", "url_id"]
 
@@ -50,13 +54,14 @@ def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
 def article_from_bytes(data: bytes, name: str, *, url: str | None = None, published: date | str | None = None,
                        today: date | None = None, format_in: str | None = None,
                        warn: Callable[[str], None] | None = None, kind: str | None = None) -> Article:
-    """One article from the bytes of a file (or page) called `name`."""
+    """One article from the bytes of a file (or page) called `name`. `url`: the address a fetched
+    page ended at; `name` is then the URL asked for, and the article's id comes from both (`url_id`)."""
     kind = kind or input_kind(name, data, format_in)
     if kind == "html":
         from timeline.readers.html import read_html
 
         article = read_html(data, name, url=url, published=published, today=today, warn=warn)
-        return article if url is None else _with_url_id(article, url)
+        return article if url is None else _with_url_id(article, name, url)
     if kind == "collection":
         raise ArticleError(f"{name}: is a collection of articles (one per row); 'timeline build' and "
                            "'timeline events' read collections, this command reads one article")
@@ -65,28 +70,55 @@ def article_from_bytes(data: bytes, name: str, *, url: str | None = None, publis
 
 
 def load_one(source: str, *, published: date | str | None = None, today: date | None = None,
-             format_in: str | None = None, warn: Callable[[str], None] | None = None) -> Article:
-    """One article from a file, stdin ("-") or an http(s) URL."""
-    from timeline.readers.url import fetch, is_url
+             format_in: str | None = None, warn: Callable[[str], None] | None = None,
+             fetcher: Callable[[str], Fetched] | None = None) -> Article:
+    """One article from a file, stdin ("-") or an http(s) URL (fetched by `fetcher`, by default
+    `url.Fetcher()`: no redirect into a private network, a 30 s deadline)."""
+    from timeline.readers.url import Fetcher, is_url, redact
 
     if is_url(source):
-        page = fetch(source)
-        return article_from_bytes(page.data, source, url=page.final_url, published=published, today=today,
+        page = (fetcher or Fetcher())(source)
+        return article_from_bytes(page.data, redact(source), url=page.final_url, published=published, today=today,
                                   format_in=format_in or "html", warn=warn)
     data, name = read_bytes(source)
     return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn)
 
 
-def url_id(url: str) -> str:
-    """An article id from a page's address: its last path segment without the extension
-    ("https://example.org/2026/01/30/floods-hit.html" -> "floods-hit"), else its host."""
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    last = re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segments[-1], flags=re.IGNORECASE) if segments else ""
-    return slugify(last or parts.hostname or "page")
+# Last path segments that name a folder's default page, not the article: the folder names it.
+_DEFAULT_PAGES = frozenset({"index", "default", "home", "main"})
+_PAGE_SUFFIX = re.compile(r"\.(?:s?html?|xhtml|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+_READABLE_MAX = 48
 
 
-def _with_url_id(article: Article, url: str) -> Article:
+def url_id(url: str, final_url: str | None = None) -> str:
+    """An article id from a page's address, unique and safe as a file name: a readable part (the
+    last path segment of `final_url`, where the page ended up, else of `url`, without its
+    extension; its folder's name for an "index.html"; else the host), then "-" and 10 hex digits
+    of the SHA-256 of `url` without credentials and fragment (`url.address_key`):
+    "https://example.org/2026/01/30/floods-hit.html" -> "floods-hit-1f0c3e…". The same URL (ending
+    at the same address) always gives the same id, and two URLs (two pages) two ids, whatever else
+    is built with them."""
+    import hashlib
+
+    from timeline.readers.url import address_key
+
+    key = address_key(url)
+    try:
+        parts = urlsplit(address_key(final_url or url))
+        path, host = parts.path, parts.hostname
+    except ValueError:  # not a URL that can be fetched; an id all the same
+        path, host = "", None
+    segments = [_PAGE_SUFFIX.sub("", s) for s in path.split("/") if s]
+    while segments and segments[-1].lower() in _DEFAULT_PAGES:
+        segments.pop()
+    readable = slugify(segments[-1] if segments else re.sub(r"^www\.", "", host or "page"))
+    readable = readable[:_READABLE_MAX].strip("-") or "page"
+    return f"{readable}-{hashlib.sha256(key.encode('utf-8', 'surrogateescape')).hexdigest()[:10]}"
+
+
+def _with_url_id(article: Article, url: str, final_url: str | None) -> Article:
     from dataclasses import replace
 
-    return replace(article, id=url_id(url), path=url)
+    from timeline.readers.url import redact
+
+    return replace(article, id=url_id(url, final_url), path=redact(url))

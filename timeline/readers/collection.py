@@ -13,31 +13,43 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
-from timeline.article import Article, make_article, parse_date, slugify
+from timeline.article import Article, clean_text, has_lone_surrogate, make_article, parse_date, slugify
 from timeline.errors import ArticleError
 
-__all__ = ["COLLECTION_SUFFIXES", "Row", "article_from_row", "is_collection", "read_rows"]
+__all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_row", "is_collection", "iter_rows",
+           "read_rows"]
 
 COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author")
-# A CSV cell may hold a whole web page.
-csv.field_size_limit(64 * 1024 * 1024)
+#: The largest field a row may have, in characters (a CSV cell may hold a whole web page): a row
+#: with a larger one is skipped, and the next row is read.
+FIELD_LIMIT = 64 * 1024 * 1024
+# The csv module stops at its own limit in the middle of a record (the rest of the record would
+# then be read as rows): it reads any size, and a row over FIELD_LIMIT is refused whole.
+csv.field_size_limit(sys.maxsize)
 
 
 @dataclass(frozen=True)
 class Row:
     """One row of a collection: where it is (`number`: the line of a JSON Lines file, the record of
-    a CSV file after its header) and its fields, or the problem that makes it unreadable."""
+    a CSV file after its header) and its fields, or the problem that makes it unreadable. `id`,
+    when set, is the article's id (made unique in the run: `RowIds`); `warnings` are what reading
+    it found to say (said when the row is processed)."""
 
     path: str
     number: int
     fields: dict[str, str] | None
     error: str | None = None
+    id: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -48,31 +60,64 @@ def is_collection(path: str) -> bool:
     return Path(path).suffix.lower() in COLLECTION_SUFFIXES
 
 
-def _clean(raw: dict[object, object]) -> dict[str, str]:
+def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row:
+    """The row of these (name, value) pairs: known fields only, cleaned (timeline.article.clean_text);
+    a field over FIELD_LIMIT makes it an error."""
     out: dict[str, str] = {}
-    for k, v in raw.items():
+    warnings: list[str] = []
+    for k, v in raw:
         key = str(k).strip().lower()
-        if key in _FIELDS and v is not None and not isinstance(v, dict | list) and str(v).strip():
-            out[key] = str(v)
-    return out
+        if key not in _FIELDS or v is None or isinstance(v, dict | list):
+            continue
+        value = str(v)
+        if len(value) > FIELD_LIMIT:
+            return Row(path, number, None, f"{path}: row {number}: a field of {len(value):,} characters ('{key}') "
+                                            f"is over the limit of {FIELD_LIMIT:,}")
+        if has_lone_surrogate(value):
+            warnings.append(f"{path}: row {number}: '{key}' holds a lone surrogate (half of a UTF-16 pair, "
+                            "not a character); replaced by U+FFFD")
+        value = clean_text(value)
+        if value.strip():
+            out[key] = value
+    return Row(path, number, out, warnings=tuple(warnings))
+
+
+def iter_rows(path: str) -> Iterator[Row]:
+    """The rows of a collection file, read as they are asked for (memory: one row at a time); a
+    file that cannot be opened, or is not a collection at all, is an ArticleError naming it."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (closed below, when the rows are read)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with fh:
+        yield from _rows(path, fh)
 
 
 def read_rows(path: str, data: bytes) -> Iterator[Row]:
-    """The rows of a collection file's bytes, in order; a file that is not one at all is an
-    ArticleError naming it."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    """The rows of a collection file's bytes, in order (as `iter_rows`)."""
+    return _rows(path, io.BytesIO(data))
+
+
+def _rows(path: str, fh: BinaryIO) -> Iterator[Row]:
     kind = COLLECTION_SUFFIXES.get(Path(path).suffix.lower(), "jsonl")
-    if kind == "jsonl":
-        yield from _jsonl_rows(path, text)
-    else:
-        yield from _csv_rows(path, text)
+    try:
+        if kind == "jsonl":
+            yield from _jsonl_rows(path, fh)
+        else:
+            yield from _csv_rows(path, fh)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _jsonl_rows(path: str, text: str) -> Iterator[Row]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
+    """One row per line: a line that is not UTF-8 or not a JSON object is that row's error."""
+    for number, raw in enumerate(fh, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Row(path, number, None, f"{path}: row {number}: not UTF-8 text (an invalid byte at column "
+                                          f"{exc.start + 1})")
+            continue
         if not line.strip():
             continue
         try:
@@ -83,21 +128,26 @@ def _jsonl_rows(path: str, text: str) -> Iterator[Row]:
         if not isinstance(value, dict):
             yield Row(path, number, None, f"{path}: row {number}: not a JSON object of fields")
             continue
-        yield Row(path, number, _clean(value))
+        yield _fields(path, number, value.items())
 
 
 def _reason(exc: Exception) -> str:
     return str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deeply"
 
 
-def _csv_rows(path: str, text: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _csv_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
+    # Bytes that are not UTF-8 are read as lone surrogates (which valid text never holds) and
+    # make their row an error, not the file.
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.reader(text)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
         raise ArticleError(f"{path}: not a CSV file ({exc})") from None
+    if any(has_lone_surrogate(h) for h in header):
+        raise ArticleError(f"{path}: not UTF-8 text (in the header)")
     names = [h.strip().lower() for h in header]
     if not {"text", "html"} & set(names):
         raise ArticleError(f"{path}: a collection needs a 'text' or 'html' column (the header has "
@@ -108,23 +158,64 @@ def _csv_rows(path: str, text: str) -> Iterator[Row]:
             cells = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error as exc:  # the reader goes on at the next line
             number += 1
             yield Row(path, number, None, f"{path}: row {number}: not a CSV record ({exc})")
-            return  # the rest of the file cannot be read reliably after a broken record
+            continue
         number += 1
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
             yield Row(path, number, None, f"{path}: row {number}: {len(cells)} cells for {len(names)} columns")
             continue
-        yield Row(path, number, _clean(dict(zip(names, cells, strict=False))))
+        if any(has_lone_surrogate(c) for c in cells):
+            yield Row(path, number, None, f"{path}: row {number}: not UTF-8 text (an invalid byte)")
+            continue
+        yield _fields(path, number, zip(names, cells, strict=False))
+
+
+def row_id(row: Row) -> str:
+    """The id of a row's article: its `id` field as a slug, else the file's name and the row
+    number ("feed-12")."""
+    if row.id is not None:
+        return row.id
+    f = row.fields or {}
+    return slugify(f["id"]) if f.get("id") else f"{_stem_slug(row.path)}-{row.number}"
+
+
+@lru_cache(maxsize=64)
+def _stem_slug(path: str) -> str:
+    return slugify(Path(path).stem)
+
+
+class RowIds:
+    """The ids of the rows of one run, made unique: the first row with an id keeps it; a later one
+    gets the first free of "ID-2", "ID-3", ... and a warning (`../../x` and `x` are both "x", and
+    must not become one article with the same event ids). Deterministic: it depends only on the
+    rows before, in order."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def assign(self, row: Row) -> Row:
+        if row.fields is None:
+            return row
+        wanted = row_id(row)
+        aid, n = wanted, 1
+        while aid in self.seen:
+            n += 1
+            aid = f"{wanted}-{n}"
+        self.seen.add(aid)
+        if aid == wanted:
+            return replace(row, id=aid)
+        return replace(row, id=aid, warnings=(*row.warnings, f"{row.name}: the id {wanted!r} is taken by an earlier "
+                                                            f"article; this one is {aid!r}"))
 
 
 def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str], None] | None = None,
                      published: date | None = None) -> Article:
-    """The article of one row. Its id is the row's `id` (as a slug), else the file's name and the
-    row number ("feed-12"). `published` is used when the row has no date field."""
+    """The article of one row. Its id is `row_id(row)`. `published` is used when the row has no
+    date field; `warn` hears the row's warnings."""
     if row.fields is None:
         raise ArticleError(row.error or f"{row.name}: cannot be read")
     f = row.fields
@@ -132,23 +223,28 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     own = f.get("published") or f.get("date")
     field = "published" if f.get("published") else "date"
     published_value: date | None = parse_date(own, name, field) if own else published
+    aid = row_id(row)
+    title = " ".join(f["title"].split()) if f.get("title") else None
     if f.get("html"):
         from timeline.readers.html import read_html
 
         article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
                             today=today, warn=warn)
     elif f.get("text"):
-        article = make_article(f["text"], name=name, published=published_value, fmt="text", today=today, warn=warn)
+        article = make_article(f["text"], name=name, article_id=aid, title=title, published=published_value,
+                               fmt="text", today=today, warn=warn)
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
-    if own is not None:
-        article = replace(article, published_how="collection")
-    return replace(
+    for message in row.warnings:  # once the row is read (it may be read again with a --published date)
+        if warn is not None:
+            warn(message)
+    return replace(  # one replace: a collection of many small rows makes many articles
         article,
-        id=slugify(f["id"]) if f.get("id") else f"{slugify(Path(row.path).stem)}-{row.number}",
-        title=" ".join(f["title"].split()) if f.get("title") else article.title,
+        id=aid,
+        title=title or article.title,
         source=f.get("source") or article.source,
         url=f.get("url") or article.url,
         author=f.get("author") or article.author,
         path=name,
+        published_how="collection" if own is not None else article.published_how,
     )

@@ -1,19 +1,23 @@
 """Read a saved news web page into an `Article`.
 
 The main text comes from trafilatura (navigation, comments, scripts and link lists dropped), the
-headline, site name, canonical address and author from the page's metadata. The publication date
-comes, strongest first, from:
+headline, site name, canonical address and author from the page's metadata; a page whose main text
+trafilatura cannot find keeps its date and title, with the best fallback text and a warning. The
+publication date comes, strongest first, from:
 
   "page metadata"  the page's own markup (JSON-LD `datePublished`, `article:published_time`,
-                   `<time datetime>`, ...), read by htmldate for the original, not the modified, date
-  "url"            a date in the page's address
-  "byline"         a full date printed just below the headline
-  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP) —"), read by `timeline.infer`
-  "page text"      a date elsewhere on the page (htmldate's search of the page's text)
+                   `<time datetime>`, ...), read by htmldate for the original, not the modified,
+                   date, else leniently by this module; a UTC stamp becomes the publisher's local
+                   day when the page tells its time zone
+  "url"            a date in the page's address, when it is htmldate's date
+  "byline"         a full date printed just below the headline    } the earlier of ours and
+  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP)")  } htmldate's date from the
+  "page text"      a date elsewhere on the page (htmldate)          } page's text
   "inferred from …" the text's own evidence, as for a plain-text article (`timeline.infer`)
 
-When the text reports as past a day later than the date the page gives, `warn` is told both.
-trafilatura and htmldate are imported only when a page is read (they are slow to import).
+A day that is not a day (2026-13-45, a year alone) is no evidence. When the text reports as past a
+day later than the date the page gives, `warn` is told both. trafilatura and htmldate are imported
+only when a page is read (they are slow to import).
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -139,6 +145,10 @@ _PUBLISHED_META = frozenset({
 _ARTICLE_TYPE = re.compile(r"article|posting|report|news|blog", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 _BYLINE_WINDOW = 300  # characters of page text after the headline searched for its date
+# Date values of the markup considered, and characters of a script read: a news page has tens of
+# dates and scripts of kilobytes; a hostile page has 7 MB of <time> tags, which are not read whole.
+_MAX_CANDIDATES = 1_000
+_MAX_SCRIPT_CHARS = 1_000_000
 
 
 def _json_ld(tree: HtmlElement) -> Iterator[object]:
@@ -165,26 +175,134 @@ def _ld_nodes(data: object) -> Iterator[dict[str, Any]]:
             stack.extend(reversed(item))
 
 
-def _markup_days(tree: HtmlElement) -> set[date]:
-    """Every day written in the page's machine-readable date markup: date-like <meta> fields,
-    `datetime` and `itemprop` attributes, JSON-LD. htmldate's answer is "page metadata" when it is
-    one of these."""
-    values: list[str] = []
+def _markup_values(tree: HtmlElement) -> Iterator[str]:
+    """The date-like values of the page's machine-readable markup, in document order of kind:
+    date-like <meta> fields, `datetime` and `itemprop` attributes, JSON-LD blocks. A generator:
+    callers take at most _MAX_CANDIDATES of them (a hostile page holds millions)."""
     for meta in tree.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
         if _DATE_META.search(key):
-            values.append(meta.get("content") or "")
-    values += [str(v) for v in tree.xpath("//@datetime | //*[@itemprop]/@content")]
-    values += [s.text_content() for s in tree.iter("script")
-               if (s.get("type") or "").strip().lower() == "application/ld+json"]
+            yield meta.get("content") or ""
+    for el in tree.iter():
+        value = el.get("datetime")
+        if value is None and el.get("itemprop") is not None:
+            value = el.get("content")
+        if value:
+            yield value
+    for s in tree.iter("script"):
+        if (s.get("type") or "").strip().lower() == "application/ld+json":
+            yield (s.text or "")[:_MAX_SCRIPT_CHARS]
+
+
+def _markup_days(tree: HtmlElement) -> set[date]:
+    """Every day written in the page's machine-readable date markup (its first _MAX_CANDIDATES
+    values). htmldate's answer is "page metadata" when it is one of these."""
     days = set()
-    for value in values:
-        for m in _ISO_DAY.finditer(value):
-            try:
+    for value in islice(_markup_values(tree), _MAX_CANDIDATES):
+        for m in islice(_ISO_DAY.finditer(value), _MAX_CANDIDATES):
+            with contextlib.suppress(ValueError):
                 days.add(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-            except ValueError:
-                continue
     return days
+
+
+# --- the publisher's local day --------------------------------------------------------------------
+# A page often gives the moment of publication twice: in UTC (`article:published_time`
+# 2023-11-09T01:09:55+00:00) and in the newsroom's own time (JSON-LD "2023-11-08 18:09:55", or
+# 2023-11-08T18:09:55-07:00). The newsroom's local day is the publication date.
+
+_STAMP = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*(Z|[+-]\d\d:?\d\d)?",
+                    re.IGNORECASE)
+# Offsets written elsewhere on the page (ISO 8601 or RFC 2822): the publisher's time zone.
+_ZONE = re.compile(r"(?<=\d\d:\d\d)(?::\d\d)?(?:\.\d+)?(?:\s?([+-])(\d\d):?(\d\d))(?![\d:])")
+_PUBLISHED_LD = ("datePublished", "dateCreated")
+
+
+def _offset(text: str | None) -> int | None:
+    """Minutes east of UTC of "Z", "+05:30", "-0700"; None when no zone is written."""
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return 0
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
+
+
+def _stamp(value: str) -> tuple[datetime, int | None] | None:
+    """(the date and time as written, its offset in minutes or None) of an ISO 8601 timestamp."""
+    m = _STAMP.match(value.strip())
+    if m is None:
+        return None
+    try:
+        y, mo, d, h, mi = (int(g) for g in m.groups()[:5])
+        moment = datetime(y, mo, d, h, mi, int(m.group(6) or 0))
+    except ValueError:
+        return None
+    return moment, _offset(m.group(7))
+
+
+def _publication_stamps(tree: HtmlElement) -> list[tuple[datetime, int | None]]:
+    """The timestamps of the original publication the page's markup gives: the published-time
+    <meta> fields, JSON-LD `datePublished`, `<time itemprop="datePublished">` or `pubdate`."""
+    values: list[str] = []
+    for meta in islice(tree.iter("meta"), _MAX_CANDIDATES):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _PUBLISHED_META:
+            values.append(meta.get("content") or "")
+    for block in islice(_json_ld(tree), _MAX_CANDIDATES):
+        for node in islice(_ld_nodes(block), _MAX_CANDIDATES):
+            values += [v for k in _PUBLISHED_LD if isinstance(v := node.get(k), str)]
+    for el in islice(tree.iter("time"), _MAX_CANDIDATES):
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+            values.append(el.get("datetime") or "")
+    return [s for v in values[:_MAX_CANDIDATES] if (s := _stamp(v)) is not None]
+
+
+def _page_zone(tree: HtmlElement) -> int | None:
+    """The time zone the page's own timestamps are written in (the most common offset other than
+    UTC among them: markup, JSON-LD, the page's scripts), or None."""
+    found: Counter[int] = Counter()
+    texts = chain((m.get("content") or "" for m in tree.iter("meta")),
+                  (el.get("datetime") or "" for el in tree.iter("time")),
+                  ((s.text or "")[:_MAX_SCRIPT_CHARS] for s in tree.iter("script")))
+    seen = 0
+    for text in texts:
+        for m in _ZONE.finditer(text):
+            minutes = (-1 if m.group(1) == "-" else 1) * (int(m.group(2)) * 60 + int(m.group(3)))
+            if minutes and abs(minutes) <= 14 * 60:
+                found[minutes] += 1
+            seen += 1
+            if seen >= _MAX_CANDIDATES:
+                break
+        if seen >= _MAX_CANDIDATES:
+            break
+    return found.most_common(1)[0][0] if found else None
+
+
+_SAME_MOMENT = timedelta(minutes=10)  # two stamps of one publication may differ by a few seconds
+
+
+def _local_day(day: date, tree: HtmlElement) -> date:
+    """`day`, or the publisher's local day when `day` is the UTC day of a publication stamp and
+    the page tells the local time: a stamp of the same moment with an offset, one in local time
+    without an offset (the same minutes and seconds, whole quarter hours apart), else the offset
+    of the page's other timestamps (unless the same clock time is also written as local time,
+    when the "Z" is a mislabel)."""
+    stamps = _publication_stamps(tree)
+    utc = next((moment for moment, offset in stamps if offset == 0 and moment.date() == day), None)
+    if utc is None:
+        return day
+    for moment, offset in stamps:  # the same moment written with the newsroom's offset
+        if offset and abs(moment - timedelta(minutes=offset) - utc) <= _SAME_MOMENT:
+            return moment.date()
+    for moment, offset in stamps:  # the same moment in local time, without an offset
+        apart = (moment - utc).total_seconds()
+        if offset is None and apart and abs(apart) <= 14 * 3600 and apart % 900 == 0:
+            return moment.date()
+    if any(moment == utc and offset != 0 for moment, offset in stamps):
+        return day  # the same clock time also written as local: the "Z" is not to be trusted
+    zone = _page_zone(tree)
+    return (utc + timedelta(minutes=zone)).date() if zone else day
 
 
 def _loose_day(value: object, name: str) -> date | None:
@@ -262,6 +380,7 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date
         return None
     size = 0
     updated: tuple[date, str] | None = None
+    before = ""  # the piece before: a label ("Updated:") is often an element of its own
     for node in head.xpath("following::text()"):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
@@ -272,9 +391,11 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date
         size += len(piece)
         stamp = _stamp_day(piece)
         if stamp is not None and _MIN_DATE <= stamp[0] <= today:
-            if not _UPDATED.search(piece[:piece.find(stamp[1])]):
+            label = piece[:piece.find(stamp[1])]
+            if not _UPDATED.search(label) and not (not label.strip() and _UPDATED.search(before)):
                 return stamp
             updated = updated or stamp
+        before = piece
         if size >= _BYLINE_WINDOW:
             break
     return updated
@@ -345,7 +466,13 @@ def page_published(
     today: date,
 ) -> tuple[date, str, str | None]:
     """(publication date, where it came from, a warning or None) of a parsed page whose main text
-    is `text`. ArticleError when nothing on the page or in the text dates it."""
+    is `text`. ArticleError when nothing on the page or in the text dates it.
+
+    The order of evidence (README, "Where each field comes from"): htmldate's date when the page's
+    markup or address confirms it; else our lenient reading of the markup; else htmldate's date
+    from the page's text and ours (the byline under the headline, the dateline), the earlier of
+    the two when they disagree; else the text's own evidence. A date of the markup given in UTC
+    is the publisher's local day when the page tells its time zone."""
     from htmldate import find_date
 
     canonical = tree.xpath("string(//link[@rel='canonical']/@href)")
@@ -358,36 +485,66 @@ def page_published(
 
     choice: tuple[date, str] | None = None
     if fast is not None and fast in _markup_days(tree):
-        choice = (fast, "page metadata")
+        choice = (_local_day(fast, tree), "page metadata")
     elif fast is not None and _in_url(fast, urls):
         choice = (fast, "url")
     elif (day := _structured_day(tree, name, today)) is not None:
-        choice = (day, "page metadata")
-    elif (byline := _byline_day(tree, title, today)) is not None:
-        choice = (byline[0], "byline")
+        choice = (_local_day(day, tree), "page metadata")
+    if choice is not None:
+        return choice[0], choice[1], _contradiction(choice[0], choice[1], text, today, name)
+
+    # htmldate's date from the page's text: a guess from a year or a month alone
+    # ("2026-13-45" read as 2026, "© 2026") is no date.
+    page_text = fast
+    if page_text is None:
+        found = find_date(tree, extensive_search=True, original_date=True, url=url,
+                          deferred_url_extractor=True, max_date=today.isoformat())
+        page_text = date.fromisoformat(found) if found else None
+    if page_text is not None and page_text.day == 1 and not _written_on_page(tree, page_text):
+        page_text = None
+    ours: tuple[date, str] | None = None
+    dateline, evidence = _text_evidence(text, today)
+    if (byline := _byline_day(tree, title, today)) is not None:
+        ours = (byline[0], "byline")
+    elif dateline is not None:
+        day, phrase = dateline
+        if page_text is not None and not _YEAR.search(phrase):
+            day = _near_year(day, page_text)
+        ours = (day, "dateline")
+    # Where the two disagree the earlier is the original date: a later one near the top of a
+    # page is often the day's date in the masthead or the stamp of an update.
+    if ours is not None and (page_text is None or ours[0] <= page_text):
+        choice = ours
+    elif page_text is not None:
+        choice = (page_text, "page text")
+    elif evidence is not None:
+        return evidence[0], f"inferred from {evidence[1]}", None
     else:
-        page_text = fast
-        if page_text is None:
-            found = find_date(tree, extensive_search=True, original_date=True, url=url,
-                              deferred_url_extractor=True, max_date=today.isoformat())
-            page_text = date.fromisoformat(found) if found else None
-        dateline, evidence = _text_evidence(text, today)
-        if dateline is not None:
-            day, phrase = dateline
-            if page_text is not None and not _YEAR.search(phrase):
-                day = _near_year(day, page_text)
-            return day, "dateline", None
-        if page_text is not None:
-            choice = (page_text, "page text")
-        elif evidence is not None:
-            return evidence[0], f"inferred from {evidence[1]}", None
-        else:
-            raise NoPublicationDate(
-                f"{name}: no publication date: the page's metadata, address and text give none; "
-                "pass --published YYYY-MM-DD"
-            )
+        raise NoPublicationDate(
+            f"{name}: no publication date: the page's metadata, address and text give none; "
+            "pass --published YYYY-MM-DD"
+        )
     day, how = choice
-    return day, how, _contradiction(day, how, text, today, name)
+    return day, how, None if how == "dateline" else _contradiction(day, how, text, today, name)
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _written_on_page(tree: HtmlElement, day: date) -> bool:
+    """Whether the first day of a month is written on the page as a full date (numbers, or the
+    month as a word), not only its year or its month."""
+    y, m = day.year, day.month
+    month = _MONTH_NAMES[m - 1]
+    pattern = re.compile(
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?{m}[-/.]{y}(?!\d)|(?<!\d)0?{m}/0?1/{y}(?!\d)|"
+        rf"\b0?1(?:st)?\.?\s+(?:of\s+)?{month}[a-z]*\.?,?\s+{y}\b|\b{month}[a-z]*\.?\s+0?1(?:st)?,?\s+{y}\b",
+        re.IGNORECASE)
+    texts = chain(islice(_markup_values(tree), _MAX_CANDIDATES), [tree.text_content()[:_EVIDENCE_PAGE_CHARS]])
+    return any(pattern.search(t) for t in texts)
+
+
+_EVIDENCE_PAGE_CHARS = 2_000_000  # of the page's text searched for a written date
 
 
 # --- the main text --------------------------------------------------------------------------------
@@ -437,16 +594,88 @@ def _lines_to_paragraphs(raw: str) -> list[str]:
 
 class _Links(NamedTuple):
     """The normalised texts of the page's links (navigation, related stories...): all of them, and
-    one pattern for those long enough not to be a common phrase inside a sentence."""
+    those long enough not to be a common phrase inside a sentence, found by their first
+    _MIN_LINK characters (a dict, not one pattern: a page may have 150,000 links)."""
 
     texts: frozenset[str]
-    pattern: re.Pattern[str] | None
+    lengths: dict[str, tuple[int, ...]]  # first _MIN_LINK characters -> lengths of the long texts, longest first
 
 
 def _links(tree: HtmlElement) -> _Links:
     texts = frozenset(t for a in tree.iter("a") if a.get("href") is not None and (t := _norm(a.text_content())))
-    long = sorted((t for t in texts if len(t) >= _MIN_LINK), key=lambda t: (-len(t), t))
-    return _Links(texts, re.compile("|".join(map(re.escape, long))) if long else None)
+    lengths: dict[str, set[int]] = {}
+    for t in texts:
+        if len(t) >= _MIN_LINK:
+            lengths.setdefault(t[:_MIN_LINK], set()).add(len(t))
+    return _Links(texts, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+_WORD_START = re.compile(r"(?<!\w)\w|(?<=\s)\W|\A\W")
+
+
+def _link_spans(text: str, links: _Links) -> Iterator[tuple[int, int]]:
+    """The spans of `text` that are the text of a long link, left to right, the longest at each
+    place where a word starts, without overlap: one dict lookup a place, linear in the text."""
+    pos = 0
+    for m in _WORD_START.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        for length in links.lengths.get(text[start:start + _MIN_LINK], ()):
+            if text[start:start + length] in links.texts:
+                yield start, start + length
+                pos = start + length
+                break
+
+
+# A news page has hundreds of links (the most of 82 real pages: 1,912); an index or a sitemap may
+# have 150,000, which the extractor copies and scores several times (minutes, gigabytes).
+_MANY_LINKS = 5_000
+_LINK_RUN = 10  # links side by side with nothing between them: a menu or a list, never prose
+_BETWEEN_LINKS = " \t\r\n|·•,;-–—"
+
+
+def _drop_link_runs(tree: HtmlElement) -> None:
+    """On a page of more than _MANY_LINKS links, remove the runs of _LINK_RUN links or more that
+    stand side by side (or one to a list item) with nothing but separators between them: lists the
+    extractor drops anyway, before it copies them."""
+    if sum(1 for _ in islice(tree.iter("a"), _MANY_LINKS + 1)) <= _MANY_LINKS:
+        return
+    runs: list[tuple[HtmlElement, list[HtmlElement]]] = []
+    for parent in tree.iter():
+        run: list[HtmlElement] = []
+        for child in parent:
+            if _lone_link(child):
+                run.append(child)
+                continue
+            if len(run) >= _LINK_RUN:
+                runs.append((parent, run))
+            run = []
+        if len(run) >= _LINK_RUN:
+            runs.append((parent, run))
+    for parent, run in runs:
+        for child in run:
+            parent.remove(child)
+
+
+def _drop_excess_meta(tree: HtmlElement) -> None:
+    """Remove the <meta> fields after the first _MAX_CANDIDATES (a news page has tens; a hostile
+    one 100,000, which the extractor's metadata search reads one by one)."""
+    excess = list(islice(tree.iter("meta"), _MAX_CANDIDATES, None))
+    for meta in excess:
+        parent = meta.getparent()
+        if parent is not None and not (meta.tail or "").strip():  # text after one stays
+            parent.remove(meta)
+
+
+def _lone_link(el: HtmlElement) -> bool:
+    """A link with nothing but a separator after it, or a list item that holds only that."""
+    if (el.tail or "").strip(_BETWEEN_LINKS):
+        return False
+    if el.tag == "a":
+        return True
+    return (el.tag == "li" and len(el) == 1 and el[0].tag == "a" and not (el.text or "").strip()
+            and not (el[0].tail or "").strip(_BETWEEN_LINKS))
 
 
 def _is_link_list(paragraph: str, links: _Links) -> bool:
@@ -454,15 +683,15 @@ def _is_link_list(paragraph: str, links: _Links) -> bool:
     text = _norm(_LIST_MARK.sub("", paragraph))
     if not text or text in links.texts:
         return True
-    if links.pattern is None:
+    if not links.lengths:
         return False
     covered = 0
     rest = []
     pos = 0
-    for m in links.pattern.finditer(text):
-        covered += m.end() - m.start()
-        rest.append(text[pos:m.start()])
-        pos = m.end()
+    for start, end in _link_spans(text, links):
+        covered += end - start
+        rest.append(text[pos:start])
+        pos = end
     rest.append(text[pos:])
     share = covered / len(text)
     return share >= 0.8 or (share >= 0.6 and len(" ".join(rest).split()) <= 3)
@@ -541,7 +770,61 @@ def _site_name(doc: Any, url: str | None) -> str | None:
     return re.sub(r"^www\.", "", host) if host else None
 
 
+def _has_prose(text: str) -> bool:
+    return any(len(p.split()) >= _MIN_WORDS for p in text.split("\n\n"))
+
+
+def _fallback_text(tree: HtmlElement, doc: Any, title: str | None, name: str) -> tuple[str, str]:
+    """(text, what it is) for a page whose main text the extractor cannot find (a newsletter, an
+    "about" page, a video): the page's description, else the extracted text with its links and
+    teasers, else all the text of the page: the first with a sentence of prose (_MIN_WORDS words).
+    NoArticleText when the page has none (a video and its menu)."""
+    import trafilatura
+
+    def paragraphs(raw: str) -> str:
+        kept = [p for p in _lines_to_paragraphs(raw) if not _CODE.search(p)]
+        if kept and title and _norm(kept[0]) == _norm(title):
+            kept.pop(0)
+        return "\n\n".join(kept)
+
+    candidates = (
+        (lambda: paragraphs(str(getattr(doc, "description", None) or "")), "the page's description"),
+        (lambda: paragraphs(str(getattr(doc, "text", None) or "")), "the text of its links and teasers"),
+        (lambda: paragraphs(trafilatura.baseline(tree)[1]), "all the text of the page"),
+    )
+    for make, what in candidates:
+        text = make()
+        if _has_prose(text):
+            return text, what
+    raise NoArticleText(f"{name}: no text on the page (nothing but navigation or media)")
+
+
 # --- the reader -----------------------------------------------------------------------------------
+
+# libxml2 drops a text node over 10,000,000 bytes unless told the tree is huge: a page of one long
+# paragraph lost its text. A page whose UTF-8 can be that long is parsed with the limit lifted.
+_TEXT_NODE_BYTES = 10_000_000
+
+
+def _load(html: str) -> HtmlElement | None:
+    """The page's tree as trafilatura's `load_html` makes it, with libxml2's limit on the length
+    of a text node lifted for pages that may reach it (our own MAX_PAGE_BYTES bounds the page)."""
+    from trafilatura.utils import load_html
+
+    if 3 * len(html) < _TEXT_NODE_BYTES:  # no character is more than 3 bytes of UTF-8 in a text node
+        return load_html(html)
+    from lxml.etree import LxmlError
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import repair_faulty_html
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True, huge_tree=True)
+    try:
+        tree = fromstring(repair_faulty_html(html, html[:50].lower()), parser=parser)
+    except (ValueError, LxmlError):
+        tree = None
+    return tree if tree is not None and len(tree) else load_html(html)
+
 
 def _default_warn(message: str) -> None:
     print(f"timeline: {message}", file=sys.stderr)
@@ -561,32 +844,37 @@ def read_html(
     the latest possible publication date (default: the clock), `warn` gets one-line warnings.
     ArticleError (NoArticleText for a page without article text) names the file on failure."""
     if len(data) > MAX_PAGE_BYTES:
-        raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
-                           "limit for a web page")
+        raise ArticleError(f"{name}: {len(data) / 2**20:.1f} MB is over the {MAX_PAGE_BYTES // 2**20} MB "
+                           "limit for a web page")  # both in MB of 2**20 bytes, as the limit is
     if not data.strip():
         raise NoArticleText(f"{name}: empty file")
     html = decode_page(data, name)
     import trafilatura
-    from trafilatura.utils import load_html
 
     # trafilatura refuses a fragment ("<p>...</p>" alone): a saved part of a page is read whole.
-    tree = load_html(html)
+    tree = _load(html)
     if tree is None:
-        tree = load_html(f"<html><body>{html}</body></html>")
+        tree = _load(f"<html><body>{html}</body></html>")
     if tree is None:
         raise ArticleError(f"{name}: not an HTML page")
     links = _links(tree)
+    _drop_link_runs(tree)
+    _drop_excess_meta(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
     )
-    if doc is None:
-        raise NoArticleText(f"{name}: no article text on the page")
+    if doc is None:  # no main text: the page's metadata still gives its title and date
+        from trafilatura.metadata import extract_metadata
+
+        doc = extract_metadata(tree, default_url=url)
     source = _site_name(doc, url)
     title = _title(doc.title, source)
     text = _clean_text(doc.text or "", links, title)
-    if not any(len(p.split()) >= _MIN_WORDS for p in text.split("\n\n")):
-        raise NoArticleText(f"{name}: no article text on the page (nothing but navigation, media or links)")
+    if not _has_prose(text):
+        text, what = _fallback_text(tree, doc, title, name)
+        (warn or _default_warn)(f"{name}: no article text found (nothing but navigation, media or links); "
+                                f"using {what}")
 
     if published is not None:
         pub, how = parse_date(published, name, "--published"), "given"

@@ -4,9 +4,10 @@ a timeline JSON file written by `timeline extract -f json` (its dates already re
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from timeline.article import Article, ArticleError, decode_text, parse_date, read_bytes, read_source
 from timeline.chronology import Timeline, filter_status
@@ -62,18 +63,18 @@ def load_timeline_json(path: str) -> Timeline:
 
 def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
                  format_in: str | None = None, undated: str | None = None,
-                 status: Sequence[str] | None = None) -> Timeline:
+                 status: Sequence[str] | None = None, fetcher: Callable[[str], Any] | None = None) -> Timeline:
     """The timeline of one version: a timeline JSON file (".json", or text that starts with "{"),
     or an article in any format `timeline extract` reads, with its own publication date.
     `undated` and `status` choose an article's events as for `pipeline.process` (a JSON file's
-    events are as they were written; `status` filters them too)."""
+    events are as they were written; `status` filters them too). A URL is fetched by `fetcher`."""
     from timeline.pipeline import process
     from timeline.readers import article_from_bytes, load_one
     from timeline.readers.url import is_url
 
     undated = undated or DEFAULT_UNDATED
     if is_url(path):
-        article = load_one(path, published=published, today=today, format_in=format_in)
+        article = load_one(path, published=published, today=today, format_in=format_in, fetcher=fetcher)
         return process(article, undated=undated, status=status).timeline()
     data, name = read_bytes(path)
     if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):

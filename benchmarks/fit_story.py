@@ -1,0 +1,173 @@
+"""Fit the day-scoring weights of timeline.story on the Timeline17 dev stories, and validate them.
+
+    python benchmarks/fit_story.py                    # ../shared/data/t17: scores with the shipped weights
+    python benchmarks/fit_story.py --fit              # grid search; then leave-one-topic-out
+    python benchmarks/fit_story.py --cache /tmp/t17   # where the processed articles are pickled
+
+Protocol (the data README, tilse / news-tls): for each gold timeline, the topic's articles
+published between its first and last date; N = its number of dates, days restricted to its span;
+Date-F1 is the F1 of the chosen days against the timeline's days, averaged over the timelines.
+The processed articles of each topic are pickled under --cache (for experiments only: the
+pickle is no interface), so a tuning loop takes seconds instead of minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import pickle
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "t17"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Gold:
+    topic: str
+    name: str
+    dates: dict[str, list[str]]  # day -> sentences
+
+    @property
+    def span(self) -> tuple[date, date]:
+        days = sorted(self.dates)
+        return date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+
+    @property
+    def k(self) -> int:
+        return round(statistics.mean(len(s) for s in self.dates.values()))
+
+
+def read_gold(path: Path, topic: str) -> Gold:
+    dates: dict[str, list[str]] = {}
+    day = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.strip()
+        if _DAY.match(line):
+            day = line
+            dates.setdefault(day, [])
+        elif line.startswith("-----"):
+            day = None
+        elif line and day is not None:
+            dates[day].append(line)
+    return Gold(topic, path.stem, dates)
+
+
+def load_topic(data: Path, topic: str, cache: Path, jobs: int | None = None) -> list:
+    """The processed articles of a topic (pickled under `cache` after the first run)."""
+    from timeline.batch import collect_items, process_items
+    from timeline.pipeline import ArticleResult
+
+    pkl = cache / f"{topic}.pkl"
+    if pkl.exists():
+        with pkl.open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 (our own pickle, for experiments)
+    items = collect_items([str(data / topic / "articles")])
+    outcomes, _, _ = process_items(items, jobs=jobs, today=date(2026, 1, 1))
+    results = [o for o in outcomes if isinstance(o, ArticleResult)]
+    cache.mkdir(parents=True, exist_ok=True)
+    with pkl.open("wb") as fh:
+        pickle.dump(results, fh)
+    return results
+
+
+def load_all(data: Path, cache: Path) -> tuple[dict[str, list], list[Gold]]:
+    topics = sorted(p.name for p in data.iterdir() if (p / "articles").is_dir())
+    results = {t: load_topic(data, t, cache) for t in topics}
+    golds = [read_gold(f, t) for t in topics for f in sorted((data / t / "timelines").glob("*.txt"))]
+    return results, golds
+
+
+def date_f1(chosen: set[str], gold: set[str]) -> float:
+    hit = len(chosen & gold)
+    if not hit:
+        return 0.0
+    p, r = hit / len(chosen), hit / len(gold)
+    return 2 * p * r / (p + r)
+
+
+_EVIDENCE: dict = {}  # (topic, start, end) -> day evidence, computed once per run
+
+
+def evaluate(results: dict[str, list], golds: list[Gold], weights=None, topics=None) -> dict[str, float]:
+    """Date-F1 per gold timeline (of `topics`, default all) with `weights` (default the shipped ones)."""
+    from timeline.story import WEIGHTS, choose_days, day_evidence
+
+    w = WEIGHTS if weights is None else weights
+    out = {}
+    evidence_cache = _EVIDENCE
+    for g in golds:
+        if topics is not None and g.topic not in topics:
+            continue
+        lo, hi = g.span
+        key = (g.topic, lo, hi)
+        if key not in evidence_cache:
+            rs = [r for r in results[g.topic] if lo <= r.article.published <= hi]
+            evidence_cache[key] = day_evidence(rs, start=lo, end=hi)
+        days = choose_days(evidence_cache[key], len(g.dates), w)
+        out[f"{g.topic}/{g.name}"] = date_f1({d.date.isoformat() for d in days}, set(g.dates))
+    return out
+
+
+def mean(xs) -> float:
+    xs = list(xs)
+    return sum(xs) / len(xs) if xs else 0.0
+
+
+def grid():
+    """The candidate weights: a small grid around the shipped ones."""
+    from timeline.story import WEIGHTS, Weights
+
+    axes = {name: values for name, values in Weights.GRID.items()}
+    names = list(axes)
+    for combo in itertools.product(*(axes[n] for n in names)):
+        yield replace(WEIGHTS, **dict(zip(names, combo, strict=True)))
+
+
+def fit(results, golds, topics=None):
+    best, best_w = -1.0, None
+    for w in grid():
+        score = mean(evaluate(results, golds, w, topics).values())
+        if score > best + 1e-9:
+            best, best_w = score, w
+    return best_w, best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/timeline-t17"))
+    ap.add_argument("--fit", action="store_true", help="grid-search the weights, then leave-one-topic-out")
+    args = ap.parse_args(argv)
+    t = time.perf_counter()
+    results, golds = load_all(args.data, args.cache)
+    print(f"loaded {sum(map(len, results.values()))} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    scores = evaluate(results, golds)
+    for name, f1 in scores.items():
+        print(f"{name:50s} Date-F1 {f1:.3f}")
+    print(f"{'mean (shipped weights)':50s} Date-F1 {mean(scores.values()):.3f}")
+    if args.fit:
+        w, score = fit(results, golds)
+        print(f"fitted on all four: {score:.3f} with {w}")
+        topics = sorted(results)
+        held: list[float] = []
+        for topic in topics:
+            train = [t for t in topics if t != topic]
+            w, train_score = fit(results, golds, train)
+            test = evaluate(results, golds, w, [topic])
+            held.extend(test.values())
+            print(f"leave out {topic:6s}: train {train_score:.3f}, test {mean(test.values()):.3f} "
+                  f"({len(test)} timelines) with {w}")
+        print(f"leave-one-topic-out, mean over the 10 timelines: {mean(held):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

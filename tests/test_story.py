@@ -1,0 +1,315 @@
+"""The story of a collection (timeline.story, `timeline story`): which days, which sentences, the
+outputs and the command's errors, on small article sets written for the test."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from timeline.article import make_article
+from timeline.cli import main
+from timeline.pipeline import ArticleResult, process
+from timeline.render import render_story
+from timeline.story import (
+    WEIGHTS,
+    DayEvidence,
+    Story,
+    choose_days,
+    clean_sentence,
+    default_dates,
+    story,
+)
+
+
+def article(name: str, published: str, text: str, source: str = "wire") -> ArticleResult:
+    raw = f"---\npublished: {published}\nsource: {source}\n---\n{text}\n"
+    return process(make_article(raw, name=f"{name}.txt"))
+
+
+def write(folder: Path, name: str, published: str, text: str, source: str = "wire") -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(f"---\npublished: {published}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+# Three articles tell of the dam breaking on 3 March; one tells of a council meeting on 9 March.
+DAM = [
+    ("a1", "2026-03-04", "The old dam on the river broke on 3 March, flooding the lower town overnight."),
+    ("a2", "2026-03-05", "Rescuers are still searching the lower town after the dam broke on 3 March."),
+    ("a3", "2026-03-12", "Since the dam broke on 3 March, hundreds of families have slept in the school."),
+    ("b1", "2026-03-10", "The town council met on 9 March to discuss the cost of new housing for them."),
+]
+
+
+def dam_results() -> list[ArticleResult]:
+    return [article(*a) for a in DAM]
+
+
+def test_a_day_mentioned_by_three_articles_beats_one_mentioned_by_one() -> None:
+    st = story(dam_results(), dates=1, sentences=1)
+    assert [d.date for d in st.dates] == ["2026-03-03"]
+    assert st.dates[0].articles == 3
+    assert st.articles == 4
+
+
+def test_days_are_chronological_with_labels_and_sentences_dated_to_them() -> None:
+    st = story(dam_results(), dates=2, sentences=1)
+    assert [d.date for d in st.dates] == ["2026-03-03", "2026-03-09"]
+    assert st.dates[0].label == "Tuesday 3 March 2026"
+    assert st.dates[0].score > st.dates[1].score
+    assert "3 March" in st.dates[0].sentences[0].text
+    assert "9 March" in st.dates[1].sentences[0].text
+    assert st.dates[1].sentences[0].article == "b1"
+    assert st.dates[1].sentences[0].published == "2026-03-10"
+    assert st.dates[1].sentences[0].source == "wire"
+
+
+def test_near_duplicates_from_several_articles_are_one_sentence_with_their_sources() -> None:
+    same = "The minister resigned on 2 June after the report on the contracts was published."
+    results = [
+        article("x1", "2026-06-03", same, "Daily"),
+        article("x2", "2026-06-03", same.replace("the contracts", "the contracts in full"), "Herald"),
+        article("x3", "2026-06-04", "Parliament debated the budget on 2 June until late in the evening hours."),
+    ]
+    st = story(results, dates=1, sentences=3)
+    [day] = st.dates
+    texts = [s.text for s in day.sentences]
+    assert len(texts) == 2  # the minister (two sources) and the debate
+    [merged] = [s for s in day.sentences if "minister" in s.text]
+    assert {s.article for s in merged.sources} == {"x1", "x2"}
+    assert {s.source for s in merged.sources} == {"Daily", "Herald"}
+    # the sources' order is their publication order, then their ids: the same for every run
+    assert [s.article for s in merged.sources] == ["x1", "x2"]
+
+
+def test_from_and_to_keep_only_days_in_the_span_inclusive() -> None:
+    results = dam_results()
+    st = story(results, dates=5, sentences=1, start=date(2026, 3, 4), end=date(2026, 3, 9))
+    assert [d.date for d in st.dates] == ["2026-03-04", "2026-03-05", "2026-03-09"]
+    assert (st.start, st.end) == ("2026-03-04", "2026-03-09")
+    st = story(results, dates=5, sentences=1, start=date(2026, 3, 9), end=date(2026, 3, 9))
+    assert [d.date for d in st.dates] == ["2026-03-09"]
+
+
+def test_a_sentence_whose_date_only_anchors_a_comparison_is_not_chosen() -> None:
+    results = [
+        article("c1", "2026-05-04", "Prices rose faster than on 1 May, the bureau said in its monthly report."),
+        article("c2", "2026-05-03", "The central bank raised its rate on 1 May to slow the rise in prices quickly."),
+    ]
+    st = story(results, dates=1, sentences=3)
+    texts = [s.text for d in st.dates for s in d.sentences]
+    assert not any("faster than" in t for t in texts)
+
+
+def test_bylines_datelines_and_fragments_are_never_sentences() -> None:
+    assert clean_sentence("By Jane Doe") is None
+    assert clean_sentence("Updated 3 March 2026") is None
+    assert clean_sentence("and then the dam broke on 3 March without any warning") is None
+    assert clean_sentence("LONDON (Reuters) - The dam broke on 3 March without any warning.") == \
+        "The dam broke on 3 March without any warning."
+    assert clean_sentence("The dam broke on 3 March without any warning.") == \
+        "The dam broke on 3 March without any warning."
+
+
+def test_a_neighbouring_day_mentioned_by_the_same_articles_is_merged_into_the_better_day() -> None:
+    d1, d2, d3 = date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 9)
+    evidence = {
+        d1: DayEvidence(articles={1, 2, 3, 4}, pubdays={d1, d2}),
+        d2: DayEvidence(articles={1, 2, 3}, pubdays={d2}),  # "yesterday" next to the day: the same reports
+        d3: DayEvidence(articles={7}, pubdays={d3}),
+    }
+    chosen = choose_days(evidence, 2, WEIGHTS)
+    assert [c.date for c in chosen] == [d1, d3]
+    assert WEIGHTS.merge <= 1.0  # the shipped weights merge
+
+
+def test_without_dates_the_number_follows_the_rule_within_10_to_100() -> None:
+    few = {date(2026, 1, d): DayEvidence(articles={1}) for d in range(1, 6)}
+    assert default_dates(few, 1) == 5  # never more days than there are
+    many = {date(2026, 1, 1) + (date(2026, 1, 2) - date(2026, 1, 1)) * i: DayEvidence(articles=set(range(5)))
+            for i in range(300)}
+    assert default_dates(many, 50) == 100
+    some = {**{date(2026, 1, d): DayEvidence(articles=set(range(3))) for d in range(1, 16)},
+            **{date(2026, 2, d): DayEvidence(articles={1}) for d in range(1, 20)}}
+    assert default_dates(some, 30) == 15  # the days at least 3 articles mention
+    assert default_dates({date(2026, 2, d): DayEvidence(articles={1}) for d in range(1, 20)}, 30) == 10
+
+
+def test_the_story_is_deterministic() -> None:
+    a = render_story(story(dam_results(), dates=3), "json")
+    b = render_story(story(list(reversed(dam_results())), dates=3), "json")
+    assert a == render_story(story(dam_results(), dates=3), "json")
+    assert json.loads(a)["dates"] == json.loads(b)["dates"]
+
+
+# --- outputs --------------------------------------------------------------------------------------
+
+
+def test_json_schema() -> None:
+    data = json.loads(render_story(story(dam_results(), dates=2, sentences=1, title="The dam"), "json"))
+    assert list(data) == ["title", "from", "to", "articles", "dates"]
+    assert data["title"] == "The dam" and data["articles"] == 4
+    day = data["dates"][0]
+    assert list(day) == ["date", "label", "score", "articles", "sentences"]
+    sentence = day["sentences"][0]
+    assert list(sentence)[:5] == ["text", "article", "source", "url", "published"]
+    assert {"article", "source", "url", "published"} <= set(sentence["sources"][0])
+
+
+def test_csv_one_row_per_sentence() -> None:
+    st = story(dam_results(), dates=2, sentences=2)
+    rows = list(csv.DictReader(io.StringIO(render_story(st, "csv"))))
+    assert len(rows) == sum(len(d.sentences) for d in st.dates)
+    assert rows[0]["date"] == "2026-03-03" and rows[0]["rank"] == "1"
+    assert rows[-1]["date"] == "2026-03-09"
+
+
+class _Outline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_and_markdown_render_through_the_theme_escaped() -> None:
+    hostile = article("h1", "2026-03-04",
+                      "Protesters wrote <script>alert(1)</script> on the dam on 3 March, police said.")
+    st = story([*dam_results(), hostile], dates=2, sentences=4, title="The <dam>")
+    page = render_story(st, "html")
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    outline = _Outline()
+    outline.feed(page)
+    days = [a for t, a in outline.tags if t == "li" and "story-day" in (a.get("class") or "")]
+    assert [a["id"] for a in days] == ["day-2026-03-03", "day-2026-03-09"]
+    assert ("time", {"datetime": "2026-03-03"}) in outline.tags
+    assert "The <dam>" in "".join(outline.text)
+    md = render_story(st, "md")
+    assert md.startswith("# The \\<dam\\>") or md.startswith("# The &lt;dam&gt;")
+    assert "## Tuesday 3 March 2026" in md and "## Monday 9 March 2026" in md
+
+
+def test_a_user_template_overrides_story_html(tmp_path: Path) -> None:
+    (tmp_path / "story.html").write_text("{{ dates|length }} days of {{ title }}\n", encoding="utf-8")
+    assert render_story(story(dam_results(), dates=2), "html", tmp_path) == "2 days of Key dates\n"
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError):
+        render_story(Story("t", None, None, 0, ()), "pdf")
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_cli_story_json_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for a in DAM:
+        write(tmp_path, *a)
+    assert main(["story", str(tmp_path), "--dates", "1", "--sentences", "1", "--title", "Dam", "-q", "-j", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "Dam" and [d["date"] for d in data["dates"]] == ["2026-03-03"]
+    assert main(["story", str(tmp_path), "--from", "2026-03-09", "--to", "2026-03-09", "-q", "-j", "1"]) == 0
+    assert [d["date"] for d in json.loads(capsys.readouterr().out)["dates"]] == ["2026-03-09"]
+
+
+def test_cli_story_writes_each_format(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for a in DAM:
+        write(src, *a)
+    for fmt in ("md", "html", "csv"):
+        out = tmp_path / f"story.{fmt}"
+        assert main(["story", str(src), "-f", fmt, "-o", str(out), "-q", "-j", "1", "--dates", "2"]) == 0
+        assert "2026" in out.read_text(encoding="utf-8")
+
+
+def test_cli_a_bad_article_is_one_line_and_the_rest_goes_on(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    for a in DAM:
+        write(tmp_path, *a)
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    assert main(["story", str(tmp_path), "--dates", "1", "-j", "1"]) == 2
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["dates"][0]["date"] == "2026-03-03"
+    errors = [line for line in captured.err.splitlines() if "bad.txt" in line]
+    assert len(errors) == 1 and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["story"], "give article files"),
+    (["story", "nowhere-such"], "no such file"),
+    (["story", "SRC", "--from", "2026-03-10", "--to", "2026-03-01"], "is after --to"),
+])
+def test_cli_errors_exit_2_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+                                    message: str) -> None:
+    write(tmp_path, *DAM[0])
+    argv = [str(tmp_path) if a == "SRC" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("option, value", [("--dates", "0"), ("--sentences", "-1"), ("--from", "2026-02-30"),
+                                           ("--to", "soon")])
+def test_cli_bad_option_values_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str,
+                                      value: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["story", str(tmp_path), option, value])
+    assert exc.value.code == 2
+    assert option in capsys.readouterr().err
+
+
+# --- the site ------------------------------------------------------------------------------------
+
+
+def test_a_build_of_several_articles_adds_the_story_linked_first_from_the_index(tmp_path: Path) -> None:
+    from timeline.site import build
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for a in DAM:
+        write(src, *a)
+    build([str(src)], out, jobs=1, progress=False)
+    assert {"story.html", "story.md", "story.json", "combined.html"} <= {p.name for p in out.iterdir()}
+    data = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert data["dates"][0]["date"] == "2026-03-03" and data["articles"] == 4
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index('href="story.html"') < index.index('href="combined.html"')
+    assert "story.md" in (out / "index.md").read_text(encoding="utf-8")
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["story"]["html"] == "story.html"
+    page = (out / "story.html").read_text(encoding="utf-8")
+    assert 'href="a1.html"' in page  # a sentence's source links to its article's page
+    # a rebuild after one article changed processes only that one, and the story follows it
+    write(src, "b2", "2026-03-11", "The council voted on 9 March to rebuild the lower town before winter comes.")
+    report = build([str(src)], out, jobs=1, progress=False)
+    assert (report.processed, report.cached) == (1, 4)
+    assert json.loads((out / "story.json").read_text(encoding="utf-8"))["articles"] == 5
+
+
+def test_one_article_makes_no_story_and_an_article_named_story_keeps_its_page(tmp_path: Path) -> None:
+    from timeline.site import build
+
+    one, out = tmp_path / "one", tmp_path / "out1"
+    one.mkdir()
+    write(one, *DAM[0])
+    build([str(one)], out, jobs=1, progress=False)
+    assert not (out / "story.html").exists()
+    two, out = tmp_path / "two", tmp_path / "out2"
+    two.mkdir()
+    write(two, "story", *DAM[0][1:])
+    write(two, *DAM[1])
+    build([str(two)], out, jobs=1, progress=False)
+    assert "dam on the river" in (out / "story.html").read_text(encoding="utf-8")  # the article's own page
+    assert json.loads((out / "story-1.json").read_text(encoding="utf-8"))["articles"] == 2
+    assert 'href="story-1.html"' in (out / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,7 @@
+"""`python -m timeline`: the `timeline` command."""
+
+import sys
+
+from timeline.cli import main
+
+sys.exit(main())
