@@ -691,6 +691,12 @@ def test_overview_links_marks_and_entries_both_ways(reports_site: Path, visit: A
     assert "#ev-" in phone.page.url
     assert _run_axe(phone) == [] and phone.errors == []
 
+    story = visit((reports_site / "story.html").as_uri(), scheme=scheme)  # the key dates, a row per source
+    assert story.page.locator(".overview .ov-wide a.mk").count() > 0
+    story.page.locator(".overview .ov-wide a.mk").first.click()
+    assert "#day-" in story.page.url
+    assert _run_axe(story) == [] and story.errors == []
+
 
 def test_svg_export_renders_and_validates(visit: Any, tmp_path: Path) -> None:
     out = tmp_path / "seed-overview.svg"

@@ -256,3 +256,47 @@ def test_extract_svg_is_standalone_svg() -> None:
 def test_svg_of_a_timeline_without_events_is_valid() -> None:
     out = render.render(Timeline((ART,), ()), "svg")
     assert ET.fromstring(out.encode()).tag == SVG + "svg"
+
+
+# --- the story page (timeline story) --------------------------------------------------------------
+
+
+def _dam_story(sources: tuple[str, ...] = ("wire", "wire", "wire", "herald")):  # type: ignore[no-untyped-def]
+    from test_story import DAM, article
+
+    from timeline.story import story
+
+    results = [article(*a, source=s) for a, s in zip(DAM, sources, strict=True)]
+    return story(results, dates=2, sentences=2, title="The dam")
+
+
+def test_story_page_draws_its_key_days_linked_both_ways() -> None:
+    st = _dam_story()
+    page = _Links()
+    page.feed(render.render_story(st, "html"))
+    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+    days = [i for i in page.ids if i.startswith("day-")]
+    assert days == ["day-2026-03-03", "day-2026-03-09"]
+    marks = [h[1:] for h, cls, _ in page.links if "mk" in cls.split()]
+    assert sorted(set(marks)) == days
+    back = [h[1:] for h, cls, _ in page.links if cls.startswith("ov-link")]
+    assert sorted(back) == sorted(["ov-" + d for d in days] + ["ovv-" + d for d in days])
+    assert all(b in page.ids for b in back)
+
+
+def test_story_tracks_are_its_sources() -> None:
+    from timeline.overview import for_story
+
+    ov = for_story(_dam_story())
+    assert ov is not None and [t.label for t in ov.tracks] == ["herald", "wire"]
+    assert {m.target: m.track for m in ov.marks} == {"day-2026-03-03": 2, "day-2026-03-09": 1}
+    single = for_story(_dam_story(("wire",) * 4))
+    assert single is not None and len(single.tracks) == 1
+
+
+def test_story_svg_is_standalone_svg() -> None:
+    out = render.render_story(_dam_story(), "svg")
+    root = ET.fromstring(out.encode())
+    assert root.tag == SVG + "svg" and "The dam" in root.findtext(SVG + "title", "")
+    assert len(root.findall(f".//{SVG}g[@class]")) >= 2
+    assert not [v for el in root.iter() for k, v in el.attrib.items() if k.endswith("href")]

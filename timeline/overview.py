@@ -25,7 +25,7 @@ from timeline import calendar
 from timeline.filters import html_id, when_text
 
 __all__ = ["Break", "Divider", "Mark", "Overview", "Segment", "Tick", "Track", "TrackSpec", "for_articles",
-           "overview"]
+           "for_story", "overview"]
 
 # --- the layout, in SVG user units ------------------------------------------------------------------
 
@@ -79,7 +79,8 @@ _BC = re.compile(r"BC(\d{2,4})")
 
 
 class Dated(Protocol):
-    """What the overview reads of an event (timeline.events.Event has all of it)."""
+    """What the overview reads of an event (timeline.events.Event has all of it; a `target`
+    attribute, when there is one, is the id of its entry in the list instead of "ev-" + `id`)."""
 
     id: str
     article: str
@@ -151,6 +152,7 @@ class Tick:
     label: str
     sub: str = ""
     day: float = 0.0  # the day number it marks
+    align: str = ""  # "start" or "end" for a label at an end of the axis (else centred)
 
 
 @dataclass(frozen=True)
@@ -557,6 +559,8 @@ def _layout(sh: _Shared, vertical: bool, description: str,
                               prefix + sh.targets[k] if first else None, sh.titles[k], e.status, bool(e.ongoing),
                               f"mk tr-{i + 1} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
+    if not vertical:  # a label at an end of the axis does not run off the drawing
+        ticks = [replace(t, align="start" if t.x < x0 + 24 else "end" if t.x > x1 - 24 else "") for t in ticks]
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
@@ -597,7 +601,8 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     runs = _clusters(spans + [(p, p + 1) for p in pubs])
     starts = sorted(a for a, _ in spans)
     weights = [1 + bisect.bisect_right(starts, run[1]) - bisect.bisect_left(starts, run[0]) for run in runs]
-    sh = _Shared(specs, placed, [_title(e) for e, _ in placed], [html_id(e.id) for e, _ in placed], rows,
+    sh = _Shared(specs, placed, [_title(e) for e, _ in placed],
+                 [getattr(e, "target", None) or html_id(e.id) for e, _ in placed], rows,
                  [e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
                   for e, _ in placed], runs, weights)
     across = _layout(sh, False, "", {})
@@ -626,3 +631,42 @@ def for_articles(events: Sequence[Dated], articles: Sequence[object]) -> Overvie
         if 1 < len(by_source) <= MAX_TRACKS:
             tracks = [TrackSpec(name, frozenset(ids)) for name, ids in sorted(by_source.items())]
     return overview(events, tracks=tracks)
+
+
+@dataclass(frozen=True)
+class _Day:
+    """A key day of a story (timeline.story.StoryDate) as the overview reads an event; its entry
+    is `day-` + its value (templates/story.html)."""
+
+    id: str
+    article: str
+    sources: tuple[str, ...]
+    date: str
+    start: dt.date
+    end: dt.date
+    granularity: str
+    label: str
+    text: str
+    target: str
+    status: str = "reported"
+    ongoing: bool = False
+    until: str | None = None
+
+
+def for_story(story: object) -> Overview | None:
+    """The overview of a story's key days (timeline.story.Story; read by attribute, so this module
+    does not import the story's): a row per source (publisher) when its sentences come from two to
+    MAX_TRACKS of them, else one row; no publication day (a story has many)."""
+    days: list[_Day] = []
+    for d in getattr(story, "dates", ()):
+        place = calendar.interval(d.date)
+        if place is None:
+            continue
+        names = tuple(dict.fromkeys(str(src.source or src.article) for s in d.sentences
+                                    for src in (s.sources or (s,))))
+        text = d.headline or (d.sentences[0].text if d.sentences else d.label)
+        days.append(_Day(d.date, names[0] if names else "", names, d.date, place[0], place[1], place[2],
+                         d.label, text, "day-" + d.date))
+    sources = sorted({n for day in days for n in day.sources})
+    tracks = [TrackSpec(n, frozenset({n})) for n in sources] if 1 < len(sources) <= MAX_TRACKS else None
+    return overview(days, tracks=tracks)

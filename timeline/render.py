@@ -187,6 +187,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         how=how,
         granularity_class=granularity_class,
         overview=overview.for_articles,
+        story_overview=overview.for_story,
     )
     env.tests["web_url"] = is_web_url
     return env
@@ -426,7 +427,7 @@ def template_context(d: TimelineDiff) -> dict[str, object]:
 
 #: What `render_story` writes: JSON (Story.to_dict), Markdown and HTML (templates story.md and
 #: story.html), CSV (one row per sentence, STORY_CSV_COLUMNS).
-STORY_FORMATS = ("json", "md", "html", "csv")
+STORY_FORMATS = ("json", "md", "html", "csv", "svg")
 STORY_CSV_COLUMNS = ("date", "label", "score", "articles", "rank", "text", "article", "source", "url",
                      "published", "sources")
 
@@ -467,4 +468,7 @@ def render_story(story: Story, fmt: str, templates_dir: Path | None = None, *,
         return _story_csv(story)
     if fmt in ("html", "md"):
         return render_template(env or make_env(templates_dir), f"story.{fmt}", story_context(story, **extra))
+    if fmt == "svg":  # the overview of its key days alone (templates/overview.svg)
+        ctx = story_context(story, ov=overview.for_story(story), events=(), articles=(), **extra)
+        return render_template(env or make_env(templates_dir), "overview.svg", ctx)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(STORY_FORMATS)}")
