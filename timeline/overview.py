@@ -82,17 +82,28 @@ class Dated(Protocol):
     """What the overview reads of an event (timeline.events.Event has all of it; a `target`
     attribute, when there is one, is the id of its entry in the list instead of "ev-" + `id`)."""
 
-    id: str
-    article: str
-    sources: tuple[str, ...]
-    date: str
-    start: dt.date
-    end: dt.date
-    granularity: str
-    label: str
-    status: str
-    ongoing: bool
-    text: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+    @property
+    def granularity(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def ongoing(self) -> bool: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
