@@ -300,3 +300,13 @@ def test_story_svg_is_standalone_svg() -> None:
     assert root.tag == SVG + "svg" and "The dam" in root.findtext(SVG + "title", "")
     assert len(root.findall(f".//{SVG}g[@class]")) >= 2
     assert not [v for el in root.iter() for k, v in el.attrib.items() if k.endswith("href")]
+
+
+def test_a_crowded_overview_titles_its_marks_by_date_only() -> None:
+    from timeline import overview as module
+
+    few = overview([ev(0, "2026-01-30")])
+    many = overview([ev(i, "2026-01-30") for i in range(module.SHORT_TITLES + 1)])
+    assert few and many
+    assert few.marks[0].title == "Friday 30 January 2026: Sentence 0 <b>&"
+    assert {m.title for m in many.marks} == {"Friday 30 January 2026"}

@@ -50,6 +50,7 @@ MIN_BAR = 4.0            # the thinnest bar (a month in a decade)
 MAX_LANES = 10           # marks beyond this many lanes share the last one
 MIN_TICK_SPACING = 30.0  # between two labelled ticks
 TITLE_CHARS = 100        # a mark's title (tooltip, accessible name) keeps this much of its sentence
+SHORT_TITLES = 300       # with more events than this, a mark's title says when only
 
 # A stretch with no event is cut out when it is at least this long, this many times longer than
 # the events on either side of it and this share of the time still drawn (see _clusters).
@@ -433,8 +434,11 @@ def _lane(lanes: list[float], x0: float, x1: float) -> int:
     return len(lanes) - 1
 
 
-def _title(e: Dated) -> str:
-    """What a mark says (its accessible name and tooltip): when, then the sentence (shortened)."""
+def _title(e: Dated, short: bool = False) -> str:
+    """What a mark says (its accessible name and tooltip): when, then the sentence (shortened);
+    when only, if `short`."""
+    if short:
+        return when_text(e)  # type: ignore[arg-type]
     text = " ".join(str(getattr(e, "headline", None) or e.text).split())
     if len(text) > TITLE_CHARS:
         text = text[:TITLE_CHARS - 1].rstrip() + "…"
@@ -612,7 +616,8 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     runs = _clusters(spans + [(p, p + 1) for p in pubs])
     starts = sorted(a for a, _ in spans)
     weights = [1 + bisect.bisect_right(starts, run[1]) - bisect.bisect_left(starts, run[0]) for run in runs]
-    sh = _Shared(specs, placed, [_title(e) for e, _ in placed],
+    short = len(placed) > SHORT_TITLES  # a drawing of thousands of marks stays light
+    sh = _Shared(specs, placed, [_title(e, short) for e, _ in placed],
                  [getattr(e, "target", None) or html_id(e.id) for e, _ in placed], rows,
                  [e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
                   for e, _ in placed], runs, weights)
