@@ -218,7 +218,7 @@ def test_each_page_shows_its_events(seed_site: Path, visit: Any) -> None:
     for entry in index["articles"]:
         data = json.loads((seed_site / entry["json"]).read_text(encoding="utf-8"))
         v = visit((seed_site / entry["html"]).as_uri())
-        items = v.page.locator("ol.timeline > li")
+        items = v.page.locator("ol.timeline > li.event")
         assert items.count() == len(data["events"]) > 0
         for i, event in enumerate(data["events"]):
             item = items.nth(i)
@@ -241,7 +241,7 @@ def test_each_page_shows_its_events(seed_site: Path, visit: Any) -> None:
 
     combined = json.loads((seed_site / "combined.json").read_text(encoding="utf-8"))
     v = visit((seed_site / "combined.html").as_uri())
-    assert v.page.locator("ol.timeline > li").count() == len(combined["events"])
+    assert v.page.locator("ol.timeline > li.event").count() == len(combined["events"])
     # Two versions of one article: the combined timeline holds the latest one's events only.
     latest = json.loads((seed_site / "000-3b01959ef49d4888-v2.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in combined["events"]] == [e["id"] for e in latest["events"]]
@@ -272,7 +272,7 @@ def test_links_work_clicked_in_the_browser(reports_site: Path, visit: Any) -> No
     v = visit((reports_site / "index.html").as_uri())
     v.page.get_by_role("link", name="The combined timeline of all articles").click()
     assert v.page.url.endswith("/combined.html")
-    first = v.page.locator("ol.timeline > li").first
+    first = v.page.locator("ol.timeline > li.event").first
     first.locator(".sources a").first.click()  # to the phrase in the article's text
     assert "#tx-" in v.page.url
     target = v.page.url.split("#", 1)[1]
@@ -307,7 +307,8 @@ def test_site_served_under_a_sub_path(seed_site: Path, tmp_path: Path, visit: An
             assert response is not None and response.ok, url
             if url.endswith(".html"):
                 assert v.page.locator("h1").count() == 1
-                hrefs = v.page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
+                hrefs = v.page.eval_on_selector_all(  # an SVG <a>'s .href is not a string: resolve its attribute
+                    "a[href]", "els => els.map(a => new URL(a.getAttribute('href'), document.baseURI).href)")
                 queue += [h.split("#", 1)[0] for h in hrefs if h.startswith(base)]
         assert {u.rsplit("/", 1)[1] for u in seen} >= {"index.html", "combined.html", SEED_PAGE, "combined.json"}
         assert all(u.startswith(base) for u in seen)
@@ -421,7 +422,7 @@ def test_timeline_reads_in_order_to_a_screen_reader(seed_site: Path, visit: Any)
     assert len(items) == len(data["events"])
     positions = [tree.index(e["phrase"] or e["text"][:30]) for e in data["events"]]
     assert positions == sorted(positions), "list items are in chronological order"
-    labels = v.page.locator("ol.timeline > li .when").all_inner_texts()
+    labels = v.page.locator("ol.timeline > li.event .when").all_inner_texts()
     assert [" ".join(t.split()) for t in labels][0] == data["events"][0]["label"]
 
 
@@ -458,7 +459,7 @@ def test_print_is_a_clean_vertical_list(seed_site: Path, visit: Any, tmp_path: P
     v = visit((seed_site / SEED_PAGE).as_uri())
     v.page.emulate_media(media="print")
     assert not v.page.locator("nav.site-nav").is_visible()
-    boxes = [item.bounding_box() for item in v.page.locator("ol.timeline > li").all()]
+    boxes = [item.bounding_box() for item in v.page.locator("ol.timeline > li.event").all()]
     assert all(b is not None for b in boxes)
     lefts = {round(b["x"]) for b in boxes if b}
     assert len(lefts) == 1, "every entry starts at the same left edge"
@@ -466,7 +467,7 @@ def test_print_is_a_clean_vertical_list(seed_site: Path, visit: Any, tmp_path: P
     bottoms = [b["y"] + b["height"] for b in boxes if b]
     assert all(top >= bottom - 1 for top, bottom in zip(tops[1:], bottoms, strict=False)), "one below the other"
     marker = v.page.evaluate(
-        "() => getComputedStyle(document.querySelector('ol.timeline > li'), '::before').content")
+        "() => getComputedStyle(document.querySelector('ol.timeline > li.event'), '::before').content")
     assert marker in ("none", "normal")
     background = v.page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(255, 255, 255)"
@@ -491,9 +492,9 @@ def test_fragment_styles_stay_inside_it(extras: Path, visit: Any) -> None:
     assert host == "inline", "the fragment's styles do not reach the host page"
     body_font = v.page.evaluate("() => getComputedStyle(document.body).fontFamily")
     assert "serif" in body_font and "system-ui" not in body_font
-    inside = v.page.evaluate("() => getComputedStyle(document.querySelector('.tl ol.timeline > li')).display")
+    inside = v.page.evaluate("() => getComputedStyle(document.querySelector('.tl ol.timeline > li.event')).display")
     assert inside == "grid"
-    assert v.page.locator(".tl ol.timeline > li").count() > 0
+    assert v.page.locator(".tl ol.timeline > li.event").count() > 0
     assert v.requests == [] and v.errors == []
 
 
@@ -636,3 +637,81 @@ def test_markwhen_export_parses(tmp_path: Path) -> None:
             assert got["from"][:10] == event.start.isoformat()
             expected_end = event.end.isoformat() if event.granularity != "time" else event.start.isoformat()
             assert got["to"][:10] == expected_end, (event.text, got)
+
+
+# --- the overview (issue 18) ----------------------------------------------------------------------
+
+
+def _overflow(v: Visit) -> int:
+    return int(v.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_overview_links_marks_and_entries_both_ways(reports_site: Path, visit: Any, tmp_path: Path,
+                                                   scheme: str) -> None:
+    """The combined page of two outlets: a row per article and a legend; a mark goes to its entry and
+    the entry back to its mark, by click and by keyboard; at 390 px time runs down and nothing
+    overflows; axe finds nothing in either layout. Screenshots at 1280 and 390 px."""
+    page = (reports_site / "combined.html").as_uri()
+    v = visit(page, scheme=scheme, viewport=(1280, 1000))
+    wide, narrow = v.page.locator(".overview .ov-wide svg"), v.page.locator(".overview .ov-narrow svg")
+    assert wide.is_visible() and not narrow.is_visible()
+    assert v.page.locator(".overview-legend li").count() == 2
+    assert wide.locator(".ov-row").count() == 2
+    v.page.screenshot(path=str(tmp_path / f"combined-1280-{scheme}.png"))
+    mark = wide.locator("a.mk").first
+    target = mark.get_attribute("href")
+    assert target and target.startswith("#ev-")
+    mark.click()
+    assert v.page.url.endswith(target)
+    back = v.page.locator(f"li{target} a.ov-link.ov-wide")
+    assert back.is_visible()
+    back.click()
+    assert v.page.locator(v.page.url[v.page.url.index("#"):]).count() == 1  # the mark, by its id
+    focused = None
+    for _ in range(40):  # the marks are reachable by keyboard, with a visible focus
+        v.page.keyboard.press("Tab")
+        focused = v.page.evaluate(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return {cls: e.getAttribute('class') || '', style: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }")
+        if "mk" in focused["cls"].split():
+            break
+    assert focused and "mk" in focused["cls"].split(), "a mark takes the focus"
+    assert focused["style"] != "none" and focused["width"] >= 2
+    assert _run_axe(v) == [] and v.errors == [] and v.requests == []
+
+    phone = visit(page, scheme=scheme, viewport=(390, 900))
+    assert phone.page.locator(".overview .ov-narrow svg").is_visible()
+    assert not phone.page.locator(".overview .ov-wide svg").is_visible()
+    assert _overflow(phone) <= 0, "nothing wider than the phone"
+    box = phone.page.locator(".overview .ov-narrow svg").bounding_box()
+    assert box and box["height"] > box["width"], "time runs down"
+    phone.page.screenshot(path=str(tmp_path / f"combined-390-{scheme}.png"), full_page=True)
+    phone.page.locator(".overview .ov-narrow a.mk").first.click()
+    assert "#ev-" in phone.page.url
+    assert _run_axe(phone) == [] and phone.errors == []
+
+    story = visit((reports_site / "story.html").as_uri(), scheme=scheme)  # the key dates, a row per source
+    assert story.page.locator(".overview .ov-wide a.mk").count() > 0
+    story.page.locator(".overview .ov-wide a.mk").first.click()
+    assert "#day-" in story.page.url
+    assert _run_axe(story) == [] and story.errors == []
+
+
+def test_svg_export_renders_and_validates(visit: Any, tmp_path: Path) -> None:
+    out = tmp_path / "seed-overview.svg"
+    assert cli_main(["extract", str(SEEDS / "000_3b01959ef49d4888.txt"), "-f", "svg", "-o", str(out)]) == 0
+    for scheme in ("light", "dark"):
+        v = visit(out.as_uri(), scheme=scheme)
+        v.page.wait_for_load_state("networkidle")
+        box = v.page.locator("svg").first.bounding_box()
+        assert box and box["width"] > 300
+        assert v.page.locator("g.mk").count() > 0
+        assert v.errors == [] and v.requests == []
+        v.page.screenshot(path=str(tmp_path / f"overview-{scheme}.png"))
+    java, jar = webtools.java(), webtools.npm_file(webtools.VNU_JAR)
+    need(java and jar, "java and the Nu HTML Checker (npm vnu-jar)")
+    res = subprocess.run([str(java), "-jar", str(jar), "--format", "json", "--exit-zero-always", "--also-check-svg",
+                          str(out)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(res.stderr or res.stdout)["messages"]
+    assert [m["message"] for m in messages if m["type"] in ("error", "non-document-error")] == []

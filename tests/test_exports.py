@@ -203,10 +203,11 @@ class _Tags(HTMLParser):
 def test_fragment_is_the_timeline_alone_with_scoped_styles() -> None:
     out = render.render(sample_timeline(), "html-fragment")
     parser = _Tags()
-    parser.feed(out)
+    parser.feed(re.sub(r"<svg.*?</svg>", "", out, flags=re.S))  # an SVG's <title> is the drawing's
     assert not {"html", "head", "body", "meta", "title", "script", "link"} & set(parser.tags)
     assert parser.tags[0] == "section" and parser.classes[0] == "tl tl-embed"
-    assert parser.tags.count("ol") == 1 and parser.tags.count("li") == len(EVENTS)
+    events = [c for t, c in zip(parser.tags, parser.classes, strict=True) if t == "li" and "event" in c.split()]
+    assert parser.tags.count("ol") == 1 and len(events) == len(EVENTS)
     css = re.search(r"<style>(.*?)</style>", out, re.S)
     assert css is not None
     rules = re.sub(r"/\*.*?\*/", "", css.group(1), flags=re.S)

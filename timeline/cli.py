@@ -578,8 +578,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="*", metavar="SRC",
                    help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv"],
-                   help="output format: json (default), md, html (a page), csv (one row per sentence)")
+    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv", "svg"],
+                   help="output format: json (default), md, html (a page), csv (one row per sentence), "
+                        "svg (the overview of the key dates)")
     p.add_argument("--dates", type=_count(1), metavar="N", help="how many key dates (default: as the story needs)")
     p.add_argument("--sentences", type=_count(0), metavar="K", help="sentences per date (default: 2)")
     p.add_argument("--from", dest="start", type=_day("--from"), metavar="DATE",

@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ["ANCHORS", "DEFAULT_UNDATED", "FORMATS", "GENERATOR", "STATUSES", "UNDATED_OPTIONS", "Generator",
            "parse_statuses"]
 
-FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid")
+FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid", "svg")
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from timeline import calendar, exports, jsonout, meta
+from timeline import calendar, exports, jsonout, meta, overview
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, WordRun, published
 from timeline.errors import TemplateError
@@ -115,6 +115,7 @@ TEMPLATES: dict[str, str] = {
     "md": "timeline.md",
     "markwhen": "timeline.mw",
     "mermaid": "timeline.mermaid",
+    "svg": "overview.svg",
 }
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
@@ -157,7 +158,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -186,6 +187,8 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         mermaid_text=exports.mermaid_text,
         how=how,
         granularity_class=granularity_class,
+        overview=overview.for_articles,
+        story_overview=overview.for_story,
     )
     env.tests["web_url"] = is_web_url
     return env
@@ -427,7 +430,7 @@ def template_context(d: TimelineDiff) -> dict[str, object]:
 
 #: What `render_story` writes: JSON (Story.to_dict), Markdown and HTML (templates story.md and
 #: story.html), CSV (one row per sentence, STORY_CSV_COLUMNS).
-STORY_FORMATS = ("json", "md", "html", "csv")
+STORY_FORMATS = ("json", "md", "html", "csv", "svg")
 STORY_CSV_COLUMNS = ("date", "label", "score", "articles", "rank", "text", "article", "source", "url",
                      "published", "sources")
 
@@ -468,4 +471,7 @@ def render_story(story: Story, fmt: str, templates_dir: Path | None = None, *,
         return _story_csv(story)
     if fmt in ("html", "md"):
         return render_template(env or make_env(templates_dir), f"story.{fmt}", story_context(story, **extra))
+    if fmt == "svg":  # the overview of its key days alone (templates/overview.svg)
+        ctx = story_context(story, ov=overview.for_story(story), events=(), articles=(), **extra)
+        return render_template(env or make_env(templates_dir), "overview.svg", ctx)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(STORY_FORMATS)}")

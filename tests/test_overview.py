@@ -1,0 +1,312 @@
+"""The overview: geometry (timeline.overview) and how pages and `extract -f svg` draw it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from timeline import calendar, render
+from timeline.article import Article
+from timeline.chronology import Timeline
+from timeline.events import Event
+from timeline.overview import BREAK_MIN_DAYS, TrackSpec, dividers, overview
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def ev(n: int, value: str, *, article: str = "a1", status: str = "reported", until: str | None = None,
+       ongoing: bool = False, end: date | None = None, sources: tuple[str, ...] = ()) -> Event:
+    start, stop, gran = calendar.interval(value)  # type: ignore[misc]
+    if until:
+        stop = calendar.interval(until)[1]  # type: ignore[index]
+    return Event(id=f"{article}-{n}", article=article, sentence=n, text=f"Sentence {n} <b>&", phrase="",
+                 offset=(0, 0), date=value, start=start, end=end or stop, granularity=gran,
+                 label=calendar.label(value), until=until, ongoing=ongoing, status=status, sources=sources)
+
+
+def marks_by_id(ov):  # type: ignore[no-untyped-def]
+    return {m.target: m for m in ov.marks}
+
+
+# --- geometry -------------------------------------------------------------------------------------
+
+
+def test_scale_is_monotonic_across_segments_and_breaks() -> None:
+    values = ["1976-05-02", "2026-01-20", "2026-01-23", "2026-01-23", "2026-01-27", "2026-01-30"]
+    events = [ev(i, v) for i, v in enumerate(values)]
+    ov = overview(events, published=date(2026, 1, 31))
+    assert ov is not None
+    xs = [marks_by_id(ov)[f"ev-a1-{i}"].x for i in range(len(values))]
+    assert xs == sorted(xs) and xs[0] < xs[1] < xs[2] == xs[3] < xs[4] < xs[5]
+    assert all(ov.plot_x0 <= x <= ov.plot_x1 for x in xs)
+    assert ov.published_x is not None and xs[-1] < ov.published_x <= ov.plot_x1
+
+
+def test_long_empty_stretch_is_a_break_and_the_story_keeps_its_room() -> None:
+    events = [ev(0, "1976"), *(ev(i, f"2026-01-{20 + i}") for i in range(1, 6))]
+    ov = overview(events, published=date(2026, 1, 31))
+    assert ov is not None
+    assert len(ov.breaks) == 1 and ov.breaks[0].label == "49 years"
+    story = [marks_by_id(ov)[f"ev-a1-{i}"].x for i in range(1, 6)]
+    assert all(b - a > 20 for a, b in zip(story, story[1:], strict=False))  # a day is not a pixel
+    assert "49 years" in ov.description
+
+
+def test_no_break_inside_a_month_or_between_yearly_events() -> None:
+    days = overview([ev(i, f"2026-01-{d:02d}") for i, d in enumerate((1, 9, 28))])
+    yearly = overview([ev(i, f"{2012 + i}-06-01") for i in range(9)])
+    assert days is not None and yearly is not None
+    assert days.breaks == () and yearly.breaks == ()
+    assert len(days.segments) == len(yearly.segments) == 1
+
+
+def test_ticks_suit_the_span() -> None:
+    days = overview([ev(i, f"2026-01-{d:02d}") for i, d in enumerate((23, 25, 28))])
+    months = overview([ev(0, "2025-03-01"), ev(1, "2025-11-20")])
+    decades = overview([ev(i, str(y)) for i, y in enumerate(range(1950, 2021, 5))])
+    assert days and months and decades
+    assert {t.label for t in days.ticks} >= {"23", "25", "28"} and days.ticks[0].sub == "Jan 2026"
+    assert {"Mar", "Jun", "Sep"} <= {t.label for t in months.ticks} and months.ticks[0].sub == "2025"
+    labels = [int(t.label) for t in decades.ticks]
+    steps = {b - a for a, b in zip(labels, labels[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() in (5, 10, 20) and all(y % 5 == 0 for y in labels)
+    xs = [t.x for t in decades.ticks]
+    assert all(b - a >= 30 for a, b in zip(xs, xs[1:], strict=False))
+
+
+def test_vertical_layout_runs_time_down_with_its_own_ids() -> None:
+    events = [ev(0, "1976"), *(ev(i, f"2026-01-{20 + i}") for i in range(1, 4))]
+    across = overview(events, published=date(2026, 1, 31))
+    assert across is not None
+    down = across.down
+    assert down and down.vertical and not across.vertical and down.down is None
+    assert down.height > down.width and across.width > across.height
+    assert {m.id for m in down.marks} == {"ovv-" + m.target for m in down.marks}
+    assert {m.id for m in across.marks} == {"ov-" + m.target for m in across.marks}
+    xs = [m.x for m in down.marks]
+    assert xs == sorted(xs) and len(down.breaks) == 1
+    assert all(down.plot_x0 <= x <= down.plot_x1 <= down.height for x in xs)
+
+
+def test_a_month_or_a_year_is_drawn_as_its_span() -> None:
+    ov = overview([ev(0, "2025"), ev(1, "2025-03"), ev(2, "2025-03-10")])
+    assert ov is not None
+    year, month, day = (marks_by_id(ov)[f"ev-a1-{i}"] for i in range(3))
+    assert (year.kind, month.kind, day.kind) == ("bar", "bar", "point")
+    assert 9 < (year.x1 - year.x0) / (month.x1 - month.x0) < 14  # twelve months, give or take a day
+    assert month.x0 < day.x < month.x1
+    assert year.y != month.y  # stacked, not drawn over each other
+
+
+def test_intervals_and_ongoing_periods_are_bars() -> None:
+    published = date(2026, 1, 31)
+    ranged = ev(0, "2009", until="2010")
+    since = ev(1, "2025-11", ongoing=True, end=date(2026, 2, 1))
+    ov = overview([ranged, since, ev(2, "2026-01-30")], published=published)
+    assert ov is not None
+    m = marks_by_id(ov)
+    assert m["ev-a1-0"].kind == m["ev-a1-1"].kind == "bar" and m["ev-a1-1"].ongoing
+    assert m["ev-a1-1"].x1 >= ov.published_x  # type: ignore[operator]
+
+
+def test_expected_events_keep_their_status() -> None:
+    ov = overview([ev(0, "2026-01-30"), ev(1, "2026-03", status="expected")], published=date(2026, 1, 31))
+    assert ov is not None
+    assert [m.status for m in ov.marks] == ["reported", "expected"]
+    assert ov.marks[0].x < ov.published_x < ov.marks[1].x0  # type: ignore[operator]
+
+
+def test_dense_days_stack_in_lanes() -> None:
+    ov = overview([ev(i, "2026-01-30") for i in range(6)] + [ev(9, "2025-06-01")])
+    assert ov is not None
+    same = [m for m in ov.marks if m.target != "ev-a1-9"]
+    assert len({m.y for m in same}) == 6 and len({m.x for m in same}) == 1
+    assert ov.tracks[0].lanes == 6 and ov.height > overview([ev(0, "2026-01-30")]).height  # type: ignore[union-attr]
+
+
+def test_bc_dates_are_placed_by_their_year() -> None:
+    bc = replace(ev(0, "2026-01-01"), date="BC0490", start=None, end=None, granularity="year")  # type: ignore[arg-type]
+    ov = overview([bc, ev(1, "2026-01-30")], published=date(2026, 1, 31))
+    assert ov is not None
+    assert len(ov.breaks) == 1 and "years" in ov.breaks[0].label
+    assert marks_by_id(ov)["ev-a1-0"].x < marks_by_id(ov)["ev-a1-1"].x
+    assert any(t.label.endswith(" BC") for t in ov.ticks)
+    nothing = replace(ev(0, "2026-01-01"), date="PAST_REF", start=None, end=None)  # type: ignore[arg-type]
+    assert overview([nothing]) is None
+
+
+def test_tracks_one_row_per_source_with_shapes() -> None:
+    shared = ev(3, "2026-01-29", sources=("a1", "b2"))
+    events = [ev(1, "2026-01-20"), ev(2, "2026-01-22", article="b2"), shared]
+    specs = [TrackSpec("First", frozenset({"a1"}), date(2026, 1, 30)),
+             TrackSpec("Second", frozenset({"b2"}), date(2026, 1, 31))]
+    ov = overview(events, tracks=specs)
+    assert ov is not None
+    assert [t.label for t in ov.tracks] == ["First", "Second"]
+    assert len({t.shape for t in ov.tracks}) == 2 and ov.tracks[0].y < ov.tracks[1].y
+    drawn = [(m.target, m.track, m.id) for m in ov.marks if m.target == "ev-a1-3"]
+    assert sorted(t for _, t, _ in drawn) == [1, 2]
+    assert sum(1 for *_, i in drawn if i) == 1  # one id per event
+    assert all(t.published_x is not None for t in ov.tracks)
+
+
+def test_dividers_years_gaps_and_publication() -> None:
+    events = [ev(0, "2012"), ev(1, "2020-05-01"), ev(2, "2026-01-30"), ev(3, "2026-03", status="expected")]
+    got = dividers(events, date(2026, 1, 31))
+    assert [d.label for d in got["a1-0"]] == ["2012"]
+    assert got["a1-1"][0].label == "2020" and got["a1-1"][0].gap == "7 years later"
+    assert got["a1-2"][0].gap == "6 years later"
+    assert [d.kind for d in got["a1-3"]] == ["published"]
+    assert got["a1-3"][0].label == "published Saturday 31 January 2026"
+    within = dividers([ev(0, "2026-01-02"), ev(1, "2026-01-20"), ev(2, "2026-03-01")], None)
+    assert [d.label for ds in within.values() for d in ds] == ["January 2026", "March 2026"]
+    assert BREAK_MIN_DAYS == 365
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[tuple[str, str, str]] = []  # (href, class of the <a>, id of the enclosing entry)
+        self.entry = ""
+        self.entries: list[str] = []
+        self.dividers = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(str(a["id"]))
+        classes = (a.get("class") or "").split()
+        if tag == "li" and "event" in classes:
+            self.entry = str(a["id"])
+            self.entries.append(self.entry)
+        if tag == "li" and "divider" in classes:
+            self.dividers += 1
+            assert a.get("aria-hidden") == "true"
+        if tag == "a" and a.get("href"):
+            self.links.append((str(a["href"]), " ".join(classes), self.entry))
+
+
+def _page(timeline: Timeline, fmt: str = "html") -> _Links:
+    p = _Links()
+    p.feed(render.render(timeline, fmt))
+    return p
+
+
+ART = Article("a1", "Floods", "Src", None, date(2026, 1, 31), "option", "")
+ART2 = Article("b2", "Storm", "Other", None, date(2026, 1, 30), "option", "")
+
+
+def test_marks_link_to_entries_and_entries_back_to_marks() -> None:
+    events = (ev(0, "1976"), ev(1, "2025-11", ongoing=True, end=date(2026, 2, 1)), ev(2, "2026-01-30"),
+              ev(3, "2026-01-30"), ev(4, "2026-03", status="expected"))
+    for fmt in ("html", "html-fragment"):
+        page = _page(Timeline((ART,), events), fmt)
+        assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+        to_entries = [h[1:] for h, cls, _ in page.links if "mk" in cls.split()]
+        assert set(to_entries) == set(page.entries) and len(page.entries) == len(events)
+        assert len(to_entries) == 2 * len(events)  # a mark in each drawing
+        for layout, prefix in (("ov-wide", "ov-ev-"), ("ov-narrow", "ovv-ev-")):  # time across; time down
+            back = {entry: h[1:] for h, cls, entry in page.links if cls == f"ov-link {layout}"}
+            assert set(back) == set(page.entries)
+            assert all(target in page.ids and target == prefix + entry[3:] for entry, target in back.items())
+        assert page.dividers >= 3  # 1976, 2025 (49 years later), 2026, published
+
+
+def test_combined_page_has_a_track_per_article_and_a_legend() -> None:
+    events = (ev(1, "2026-01-20"), ev(2, "2026-01-22", article="b2"), ev(3, "2026-01-29", sources=("a1", "b2")))
+    html = render.render(Timeline((ART, ART2), events, "Both"), "html")
+    assert html.count('class="ov-row"') == 4  # two tracks, in each of the two drawings
+    legend = re.search(r'<ul class="overview-legend">(.*?)</ul>', html, re.S)
+    assert legend and "Floods" in legend.group(1) and "Storm" in legend.group(1)
+    page = _Links()
+    page.feed(html)
+    assert len(page.ids) == len(set(page.ids))
+
+
+def test_overview_escapes_text() -> None:
+    html = render.render(Timeline((ART,), (ev(0, "2026-01-30"),)), "html")
+    svg = re.search(r"<svg.*?</svg>", html, re.S)
+    assert svg and "Sentence 0 &lt;b&gt;&amp;" in svg.group(0) and "<b>" not in svg.group(0)
+
+
+def test_extract_svg_is_standalone_svg() -> None:
+    out = subprocess.run([sys.executable, "-m", "timeline.cli", "extract", str(ROOT / "seeds/000_3b01959ef49d4888.txt"),
+                          "-f", "svg"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    root = ET.fromstring(out.encode())
+    assert root.tag == SVG + "svg"
+    assert root.find(SVG + "title") is not None and root.find(SVG + "desc") is not None
+    hrefs = [v for el in root.iter() for k, v in el.attrib.items() if k.endswith("href")]
+    assert hrefs == []
+    assert not re.search(r"url\(|@import|https?://(?!www\.w3\.org/2000/svg)", out)
+    assert "prefers-color-scheme: dark" in out
+    assert len(root.findall(f".//{SVG}g[@class]")) >= 5  # marks
+
+
+def test_svg_of_a_timeline_without_events_is_valid() -> None:
+    out = render.render(Timeline((ART,), ()), "svg")
+    assert ET.fromstring(out.encode()).tag == SVG + "svg"
+
+
+# --- the story page (timeline story) --------------------------------------------------------------
+
+
+def _dam_story(sources: tuple[str, ...] = ("wire", "wire", "wire", "herald")):  # type: ignore[no-untyped-def]
+    from test_story import DAM, article
+
+    from timeline.story import story
+
+    results = [article(*a, source=s) for a, s in zip(DAM, sources, strict=True)]
+    return story(results, dates=2, sentences=2, title="The dam")
+
+
+def test_story_page_draws_its_key_days_linked_both_ways() -> None:
+    st = _dam_story()
+    page = _Links()
+    page.feed(render.render_story(st, "html"))
+    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+    days = [i for i in page.ids if i.startswith("day-")]
+    assert days == ["day-2026-03-03", "day-2026-03-09"]
+    marks = [h[1:] for h, cls, _ in page.links if "mk" in cls.split()]
+    assert sorted(set(marks)) == days
+    back = [h[1:] for h, cls, _ in page.links if cls.startswith("ov-link")]
+    assert sorted(back) == sorted(["ov-" + d for d in days] + ["ovv-" + d for d in days])
+    assert all(b in page.ids for b in back)
+
+
+def test_story_tracks_are_its_sources() -> None:
+    from timeline.overview import for_story
+
+    ov = for_story(_dam_story())
+    assert ov is not None and [t.label for t in ov.tracks] == ["herald", "wire"]
+    assert {m.target: m.track for m in ov.marks} == {"day-2026-03-03": 2, "day-2026-03-09": 1}
+    single = for_story(_dam_story(("wire",) * 4))
+    assert single is not None and len(single.tracks) == 1
+
+
+def test_story_svg_is_standalone_svg() -> None:
+    out = render.render_story(_dam_story(), "svg")
+    root = ET.fromstring(out.encode())
+    assert root.tag == SVG + "svg" and "The dam" in root.findtext(SVG + "title", "")
+    assert len(root.findall(f".//{SVG}g[@class]")) >= 2
+    assert not [v for el in root.iter() for k, v in el.attrib.items() if k.endswith("href")]
+
+
+def test_a_crowded_overview_titles_its_marks_by_date_only() -> None:
+    from timeline import overview as module
+
+    few = overview([ev(0, "2026-01-30")])
+    many = overview([ev(i, "2026-01-30") for i in range(module.SHORT_TITLES + 1)])
+    assert few and many
+    assert few.marks[0].title == "Friday 30 January 2026: Sentence 0 <b>&"
+    assert {m.title for m in many.marks} == {"Friday 30 January 2026"}
