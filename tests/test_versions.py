@@ -42,10 +42,21 @@ def test_the_events_table_names_each_version_and_the_latest(tmp_path: Path,
     assert main(["events", str(src), "-q", "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {(r["article"], r["version"], r["latest"]) for r in rows} == expected
-    # the rows stream out as they are made; the pass that sets `latest` keeps them as they were
+    # on stdout too: the versions of a folder come one after the other and go out together
     assert main(["events", str(src), "-q"]) == 0
     streamed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [{**r, "latest": None} for r in streamed] == [{**r, "latest": None} for r in rows]
+    assert streamed == rows
+    # versions that come apart (another article between them) are set right in the file's last pass
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    for name in ("story.txt", "story.v3.txt"):
+        (apart / name).write_bytes((src / name).read_bytes())
+    (apart / "b.txt").write_bytes((src / "other.txt").read_bytes())
+    out2 = tmp_path / "apart.jsonl"
+    assert main(["events", str(apart / "story.txt"), str(apart / "b.txt"), str(apart / "story.v3.txt"), "-q",
+                 "-o", str(out2)]) == 0
+    rows2 = [json.loads(line) for line in out2.read_text(encoding="utf-8").splitlines()]
+    assert {(r["article"], r["latest"]) for r in rows2} == {("story", False), ("b", True), ("story-v3", True)}
     csv_out = tmp_path / "events.csv"
     assert main(["events", str(src), "-q", "-o", str(csv_out)]) == 0
     import csv

@@ -565,15 +565,27 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     errors: list[str] = []
     warnings: list[str] = []
     used: set[str] = set()
-    # Which version of an article is the latest is known at the end: the rows go out as the latest,
-    # and a run that held several versions of one article corrects them in a last pass (a file).
+    # Which version of an article is the latest: versions that come one after the other (the files
+    # of a folder: story.txt, story.v2.txt) are held back together, one group at a time, and go out
+    # knowing which is the latest; a run whose versions of one article came apart (two groups of one
+    # article) has its file's `latest` column set in a last pass (`_table_sink`).
+    from timeline.versions import base_id, latest_ids
+
     read: list[tuple[str, date]] = []
+    groups: dict[str, int] = {}
+    group: list[tuple[str, date, list[dict[str, Any]]]] = []
+
+    def flush() -> None:
+        if len(group) > 1:
+            ids = latest_ids((a, p) for a, p, _ in group)
+            for a, _, made in group:
+                sink.write([{**r, "latest": a in ids} for r in made])
+        elif group:
+            sink.write(group[0][2])
+        group.clear()
 
     def latest() -> set[str] | None:
-        from timeline.versions import base_id, latest_ids
-
-        bases = [base_id(a) for a, _ in read]
-        return latest_ids(read) if len(set(bases)) < len(bases) else None
+        return latest_ids(read) if any(n > 1 for n in groups.values()) else None
 
     items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
     with _table_sink(kind, output, force, inputs, latest) as sink:
@@ -586,9 +598,15 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
                     errors.append(entry.error or item.name)
                 continue
             made = event_rows(entry.result, edits, used)
-            read.append((entry.result.article.id, entry.result.article.published))
-            sink.write(made)
+            article = entry.result.article
+            read.append((article.id, article.published))
+            base = base_id(article.id)
+            if not group or base_id(group[-1][0]) != base:
+                flush()
+                groups[base] = groups.get(base, 0) + 1
+            group.append((article.id, article.published, made))
             rows += len(made)
+        flush()
         if edits.add:
             made = addition_rows(edits)
             sink.write(made)
