@@ -376,6 +376,8 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline tag story.txt --published 2026-01-31",
             "timeline diff story-v1.md story-v2.md",
             "timeline events articles/ -o events.parquet      # one row per event",
+            "timeline story articles/ -f html -o story.html   # the key dates of many articles",
+            "timeline extract story.md --edits edits.yml      # the editor's last word",
             "timeline eval ../shared/data/tbaq",
         ),
     )
