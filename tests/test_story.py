@@ -355,3 +355,12 @@ def test_a_day_with_no_sentence_to_say_what_happened_gives_way_to_the_next_best(
     assert everything.dates and all(d.sentences for d in everything.dates)
     # without sentences asked for, the publication days of the dam's reports count as days too
     assert len(story(results, dates=10, sentences=0).dates) > len(everything.dates)
+
+
+def test_a_lead_that_names_another_day_is_not_the_news_of_its_publication_day() -> None:
+    # a caption-style lead dated the next day ("June 4: ...") is no sentence of the day it was published
+    results = [article("c1", "2026-06-03", "June 4: Oil is seen around the cap placed on the leaking well."),
+               article("c2", "2026-06-03", "Engineers cut the broken pipe at the leaking well today.")]
+    st = story(results, dates=5, sentences=2, start=date(2026, 6, 3), end=date(2026, 6, 3))
+    texts = [s.text for d in st.dates for s in d.sentences]
+    assert texts and all(not t.startswith("June 4") for t in texts)

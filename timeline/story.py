@@ -334,17 +334,34 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
     out: dict[date, list[_Candidate]] = defaultdict(list)
     seen: set[tuple[date, int, str]] = set()
     for i, r in enumerate(results):
+        named: dict[int, set[str]] | None = None
         for e in r.events:
             if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until \
                     or e.status == "expected":
                 continue
-            if e.anchor != "phrase" and e.sentence >= LEAD_SENTENCES:
-                continue
+            if e.anchor != "phrase":
+                if e.sentence >= LEAD_SENTENCES:
+                    continue
+                if named is None:
+                    named = _days_named(r)
+                if named.get(e.sentence, set()) - {e.start.isoformat()}:
+                    continue  # a lead that names another day ("May 27: ...") is not this day's news
             text = clean_sentence(e.text)
             if text is None or (e.start, i, text) in seen:
                 continue
             seen.add((e.start, i, text))
             out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
+    return out
+
+
+def _days_named(r: ArticleResult) -> dict[int, set[str]]:
+    """The days each sentence of an article names (by index: a day, or a time on a day)."""
+    starts = [x.start for x in r.sentences]
+    out: dict[int, set[str]] = defaultdict(set)
+    for t in r.timexes:
+        m = _DAY_VALUE.match(t.value)
+        if m is not None and t.type in ("DATE", "TIME") and starts:
+            out[max(0, bisect_right(starts, t.start) - 1)].add(m.group(0))
     return out
 
 
