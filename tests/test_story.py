@@ -364,3 +364,11 @@ def test_a_lead_that_names_another_day_is_not_the_news_of_its_publication_day() 
     st = story(results, dates=5, sentences=2, start=date(2026, 6, 3), end=date(2026, 6, 3))
     texts = [s.text for d in st.dates for s in d.sentences]
     assert texts and all(not t.startswith("June 4") for t in texts)
+
+
+def test_a_day_only_announced_shows_what_was_announced_for_it() -> None:
+    results = [article(f"p{i}", "2026-06-10", "The electoral commission will announce the results on Thursday.")
+               for i in range(3)]
+    st = story(results, dates=1, sentences=1, start=date(2026, 6, 11), end=date(2026, 6, 11))
+    assert [d.date for d in st.dates] == ["2026-06-11"]
+    assert st.dates[0].sentences[0].text == "The electoral commission will announce the results on Thursday."

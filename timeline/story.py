@@ -266,7 +266,7 @@ tuesday wednesday thursday friday saturday sunday yesterday today
 # A dateline or a byline glued to the start of a sentence: "WASHINGTON (Reuters) - ", "By Jo Lee - ".
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40})"
                        r"\s+[-–—]+\s+(?=[A-Z\"“‘'])")
-_FINAL = frozenset(".!?\"”’')")
+_FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
 DUPLICATE = 0.6
@@ -298,7 +298,7 @@ def clean_sentence(text: str) -> str | None:
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'"):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡"):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
@@ -332,12 +332,18 @@ class _Candidate:
 def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date, list[_Candidate]]:
     """Per chosen day, its whole sentences (the same text from one article once)."""
     out: dict[date, list[_Candidate]] = defaultdict(list)
+    ahead: dict[date, list[_Candidate]] = defaultdict(list)  # what was announced for the day, before it
     seen: set[tuple[date, int, str]] = set()
     for i, r in enumerate(results):
         named: dict[int, set[str]] | None = None
         for e in r.events:
-            if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until \
-                    or e.status == "expected":
+            if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until:
+                continue
+            if e.status == "expected":
+                if e.anchor == "phrase" and (text := clean_sentence(e.text)) is not None \
+                        and (e.start, i, text) not in seen:
+                    seen.add((e.start, i, text))
+                    ahead[e.start].append(_Candidate(text, i, False))
                 continue
             if e.anchor != "phrase":
                 if e.sentence >= LEAD_SENTENCES:
@@ -351,6 +357,9 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
                 continue
             seen.add((e.start, i, text))
             out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
+    for d, announced in ahead.items():  # a day nobody reported after it: what was announced for it
+        if not out.get(d):
+            out[d] = announced
     return out
 
 
