@@ -49,6 +49,11 @@ _NOT_PAST = frozenset("""
 need needed indeed speed seed feed breed bleed deed weed creed united limited red bed wed shed
 alleged proposed expected scheduled planned supposed based related concerned interested
 """.split())
+# Verbs that begin with "un" (most "un-...ed" words are adjectives: "unexpected", "unnamed").
+_UN_VERBS = frozenset("""
+unveiled unleashed uncovered unearthed unlocked unfolded unraveled unravelled unsealed undermined unloaded
+unified unplugged unfurled unseated untangled unmasked
+""".split())
 # Past forms ending in -eed: most -eed words are present forms ("succeed", "proceed", "exceed").
 _PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split())
 # A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
@@ -102,8 +107,8 @@ def _kind(word: str) -> str | None:
         return "present"
     if word in _IRREGULAR_PAST:
         return "past"
-    if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and not word.startswith("un") \
-            and (not word.endswith("eed") or word in _PAST_EED):
+    if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST \
+            and (not word.startswith("un") or word in _UN_VERBS) and (not word.endswith("eed") or word in _PAST_EED):
         return "past"
     return None
 
