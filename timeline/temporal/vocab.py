@@ -311,6 +311,13 @@ PAPERS_ON_SUNDAY = ("Mail", "Independent", "Scotland")
 # A weekday before these is a kind of day, not a date: "a Sunday roast", "the Sunday edition".
 WEEKDAY_NOUNS = ("edition", "editions", "paper", "papers", "newspaper", "roast", "school", "lunch", "brunch",
                  "supplement", "magazine", "best", "clothes", "shift", "shifts", "driver", "drivers")
+# After "a" a weekday is a kind of day ("a Sunday roast", "fell on a Thursday"), unless one of these
+# occasions follows it, with at most one word between: "a Wednesday media event", "in a Tuesday
+# statement", "at a Monday news conference" name the day it took place.
+WEEKDAY_OCCASIONS = ("event", "statement", "conference", "briefing", "interview", "speech", "address",
+                     "announcement", "meeting", "session", "hearing", "vote", "ruling", "filing", "report",
+                     "letter", "memo", "post", "posting", "broadcast", "keynote", "summit", "rally", "appearance",
+                     "presentation", "release", "decision", "deadline", "raid", "attack", "game", "match")
 # Words before a plural weekday that make it a set: "on Mondays", "most Fridays".
 WEEKDAY_SET_BEFORE = ("on", "most", "all", "some", "many", "weekday")
 

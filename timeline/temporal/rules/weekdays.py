@@ -35,6 +35,7 @@ def weekday_of_week(f: Fields) -> Parse:
 _PAPER_ON_BEFORE = re.compile(r"\b" + case_sensitive(vocab.PAPERS_ON_SUNDAY) + r"\s+on\s+$")  # "the Mail on Sunday"
 _GENERIC_BEFORE = re.compile(r"(?:\b(?:a|an)\s+$)", re.IGNORECASE)
 _KIND_OF_DAY_AFTER = word_after(vocab.WEEKDAY_NOUNS, ignore_case=False)
+_OCCASION_AFTER = word_after(vocab.WEEKDAY_OCCASIONS, gap=r"\s+(?:[a-z]+[\s-]+)?")
 _PODS = [p.capitalize() for p in ("night", "morning", "evening", "afternoon")]
 _NAME_POD_AFTER = re.compile(r"\s+" + case_sensitive(_PODS) + r"\s+[A-Z]")  # "Saturday Night Live"
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!Night)(?<!Morning)(?<!Evening)")  # "the Friday Mosque"
@@ -45,9 +46,11 @@ _EVENT_NAME_BEFORE = re.compile(r"\b" + case_sensitive(vocab.WEEKDAY_NAME_WORDS)
 def bare_weekday(f: Fields) -> Parse | None:
     """A weekday alone ("said Friday"); not the name in "Man Friday", "the Sunday Times", "the Mail
     on Sunday" or "the Friday Mosque" (a determiner before, a capitalised name after), nor a kind of
-    day ("a Sunday roast", "the Sunday edition"), nor an event named by its day ("Black Monday")."""
+    day ("a Sunday roast", "the Sunday edition"), nor an event named by its day ("Black Monday");
+    "a" before it makes it a kind of day unless an occasion follows ("a Wednesday media event")."""
     before = f.before(30)
-    if TITLE_BEFORE.search(before[-10:]) or _GENERIC_BEFORE.search(before) or (
+    generic = _GENERIC_BEFORE.search(before) is not None and not _OCCASION_AFTER.match(f.after(30))
+    if TITLE_BEFORE.search(before[-10:]) or generic or (
             f.text == "Sunday" and _PAPER_ON_BEFORE.search(before)) or _EVENT_NAME_BEFORE.search(before):
         return None
     if _KIND_OF_DAY_AFTER.match(f.after(20)) or _NAME_POD_AFTER.match(f.after(25)):
