@@ -482,6 +482,24 @@ def story_day(sentences: Sequence[Sentence], by_sentence: dict[int, list[_Dated]
     return None
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESENT_REF: no day told of)
+
+
+def recent_day(items: Sequence[_Dated], published: dt.date, story: _Day | None) -> _Day | None:
+    """The day the text narrates after a sentence with dates of its own: the last recent day it
+    names ("In his keynote Wednesday, ..."), None for the publication day itself ("Jobs announced
+    today ..."), else the day it narrated before (`story`): undated sentences go on with the
+    last day the text told of."""
+    day = story
+    for d in items:
+        value = d.timex.value[:10]
+        if d.granularity in _DAYLIKE and _ISO_DAY.fullmatch(value) \
+                and dt.timedelta(0) <= published - d.start <= dt.timedelta(days=STORY_DAYS):
+            iv = calendar.interval(value) if d.start < published else None
+            day = None if iv is None else _Day(value, iv[0], iv[1], iv[2])
+    return day
+
+
 def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
     """The day the text is narrating, where a sentence without a date clearly goes on with it:
     the story reports a recent day and the sentence tells of the past ("Jobs also showed ...",
@@ -670,6 +688,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
         by_sentence.setdefault(si, []).append(d)
     lead = lead_index(article, sentences) if undated != "none" else None
     story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
+    narrating = story is not None  # the story tells of a recent day: later sentences may name others
     alone = _alone(sentences)
     events: list[Event] = []
     ids = _Ids(article.id)
@@ -681,6 +700,8 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             # that has a date of its own.
             own = [d for d in items if not is_attributive(text, d.timex)]
             items = own or items
+        if items and narrating and lead is not None and si > lead:
+            story = recent_day(items, published, story)
         if items:
             if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
                 dated = _dated_events(article, sentence, items, ref, ids)
