@@ -239,8 +239,16 @@ _NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|for|with|by|from|as|
                          r"that|which|who|after|before|until|through|than|but|while)\b)[A-Za-z][a-z]")
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESENT_REF: no day told of)
+# A date coarser than a day in the possessive before a noun: "this year's conference".
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[A-Za-z]")
+
+
 def is_attributive(text: str, t: Timex) -> bool:
-    """Whether the date expression `t` only names a thing ("the 1991 agreement")."""
+    """Whether the date expression `t` only names a thing ("the 1991 agreement", "at this year's
+    conference")."""
+    if _POSSESSIVE_AFTER.match(text, t.end) is not None and _ISO_DAY.match(t.value) is None:
+        return True  # (a day's is the day of its event: "Monday's announcement marked ...")
     return _ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 12), t.start) is not None \
         and _NOUN_AFTER.match(text, t.end) is not None
 
@@ -480,9 +488,6 @@ def story_day(sentences: Sequence[Sentence], by_sentence: dict[int, list[_Dated]
                 iv = calendar.interval(day)
                 return None if iv is None else _Day(day, iv[0], iv[1], iv[2])
     return None
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESENT_REF: no day told of)
 
 
 def recent_day(items: Sequence[_Dated], published: dt.date, story: _Day | None) -> _Day | None:
