@@ -253,10 +253,13 @@ def test_an_expected_sentence_at_the_publication_date_is_not_labelled_reported()
     # ... or at the day the story reports
     ("Apple announced its results on Friday. Its chief said that sales would double next year.", 1,
      [("2026-01-30", "narrative", "reported"), ("2027", "phrase", "expected")]),
+    # a past told as what someone said ("said that"): the report too, at the day the story reports
+    ("Apple announced its results on Friday. Its chief said that the company sold 13 million phones last year.", 1,
+     [("2025", "phrase", "reported"), ("2026-01-30", "narrative", "reported")]),
     # a claim made now about another time
     ("The union claims that the company broke an agreement reached in 2019.", 0,
      [("2019", "phrase", "reported"), ("2026-01-31", "publication", "reported")]),
-    # a report with a day of its own, a past date told in the past: nothing more
+    # a report with a day of its own, a past date told in the past without "that": nothing more
     ('"We will rebuild by next summer," the minister said on Tuesday.', 0,
      [("2026-01-27", "phrase", "reported"), ("2026-SU", "phrase", "expected")]),
     ("The union said the strike ended in 2019.", 0, [("2019", "phrase", "reported")]),

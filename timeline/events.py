@@ -630,19 +630,26 @@ _REPORTED_PRESENT = re.compile(r"\b(?:says|claims|argues|alleges|contends|mainta
                                r"(?:that\s+)?(?!on\b|in\b)[a-z]", re.IGNORECASE)
 
 
+_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
+
+
 def _forecast_reported(sentence: str, at: int, dated: Sequence[Event]) -> bool:
     """Whether a sentence reports what someone said or claims with no date of its own for the
     report: a forecast reported in the past ("Jobs announced that Leopard would be released in
     2007" tells of the announcement too, at the day the text narrates or the publication date;
     "'We will rebuild by next summer,' the minister said on Tuesday" has the day of the report
-    already), or a claim in the present about another time ("Apple Corps claims that Apple
-    violates an agreement reached in 1991": the claim is today's). `at` is where the sentence
-    starts in the article text."""
+    already), a past told as what someone said ("Jobs said that his company sold 13.7 million Macs
+    last year": the saying is an event too, unless a day is given), or a claim in the present
+    about another time ("Apple Corps claims that Apple violates an agreement reached in 1991": the
+    claim is today's). `at` is where the sentence starts in the article text."""
     if not dated:
         return False
     if all(e.status == "expected" for e in dated) and _REPORTED_PAST.search(sentence) is not None:
         return True
     first = min(e.offset[0] for e in dated) - at
+    said = _REPORTED_PAST.search(sentence, 0, max(0, first))
+    if said is not None and _THAT.match(sentence, said.end()) and all(e.granularity not in _DAYLIKE for e in dated):
+        return True
     claim = _REPORTED_PRESENT.search(sentence, 0, max(0, first))
     return claim is not None and all(e.status != "ongoing" for e in dated)
 
