@@ -150,6 +150,7 @@ PIECES: dict[str, str] = {
     ),
     "tz": alt(vocab.TIME_ZONES) + r"(?:\s+time)?(?!\w)",
     "holiday": alt(_holidays()) + r"(?!\w)",
+    "holiday_season_word": alt(vocab.HOLIDAY_SEASON_WORDS) + r"(?!\w)",
     "last": alt(w for w in _ONE_WORD_SHIFTS if vocab.SHIFTS[w] < 0),
     "next": alt(w for w in _ONE_WORD_SHIFTS if vocab.SHIFTS[w] > 0),
     "shift": alt(_ONE_WORD_SHIFTS),

@@ -141,6 +141,11 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "juneteenth": (6, 19),
 }
 
+# After a holiday of a fixed day, the weeks around it, which are its month: "the Christmas season",
+# "the Christmas and New Year sales period" (December).
+HOLIDAY_SEASON_WORDS = ("season", "period", "rush", "shopping season", "shopping period", "sales period",
+                        "sales season", "trading period", "holiday season")
+
 # Holidays on a weekday: (month, day, ISO weekday), the first such weekday on or after that day.
 # The fourth Thursday of November is the first Thursday on or after the 22nd; the last Monday of
 # May the first on or after the 25th; US Election Day the Tuesday after the first Monday.
