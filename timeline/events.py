@@ -505,11 +505,15 @@ def recent_day(items: Sequence[_Dated], published: dt.date, story: _Day | None) 
     return day
 
 
+# An aside in brackets ("(first used in its iPad)") says nothing of the tense of the sentence.
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 def _narrative_day(sentence: str, story: _Day | None) -> _Day | None:
     """The day the text is narrating, where a sentence without a date clearly goes on with it:
     the story reports a recent day and the sentence tells of the past ("Jobs also showed ...",
     "He said that buyers will get a refund"); else None (the publication date)."""
-    if story is None or forecast_first(sentence) or tense_at(sentence, 0) != "past":
+    if story is None or forecast_first(sentence) or tense_at(_ASIDE.sub("", sentence), 0) != "past":
         return None
     return story
 
