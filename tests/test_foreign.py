@@ -207,3 +207,58 @@ def test_english_never_imports_dateparser(tmp_path) -> None:  # type: ignore[no-
             "print('dateparser' in sys.modules, file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Il y a trois jours, le ministre a démissionné.", [("Il y a trois jours", "2026-02-03")]),
+    ("fr", "Il y a deux semaines, la grève a commencé.", [("Il y a deux semaines", "2026-W04")]),
+    ("fr", "Il y a un an, le port était fermé.", [("Il y a un an", "2025")]),
+    ("es", "Hace 3 días el alcalde dimitió.", [("Hace 3 días", "2026-02-03")]),
+    ("es", "Hace dos meses cerraron la fábrica.", [("Hace dos meses", "2025-12")]),
+    ("it", "Tre giorni fa il sindaco si è dimesso.", [("Tre giorni fa", "2026-02-03")]),
+])
+def test_a_count_of_days_weeks_months_or_years_ago(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Les 12 et 13 mars 2024, les dockers ont bloqué le port.",
+     [("12", "2024-03-12"), ("13 mars 2024", "2024-03-13")]),
+    ("es", "El 4 y 5 de mayo de 2024 los mineros marcharon.",
+     [("4", "2024-05-04"), ("5 de mayo de 2024", "2024-05-05")]),
+    ("it", "Il 9 e 10 aprile 2024 i portuali hanno scioperato.",
+     [("9", "2024-04-09"), ("10 aprile 2024", "2024-04-10")]),
+])
+def test_days_listed_before_their_month_share_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Du 20 novembre au 4 décembre 2019, les cheminots ont fait grève.",
+     [("20 novembre", "2019-11-20"), ("4 décembre 2019", "2019-12-04")]),
+    ("es", "Del 20 de diciembre al 3 de enero de 2019 el puerto cerró.",
+     [("20 de diciembre", "2018-12-20"), ("3 de enero de 2019", "2019-01-03")]),
+    ("it", "Dal 20 novembre al 4 dicembre 2019 i ferrovieri hanno scioperato.",
+     [("20 novembre", "2019-11-20"), ("4 dicembre 2019", "2019-12-04")]),
+])
+def test_a_range_takes_the_year_of_its_end(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Il primo febbraio il sindaco ha parlato.", [("primo febbraio", "2026-02-01")]),
+    ("fr", "Le premier février, le maire a parlé.", [("premier février", "2026-02-01")]),
+    ("es", "El primero de febrero el alcalde habló.", [("primero de febrero", "2026-02-01")]),
+])
+def test_the_first_of_a_month_in_words(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_a_weekday_before_a_clock_time_is_the_weekday() -> None:
+    # "mardi 17h00": 17 is the hour, not the 17th (no Tuesday the 17th is near)
+    assert _dates("Mardi 17h00 sera le début de la grève.", "fr") == [("Mardi", "2026-02-10")]
+
+
+def test_italian_future_of_irregular_verbs() -> None:
+    # "si terranno": the next Sunday, not the last one
+    assert _dates("Le elezioni si terranno domenica.", "it") == [("domenica", "2026-02-08")]

@@ -35,7 +35,7 @@ __all__ = ["published_in_text", "tag_foreign"]
 
 TAGGER = "dateparser"
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
-_DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*h\b)")
+_DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
 # Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
@@ -43,7 +43,8 @@ _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hast
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
          r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
 _LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|\d{{1,2}}:\d\d.*)?)+$", re.IGNORECASE)
+_CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
+_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
 # A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
 _TIME_TAIL = re.compile(r"\s*,?\s+(?:alle\s+ore|alle|ore|a\s+las|a\s+la|à|vers|hacia|verso|at)\s+\d.*$",
                         re.IGNORECASE)
@@ -74,6 +75,10 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "date": re.compile(rf"(?<!\w)(?:(?:{alt(loc.weekdays)}),?\s+)?(?:\d{{1,2}}(?:º|°|er)?\s+(?:de\s+)?)?"
                            rf"(?:{alt(loc.months + loc.short)})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d))?",
                            re.IGNORECASE),
+        "first": re.compile(rf"(?<!\w)(?:{alt(loc.first)})(?!\w)" if loc.first else r"(?!)", re.IGNORECASE),
+        "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
+            n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
+            + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -176,6 +181,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     rest = _YEAR.sub(" ", phrase)
     has_month = w["month"].search(phrase) is not None
     daynum = _DAYNUM.search(rest) if has_month or w["weekday"].search(phrase) else None
+    if daynum is None and has_month:
+        daynum = w["first"].search(rest)  # "primo luglio": the first (read as day 1 by the caller)
     weekday = _weekday_of(lang, phrase)
     if _NUMERIC.search(phrase) and found is not None:
         return found.date().isoformat(), None, 0
@@ -208,7 +215,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         return f"{y:04d}-{found.month:02d}", "publication", 0
     if weekday is not None:
         if daynum is not None:
-            d = _weekday_with_day(weekday, int(daynum.group(1)), published)
+            d = _weekday_with_day(weekday, int(daynum.group(1)) if daynum.groups() else 1, published)
             return (d.isoformat(), "publication", 0) if d else None
         marker = w["after"].match(after)
         if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
@@ -293,7 +300,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     out: list[Timex] = []
     for s in sentences:
         sentence = text[s.start:s.end]
-        if w is not None and not w["trigger"].search(sentence):
+        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense)
@@ -315,13 +322,84 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
+                if known:
+                    start, part, reading = _widen(sentence, start, part, reading, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
                 if timex is not None and _free(taken, timex, s.start):
                     out.append(timex)
                     taken.append((timex.start - s.start, timex.end - s.start))
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+            out = _lists_and_ranges(text, s, out, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
+           settings: dict[str, object]) -> tuple[int, str, datetime | None]:
+    """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
+    or the year after it ("all'11 febbraio 2011"): the phrase with them, read again."""
+    w = _words(lang)
+    if not w["month"].match(part):
+        return start, part, reading
+    day = re.search(rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$",
+                    sentence[:start], re.IGNORECASE)
+    end = start + len(part)
+    if day is not None:
+        start = day.start()
+    if not _YEAR.search(part):
+        year = re.match(r",?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d)", sentence[end:])
+        if year is not None and day is not None:
+            end += year.end()
+    if (start, end) == (start + 0, start + len(part)) and day is None:
+        return start, part, reading
+    widened = sentence[start:end]
+    return start, widened, _parse(_first_as_one(widened, lang), lang, settings)
+
+
+def _first_as_one(phrase: str, lang: str) -> str:
+    """"primo luglio" as dateparser reads it: "1 luglio"."""
+    return _words(lang)["first"].sub("1", phrase)
+
+
+_JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
+_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
+
+
+def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """Days listed before the month they share ("les 12 et 13 mars 2024": the 12th too), and the
+    first end of a range that takes the year of its second ("du 20 novembre au 4 décembre 2019")."""
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    others = [t for t in out if not s.start <= t.start < s.end]
+    month = _words(lang)["month"]
+    gap = re.compile(rf"{_JOIN}(?:(?:le|el|il|l['’])\s*)?(?:\d{{1,2}}(?:er|º|°)?{_JOIN})*", re.IGNORECASE)
+    ranged: list[Timex] = []
+    for i, t in enumerate(mine):
+        nxt = mine[i + 1] if i + 1 < len(mine) else None
+        if (nxt is not None and t.anchor == "publication" and nxt.anchor is None
+                and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value) and re.match(r"\d{4}-\d\d", nxt.value)
+                and not _YEAR.search(t.text) and month.search(t.text) and gap.fullmatch(text[t.end:nxt.start])):
+            year = int(nxt.value[:4]) - (int(t.value[5:7]) > int(nxt.value[5:7]))
+            value = f"{year:04d}{t.value[4:]}"
+            if len(value) == 10 and _day_or_none(year, int(value[5:7]), int(value[8:])) is None:
+                value = t.value
+            t = Timex(t.start, t.end, t.text, t.type, value, t.mod, None, t.rule, t.tagger)
+        ranged.append(t)
+    added: list[Timex] = []
+    for t in ranged:
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) or not re.match(r"\d", t.text):
+            continue
+        last = date.fromisoformat(t.value)
+        at = t.start
+        while (m := _LISTED.search(text[s.start:at])) is not None:
+            day = int(m.group(1))
+            if day >= last.day or any(o.start < s.start + m.end() and o.end > s.start + m.start() for o in mine):
+                break
+            last = last.replace(day=day)
+            a = s.start + m.start(1)
+            added.append(Timex(a, a + len(m.group(1)), m.group(1), "DATE", last.isoformat(), None, t.anchor,
+                               "locale:list", TAGGER))
+            at = s.start + m.start()
+    return others + ranged + added
 
 
 def _parts(phrase: str) -> list[tuple[int, str]]:
@@ -398,6 +476,16 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         value = _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:period", TAGGER))
+        taken.append((m.start(), m.end()))
+    for m in w["ago"].finditer(sentence):
+        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+            continue
+        n_word = m.group("n").lower()
+        n = int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word]
+        unit = (loc.units or {})[m.group("unit").lower()]
+        value = (published - timedelta(days=n)).isoformat() if unit == "day" else _period(unit, -n, published)
+        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
+                         "locale:ago", TAGGER))
         taken.append((m.start(), m.end()))
     for rx in (w["date"], w["weekday"], w["day"]):
         for m in rx.finditer(sentence):
