@@ -262,3 +262,53 @@ def test_a_weekday_before_a_clock_time_is_the_weekday() -> None:
 def test_italian_future_of_irregular_verbs() -> None:
     # "si terranno": the next Sunday, not the last one
     assert _dates("Le elezioni si terranno domenica.", "it") == [("domenica", "2026-02-08")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2024-04-05")]),
+    ("es", "En marzo de 2023 empezó la huelga. El 2 de abril el Gobierno cedió.",
+     [("marzo de 2023", "2023-03"), ("2 de abril", "2023-04-02")]),
+    ("it", "Il 3 marzo 2024 è iniziato lo sciopero. Il 5 aprile il governo ha ceduto.",
+     [("3 marzo 2024", "2024-03-03"), ("5 aprile", "2024-04-05")]),
+])
+def test_a_narrative_in_an_earlier_year_goes_on_in_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a year alone sets no scene; a future tense reads from the publication date; so does a date
+    # three sentences on
+    ("fr", "En 2024, la grève a commencé. Le 5 avril, le gouvernement a cédé.",
+     [("2024", "2024"), ("5 avril", "2025-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril, le gouvernement cédera.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2026-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Les usines ont fermé. Les ports ont suivi. "
+     "Le 5 avril, le gouvernement a cédé.", [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+])
+def test_what_sets_no_narrative_year(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_italian_this_evening() -> None:
+    assert _dates("Questa sera il governo ha parlato.", "it") == [("Questa sera", "2026-02-06")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a date counted from the publication ("dernier", "ce") and one inside a sentence stay as they were
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril dernier, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Ce 5 avril, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+    ("es", "En marzo de 2023 empezó la huelga. Los sindicatos, que habían ganado en las elecciones del pasado "
+     "mes de noviembre y que luego firmaron el 2 de abril, cedieron.",
+     [("marzo de 2023", "2023-03"), ("noviembre", "2025-11"), ("2 de abril", "2025-04-02")]),
+])
+def test_a_narrative_goes_on_only_in_a_sentence_it_opens(lang: str, text: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_a_date_in_passing_sets_no_narrative_year() -> None:
+    text = "Les délits, commis en août 2024, étaient connus. Le 9 novembre, la police a arrêté le maire."
+    assert _dates(text, "fr") == [("août 2024", "2024-08"), ("9 novembre", "2025-11-09")]

@@ -298,7 +298,8 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     known = lang in LOCALES
     w = _words(lang) if known else None
     out: list[Timex] = []
-    for s in sentences:
+    story: tuple[int, str] | None = None  # (sentence, value) of the last day or month of an earlier year
+    for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
             continue
@@ -330,8 +331,65 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                     taken.append((timex.start - s.start, timex.end - s.start))
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+            out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: tuple[int, str] | None,
+               published: date, lang: str) -> tuple[list[Timex], tuple[int, str] | None]:
+    """A narrative set in an earlier year goes on in it, as in English (timeline.temporal.resolve):
+    after "le 3 mars 2024" in this or the previous sentence, a past-tense "le 5 avril" is the
+    5 April nearest to it (2024), not the one before the publication date. A year alone, a date
+    counted from the publication ("ce 29 janvier", "el pasado 3 de julio", "11 febbraio scorso"),
+    a weekday with its date (which fix their own year) set or take no scene, and only dates that
+    open their sentences ("Le 3 mars 2024, ... Le 5 avril, ...") set it and go on with it: a date
+    in passing ("des délits commis en août 2010") is no scene."""
+    w = _words(lang)
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    others = [t for t in out if not s.start <= t.start < s.end]
+    done = []
+    for t in mine:
+        shape = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", t.value)
+        if shape is not None and t.anchor is None and _YEAR.search(t.text) and w["month"].search(t.text):
+            if int(shape.group(1)) < published.year and _OPENING.fullmatch(text[s.start:t.start]):
+                story = (index, t.value)
+        elif (shape is not None and story is not None and index - story[0] <= 1 and t.anchor == "publication"
+              and w["month"].search(t.text) and not _YEAR.search(t.text) and _weekday_of(lang, t.text) is None
+              and _OPENING.fullmatch(text[s.start:t.start]) and not _counted(text, t, lang)
+              and _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
+              == "past"):
+            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story[1])
+            if value is not None:
+                t = Timex(t.start, t.end, t.text, t.type, value, t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return others + done, story
+
+
+_OPENING = re.compile(r"[\W_]*(?:[^\W\d_]+['’]?\s*){0,3}")  # at most three words before a sentence's date
+
+
+def _counted(text: str, t: Timex, lang: str) -> bool:
+    """Whether a date is marked as counted from the publication: "dernier", "pasado", "scorso",
+    "prochain", "ce"/"este"/"questo" next to it, or its year written just after it."""
+    loc = LOCALES[lang]
+    marks = "|".join(re.escape(m) for m in (*loc.before, *loc.after, *loc.this))
+    before = text[max(0, t.start - 25):t.start]
+    after = text[t.end:t.end + 25]
+    return (re.search(rf"(?<!\w)(?:{marks})(?:\s+mes\s+de)?\s+$", before, re.IGNORECASE) is not None
+            or re.match(rf"\s+(?:{marks})(?!\w)|\s*,?\s*(?:de\s+)?\d{{4}}(?!\d)", after, re.IGNORECASE) is not None)
+
+
+def _nearest(month: int, day: int, story: str) -> str | None:
+    """The month (day 0) or the day of that month nearest to the date `story` ("2024-03" or
+    "2024-03-03"), in its year or the one before or after."""
+    sy, sm, sd = int(story[:4]), int(story[5:7]), int(story[8:10] or 1) if len(story) > 7 else 1
+    at = date(sy, sm, sd)
+    if day == 0:
+        best = min((sy - 1, sy, sy + 1), key=lambda y: (abs((y - sy) * 12 + month - sm), y != sy))
+        return f"{best:04d}-{month:02d}"
+    options = [d for y in (sy - 1, sy, sy + 1) if (d := _day_or_none(y, month, day)) is not None]
+    return min(options, key=lambda d: (abs((d - at).days), d.year != sy)).isoformat() if options else None
 
 
 def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang: str,

@@ -31,6 +31,7 @@ class Locale:
     numbers: dict[str, int] | None = None  # small counts in words: "trois" -> 3
     units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
     ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
+    this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
 
 
 LOCALES: dict[str, Locale] = {
@@ -62,6 +63,7 @@ LOCALES: dict[str, Locale] = {
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
         ago="hace {n} {unit}",
+        this=("este", "esta"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -90,6 +92,7 @@ LOCALES: dict[str, Locale] = {
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
         ago="il y a {n} {unit}",
+        this=("ce", "cette"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -99,7 +102,8 @@ LOCALES: dict[str, Locale] = {
         weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lunedi",
                   "martedi", "mercoledi", "giovedi", "venerdi"),
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
-              "dopodomani": 2, "stamattina": 0, "stasera": 0, "ieri sera": -1, "ieri mattina": -1},
+              "dopodomani": 2, "stamattina": 0, "stasera": 0,
+              "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
@@ -118,5 +122,6 @@ LOCALES: dict[str, Locale] = {
         units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month",
                "mesi": "month", "anno": "year", "anni": "year"},
         ago="{n} {unit} fa",
+        this=("questo", "questa", "quest'", "quest’"),
     ),
 }
