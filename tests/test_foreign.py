@@ -312,3 +312,9 @@ def test_a_narrative_goes_on_only_in_a_sentence_it_opens(lang: str, text: str,
 def test_a_date_in_passing_sets_no_narrative_year() -> None:
     text = "Les délits, commis en août 2024, étaient connus. Le 9 novembre, la police a arrêté le maire."
     assert _dates(text, "fr") == [("août 2024", "2024-08"), ("9 novembre", "2025-11-09")]
+
+
+def test_the_tense_of_a_date_is_read_in_its_clause() -> None:
+    # "protégeront" is in the clause before the colon; "le 3 février" is this month's, past
+    text = "On peut douter qu'ils protégeront les élèves: le 3 février, jour de la grève, des écoles fermées."
+    assert _dates(text, "fr") == [("3 février", "2026-02-03")]

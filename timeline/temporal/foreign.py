@@ -488,7 +488,9 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
                 return None
         lo, hi = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
         near = text[max(lo, start - _TENSE_REACH):min(hi, end + _TENSE_REACH)]
-        tense = _tense(near, lang) or tense
+        near_start = max(lo, start - _TENSE_REACH)  # the clause: a colon or semicolon ends it
+        clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
+        tense = _tense(clause, lang) or (tense if clause == near else None)
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
             before = w["before"].search(text[max(0, start - 20):start])
