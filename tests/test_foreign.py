@@ -318,3 +318,18 @@ def test_the_tense_of_a_date_is_read_in_its_clause() -> None:
     # "protégeront" is in the clause before the colon; "le 3 février" is this month's, past
     text = "On peut douter qu'ils protégeront les élèves: le 3 février, jour de la grève, des écoles fermées."
     assert _dates(text, "fr") == [("3 février", "2026-02-03")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Il 10 marzo scorso, un giorno di festa per la città.", [("10 marzo", "2025-03-10")]),
+    ("fr", "Le 10 mars dernier, un jour de fête pour la ville.", [("10 mars", "2025-03-10")]),
+    ("es", "El 10 de marzo pasado, un día de fiesta para la ciudad.", [("10 de marzo", "2025-03-10")]),
+])
+def test_a_date_marked_last_after_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    # without a tense, 10 March is the one to come (32 days ahead); the marker after it says the last
+    assert _dates(text, lang) == expected
+
+
+def test_a_date_with_del_and_its_year() -> None:
+    assert _dates("Il sindaco è stato condannato il 3 dicembre del 2010.", "it") == [
+        ("3 dicembre del 2010", "2010-12-03")]

@@ -197,8 +197,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                     return None  # no such day near the publication date: a misprint or a page's stamp
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
-            if w["before"].search(before):
-                tense = "past"
+            if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
+                tense = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
             elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
                 tense = "future"
             d = _place_day(found.month, found.day, published, tense)
@@ -397,21 +397,22 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
     or the year after it ("all'11 febbraio 2011"): the phrase with them, read again."""
     w = _words(lang)
-    if not w["month"].match(part):
+    if not w["month"].search(part) or _YEAR.search(part):
         return start, part, reading
-    day = re.search(rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$",
-                    sentence[:start], re.IGNORECASE)
+    day = None if not w["month"].match(part) else re.search(
+        rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$", sentence[:start], re.IGNORECASE)
     end = start + len(part)
     if day is not None:
         start = day.start()
     if not _YEAR.search(part):
         year = re.match(r",?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d)", sentence[end:])
-        if year is not None and day is not None:
+        if year is not None and (day is not None or _DAYNUM.search(part)):
             end += year.end()
-    if (start, end) == (start + 0, start + len(part)) and day is None:
+    if end == start + len(part) and day is None:
         return start, part, reading
     widened = sentence[start:end]
-    return start, widened, _parse(_first_as_one(widened, lang), lang, settings)
+    readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))  # "3 dicembre del 2010"
+    return start, widened, _parse(readable, lang, settings)
 
 
 def _first_as_one(phrase: str, lang: str) -> str:
