@@ -333,3 +333,13 @@ def test_a_date_marked_last_after_it(lang: str, text: str, expected: list[tuple[
 def test_a_date_with_del_and_its_year() -> None:
     assert _dates("Il sindaco è stato condannato il 3 dicembre del 2010.", "it") == [
         ("3 dicembre del 2010", "2010-12-03")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "La huelga empezó hace ahora tres días.", [("hace ahora tres días", "2026-02-03")]),
+    ("fr", "La grève a commencé il y a maintenant trois jours.", [("il y a maintenant trois jours", "2026-02-03")]),
+    ("es", "A día de hoy la fábrica produce 100 toneladas.", []),  # "as things stand", no day
+])
+def test_ago_with_an_adverb_and_a_day_word_in_an_idiom(lang: str, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected

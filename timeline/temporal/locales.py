@@ -49,7 +49,7 @@ LOCALES: dict[str, Locale] = {
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
                  "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0)},
-        idioms=("hoy en día", "hoy día", "hoy por hoy", "de hoy en adelante", "el día de mañana",
+        idioms=("hoy en día", "hoy día", "a día de hoy", "hoy por hoy", "de hoy en adelante", "el día de mañana",
                 "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana"),
         future=r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)|será|serán|habrá|habrán"
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
@@ -62,7 +62,7 @@ LOCALES: dict[str, Locale] = {
                  "ocho": 8, "nueve": 9, "diez": 10, "quince": 15},
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
-        ago="hace {n} {unit}",
+        ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
         this=("este", "esta"),
     ),
     "fr": Locale(
@@ -91,7 +91,7 @@ LOCALES: dict[str, Locale] = {
                  "huit": 8, "neuf": 9, "dix": 10, "quinze": 15},
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
-        ago="il y a {n} {unit}",
+        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
         this=("ce", "cette"),
     ),
     "it": Locale(
