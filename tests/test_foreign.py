@@ -207,3 +207,139 @@ def test_english_never_imports_dateparser(tmp_path) -> None:  # type: ignore[no-
             "print('dateparser' in sys.modules, file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Il y a trois jours, le ministre a démissionné.", [("Il y a trois jours", "2026-02-03")]),
+    ("fr", "Il y a deux semaines, la grève a commencé.", [("Il y a deux semaines", "2026-W04")]),
+    ("fr", "Il y a un an, le port était fermé.", [("Il y a un an", "2025")]),
+    ("es", "Hace 3 días el alcalde dimitió.", [("Hace 3 días", "2026-02-03")]),
+    ("es", "Hace dos meses cerraron la fábrica.", [("Hace dos meses", "2025-12")]),
+    ("it", "Tre giorni fa il sindaco si è dimesso.", [("Tre giorni fa", "2026-02-03")]),
+])
+def test_a_count_of_days_weeks_months_or_years_ago(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Les 12 et 13 mars 2024, les dockers ont bloqué le port.",
+     [("12", "2024-03-12"), ("13 mars 2024", "2024-03-13")]),
+    ("es", "El 4 y 5 de mayo de 2024 los mineros marcharon.",
+     [("4", "2024-05-04"), ("5 de mayo de 2024", "2024-05-05")]),
+    ("it", "Il 9 e 10 aprile 2024 i portuali hanno scioperato.",
+     [("9", "2024-04-09"), ("10 aprile 2024", "2024-04-10")]),
+])
+def test_days_listed_before_their_month_share_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Du 20 novembre au 4 décembre 2019, les cheminots ont fait grève.",
+     [("20 novembre", "2019-11-20"), ("4 décembre 2019", "2019-12-04")]),
+    ("es", "Del 20 de diciembre al 3 de enero de 2019 el puerto cerró.",
+     [("20 de diciembre", "2018-12-20"), ("3 de enero de 2019", "2019-01-03")]),
+    ("it", "Dal 20 novembre al 4 dicembre 2019 i ferrovieri hanno scioperato.",
+     [("20 novembre", "2019-11-20"), ("4 dicembre 2019", "2019-12-04")]),
+])
+def test_a_range_takes_the_year_of_its_end(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Il primo febbraio il sindaco ha parlato.", [("primo febbraio", "2026-02-01")]),
+    ("fr", "Le premier février, le maire a parlé.", [("premier février", "2026-02-01")]),
+    ("es", "El primero de febrero el alcalde habló.", [("primero de febrero", "2026-02-01")]),
+])
+def test_the_first_of_a_month_in_words(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_a_weekday_before_a_clock_time_is_the_weekday() -> None:
+    # "mardi 17h00": 17 is the hour, not the 17th (no Tuesday the 17th is near)
+    assert _dates("Mardi 17h00 sera le début de la grève.", "fr") == [("Mardi", "2026-02-10")]
+
+
+def test_italian_future_of_irregular_verbs() -> None:
+    # "si terranno": the next Sunday, not the last one
+    assert _dates("Le elezioni si terranno domenica.", "it") == [("domenica", "2026-02-08")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2024-04-05")]),
+    ("es", "En marzo de 2023 empezó la huelga. El 2 de abril el Gobierno cedió.",
+     [("marzo de 2023", "2023-03"), ("2 de abril", "2023-04-02")]),
+    ("it", "Il 3 marzo 2024 è iniziato lo sciopero. Il 5 aprile il governo ha ceduto.",
+     [("3 marzo 2024", "2024-03-03"), ("5 aprile", "2024-04-05")]),
+])
+def test_a_narrative_in_an_earlier_year_goes_on_in_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a year alone sets no scene; a future tense reads from the publication date; so does a date
+    # three sentences on
+    ("fr", "En 2024, la grève a commencé. Le 5 avril, le gouvernement a cédé.",
+     [("2024", "2024"), ("5 avril", "2025-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril, le gouvernement cédera.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2026-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Les usines ont fermé. Les ports ont suivi. "
+     "Le 5 avril, le gouvernement a cédé.", [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+])
+def test_what_sets_no_narrative_year(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_italian_this_evening() -> None:
+    assert _dates("Questa sera il governo ha parlato.", "it") == [("Questa sera", "2026-02-06")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a date counted from the publication ("dernier", "ce") and one inside a sentence stay as they were
+    ("fr", "Le 3 mars 2024, la grève a commencé. Le 5 avril dernier, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+    ("fr", "Le 3 mars 2024, la grève a commencé. Ce 5 avril, le gouvernement a cédé.",
+     [("3 mars 2024", "2024-03-03"), ("5 avril", "2025-04-05")]),
+    ("es", "En marzo de 2023 empezó la huelga. Los sindicatos, que habían ganado en las elecciones del pasado "
+     "mes de noviembre y que luego firmaron el 2 de abril, cedieron.",
+     [("marzo de 2023", "2023-03"), ("noviembre", "2025-11"), ("2 de abril", "2025-04-02")]),
+])
+def test_a_narrative_goes_on_only_in_a_sentence_it_opens(lang: str, text: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected
+
+
+def test_a_date_in_passing_sets_no_narrative_year() -> None:
+    text = "Les délits, commis en août 2024, étaient connus. Le 9 novembre, la police a arrêté le maire."
+    assert _dates(text, "fr") == [("août 2024", "2024-08"), ("9 novembre", "2025-11-09")]
+
+
+def test_the_tense_of_a_date_is_read_in_its_clause() -> None:
+    # "protégeront" is in the clause before the colon; "le 3 février" is this month's, past
+    text = "On peut douter qu'ils protégeront les élèves: le 3 février, jour de la grève, des écoles fermées."
+    assert _dates(text, "fr") == [("3 février", "2026-02-03")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Il 10 marzo scorso, un giorno di festa per la città.", [("10 marzo", "2025-03-10")]),
+    ("fr", "Le 10 mars dernier, un jour de fête pour la ville.", [("10 mars", "2025-03-10")]),
+    ("es", "El 10 de marzo pasado, un día de fiesta para la ciudad.", [("10 de marzo", "2025-03-10")]),
+])
+def test_a_date_marked_last_after_it(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    # without a tense, 10 March is the one to come (32 days ahead); the marker after it says the last
+    assert _dates(text, lang) == expected
+
+
+def test_a_date_with_del_and_its_year() -> None:
+    assert _dates("Il sindaco è stato condannato il 3 dicembre del 2010.", "it") == [
+        ("3 dicembre del 2010", "2010-12-03")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "La huelga empezó hace ahora tres días.", [("hace ahora tres días", "2026-02-03")]),
+    ("fr", "La grève a commencé il y a maintenant trois jours.", [("il y a maintenant trois jours", "2026-02-03")]),
+    ("es", "A día de hoy la fábrica produce 100 toneladas.", []),  # "as things stand", no day
+])
+def test_ago_with_an_adverb_and_a_day_word_in_an_idiom(lang: str, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert _dates(text, lang) == expected

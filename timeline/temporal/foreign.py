@@ -35,7 +35,7 @@ __all__ = ["published_in_text", "tag_foreign"]
 
 TAGGER = "dateparser"
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
-_DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*h\b)")
+_DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
 # Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
@@ -43,7 +43,8 @@ _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hast
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
          r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
 _LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|\d{{1,2}}:\d\d.*)?)+$", re.IGNORECASE)
+_CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
+_TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
 # A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
 _TIME_TAIL = re.compile(r"\s*,?\s+(?:alle\s+ore|alle|ore|a\s+las|a\s+la|à|vers|hacia|verso|at)\s+\d.*$",
                         re.IGNORECASE)
@@ -74,6 +75,10 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "date": re.compile(rf"(?<!\w)(?:(?:{alt(loc.weekdays)}),?\s+)?(?:\d{{1,2}}(?:º|°|er)?\s+(?:de\s+)?)?"
                            rf"(?:{alt(loc.months + loc.short)})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d))?",
                            re.IGNORECASE),
+        "first": re.compile(rf"(?<!\w)(?:{alt(loc.first)})(?!\w)" if loc.first else r"(?!)", re.IGNORECASE),
+        "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
+            n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
+            + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -176,6 +181,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     rest = _YEAR.sub(" ", phrase)
     has_month = w["month"].search(phrase) is not None
     daynum = _DAYNUM.search(rest) if has_month or w["weekday"].search(phrase) else None
+    if daynum is None and has_month:
+        daynum = w["first"].search(rest)  # "primo luglio": the first (read as day 1 by the caller)
     weekday = _weekday_of(lang, phrase)
     if _NUMERIC.search(phrase) and found is not None:
         return found.date().isoformat(), None, 0
@@ -190,8 +197,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                     return None  # no such day near the publication date: a misprint or a page's stamp
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
-            if w["before"].search(before):
-                tense = "past"
+            if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
+                tense = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
             elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
                 tense = "future"
             d = _place_day(found.month, found.day, published, tense)
@@ -208,7 +215,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         return f"{y:04d}-{found.month:02d}", "publication", 0
     if weekday is not None:
         if daynum is not None:
-            d = _weekday_with_day(weekday, int(daynum.group(1)), published)
+            d = _weekday_with_day(weekday, int(daynum.group(1)) if daynum.groups() else 1, published)
             return (d.isoformat(), "publication", 0) if d else None
         marker = w["after"].match(after)
         if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
@@ -291,9 +298,10 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     known = lang in LOCALES
     w = _words(lang) if known else None
     out: list[Timex] = []
-    for s in sentences:
+    story: tuple[int, str] | None = None  # (sentence, value) of the last day or month of an earlier year
+    for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
-        if w is not None and not w["trigger"].search(sentence):
+        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense)
@@ -315,13 +323,142 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
+                if known:
+                    start, part, reading = _widen(sentence, start, part, reading, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
                 if timex is not None and _free(taken, timex, s.start):
                     out.append(timex)
                     taken.append((timex.start - s.start, timex.end - s.start))
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+            out, story = _narrative(text, s, index, out, story, published, lang)
+            out = _lists_and_ranges(text, s, out, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: tuple[int, str] | None,
+               published: date, lang: str) -> tuple[list[Timex], tuple[int, str] | None]:
+    """A narrative set in an earlier year goes on in it, as in English (timeline.temporal.resolve):
+    after "le 3 mars 2024" in this or the previous sentence, a past-tense "le 5 avril" is the
+    5 April nearest to it (2024), not the one before the publication date. A year alone, a date
+    counted from the publication ("ce 29 janvier", "el pasado 3 de julio", "11 febbraio scorso"),
+    a weekday with its date (which fix their own year) set or take no scene, and only dates that
+    open their sentences ("Le 3 mars 2024, ... Le 5 avril, ...") set it and go on with it: a date
+    in passing ("des délits commis en août 2010") is no scene."""
+    w = _words(lang)
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    others = [t for t in out if not s.start <= t.start < s.end]
+    done = []
+    for t in mine:
+        shape = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", t.value)
+        if shape is not None and t.anchor is None and _YEAR.search(t.text) and w["month"].search(t.text):
+            if int(shape.group(1)) < published.year and _OPENING.fullmatch(text[s.start:t.start]):
+                story = (index, t.value)
+        elif (shape is not None and story is not None and index - story[0] <= 1 and t.anchor == "publication"
+              and w["month"].search(t.text) and not _YEAR.search(t.text) and _weekday_of(lang, t.text) is None
+              and _OPENING.fullmatch(text[s.start:t.start]) and not _counted(text, t, lang)
+              and _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
+              == "past"):
+            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story[1])
+            if value is not None:
+                t = Timex(t.start, t.end, t.text, t.type, value, t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return others + done, story
+
+
+_OPENING = re.compile(r"[\W_]*(?:[^\W\d_]+['’]?\s*){0,3}")  # at most three words before a sentence's date
+
+
+def _counted(text: str, t: Timex, lang: str) -> bool:
+    """Whether a date is marked as counted from the publication: "dernier", "pasado", "scorso",
+    "prochain", "ce"/"este"/"questo" next to it, or its year written just after it."""
+    loc = LOCALES[lang]
+    marks = "|".join(re.escape(m) for m in (*loc.before, *loc.after, *loc.this))
+    before = text[max(0, t.start - 25):t.start]
+    after = text[t.end:t.end + 25]
+    return (re.search(rf"(?<!\w)(?:{marks})(?:\s+mes\s+de)?\s+$", before, re.IGNORECASE) is not None
+            or re.match(rf"\s+(?:{marks})(?!\w)|\s*,?\s*(?:de\s+)?\d{{4}}(?!\d)", after, re.IGNORECASE) is not None)
+
+
+def _nearest(month: int, day: int, story: str) -> str | None:
+    """The month (day 0) or the day of that month nearest to the date `story` ("2024-03" or
+    "2024-03-03"), in its year or the one before or after."""
+    sy, sm, sd = int(story[:4]), int(story[5:7]), int(story[8:10] or 1) if len(story) > 7 else 1
+    at = date(sy, sm, sd)
+    if day == 0:
+        best = min((sy - 1, sy, sy + 1), key=lambda y: (abs((y - sy) * 12 + month - sm), y != sy))
+        return f"{best:04d}-{month:02d}"
+    options = [d for y in (sy - 1, sy, sy + 1) if (d := _day_or_none(y, month, day)) is not None]
+    return min(options, key=lambda d: (abs((d - at).days), d.year != sy)).isoformat() if options else None
+
+
+def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
+           settings: dict[str, object]) -> tuple[int, str, datetime | None]:
+    """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
+    or the year after it ("all'11 febbraio 2011"): the phrase with them, read again."""
+    w = _words(lang)
+    if not w["month"].search(part) or _YEAR.search(part):
+        return start, part, reading
+    day = None if not w["month"].match(part) else re.search(
+        rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$", sentence[:start], re.IGNORECASE)
+    end = start + len(part)
+    if day is not None:
+        start = day.start()
+    if not _YEAR.search(part):
+        year = re.match(r",?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d)", sentence[end:])
+        if year is not None and (day is not None or _DAYNUM.search(part)):
+            end += year.end()
+    if end == start + len(part) and day is None:
+        return start, part, reading
+    widened = sentence[start:end]
+    readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))  # "3 dicembre del 2010"
+    return start, widened, _parse(readable, lang, settings)
+
+
+def _first_as_one(phrase: str, lang: str) -> str:
+    """"primo luglio" as dateparser reads it: "1 luglio"."""
+    return _words(lang)["first"].sub("1", phrase)
+
+
+_JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
+_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
+
+
+def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """Days listed before the month they share ("les 12 et 13 mars 2024": the 12th too), and the
+    first end of a range that takes the year of its second ("du 20 novembre au 4 décembre 2019")."""
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    others = [t for t in out if not s.start <= t.start < s.end]
+    month = _words(lang)["month"]
+    gap = re.compile(rf"{_JOIN}(?:(?:le|el|il|l['’])\s*)?(?:\d{{1,2}}(?:er|º|°)?{_JOIN})*", re.IGNORECASE)
+    ranged: list[Timex] = []
+    for i, t in enumerate(mine):
+        nxt = mine[i + 1] if i + 1 < len(mine) else None
+        if (nxt is not None and t.anchor == "publication" and nxt.anchor is None
+                and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value) and re.match(r"\d{4}-\d\d", nxt.value)
+                and not _YEAR.search(t.text) and month.search(t.text) and gap.fullmatch(text[t.end:nxt.start])):
+            year = int(nxt.value[:4]) - (int(t.value[5:7]) > int(nxt.value[5:7]))
+            value = f"{year:04d}{t.value[4:]}"
+            if len(value) == 10 and _day_or_none(year, int(value[5:7]), int(value[8:])) is None:
+                value = t.value
+            t = Timex(t.start, t.end, t.text, t.type, value, t.mod, None, t.rule, t.tagger)
+        ranged.append(t)
+    added: list[Timex] = []
+    for t in ranged:
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) or not re.match(r"\d", t.text):
+            continue
+        last = date.fromisoformat(t.value)
+        at = t.start
+        while (m := _LISTED.search(text[s.start:at])) is not None:
+            day = int(m.group(1))
+            if day >= last.day or any(o.start < s.start + m.end() and o.end > s.start + m.start() for o in mine):
+                break
+            last = last.replace(day=day)
+            a = s.start + m.start(1)
+            added.append(Timex(a, a + len(m.group(1)), m.group(1), "DATE", last.isoformat(), None, t.anchor,
+                               "locale:list", TAGGER))
+            at = s.start + m.start()
+    return others + ranged + added
 
 
 def _parts(phrase: str) -> list[tuple[int, str]]:
@@ -352,7 +489,9 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
                 return None
         lo, hi = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
         near = text[max(lo, start - _TENSE_REACH):min(hi, end + _TENSE_REACH)]
-        tense = _tense(near, lang) or tense
+        near_start = max(lo, start - _TENSE_REACH)  # the clause: a colon or semicolon ends it
+        clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
+        tense = _tense(clause, lang) or (tense if clause == near else None)
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
             before = w["before"].search(text[max(0, start - 20):start])
@@ -398,6 +537,16 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         value = _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:period", TAGGER))
+        taken.append((m.start(), m.end()))
+    for m in w["ago"].finditer(sentence):
+        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+            continue
+        n_word = m.group("n").lower()
+        n = int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word]
+        unit = (loc.units or {})[m.group("unit").lower()]
+        value = (published - timedelta(days=n)).isoformat() if unit == "day" else _period(unit, -n, published)
+        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
+                         "locale:ago", TAGGER))
         taken.append((m.start(), m.end()))
     for rx in (w["date"], w["weekday"], w["day"]):
         for m in rx.finditer(sentence):

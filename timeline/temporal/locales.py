@@ -27,6 +27,11 @@ class Locale:
     past: str  # ... of the past
     bylines: tuple[str, ...]  # the words before a publication date: "Publicado el"
     day_of_month: str = ""  # a day of the month named without its month: "el día 25" (group 1: the day)
+    first: tuple[str, ...] = ()  # the first day of a month in words: "primo luglio", "premier juin"
+    numbers: dict[str, int] | None = None  # small counts in words: "trois" -> 3
+    units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
+    ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
+    this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
 
 
 LOCALES: dict[str, Locale] = {
@@ -44,7 +49,7 @@ LOCALES: dict[str, Locale] = {
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
                  "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0)},
-        idioms=("hoy en día", "hoy día", "hoy por hoy", "de hoy en adelante", "el día de mañana",
+        idioms=("hoy en día", "hoy día", "a día de hoy", "hoy por hoy", "de hoy en adelante", "el día de mañana",
                 "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana"),
         future=r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)|será|serán|habrá|habrán"
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
@@ -52,6 +57,13 @@ LOCALES: dict[str, Locale] = {
              r"|estuvieron|\w+(?:ó|aron|ieron|aba|aban))\b",
         bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
         day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
+        first=("primero", "1º", "1°"),
+        numbers={"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "ocho": 8, "nueve": 9, "diez": 10, "quince": 15},
+        units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
+               "año": "year", "años": "year"},
+        ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
+        this=("este", "esta"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -74,6 +86,13 @@ LOCALES: dict[str, Locale] = {
                r"|pourront|devra|devront|va|vont|prochaine?)\b",
         past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b",
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
+        first=("premier", "1er"),
+        numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                 "huit": 8, "neuf": 9, "dix": 10, "quinze": 15},
+        units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+               "an": "year", "ans": "year", "année": "year", "années": "year"},
+        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
+        this=("ce", "cette"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -83,7 +102,8 @@ LOCALES: dict[str, Locale] = {
         weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "lunedi",
                   "martedi", "mercoledi", "giovedi", "venerdi"),
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
-              "dopodomani": 2, "stamattina": 0, "stasera": 0, "ieri sera": -1, "ieri mattina": -1},
+              "dopodomani": 2, "stamattina": 0, "stasera": 0,
+              "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
@@ -92,9 +112,16 @@ LOCALES: dict[str, Locale] = {
                  "l’anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "l'anno prossimo": ("year", 1),
                  "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0)},
         idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi"),
-        future=r"\b(?:\w+(?:erà|irà|eranno|iranno|eremo|iremo)|sarà|saranno|avrà|avranno|farà|faranno"
+        future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
         bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione"),
+        first=("primo", "1º", "1°"),
+        numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+                 "otto": 8, "nove": 9, "dieci": 10, "quindici": 15},
+        units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month",
+               "mesi": "month", "anno": "year", "anni": "year"},
+        ago="{n} {unit} fa",
+        this=("questo", "questa", "quest'", "quest’"),
     ),
 }
