@@ -446,7 +446,8 @@ def _date_only(text: str, s: Sentence, items: Sequence[_Dated]) -> bool:
 
 def _sentence_like(body: str) -> bool:
     """Enough words to be read as a sentence ("Updated." is not)."""
-    return len(_WORDS.findall(body)) >= 3
+    words = _WORDS.finditer(body)
+    return next(words, None) is not None and next(words, None) is not None and next(words, None) is not None
 
 
 @dataclass(frozen=True)
@@ -495,10 +496,25 @@ def _undated_label(day: _Day, anchor: str, status: str = "reported") -> str:
     """"reported Saturday 31 January 2026" (the publication date), "Friday 30 January 2026 (day
     of the story)" (the day the story reports); what is expected was not reported as done: "as of
     Saturday 31 January 2026" (and "(expected)" after it, where outputs write the status)."""
-    words = calendar.label(day.value)
+    words = _label(day.value)
     if anchor != "publication":
         return f"{words} (day of the story)"
     return f"as of {words}" if status == "expected" else f"reported {words}"
+
+
+_LABELS: dict[tuple[str, str | None], str] = {}
+
+
+def _label(value: str, mod: str | None = None) -> str:
+    """`calendar.label`, remembered: a collection's rows share a few publication dates, and a
+    label is a pure function of the value and mod (at most 4,096 kept)."""
+    key = (value, mod)
+    words = _LABELS.get(key)
+    if words is None:
+        if len(_LABELS) >= 4096:
+            _LABELS.clear()
+        words = _LABELS[key] = calendar.label(value, mod)
+    return words
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -581,7 +597,7 @@ def _dated_events(article: Article, sentence: Sentence, items: list[_Dated], ref
         out.append(Event(
             id=ids.make(t.value, phrase, body), article=article.id, sentence=sentence.index, text=body, phrase=phrase,
             offset=(t.start, phrase_end), date=t.value, start=d.start, end=d.end, granularity=d.granularity,
-            label=calendar.label(t.value, t.mod), mod=t.mod, until=d.until.value if d.until else None,
+            label=_label(t.value, t.mod), mod=t.mod, until=d.until.value if d.until else None,
             ongoing=d.ongoing, sources=(article.id,), text_start=cstart, anchor="phrase",
             status=event_status(raw_sentence, t.start - sentence.start, d.start, d.end, d.ongoing, published),
             clause=clause, reference=_reference(ref)[0], reference_date=_reference(ref)[1]))

@@ -129,7 +129,8 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
     list items), and "Jan.", "Mr.", "U.S." do not; in another language (`lang`) neither do its
     own abbreviations ("Sr.", "Mme.", "p. ej.")."""
     end = _END if lang == "en" else _END_OTHER
-    abbreviations = ABBREVIATIONS | LANGUAGE_ABBREVIATIONS.get(lang, frozenset())
+    abbreviations = ABBREVIATIONS if lang not in LANGUAGE_ABBREVIATIONS else (
+        ABBREVIATIONS | LANGUAGE_ABBREVIATIONS[lang])
     out: list[Sentence] = []
     for pno, (pstart, pend) in enumerate(s for s in _paragraph_spans(text) if text[s[0]:s[1]].strip()):
         start = pstart

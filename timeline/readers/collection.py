@@ -74,6 +74,10 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
         if len(value) > FIELD_LIMIT:
             return Row(path, number, None, f"{path}: row {number}: a field of {len(value):,} characters ('{key}') "
                                             f"is over the limit of {FIELD_LIMIT:,}")
+        if value.isprintable():  # no line end, control character or surrogate: nothing to clean
+            if value.strip():
+                out[key] = value
+            continue
         if has_lone_surrogate(value):
             warnings.append(f"{path}: row {number}: '{key}' holds a lone surrogate (half of a UTF-16 pair, "
                             "not a character); replaced by U+FFFD")
