@@ -257,6 +257,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|would(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were)\s+(?:going|set|due|expected|"
     r"scheduled|likely|poised|about)\s+to|(?:plans|planning|intends|aims|hopes|expects|vows|promises)\s+to|"
     r"(?:is|are)\s+to\s+be)\b|['’]ll\b", re.IGNORECASE)
+# The same on an ASCII sentence lowercased (the same offsets), told first which letter a match
+# starts with: several times faster than the case-blind search, for one sentence after another.
+_FUTURE_LOW = re.compile(r"(?=[wsiaphev'’])(?:" + _FUTURE.pattern + ")")
 
 
 def _expected_by_words(sentence: str, pos: int) -> bool:
@@ -269,7 +272,8 @@ def _expected_by_words(sentence: str, pos: int) -> bool:
 
 def _future_at(sentence: str) -> int | None:
     """Where the first future tense, plan or forecast modal of a sentence is, or None."""
-    found = [m.start() for m in (_FUTURE.search(sentence), _MODAL.search(sentence)) if m is not None]
+    future = _FUTURE_LOW.search(sentence.lower()) if sentence.isascii() else _FUTURE.search(sentence)
+    found = [m.start() for m in (future, _MODAL.search(sentence)) if m is not None]
     return min(found) if found else None
 
 

@@ -104,6 +104,8 @@ _END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:  # one line (a collection's row): one paragraph, as the loop below finds
+        return [(0, len(text))]
     spans = []
     start = 0
     content = len(text) - len(text.lstrip())  # where the text's first line with content starts
