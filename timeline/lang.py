@@ -58,10 +58,12 @@ def normalize(value: object) -> str | None:
 def detect(text: str) -> str:
     """The language of `text` by the stopword test of the module docstring; "en" when unclear."""
     words = _WORD.findall(text[:20_000])[:_WORDS]
+    listed = [w for w in map(str.lower, words) if w in _LANGUAGES_OF]
+    if len(listed) < MIN_HITS:  # no language can count MIN_HITS (a short text): at once
+        return DEFAULT
     hits = dict.fromkeys(_STOPWORDS, 0)
-    languages_of = _LANGUAGES_OF.get
-    for w in words:
-        for lang in languages_of(w.lower(), ()):
+    for w in listed:
+        for lang in _LANGUAGES_OF[w]:
             hits[lang] += 1
     ranked = sorted(hits, key=lambda k: (-hits[k], k))
     best, second = ranked[0], ranked[1]
