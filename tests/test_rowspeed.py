@@ -67,3 +67,16 @@ def test_a_field_is_cleaned_only_when_it_needs_it(value: str, kept: str | None) 
     row = _fields("feed.jsonl", 1, [("text", value)])
     assert (row.fields or {}).get("text") == kept
     assert bool(row.warnings) == bool(re.search("[\ud800-\udfff]", value))
+
+
+@pytest.mark.parametrize(("value", "mod"), [
+    ("2026-01-31", None), ("2025", "START"), ("2025-Q3", None), ("PRESENT_REF", None), ("P3D", None),
+    ("2025-02-30", None), ("2026-01-31", None),
+])
+def test_remembered_intervals_and_labels_are_the_calendar_s(value: str, mod: str | None) -> None:
+    from timeline import calendar
+    from timeline.events import _interval, _label
+
+    for _ in range(2):  # the first call computes, the second remembers
+        assert _interval(value, mod) == calendar.interval(value, mod)
+        assert _label(value, mod) == calendar.label(value, mod)

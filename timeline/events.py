@@ -320,10 +320,24 @@ class _Dated:
     ongoing: bool = False
 
 
+_INTERVALS: dict[tuple[str, str | None], tuple[dt.date, dt.date, str] | None] = {}
+
+
+def _interval(value: str, mod: str | None) -> tuple[dt.date, dt.date, str] | None:
+    """`calendar.interval`, remembered as `_label` is (a pure function of value and mod)."""
+    key = (value, mod)
+    if key in _INTERVALS:
+        return _INTERVALS[key]
+    if len(_INTERVALS) >= 4096:
+        _INTERVALS.clear()
+    iv = _INTERVALS[key] = calendar.interval(value, mod)
+    return iv
+
+
 def _dated(t: Timex) -> _Dated | None:
     if t.type not in ("DATE", "TIME"):
         return None
-    iv = calendar.interval(t.value, t.mod)  # "late 2025" starts in September
+    iv = _interval(t.value, t.mod)  # "late 2025" starts in September
     if iv is None:
         return None
     return _Dated(t, iv[0], iv[1], iv[2])

@@ -57,8 +57,13 @@ def normalize(value: object) -> str | None:
 
 def detect(text: str) -> str:
     """The language of `text` by the stopword test of the module docstring; "en" when unclear."""
-    words = _WORD.findall(text[:20_000])[:_WORDS]
-    listed = [w for w in map(str.lower, words) if w in _LANGUAGES_OF]
+    head = text[:20_000]
+    if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
+        words = _WORD.findall(head.lower())[:_WORDS]
+        listed = [w for w in words if w in _LANGUAGES_OF]
+    else:
+        words = _WORD.findall(head)[:_WORDS]
+        listed = [w for w in map(str.lower, words) if w in _LANGUAGES_OF]
     if len(listed) < MIN_HITS:  # no language can count MIN_HITS (a short text): at once
         return DEFAULT
     hits = dict.fromkeys(_STOPWORDS, 0)
