@@ -247,7 +247,9 @@ def make_article(
         raise ArticleError(f"{name}: no article text after the front matter")
     if fmt is None:
         fmt = "markdown" if Path(name).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
-    stem = Path(name).stem if name not in ("<stdin>", "<text>") else "article"
+    # The file's stem, only when the id or the title falls back to it (a collection row gives both).
+    needs_stem = not (article_id or meta.get("id")) or not (title or meta.get("title"))
+    stem = "article" if name in ("<stdin>", "<text>") or not needs_stem else Path(name).stem
     aid = article_id or slugify(str(meta.get("id") or stem))
     the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem))
     language = article_language(lang, meta.get("lang"), body, name)

@@ -41,6 +41,11 @@ SHARE = 0.1  # ... and make up this share of the words read (a third or more in 
 _WORDS = 400  # the first words read
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+# Each stopword with the languages that list it: one look-up a word instead of one a language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _stop in _STOPWORDS.items():
+    for _w in _stop:
+        _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _lang)
 
 
 def normalize(value: object) -> str | None:
@@ -52,8 +57,19 @@ def normalize(value: object) -> str | None:
 
 def detect(text: str) -> str:
     """The language of `text` by the stopword test of the module docstring; "en" when unclear."""
-    words = [w.lower() for w in _WORD.findall(text[:20_000])[:_WORDS]]
-    hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    head = text[:20_000]
+    if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
+        words = _WORD.findall(head.lower())[:_WORDS]
+        listed = [w for w in words if w in _LANGUAGES_OF]
+    else:
+        words = _WORD.findall(head)[:_WORDS]
+        listed = [w for w in map(str.lower, words) if w in _LANGUAGES_OF]
+    if len(listed) < MIN_HITS:  # no language can count MIN_HITS (a short text): at once
+        return DEFAULT
+    hits = dict.fromkeys(_STOPWORDS, 0)
+    for w in listed:
+        for lang in _LANGUAGES_OF[w]:
+            hits[lang] += 1
     ranked = sorted(hits, key=lambda k: (-hits[k], k))
     best, second = ranked[0], ranked[1]
     if hits[best] < MIN_HITS or hits[best] < MARGIN * hits[second] or hits[best] < SHARE * len(words):

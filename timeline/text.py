@@ -104,6 +104,8 @@ _END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:  # one line (a collection's row): one paragraph, as the loop below finds
+        return [(0, len(text))]
     spans = []
     start = 0
     content = len(text) - len(text.lstrip())  # where the text's first line with content starts
@@ -129,7 +131,8 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
     list items), and "Jan.", "Mr.", "U.S." do not; in another language (`lang`) neither do its
     own abbreviations ("Sr.", "Mme.", "p. ej.")."""
     end = _END if lang == "en" else _END_OTHER
-    abbreviations = ABBREVIATIONS | LANGUAGE_ABBREVIATIONS.get(lang, frozenset())
+    abbreviations = ABBREVIATIONS if lang not in LANGUAGE_ABBREVIATIONS else (
+        ABBREVIATIONS | LANGUAGE_ABBREVIATIONS[lang])
     out: list[Sentence] = []
     for pno, (pstart, pend) in enumerate(s for s in _paragraph_spans(text) if text[s[0]:s[1]].strip()):
         start = pstart

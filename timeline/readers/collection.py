@@ -68,12 +68,16 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
     warnings: list[str] = []
     for k, v in raw:
         key = str(k).strip().lower()
-        if key not in _FIELDS or v is None or isinstance(v, dict | list):
+        if key not in _FIELDS or v is None or isinstance(v, (dict, list)):  # a tuple: no union built a field
             continue
         value = str(v)
         if len(value) > FIELD_LIMIT:
             return Row(path, number, None, f"{path}: row {number}: a field of {len(value):,} characters ('{key}') "
                                             f"is over the limit of {FIELD_LIMIT:,}")
+        if value.isprintable():  # no line end, control character or surrogate: nothing to clean
+            if value.strip():
+                out[key] = value
+            continue
         if has_lone_surrogate(value):
             warnings.append(f"{path}: row {number}: '{key}' holds a lone surrogate (half of a UTF-16 pair, "
                             "not a character); replaced by U+FFFD")
@@ -207,8 +211,8 @@ class RowIds:
             n += 1
             aid = f"{wanted}-{n}"
         self.seen.add(aid)
-        if aid == wanted:
-            return replace(row, id=aid)
+        if aid == wanted:  # the common case, made without dataclasses.replace (several times dearer)
+            return Row(row.path, row.number, row.fields, row.error, aid, row.warnings)
         return replace(row, id=aid, warnings=(*row.warnings, f"{row.name}: the id {wanted!r} is taken by an earlier "
                                                             f"article; this one is {aid!r}"))
 
@@ -242,13 +246,16 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     for message in row.warnings:  # once the row is read (it may be read again with a --published date)
         if warn is not None:
             warn(message)
-    return replace(  # one replace: a collection of many small rows makes many articles
-        article,
-        id=aid,
-        title=title or article.title,
-        source=f.get("source") or article.source,
-        url=f.get("url") or article.url,
-        author=f.get("author") or article.author,
-        path=name,
-        published_how="collection" if own is not None else article.published_how,
-    )
+    # One new Article (not dataclasses.replace, several times dearer: a collection of many small
+    # rows makes many articles); every field of Article is an init field.
+    return Article(**{
+        **article.__dict__,
+        "id": aid,
+        "title": title or article.title,
+        "source": f.get("source") or article.source,
+        "url": f.get("url") or article.url,
+        "author": f.get("author") or article.author,
+        "path": name,
+        "published_how": "collection" if own is not None else article.published_how,
+    })
+
