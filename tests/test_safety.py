@@ -436,3 +436,32 @@ def test_a_stale_staging_folder_is_removed_only_when_old_and_only_its_parts(tmp_
     (tmp_path / "precious.txt").write_text("mine", encoding="utf-8")
     assert remove_stale_temps(tmp_path) == [old]
     assert young.is_dir() and (tmp_path / "precious.txt").is_file()
+
+
+def test_a_temporary_of_a_process_id_given_again_to_a_later_process_is_stale(tmp_path: Path) -> None:
+    """On a busy machine process IDs come round again: a temporary whose writer's ID now names a
+    process that started after the file was last written is the dead writer's, and is removed; one
+    of a process still running since before is kept."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from timeline.output import remove_stale_temps, temp_name
+
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to tell when a process started")
+    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.2)
+        reused = tmp_path / temp_name(later.pid)
+        reused.write_text("left by a killed build", encoding="utf-8")
+        old = time.time() - 3600
+        os.utime(reused, (old, old))  # written an hour before that process started
+        live = tmp_path / temp_name(later.pid)
+        live.write_text("being written now", encoding="utf-8")
+        assert remove_stale_temps(tmp_path) == [reused]
+        assert live.exists() and not reused.exists()
+    finally:
+        later.kill()
+        later.wait()

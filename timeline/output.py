@@ -205,7 +205,11 @@ def temp_name(pid: int | None = None) -> str:
     return f".tl{os.getpid() if pid is None else pid}-{secrets.token_hex(4)}.tmp"
 
 
-def _running(pid: int) -> bool:
+def _running(pid: int, since: float | None = None) -> bool:
+    """Whether process `pid` may still be the one that wrote a file last changed at `since`
+    (seconds since the epoch): it exists and, where the system tells when it started (Linux's
+    /proc), it started before then: a process ID the system gave again to a later process is not
+    the writer's (on a busy machine IDs come round again)."""
     if pid == os.getpid():
         return True
     try:
@@ -214,10 +218,26 @@ def _running(pid: int) -> bool:
         return False
     except (OSError, OverflowError, ValueError):
         return True  # another user's process, or cannot tell: keep its files
+    if since is not None:
+        started = _started(pid)
+        if started is not None and started > since + 1.0:
+            return False
     return True
 
 
-def stale_temp(name: str, owned: Container[str] = ()) -> bool:
+def _started(pid: int) -> float | None:
+    """When process `pid` started (seconds since the epoch), from /proc; None where it cannot tell."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        with open("/proc/stat", encoding="ascii", errors="replace") as fh:
+            boot = next(float(line.split()[1]) for line in fh if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def stale_temp(name: str, owned: Container[str] = (), since: float | None = None) -> bool:
     """Whether `name` is a temporary file of a timeline run that is no longer running: one of
     timeline's temporary names, made by a process that is gone (`owned`: the names of the files
     timeline made in that folder, beside which the older `.TARGET.PID-N.tmp` names are its own)."""
@@ -226,8 +246,8 @@ def stale_temp(name: str, owned: Container[str] = ()) -> bool:
         m = _LEGACY_TEMP_RE.fullmatch(name)
         if m is None or m.group(1) not in owned:
             return False
-        return not _running(int(m.group(2)))
-    return not _running(int(m.group(1)))
+        return not _running(int(m.group(2)), since)
+    return not _running(int(m.group(1)), since)
 
 
 def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Container[str] = ()) -> list[Path]:
@@ -240,11 +260,13 @@ def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Contai
     except OSError:
         return removed
     for name in names:
-        if not name.startswith(".") or name in keep or not stale_temp(name, owned):
+        if not name.startswith(".") or name in keep:
             continue
         path = folder / name
         try:
             st = path.lstat()
+            if not stale_temp(name, owned, st.st_mtime):
+                continue
             if stat.S_ISREG(st.st_mode):
                 path.unlink()
                 removed.append(path)
