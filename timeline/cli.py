@@ -122,6 +122,25 @@ def _event_args(p: argparse.ArgumentParser) -> None:
                         "(see the README's 'Edits')")
 
 
+def _collection_args(p: argparse.ArgumentParser) -> None:
+    """SRC, --urls and --published: what `events` and `story` read, as `build` reads it."""
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
+
+
+def _run_args(p: argparse.ArgumentParser) -> None:
+    """How `events` and `story` run: processes, replacing OUT, quiet, fetching, language, events."""
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
+    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
+    _fetch_args(p)
+    _lang_arg(p)
+    _event_args(p)
+
+
 def _load_edits(args: argparse.Namespace) -> Edits:
     """The edits file of --edits (timeline.edits.NO_EDITS without one)."""
     from timeline.edits import NO_EDITS, load_edits
@@ -549,21 +568,12 @@ def make_parser() -> argparse.ArgumentParser:
                          "timeline events articles/ -o events.csv --undated all --status expected",
                          "timeline events /shared/articles -o /shared/events.parquet --dask tcp://10.0.0.5:8786"),
     )
-    p.add_argument("sources", nargs="*", metavar="SRC",
-                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
-    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
-    p.add_argument("--published", type=_published, metavar="DATE",
-                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
+    _collection_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="output file (.parquet, .csv, .jsonl); default: stdout")
     p.add_argument("-f", "--format", choices=["parquet", "csv", "jsonl"], help="format, instead of OUT's extension")
-    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
-    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
-    _fetch_args(p)
-    _lang_arg(p)
-    _event_args(p)
+    _run_args(p)
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser(
@@ -577,8 +587,7 @@ def make_parser() -> argparse.ArgumentParser:
                          "timeline story articles/ --from 2010-04-20 --to 2010-09-19 -o story.json",
                          "timeline story feed.jsonl -f csv -o story.csv    # one row per sentence"),
     )
-    p.add_argument("sources", nargs="*", metavar="SRC",
-                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+    _collection_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv", "svg"],
                    help="output format: json (default), md, html (a page), csv (one row per sentence), "
@@ -590,15 +599,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", type=_day("--to"), metavar="DATE", help="only dates on or before DATE")
     p.add_argument("--title", help="title of the story (default: Key dates)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
-    p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
-    p.add_argument("--published", type=_published, metavar="DATE",
-                   help="publication date of the articles that give none (no front matter, metadata or evidence)")
-    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes on this machine (default: every core)")
-    p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line on stderr")
-    _fetch_args(p)
-    _lang_arg(p)
-    _event_args(p)
+    _run_args(p)
     p.set_defaults(func=cmd_story)
     return parser
 
