@@ -609,3 +609,87 @@ def test_meta_fields_past_the_cap_are_dropped_before_extraction() -> None:
     assert sum(1 for _ in tree.iter("meta")) <= _MAX_CANDIDATES + 1
     assert tree.find(".//meta").get("name") == "author"
     assert tree.text_content().endswith("The council met on Tuesday.")
+
+
+# --- stronger evidence only (issue 19, item 1) ------------------------------------------------------
+
+def _tweet_like(stamp: str, extra_body: str = "") -> str:
+    """A page whose only date is a moment written as Unix time in a data attribute, shown in the
+    reader's time zone ("11:25 PM - 10 Jul 2020" in California is 06:25 UTC on the 11th)."""
+    return page(body=f'<p class="meta"><a class="stamp" title="11:25 PM - 10 Jul 2020">'
+                     f'<span {stamp}>Posted</span></a></p>' + extra_body + STORY)
+
+
+@pytest.mark.parametrize("stamp", ['data-time="1594448702"', 'data-time-ms="1594448702000"',
+                                   'data-timestamp="1594448702"'])
+def test_a_unix_time_stamp_gives_its_day(stamp: str) -> None:
+    a = read(_tweet_like(stamp), today=date(2021, 1, 1))
+    assert (a.published, a.published_how) == (date(2020, 7, 11), "timestamp")
+
+
+def test_a_unix_time_stamp_is_the_publishers_local_day_when_the_page_tells_its_zone() -> None:
+    # 01:09 UTC on the 9th; the page's own stamps are at -07:00: an evening story of the 8th.
+    body = '<p><span data-timestamp="1699492195">Posted</span></p>'
+    script = '<script>var page = {"section": "news", "rendered": "2023-11-09T10:30:00-07:00"};</script>'
+    a = read(page(body=body + STORY, head=script), today=date(2024, 1, 1))
+    assert a.published == date(2023, 11, 8)
+
+
+def test_a_unix_time_stamp_earlier_than_a_date_in_an_image_address_wins() -> None:
+    image = '<img src="https://cdn.example/media/2020/07/15/photo.jpg" alt="">'
+    a = read(_tweet_like('data-time="1594448702"', image), today=date(2021, 1, 1))
+    assert (a.published, a.published_how) == (date(2020, 7, 11), "timestamp")
+
+
+def test_a_unix_time_stamp_does_not_replace_the_metadata() -> None:
+    head = '<meta property="article:published_time" content="2020-07-09T12:00:00Z">'
+    a = read(page(head=head, body='<p><span data-time="1594448702">Posted</span></p>' + STORY),
+             today=date(2021, 1, 1))
+    assert (a.published, a.published_how) == (date(2020, 7, 9), "page metadata")
+
+
+def test_numbers_that_are_not_moments_are_no_timestamp() -> None:
+    body = '<p><span data-time="12">soon</span><span data-timestamp="9999999999999">later</span></p>'
+    with pytest.raises(ArticleError, match="no publication date"):
+        read(page(body=body + STORY), today=date(2021, 1, 1))
+
+
+WIKI_TEXT = """
+<p>Park is an actress and singer, born in Seoul in 1981. She studied dance before her first role.</p>
+<ul><li>Fix You (KBS2, 2020)</li><li>My Country (JTBC, 2019)</li><li>Last (JTBC, 2015)</li>
+<li>Mr. Back (MBC, 2014)</li><li>My Princess (MBC, 2011)</li></ul>
+<p>She has won several awards for her work on television, among them a prize for best new actress.</p>
+"""
+
+
+def _revised(text: str, published: str = "2005-07-26T16:22:26-07:00",
+             modified: str = "2020-04-07T12:33:32-07:00") -> str:
+    return page(head=ld({"@type": "Article", "headline": "Park Ye Jin", "datePublished": published,
+                         "dateModified": modified}), body=text, title="Park Ye Jin")
+
+
+def test_a_document_revised_years_later_whose_text_names_later_years_is_dated_by_its_revision() -> None:
+    # A wiki page created in 2005: the text shown is the revision of 2020 ("Fix You (KBS2, 2020)").
+    a = read(_revised(WIKI_TEXT), today=date(2021, 1, 1))
+    assert (a.published, a.published_how) == (date(2020, 4, 7), "page metadata")
+
+
+def test_an_old_story_whose_page_was_touched_years_later_keeps_its_date() -> None:
+    # An archive moved to a new system in 2020: dateModified is late, the text is of its day.
+    a = read(_revised(STORY.replace("last year", "in 2004")), today=date(2021, 1, 1))
+    assert a.published == date(2005, 7, 26)
+
+
+def test_a_story_updated_weeks_later_keeps_its_original_date() -> None:
+    text = STORY.replace("last year", "in 2020")
+    a = read(_revised(text, "2019-12-20T09:00:00-05:00", "2020-02-01T09:00:00-05:00"), today=date(2021, 1, 1))
+    assert a.published == date(2019, 12, 20)
+
+
+@pytest.mark.parametrize("profile", ['<span class="label">Joined</span> <span>May 11, 2017</span>',
+                                     '<span>Member since May 11, 2017</span>'])
+def test_a_members_joining_date_under_the_headline_is_not_the_byline(profile: str) -> None:
+    # A forum post: the poster's profile comes before the post's own date.
+    body = f'<div class="profile"><a href="/members/ana">ana_r</a> {profile}</div><p>February 3, 2026</p>'
+    a = read(page(body=body + STORY))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")

@@ -144,6 +144,9 @@ _PUBLISHED_META = frozenset({
 })
 _ARTICLE_TYPE = re.compile(r"article|posting|report|news|blog", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+# A date under the headline that is not the story's at all: a poster's profile on a forum.
+_NOT_THE_STORY = re.compile(r"\b(?:joined|member since|registered|born|birthday|last (?:seen|active|visit(?:ed)?))"
+                            r"\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 _BYLINE_WINDOW = 300  # characters of page text after the headline searched for its date
 # Date values of the markup considered, and characters of a script read: a news page has tens of
 # dates and scripts of kilobytes; a hostile page has 7 MB of <time> tags, which are not read whole.
@@ -349,6 +352,69 @@ def _structured_day(tree: HtmlElement, name: str, today: date) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+# --- a document revised years after it was first published -------------------------------------
+# A wiki page (or any document kept up to date) gives the day it was created as `datePublished`
+# and the day of the revision shown as `dateModified`; its text is the revision's. An old story
+# whose page was only moved to a new system also has a late `dateModified`, but its text names no
+# year after its own: it keeps its date.
+
+_MODIFIED_META = frozenset({"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"})
+_REVISED_AFTER = timedelta(days=366)  # an update of a news story comes within days or weeks
+
+
+def _revision_day(tree: HtmlElement, day: date, text: str, name: str, today: date) -> date | None:
+    """The day of the page's last revision when it is over a year after `day`, the first
+    publication, and the text names a year after `day`'s (up to the revision's); else None."""
+    latest: date | None = None
+    values: list[object] = []
+    for block in islice(_json_ld(tree), _MAX_CANDIDATES):
+        for node in islice(_ld_nodes(block), _MAX_CANDIDATES):
+            if node.get("datePublished") or node.get("dateCreated"):  # the document's own node
+                values.append(node.get("dateModified"))
+    for meta in islice(tree.iter("meta"), _MAX_CANDIDATES):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _MODIFIED_META:
+            values.append(meta.get("content"))
+    for value in values[:_MAX_CANDIDATES]:
+        if isinstance(value, str) and (found := _loose_day(value, name)) is not None and found <= today:
+            latest = max(latest or found, found)
+    if latest is None or latest - day <= _REVISED_AFTER:
+        return None
+    years = {int(y) for y in _YEAR.findall(text[:_EVIDENCE_CHARS])}
+    return latest if any(day.year < y <= latest.year for y in years) else None
+
+
+# --- a moment written as Unix time ----------------------------------------------------------------
+# A page that shows a time in its reader's zone ("11:25 PM - 10 Jul 2020", rendered in California)
+# often keeps the moment itself as Unix time in a data attribute (`data-time="1594448702"`,
+# `data-time-ms`, `data-timestamp`, `data-utime`): the first such moment on the page is the story's.
+
+_EPOCH_ATTR = re.compile(r"data-[\w-]*(?:time|stamp)", re.IGNORECASE)
+_EPOCH = re.compile(r"\d{10}|\d{13}")
+
+
+def _timestamp_day(tree: HtmlElement, today: date) -> date | None:
+    """The day of the first Unix-time moment in the page's data attributes (the publisher's local
+    day when the page tells its time zone, else the UTC day), or None."""
+    seen = 0
+    zone: int | None = None
+    for el in tree.iter():
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            continue
+        for key, value in el.items():
+            if not _EPOCH_ATTR.match(key) or not _EPOCH.fullmatch(value.strip()):
+                continue
+            seen += 1
+            if seen > _MAX_CANDIDATES:
+                return None
+            moment = datetime(1970, 1, 1) + timedelta(seconds=int(value.strip()[:10]))
+            zone = _page_zone(tree) if zone is None else zone
+            day = (moment + timedelta(minutes=zone or 0)).date()
+            if _MIN_DATE <= day <= today:
+                return day
+    return None
+
+
 def _in_url(day: date, urls: list[str]) -> bool:
     y, m, d = day.year, day.month, day.day
     forms = (f"{y}/{m:02}/{d:02}", f"{y}-{m:02}-{d:02}", f"{y}_{m:02}_{d:02}", f"{y}{m:02}{d:02}", f"{y}/{m}/{d}/")
@@ -371,15 +437,17 @@ def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
     return next((h for h in heads if h.tag == "h1" and _norm(h.text_content())), None)
 
 
-def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date, str] | None:
-    """The date stamp printed in the first lines after the headline, where news pages put the
-    byline: a piece of text that is a full date and little else (a photo caption's date is in a
-    sentence, so it is not taken); a stamp marked as an update only when no other is there."""
+def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[tuple[date, str] | None, set[date]]:
+    """(the date stamp printed in the first lines after the headline, where news pages put the
+    byline, or None; the days there labelled as not the story's). The stamp is a piece of text
+    that is a full date and little else (a photo caption's date is in a sentence, so it is not
+    taken); one marked as an update only when no other is there; never a member's joining date."""
     head = _headline(tree, title)
     if head is None:
-        return None
+        return None, set()
     size = 0
     updated: tuple[date, str] | None = None
+    not_the_story: set[date] = set()
     before = ""  # the piece before: a label ("Updated:") is often an element of its own
     for node in head.xpath("following::text()"):
         parent = node.getparent()
@@ -392,13 +460,16 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[date
         stamp = _stamp_day(piece)
         if stamp is not None and _MIN_DATE <= stamp[0] <= today:
             label = piece[:piece.find(stamp[1])]
-            if not _UPDATED.search(label) and not (not label.strip() and _UPDATED.search(before)):
-                return stamp
-            updated = updated or stamp
+            if _NOT_THE_STORY.search(label) or (not label.strip() and _NOT_THE_STORY.search(before)):
+                not_the_story.add(stamp[0])
+            elif not _UPDATED.search(label) and not (not label.strip() and _UPDATED.search(before)):
+                return stamp, not_the_story
+            else:
+                updated = updated or stamp
         before = piece
         if size >= _BYLINE_WINDOW:
             break
-    return updated
+    return updated, not_the_story
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -491,6 +562,8 @@ def page_published(
     elif (day := _structured_day(tree, name, today)) is not None:
         choice = (_local_day(day, tree), "page metadata")
     if choice is not None:
+        if choice[1] == "page metadata" and (revised := _revision_day(tree, choice[0], text, name, today)):
+            choice = (revised, "page metadata")
         return choice[0], choice[1], _contradiction(choice[0], choice[1], text, today, name)
 
     # htmldate's date from the page's text: a guess from a year or a month alone
@@ -502,18 +575,25 @@ def page_published(
         page_text = date.fromisoformat(found) if found else None
     if page_text is not None and page_text.day == 1 and not _written_on_page(tree, page_text):
         page_text = None
+    byline, not_the_story = _byline_day(tree, title, today)
+    if page_text in not_the_story:  # htmldate read a member's joining date
+        page_text = None
     ours: tuple[date, str] | None = None
     dateline, evidence = _text_evidence(text, today)
-    if (byline := _byline_day(tree, title, today)) is not None:
+    if byline is not None:
         ours = (byline[0], "byline")
+    elif (stamp := _timestamp_day(tree, today)) is not None:
+        ours = (stamp, "timestamp")
     elif dateline is not None:
         day, phrase = dateline
         if page_text is not None and not _YEAR.search(phrase):
             day = _near_year(day, page_text)
         ours = (day, "dateline")
     # Where the two disagree the earlier is the original date: a later one near the top of a
-    # page is often the day's date in the masthead or the stamp of an update.
-    if ours is not None and (page_text is None or ours[0] <= page_text):
+    # page is often the day's date in the masthead or the stamp of an update. A Unix-time moment
+    # also wins a day after a written date: that one is in the reader's zone, not the publisher's.
+    if ours is not None and (page_text is None or ours[0] <= page_text
+                             or (ours[1] == "timestamp" and ours[0] - page_text <= timedelta(days=1))):
         choice = ours
     elif page_text is not None:
         choice = (page_text, "page text")
