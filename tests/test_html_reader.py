@@ -693,3 +693,10 @@ def test_a_members_joining_date_under_the_headline_is_not_the_byline(profile: st
     body = f'<div class="profile"><a href="/members/ana">ana_r</a> {profile}</div><p>February 3, 2026</p>'
     a = read(page(body=body + STORY))
     assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_the_date_of_an_embedded_post_is_not_the_byline() -> None:
+    tweet = ('<blockquote class="twitter-tweet"><p>Arrived at the club for the 13th day.</p>— Dan Ray (@danray) '
+             '<a href="https://twitter.com/danray/status/1">January 28, 2026</a></blockquote>')
+    a = read(page(body=tweet + "<p>February 3, 2026</p>" + STORY))
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")

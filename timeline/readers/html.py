@@ -147,6 +147,7 @@ _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*(?:\w+\W+){0,
 # A date under the headline that is not the story's at all: a poster's profile on a forum.
 _NOT_THE_STORY = re.compile(r"\b(?:joined|member since|registered|born|birthday|last (?:seen|active|visit(?:ed)?))"
                             r"\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+_QUOTED = frozenset({"blockquote", "q"})
 _BYLINE_WINDOW = 300  # characters of page text after the headline searched for its date
 # Date values of the markup considered, and characters of a script read: a news page has tens of
 # dates and scripts of kilobytes; a hostile page has 7 MB of <time> tags, which are not read whole.
@@ -441,7 +442,8 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[tupl
     """(the date stamp printed in the first lines after the headline, where news pages put the
     byline, or None; the days there labelled as not the story's). The stamp is a piece of text
     that is a full date and little else (a photo caption's date is in a sentence, so it is not
-    taken); one marked as an update only when no other is there; never a member's joining date."""
+    taken); one marked as an update only when no other is there; never a member's joining date
+    nor the date of an embedded post (a `<blockquote>`)."""
     head = _headline(tree, title)
     if head is None:
         return None, set()
@@ -453,6 +455,8 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[tupl
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
             continue
+        if parent is not None and (parent.tag in _QUOTED or any(a.tag in _QUOTED for a in parent.iterancestors())):
+            continue  # an embedded post (a tweet) or a quotation: its date is its own
         piece = " ".join(str(node).split())
         if not piece:
             continue
