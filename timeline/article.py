@@ -35,7 +35,7 @@ class Article:
     `text` is the body (front matter removed); every offset in the pipeline points into it.
     `published_how` says where the publication date came from: "given", "front matter", or
     "inferred from '…'" with the evidence (a web page adds "page metadata", "url", "byline",
-    "dateline" and "page text": see timeline.readers.html).
+    "timestamp", "dateline" and "page text": see timeline.readers.html).
     """
 
     id: str

@@ -8,11 +8,15 @@ publication date comes, strongest first, from:
   "page metadata"  the page's own markup (JSON-LD `datePublished`, `article:published_time`,
                    `<time datetime>`, ...), read by htmldate for the original, not the modified,
                    date, else leniently by this module; a UTC stamp becomes the publisher's local
-                   day when the page tells its time zone
+                   day when the page tells its time zone; a document revised over a year later
+                   whose text names later years (a wiki page) is dated by its revision
   "url"            a date in the page's address, when it is htmldate's date
   "byline"         a full date printed just below the headline    } the earlier of ours and
-  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP)")  } htmldate's date from the
-  "page text"      a date elsewhere on the page (htmldate)          } page's text
+                   (not a member's joining date, not an embedded   } htmldate's date from the
+                   post's date)                                     } page's text (a timestamp
+  "timestamp"      the first Unix-time moment in a data attribute   } also when a day later:
+  "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP)")  } the written date is in the
+  "page text"      a date elsewhere on the page (htmldate)          } reader's zone)
   "inferred from …" the text's own evidence, as for a plain-text article (`timeline.infer`)
 
 A day that is not a day (2026-13-45, a year alone) is no evidence. When the text reports as past a
