@@ -700,3 +700,19 @@ def test_the_date_of_an_embedded_post_is_not_the_byline() -> None:
              '<a href="https://twitter.com/danray/status/1">January 28, 2026</a></blockquote>')
     a = read(page(body=tweet + "<p>February 3, 2026</p>" + STORY))
     assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_the_site_pages_revision_does_not_date_the_story() -> None:
+    # The site's WebPage node (created apart) was changed in 2020; the story of 2019 looks ahead to 2020.
+    head = ld({"@graph": [
+        {"@type": "WebPage", "dateCreated": "2019-03-01T00:00:00Z", "dateModified": "2020-06-01T00:00:00Z"},
+        {"@type": "NewsArticle", "headline": "Council closes the old bridge",
+         "datePublished": "2019-01-10T09:00:00-05:00", "dateModified": "2019-01-11T09:00:00-05:00"}]})
+    a = read(page(head=head, body=STORY.replace("last year", "before the 2020 election")), today=date(2021, 1, 1))
+    assert a.published == date(2019, 1, 10)
+
+
+def test_a_number_in_another_data_attribute_is_no_timestamp() -> None:
+    body = '<div data-timeout="1594448702" data-timezone="1594448702"><p>Posted</p></div>'
+    with pytest.raises(ArticleError, match="no publication date"):
+        read(page(body=body + STORY), today=date(2021, 1, 1))

@@ -369,17 +369,23 @@ _REVISED_AFTER = timedelta(days=366)  # an update of a news story comes within d
 
 def _revision_day(tree: HtmlElement, day: date, text: str, name: str, today: date) -> date | None:
     """The day of the page's last revision when it is over a year after `day`, the first
-    publication, and the text names a year after `day`'s (up to the revision's); else None."""
+    publication, and the text names a year after `day`'s (up to the revision's); else None.
+    The revision is the one of the same document: the JSON-LD node, or the <meta> fields, whose
+    first publication is `day` (not the site's WebPage node)."""
     latest: date | None = None
     values: list[object] = []
+
+    def first_published(value: object) -> bool:
+        return isinstance(value, str) and _loose_day(value, name) == day
+
     for block in islice(_json_ld(tree), _MAX_CANDIDATES):
         for node in islice(_ld_nodes(block), _MAX_CANDIDATES):
-            if node.get("datePublished") or node.get("dateCreated"):  # the document's own node
+            if first_published(node.get("datePublished") or node.get("dateCreated")):
                 values.append(node.get("dateModified"))
-    for meta in islice(tree.iter("meta"), _MAX_CANDIDATES):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key in _MODIFIED_META:
-            values.append(meta.get("content"))
+    metas = [((m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower(), m.get("content"))
+             for m in islice(tree.iter("meta"), _MAX_CANDIDATES)]
+    if any(key in _PUBLISHED_META and first_published(value) for key, value in metas):
+        values += [value for key, value in metas if key in _MODIFIED_META]
     for value in values[:_MAX_CANDIDATES]:
         if isinstance(value, str) and (found := _loose_day(value, name)) is not None and found <= today:
             latest = max(latest or found, found)
@@ -394,7 +400,7 @@ def _revision_day(tree: HtmlElement, day: date, text: str, name: str, today: dat
 # often keeps the moment itself as Unix time in a data attribute (`data-time="1594448702"`,
 # `data-time-ms`, `data-timestamp`, `data-utime`): the first such moment on the page is the story's.
 
-_EPOCH_ATTR = re.compile(r"data-[\w-]*(?:time|stamp)", re.IGNORECASE)
+_EPOCH_ATTR = re.compile(r"data-[\w-]*(?:time|stamp)(?:-ms)?", re.IGNORECASE)  # not data-timeout
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 
 
@@ -407,7 +413,7 @@ def _timestamp_day(tree: HtmlElement, today: date) -> date | None:
         if not isinstance(el.tag, str):  # comments, processing instructions
             continue
         for key, value in el.items():
-            if not _EPOCH_ATTR.match(key) or not _EPOCH.fullmatch(value.strip()):
+            if not _EPOCH_ATTR.fullmatch(key) or not _EPOCH.fullmatch(value.strip()):
                 continue
             seen += 1
             if seen > _MAX_CANDIDATES:
