@@ -716,3 +716,12 @@ def test_a_number_in_another_data_attribute_is_no_timestamp() -> None:
     body = '<div data-timeout="1594448702" data-timezone="1594448702"><p>Posted</p></div>'
     with pytest.raises(ArticleError, match="no publication date"):
         read(page(body=body + STORY), today=date(2021, 1, 1))
+
+
+def test_the_page_text_date_is_htmldates_best_guess_not_a_loose_pattern() -> None:
+    # No date markup: the date above the headline, and a table of earlier donations in the story.
+    table = ('<table><tr><th>Date</th><th>Amount</th></tr><tr><td>2020-09-01</td><td>$2,800</td></tr>'
+             '<tr><td>2020-09-03</td><td>$500</td></tr></table>')
+    html = page(body=STORY + table).replace("<main>", '<main><p class="small">Tuesday, December 8, 2020</p>', 1)
+    a = read(html, today=date(2021, 1, 1))
+    assert (a.published, a.published_how) == (date(2020, 12, 8), "page text")

@@ -582,11 +582,12 @@ def page_published(
 
     # htmldate's date from the page's text: a guess from a year or a month alone
     # ("2026-13-45" read as 2026, "© 2026") is no date.
-    page_text = fast
-    if page_text is None:
-        found = find_date(tree, extensive_search=True, original_date=True, url=url,
-                          deferred_url_extractor=True, max_date=today.isoformat())
-        page_text = date.fromisoformat(found) if found else None
+    # htmldate's own best guess from the page's text is its extensive search: the date its quick
+    # pass takes from a page without date markup is a loose pattern anywhere in the text (a table
+    # of earlier dates), and on pages without markup it is the worse of the two.
+    found = find_date(tree, extensive_search=True, original_date=True, url=url,
+                      deferred_url_extractor=True, max_date=today.isoformat())
+    page_text = date.fromisoformat(found) if found else None
     if page_text is not None and page_text.day == 1 and not _written_on_page(tree, page_text):
         page_text = None
     byline, not_the_story = _byline_day(tree, title, today)
