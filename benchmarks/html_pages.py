@@ -3,6 +3,7 @@
     python benchmarks/html_pages.py                  # shared/data/html (82 pages + gold.json)
     python benchmarks/html_pages.py --data DIR --htmldate -v
     python benchmarks/html_pages.py --half a --htmldate   # develop on one half, measure on the other
+    python benchmarks/html_pages.py --no-markup --htmldate # the pages without their date markup
 
 `--half a|b` keeps the pages whose name's SHA-1 is even (a) or odd (b): 37 and 45 of the 82.
 
@@ -10,8 +11,12 @@ Each page is read twice: with its gold address passed as `url` (as a fetched pag
 without one (a page saved to disk). Prints each page whose date is wrong, then the totals: dates
 right, pages that crashed (any error but the reader's one-line ArticleError), pages without article
 text, events whose text looks like markup, script or JSON, the average text length and the time
-per page. `--htmldate` also scores htmldate alone (extensive search, original date, with the url) and lists
-the pages it gets right and we get wrong (with the url).
+per page. `--htmldate` also scores htmldate alone (extensive search, original date, with the url), lists
+the pages it gets right and we get wrong (with the url) and counts our overrides: the pages where our
+date is not htmldate's, and whether ours or htmldate's is right.
+`--no-markup` reads every page with its date markup removed (date <meta> fields, JSON-LD, `datetime`
+and date `itemprop` values, the canonical link): the evidence used when a page has none, where our
+own (byline, timestamp, dateline) competes with htmldate's reading of the text.
 A page without article text still gets its date scored (`page_published` on the page alone).
 """
 
@@ -41,14 +46,41 @@ TODAY = date(2021, 6, 1)  # after every page of the set: the pages' dates, not t
 MARKUP = re.compile(r"<[a-zA-Z/!]|[{}]|function\s*\(|\bvar\s|\bdocument\.|\bwindow\.|={2,}|\w=[\w\"']|\"\s*:\s*\"")
 
 
-def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbose: bool) -> dict[str, Any]:
+_DATE_KEY = re.compile(r"date|time|publish|created|issued|modified|updated", re.IGNORECASE)
+
+
+def without_markup(data: bytes, name: str) -> bytes:
+    """The page without its date markup: date <meta> fields, JSON-LD, `datetime`/`pubdate`
+    attributes, date `itemprop` values and the canonical link."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(decode_page(data, name))
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        key = el.get("property") or el.get("name") or el.get("itemprop") or ""
+        if ((el.tag == "meta" and _DATE_KEY.search(key))
+                or (el.tag == "script" and (el.get("type") or "").strip().lower() == "application/ld+json")
+                or (el.tag == "link" and el.get("rel") == "canonical")):
+            el.drop_tree()
+            continue
+        for attr in ("datetime", "pubdate"):
+            el.attrib.pop(attr, None)
+        if el.get("itemprop") and _DATE_KEY.search(el.get("itemprop")):
+            el.attrib.pop("content", None)
+    return lxml.html.tostring(tree, encoding="utf-8")
+
+
+def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbose: bool,
+          pages: dict[str, bytes]) -> dict[str, Any]:
     """Read every page; print its mismatches; return the totals."""
     right = crashed = empty = markup_events = events = chars = read = 0
     right_pages: set[str] = set()
+    dates: dict[str, str | None] = {}
     seconds = process_seconds = 0.0
     sources: Counter[str] = Counter()
     for fname, g in sorted(gold.items()):
-        data = (data_dir / fname).read_bytes()
+        data = pages[fname]
         url = g["url"] if with_url else None
         warnings: list[str] = []
         t0 = time.perf_counter()
@@ -85,6 +117,7 @@ def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbo
             print(f"  {fname}: CRASH\n{traceback.format_exc()}")
         if got:
             sources[got[1].split(" '")[0]] += 1
+        dates[fname] = got[0].isoformat() if got else None
         ok = got is not None and got[0].isoformat() == g["date"]
         right += ok
         if ok:
@@ -99,16 +132,16 @@ def score(data_dir: Path, gold: dict[str, dict[str, str]], with_url: bool, verbo
     return {"pages": n, "right": right, "crashed": crashed, "empty": empty, "markup": markup_events,
             "events": events, "avg_chars": chars / max(read, 1), "read_ms": 1000 * seconds / max(read, 1),
             "process_ms": 1000 * process_seconds / max(read, 1),
-            "sources": ", ".join(f"{k} {v}" for k, v in sources.most_common()), "right_pages": right_pages}
+            "sources": ", ".join(f"{k} {v}" for k, v in sources.most_common()), "right_pages": right_pages,
+            "dates": dates}
 
 
-def htmldate_alone(data_dir: Path, gold: dict[str, dict[str, str]]) -> set[str]:
-    """The pages whose date htmldate gets right by itself (extensive search, original date, the url)."""
+def htmldate_alone(gold: dict[str, dict[str, str]], pages: dict[str, bytes]) -> dict[str, str | None]:
+    """htmldate's date of each page by itself (extensive search, original date, the url)."""
     from htmldate import find_date
 
-    return {f for f, g in gold.items()
-            if find_date((data_dir / f).read_bytes(), url=g["url"], original_date=True, extensive_search=True,
-                         max_date=TODAY.isoformat()) == g["date"]}
+    return {f: find_date(pages[f], url=g["url"], original_date=True, extensive_search=True,
+                         max_date=TODAY.isoformat()) for f, g in gold.items()}
 
 
 def half(name: str) -> str:
@@ -122,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--htmldate", action="store_true", help="also score htmldate alone")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every page, not only the misses")
     ap.add_argument("--half", choices=("a", "b"), help="only the pages of one fixed half (see above)")
+    ap.add_argument("--no-markup", action="store_true", help="read the pages without their date markup")
     args = ap.parse_args(argv)
     gold_file = args.data / "gold.json"
     if not gold_file.exists():
@@ -130,13 +164,16 @@ def main(argv: list[str] | None = None) -> int:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     if args.half:
         gold = {f: g for f, g in gold.items() if half(f) == args.half}
+    pages = {f: (args.data / f).read_bytes() for f in gold}
+    if args.no_markup:
+        pages = {f: without_markup(data, f) for f, data in pages.items()}
     warm_up = sorted(gold)[0]  # imports and the tagger's tables are built once, not timed
     read_html((args.data / warm_up).read_bytes(), warm_up, today=TODAY, warn=lambda _: None)
     totals = {}
     for with_url in (True, False):
         label = "with url" if with_url else "without url"
         print(f"== {label}")
-        totals[label] = score(args.data, gold, with_url, args.verbose)
+        totals[label] = score(args.data, gold, with_url, args.verbose, pages)
     print()
     for label, t in totals.items():
         print(f"{label:12} date right {t['right']}/{t['pages']}, crashed {t['crashed']}, "
@@ -144,10 +181,17 @@ def main(argv: list[str] | None = None) -> int:
               f"avg text {t['avg_chars']:.0f} chars; {t['read_ms']:.0f} ms/page to read, "
               f"{t['process_ms']:.0f} ms to process\n{'':12} dates from: {t['sources']}")
     if args.htmldate:
-        alone = htmldate_alone(args.data, gold)
+        theirs = htmldate_alone(gold, pages)
+        alone = {f for f, d in theirs.items() if d == gold[f]["date"]}
         print(f"htmldate alone (extensive, original date, url): {len(alone)}/{len(gold)}")
         lost = sorted(alone - totals["with url"]["right_pages"])
         print(f"htmldate alone right and we wrong (with url): {len(lost)}" + "".join(f"\n  {f}" for f in lost))
+        ours = totals["with url"]["dates"]
+        overrides = [f for f in sorted(gold) if ours[f] != theirs[f]]
+        ours_right = sum(ours[f] == gold[f]["date"] for f in overrides)
+        theirs_right = sum(theirs[f] == gold[f]["date"] for f in overrides)
+        print(f"our date is not htmldate's (with url): {len(overrides)} pages; ours right {ours_right}, "
+              f"htmldate's right {theirs_right}, neither {len(overrides) - ours_right - theirs_right}")
     return 1 if any(t["crashed"] or t["markup"] for t in totals.values()) else 0
 
 

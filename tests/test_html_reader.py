@@ -725,3 +725,13 @@ def test_the_page_text_date_is_htmldates_best_guess_not_a_loose_pattern() -> Non
     html = page(body=STORY + table).replace("<main>", '<main><p class="small">Tuesday, December 8, 2020</p>', 1)
     a = read(html, today=date(2021, 1, 1))
     assert (a.published, a.published_how) == (date(2020, 12, 8), "page text")
+
+
+def test_an_update_stamp_elsewhere_on_the_page_does_not_beat_the_byline() -> None:
+    # htmldate reads the footer's "Updated 01/15/2026" (the terms of use); it is earlier than the
+    # byline, but a stamp labelled as an update is no publication date.
+    footer = ('<footer><p>By using this site you agree to the <a href="/terms">Terms of Use</a> '
+              '<span class="flag">Updated 01/15/2026</span></p></footer>')
+    html = page(body="<p>February 3, 2026</p>" + STORY).replace("<footer>", footer + "<footer>", 1)
+    a = read(html)
+    assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")

@@ -489,6 +489,31 @@ def _byline_day(tree: HtmlElement, title: str | None, today: date) -> tuple[tupl
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _only_as_update(tree: HtmlElement, day: date) -> bool:
+    """Whether the page writes `day` only as a stamp labelled as an update ("Updated 03/26/2020",
+    the terms of use in a footer), never as a stamp of its own."""
+    year = str(day.year)
+    updated = False
+    before = ""
+    for node in islice(tree.xpath("//body//text()"), _MAX_TEXT_NODES):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
+            continue
+        piece = " ".join(str(node).split())
+        if not piece:
+            continue
+        if year in piece and (stamp := _stamp_day(piece)) is not None and stamp[0] == day:
+            label = piece[:piece.find(stamp[1])]
+            if not (_UPDATED.search(label) or (not label.strip() and _UPDATED.search(before))):
+                return False
+            updated = True
+        before = piece
+    return updated
+
+
+_MAX_TEXT_NODES = 100_000  # of a page searched for a stamp; a news page has a few thousand
+
+
 def _near_year(day: date, ref: date) -> date:
     """`day`'s month and day in the year that puts it nearest to `ref` (a dateline without a year)."""
     best = day
@@ -607,8 +632,10 @@ def page_published(
     # Where the two disagree the earlier is the original date: a later one near the top of a
     # page is often the day's date in the masthead or the stamp of an update. A Unix-time moment
     # also wins a day after a written date: that one is in the reader's zone, not the publisher's.
+    # An earlier date htmldate read where the page labels it as an update is no publication date.
     if ours is not None and (page_text is None or ours[0] <= page_text
-                             or (ours[1] == "timestamp" and ours[0] - page_text <= timedelta(days=1))):
+                             or (ours[1] == "timestamp" and ours[0] - page_text <= timedelta(days=1))
+                             or _only_as_update(tree, page_text)):
         choice = ours
     elif page_text is not None:
         choice = (page_text, "page text")
