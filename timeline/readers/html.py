@@ -16,7 +16,9 @@ publication date comes, strongest first, from:
                    post's date)                                     } page's text (a timestamp
   "timestamp"      the first Unix-time moment in a data attribute   } also when a day later:
   "dateline"       the text's dateline ("WASHINGTON, Jan. 30 (AP)")  } the written date is in the
-  "page text"      a date elsewhere on the page (htmldate)          } reader's zone)
+  "page text"      a date elsewhere on the page (htmldate's         } reader's zone); not a
+                   extensive search)                                } date written only as an
+                                                                    } update, when ours is later
   "inferred from …" the text's own evidence, as for a plain-text article (`timeline.infer`)
 
 A day that is not a day (2026-13-45, a year alone) is no evidence. When the text reports as past a
@@ -495,6 +497,7 @@ def _only_as_update(tree: HtmlElement, day: date) -> bool:
     year = str(day.year)
     updated = False
     before = ""
+    tried = 0  # stamps parsed: at most _MAX_CANDIDATES (a hostile page repeats "2020" a million times)
     for node in islice(tree.xpath("//body//text()"), _MAX_TEXT_NODES):
         parent = node.getparent()
         if parent is not None and parent.tag in ("script", "style", "noscript", "template"):
@@ -502,7 +505,8 @@ def _only_as_update(tree: HtmlElement, day: date) -> bool:
         piece = " ".join(str(node).split())
         if not piece:
             continue
-        if year in piece and (stamp := _stamp_day(piece)) is not None and stamp[0] == day:
+        if year in piece and len(piece) <= _STAMP_CHARS and (tried := tried + 1) <= _MAX_CANDIDATES \
+                and (stamp := _stamp_day(piece)) is not None and stamp[0] == day:
             label = piece[:piece.find(stamp[1])]
             if not (_UPDATED.search(label) or (not label.strip() and _UPDATED.search(before))):
                 return False
