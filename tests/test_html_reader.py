@@ -735,3 +735,18 @@ def test_an_update_stamp_elsewhere_on_the_page_does_not_beat_the_byline() -> Non
     html = page(body="<p>February 3, 2026</p>" + STORY).replace("<footer>", footer + "<footer>", 1)
     a = read(html)
     assert (a.published, a.published_how) == (date(2026, 2, 3), "byline")
+
+
+def test_the_stamps_searched_for_an_update_label_are_capped() -> None:
+    # A page that writes the day thousands of times: only the first _MAX_CANDIDATES stamps are parsed.
+    from unittest import mock
+
+    from lxml import html as lxml_html
+
+    from timeline.readers import html as reader
+
+    tree = lxml_html.fromstring("<html><body>" + "<p>Updated 03/26/2020</p>" * (3 * reader._MAX_CANDIDATES)
+                                + "</body></html>")
+    with mock.patch.object(reader, "_stamp_day", wraps=reader._stamp_day) as parse:
+        assert reader._only_as_update(tree, date(2020, 3, 26))
+    assert parse.call_count == reader._MAX_CANDIDATES
