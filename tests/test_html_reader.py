@@ -750,3 +750,9 @@ def test_the_stamps_searched_for_an_update_label_are_capped() -> None:
     with mock.patch.object(reader, "_stamp_day", wraps=reader._stamp_day) as parse:
         assert reader._only_as_update(tree, date(2020, 3, 26))
     assert parse.call_count == reader._MAX_CANDIDATES
+
+
+def test_an_old_story_that_looks_ahead_a_few_years_keeps_its_date() -> None:
+    # "by 2008" in a story of 2005 whose page was touched in 2020: the text is not of 2020.
+    a = read(_revised(STORY.replace("last year", "last year, to be finished by 2008")), today=date(2021, 1, 1))
+    assert a.published == date(2005, 7, 26)

@@ -371,7 +371,8 @@ _REVISED_AFTER = timedelta(days=366)  # an update of a news story comes within d
 
 def _revision_day(tree: HtmlElement, day: date, text: str, name: str, today: date) -> date | None:
     """The day of the page's last revision when it is over a year after `day`, the first
-    publication, and the text names a year after `day`'s (up to the revision's); else None.
+    publication, and the text names the revision's year or the one before (after `day`'s);
+    else None.
     The revision is the one of the same document: the JSON-LD node, or the <meta> fields, whose
     first publication is `day` (not the site's WebPage node)."""
     latest: date | None = None
@@ -393,8 +394,10 @@ def _revision_day(tree: HtmlElement, day: date, text: str, name: str, today: dat
             latest = max(latest or found, found)
     if latest is None or latest - day <= _REVISED_AFTER:
         return None
+    # A year of the revision's time (its own or the one before), not any later one: a story of
+    # 2005 that looks ahead "to 2008" was not written in 2020.
     years = {int(y) for y in _YEAR.findall(text[:_EVIDENCE_CHARS])}
-    return latest if any(day.year < y <= latest.year for y in years) else None
+    return latest if any(max(day.year + 1, latest.year - 1) <= y <= latest.year for y in years) else None
 
 
 # --- a moment written as Unix time ----------------------------------------------------------------
