@@ -9,7 +9,7 @@ publication date comes, strongest first, from:
                    `<time datetime>`, ...), read by htmldate for the original, not the modified,
                    date, else leniently by this module; a UTC stamp becomes the publisher's local
                    day when the page tells its time zone; a document revised over a year later
-                   whose text names later years (a wiki page) is dated by its revision
+                   whose text names the revision's years (a wiki page) is dated by its revision
   "url"            a date in the page's address, when it is htmldate's date
   "byline"         a full date printed just below the headline    } the earlier of ours and
                    (not a member's joining date, not an embedded   } htmldate's date from the
@@ -363,7 +363,7 @@ def _structured_day(tree: HtmlElement, name: str, today: date) -> date | None:
 # A wiki page (or any document kept up to date) gives the day it was created as `datePublished`
 # and the day of the revision shown as `dateModified`; its text is the revision's. An old story
 # whose page was only moved to a new system also has a late `dateModified`, but its text names no
-# year after its own: it keeps its date.
+# year of the revision's time: it keeps its date.
 
 _MODIFIED_META = frozenset({"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"})
 _REVISED_AFTER = timedelta(days=366)  # an update of a news story comes within days or weeks
