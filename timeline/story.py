@@ -274,6 +274,12 @@ DUPLICATE = 0.6
 SALIENCE = 1.0
 #: Sentences longer than this many words lose LENGTH of their worth per LONG words more.
 LONG, LENGTH = 30, 0.5
+#: A report of a day is an article published on it (or up to REPORT_DAYS after it, when its own
+#: publication day is no candidate); the first REPORT_SENTENCES sentences of its lead that name no
+#: day are candidates for that day (both fitted by benchmarks/fit_story.py --sentences).
+REPORT_DAYS, REPORT_SENTENCES = 1, 3
+#: A sentence this similar to one a better day shows is not shown again on another day.
+ELSEWHERE = DUPLICATE
 #: Candidates of a day compared pairwise for near-duplicates (the best by centrality).
 _POOL = 60
 #: How much a day's sentence loses for its TF-IDF cosine to a sentence picked before it (maximal
@@ -357,10 +363,39 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
                 continue
             seen.add((e.start, i, text))
             out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
+    for d, i, text in _reports(results, days):
+        if (d, i, text) not in seen:
+            seen.add((d, i, text))
+            out[d].append(_Candidate(text, i, True))
     for d, announced in ahead.items():  # a day nobody reported after it: what was announced for it
         if not out.get(d):
             out[d] = announced
     return out
+
+
+def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tuple[date, int, str]]:
+    """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
+    those that name no day of their own, for the day it reports: its publication day, or when that
+    is not one of `days`, the nearest of the REPORT_DAYS before it (a report of yesterday's event).
+    A report tells the day's news in its first sentences, often without a date ("Engineers cut the
+    pipe..."); each is one day's candidate only."""
+    from timeline.events import lead_index, plain
+
+    for i, r in enumerate(results):
+        pub = r.article.published
+        day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
+        if day is None:
+            continue
+        lead = lead_index(r.article, r.sentences)
+        if lead is None:
+            continue
+        named = _days_named(r)
+        for s in r.sentences[lead:lead + REPORT_SENTENCES]:
+            if named.get(s.index):
+                continue  # dated by its own phrase: a candidate of that day already
+            text = clean_sentence(plain(s.text(r.article.text), r.article.format))
+            if text is not None:
+                yield day, i, text
 
 
 def _days_named(r: ArticleResult) -> dict[int, set[str]]:
@@ -381,8 +416,30 @@ def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]
     return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
 
 
+def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
+          told: list[_Candidate]) -> tuple[list[_Candidate], list[_Candidate]]:
+    """The `k` best of a day's ranked candidates (near-duplicates one sentence with several
+    sources), none that a better day shows already (`told`); and the pool's candidates left."""
+    left = ranked[:_POOL]
+    picked: list[_Candidate] = []
+    while left and len(picked) < k:
+        # worth, less what the sentences picked already say; the first of equals: the ranked order
+        fresh = [worth[id(x)] - DIVERSITY * max((_cos(x.vec, p.vec) for p in picked), default=0.0) for x in left]
+        c = left.pop(fresh.index(max(fresh)))
+        if any(_cos(c.vec, t.vec) >= ELSEWHERE for t in told):
+            continue  # a better day says it already: one sentence is one day's news
+        same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
+        if same is not None:
+            if c.result not in same.sources:
+                same.sources.append(c.result)
+            continue
+        picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+    return picked, left
+
+
 def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int) -> dict[date, list[_Candidate]]:
-    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`)."""
+    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`).
+    `days` come best first: a sentence a better day shows is not shown again, unless a day has no other."""
     if k <= 0 or not days:
         return {d: [] for d in days}
     cands = _candidates(results, set(days))
@@ -400,6 +457,7 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                 story_centroid[w] += x
     story_vec = _unit(story_centroid)
     out: dict[date, list[_Candidate]] = {}
+    told: list[_Candidate] = []  # the sentences of the days before (better days first)
     for d in days:
         cs = cands.get(d, [])
         centroid: dict[str, float] = defaultdict(float)
@@ -410,18 +468,9 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         published = {c.result: results[c.result].article.published for c in cs}
         worth = {id(c): _worth(c, day_vec, story_vec) for c in cs}
         ranked = sorted(cs, key=lambda c: (-worth[id(c)], published[c.result], results[c.result].article.id, c.text))
-        left = ranked[:_POOL]
-        picked: list[_Candidate] = []
-        while left and len(picked) < k:
-            # worth, less what the sentences picked already say; the first of equals: the ranked order
-            fresh = [worth[id(x)] - DIVERSITY * max((_cos(x.vec, p.vec) for p in picked), default=0.0) for x in left]
-            c = left.pop(fresh.index(max(fresh)))
-            same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
-            if same is not None:
-                if c.result not in same.sources:
-                    same.sources.append(c.result)
-                continue
-            picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+        picked, left = _pick(ranked, worth, k, told)
+        if not picked and told:  # every sentence of the day is a better day's: say it again rather than nothing
+            picked, left = _pick(ranked, worth, k, [])
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
@@ -429,6 +478,7 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                     p.sources.append(c.result)
                     break
         out[d] = picked
+        told.extend(picked)
     return out
 
 
