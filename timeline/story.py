@@ -416,8 +416,30 @@ def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]
     return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
 
 
+class _Told:
+    """The sentences shown so far, indexed by their terms, to find one close to a new sentence
+    without comparing it with every one (a story of a hundred days shows hundreds)."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.size = 0
+
+    def add(self, vec: dict[str, float]) -> None:
+        for w, x in vec.items():
+            self.postings[w].append((self.size, x))
+        self.size += 1
+
+    def says(self, vec: dict[str, float], threshold: float) -> bool:
+        """Whether a sentence shown has a cosine of `threshold` or more with `vec`."""
+        dot: dict[int, float] = defaultdict(float)
+        for w, x in vec.items():
+            for j, y in self.postings.get(w, ()):
+                dot[j] += x * y
+        return any(v >= threshold for v in dot.values())
+
+
 def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
-          told: list[_Candidate]) -> tuple[list[_Candidate], list[_Candidate]]:
+          told: _Told | None) -> tuple[list[_Candidate], list[_Candidate]]:
     """The `k` best of a day's ranked candidates (near-duplicates one sentence with several
     sources), none that a better day shows already (`told`); and the pool's candidates left."""
     left = ranked[:_POOL]
@@ -426,7 +448,7 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
         # worth, less what the sentences picked already say; the first of equals: the ranked order
         fresh = [worth[id(x)] - DIVERSITY * max((_cos(x.vec, p.vec) for p in picked), default=0.0) for x in left]
         c = left.pop(fresh.index(max(fresh)))
-        if any(_cos(c.vec, t.vec) >= ELSEWHERE for t in told):
+        if told is not None and told.says(c.vec, ELSEWHERE):
             continue  # a better day says it already: one sentence is one day's news
         same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
         if same is not None:
@@ -457,7 +479,7 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                 story_centroid[w] += x
     story_vec = _unit(story_centroid)
     out: dict[date, list[_Candidate]] = {}
-    told: list[_Candidate] = []  # the sentences of the days before (better days first)
+    told = _Told()  # the sentences of the days before (better days first)
     for d in days:
         cs = cands.get(d, [])
         centroid: dict[str, float] = defaultdict(float)
@@ -469,8 +491,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         worth = {id(c): _worth(c, day_vec, story_vec) for c in cs}
         ranked = sorted(cs, key=lambda c: (-worth[id(c)], published[c.result], results[c.result].article.id, c.text))
         picked, left = _pick(ranked, worth, k, told)
-        if not picked and told:  # every sentence of the day is a better day's: say it again rather than nothing
-            picked, left = _pick(ranked, worth, k, [])
+        if not picked and told.size:  # every sentence of the day is a better day's: say it again rather than nothing
+            picked, left = _pick(ranked, worth, k, None)
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
@@ -478,7 +500,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                     p.sources.append(c.result)
                     break
         out[d] = picked
-        told.extend(picked)
+        for p in picked:
+            told.add(p.vec)
     return out
 
 
