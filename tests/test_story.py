@@ -381,12 +381,15 @@ def test_the_first_undated_sentences_of_a_report_published_the_day_after_say_wha
         article("n1", "2026-03-05", "The river dam broke on 3 March after a week of heavy rain in the hills."),
         article("n2", "2026-03-06", "Insurers began counting the cost of the dam that broke on 3 March."),
         article("r1", "2026-03-04", "Engineers closed the breach in the river dam with rocks and steel.\n\n"
+                                    "The county finished building the dam in June 1961 after the war.\n\n"
                                     "Soldiers carried sandbags to the lower town as the water kept rising."),
     ]
-    st = story(results, dates=1, sentences=4, start=date(2026, 3, 3), end=date(2026, 3, 3))
+    st = story(results, dates=1, sentences=5, start=date(2026, 3, 3), end=date(2026, 3, 3))
     texts = [s.text for d in st.dates for s in d.sentences]
     assert "Engineers closed the breach in the river dam with rocks and steel." in texts
     assert "Soldiers carried sandbags to the lower town as the water kept rising." in texts
+    # a sentence with a date of its own (another day, a month, a year) is background, not the day's news
+    assert not any("1961" in t for t in texts)
     # a report published two days later is not the day's news
     late = [*results[:2], article("r2", "2026-03-05", "Soldiers carried sandbags to the lower town all day long.")]
     st = story(late, dates=1, sentences=4, start=date(2026, 3, 3), end=date(2026, 3, 3))

@@ -275,8 +275,8 @@ SALIENCE = 1.0
 #: Sentences longer than this many words lose LENGTH of their worth per LONG words more.
 LONG, LENGTH = 30, 0.5
 #: A report of a day is an article published on it (or up to REPORT_DAYS after it, when its own
-#: publication day is no candidate); the first REPORT_SENTENCES sentences of its lead that name no
-#: day are candidates for that day (both fitted by benchmarks/fit_story.py --sentences).
+#: publication day is no candidate); the first REPORT_SENTENCES sentences of its lead that have no
+#: date expression are candidates for that day (both fitted by benchmarks/fit_story.py --sentences).
 REPORT_DAYS, REPORT_SENTENCES = 1, 3
 #: A sentence this similar to one a better day shows is not shown again on another day.
 ELSEWHERE = DUPLICATE
@@ -375,7 +375,7 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
 
 def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tuple[date, int, str]]:
     """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
-    those that name no day of their own, for the day it reports: its publication day, or when that
+    those without a date expression of their own, for the day it reports: its publication day, or when that
     is not one of `days`, the nearest of the REPORT_DAYS before it (a report of yesterday's event).
     A report tells the day's news in its first sentences, often without a date ("Engineers cut the
     pipe..."); each is one day's candidate only."""
@@ -389,10 +389,11 @@ def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tupl
         lead = lead_index(r.article, r.sentences)
         if lead is None:
             continue
-        named = _days_named(r)
+        starts = [x.start for x in r.sentences]
+        dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
         for s in r.sentences[lead:lead + REPORT_SENTENCES]:
-            if named.get(s.index):
-                continue  # dated by its own phrase: a candidate of that day already
+            if s.index in dated:
+                continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
             text = clean_sentence(plain(s.text(r.article.text), r.article.format))
             if text is not None:
                 yield day, i, text
