@@ -426,3 +426,14 @@ def test_a_sentence_is_shown_on_one_day_only_unless_the_day_has_no_other() -> No
              article("v2", "2026-03-09", "Flood on 4 March.")]
     st = story(alone, dates=2, sentences=2, start=date(2026, 3, 3), end=date(2026, 3, 4))
     assert [[s.text for s in d.sentences] for d in st.dates] == [[both], [both]]
+
+
+def test_a_page_time_stamp_glued_to_a_sentence_is_cut_off() -> None:
+    assert clean_sentence("Page last updated at 07:02 GMT, Friday, 16 September 2011 08:02 UK The council "
+                          "explained its plan for the new bridge.") == \
+        "The council explained its plan for the new bridge."
+    assert clean_sentence("12 October 2011 Last updated at 20:01 GMT Help The lawyers dropped their claim "
+                          "about the contract.") == "The lawyers dropped their claim about the contract."
+    # a sentence that tells of an update is a sentence
+    assert clean_sentence("The page was last updated at 10:00 GMT by the council clerk.") == \
+        "The page was last updated at 10:00 GMT by the council clerk."

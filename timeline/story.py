@@ -266,6 +266,12 @@ tuesday wednesday thursday friday saturday sunday yesterday today
 # A dateline or a byline glued to the start of a sentence: "WASHINGTON (Reuters) - ", "By Jo Lee - ".
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40})"
                        r"\s+[-–—]+\s+(?=[A-Z\"“‘'])")
+# A page's time stamp glued to the start of a sentence: "Page last updated at 07:02 GMT, Friday,
+# 16 September 2011 08:02 UK ", "12 October 2011 Last updated at 20:01 GMT Help ".
+_STAMP = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4} )?(?:Page )?[Ll]ast updated:?(?: at| on)? "
+                    r"\d{1,2}[:.]\d\d(?: ?[AP]M)?(?: [A-Z]{2,4})?"
+                    r"(?:,? [A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{4}(?: \d{1,2}[:.]\d\d)?(?: [A-Z]{2,4})?)?"
+                    r"(?: Help)?\s+(?=[A-Z\"“‘'])")
 _FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
@@ -299,7 +305,7 @@ def clean_sentence(text: str) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _DATELINE.sub("", text.strip(), count=1)
+    text = _DATELINE.sub("", _STAMP.sub("", text.strip(), count=1), count=1)
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
