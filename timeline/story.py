@@ -13,9 +13,10 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
    from the same articles as a better neighbouring day (a "yesterday" report next to the
    publication day, a night across midnight) is that day's event, merged into it.
 3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
-   or as the lead of an article reporting that day), ranked by TF-IDF cosine to the centroid of
-   that day's candidates (what most reports of the day say) plus to the whole story's (what the
-   story is about); near-duplicates from several articles are one sentence with several sources.
+   or as one of the first undated sentences of a report of that day: an article published that
+   day, or the day after), ranked by TF-IDF cosine to the centroid of that day's candidates (what
+   most reports of the day say) plus to the whole story's (what the story is about);
+   near-duplicates from several articles are one sentence with several sources, shown on one day.
 """
 
 from __future__ import annotations
