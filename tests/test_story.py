@@ -372,3 +372,68 @@ def test_a_day_only_announced_shows_what_was_announced_for_it() -> None:
     st = story(results, dates=1, sentences=1, start=date(2026, 6, 11), end=date(2026, 6, 11))
     assert [d.date for d in st.dates] == ["2026-06-11"]
     assert st.dates[0].sentences[0].text == "The electoral commission will announce the results on Thursday."
+
+
+def test_the_first_undated_sentences_of_a_report_published_the_day_after_say_what_happened() -> None:
+    # 3 March is named by two articles; a report published on 4 March tells of it in its first
+    # sentences without a date: when 4 March is no candidate day, they are 3 March's news
+    results = [
+        article("n1", "2026-03-05", "The river dam broke on 3 March after a week of heavy rain in the hills."),
+        article("n2", "2026-03-06", "Insurers began counting the cost of the dam that broke on 3 March."),
+        article("r1", "2026-03-04", "Engineers closed the breach in the river dam with rocks and steel.\n\n"
+                                    "The county finished building the dam in June 1961 after the war.\n\n"
+                                    "Soldiers carried sandbags to the lower town as the water kept rising."),
+    ]
+    st = story(results, dates=1, sentences=5, start=date(2026, 3, 3), end=date(2026, 3, 3))
+    texts = [s.text for d in st.dates for s in d.sentences]
+    assert "Engineers closed the breach in the river dam with rocks and steel." in texts
+    assert "Soldiers carried sandbags to the lower town as the water kept rising." in texts
+    # a sentence with a date of its own (another day, a month, a year) is background, not the day's news
+    assert not any("1961" in t for t in texts)
+    # a report published two days later is not the day's news
+    late = [*results[:2], article("r2", "2026-03-05", "Soldiers carried sandbags to the lower town all day long.")]
+    st = story(late, dates=1, sentences=4, start=date(2026, 3, 3), end=date(2026, 3, 3))
+    assert not any("sandbags" in s.text for d in st.dates for s in d.sentences)
+
+
+def test_a_report_tells_of_its_publication_day_when_that_day_is_a_key_day_too() -> None:
+    # the report's undated lead belongs to the day it was published, not also to the day before
+    results = [
+        article("n1", "2026-03-06", "The river dam broke on 3 March after a week of heavy rain in the hills."),
+        article("n2", "2026-03-07", "The lower town was under water by 4 March, the mayor said in a statement."),
+        article("n3", "2026-03-08", "Insurers began counting the cost of the dam that broke on 3 March."),
+        article("r1", "2026-03-04", "Engineers closed the breach in the river dam with rocks and steel."),
+    ]
+    st = story(results, dates=2, sentences=3, start=date(2026, 3, 3), end=date(2026, 3, 4))
+    days = {d.date: [s.text for s in d.sentences] for d in st.dates}
+    assert set(days) == {"2026-03-03", "2026-03-04"}
+    engineers = [d for d, texts in days.items() if any(t.startswith("Engineers") for t in texts)]
+    assert engineers == ["2026-03-04"]
+
+
+def test_a_sentence_is_shown_on_one_day_only_unless_the_day_has_no_other() -> None:
+    # a sentence that names two key days is a candidate of both: the better day shows it
+    both = "The river dam broke on 3 March, and the town flooded on 4 March."
+    results = [*(article(f"t{i}", "2026-03-08", both) for i in range(3)),
+               article("u1", "2026-03-09", "Rescuers reached the flooded school on 4 March in boats."),
+               article("u2", "2026-03-09", "The dam keeper sounded the alarm on 3 March before dawn.")]
+    st = story(results, dates=2, sentences=2, start=date(2026, 3, 3), end=date(2026, 3, 4))
+    shown = [s.text for d in st.dates for s in d.sentences]
+    assert len(st.dates) == 2 and shown.count(both) == 1
+    # without another sentence, the day says it again rather than give its place away
+    # (two notes too short to be sentences keep the days apart: not the same articles' day)
+    alone = [*results[:3], article("v1", "2026-03-09", "Alarm on 3 March."),
+             article("v2", "2026-03-09", "Flood on 4 March.")]
+    st = story(alone, dates=2, sentences=2, start=date(2026, 3, 3), end=date(2026, 3, 4))
+    assert [[s.text for s in d.sentences] for d in st.dates] == [[both], [both]]
+
+
+def test_a_page_time_stamp_glued_to_a_sentence_is_cut_off() -> None:
+    assert clean_sentence("Page last updated at 07:02 GMT, Friday, 16 September 2011 08:02 UK The council "
+                          "explained its plan for the new bridge.") == \
+        "The council explained its plan for the new bridge."
+    assert clean_sentence("12 October 2011 Last updated at 20:01 GMT Help The lawyers dropped their claim "
+                          "about the contract.") == "The lawyers dropped their claim about the contract."
+    # a sentence that tells of an update is a sentence
+    assert clean_sentence("The page was last updated at 10:00 GMT by the council clerk.") == \
+        "The page was last updated at 10:00 GMT by the council clerk."

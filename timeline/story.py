@@ -13,9 +13,10 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
    from the same articles as a better neighbouring day (a "yesterday" report next to the
    publication day, a night across midnight) is that day's event, merged into it.
 3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
-   or as the lead of an article reporting that day), ranked by TF-IDF cosine to the centroid of
-   that day's candidates (what most reports of the day say) plus to the whole story's (what the
-   story is about); near-duplicates from several articles are one sentence with several sources.
+   or as one of the first undated sentences of a report of that day: an article published that
+   day, or the day after), ranked by TF-IDF cosine to the centroid of that day's candidates (what
+   most reports of the day say) plus to the whole story's (what the story is about);
+   near-duplicates from several articles are one sentence with several sources, shown on one day.
 """
 
 from __future__ import annotations
@@ -266,6 +267,12 @@ tuesday wednesday thursday friday saturday sunday yesterday today
 # A dateline or a byline glued to the start of a sentence: "WASHINGTON (Reuters) - ", "By Jo Lee - ".
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40})"
                        r"\s+[-–—]+\s+(?=[A-Z\"“‘'])")
+# A page's time stamp glued to the start of a sentence: "Page last updated at 07:02 GMT, Friday,
+# 16 September 2011 08:02 UK ", "12 October 2011 Last updated at 20:01 GMT Help ".
+_STAMP = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4} )?(?:Page )?[Ll]ast updated:?(?: at| on)? "
+                    r"\d{1,2}[:.]\d\d(?: ?[AP]M)?(?: [A-Z]{2,4})?"
+                    r"(?:,? [A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{4}(?: \d{1,2}[:.]\d\d)?(?: [A-Z]{2,4})?)?"
+                    r"(?: Help)?\s+(?=[A-Z\"“‘'])")
 _FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
@@ -274,6 +281,12 @@ DUPLICATE = 0.6
 SALIENCE = 1.0
 #: Sentences longer than this many words lose LENGTH of their worth per LONG words more.
 LONG, LENGTH = 30, 0.5
+#: A report of a day is an article published on it (or up to REPORT_DAYS after it, when its own
+#: publication day is no candidate); the first REPORT_SENTENCES sentences of its lead that have no
+#: date expression are candidates for that day (both fitted by benchmarks/fit_story.py --sentences).
+REPORT_DAYS, REPORT_SENTENCES = 1, 3
+#: A sentence this similar to one a better day shows is not shown again on another day.
+ELSEWHERE = DUPLICATE
 #: Candidates of a day compared pairwise for near-duplicates (the best by centrality).
 _POOL = 60
 #: How much a day's sentence loses for its TF-IDF cosine to a sentence picked before it (maximal
@@ -293,7 +306,7 @@ def clean_sentence(text: str) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _DATELINE.sub("", text.strip(), count=1)
+    text = _DATELINE.sub("", _STAMP.sub("", text.strip(), count=1), count=1)
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
@@ -357,10 +370,40 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
                 continue
             seen.add((e.start, i, text))
             out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
+    for d, i, text in _reports(results, days):
+        if (d, i, text) not in seen:
+            seen.add((d, i, text))
+            out[d].append(_Candidate(text, i, True))
     for d, announced in ahead.items():  # a day nobody reported after it: what was announced for it
         if not out.get(d):
             out[d] = announced
     return out
+
+
+def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tuple[date, int, str]]:
+    """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
+    those without a date expression of their own, for the day it reports: its publication day, or when that
+    is not one of `days`, the nearest of the REPORT_DAYS before it (a report of yesterday's event).
+    A report tells the day's news in its first sentences, often without a date ("Engineers cut the
+    pipe..."); each is one day's candidate only."""
+    from timeline.events import lead_index, plain
+
+    for i, r in enumerate(results):
+        pub = r.article.published
+        day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
+        if day is None:
+            continue
+        lead = lead_index(r.article, r.sentences)
+        if lead is None:
+            continue
+        starts = [x.start for x in r.sentences]
+        dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
+        for s in r.sentences[lead:lead + REPORT_SENTENCES]:
+            if s.index in dated:
+                continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
+            text = clean_sentence(plain(s.text(r.article.text), r.article.format))
+            if text is not None:
+                yield day, i, text
 
 
 def _days_named(r: ArticleResult) -> dict[int, set[str]]:
@@ -381,8 +424,52 @@ def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]
     return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
 
 
+class _Told:
+    """The sentences shown so far, indexed by their terms, to find one close to a new sentence
+    without comparing it with every one (a story of a hundred days shows hundreds)."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.size = 0
+
+    def add(self, vec: dict[str, float]) -> None:
+        for w, x in vec.items():
+            self.postings[w].append((self.size, x))
+        self.size += 1
+
+    def says(self, vec: dict[str, float], threshold: float) -> bool:
+        """Whether a sentence shown has a cosine of `threshold` or more with `vec`."""
+        dot: dict[int, float] = defaultdict(float)
+        for w, x in vec.items():
+            for j, y in self.postings.get(w, ()):
+                dot[j] += x * y
+        return any(v >= threshold for v in dot.values())
+
+
+def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
+          told: _Told | None) -> tuple[list[_Candidate], list[_Candidate]]:
+    """The `k` best of a day's ranked candidates (near-duplicates one sentence with several
+    sources), none that a better day shows already (`told`); and the pool's candidates left."""
+    left = ranked[:_POOL]
+    picked: list[_Candidate] = []
+    while left and len(picked) < k:
+        # worth, less what the sentences picked already say; the first of equals: the ranked order
+        fresh = [worth[id(x)] - DIVERSITY * max((_cos(x.vec, p.vec) for p in picked), default=0.0) for x in left]
+        c = left.pop(fresh.index(max(fresh)))
+        if told is not None and told.says(c.vec, ELSEWHERE):
+            continue  # a better day says it already: one sentence is one day's news
+        same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
+        if same is not None:
+            if c.result not in same.sources:
+                same.sources.append(c.result)
+            continue
+        picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+    return picked, left
+
+
 def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int) -> dict[date, list[_Candidate]]:
-    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`)."""
+    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`).
+    `days` come best first: a sentence a better day shows is not shown again, unless a day has no other."""
     if k <= 0 or not days:
         return {d: [] for d in days}
     cands = _candidates(results, set(days))
@@ -400,6 +487,7 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                 story_centroid[w] += x
     story_vec = _unit(story_centroid)
     out: dict[date, list[_Candidate]] = {}
+    told = _Told()  # the sentences of the days before (better days first)
     for d in days:
         cs = cands.get(d, [])
         centroid: dict[str, float] = defaultdict(float)
@@ -410,18 +498,9 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         published = {c.result: results[c.result].article.published for c in cs}
         worth = {id(c): _worth(c, day_vec, story_vec) for c in cs}
         ranked = sorted(cs, key=lambda c: (-worth[id(c)], published[c.result], results[c.result].article.id, c.text))
-        left = ranked[:_POOL]
-        picked: list[_Candidate] = []
-        while left and len(picked) < k:
-            # worth, less what the sentences picked already say; the first of equals: the ranked order
-            fresh = [worth[id(x)] - DIVERSITY * max((_cos(x.vec, p.vec) for p in picked), default=0.0) for x in left]
-            c = left.pop(fresh.index(max(fresh)))
-            same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
-            if same is not None:
-                if c.result not in same.sources:
-                    same.sources.append(c.result)
-                continue
-            picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+        picked, left = _pick(ranked, worth, k, told)
+        if not picked and told.size:  # every sentence of the day is a better day's: say it again rather than nothing
+            picked, left = _pick(ranked, worth, k, None)
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
@@ -429,6 +508,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
                     p.sources.append(c.result)
                     break
         out[d] = picked
+        for p in picked:
+            told.add(p.vec)
     return out
 
 
