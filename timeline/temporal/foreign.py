@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -52,6 +53,7 @@ _AHEAD = 60  # days: a date without its year and without a tense is the next one
 _TENSE_REACH = 80  # characters either side of a phrase that its tense is read from
 _WEEK = 7
 _WEEKDAY_REACH = 7  # a weekday names a day within a week of the publication date
+_RECIT = 10  # sentences: how far a narrative told in the present goes on from its last date
 
 
 @cache
@@ -145,13 +147,15 @@ def _day_or_none(year: int, month: int, day: int) -> date | None:
 
 def _place_weekday(weekday: int, published: date, direction: str) -> date:
     """The weekday in the past ("last": strictly before), the future ("next": strictly after),
-    or by tense ("past": not after, "future": after)."""
+    or by tense ("past": not after, "future": not before)."""
     delta = (published.isoweekday() - weekday) % _WEEK
     if direction == "last":
         return published - timedelta(days=delta or _WEEK)
     if direction == "past":
         return published - timedelta(days=delta)
     ahead = (weekday - published.isoweekday()) % _WEEK
+    if direction == "future":
+        return published + timedelta(days=ahead)
     return published + timedelta(days=ahead or _WEEK)
 
 
@@ -298,7 +302,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     known = lang in LOCALES
     w = _words(lang) if known else None
     out: list[Timex] = []
-    story: tuple[int, str] | None = None  # (sentence, value) of the last day or month of an earlier year
+    story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
@@ -307,6 +311,11 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         settings = _settings(published, tense)
         cursor = 0
         taken: list[tuple[int, int]] = []
+        if known:
+            nights = _nights(text, s, published, _tense(sentence, lang), lang)
+            out.extend(nights)
+            taken.extend((t.start - s.start, t.end - s.start) for t in nights)
+            taken.extend(_names(sentence, lang))
         for phrase, found in _search(sentence, lang, settings):
             at = sentence.find(phrase, cursor)
             if at < 0:
@@ -336,34 +345,64 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
-def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: tuple[int, str] | None,
-               published: date, lang: str) -> tuple[list[Timex], tuple[int, str] | None]:
+def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: _Scene | None,
+               published: date, lang: str) -> tuple[list[Timex], _Scene | None]:
     """A narrative set in an earlier year goes on in it, as in English (timeline.temporal.resolve):
     after "le 3 mars 2024" in this or the previous sentence, a past-tense "le 5 avril" is the
     5 April nearest to it (2024), not the one before the publication date. A year alone, a date
     counted from the publication ("ce 29 janvier", "el pasado 3 de julio", "11 febbraio scorso"),
     a weekday with its date (which fix their own year) set or take no scene, and only dates that
     open their sentences ("Le 3 mars 2024, ... Le 5 avril, ...") set it and go on with it: a date
-    in passing ("des délits commis en août 2010") is no scene."""
+    in passing ("des délits commis en août 2010") is no scene.
+
+    A narrative told in the present (the historical present of news stories: "Le 14 janvier 2011,
+    Ben Ali s'envole pour Djedda. [...] Les manifestations éclatent le 25 janvier") reaches
+    further: a day of an earlier year that opens a sentence not in the past sets it, and it goes
+    on from day to day (each the nearest to the last, at most _RECIT sentences apart) for every
+    day without its year in a sentence without tense, or in the past when the day opens it,
+    until a date of the publication's year, a day counted from the publication ("hier",
+    "mardi", "la semaine dernière") or a future tense ends it."""
     w = _words(lang)
     mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
     others = [t for t in out if not s.start <= t.start < s.end]
     done = []
     for t in mine:
         shape = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", t.value)
+        window = text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)]
+        tense = _tense(window, lang)
+        opening = _OPENING.fullmatch(text[s.start:t.start]) is not None
         if shape is not None and t.anchor is None and _YEAR.search(t.text) and w["month"].search(t.text):
-            if int(shape.group(1)) < published.year and _OPENING.fullmatch(text[s.start:t.start]):
-                story = (index, t.value)
-        elif (shape is not None and story is not None and index - story[0] <= 1 and t.anchor == "publication"
+            if int(shape.group(1)) < published.year and tense != "past" and shape.group(3) and opening:
+                story = _Scene(index, t.value, True)
+            elif int(shape.group(1)) < published.year and opening:
+                story = _Scene(index, t.value, False)
+            elif story is not None and story.present and int(shape.group(1)) >= published.year:
+                story = None
+        elif (shape is not None and story is not None and t.anchor == "publication"
               and w["month"].search(t.text) and not _YEAR.search(t.text) and _weekday_of(lang, t.text) is None
-              and _OPENING.fullmatch(text[s.start:t.start]) and not _counted(text, t, lang)
-              and _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
-              == "past"):
-            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story[1])
+              and not _counted(text, t, lang)
+              and ((story.present and shape.group(3) and index - story.index <= _RECIT
+                    and w["future"].search(window) is None and (tense is None or (tense == "past" and opening)))
+                   or (not story.present and index - story.index <= 1 and opening and tense == "past"))):
+            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story.value)
             if value is not None:
                 t = Timex(t.start, t.end, t.text, t.type, value, t.mod, "previous", t.rule, t.tagger)
+                if story.present and len(value) == len(story.value):
+                    story = _Scene(index, value, True)
+        elif story is not None and story.present and (t.anchor == "publication" or tense == "future"):
+            story = None  # the text is back at the publication's time
         done.append(t)
     return others + done, story
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """Where a narrative set in an earlier year is: the sentence and the value of its last date,
+    and whether it is told in the present (which reaches further)."""
+
+    index: int
+    value: str
+    present: bool
 
 
 _OPENING = re.compile(r"[\W_]*(?:[^\W\d_]+['’]?\s*){0,3}")  # at most three words before a sentence's date
@@ -554,6 +593,8 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                 continue
             phrase = m.group()
             if rx is w["weekday"] and (num := re.match(r"\s+\d{1,2}(?!\d)", sentence[m.end():])):
+                if w["month"].match(sentence, m.end() + len(num.group()) + 1):
+                    continue  # "vendredi 24 juillet" was judged whole: its weekday alone is no date either
                 phrase += num.group()  # "lunes 14": the weekday must agree with the day
             reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
             t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
@@ -572,6 +613,44 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                                  d.isoformat(), None, "publication", "locale:day-of-month", TAGGER))
                 taken.append((a, m.end()))
     return out
+
+
+def _nights(text: str, s: Sentence, published: date, tense: str | None, lang: str) -> list[Timex]:
+    """"la nuit de lundi à mardi", "la noche del lunes al martes", "la notte tra lunedì e
+    martedì": one expression, the night of the first day (TIMEX3 `TNI`), that day placed as a
+    weekday alone is; two days that do not follow each other are no such night."""
+    loc = LOCALES[lang]
+    if not loc.night:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(loc.weekdays, key=len, reverse=True))
+    out = []
+    for m in re.finditer(loc.night.format(wd=rf"(?:{names})"), text[s.start:s.end], re.IGNORECASE):
+        first, second = _weekday_of(lang, m.group("a")), _weekday_of(lang, m.group("b"))
+        if first is None or second is None or second != first % _WEEK + 1:
+            continue
+        d = _place_weekday(first, published, "future" if tense == "future" else "past")
+        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "TIME", f"{d.isoformat()}TNI", None,
+                         "publication", "locale:night", TAGGER))
+    return out
+
+
+def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of names made of a date ("le pont du 6 octobre", "el Movimiento 15 de
+    mayo", "piazza 25 aprile"): a street, a square, a bridge or a movement named after a day
+    is no mention of that day."""
+    loc = LOCALES[lang]
+    if not loc.named:
+        return []
+    w = _words(lang)
+    nouns = "|".join(re.escape(n) for n in sorted(loc.named, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)(?:{nouns})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
+                    rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?={w['month'].pattern})", re.IGNORECASE)
+    spans = []
+    for m in rx.finditer(sentence):
+        month = w["month"].match(sentence, m.end())
+        if month is not None:
+            spans.append((m.start(), month.end()))
+    return spans
 
 
 def _month_day(day: int, published: date, direction: str) -> date | None:
