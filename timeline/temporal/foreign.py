@@ -203,8 +203,9 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 return d.isoformat(), "publication", 0
             if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
                 tense = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
-            elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
-                tense = "future"
+            elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
+                  or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
+                tense = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"
             d = _place_day(found.month, found.day, published, tense)
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
