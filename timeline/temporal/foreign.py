@@ -115,9 +115,13 @@ def _tense(sentence: str, lang: str) -> str | None:
     return None
 
 
-def _place_day(month: int, day: int, published: date, tense: str | None) -> date | None:
-    """A day and month without a year: in the past, the latest not after `published`; in the
-    future, the first not before it; otherwise the nearest."""
+def _place_day(month: int, day: int, published: date, tense: str | None, strict: bool = False) -> date | None:
+    """A day and month without a year. Marked last or next (`strict`): the latest not after
+    `published`, the first not before it. By the tense of its sentence: the one English chooses
+    (timeline.temporal.resolve.choose: the nearest, a day on the wrong side of the publication
+    counting twelve times its distance), so the tense of another clause does not send a day
+    twelve days ahead a year back. Without tense: the next one within _AHEAD days, else the
+    latest past."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -126,6 +130,11 @@ def _place_day(month: int, day: int, published: date, tense: str | None) -> date
             continue
     if not options:
         return None
+    if tense in ("past", "future") and not strict:
+        from timeline.temporal.resolve import choose
+        from timeline.temporal.values import Point
+
+        return choose([Point("day", d) for d in options], published, tense).start
     if tense == "past":
         past = [d for d in options if d <= published]
         return past[-1] if past else None
@@ -201,12 +210,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                     return None  # no such day near the publication date: a misprint or a page's stamp
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
+            marked = None
             if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
-                tense = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
+                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
             elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
                   or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
-                tense = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"
-            d = _place_day(found.month, found.day, published, tense)
+                marked = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"
+            d = _place_day(found.month, found.day, published, marked or tense, strict=marked is not None)
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
             return None  # "mar", "set" alone: a word, not a month
