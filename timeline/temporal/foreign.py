@@ -42,7 +42,8 @@ _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
 # Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
 _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta|since|on|the|les|los|las"
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
-         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
+         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a"
+         r"|après|avant|pendant|lors|durant|después|antes|durante|dopo|prima")
 _LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
 _CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
 _TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
@@ -344,6 +345,9 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 if known:
+                    day_word = w["day"].match(part) if w is not None else None
+                    if day_word is not None and re.match(r"\s*,", part[day_word.end():]):
+                        part = part[:day_word.end()]  # "Hier, un mois jour [pour jour]": the day word
                     start, part, reading = _widen(sentence, start, part, reading, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
                 if timex is not None and _free(taken, timex, s.start):
