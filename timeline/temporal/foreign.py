@@ -82,6 +82,11 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
             n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
+        "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
+                            else r"(?!)", re.IGNORECASE),
+        "named": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
+                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?=(?:{alt(loc.months + loc.short)})(?!\w))"
+                            if loc.named else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -634,17 +639,13 @@ def _nights(text: str, s: Sentence, published: date, tense: str | None, lang: st
     """"la nuit de lundi à mardi", "la noche del lunes al martes", "la notte tra lunedì e
     martedì": one expression, the night of the first day (TIMEX3 `TNI`), that day placed as a
     weekday alone is; two days that do not follow each other are no such night."""
-    loc = LOCALES[lang]
-    if not loc.night:
-        return []
-    names = "|".join(re.escape(n) for n in sorted(loc.weekdays, key=len, reverse=True))
     out = []
-    for m in re.finditer(loc.night.format(wd=rf"(?:{names})"), text[s.start:s.end], re.IGNORECASE):
+    for m in _words(lang)["night"].finditer(text, s.start, s.end):
         first, second = _weekday_of(lang, m.group("a")), _weekday_of(lang, m.group("b"))
         if first is None or second is None or second != first % _WEEK + 1:
             continue
         d = _place_weekday(first, published, "future" if tense == "future" else "past")
-        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "TIME", f"{d.isoformat()}TNI", None,
+        out.append(Timex(m.start(), m.end(), m.group(), "TIME", f"{d.isoformat()}TNI", None,
                          "publication", "locale:night", TAGGER))
     return out
 
@@ -653,15 +654,9 @@ def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
     """The spans of names made of a date ("le pont du 6 octobre", "el Movimiento 15 de
     mayo", "piazza 25 aprile"): a street, a square, a bridge or a movement named after a day
     is no mention of that day."""
-    loc = LOCALES[lang]
-    if not loc.named:
-        return []
     w = _words(lang)
-    nouns = "|".join(re.escape(n) for n in sorted(loc.named, key=len, reverse=True))
-    rx = re.compile(rf"(?<!\w)(?:{nouns})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
-                    rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?={w['month'].pattern})", re.IGNORECASE)
     spans = []
-    for m in rx.finditer(sentence):
+    for m in w["named"].finditer(sentence):
         month = w["month"].match(sentence, m.end())
         if month is not None:
             spans.append((m.start(), month.end()))
