@@ -5,9 +5,11 @@ left as it was."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -343,3 +345,42 @@ def test_a_date_with_del_and_its_year() -> None:
 def test_ago_with_an_adverb_and_a_day_word_in_an_idiom(lang: str, text: str,
                                                         expected: list[tuple[str, str]]) -> None:
     assert _dates(text, lang) == expected
+
+
+# --- the example corpus of other languages (tests/corpus/foreign.txt) -------------------------
+
+FOREIGN_CORPUS = Path(__file__).parent / "corpus" / "foreign.txt"
+
+
+def _foreign_cases() -> list[tuple[int, str, date, str | None, str]]:
+    """(line, lang, reference, value or None, phrasing) for each phrasing of the corpus."""
+    lang, reference, cases = "", date.min, []
+    for number, raw in enumerate(FOREIGN_CORPUS.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if m := re.match(r"#\s*lang:\s*(\w+)", line):
+            lang = m.group(1)
+        elif m := re.match(r"#\s*reference:\s*(\d{4}-\d\d-\d\d)", line):
+            reference = date.fromisoformat(m.group(1))
+        elif line and not line.startswith("#"):
+            head, *phrasings = [p.strip() for p in line.split("|")]
+            value = None if head == "NONE" else head.split()[1]
+            cases.extend((number, lang, reference, value, p) for p in phrasings)
+    return cases
+
+
+@pytest.mark.parametrize(("line", "lang", "reference", "value", "phrasing"), _foreign_cases(),
+                         ids=lambda x: x if isinstance(x, str) else None)
+def test_foreign_corpus(line: int, lang: str, reference: date, value: str | None, phrasing: str) -> None:
+    start = phrasing.find("[")
+    end = phrasing.find("]") - 1 if start >= 0 else -1
+    text = phrasing.replace("[", "", 1).replace("]", "", 1)
+    if start < 0:
+        start, end = 0, len(text)
+    found = tag_foreign(text, reference, lang)
+    shown = [(t.text, t.value) for t in found]
+    where = f"foreign.txt:{line} {phrasing!r} ({lang}, {reference})"
+    if value is None:
+        assert not [t for t in found if t.start < end and t.end > start], f"{where}: got {shown}"
+    else:
+        assert [(t.start, t.end, t.value) for t in found if t.start < end and t.end > start] == \
+            [(start, end, value)], f"{where}: got {shown}"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -41,7 +42,8 @@ _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
 # Words dateparser takes in around a phrase that are not part of it ("el viernes en", "hoy y").
 _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hasta|since|on|the|les|los|las"
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
-         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a")
+         r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a"
+         r"|après|avant|pendant|lors|durant|después|antes|durante|dopo|prima")
 _LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
 _CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
 _TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
@@ -52,6 +54,7 @@ _AHEAD = 60  # days: a date without its year and without a tense is the next one
 _TENSE_REACH = 80  # characters either side of a phrase that its tense is read from
 _WEEK = 7
 _WEEKDAY_REACH = 7  # a weekday names a day within a week of the publication date
+_RECIT = 10  # sentences: how far a narrative told in the present goes on from its last date
 
 
 @cache
@@ -79,6 +82,11 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
             n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
+        "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
+                            else r"(?!)", re.IGNORECASE),
+        "named": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
+                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?=(?:{alt(loc.months + loc.short)})(?!\w))"
+                            if loc.named else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -113,9 +121,13 @@ def _tense(sentence: str, lang: str) -> str | None:
     return None
 
 
-def _place_day(month: int, day: int, published: date, tense: str | None) -> date | None:
-    """A day and month without a year: in the past, the latest not after `published`; in the
-    future, the first not before it; otherwise the nearest."""
+def _place_day(month: int, day: int, published: date, tense: str | None, strict: bool = False) -> date | None:
+    """A day and month without a year. Marked last or next (`strict`): the latest not after
+    `published`, the first not before it. By the tense of its sentence: the one English chooses
+    (timeline.temporal.resolve.choose: the nearest, a day on the wrong side of the publication
+    counting twelve times its distance), so the tense of another clause does not send a day
+    twelve days ahead a year back. Without tense: the next one within _AHEAD days, else the
+    latest past."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -124,6 +136,11 @@ def _place_day(month: int, day: int, published: date, tense: str | None) -> date
             continue
     if not options:
         return None
+    if tense in ("past", "future") and not strict:
+        from timeline.temporal.resolve import choose
+        from timeline.temporal.values import Point
+
+        return choose([Point("day", d) for d in options], published, tense).start
     if tense == "past":
         past = [d for d in options if d <= published]
         return past[-1] if past else None
@@ -145,13 +162,15 @@ def _day_or_none(year: int, month: int, day: int) -> date | None:
 
 def _place_weekday(weekday: int, published: date, direction: str) -> date:
     """The weekday in the past ("last": strictly before), the future ("next": strictly after),
-    or by tense ("past": not after, "future": after)."""
+    or by tense ("past": not after, "future": not before)."""
     delta = (published.isoweekday() - weekday) % _WEEK
     if direction == "last":
         return published - timedelta(days=delta or _WEEK)
     if direction == "past":
         return published - timedelta(days=delta)
     ahead = (weekday - published.isoweekday()) % _WEEK
+    if direction == "future":
+        return published + timedelta(days=ahead)
     return published + timedelta(days=ahead or _WEEK)
 
 
@@ -197,11 +216,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                     return None  # no such day near the publication date: a misprint or a page's stamp
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
+            marked = None
             if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
-                tense = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
-            elif re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
-                tense = "future"
-            d = _place_day(found.month, found.day, published, tense)
+                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
+            elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
+                  or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
+                marked = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"
+            d = _place_day(found.month, found.day, published, marked or tense, strict=marked is not None)
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
             return None  # "mar", "set" alone: a word, not a month
@@ -298,7 +319,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     known = lang in LOCALES
     w = _words(lang) if known else None
     out: list[Timex] = []
-    story: tuple[int, str] | None = None  # (sentence, value) of the last day or month of an earlier year
+    story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
@@ -307,6 +328,11 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         settings = _settings(published, tense)
         cursor = 0
         taken: list[tuple[int, int]] = []
+        if known:
+            nights = _nights(text, s, published, _tense(sentence, lang), lang)
+            out.extend(nights)
+            taken.extend((t.start - s.start, t.end - s.start) for t in nights)
+            taken.extend(_names(sentence, lang))
         for phrase, found in _search(sentence, lang, settings):
             at = sentence.find(phrase, cursor)
             if at < 0:
@@ -324,6 +350,9 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 if known:
+                    day_word = w["day"].match(part) if w is not None else None
+                    if day_word is not None and re.match(r"\s*,", part[day_word.end():]):
+                        part = part[:day_word.end()]  # "Hier, un mois jour [pour jour]": the day word
                     start, part, reading = _widen(sentence, start, part, reading, lang, settings)
                 timex = _timex(text, s.start + start, part, reading, published, tense, lang, known, s)
                 if timex is not None and _free(taken, timex, s.start):
@@ -336,34 +365,64 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
-def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: tuple[int, str] | None,
-               published: date, lang: str) -> tuple[list[Timex], tuple[int, str] | None]:
+def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: _Scene | None,
+               published: date, lang: str) -> tuple[list[Timex], _Scene | None]:
     """A narrative set in an earlier year goes on in it, as in English (timeline.temporal.resolve):
     after "le 3 mars 2024" in this or the previous sentence, a past-tense "le 5 avril" is the
     5 April nearest to it (2024), not the one before the publication date. A year alone, a date
     counted from the publication ("ce 29 janvier", "el pasado 3 de julio", "11 febbraio scorso"),
     a weekday with its date (which fix their own year) set or take no scene, and only dates that
     open their sentences ("Le 3 mars 2024, ... Le 5 avril, ...") set it and go on with it: a date
-    in passing ("des délits commis en août 2010") is no scene."""
+    in passing ("des délits commis en août 2010") is no scene.
+
+    A narrative told in the present (the historical present of news stories: "Le 14 janvier 2011,
+    Ben Ali s'envole pour Djedda. [...] Les manifestations éclatent le 25 janvier") reaches
+    further: a day of an earlier year that opens a sentence not in the past sets it, and it goes
+    on from day to day (each the nearest to the last, at most _RECIT sentences apart) for every
+    day without its year in a sentence without tense, or in the past when the day opens it,
+    until a date of the publication's year, a day counted from the publication ("hier",
+    "mardi", "la semaine dernière") or a future tense ends it."""
     w = _words(lang)
     mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
     others = [t for t in out if not s.start <= t.start < s.end]
     done = []
     for t in mine:
         shape = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", t.value)
+        window = text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)]
+        tense = _tense(window, lang)
+        opening = _OPENING.fullmatch(text[s.start:t.start]) is not None
         if shape is not None and t.anchor is None and _YEAR.search(t.text) and w["month"].search(t.text):
-            if int(shape.group(1)) < published.year and _OPENING.fullmatch(text[s.start:t.start]):
-                story = (index, t.value)
-        elif (shape is not None and story is not None and index - story[0] <= 1 and t.anchor == "publication"
+            if int(shape.group(1)) < published.year and tense != "past" and shape.group(3) and opening:
+                story = _Scene(index, t.value, True)
+            elif int(shape.group(1)) < published.year and opening:
+                story = _Scene(index, t.value, False)
+            elif story is not None and story.present and int(shape.group(1)) >= published.year:
+                story = None
+        elif (shape is not None and story is not None and t.anchor == "publication"
               and w["month"].search(t.text) and not _YEAR.search(t.text) and _weekday_of(lang, t.text) is None
-              and _OPENING.fullmatch(text[s.start:t.start]) and not _counted(text, t, lang)
-              and _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
-              == "past"):
-            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story[1])
+              and not _counted(text, t, lang)
+              and ((story.present and shape.group(3) and index - story.index <= _RECIT
+                    and w["future"].search(window) is None and (tense is None or (tense == "past" and opening)))
+                   or (not story.present and index - story.index <= 1 and opening and tense == "past"))):
+            value = _nearest(int(shape.group(2)), int(shape.group(3) or 0), story.value)
             if value is not None:
                 t = Timex(t.start, t.end, t.text, t.type, value, t.mod, "previous", t.rule, t.tagger)
+                if story.present and len(value) == len(story.value):
+                    story = _Scene(index, value, True)
+        elif story is not None and story.present and (t.anchor == "publication" or tense == "future"):
+            story = None  # the text is back at the publication's time
         done.append(t)
     return others + done, story
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """Where a narrative set in an earlier year is: the sentence and the value of its last date,
+    and whether it is told in the present (which reaches further)."""
+
+    index: int
+    value: str
+    present: bool
 
 
 _OPENING = re.compile(r"[\W_]*(?:[^\W\d_]+['’]?\s*){0,3}")  # at most three words before a sentence's date
@@ -554,6 +613,8 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                 continue
             phrase = m.group()
             if rx is w["weekday"] and (num := re.match(r"\s+\d{1,2}(?!\d)", sentence[m.end():])):
+                if w["month"].match(sentence, m.end() + len(num.group()) + 1):
+                    continue  # "vendredi 24 juillet" was judged whole: its weekday alone is no date either
                 phrase += num.group()  # "lunes 14": the weekday must agree with the day
             reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
             t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
@@ -572,6 +633,34 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                                  d.isoformat(), None, "publication", "locale:day-of-month", TAGGER))
                 taken.append((a, m.end()))
     return out
+
+
+def _nights(text: str, s: Sentence, published: date, tense: str | None, lang: str) -> list[Timex]:
+    """"la nuit de lundi à mardi", "la noche del lunes al martes", "la notte tra lunedì e
+    martedì": one expression, the night of the first day (TIMEX3 `TNI`), that day placed as a
+    weekday alone is; two days that do not follow each other are no such night."""
+    out = []
+    for m in _words(lang)["night"].finditer(text, s.start, s.end):
+        first, second = _weekday_of(lang, m.group("a")), _weekday_of(lang, m.group("b"))
+        if first is None or second is None or second != first % _WEEK + 1:
+            continue
+        d = _place_weekday(first, published, "future" if tense == "future" else "past")
+        out.append(Timex(m.start(), m.end(), m.group(), "TIME", f"{d.isoformat()}TNI", None,
+                         "publication", "locale:night", TAGGER))
+    return out
+
+
+def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of names made of a date ("le pont du 6 octobre", "el Movimiento 15 de
+    mayo", "piazza 25 aprile"): a street, a square, a bridge or a movement named after a day
+    is no mention of that day."""
+    w = _words(lang)
+    spans = []
+    for m in w["named"].finditer(sentence):
+        month = w["month"].match(sentence, m.end())
+        if month is not None:
+            spans.append((m.start(), month.end()))
+    return spans
 
 
 def _month_day(day: int, published: date, direction: str) -> date | None:

@@ -32,6 +32,8 @@ class Locale:
     units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
     ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
+    night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
+    named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
 
 
 LOCALES: dict[str, Locale] = {
@@ -64,6 +66,9 @@ LOCALES: dict[str, Locale] = {
                "año": "year", "años": "year"},
         ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
         this=("este", "esta"),
+        night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
+        named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
+               "coalición"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -83,7 +88,8 @@ LOCALES: dict[str, Locale] = {
         idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
                 "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
-               r"|pourront|devra|devront|va|vont|prochaine?)\b",
+               r"|pourront|devra|devront|va|vont|prochaine?"
+               r"|doit|doivent|devrait|devraient|prévue?s?)\b",  # scheduled: "doit s'ouvrir", "est prévu"
         past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b",
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
         first=("premier", "1er"),
@@ -93,6 +99,9 @@ LOCALES: dict[str, Locale] = {
                "an": "year", "ans": "year", "année": "year", "années": "year"},
         ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
         this=("ce", "cette"),
+        night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
+        named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
+               "coalition"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -123,5 +132,8 @@ LOCALES: dict[str, Locale] = {
                "mesi": "month", "anno": "year", "anni": "year"},
         ago="{n} {unit} fa",
         this=("questo", "questa", "quest'", "quest’"),
+        night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
+        named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
+               "coalizione"),
     ),
 }
