@@ -170,3 +170,38 @@ def test_quick_start_in_the_repository_layout(tmp_path: Path) -> None:
     assert main(["build", "-o", str(out), "-q"]) == 0
     assert (out / "index.html").exists()
     assert {name: (out / name).read_bytes() for name in before} == before, "the committed files are left alone"
+
+
+@pytest.mark.parametrize(("name", "start"), [("page.html", "<!doctype html>"), ("page.HTM", "<!doctype html>"),
+                                             ("notes.md", "# "), ("data.json", "{"), ("rows.csv", "id,"),
+                                             ("drawing.svg", "<?xml"), ("other.out", "{")])
+def test_extract_output_format_follows_the_extension(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                     seed_path: Path, name: str, start: str) -> None:
+    """`-o page.html` without -f writes a page, not JSON in a file named .html; an unknown extension
+    keeps the default (JSON)."""
+    out = tmp_path / name
+    code, _, err = run(capsys, "extract", str(seed_path), "-o", str(out))
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_explicit_format_wins_over_the_extension(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                 seed_path: Path) -> None:
+    out = tmp_path / "timeline.html"
+    assert run(capsys, "extract", str(seed_path), "-f", "md", "-o", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_story_and_diff_outputs_follow_the_extension(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                     seed_path: Path) -> None:
+    story = tmp_path / "story.html"
+    code, _, err = run(capsys, "story", str(seed_path), "-o", str(story))
+    assert code == 0, err
+    assert story.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert "key dates of 1 article\n" in err or "key date of 1 article\n" in err  # no "1 articles"
+    changes = tmp_path / "changes.md"
+    assert run(capsys, "diff", str(seed_path), str(seed_path), "-o", str(changes))[0] == 0
+    assert not changes.read_text(encoding="utf-8").startswith("{")
+    text = tmp_path / "changes.txt"
+    assert run(capsys, "diff", str(seed_path), str(seed_path), "-o", str(text))[0] == 0
+    assert "<" not in text.read_text(encoding="utf-8")[:1]

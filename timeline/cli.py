@@ -161,6 +161,27 @@ def _note_inferred(article: Article) -> None:
             f"from {evidence}")
 
 
+def _counted(n: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# What an output file's extension says its format is, when -f is not given ("-o story.html" is a page).
+_EXTENSION_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
+                      ".csv": "csv", ".svg": "svg", ".mmd": "mermaid", ".mw": "markwhen", ".txt": "text"}
+
+
+def _output_format(args: argparse.Namespace, choices: tuple[str, ...] | list[str], default: str) -> str:
+    """-f when given; else the format OUT's extension names, if the command writes it; else `default`."""
+    if args.format:
+        return args.format
+    if args.output and args.output != "-":
+        fmt = _EXTENSION_FORMATS.get(Path(args.output).suffix.lower())
+        if fmt in choices:
+            return fmt
+    return default
+
+
 def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
     if out is None or out == "-":
         sys.stdout.write(content)
@@ -190,7 +211,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         _warn(edits.stale(tl.events))
         tl = edit_timeline(tl, edits)
-    _emit(render(tl, args.format, args.templates), args.output, args.force, (args.file,))
+    from timeline.meta import FORMATS
+
+    _emit(render(tl, _output_format(args, FORMATS, "json"), args.templates), args.output, args.force, (args.file,))
     return 0
 
 
@@ -274,6 +297,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         new = edit_timeline(new, edits, versions=True)
     d = diff_timelines(old, new)
     to_stdout = args.output is None or args.output == "-"
+    from timeline.meta import DIFF_FORMATS
+
+    args.format = _output_format(args, DIFF_FORMATS, "text")
     color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     _emit(render_diff(d, args.format, args.templates, color=color), args.output, args.force, (args.old, args.new))
     return 1 if d.has_differences else 0
@@ -321,7 +347,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         say(message)
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
-        say(f"wrote {report.rows} events of {report.articles - len(report.errors)} articles to "
+        say(f"wrote {_counted(report.rows, 'event')} of {_counted(report.articles - len(report.errors), 'article')} to "
             f"{report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
 
@@ -377,10 +403,13 @@ def cmd_story(args: argparse.Namespace) -> int:
     _warn(warnings)
     for message in errors:
         say(message)
-    _emit(render_story(st, args.format, args.templates), args.output, args.force, inputs)
+    from timeline.meta import STORY_FORMATS
+
+    fmt = _output_format(args, STORY_FORMATS, "json")
+    _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs)
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
-        say(f"{len(st.dates)} key dates of {st.articles} articles{skipped}")
+        say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}")
     return EXIT_USAGE if errors else 0
 
 
@@ -400,7 +429,7 @@ def make_parser() -> argparse.ArgumentParser:
             "timeline eval ../shared/data/tbaq",
         ),
     )
-    from timeline.meta import FORMATS, GENERATOR
+    from timeline.meta import DIFF_FORMATS, FORMATS, GENERATOR, STORY_FORMATS
 
     parser.add_argument("--version", action="version", version=str(GENERATOR))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -438,8 +467,9 @@ def make_parser() -> argparse.ArgumentParser:
         ),
     )
     article_args(p)
-    p.add_argument("-f", "--format", default="json", choices=FORMATS, metavar="FORMAT",
-                   help="output format: json (default), html (a page), html-fragment (the timeline alone, "
+    p.add_argument("-f", "--format", choices=FORMATS, metavar="FORMAT",
+                   help="output format: json (default, or as OUT's extension says), html (a page), "
+                        "html-fragment (the timeline alone, "
                         "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid")
     p.add_argument("--title", help="title to show instead of the article's own")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
@@ -475,8 +505,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("old", metavar="OLD", help="the earlier version: an article or a timeline .json; - for stdin")
     p.add_argument("new", metavar="NEW", help="the later version: an article or a timeline .json; - for stdin")
     format_in(p)
-    p.add_argument("-f", "--format", default="text", choices=["text", "md", "html", "json"],
-                   help="output format (default: text, coloured on a terminal unless NO_COLOR is set)")
+    p.add_argument("-f", "--format", choices=DIFF_FORMATS,
+                   help="output format (default: as OUT's extension says, else text, coloured on a terminal "
+                        "unless NO_COLOR is set)")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace OUT even if timeline did not write it")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
@@ -589,8 +620,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _collection_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    p.add_argument("-f", "--format", default="json", choices=["json", "md", "html", "csv", "svg"],
-                   help="output format: json (default), md, html (a page), csv (one row per sentence), "
+    p.add_argument("-f", "--format", choices=STORY_FORMATS,
+                   help="output format: json (default, or as OUT's extension says), md, html (a page), "
+                        "csv (one row per sentence), "
                         "svg (the overview of the key dates)")
     p.add_argument("--dates", type=_count(1), metavar="N", help="how many key dates (default: as the story needs)")
     p.add_argument("--sentences", type=_count(0), metavar="K", help="sentences per date (default: 2)")

@@ -47,6 +47,7 @@ from typing import Literal
 
 from timeline.chronology import Timeline, content_words
 from timeline.events import Event
+from timeline.meta import DIFF_FORMATS
 
 __all__ = [
     "DATE_WEIGHT",
@@ -63,7 +64,6 @@ __all__ = [
 ]
 
 #: Output formats of `timeline diff` (`render.render_diff`).
-DIFF_FORMATS: tuple[str, ...] = ("text", "md", "html", "json")
 #: Weight of the date similarity (0, 0.5 or 1) added to the text similarity (0..1).
 DATE_WEIGHT = 0.1
 #: Lowest score at which an old and a new event may be paired as one (changed or unchanged) event.

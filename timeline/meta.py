@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["ANCHORS", "DEFAULT_UNDATED", "FORMATS", "GENERATOR", "STATUSES", "UNDATED_OPTIONS", "Generator",
+__all__ = ["ANCHORS", "DEFAULT_UNDATED", "DIFF_FORMATS", "FORMATS",
+           "STORY_FORMATS", "GENERATOR", "STATUSES", "UNDATED_OPTIONS", "Generator",
            "parse_statuses"]
 
 FORMATS: tuple[str, ...] = ("html", "html-fragment", "md", "json", "csv", "timelinejs", "markwhen", "mermaid", "svg")
+DIFF_FORMATS: tuple[str, ...] = ("text", "md", "html", "json")  # what `timeline diff` writes
+STORY_FORMATS: tuple[str, ...] = ("json", "md", "html", "csv", "svg")  # what `timeline story` writes
 
 
 @dataclass(frozen=True)

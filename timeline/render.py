@@ -87,7 +87,7 @@ from timeline.filters import (
     text_id,
     when_text,
 )
-from timeline.meta import FORMATS, Generator
+from timeline.meta import FORMATS, STORY_FORMATS, Generator
 
 if TYPE_CHECKING:
     from timeline.story import Story
@@ -430,7 +430,6 @@ def template_context(d: TimelineDiff) -> dict[str, object]:
 
 #: What `render_story` writes: JSON (Story.to_dict), Markdown and HTML (templates story.md and
 #: story.html), CSV (one row per sentence, STORY_CSV_COLUMNS).
-STORY_FORMATS = ("json", "md", "html", "csv", "svg")
 STORY_CSV_COLUMNS = ("date", "label", "score", "articles", "rank", "text", "article", "source", "url",
                      "published", "sources")
 
