@@ -956,9 +956,12 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         return BuildReport(out, (), len(previous.files), articles, 0, versions, previous.errors,
                            up_to_date=True, warnings=previous.warnings, versions=versions, skipped=skipped)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
+    env = make_env(templates)  # its templates compiled while the workers read the articles
+    from timeline.render import compile_theme
+
     with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
-                                                 options=options)
+                                                 options=options, meanwhile=lambda: compile_theme(env))
         failures = [o for o in outcomes if isinstance(o, Failure) and not o.skipped]
         warnings = (*heard, *(o.message + " (skipped)" for o in outcomes if isinstance(o, Failure) and o.skipped))
         if failures and strict:
@@ -975,7 +978,6 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         failures += long
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
-        env = make_env(templates)
         staged, written = _staged(out, previous, lambda stage: stage_pages(
             model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs),
             force=force, names=names)
