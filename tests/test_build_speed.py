@@ -100,3 +100,41 @@ def test_a_parallel_build_with_a_theme_is_byte_identical_to_one_job(tmp_path: Pa
     build([str(src)], tmp_path / "two", jobs=2, templates=theme)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
     assert b'class="what mine"' in (tmp_path / "two" / "story00.html").read_bytes()
+
+
+def test_the_combined_timeline_is_made_once_and_only_when_a_page_asks_for_it(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import site
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    made: list[int] = []
+    plain = site.build_timeline
+
+    def counted(articles: list[object], *args: object, **kwargs: object) -> object:
+        made.append(len(articles))
+        return plain(articles, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site, "build_timeline", counted)
+    src = _corpus(tmp_path / "src", 4)
+    model = site.collect_site([process(load_one(str(p))) for p in sorted(src.iterdir())])
+    assert made == []  # the article pages do not need it: the main process makes it while workers render them
+    combined = model.site.combined
+    assert made == [4] and model.site.combined is combined and model.site.coverage is not None
+    assert [e.id for e in combined.events] == [e.id for e in plain([ap.result.article for ap in model.pages],
+                                                                   [e for ap in model.pages for e in ap.result.events],
+                                                                   "Combined timeline").events]
+    assert made == [4]
+
+
+def test_a_theme_whose_article_pages_read_the_combined_timeline_builds_alike_in_parallel(tmp_path: Path) -> None:
+    src = _corpus(tmp_path / "src", 24)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "article.html").write_text('{% extends "timeline.html" %}\n{% block intro %}<p>{{ site.combined.events'
+                                        '|length }} in all, {{ site.coverage.first.short() }}</p>{% endblock %}\n',
+                                        encoding="utf-8")
+    build([str(src)], tmp_path / "one", jobs=1, templates=theme)
+    build([str(src)], tmp_path / "two", jobs=2, templates=theme)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert b" in all, " in (tmp_path / "two" / "story05.html").read_bytes()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import json
@@ -143,14 +144,25 @@ class Site:
 
     title: str
     articles: tuple[SiteArticle, ...]  # one per article: the latest of its versions
-    combined: Timeline
-    coverage: Coverage | None
+    # The combined timeline, made when a page first asks for it (`combined`): the build's main
+    # process makes it while its workers render the article pages, which do not need it.
+    combine: Callable[[], Timeline] = dataclasses.field(repr=False, compare=False)
     article_href: dict[str, str]
     index_href: str = "index.html"
     combined_href: str = "combined.html"
     combined_md_href: str = "combined.md"
     story_href: str | None = None  # the story of several articles (timeline.story), else None
     story_md_href: str | None = None
+
+    @functools.cached_property
+    def combined(self) -> Timeline:
+        """All articles (the latest of their versions) in one chronology."""
+        return self.combine()
+
+    @functools.cached_property
+    def coverage(self) -> Coverage | None:
+        """The dates the combined timeline covers."""
+        return coverage(self.combined.events)
 
 
 @dataclass(frozen=True)
@@ -272,7 +284,9 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
             changes_of[a.id] = tuple(items)
     latest = [g[-1] for g in groups]
     latest_ids = {a.id for a in latest}
-    combined = build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
+
+    def combine() -> Timeline:
+        return build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
                                        *additions(edits)], title="Combined timeline")
 
     def entry(a: Article) -> SiteArticle:
@@ -290,8 +304,7 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
             the_story, stale = edit_story(the_story, edits)
             warnings += stale
         story_page = _story_name({a.id for a in articles})
-    site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
-                {a.id: f"{a.id}.html" for a in articles},
+    site = Site(title, tuple(entry_of[a.id] for a in latest), combine, {a.id: f"{a.id}.html" for a in articles},
                 story_href=f"{story_page}.html" if story_page else None,
                 story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
