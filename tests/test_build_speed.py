@@ -138,3 +138,35 @@ def test_a_theme_whose_article_pages_read_the_combined_timeline_builds_alike_in_
     build([str(src)], tmp_path / "two", jobs=2, templates=theme)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
     assert b" in all, " in (tmp_path / "two" / "story05.html").read_bytes()
+
+
+def test_the_story_is_made_once_and_only_when_its_page_is_rendered(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import site
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    made: list[int] = []
+    plain = site.story
+
+    def counted(results: list[object], *args: object, **kwargs: object) -> object:
+        made.append(len(results))
+        return plain(results, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site, "story", counted)
+    src = _corpus(tmp_path / "src", 4)
+    model = site.collect_site([process(load_one(str(p))) for p in sorted(src.iterdir())])
+    assert made == [] and model.site.story_href == "story.html"
+    assert model.story is not None and model.story is model.story and made == [4]
+
+
+def test_a_parallel_build_reports_what_the_edits_said_of_events_then_of_story_days(tmp_path: Path) -> None:
+    src = _corpus(tmp_path / "src", 20)
+    (src / "edits.yml").write_text("events:\n  story00-nothing-12345678: {drop: true}\n"
+                                   "days:\n  2001-01-01: {drop: true}\n", encoding="utf-8")
+    one = build([str(src)], tmp_path / "one", jobs=1)
+    two = build([str(src)], tmp_path / "two", jobs=2)
+    assert one.warnings == two.warnings
+    said = [w for w in two.warnings if "story00-nothing-12345678" in w or "2001-01-01" in w]
+    assert len(said) == 2 and "story00-nothing-12345678" in said[0] and "2001-01-01" in said[1], two.warnings
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
