@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                       # TBAQ at ../shared/data/tbaq, sizes 100 1000 5000
     python benchmarks/scale.py --sizes 100 1000 --runs 5 --work /tmp/scale
+    python benchmarks/scale.py --builds-only --sizes 1000 --against ../main --repeat 5
 
 Prints, in one run:
 - cold start: `timeline --help` and `timeline extract SEED -f json` in a fresh process, against a
@@ -45,17 +46,27 @@ def timeline_cmd() -> list[str]:
 
 def run(argv: list[str], *, cwd: Path | None = None) -> tuple[float, float]:
     """(wall seconds, peak resident MB) of one fresh process tree running `argv`."""
+    wall, peak, _ = measure(argv, cwd=cwd)
+    return wall, peak
+
+
+def measure(argv: list[str], *, cwd: Path | None = None, code: Path | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak resident MB, CPU seconds: user and system time of the whole process
+    tree) of one fresh process tree running `argv`; with `code`, the `timeline` package imported is
+    that checkout's (PYTHONPATH), as when two versions are compared (--against)."""
     probe = ("import resource, subprocess, sys, time\n"
              "t = time.perf_counter()\n"
              "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
              "t = time.perf_counter() - t\n"
-             "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-             "print(t, m, r.returncode)\n")
-    out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, cwd=cwd, check=True)
-    wall, peak_kb, code = out.stdout.split()
-    if code not in ("0", "1"):
-        raise SystemExit(f"benchmark: {' '.join(argv)} exited {code}:\n{out.stderr}")
-    return float(wall), int(peak_kb) / 1024
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+             "print(t, u.ru_maxrss, u.ru_utime + u.ru_stime, r.returncode)\n")
+    env = None if code is None else {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, cwd=cwd, check=True,
+                         env=env)
+    wall, peak_kb, cpu, status = out.stdout.split()
+    if status not in ("0", "1"):
+        raise SystemExit(f"benchmark: {' '.join(argv)} exited {status}:\n{out.stderr}")
+    return float(wall), int(peak_kb) / 1024, float(cpu)
 
 
 def median_run(argv: list[str], runs: int) -> tuple[float, float]:
@@ -116,6 +127,28 @@ def build_rows(tl: list[str], src: Path, work: Path, n: int, cores: int) -> None
             f"{wall / n * 1000:.1f} ms per article; build/tag {wall / tag_wall:.2f}")
 
 
+def compare_rows(tl: list[str], src: Path, work: Path, n: int, cores: int, against: Path, repeat: int) -> None:
+    """The tagging of `src` and its build on every core with this checkout's code and with the
+    checkout `against`, `repeat` times, interleaved (a shared machine's load falls on both alike):
+    the median wall and CPU time of each, and each build's build/tag."""
+    runs: dict[str, list[tuple[float, float, float]]] = {"tag": [], "this": [], "against": []}
+    site = work / f"site-{n}-compare"
+    for _ in range(repeat):
+        runs["tag"].append(measure([sys.executable, "-c", TAG_PROBE, str(src)], code=ROOT))
+        for name, code in (("this", ROOT), ("against", against)):
+            shutil.rmtree(site, ignore_errors=True)
+            runs[name].append(measure([*tl, "build", str(src), "-o", str(site), "-q", "--jobs", str(cores)], code=code))
+    tag_wall = statistics.median(r[0] for r in runs["tag"])
+    tag_cpu = statistics.median(r[2] for r in runs["tag"])
+    row(f"tagging the texts of {n} articles in one process", tag_wall, max(r[1] for r in runs["tag"]),
+        f"CPU {tag_cpu:.2f} s; median of {repeat}")
+    for name, label in (("against", f"{against}"), ("this", f"{ROOT}")):
+        wall = statistics.median(r[0] for r in runs[name])
+        cpu = statistics.median(r[2] for r in runs[name])
+        row(f"`timeline build` of {n} articles, --jobs {cores}, code of {label}", wall, max(r[1] for r in runs[name]),
+            f"CPU {cpu:.2f} s; build/tag {wall / tag_wall:.2f} (CPU {cpu / tag_cpu:.2f}); median of {repeat}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="TimeML folder (default: ../shared/data/tbaq)")
@@ -125,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-dask", action="store_true", help="leave out the LocalCluster run")
     ap.add_argument("--builds-only", action="store_true",
                     help="only the builds and the tagging they are compared with (no cold start, rebuilds, events)")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="with --builds-only: also build with the code of this checkout of timeline (e.g. main's), "
+                         "interleaved with this one's, and print both")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each build with --against (the median is shown)")
     args = ap.parse_args(argv)
     tl = timeline_cmd()
     work = args.work or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
@@ -135,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.builds_only:
             for n in args.sizes:
-                build_rows(tl, make_corpus(args.corpus, n, work / f"corpus-{n}"), work, n, cores)
+                src = make_corpus(args.corpus, n, work / f"corpus-{n}")
+                if args.against:
+                    compare_rows(tl, src, work, n, cores, args.against.resolve(), args.repeat)
+                else:
+                    build_rows(tl, src, work, n, cores)
             return 0
         dp_wall, dp_peak = median_run([sys.executable, "-c", "import dateparser; dateparser.parse('last Wednesday')"],
                                       args.runs)

@@ -281,8 +281,9 @@ _MIN_PER_JOB = 4
 
 
 def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable[[int], None] = lambda n: None,
-                options: Options = DEFAULT_OPTIONS) -> Iterator[Entry]:
-    """The entries of `items`, in order, processed by `jobs` processes."""
+                options: Options = DEFAULT_OPTIONS, meanwhile: Callable[[], None] | None = None) -> Iterator[Entry]:
+    """The entries of `items`, in order, processed by `jobs` processes; `meanwhile` is called once
+    while the workers are busy (this process would only wait for them)."""
     jobs = max(1, min(jobs, len(items) // _MIN_PER_JOB))
     if jobs == 1:
         for item in items:
@@ -298,6 +299,8 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
         try:
             runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
+            if meanwhile is not None:
+                meanwhile()
             for chunk, entries in zip(chunks, runs, strict=True):
                 yield from entries
                 advance(len(chunk))
@@ -376,9 +379,11 @@ def _done(job: tuple[list[Item], Future[list[Entry]]], advance: Callable[[int], 
 
 def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
                   cache: ProcessCache | None = None, advance: Callable[[int], None] = lambda n: None,
-                  options: Options = DEFAULT_OPTIONS) -> tuple[list[Outcome], list[str], dict[str, Entry]]:
+                  options: Options = DEFAULT_OPTIONS, meanwhile: Callable[[], None] | None = None,
+                  ) -> tuple[list[Outcome], list[str], dict[str, Entry]]:
     """Every item's outcome in input order, the warnings heard while reading them (in order), and
-    the cache entries they make (by `options.keyed(item.key)`)."""
+    the cache entries they make (by `options.keyed(item.key)`). With worker processes, `meanwhile`
+    is called while they work (the build compiles its templates then)."""
     today = today or date.today()
     items = [replace(i, key=options.keyed(i.key)) for i in items]  # results depend on the options
     jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -391,7 +396,8 @@ def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int
             advance(1)
         else:
             todo.append(i)
-    for i, entry in zip(todo, run_entries([items[i] for i in todo], today, jobs, advance, options), strict=True):
+    for i, entry in zip(todo, run_entries([items[i] for i in todo], today, jobs, advance, options, meanwhile),
+                        strict=True):
         entries[i] = entry
     outcomes: list[Outcome] = []
     warnings: list[str] = []

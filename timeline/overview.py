@@ -575,7 +575,8 @@ def _layout(sh: _Shared, vertical: bool, description: str,
                               f"mk tr-{i + 1} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
-        ticks = [replace(t, align="start" if t.x < x0 + 24 else "end" if t.x > x1 - 24 else "") for t in ticks]
+        ticks = [t if x0 + 24 <= t.x <= x1 - 24 else replace(t, align="start" if t.x < x0 + 24 else "end")
+                 for t in ticks]
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),

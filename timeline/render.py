@@ -99,6 +99,7 @@ __all__ = [
     "format_text",
     "context",
     "default_templates_dir",
+    "compile_theme",
     "make_env",
     "render",
     "render_diff",
@@ -192,6 +193,19 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.tests["web_url"] = is_web_url
     return env
+
+
+def compile_theme(env: jinja2.Environment) -> None:
+    """Compile, as `env` finds them (the user's theme first), the templates of the default theme
+    that a site's pages use, so that the processes a build forks to render pages inherit them
+    compiled; a build does this while its workers read the articles. A template that does not load
+    is left for rendering to report (with its file and line)."""
+    for path in sorted(default_templates_dir().iterdir()):
+        if path.suffix in (".html", ".md", ".css", ".svg") and path.name != "README.md":
+            try:
+                env.get_template(path.name)
+            except Exception:  # noqa: BLE001,S112 - reported when a page that uses it is rendered
+                continue
 
 
 def context(timeline: Timeline, **extra: object) -> dict[str, object]:

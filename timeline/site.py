@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import json
@@ -143,14 +144,25 @@ class Site:
 
     title: str
     articles: tuple[SiteArticle, ...]  # one per article: the latest of its versions
-    combined: Timeline
-    coverage: Coverage | None
+    # The combined timeline, made when a page first asks for it (`combined`): the build's main
+    # process makes it while its workers render the article pages, which do not need it.
+    combine: Callable[[], Timeline] = dataclasses.field(repr=False, compare=False)
     article_href: dict[str, str]
     index_href: str = "index.html"
     combined_href: str = "combined.html"
     combined_md_href: str = "combined.md"
     story_href: str | None = None  # the story of several articles (timeline.story), else None
     story_md_href: str | None = None
+
+    @functools.cached_property
+    def combined(self) -> Timeline:
+        """All articles (the latest of their versions) in one chronology."""
+        return self.combine()
+
+    @functools.cached_property
+    def coverage(self) -> Coverage | None:
+        """The dates the combined timeline covers."""
+        return coverage(self.combined.events)
 
 
 @dataclass(frozen=True)
@@ -234,8 +246,25 @@ class SiteModel:
     site: Site
     pages: tuple[ArticlePage, ...]
     diffs: tuple[tuple[Changes, TimelineDiff], ...]
-    story: Story | None = None
-    warnings: tuple[str, ...] = ()  # what the edits file said that matched nothing
+    # The story of several articles (timeline.story) and what the edits file said of its days that
+    # matched nothing, made when first asked for (`story`): the build's main process makes it while
+    # its workers render the article pages.
+    tell: Callable[[], tuple[Story | None, tuple[str, ...]]] = dataclasses.field(
+        default=lambda: (None, ()), repr=False, compare=False)
+    stale: tuple[str, ...] = ()  # what the edits file said of the events that matched nothing
+
+    @functools.cached_property
+    def _told(self) -> tuple[Story | None, tuple[str, ...]]:
+        return self.tell()
+
+    @property
+    def story(self) -> Story | None:
+        return self._told[0]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the edits file said that matched nothing (of the events, then of the story's days)."""
+        return (*self.stale, *self._told[1])
 
 
 def _story_name(ids: set[str]) -> str:
@@ -272,7 +301,9 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
             changes_of[a.id] = tuple(items)
     latest = [g[-1] for g in groups]
     latest_ids = {a.id for a in latest}
-    combined = build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
+
+    def combine() -> Timeline:
+        return build_timeline(latest, [*(e for r in results if r.article.id in latest_ids for e in r.events),
                                        *additions(edits)], title="Combined timeline")
 
     def entry(a: Article) -> SiteArticle:
@@ -282,20 +313,24 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
                            f"{group_of[a.id][-1].id}.html")
 
     entry_of = {a.id: entry(a) for a in articles}
-    the_story: Story | None = None
     story_page: str | None = None
-    if len(latest) > 1:  # the key dates of several articles (timeline.story)
+
+    def tell() -> tuple[Story | None, tuple[str, ...]]:
+        if story_page is None:
+            return None, ()
         the_story = story([r for r in results if r.article.id in latest_ids])
-        if edits:
-            the_story, stale = edit_story(the_story, edits)
-            warnings += stale
+        if not edits:
+            return the_story, ()
+        the_story, stale = edit_story(the_story, edits)
+        return the_story, tuple(stale)
+
+    if len(latest) > 1:  # the key dates of several articles (timeline.story)
         story_page = _story_name({a.id for a in articles})
-    site = Site(title, tuple(entry_of[a.id] for a in latest), combined, coverage(combined.events),
-                {a.id: f"{a.id}.html" for a in articles},
+    site = Site(title, tuple(entry_of[a.id] for a in latest), combine, {a.id: f"{a.id}.html" for a in articles},
                 story_href=f"{story_page}.html" if story_page else None,
                 story_md_href=f"{story_page}.md" if story_page else None)
     pages = tuple(ArticlePage(r, per_article[r.article.id], entry_of[r.article.id]) for r in results)
-    return SiteModel(site, pages, tuple(diffs), the_story, tuple(warnings))
+    return SiteModel(site, pages, tuple(diffs), tell, tuple(warnings))
 
 
 def _article_pages(ap: ArticlePage, site: Site, env: jinja2.Environment) -> tuple[list[Page], set[str]]:
@@ -956,9 +991,12 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         return BuildReport(out, (), len(previous.files), articles, 0, versions, previous.errors,
                            up_to_date=True, warnings=previous.warnings, versions=versions, skipped=skipped)
     cache = ProcessCache(out / CACHE_NAME, enabled=not force)
+    env = make_env(templates)  # its templates compiled while the workers read the articles
+    from timeline.render import compile_theme
+
     with Progress(2 * len(items) + 2, "building", enabled=None if progress else False) as bar:
         outcomes, heard, entries = process_items(items, today=today, jobs=jobs, cache=cache, advance=bar.advance,
-                                                 options=options)
+                                                 options=options, meanwhile=lambda: compile_theme(env))
         failures = [o for o in outcomes if isinstance(o, Failure) and not o.skipped]
         warnings = (*heard, *(o.message + " (skipped)" for o in outcomes if isinstance(o, Failure) and o.skipped))
         if failures and strict:
@@ -969,17 +1007,16 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
             raise ArticleError(problems[0].message if len(problems) == 1 else
                                f"no article could be read ({len(problems)} failed; the first: {problems[0].message})")
         model, long = _fitting_site(results, title, _name_max(out), edits)
-        warnings = (*warnings, *model.warnings)
         if long and strict:
             raise ArticleError(long[0].message)
         failures += long
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
-        env = make_env(templates)
         staged, written = _staged(out, previous, lambda stage: stage_pages(
             model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs),
             force=force, names=names)
         assert sorted(s.path for s in staged) == sorted(names), "every page went where it was checked"
+        warnings = (*warnings, *model.warnings)  # the story's, known once its page is rendered
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
                                                                                                      strict=True)]
         errors = tuple(f.message for f in failures)
