@@ -137,6 +137,7 @@ PIECES: dict[str, str] = {
     "hord": alt(vocab.HALF_ORDINALS),
     "yedge": alt(vocab.YEAR_PART_EDGES),
     "ymonths": alt(vocab.YEAR_PART_MONTHS),
+    "yquarters": alt(vocab.YEAR_PART_QUARTERS),
     "ordinal": alt(vocab.ORDINALS),
     "nth": alt(vocab.NTH_ORDINALS),
     "decade": r"(?:1\d|20)?\d0['’]?s|['’]\d0s|" + alt(vocab.DECADE_WORDS),

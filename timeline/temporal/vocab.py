@@ -117,6 +117,8 @@ HALF_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "l
 YEAR_PART_EDGES: dict[str, int] = {"first": 1, "opening": 1, "last": -1, "final": -1, "closing": -1}
 YEAR_PART_MONTHS: dict[str, tuple[str, int]] = {"three": ("quarter", 4), "3": ("quarter", 4),
                                                 "six": ("half", 2), "6": ("half", 2)}
+# "the first two quarters of 1990" is its first half (2024-H1), as six months are.
+YEAR_PART_QUARTERS: dict[str, tuple[str, int]] = {"two": ("half", 2), "2": ("half", 2)}
 
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,

@@ -95,7 +95,8 @@ def the_quarter(f: Fields) -> Parse:
 
 
 def _year_part(f: Fields, **flags: bool) -> Parse:
-    kind, count = vocab.YEAR_PART_MONTHS[f.low("n") or "three"]
+    table = vocab.YEAR_PART_QUARTERS if "quarter" in f.text.lower() else vocab.YEAR_PART_MONTHS
+    kind, count = table[f.low("n") or ("two" if table is vocab.YEAR_PART_QUARTERS else "three")]
     which = 1 if vocab.YEAR_PART_EDGES[f.low("edge") or "first"] > 0 else count
     return Parse("calendar", **{kind: which}, **flags)  # type: ignore[arg-type]
 
@@ -112,6 +113,14 @@ def months_of_the_year(f: Fields) -> Parse:
 def months_of_year(f: Fields) -> Parse:
     """"the first six months" of a year written next ("of 2024", "of last year"): a half or a
     quarter of it (composed, compose.py); alone ("the last six months") it stays a duration."""
+    return _year_part(f, weak=True)
+
+
+@rule("quarters_of_year",
+      r"(?:the )?{edge:yedge} {n:yquarters} quarters(?= of (?:(?:last|this|next|that) year|[12]\d\d\d)(?!\w))")
+def quarters_of_year(f: Fields) -> Parse:
+    """"the first two quarters" of a year written next ("of 1990"): its half (composed, as
+    "the first six months of 2024"); alone ("the past two quarters") it stays a duration."""
     return _year_part(f, weak=True)
 
 

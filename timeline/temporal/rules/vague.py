@@ -30,6 +30,8 @@ def soon(f: Fields) -> Parse | None:
     return Parse("literal", value="FUTURE_REF")
 
 
+# "the future of the alliance", "the future of our peoples": the prospects of a thing, not a time.
+rule("future_of", r"the (?:near |long-term |long[- ]term )?future(?= of )")(not_a_date)
 rule("future_ref", r"the (?:near |distant |immediate |not-too-distant )?future|someday|one day soon"
      r"|the (?:near|short)[- ]term|an? (?:later|future) date")(literal("FUTURE_REF"))
 rule("in_future", r"(?<=\bin[ ])future")(literal("FUTURE_REF"))
