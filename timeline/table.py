@@ -650,6 +650,7 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     def latest() -> set[str] | None:
         return latest_ids(read) if any(n > 1 for n in groups.values()) else None
 
+    group_base = ""
     items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
     with _table_sink(kind, output, force, inputs, latest) as sink:
         for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
@@ -664,9 +665,10 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
             article = entry.result.article
             read.append((article.id, article.published))
             base = base_id(article.id)
-            if not group or base_id(group[-1][0]) != base:
+            if not group or group_base != base:
                 flush()
                 groups[base] = groups.get(base, 0) + 1
+                group_base = base
             group.append((article.id, article.published, made))
             rows += len(made)
         flush()
