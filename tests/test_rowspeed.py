@@ -192,3 +192,33 @@ def test_a_date_string_read_again_is_the_same_date_and_a_bad_one_an_error_each_t
         for name in ("feed: row 1", "feed: row 2"):
             with pytest.raises(ArticleError, match=f"^{name}: published '2026-13-45'"):
                 parse_date("2026-13-45", name)
+
+
+@pytest.mark.parametrize("text", ["The port closed.", "Police arrived last Wednesday.", "Updated.", SEED_TEXT,
+                                  "The port will reopen in March, officials said on Friday."])
+@pytest.mark.parametrize("undated", ["none", "lead", "all"])
+def test_process_orders_and_merges_as_the_general_path(text: str, undated: str) -> None:
+    """`process` skips ordering and merging for one event or none: the events are those of the
+    general path (merge the reports in chronological order, put them in text order, filter)."""
+    from datetime import date
+
+    from timeline.article import make_article
+    from timeline.chronology import filter_status, merge_reports, order_key
+    from timeline.events import find_events
+    from timeline.pipeline import process
+
+    article = make_article(text, article_id="a", published=date(2026, 1, 31))
+    for status in (None, ["expected"]):
+        found = find_events(article, undated=undated)
+        merged = merge_reports(sorted(found, key=lambda e: order_key(e, {"a": 0})))
+        general = filter_status(sorted(merged, key=lambda e: (e.sentence, e.offset[0], e.text_start)), status)
+        assert process(article, undated=undated, status=status).events == general
+
+
+def test_the_remembered_publication_day_is_the_day() -> None:
+    from datetime import date, timedelta
+
+    from timeline.events import _Day, _publication_day
+
+    for day in (date(2026, 1, 31), date(2026, 12, 31), date(2026, 1, 31)):
+        assert _publication_day(day) == _Day(day.isoformat(), day, day + timedelta(days=1), "day")
