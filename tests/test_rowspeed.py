@@ -22,6 +22,11 @@ TEXTS = [
     "Wahl im Herbst für das Land auch eine Frage der Zukunft ist, die sich nach dem Sommer stellt.",
     "the of and to in is that for it was on with as by at from his are be this el la de",
     "",
+    # English with no word another language lists (answered at once), with one, and a mix
+    "It was said that the port of the city is to be closed for the winter and that it will not open.",
+    "It was said that the port of the city is to be closed as the winter comes and it will not open.",
+    "The president of the la liga club said that the de facto ban is in place for the rest of the year.",
+    "the of and to in is that for it was on with his are be this der die das und ist nicht ein eine den",
 ]
 
 
