@@ -222,6 +222,18 @@ def test_anchored_scan_finds_what_the_reference_scan_finds(text: str) -> None:
     assert spans == [(m.start, m.end, m.rule) for m in GRAMMAR.units_all(text)]
 
 
+@given(texts)
+def test_anchors_are_those_of_the_anchor_regex(text: str) -> None:
+    """The anchors searched from the first place one can start (GRAMMAR._first_anchor) are the
+    anchor regex's own; a text with no such place is tagged with nothing."""
+    from timeline.temporal.grammar import _lower
+
+    low = _lower(text)
+    assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]
+    if GRAMMAR._first_anchor(low) is None:
+        assert tag(text, date(2026, 1, 31)) == []
+
+
 front_matter = st.sampled_from(["", "---\ntitle: A story\n---\n", "---\npublished: 2026-01-31\n---\n",
                                  "# A heading\n\n", "---\n- a list\n---\n", "---\n"])
 

@@ -22,6 +22,11 @@ TEXTS = [
     "Wahl im Herbst für das Land auch eine Frage der Zukunft ist, die sich nach dem Sommer stellt.",
     "the of and to in is that for it was on with as by at from his are be this el la de",
     "",
+    # English with no word another language lists (answered at once), with one, and a mix
+    "It was said that the port of the city is to be closed for the winter and that it will not open.",
+    "It was said that the port of the city is to be closed as the winter comes and it will not open.",
+    "The president of the la liga club said that the de facto ban is in place for the rest of the year.",
+    "the of and to in is that for it was on with his are be this der die das und ist nicht ein eine den",
 ]
 
 
@@ -80,3 +85,145 @@ def test_remembered_intervals_and_labels_are_the_calendar_s(value: str, mod: str
     for _ in range(2):  # the first call computes, the second remembers
         assert _interval(value, mod) == calendar.interval(value, mod)
         assert _label(value, mod) == calendar.label(value, mod)
+
+
+# --- the events table: rows and their bytes, made directly, are those of the plain definitions -----
+
+SEED_TEXT = ("Police arrived last Wednesday. The port will reopen in March.\n"
+             "Since last November, prices rose 5% compared with 2019. Officials said on Friday that "
+             "talks begin on 3 February and end on 5 February.\n=Profit rose in Q3 2025.")
+
+
+def _reference_rows(result: object, latest: bool = True) -> list[dict[str, object]]:
+    """`event_rows` as first written: the event's JSON form, lists flattened, the article's fields added."""
+    from timeline.table import COLUMN_NAMES
+    from timeline.versions import version_number
+
+    article = result.article  # type: ignore[attr-defined]
+    rows = []
+    for e in result.events:  # type: ignore[attr-defined]
+        d = e.to_dict()
+        offset = d.pop("offset")
+        clause = e.clause or (None, None)
+        row = {**d, "sources": ";".join(e.sources or (e.article,)), "start": e.start, "end": e.end,
+               "offset_start": offset[0], "offset_end": offset[1], "clause_start": clause[0],
+               "clause_end": clause[1], "title": article.title, "source": article.source, "url": article.url,
+               "published": article.published, "published_how": article.published_how,
+               "edited": ";".join(e.edited) or None, "lang": article.lang,
+               "version": version_number(article.id), "latest": latest}
+        rows.append({name: row.get(name) for name in COLUMN_NAMES})
+    return rows
+
+
+def _results() -> list[object]:
+    import dataclasses
+    from datetime import date
+
+    from timeline.article import make_article
+    from timeline.pipeline import process
+
+    out = []
+    for undated in ("none", "lead", "all"):
+        article = make_article(SEED_TEXT, name="feed.jsonl: row 3", article_id="story-v2", published=date(2026, 1, 31),
+                               source="Wire", url="https://example.org/a", title="A story")
+        out.append(process(article, undated=undated))
+    edited = out[-1]
+    events = list(edited.events)  # type: ignore[attr-defined]
+    events[0] = dataclasses.replace(events[0], edited=("headline", "date"), headline="H", note="N")
+    events[1] = dataclasses.replace(events[1], edited=("added",), cite="Other", cite_url="https://x.org")
+    out.append(dataclasses.replace(edited, events=tuple(events)))  # type: ignore[type-var]
+    return out
+
+
+@pytest.mark.parametrize("latest", [True, False])
+def test_event_rows_are_the_flattened_json_events(latest: bool) -> None:
+    from timeline.table import COLUMN_NAMES, event_rows
+
+    for result in _results():
+        rows = event_rows(result, latest=latest)  # type: ignore[arg-type]
+        assert rows == _reference_rows(result, latest)
+        assert all(tuple(r) == COLUMN_NAMES for r in rows)  # the keys in column order: the JSON's order
+
+
+def test_jsonl_and_csv_bytes_are_those_of_json_dumps_and_the_csv_writer() -> None:
+    import csv
+    import io
+    import json
+    from datetime import date
+
+    from timeline.output import spreadsheet_safe
+    from timeline.table import COLUMN_NAMES, csv_text, event_rows, jsonl_text
+
+    rows = [r for result in _results() for r in event_rows(result)]  # type: ignore[arg-type]
+    iso = lambda v: v.isoformat()  # noqa: E731
+    assert jsonl_text(rows) == "".join(json.dumps(r, ensure_ascii=False, default=iso) + "\n" for r in rows)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMN_NAMES)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else spreadsheet_safe(str(row[c])) if isinstance(row[c], str)
+                         else row[c].isoformat() if isinstance(row[c], date) else row[c] for c in COLUMN_NAMES])
+    assert csv_text(rows) == buf.getvalue()
+
+
+def test_a_row_s_article_is_the_text_s_with_the_row_s_fields() -> None:
+    """The article of a text row, made in one go, is the text's article with the row's fields put
+    over it (how it was made before)."""
+    from datetime import date
+
+    from timeline.article import Article, make_article
+    from timeline.readers.collection import Row, article_from_row
+
+    for fields in [{"text": "Police arrived last Wednesday.", "published": "2026-01-31"},
+                   {"text": "---\nsource: Front\nurl: https://f.org\n---\nPolice arrived.", "date": "31 Jan 2026",
+                    "source": "Wire", "author": "Ann", "title": "T  t", "id": "x y"},
+                   {"text": "---\nsource: Front\nurl: https://f.org\n---\nPolice arrived.", "published": "2026-01-31"}]:
+        row = Row("feed.jsonl", 4, fields)
+        own = fields.get("published") or fields.get("date")
+        plain = make_article(fields["text"], name=row.name, article_id="x-y" if "id" in fields else "feed-4",
+                             title=" ".join(fields["title"].split()) if "title" in fields else None,
+                             published=date(2026, 1, 31), fmt="text")
+        expected = Article(**{**plain.__dict__, "source": fields.get("source") or plain.source,
+                              "url": fields.get("url") or plain.url, "author": fields.get("author"),
+                              "path": row.name, "published_how": "collection" if own else plain.published_how})
+        assert article_from_row(row) == expected
+
+
+def test_a_date_string_read_again_is_the_same_date_and_a_bad_one_an_error_each_time() -> None:
+    from timeline.article import ArticleError, parse_date
+
+    for _ in range(2):
+        assert parse_date("31 Jan 2026", "a") == parse_date("2026-01-31", "b")
+        for name in ("feed: row 1", "feed: row 2"):
+            with pytest.raises(ArticleError, match=f"^{name}: published '2026-13-45'"):
+                parse_date("2026-13-45", name)
+
+
+@pytest.mark.parametrize("text", ["The port closed.", "Police arrived last Wednesday.", "Updated.", SEED_TEXT,
+                                  "The port will reopen in March, officials said on Friday."])
+@pytest.mark.parametrize("undated", ["none", "lead", "all"])
+def test_process_orders_and_merges_as_the_general_path(text: str, undated: str) -> None:
+    """`process` skips ordering and merging for one event or none: the events are those of the
+    general path (merge the reports in chronological order, put them in text order, filter)."""
+    from datetime import date
+
+    from timeline.article import make_article
+    from timeline.chronology import filter_status, merge_reports, order_key
+    from timeline.events import find_events
+    from timeline.pipeline import process
+
+    article = make_article(text, article_id="a", published=date(2026, 1, 31))
+    for status in (None, ["expected"]):
+        found = find_events(article, undated=undated)
+        merged = merge_reports(sorted(found, key=lambda e: order_key(e, {"a": 0})))
+        general = filter_status(sorted(merged, key=lambda e: (e.sentence, e.offset[0], e.text_start)), status)
+        assert process(article, undated=undated, status=status).events == general
+
+
+def test_the_remembered_publication_day_is_the_day() -> None:
+    from datetime import date, timedelta
+
+    from timeline.events import _Day, _publication_day
+
+    for day in (date(2026, 1, 31), date(2026, 12, 31), date(2026, 1, 31)):
+        assert _publication_day(day) == _Day(day.isoformat(), day, day + timedelta(days=1), "day")

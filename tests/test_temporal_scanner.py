@@ -71,3 +71,31 @@ def test_optional_space_never_joins_two_words() -> None:
     assert _spans(GRAMMAR.units_all("in Marchthat year")) != _spans(GRAMMAR.units_all("in March that year"))
     assert [m.rule for m in GRAMMAR.scan("on Friday,January 30, 2026")] == ["weekday_date"]
     assert [m.rule for m in GRAMMAR.scan("on Friday January 30, 2026")] == ["weekday_date"]
+
+
+_ODD = ["today", "someday soon", "x1990", "’98 and 9/11", "mayor may12", "q3", "q3x", "in q3 2025", "٣٣٣٣ years",
+        "no anchor here", "", "1", "'", "Jan.5", "Mondays", "known now", "h1 results", "2026-01-31T10:00"]
+
+
+@pytest.mark.parametrize("joiner", ["", " ", "\n", "x", "5"])
+def test_anchors_from_the_first_possible_place_are_the_anchor_regex_s(joiner: str) -> None:
+    """The quick searches for where the first anchor can start never skip one: the anchors are
+    those of the anchor regex searched from the start, for every phrasing of the corpus alone and
+    glued to its neighbours."""
+    from timeline.temporal.grammar import _lower
+
+    texts = _phrasings() + _ODD
+    for text in [*texts, *(a + joiner + b for a, b in zip(texts, texts[1:], strict=False))]:
+        low = _lower(text)
+        assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)], text
+
+
+def test_a_text_without_a_possible_anchor_has_no_expression() -> None:
+    """The pre-check is exact on the corpus: every phrasing that is tagged has a place where an
+    anchor can start (the negative phrasings may or may not)."""
+    from timeline.temporal import tag
+    from timeline.temporal.grammar import _lower
+
+    for text in _phrasings():
+        if GRAMMAR._first_anchor(_lower(text)) is None:
+            assert tag(text, "2026-01-31") == [], text

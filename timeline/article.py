@@ -232,8 +232,15 @@ def make_article(
     today: date | None = None,
     warn: Callable[[str], None] | None = None,
     lang: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    published_how: str | None = None,
 ) -> Article:
     """Build an Article from raw file text: front matter, title, format, language and publication date.
+
+    `source`, `url` and `author`, when given, are what a collection row says (else the front
+    matter's); `published_how`, when given, replaces "given" for a given `published`.
 
     The language is `lang` when given, else the front matter's `lang:`, else detected from the
     text (timeline.lang; English when it cannot tell).
@@ -247,15 +254,17 @@ def make_article(
         raise ArticleError(f"{name}: no article text after the front matter")
     if fmt is None:
         fmt = "markdown" if Path(name).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
-    # The file's stem, only when the id or the title falls back to it (a collection row gives both).
-    needs_stem = not (article_id or meta.get("id")) or not (title or meta.get("title"))
+    # The file's stem, only when the id falls back to it (a collection row gives one). The title
+    # never does here: a body with text has a first line with text (`_title_from`'s fallback is
+    # for an empty one).
+    needs_stem = not (article_id or meta.get("id"))
     stem = "article" if name in ("<stdin>", "<text>") or not needs_stem else Path(name).stem
     aid = article_id or slugify(str(meta.get("id") or stem))
     the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem))
     language = article_language(lang, meta.get("lang"), body, name)
     if published is not None:
         pub = parse_date(published, name, "--published")
-        how = "given"
+        how = published_how or "given"
     elif meta.get("published") or meta.get("date"):
         field = "published" if meta.get("published") else "date"
         pub = parse_date(meta[field], name, field)
@@ -273,8 +282,8 @@ def make_article(
             )
         pub, evidence = inferred
         how = f"inferred from {evidence}"
-    source = meta.get("source")
-    url = meta.get("url")
+    source = source or meta.get("source")
+    url = url or meta.get("url")
     return Article(
         id=aid,
         title=the_title,
@@ -285,6 +294,7 @@ def make_article(
         text=body,
         format=fmt,
         path=None if name in ("<stdin>", "<text>") else name,
+        author=author or None,
         lang=language,
     )
 

@@ -655,7 +655,21 @@ def _undated_day(sentence: str, published: dt.date, story: _Day | None, is_lead:
     narrated = None if is_lead else _narrative_day(sentence, story)
     if narrated is not None:
         return narrated, "narrative"
-    return _Day(published.isoformat(), published, published + dt.timedelta(days=1), "day"), "publication"
+    return _publication_day(published), "publication"
+
+
+_PUBLICATION_DAYS: dict[dt.date, _Day] = {}
+
+
+def _publication_day(published: dt.date) -> _Day:
+    """The publication date as a day (remembered: a collection's rows share a few; a _Day is frozen)."""
+    day = _PUBLICATION_DAYS.get(published)
+    if day is None:
+        if len(_PUBLICATION_DAYS) >= 4096:
+            _PUBLICATION_DAYS.clear()
+        day = _PUBLICATION_DAYS[published] = _Day(published.isoformat(), published,
+                                                  published + dt.timedelta(days=1), "day")
+    return day
 
 
 # "said", "announced": a sentence that reports what someone said, with the tense of the report.

@@ -47,6 +47,10 @@ for _lang, _stop in _STOPWORDS.items():
     for _w in _stop:
         _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _lang)
 
+# The listed words of some language but the default one: a text with none of them is in the default
+# language whatever it counts (the default wins, or nothing does and the default is the answer).
+_OTHERS_WORDS = frozenset(w for w, langs in _LANGUAGES_OF.items() if any(code != DEFAULT for code in langs))
+
 
 def normalize(value: object) -> str | None:
     """A language code from metadata ("es", "es-ES", "fr_FR", "IT") as a lower-case ISO 639
@@ -60,6 +64,8 @@ def detect(text: str) -> str:
     head = text[:20_000]
     if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
         words = _WORD.findall(head.lower())[:_WORDS]
+        if _OTHERS_WORDS.isdisjoint(words):  # no word of another language: nothing to count
+            return DEFAULT
         listed = [w for w in words if w in _LANGUAGES_OF]
     else:
         words = _WORD.findall(head)[:_WORDS]

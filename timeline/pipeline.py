@@ -53,10 +53,12 @@ def process(article: Article, progress: Callable[[float], None] | None = None, *
         timexes = tag(article.text, article.published, sentences,
                       None if progress is None else (lambda f: progress(0.05 + 0.8 * f)))
     found = find_events(article, timexes, sentences, undated=undated)
-    rank = {article.id: 0}
-    merged = merge_reports(sorted(found, key=lambda e: order_key(e, rank)))
-    events = filter_status(sorted(merged, key=lambda e: (e.sentence, e.offset[0], e.text_start)),
-                           parse_statuses(status))
+    if len(found) > 1:
+        rank = {article.id: 0}
+        merged = merge_reports(sorted(found, key=lambda e: order_key(e, rank)))
+        found = sorted(merged, key=lambda e: (e.sentence, e.offset[0], e.text_start))
+    # (one event or none, as a one-sentence row gives: nothing to order or merge)
+    events = filter_status(found, parse_statuses(status))
     if progress is not None:
         progress(1.0)
     return ArticleResult(article, tuple(sentences), tuple(timexes), events)

@@ -47,13 +47,27 @@ def parse_date(value: object, name: str = "<text>", field: str = "published") ->
     if isinstance(value, datetime):
         return _in_range(value.date(), name, field, value.isoformat())
     if isinstance(value, date):
+        if PUBLISHED_RANGE[0] <= value <= PUBLISHED_RANGE[1]:  # (its ISO form only for the error)
+            return value
         return _in_range(value, name, field, value.isoformat())
+    if value.__class__ is str and (known := _READ.get(value)) is not None:
+        return known
     text = " ".join(str(value).split())
     found = _parse(text, name, field)
     if found is None:
         raise ArticleError(f"{name}: {field} {text!r} is not a date (use YYYY-MM-DD, or a date like "
                            "'31 January 2026')")
-    return _in_range(found, name, field, text)
+    found = _in_range(found, name, field, text)
+    if value.__class__ is str:
+        if len(_READ) >= 4096:
+            _READ.clear()
+        _READ[value] = found
+    return found
+
+
+# The strings read already and their dates (a collection's rows share a few publication dates; a
+# string that is no date is an error each time, naming its row).
+_READ: dict[str, date] = {}
 
 
 def _in_range(d: date, name: str, field: str, text: str) -> date:

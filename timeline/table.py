@@ -18,6 +18,7 @@ import functools
 import hashlib
 import io
 import json
+import operator
 import os
 import re
 import stat
@@ -99,19 +100,25 @@ def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | 
         if used is not None:
             used.update(k for k in (edits.key(e, versions=True) for e in events) if k is not None)
         events = apply(events, edits, add=False, versions=True)
+    title, source, url, published = article.title, article.source, article.url, article.published
+    how, lang, version = article.published_how, article.lang, version_number(article.id)
     for e in events:
-        d = e.to_dict()
-        offset = d.pop("offset")
-        assert isinstance(offset, list)
+        # The row built at once, in COLUMN_NAMES order (what `Event.to_dict` gives, lists flattened,
+        # then the article's metadata: tests/test_rowspeed.py checks it against that definition).
         clause = e.clause or (None, None)
-        row: dict[str, Any] = {**d, "sources": ";".join(e.sources or (e.article,)), "start": e.start,
-                               "end": e.end, "offset_start": offset[0], "offset_end": offset[1],
-                               "clause_start": clause[0], "clause_end": clause[1],
-                               "title": article.title, "source": article.source, "url": article.url,
-                               "published": article.published, "published_how": article.published_how,
-                               "edited": ";".join(e.edited) or None, "lang": article.lang,
-                               "version": version_number(article.id), "latest": latest}
-        rows.append({name: row.get(name) for name in COLUMN_NAMES})
+        offset = e.offset
+        edited = e.edited
+        rows.append({
+            "id": e.id, "article": e.article, "sources": ";".join(e.sources or (e.article,)), "date": e.date,
+            "mod": e.mod, "until": e.until, "ongoing": e.ongoing, "start": e.start, "end": e.end,
+            "granularity": e.granularity, "label": e.label, "status": e.status, "anchor": e.anchor,
+            "text": e.text, "clause_start": clause[0], "clause_end": clause[1], "phrase": e.phrase,
+            "offset_start": offset[0], "offset_end": offset[1], "sentence": e.sentence, "reference": e.reference,
+            "reference_date": e.reference_date, "edited": ";".join(edited) or None,
+            "headline": e.headline if edited else None, "note": e.note if edited else None,
+            "title": title, "source": source, "url": url, "published": published, "published_how": how,
+            "lang": lang, "version": version, "latest": latest,
+        })
     return rows
 
 
@@ -164,14 +171,27 @@ def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _csv_cell(value: Any) -> Any:
+    """A cell as `csv_text` writes it: empty for None, text made inert for a spreadsheet, a date
+    in ISO form, numbers and booleans as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _csv_rows(writer: Any, rows: Iterable[dict[str, Any]]) -> None:
+    cell = _csv_cell
+    writer.writerows([[cell(row[c]) for c in COLUMN_NAMES] for row in rows])
+
+
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     """The rows as CSV (a header line; cells that a spreadsheet would run as a formula made inert)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMN_NAMES)
-    for row in rows:
-        writer.writerow(["" if row[c] is None else spreadsheet_safe(str(_json_value(row[c])))
-                         if isinstance(row[c], str) else _json_value(row[c]) for c in COLUMN_NAMES])
+    _csv_rows(writer, rows)
     return buf.getvalue()
 
 
@@ -184,9 +204,26 @@ def _iso(value: Any) -> str:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)  # one encoder: json.dumps makes one a call
 
 
+def _row_encoder() -> Callable[[dict[str, Any]], str]:
+    """What `_ENCODER.encode` does to a row, with the C encoder made once instead of once a call
+    (`JSONEncoder.encode` makes one each time); rows hold no containers, so there is nothing
+    circular to check. The Python encoder where the C one is missing."""
+    make = json.encoder.c_make_encoder  # type: ignore[attr-defined]
+    if make is None:
+        return _ENCODER.encode
+    enc = _ENCODER
+    chunks = make(None, _iso, json.encoder.encode_basestring, None, enc.key_separator,  # type: ignore[attr-defined]
+                  enc.item_separator, enc.sort_keys, enc.skipkeys, enc.allow_nan)
+    join = "".join
+    return lambda row: join(chunks(row, 0))
+
+
+_encode_row = _row_encoder()
+
+
 def jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
-    encode = _ENCODER.encode
-    return "".join(encode(row) + "\n" for row in rows)
+    encode = _encode_row
+    return "".join([encode(row) + "\n" for row in rows])
 
 
 def parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
@@ -207,28 +244,45 @@ ROW_GROUP = 65_536
 class _TableSink:
     """Rows written as they come, in the format asked for, to a binary file: CSV and JSON Lines a
     batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
-    `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once."""
+    `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once.
+    Text is passed on in pieces of about PIECE characters (a million one-row writes cost more than
+    the rows), and whatever is pending when the sink closes."""
+
+    PIECE = 1 << 16
 
     def __init__(self, kind: str, out: BinaryIO | _TextOut, name: str) -> None:
         self.kind = kind
         self.out = out
         self.name = name
-        self.columns: dict[str, list[Any]] = {name: [] for name in COLUMN_NAMES}
-        self.buffered = 0
+        self.values: list[tuple[Any, ...]] = []  # Parquet: each row's values, in COLUMN_NAMES order
+        self.pending: list[str] = []
+        self.size = 0
         self.flushed = False
         self.writer: Any = None
         if kind == "parquet":
             pq = _require("pyarrow.parquet", "Parquet output")
             self.writer = pq.ParquetWriter(out, arrow_schema())
         elif kind == "csv":
+            self.buffer = io.StringIO()
+            self.csv = csv.writer(self.buffer, lineterminator="\n")
             self._write(csv_text(()))
 
     def _write(self, text: str) -> None:
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= self.PIECE:
+            self._pass_on()
+
+    def _pass_on(self) -> None:
+        text = "".join(self.pending)
+        self.pending = []
+        self.size = 0
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise OutputError(f"{self.name}: cannot write ({exc.reason} in the output)") from None
-        self.out.write(data)
+        if data:
+            self.out.write(data)
 
     def write(self, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
@@ -236,27 +290,34 @@ class _TableSink:
         if self.kind == "jsonl":
             self._write(jsonl_text(rows))
         elif self.kind == "csv":
-            self._write(csv_text(rows).partition("\n")[2])
+            _csv_rows(self.csv, rows)
+            self._write(self.buffer.getvalue())
+            self.buffer.seek(0)
+            self.buffer.truncate()
         else:
-            for row in rows:
-                for name in COLUMN_NAMES:
-                    self.columns[name].append(row[name])
-            self.buffered += len(rows)
-            if self.buffered >= ROW_GROUP:
+            values = _ROW_VALUES
+            self.values.extend([values(row) for row in rows])
+            if len(self.values) >= ROW_GROUP:
                 self._flush()
 
     def _flush(self) -> None:
         pa = _require("pyarrow", "Parquet output")
-        self.writer.write_table(pa.Table.from_pydict(self.columns, schema=arrow_schema()))
-        self.columns = {name: [] for name in COLUMN_NAMES}
-        self.buffered = 0
+        columns = [list(c) for c in zip(*self.values, strict=True)] or [[] for _ in COLUMN_NAMES]
+        self.writer.write_table(pa.Table.from_pydict(dict(zip(COLUMN_NAMES, columns, strict=True)),
+                                                     schema=arrow_schema()))
+        self.values = []
         self.flushed = True
 
     def close(self) -> None:
+        if self.pending:
+            self._pass_on()
         if self.writer is not None:
-            if self.buffered or not self.flushed:
+            if self.values or not self.flushed:
                 self._flush()  # an empty table too, as parquet_bytes writes it
             self.writer.close()
+
+
+_ROW_VALUES = operator.itemgetter(*COLUMN_NAMES)  # a row's values, in column order, in one call
 
 
 class _TextOut:
@@ -286,9 +347,11 @@ def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
         sink = _TableSink(kind, out, "<stdout>")
-        yield sink
-        sink.close()
-        out.flush()
+        try:
+            yield sink
+        finally:  # the rows before a failure go out, as they would have unbatched
+            sink.close()
+            out.flush()
         return
     def finish(tmp: Path) -> None:
         ids = latest()
@@ -587,6 +650,7 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     def latest() -> set[str] | None:
         return latest_ids(read) if any(n > 1 for n in groups.values()) else None
 
+    group_base = ""
     items = (p if isinstance(p, Item) else Item(p, None, path=p) for p in paths)
     with _table_sink(kind, output, force, inputs, latest) as sink:
         for item, entry in stream_entries(items, today, default_jobs() if jobs is None else max(1, jobs), advance,
@@ -601,9 +665,10 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
             article = entry.result.article
             read.append((article.id, article.published))
             base = base_id(article.id)
-            if not group or base_id(group[-1][0]) != base:
+            if not group or group_base != base:
                 flush()
                 groups[base] = groups.get(base, 0) + 1
+                group_base = base
             group.append((article.id, article.published, made))
             rows += len(made)
         flush()

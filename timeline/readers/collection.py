@@ -30,6 +30,7 @@ __all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_
 
 COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author", "lang")
+_FIELD_SET = frozenset(_FIELDS)
 #: The largest field a row may have, in characters (a CSV cell may hold a whole web page): a row
 #: with a larger one is skipped, and the next row is read.
 FIELD_LIMIT = 64 * 1024 * 1024
@@ -67,10 +68,10 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
     out: dict[str, str] = {}
     warnings: list[str] = []
     for k, v in raw:
-        key = str(k).strip().lower()
-        if key not in _FIELDS or v is None or isinstance(v, (dict, list)):  # a tuple: no union built a field
+        key = k if k in _FIELD_SET else str(k).strip().lower()  # a field's name as it is, most often
+        if key not in _FIELD_SET or v is None or isinstance(v, (dict, list)):  # a tuple: no union built a field
             continue
-        value = str(v)
+        value = v if v.__class__ is str else str(v)
         if len(value) > FIELD_LIMIT:
             return Row(path, number, None, f"{path}: row {number}: a field of {len(value):,} characters ('{key}') "
                                             f"is over the limit of {FIELD_LIMIT:,}")
@@ -239,15 +240,18 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
         article = read_html(f["html"].encode("utf-8"), name, url=f.get("url"), published=published_value,
                             today=today, warn=warn, lang=declared)
     elif f.get("text"):
+        # The row's own fields go in at once: one Article, not one made and then another.
         article = make_article(f["text"], name=name, article_id=aid, title=title, published=published_value,
-                               fmt="text", today=today, warn=warn, lang=declared)
+                               fmt="text", today=today, warn=warn, lang=declared, source=f.get("source"),
+                               url=f.get("url"), author=f.get("author"),
+                               published_how="collection" if own is not None else None)
+        _said(row, warn)
+        return article
     else:
         raise ArticleError(f"{name}: has neither a 'text' nor an 'html' field")
-    for message in row.warnings:  # once the row is read (it may be read again with a --published date)
-        if warn is not None:
-            warn(message)
-    # One new Article (not dataclasses.replace, several times dearer: a collection of many small
-    # rows makes many articles); every field of Article is an init field.
+    _said(row, warn)
+    # One new Article (not dataclasses.replace, several times dearer); every field of Article is an
+    # init field.
     return Article(**{
         **article.__dict__,
         "id": aid,
@@ -258,4 +262,10 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
         "path": name,
         "published_how": "collection" if own is not None else article.published_how,
     })
+
+
+def _said(row: Row, warn: Callable[[str], None] | None) -> None:
+    for message in row.warnings:  # once the row is read (it may be read again with a --published date)
+        if warn is not None:
+            warn(message)
 

@@ -293,6 +293,15 @@ class Grammar:
         self._anchors = re.compile(
             r"(?<![a-z0-9])(?:" + alt(token_words) + r"(?![a-z])(?![1-4](?![a-z0-9]))"
             r"|(?=" + anchor_number + r")(?:" + anchor_token + "))")
+        # Where the first anchor can start, found by two quick searches (`_first_anchor`): a word
+        # anchor is one of `token_words` (its letters, then no letter) after no letter or digit; a
+        # number anchor starts with what `anchor_number` can start with (read off the pattern).
+        number_starts = first_words(anchor_number)
+        self._maybe_word = re.compile(alt({re.sub("[1-4]$", "", w) for w in token_words}
+                                          | {k for k in number_starts if k[0].isalpha()}) + "(?![a-z])")
+        marks = "".join(re.escape(k) for k in sorted(number_starts) if not k[0].isalpha() and k != "#")
+        self._maybe_number = re.compile("[" + (r"\d" if "#" in number_starts else "") + marks + "]"
+                                        if marks or "#" in number_starts else "(?!)")
         self._all = tuple(range(len(self.rules)))
 
     @property
@@ -363,8 +372,25 @@ class Grammar:
         return out
 
     def anchors(self, low: str) -> Iterator[re.Match[str]]:
-        """The anchor tokens of lowercased text `low`, in order."""
-        return self._anchors.finditer(low)
+        """The anchor tokens of lowercased text `low`, in order: the anchor regex's matches, searched
+        for from the first place one can start (none at all in most sentences of a news text)."""
+        start = self._first_anchor(low)
+        return iter(()) if start is None else self._anchors.finditer(low, start)
+
+    def _first_anchor(self, low: str) -> int | None:
+        """A place at or before the first anchor of `low` (None: `low` has no anchor). The anchor
+        regex is slow to search (it must try every place); these two searches are not, and
+        tests/test_temporal_scanner.py checks that they never skip an anchor."""
+        number = self._maybe_number.search(low)
+        end = number.start() if number is not None else len(low)
+        search = self._maybe_word.search
+        pos = 0
+        while (word := search(low, pos, end)) is not None:
+            at = word.start()
+            if at == 0 or low[at - 1] not in _LETTERS_DIGITS:
+                return at
+            pos = at + 1
+        return None if number is None else end
 
     def units(self, text: str, progress: Callable[[float], None] | None = None) -> list[Match]:
         """The same matches as `units_all`, found from the anchors (`progress` hears how far
@@ -418,6 +444,9 @@ class Grammar:
     def starting_words(self) -> Iterable[str]:
         """Every word some rule can start with (for documentation and tests)."""
         return sorted(self._by_key)
+
+
+_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what the anchor regex's lookbehind refuses
 
 
 def _shared_groups(by_key: Mapping[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
