@@ -149,3 +149,21 @@ def test_timeline_diff_reports_a_changed_headline() -> None:
     assert d.title_changed and not d.has_differences  # the timeline itself is the same
     assert "Headline changed: Port reopens → Port reopens after strike" in render_diff(d, "text")
     assert not diff_timelines(old, old).title_changed
+
+
+def test_versions_apart_on_stdout_are_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """stdout cannot be rewritten at the end as a file is: when a later version comes after rows
+    of an earlier one were written with `latest` true, the user is told which article and how to
+    get the column right, and the run still succeeds."""
+    src = _versions(tmp_path / "src")
+    apart = [str(src / "story.txt"), str(src / "other.txt"), str(src / "story.v3.txt")]
+    assert main(["events", *apart, "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert {json.loads(line)["article"] for line in out.splitlines()} == {"story", "other", "story-v3"}
+    assert "story-v3" in err and "latest" in err and "-o" in err
+    assert len(err.strip().splitlines()) == 1
+    # together (or to a file) there is nothing to say
+    assert main(["events", str(src), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["events", *apart, "-q", "-o", str(tmp_path / "e.jsonl")]) == 0
+    assert capsys.readouterr().err == ""

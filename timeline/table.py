@@ -669,6 +669,10 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
                 flush()
                 groups[base] = groups.get(base, 0) + 1
                 group_base = base
+                if groups[base] == 2 and (output is None or output == "-"):
+                    warnings.append(f"{article.id}: an earlier version of this article was written before, apart "
+                                    "from it, with `latest` true (stdout cannot be corrected at the end); write "
+                                    "to a file with -o, or give an article's versions one after the other")
             group.append((article.id, article.published, made))
             rows += len(made)
         flush()
