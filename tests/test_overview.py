@@ -157,6 +157,27 @@ def test_tracks_one_row_per_source_with_shapes() -> None:
     assert all(t.published_x is not None for t in ov.tracks)
 
 
+def test_an_editors_addition_has_a_track_of_its_own() -> None:
+    """An event the editor added belongs to no article: it is drawn in a track of its own, with a
+    shape and class no article has, not in the first article's row."""
+    added = replace(ev(9, "2026-01-25", article=""), anchor="editor")
+    events = [ev(1, "2026-01-20"), ev(2, "2026-01-22", article="b2"), added]
+    specs = [TrackSpec("First", frozenset({"a1"})), TrackSpec("Second", frozenset({"b2"}))]
+    ov = overview(events, tracks=specs)
+    assert ov is not None
+    assert [t.label for t in ov.tracks] == ["First", "Second", "added by the editor"]
+    assert ov.tracks[2].key == "other" and ov.tracks[2].shape not in {t.shape for t in ov.tracks[:2]}
+    (mark,) = [m for m in ov.marks if m.target == "ev--9"]
+    assert mark.track == 3 and "tr-other" in mark.cls
+    assert [t.key for t in ov.tracks[:2]] == ["1", "2"]
+    html = render.render(Timeline((ART, ART2), tuple(events), "Both"), "html")
+    legend = re.search(r'<ul class="overview-legend">(.*?)</ul>', html, re.S)
+    assert legend and "added by the editor" in legend.group(1) and "tr-other" in legend.group(1)
+    # one article: one row, nothing to add
+    single = overview([ev(1, "2026-01-20"), added])
+    assert single is not None and len(single.tracks) == 1
+
+
 def test_dividers_years_gaps_and_publication() -> None:
     events = [ev(0, "2012"), ev(1, "2020-05-01"), ev(2, "2026-01-30"), ev(3, "2026-03", status="expected")]
     got = dividers(events, date(2026, 1, 31))

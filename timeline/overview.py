@@ -73,6 +73,11 @@ SHAPES: tuple[tuple[str, str], ...] = (
     ("hexagon", "m-5.2-3l5.2-3l5.2 3v6l-5.2 3l-5.2-3z"),
 )
 MAX_TRACKS = len(SHAPES)
+#: The track of events that belong to none of the tracks asked for (the editor's additions, or
+#: articles beyond MAX_TRACKS): a star, in the text colour (`tr-other`), never an article's shape.
+OTHER_SHAPE = ("star", "m0-6l1.8 3.6l4 .6l-2.9 2.8l.7 4l-3.6-1.9l-3.6 1.9l.7-4l-2.9-2.8l4-.6z")
+EDITOR_TRACK = "added by the editor"
+OTHER_TRACK = "other articles"
 
 MONTHS_SHORT = tuple(m[:3] for m in calendar.MONTHS)
 _DAYS_PER_YEAR = 365.2425
@@ -114,6 +119,7 @@ class TrackSpec:
     label: str
     articles: frozenset[str]
     published: dt.date | None = None
+    other: bool = False  # the track of events in no other track (OTHER_SHAPE, class tr-other)
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,7 @@ class Track:
     lanes: int
     published_x: float | None
     published: dt.date | None
+    key: str = ""  # its CSS class is tr-KEY: the index, or "other" for the track of OTHER_SHAPE
 
 
 @dataclass(frozen=True)
@@ -552,13 +559,13 @@ def _layout(sh: _Shared, vertical: bool, description: str,
     y = V_AXIS + 10 if vertical else TOP
     for i, spec in enumerate(specs):
         lanes = max(1, len(lane_ends[i]))
-        shape, path = SHAPES[i % len(SHAPES)]
+        shape, path = OTHER_SHAPE if spec.other else SHAPES[i % len(SHAPES)]
         pub_x = None
         if spec.published:
             p = float(spec.published.toordinal())
             pub_x = _x(p + 0.5, _segment_of(p, segments))
         track_rows.append(Track(i + 1, spec.label, shape, path, round(y, 1), lanes * LANE, lanes, pub_x,
-                                spec.published))
+                                spec.published, "other" if spec.other else str(i + 1)))
         y += lanes * LANE + ROW_GAP
     axis_y = V_AXIS if vertical else round(y - ROW_GAP + 10, 1)
     marks: list[Mark] = []
@@ -572,7 +579,7 @@ def _layout(sh: _Shared, vertical: bool, description: str,
             marks.append(Mark("point" if sh.points[k] else "bar", round((xa + xb) / 2, 1), xa, xb,
                               round(top + lane * LANE + LANE / 2, 1), i + 1, sh.targets[k],
                               prefix + sh.targets[k] if first else None, sh.titles[k], e.status, bool(e.ongoing),
-                              f"mk tr-{i + 1} st-{e.status}" + (" ongoing" if e.ongoing else "")))
+                              f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
         ticks = [t if x0 + 24 <= t.x <= x1 - 24 else replace(t, align="start" if t.x < x0 + 24 else "end")
@@ -609,9 +616,15 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     for e, _ in placed:
         if multi:
             sources = tuple(getattr(e, "sources", ()) or (e.article,))
-            rows.append(sorted({t for s in sources for t in which.get(s, [])}) or [0])
+            rows.append(sorted({t for s in sources for t in which.get(s, [])}))
         else:
             rows.append([0])
+    orphans = [k for k, row in enumerate(rows) if not row]
+    if orphans:  # a track of their own, not the first article's
+        editor = all(getattr(placed[k][0], "anchor", "") == "editor" for k in orphans)
+        specs.append(TrackSpec(EDITOR_TRACK if editor else OTHER_TRACK, frozenset(), other=True))
+        for k in orphans:
+            rows[k] = [len(specs) - 1]
     spans = [d for _, d in placed]
     pubs = [float(s.published.toordinal()) for s in specs if s.published]
     runs = _clusters(spans + [(p, p + 1) for p in pubs])
