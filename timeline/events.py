@@ -244,9 +244,17 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESE
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[A-Za-z]")
 
 
+# An attribution: the clause names the source of what the sentence says ("according to figures
+# released Monday", "according to an April 2 report"), up to the date, within one clause.
+_ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+to\b[^,;:.!?()\"“”]{0,60}$", re.IGNORECASE)
+
+
 def is_attributive(text: str, t: Timex) -> bool:
     """Whether the date expression `t` only names a thing ("the 1991 agreement", "at this year's
-    conference")."""
+    conference") or dates the source of what the sentence says ("according to figures released
+    Monday")."""
+    if _ATTRIBUTION_BEFORE.search(text, max(0, t.start - 80), t.start) is not None:
+        return True
     if _POSSESSIVE_AFTER.match(text, t.end) is not None and _ISO_DAY.match(t.value) is None:
         return True  # (a day's is the day of its event: "Monday's announcement marked ...")
     return _ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 12), t.start) is not None \
