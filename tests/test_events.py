@@ -284,3 +284,14 @@ def test_a_quotation_over_several_sentences_keeps_the_day_of_its_saying_within_i
     assert by_text["The workers are the heart of this town.\u201d"] == ("2026-01-27", "narrative")
     assert by_text["The town is quiet."] == ("2026-01-31", "publication")
     assert by_text['The town is strong."'] == ("2026-01-31", "publication")
+
+
+def test_a_quotation_over_several_paragraphs_reopened_at_each_goes_on_with_its_saying() -> None:
+    """News style: a quotation that runs over paragraphs leaves each open and reopens the next
+    with a quotation mark; it is still the one saying."""
+    text = ('The plant closed in 2019.\n\nThe minister said on Tuesday: "We will not forget the workers.\n\n'
+            '"They are the heart of this town."\n\nThe town is quiet.')
+    tl = timeline.extract(text, "2026-01-31", undated="all")
+    by_text = {e.text: (e.date, e.anchor) for e in tl.events if e.anchor != "phrase"}
+    assert by_text['"They are the heart of this town."'] == ("2026-01-27", "narrative")
+    assert by_text["The town is quiet."] == ("2026-01-31", "publication")

@@ -736,16 +736,24 @@ def quote_openers(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[i
     """The sentences that go on with a quotation an earlier sentence of their paragraph opened
     (double quotes only: single ones are also apostrophes), each mapped to (the sentence that
     opened it, where in the article text the quotation opened): one saying over several sentences,
-    whose tense is the speaker's, not the article's."""
+    whose tense is the speaker's, not the article's. A new paragraph ends a quotation, unless it
+    opens with a quotation mark while one is open (news style for a quotation over paragraphs)."""
     out: dict[int, tuple[int, int]] = {}
     opened: tuple[int, int] | None = None
     paragraph = None
     for si, s in enumerate(sentences):
+        first = s.start
         if s.paragraph != paragraph:
-            paragraph, opened = s.paragraph, None
+            paragraph = s.paragraph
+            while first < s.end and text[first].isspace():
+                first += 1
+            if opened is not None and first < s.end and _QUOTE_MARKS.get(text[first], -1) >= 0:
+                first += 1  # the mark that reopens it
+            else:
+                opened, first = None, s.start
         if opened is not None:
             out[si] = opened
-        for i in range(s.start, s.end):
+        for i in range(first, s.end):
             mark = _QUOTE_MARKS.get(text[i])
             if mark is None:
                 continue
