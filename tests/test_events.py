@@ -270,3 +270,28 @@ def test_undated_all_also_dates_the_report_of_a_forecast_or_a_claim(
     assert sorted((e.date, e.anchor, e.status) for e in events if e.sentence == sentence) == expected
     with_none = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="none")
     assert all(e.anchor == "phrase" for e in with_none)
+
+
+def test_a_quotation_over_several_sentences_keeps_the_day_of_its_saying_within_its_paragraph() -> None:
+    """The rest of a quotation is the same saying (curly or straight quotes), at the day said
+    before the quotation; a new paragraph, or a closed quotation, ends it."""
+    text = ("The plant closed in 2019. The minister said on Tuesday: \u201cWe will not forget. "
+            "The workers are the heart of this town.\u201d The town is quiet.\n\n"
+            'The mayor spoke on Wednesday: "We are proud.\n\n'
+            'The town is strong."')
+    tl = timeline.extract(text, "2026-01-31", undated="all")
+    by_text = {e.text: (e.date, e.anchor) for e in tl.events if e.anchor != "phrase"}
+    assert by_text["The workers are the heart of this town.\u201d"] == ("2026-01-27", "narrative")
+    assert by_text["The town is quiet."] == ("2026-01-31", "publication")
+    assert by_text['The town is strong."'] == ("2026-01-31", "publication")
+
+
+def test_a_quotation_over_several_paragraphs_reopened_at_each_goes_on_with_its_saying() -> None:
+    """News style: a quotation that runs over paragraphs leaves each open and reopens the next
+    with a quotation mark; it is still the one saying."""
+    text = ('The plant closed in 2019.\n\nThe minister said on Tuesday: "We will not forget the workers.\n\n'
+            '"They are the heart of this town."\n\nThe town is quiet.')
+    tl = timeline.extract(text, "2026-01-31", undated="all")
+    by_text = {e.text: (e.date, e.anchor) for e in tl.events if e.anchor != "phrase"}
+    assert by_text['"They are the heart of this town."'] == ("2026-01-27", "narrative")
+    assert by_text["The town is quiet."] == ("2026-01-31", "publication")

@@ -244,9 +244,17 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESE
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[A-Za-z]")
 
 
+# An attribution: the clause names the source of what the sentence says ("according to figures
+# released Monday", "according to an April 2 report"), up to the date, within one clause.
+_ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+to\b[^,;:.!?()\"“”]{0,60}$", re.IGNORECASE)
+
+
 def is_attributive(text: str, t: Timex) -> bool:
     """Whether the date expression `t` only names a thing ("the 1991 agreement", "at this year's
-    conference")."""
+    conference") or dates the source of what the sentence says ("according to figures released
+    Monday")."""
+    if _ATTRIBUTION_BEFORE.search(text, max(0, t.start - 80), t.start) is not None:
+        return True
     if _POSSESSIVE_AFTER.match(text, t.end) is not None and _ISO_DAY.match(t.value) is None:
         return True  # (a day's is the day of its event: "Monday's announcement marked ...")
     return _ATTRIBUTIVE_BEFORE.search(text, max(0, t.start - 12), t.start) is not None \
@@ -720,6 +728,58 @@ def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str,
         reference_date=_reference(ref)[1])
 
 
+# Quotation marks: a straight one opens or closes, a curly one says which it does.
+_QUOTE_MARKS = {'"': 0, "\u201c": 1, "\u201d": -1}
+
+
+def quote_openers(text: str, sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
+    """The sentences that go on with a quotation an earlier sentence of their paragraph opened
+    (double quotes only: single ones are also apostrophes), each mapped to (the sentence that
+    opened it, where in the article text the quotation opened): one saying over several sentences,
+    whose tense is the speaker's, not the article's. A new paragraph ends a quotation, unless it
+    opens with a quotation mark while one is open (news style for a quotation over paragraphs)."""
+    out: dict[int, tuple[int, int]] = {}
+    opened: tuple[int, int] | None = None
+    paragraph = None
+    for si, s in enumerate(sentences):
+        first = s.start
+        if s.paragraph != paragraph:
+            paragraph = s.paragraph
+            while first < s.end and text[first].isspace():
+                first += 1
+            if opened is not None and first < s.end and _QUOTE_MARKS.get(text[first], -1) >= 0:
+                first += 1  # the mark that reopens it
+            else:
+                opened, first = None, s.start
+        if opened is not None:
+            out[si] = opened
+        for i in range(first, s.end):
+            mark = _QUOTE_MARKS.get(text[i])
+            if mark is None:
+                continue
+            opened = (si, i) if mark == 1 or (mark == 0 and opened is None) else None
+    return out
+
+
+def _saying_day(events: Sequence[Event], opener: int, quote_at: int) -> tuple[_Day, str] | None:
+    """The day of the saying a quotation belongs to, from the events of the sentence that opened
+    it: its undated event (the report), or a day it names before the quotation ("The minister
+    said on Tuesday: ..."), never a date inside the quotation or a forecast; else None (the
+    quotation then goes on with the day the text narrates, whatever the tense inside it)."""
+    for e in reversed(events):
+        if e.sentence != opener:
+            if e.sentence < opener:
+                break
+            continue
+        if e.status == "expected" or e.granularity not in _DAYLIKE or not _ISO_DAY.fullmatch(e.date):
+            continue
+        if e.anchor in ("publication", "narrative"):
+            return _Day(e.date, e.start, e.end, e.granularity), e.anchor
+        if e.offset[1] <= quote_at:
+            return _Day(e.date, e.start, e.end, e.granularity), "narrative"
+    return None
+
+
 def find_events(article: Article, timexes: Sequence[Timex] | None = None,
                 sentences: Sequence[Sentence] | None = None, *, undated: str = DEFAULT_UNDATED) -> list[Event]:
     """The events of one article, in text order (`timexes` and `sentences` when already made).
@@ -754,6 +814,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
     story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
     narrating = story is not None  # the story tells of a recent day: later sentences may name others
     alone = _alone(sentences)
+    quoted = quote_openers(text, sentences) if undated == "all" else {}
     events: list[Event] = []
     ids = _Ids(article.id)
     for si, sentence in enumerate(sentences):
@@ -776,5 +837,8 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
         elif (undated == "all" or (undated == "lead" and (si == lead or ref is not None))) and (
                 si == lead or _reportable(text, sentence, alone[si], article.title)):
             day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
+            if si in quoted and si != lead:  # the rest of a quotation: the day of its saying
+                day, anchor = _saying_day(events, *quoted[si]) or (
+                    (story, "narrative") if story is not None else (day, anchor))
             events.append(_undated_event(article, sentence, day, anchor, ref, ids))
     return events
