@@ -205,3 +205,16 @@ def test_story_and_diff_outputs_follow_the_extension(capsys: pytest.CaptureFixtu
     text = tmp_path / "changes.txt"
     assert run(capsys, "diff", str(seed_path), str(seed_path), "-o", str(text))[0] == 0
     assert "<" not in text.read_text(encoding="utf-8")[:1]
+
+
+@pytest.mark.parametrize("command", ["extract", "story", "eval"])
+def test_unknown_option_names_the_command(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """An option a command does not take is reported like its other argument errors: by the
+    command's name, pointing at the command's own --help (where the options it does take are)."""
+    with pytest.raises(SystemExit) as exc:
+        main([command, "whatever", "--bogus"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"timeline {command}: unrecognized arguments: --bogus")
+    assert f"(see 'timeline {command} --help')" in err

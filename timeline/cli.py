@@ -662,7 +662,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named by the command, as its other argument errors are, not by `timeline`
+        _Parser(prog=f"{parser.prog} {args.command}").error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = _on_signals()
     try:
         return _run(args)
