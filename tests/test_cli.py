@@ -218,3 +218,12 @@ def test_unknown_option_names_the_command(capsys: pytest.CaptureFixture[str], co
     assert err.count("\n") == 1
     assert err.startswith(f"timeline {command}: unrecognized arguments: --bogus")
     assert f"(see 'timeline {command} --help')" in err
+
+
+def test_events_to_stdout_says_stdout(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The summary of `timeline events` without -o names stdout, not the '-' nobody typed."""
+    (tmp_path / "a.md").write_text("---\npublished: 2026-01-31\n---\nThe council met on 3 January.\n",
+                                   encoding="utf-8")
+    code, out, err = run(capsys, "events", str(tmp_path / "a.md"))
+    assert code == 0 and len(out.splitlines()) == 1
+    assert err == "timeline: wrote 1 event of 1 article to stdout\n"

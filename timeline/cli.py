@@ -348,7 +348,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
         say(f"wrote {_counted(report.rows, 'event')} of {_counted(report.articles - len(report.errors), 'article')} to "
-            f"{report.output}{skipped}")
+            f"{'stdout' if report.output in (None, '-') else report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
 
 
