@@ -227,3 +227,22 @@ def test_events_to_stdout_says_stdout(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, err = run(capsys, "events", str(tmp_path / "a.md"))
     assert code == 0 and len(out.splitlines()) == 1
     assert err == "timeline: wrote 1 event of 1 article to stdout\n"
+
+
+@pytest.mark.parametrize(("command", "name"), [("story", "story.mmd"), ("story", "story.mw"),
+                                               ("extract", "timeline.txt"), ("diff", "changes.csv")])
+def test_an_extension_naming_a_format_the_command_cannot_write_is_refused(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path, command: str, name: str) -> None:
+    """`timeline story -o story.mmd` wrote JSON into a file named for Mermaid: an extension that names
+    another format is one line naming the file and the formats the command writes, exit 2, no file."""
+    out = tmp_path / name
+    inputs = [str(seed_path), str(seed_path)] if command == "diff" else [str(seed_path)]
+    code, _, err = run(capsys, command, *inputs, "-o", str(out))
+    assert code == 2 and not out.exists()
+    assert len(err.splitlines()) == 1 and str(out) in err and "-f" in err
+
+
+def test_story_refuses_the_extension_before_reading_any_article(capsys: pytest.CaptureFixture[str],
+                                                                 tmp_path: Path) -> None:
+    code, _, err = run(capsys, "story", str(tmp_path / "missing"), "-o", str(tmp_path / "story.mw"))
+    assert code == 2 and "does not write markwhen" in err
