@@ -246,3 +246,15 @@ def test_story_refuses_the_extension_before_reading_any_article(capsys: pytest.C
                                                                  tmp_path: Path) -> None:
     code, _, err = run(capsys, "story", str(tmp_path / "missing"), "-o", str(tmp_path / "story.mw"))
     assert code == 2 and "does not write markwhen" in err
+
+
+def test_an_article_without_source_says_published_with_a_capital(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    """The line under the title begins with the source ('bbc · published …'); without one it
+    begins the sentence itself: 'Published Saturday 31 January 2026', not 'published …'."""
+    (tmp_path / "a.md").write_text("---\npublished: 2026-01-31\n---\nThe council met on 3 January.\n",
+                                   encoding="utf-8")
+    _, md, _ = run(capsys, "extract", str(tmp_path / "a.md"), "-f", "md")
+    assert "\nPublished Saturday 31 January 2026 (" in md and "published" not in md
+    _, page, _ = run(capsys, "extract", str(tmp_path / "a.md"), "-f", "html")
+    assert '>Published <time datetime="2026-01-31">' in page
