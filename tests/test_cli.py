@@ -205,3 +205,56 @@ def test_story_and_diff_outputs_follow_the_extension(capsys: pytest.CaptureFixtu
     text = tmp_path / "changes.txt"
     assert run(capsys, "diff", str(seed_path), str(seed_path), "-o", str(text))[0] == 0
     assert "<" not in text.read_text(encoding="utf-8")[:1]
+
+
+@pytest.mark.parametrize("command", ["extract", "story", "eval"])
+def test_unknown_option_names_the_command(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """An option a command does not take is reported like its other argument errors: by the
+    command's name, pointing at the command's own --help (where the options it does take are)."""
+    with pytest.raises(SystemExit) as exc:
+        main([command, "whatever", "--bogus"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"timeline {command}: unrecognized arguments: --bogus")
+    assert f"(see 'timeline {command} --help')" in err
+
+
+def test_events_to_stdout_says_stdout(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The summary of `timeline events` without -o names stdout, not the '-' nobody typed."""
+    (tmp_path / "a.md").write_text("---\npublished: 2026-01-31\n---\nThe council met on 3 January.\n",
+                                   encoding="utf-8")
+    code, out, err = run(capsys, "events", str(tmp_path / "a.md"))
+    assert code == 0 and len(out.splitlines()) == 1
+    assert err == "timeline: wrote 1 event of 1 article to stdout\n"
+
+
+@pytest.mark.parametrize(("command", "name"), [("story", "story.mmd"), ("story", "story.mw"),
+                                               ("extract", "timeline.txt"), ("diff", "changes.csv")])
+def test_an_extension_naming_a_format_the_command_cannot_write_is_refused(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path, command: str, name: str) -> None:
+    """`timeline story -o story.mmd` wrote JSON into a file named for Mermaid: an extension that names
+    another format is one line naming the file and the formats the command writes, exit 2, no file."""
+    out = tmp_path / name
+    inputs = [str(seed_path), str(seed_path)] if command == "diff" else [str(seed_path)]
+    code, _, err = run(capsys, command, *inputs, "-o", str(out))
+    assert code == 2 and not out.exists()
+    assert len(err.splitlines()) == 1 and str(out) in err and "-f" in err
+
+
+def test_story_refuses_the_extension_before_reading_any_article(capsys: pytest.CaptureFixture[str],
+                                                                 tmp_path: Path) -> None:
+    code, _, err = run(capsys, "story", str(tmp_path / "missing"), "-o", str(tmp_path / "story.mw"))
+    assert code == 2 and "does not write markwhen" in err
+
+
+def test_an_article_without_source_says_published_with_a_capital(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    """The line under the title begins with the source ('bbc · published …'); without one it
+    begins the sentence itself: 'Published Saturday 31 January 2026', not 'published …'."""
+    (tmp_path / "a.md").write_text("---\npublished: 2026-01-31\n---\nThe council met on 3 January.\n",
+                                   encoding="utf-8")
+    _, md, _ = run(capsys, "extract", str(tmp_path / "a.md"), "-f", "md")
+    assert "\nPublished Saturday 31 January 2026 (" in md and "published" not in md
+    _, page, _ = run(capsys, "extract", str(tmp_path / "a.md"), "-f", "html")
+    assert '>Published <time datetime="2026-01-31">' in page

@@ -217,7 +217,7 @@ def test_the_output_may_not_be_the_input_through_a_link(capsys: pytest.CaptureFi
     (tmp_path / "alias.txt").symlink_to(article)
     os.link(article, tmp_path / "hard.txt")
     for target in ("alias.txt", "hard.txt"):
-        code, _, err = run(capsys, "extract", str(article), "-o", str(tmp_path / target), "--force")
+        code, _, err = run(capsys, "extract", str(article), "-f", "json", "-o", str(tmp_path / target), "--force")
         assert code == 2 and "input" in err
     assert article.read_bytes() == SEED.read_bytes()
 

@@ -471,3 +471,15 @@ def test_golden(fmt: str, name: str) -> None:
     assert out.encode("utf-8") == path.read_bytes(), (
         f"{path.name} differs; after a deliberate change run UPDATE_GOLDEN=1 pytest tests/test_render.py"
     )
+
+
+def test_right_to_left_text_takes_its_own_direction() -> None:
+    """An Arabic or Hebrew article (saved pages of any language are read) sets its title, its
+    paragraphs and its events' sentences right to left, each by its own first strong letter, while
+    the page around it stays left to right: `unicode-bidi: plaintext` on those blocks."""
+    import re
+
+    css = re.sub(r"/\*.*?\*/", "", render.make_env().get_template("style.css").render(), flags=re.S)
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+    plaintext = {sel.strip() for sels, body in rules if "unicode-bidi: plaintext" in body for sel in sels.split(",")}
+    assert {"h1", ".article-text p", ".article-text li", ".tl .event > .what"} <= plaintext

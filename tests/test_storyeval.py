@@ -232,6 +232,13 @@ def test_cli_pub_days_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert "time:" in out
 
 
+def test_cli_text_counts_one_timeline_in_the_singular(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")  # one gold timeline
+    main(["eval-story", str(tmp_path / "bpoil"), "--system", "pub-days", "--jobs", "1"])
+    out, _ = capsys.readouterr()
+    assert out.splitlines()[0] == "system: pub-days; 1 timeline; F per timeline"
+
+
 def test_cli_folder_without_topics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code = main(["eval-story", str(tmp_path)])
     _, err = capsys.readouterr()

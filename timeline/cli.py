@@ -179,6 +179,9 @@ def _output_format(args: argparse.Namespace, choices: tuple[str, ...] | list[str
         fmt = _EXTENSION_FORMATS.get(Path(args.output).suffix.lower())
         if fmt in choices:
             return fmt
+        if fmt is not None:  # "-o story.mmd" from a command that cannot write Mermaid: not JSON in disguise
+            raise UserError(f"{args.output}: {args.command} does not write {fmt}, which this extension names; "
+                            f"choose -f {', '.join(choices)} (or another extension)")
     return default
 
 
@@ -348,7 +351,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not args.quiet:
         skipped = f", {len(report.errors)} skipped" if report.errors else ""
         say(f"wrote {_counted(report.rows, 'event')} of {_counted(report.articles - len(report.errors), 'article')} to "
-            f"{report.output}{skipped}")
+            f"{'stdout' if report.output in (None, '-') else report.output}{skipped}")
     return EXIT_USAGE if report.errors else 0
 
 
@@ -391,6 +394,9 @@ def cmd_story(args: argparse.Namespace) -> int:
     if args.start and args.end and args.start > args.end:
         raise UserError(f"story: --from {args.start} is after --to {args.end}")
     edits = _load_edits(args)  # a malformed file is an error before any article is read
+    from timeline.meta import STORY_FORMATS
+
+    fmt = _output_format(args, STORY_FORMATS, "json")  # so is an OUT whose extension names no story format
     items = collect_items(args.sources, urls, fetcher=_fetcher(args))
     inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
     options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None,
@@ -403,9 +409,6 @@ def cmd_story(args: argparse.Namespace) -> int:
     _warn(warnings)
     for message in errors:
         say(message)
-    from timeline.meta import STORY_FORMATS
-
-    fmt = _output_format(args, STORY_FORMATS, "json")
     _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs)
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
@@ -662,7 +665,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named by the command, as its other argument errors are, not by `timeline`
+        _Parser(prog=f"{parser.prog} {args.command}").error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = _on_signals()
     try:
         return _run(args)

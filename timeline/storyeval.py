@@ -507,7 +507,8 @@ def format_report(report: StoryReport, verbose: bool = False) -> str:
     width = max([len(f"{r.topic}/{r.timeline}") for r in report.timelines] + [len("timeline")])
     head = f"{'timeline':<{width}} {'arts':>5} {'N':>4} {'K':>2} {'pred':>4}  " + \
         "  ".join(f"{_LABELS[m]:>9}" for m in METRICS)
-    lines = [f"system: {report.system}; {len(report.timelines)} timelines; F per timeline", head]
+    count = len(report.timelines)
+    lines = [f"system: {report.system}; {count} timeline{'' if count == 1 else 's'}; F per timeline", head]
     for r in report.timelines:
         lines.append(f"{r.topic + '/' + r.timeline:<{width}} {r.articles:>5} {r.dates:>4} {r.sentences:>2} "
                      f"{r.predicted:>4}  " + "  ".join(f"{r.scores[m].f:>9.3f}" for m in METRICS))
