@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -437,3 +438,10 @@ def test_a_page_time_stamp_glued_to_a_sentence_is_cut_off() -> None:
     # a sentence that tells of an update is a sentence
     assert clean_sentence("The page was last updated at 10:00 GMT by the council clerk.") == \
         "The page was last updated at 10:00 GMT by the council clerk."
+
+
+def test_the_default_title_is_not_repeated_as_the_list_heading() -> None:
+    page = render_story(story(dam_results(), dates=2), "html")
+    h1 = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    h2 = re.search(r'<h2 id="story-heading">(.*?)</h2>', page, re.S)
+    assert h1 and h2 and h1.group(1).strip() != h2.group(1).strip()
