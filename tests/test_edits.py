@@ -237,6 +237,14 @@ add:
     code, md, _ = run(capsys, "story", str(src), "-q", "-f", "md", "--edits", str(edits))
     assert "**Moved by the editor**" in md and "_Date corrected, headline added by the editor." not in md
     assert "Date corrected and headline added by the editor. From the log." in md
+    # the CSV says it too, on each row of the day
+    import csv
+    import io
+
+    code, table, _ = run(capsys, "story", str(src), "-q", "-f", "csv", "--edits", str(edits))
+    rows = [r for r in csv.DictReader(io.StringIO(table)) if r["date"] == "2024-01-31"]
+    assert rows and all((r["headline"], r["note"], r["edited"]) == ("Moved by the editor", "From the log.",
+                                                                     "date;headline;note") for r in rows)
 
 
 @pytest.mark.parametrize("dask", [False, True])

@@ -445,7 +445,7 @@ def template_context(d: TimelineDiff) -> dict[str, object]:
 #: What `render_story` writes: JSON (Story.to_dict), Markdown and HTML (templates story.md and
 #: story.html), CSV (one row per sentence, STORY_CSV_COLUMNS).
 STORY_CSV_COLUMNS = ("date", "label", "score", "articles", "rank", "text", "article", "source", "url",
-                     "published", "sources")
+                     "published", "sources", "headline", "note", "edited")
 
 
 def story_context(story: Story, **extra: object) -> dict[str, object]:
@@ -467,9 +467,13 @@ def _story_csv(story: Story) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(STORY_CSV_COLUMNS)
     for day in story.dates:
+        edits = (day.headline or "", day.note or "", ";".join(day.edited))
         for rank, s in enumerate(day.sentences, start=1):
             cells = (day.date, day.label, day.score, day.articles, rank, s.text, s.article, s.source or "",
-                     s.url or "", s.published or "", ";".join(src.article for src in s.sources) or s.article)
+                     s.url or "", s.published or "", ";".join(src.article for src in s.sources) or s.article, *edits)
+            writer.writerow([spreadsheet_safe(str(c)) for c in cells])
+        if not day.sentences:  # a day the editor kept or added without a sentence still has its row
+            cells = (day.date, day.label, day.score, day.articles, "", "", "", "", "", "", "", *edits)
             writer.writerow([spreadsheet_safe(str(c)) for c in cells])
     return buf.getvalue()
 
