@@ -279,10 +279,11 @@ _FUTURE_LOW = re.compile(r"(?=[wsiaphev'’])(?:" + _FUTURE.pattern + ")")
 
 
 def _expected_by_words(sentence: str, pos: int) -> bool:
-    """Future tense or a forecast modal near character `pos` of `sentence` (the tense nearest to a
-    date phrase: "said on Friday it will", is past at "Friday")."""
-    if tense_at(sentence, pos) == "future":
-        return True
+    """Future tense near character `pos` of `sentence` (the tense nearest to a date phrase: "said on
+    Friday it will", is past at "Friday"), or, where no tense marker is near, a forecast modal."""
+    tense = tense_at(sentence, pos)
+    if tense is not None:  # the phrase's own clause says: "has avoided ... throughout the fall" is past,
+        return tense == "future"  # whatever a modal in another clause ("they could wreak") says
     return _MODAL.search(sentence, max(0, pos - _MODAL_WINDOW), min(len(sentence), pos + _MODAL_WINDOW)) is not None
 
 

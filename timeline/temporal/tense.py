@@ -63,6 +63,8 @@ _AUXILIARIES = frozenset("be been being is are am was were has have had get got"
 # Friday", "had planned to", "as previously scheduled".
 _PAST_PLAN = frozenset("had been previously originally initially".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# "due to" before a noun phrase gives a cause, no plan: "closed due to the storm", "due to a lack of".
+_CAUSE_AFTER_DUE_TO = _DETERMINERS | frozenset("my your some no any many much several".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
 # After "could", these make it a past, a present or a report ("could not be reached", "could have
 # fled", "could be located Wednesday"): no plan.
@@ -128,6 +130,10 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
         start, end, word = tokens[i]
         prev = tokens[i - 1][2] if i > 0 else None
         kind = None
+        if word == "due" and i + 2 < len(tokens) and tokens[i + 1][2] == "to" \
+                and tokens[i + 2][2] in _CAUSE_AFTER_DUE_TO:
+            i += 2  # a cause ("due to the havoc"), not a plan ("due to expire")
+            continue
         for phrase in _PHRASES_BY_FIRST.get(word, ()):
             n = len(phrase)
             if tuple(t[2] for t in tokens[i:i + n]) == phrase:
