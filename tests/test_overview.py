@@ -331,3 +331,23 @@ def test_a_crowded_overview_titles_its_marks_by_date_only() -> None:
     assert few and many
     assert few.marks[0].title == "Friday 30 January 2026: Sentence 0 <b>&"
     assert {m.title for m in many.marks} == {"Friday 30 January 2026"}
+
+
+def _extent(t, char: float = 7.0) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Where a 12 px tick label is drawn, at a width of `char` a character (digits are ~7 px)."""
+    w = char * max(len(t.label), len(t.sub))
+    return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+
+
+def test_tick_labels_never_overlap_even_at_the_ends() -> None:
+    """A label moved inward at an end of the axis ("2010" ending at the edge) must not run into
+    its neighbour ("20002010" on a page spanning 1866 to 2009)."""
+    for first, last, pub in (("18", "2010", "2009-04-25"), ("1866", "2009-04-25", "2009-04-25"),
+                             ("1901", "2026", "2026-01-31"), ("2019-12-30", "2026-01-31", "2026-01-31"),
+                             ("2025-12-28", "2026-01-31", "2026-01-31")):
+        ov = overview([ev(1, first), ev(2, last)], published=date.fromisoformat(pub))
+        assert ov is not None
+        spans = [_extent(t) for t in ov.ticks]
+        labels = [t.label for t in ov.ticks]
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), (first, last, labels)
+        assert spans[0][0] >= 0 and spans[-1][1] <= ov.width

@@ -525,6 +525,29 @@ class _Shared:
     weights: list[int]
 
 
+#: The width of a character of a tick label (12 px; a digit of DejaVu Sans, the widest common fallback, is 7.6 px).
+TICK_CHAR = 7.6
+TICK_GAP = 3.0
+
+
+def _uncrowded(ticks: list[Tick]) -> list[Tick]:
+    """The ticks whose labels do not run into the one kept before them (a label moved inward at
+    an end of the axis, "2010" ending at the edge, would touch "2000"): of two that would, the
+    one at an end of the axis goes (it is the one moved), else the later."""
+    def extent(t: Tick) -> tuple[float, float]:
+        w = TICK_CHAR * max(len(t.label), len(t.sub))
+        return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+
+    kept: list[Tick] = []
+    for t in ticks:
+        if kept and extent(kept[-1])[1] + TICK_GAP > extent(t)[0]:
+            if kept[-1].align == "start" and len(kept) == 1:
+                kept[-1] = t  # the first label, moved inward, gives way
+            continue
+        kept.append(t)
+    return kept
+
+
 def _layout(sh: _Shared, vertical: bool, description: str,
             divs: Mapping[str, tuple[Divider, ...]]) -> Overview:
     """One layout of an overview: time across (x0..x1 of WIDTH) or down (V_LENGTH)."""
@@ -582,8 +605,8 @@ def _layout(sh: _Shared, vertical: bool, description: str,
                               f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
-        ticks = [t if x0 + 24 <= t.x <= x1 - 24 else replace(t, align="start" if t.x < x0 + 24 else "end")
-                 for t in ticks]
+        ticks = _uncrowded([t if x0 + 24 <= t.x <= x1 - 24 else replace(t, align="start" if t.x < x0 + 24 else "end")
+                            for t in ticks])
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
