@@ -445,3 +445,16 @@ def test_the_default_title_is_not_repeated_as_the_list_heading() -> None:
     h1 = re.search(r"<h1>(.*?)</h1>", page, re.S)
     h2 = re.search(r'<h2 id="story-heading">(.*?)</h2>', page, re.S)
     assert h1 and h2 and h1.group(1).strip() != h2.group(1).strip()
+
+
+def test_counts_are_grouped_by_thousands_and_singular_when_one() -> None:
+    """"1,460 articles" as the README and newsrooms write it; "1 article", never "1 articles"."""
+    from dataclasses import replace
+
+    st = story(dam_results(), dates=2)
+    big = replace(st, articles=1460, dates=tuple(replace(d, articles=1) for d in st.dates))
+    for fmt in ("html", "md"):
+        page = render_story(big, fmt)
+        assert "chosen from 1,460 articles" in page and "1460" not in page
+        assert "2 key dates" in page
+    assert "Mentioned by 1 article." in render_story(big, "html")

@@ -162,8 +162,10 @@ def _note_inferred(article: Article) -> None:
 
 
 def _counted(n: int, noun: str) -> str:
-    """'1 article', '2 articles'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    """'1 article', '1,460 articles' (the templates' filter)."""
+    from timeline.filters import counted
+
+    return counted(n, noun)
 
 
 # What an output file's extension says its format is, when -f is not given ("-o story.html" is a page).

@@ -18,6 +18,7 @@ from timeline.urls import safe_href
 
 __all__ = [
     "clause_parts",
+    "counted",
     "granularity_class",
     "how",
     "html_id",
@@ -152,6 +153,12 @@ def iso(value: date | datetime | str | None) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun, in the plural unless one, with thousands grouped: "1 article",
+    "1,460 articles" (`plural` for a noun that does not take an s)."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def short_date(value: date) -> str:

@@ -28,6 +28,7 @@ Filters:
                                                (calendar.html_datetime)
     iso(date) -> str                           date/datetime as ISO 8601; a str passes through
     short_date(date) -> str                    a date for tables: "31 Jan 2026"
+    counted(n, noun, plural=None) -> str       "1 article", "1,460 articles"
     mark_phrase(event, href=None) -> Markup    event.text, escaped, with the phrase in <mark>
                                                (and in a link to `href` when given) and its
                                                clause in <span class="clause"> (several dated)
@@ -71,6 +72,7 @@ from timeline.errors import TemplateError
 from timeline.events import Event
 from timeline.filters import (
     clause_parts,
+    counted,
     edited_text,
     edited_words,
     granularity_class,
@@ -171,6 +173,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         datetime=calendar.html_datetime,
         iso=iso,
         short_date=short_date,
+        counted=counted,
         mark_phrase=mark_phrase,
         phrase_parts=phrase_parts,
         clause_parts=clause_parts,
