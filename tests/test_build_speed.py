@@ -9,33 +9,12 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from test_build import _corpus, _tree  # the same articles and the same comparison of built trees
 
 from timeline import render
 from timeline.batch import collect_items, process_items
-from timeline.cache import CACHE_NAME
 from timeline.cli import main
 from timeline.site import build
-
-STORIES = [
-    "Floods hit the valley on Monday. Rain had started last Friday, officials said.",
-    "The council voted on 3 March 2026 to rebuild the bridge. Work begins in May.",
-    "Since last November, prices have risen. On Jan. 12 the bank held rates.",
-    "Police arrived last Wednesday. Two days later the suspects were charged.",
-]
-
-
-def _corpus(folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        body = STORIES[i % len(STORIES)] + f" Report number {i} was filed on 2 February 2026."
-        (folder / f"story{i:02d}.txt").write_text(f"---\npublished: 2026-02-0{1 + i % 5}\n---\n{body}\n",
-                                                  encoding="utf-8")
-    return folder
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != CACHE_NAME}
 
 
 def test_meanwhile_runs_once_while_worker_processes_read_the_articles(tmp_path: Path) -> None:
