@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Match
@@ -248,8 +248,47 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
-    out = _reported_speech(text, out, dct)
+    out = _reported_speech(text, _clocks_on_their_day(text, out), dct)
     return out + quiet if silent else out
+
+
+# "at 1425 local time (1925 GMT) on Thursday": a clock time, the same time in another zone in
+# brackets (or a tokenised corpus's -LRB- -RRB-), then the day both are on.
+_BRACKET_OPEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
+_BRACKET_CLOSE_DAY = re.compile(r"\s*(?:\)|-RRB-)\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+_DAY_OF = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")
+_DAY_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _clock_alone(e: Explained) -> bool:
+    """A clock time that took its day from the context (the day last mentioned, or publication)."""
+    return e.timex is not None and e.parse.kind == "time_of_day" and e.parse.hour is not None \
+        and not e.parse.amount and e.timex.anchor is not None and _DAY_CLOCK.fullmatch(e.timex.value) is not None
+
+
+def _clocks_on_their_day(text: str, found: list[Explained]) -> list[Explained]:
+    """A clock time restated in another zone in brackets and followed by its day ("at 1425 local
+    time (1925 GMT) on Thursday") is on that day, not on the day the text mentioned before it: the
+    brackets keep the parts from composing. The bracketed time is on the day after when it is
+    earlier (past midnight in the other zone: "1930 CDT (0030 GMT) on Thursday")."""
+    out = list(found)
+    for i in range(len(out) - 2):
+        first, second, day = out[i].timex, out[i + 1].timex, out[i + 2].timex
+        if first is None or second is None or day is None or day.type not in ("DATE", "TIME") \
+                or not (_clock_alone(out[i]) and _clock_alone(out[i + 1])):
+            continue
+        on = _DAY_OF.match(day.value)
+        if on is None or _BRACKET_OPEN.fullmatch(text, first.end, second.start) is None \
+                or _BRACKET_CLOSE_DAY.fullmatch(text, second.end, day.start) is None:
+            continue
+        when = date.fromisoformat(on.group(0))
+        clock = first.value[10:]  # "T14:25"
+        for k, t in enumerate((first, second)):
+            d = when + timedelta(days=1) if k and t.value[10:] < clock else when
+            out[i + k] = Explained(replace(t, value=d.isoformat() + t.value[10:], anchor=day.anchor),
+                                   out[i + k].rule, out[i + k].parts, out[i + k].parse,
+                                   f"on the day named after it ('{day.text}')")
+    return out
 
 
 def _reported_speech(text: str, found: list[Explained], dct: date) -> list[Explained]:

@@ -183,7 +183,8 @@ TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
               "ET", "PT", "CT", "local time", "Eastern", "Pacific", "Central")
 # What makes a bare 24-hour number a clock time ("0900 GMT", "14.30 hours") rather than a year or
 # an amount; a dotted one also takes "h" ("10.30h").
-CLOCK_ZONES = ("GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "local time", "hours", "hrs")
+CLOCK_ZONES = ("GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET",
+               "local time", "hours", "hrs")
 
 # --- relative expressions ------------------------------------------------------------------------
 

@@ -102,8 +102,9 @@ def clock_of(word: str) -> tuple[int, int]:
     if "o'clock" in w or "o’clock" in w:
         n = number_of(w.split()[0])
         return int(n or 0), 0
-    nums = [int(x) for x in re.findall(r"\d+", w)]
-    if len(nums) == 1 and nums[0] >= 100:  # "0900 GMT", "1430 hours"
+    digits = re.findall(r"\d+", w)
+    nums = [int(x) for x in digits]
+    if len(digits) == 1 and len(digits[0]) >= 3:  # "0900 GMT", "1430 hours", "0030 GMT" (not hour 30)
         nums = [nums[0] // 100, nums[0] % 100]
     hour, minute = nums[0], (nums[1] if len(nums) > 1 else 0)
     if "p" in w and hour < 12:
