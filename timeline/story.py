@@ -169,7 +169,7 @@ class Weights:
 
 
 #: Fitted on the four Timeline17 dev stories (10 timelines) by benchmarks/fit_story.py --fit.
-WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.9)
+WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.955)
 
 
 def _mentions(r: ArticleResult) -> dict[date, bool]:
