@@ -361,3 +361,48 @@ def test_index_lists_articles_newest_first_and_keeps_file_order_for_a_day(tmp_pa
         assert at == sorted(at), page
     # on a phone the table becomes labelled blocks: each fact says what it is
     assert html.count('data-label="Published"') == 4
+
+
+class _TitleDirections(HTMLParser):
+    """Each element whose text is exactly one of `titles`, with the `dir` it or an ancestor sets."""
+
+    def __init__(self, titles: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.titles = titles
+        self.stack: list[str | None] = []
+        self.tags: list[str] = []
+        self.found: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "meta", "link", "img", "input", "hr", "wbr", "source"):
+            return
+        self.stack.append(dict(attrs).get("dir") or ("auto" if tag == "bdi" else None))
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and tag not in ("br", "meta", "link", "img", "input", "hr", "wbr", "source"):
+            self.stack.pop()
+            self.tags.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() in self.titles and "svg" not in self.tags:  # an SVG's <title> is a tooltip: no dir
+            direction = next((d for d in reversed(self.stack) if d is not None), None)
+            self.found.append((data.strip(), direction))
+
+
+def test_a_right_to_left_title_runs_right_to_left_in_the_index_and_the_combined_page(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    arabic = "الحكومة تفرض حظر التجول في العاصمة 2024"
+    (src / "ar.md").write_text(f"---\ntitle: {arabic}\npublished: 2024-03-07\n---\n"
+                               "The council met on 5 March 2024 to discuss the curfew.\n", encoding="utf-8")
+    (src / "en.md").write_text("---\ntitle: Curfew in the capital\npublished: 2024-03-08\n---\n"
+                               "The curfew was lifted on 6 March 2024, officials said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    for page in ("index.html", "combined.html"):
+        parser = _TitleDirections({arabic, "Curfew in the capital"})
+        parser.feed((out / page).read_text(encoding="utf-8"))
+        assert parser.found, page
+        # each title takes its direction from its own first strong letter, isolated from the page's
+        assert all(direction == "auto" for _, direction in parser.found), (page, parser.found)
