@@ -406,3 +406,26 @@ def test_a_right_to_left_title_runs_right_to_left_in_the_index_and_the_combined_
         assert parser.found, page
         # each title takes its direction from its own first strong letter, isolated from the page's
         assert all(direction == "auto" for _, direction in parser.found), (page, parser.found)
+
+
+def test_the_combined_page_lists_its_sources_after_the_timeline(tmp_path: Path) -> None:
+    """Many sources listed first push the timeline a long way down a phone's screen: the list comes
+    after it, under its own heading, and the intro links to it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(4):
+        (src / f"s{n}.md").write_text(f"---\ntitle: Report number {n}\npublished: 2024-03-0{n + 5}\n---\n"
+                                      f"The bridge reopened on {n + 1} March 2024 after repairs.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    html = (out / "combined.html").read_text(encoding="utf-8")
+    timeline_at = html.index('<ol class="timeline"')
+    heading = re.search(r'<h2 id="sources-heading">([^<]*)</h2>', html)
+    assert heading is not None and heading.group(1) == "Sources (4 articles)"
+    assert heading.start() > html.index("</ol>", timeline_at)  # after the whole list of events
+    for n in range(4):  # every source, once, after the timeline, linking to its page
+        assert html.count(f'<cite dir="auto">Report number {n}</cite>') == 1
+        assert html.index(f'<a href="s{n}.html"><cite') > heading.start()
+    assert '<a href="#sources-heading">' in html[:timeline_at]
+    article = (out / "s0.html").read_text(encoding="utf-8")  # one article: its source stays on top
+    assert "sources-heading" not in article and article.index("article-meta") < article.index('<ol class="timeline"')
