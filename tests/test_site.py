@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import timeline
 from timeline.article import ArticleError
 from timeline.cache import CACHE_NAME
 from timeline.errors import OutputError
@@ -429,3 +430,26 @@ def test_the_combined_page_lists_its_sources_after_the_timeline(tmp_path: Path) 
     assert '<a href="#sources-heading">' in html[:timeline_at]
     article = (out / "s0.html").read_text(encoding="utf-8")  # one article: its source stays on top
     assert "sources-heading" not in article and article.index("article-meta") < article.index('<ol class="timeline"')
+
+
+def test_dates_covered_show_a_coarse_date_as_its_span_not_a_year_or_month_picked_from_it(tmp_path: Path) -> None:
+    from timeline.site import coverage
+
+    def covered(text: str) -> tuple[str, str]:
+        tl = timeline.extract(text, "2024-03-07", undated="none")
+        got = coverage(tl.events)
+        assert got is not None
+        return got.first.short(), got.last.short()
+
+    assert covered("In the late 19th century, the empire grew. In 2005 a museum opened.") == ("19th century", "2005")
+    assert covered("In the early 1990s the empire fell. In summer 2005 a museum opened.") == ("1990s", "summer 2005")
+    assert covered("In 1990 the empire fell. On 3 May 2005 a museum opened.") == ("1990", "3 May 2005")
+    # the index shows them so, in <time> elements whose machine value is the span's first or last year or month
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "e.md").write_text("---\ntitle: Empire\npublished: 2024-03-07\n---\nIn the late 19th century, the "
+                              "empire grew. In summer 2005 a museum opened.\n", encoding="utf-8")
+    build([str(src)], tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert ('<td data-label="Dates covered"><time datetime="1800">19th century</time> – '
+            '<time datetime="2005-08">summer 2005</time></td>') in html

@@ -501,10 +501,7 @@ def _span_label(e: Dated, unit: int) -> str:
         coarse = calendar.granularity_rank(e.granularity) < unit
     except ValueError:
         return ""
-    if not coarse or calendar.interval(e.date) is None:
-        return ""
-    label = calendar.label(e.date)
-    return label[4:] if label.startswith("the ") else label
+    return calendar.span_label(e.date) if coarse else ""
 
 
 # --- the overview ---------------------------------------------------------------------------------
