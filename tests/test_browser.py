@@ -399,9 +399,11 @@ def test_hostile_links_in_an_article_run_nothing_when_clicked(tmp_path: Path, vi
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations(seed_site: Path, themed_site: Path, extras: Path, visit: Any, scheme: str) -> None:
+def test_axe_finds_no_violations(seed_site: Path, themed_site: Path, extras: Path, visit: Any, scheme: str,
+                                 reports_site: Path) -> None:
     pages = [*_pages(seed_site), themed_site / SEED_PAGE, themed_site / "combined.html",
-             extras / "extract.html", extras / "embedded.html", extras / "status.html"]
+             extras / "extract.html", extras / "embedded.html", extras / "status.html",
+             reports_site / "combined.html"]  # two sources: their list after the timeline
     found = {}
     for path in pages:
         v = visit(path.as_uri(), scheme=scheme)
@@ -501,14 +503,14 @@ def test_fragment_styles_stay_inside_it(extras: Path, visit: Any) -> None:
 # --- the validator ------------------------------------------------------------------------------
 
 
-def test_nu_html_checker_finds_no_errors(seed_site: Path, themed_site: Path, extras: Path) -> None:
+def test_nu_html_checker_finds_no_errors(seed_site: Path, themed_site: Path, extras: Path, reports_site: Path) -> None:
     java = webtools.java()
     need(java, "java (apt-get install default-jre-headless)")
     jar = webtools.npm_file(webtools.VNU_JAR)
     need(jar, "the Nu HTML Checker (npm vnu-jar)")
     assert java is not None and jar is not None
     pages = [*_pages(seed_site), *_pages(themed_site), extras / "extract.html", extras / "embedded.html",
-             extras / "status.html"]
+             extras / "status.html", reports_site / "combined.html", reports_site / "index.html"]
     res = subprocess.run([java, "-jar", str(jar), "--format", "json", "--exit-zero-always", *map(str, pages)],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(res.stderr or res.stdout)["messages"]

@@ -132,6 +132,19 @@ def test_eval_scores(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert code == 0 and "value" in out
 
 
+def test_eval_takes_f_json_and_f_text_like_every_other_command(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    (tmp_path / "d.tml").write_text(TIMEML, encoding="utf-8")
+    code, legacy, _ = run(capsys, "eval", str(tmp_path), "--json")
+    for args in (["-f", "json"], ["--format", "json"], ["-f", "json", "--json"]):
+        code, out, _ = run(capsys, "eval", str(tmp_path), *args)
+        assert code == 0 and out == legacy
+    code, text, _ = run(capsys, "eval", str(tmp_path))
+    assert run(capsys, "eval", str(tmp_path), "-f", "text")[1] == text and "value" in text
+    code, _, err = run(capsys, "eval", str(tmp_path), "-f", "text", "--json")
+    assert code == 2 and "--json" in err and "Traceback" not in err
+
+
 def test_eval_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "eval", str(tmp_path / "none"))
     assert code == 2 and "none" in err

@@ -249,3 +249,25 @@ def test_hostile_text_everywhere() -> None:
     for fmt in ("html", "html-fragment"):
         assert "<script>" not in render.render(tl, fmt)
     assert date(2026, 1, 30).isoformat() in render.render(tl, "markwhen")
+
+
+def test_every_csv_is_utf8_without_a_byte_order_mark(tmp_path: Path) -> None:
+    """The README says so (and how to open such a file in Excel): the events table, an article's
+    CSV and the story's CSV are UTF-8, with no byte-order mark, whatever the script of the text."""
+    from timeline.cli import main
+
+    text = "São Paulo — the council of Zürich met on 3 March 2025. مجلس المدينة اجتمع.\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    outputs = {
+        "events": (["events", str(tmp_path / "a.txt"), "--published", "2025-03-05", "-q"], "events.csv"),
+        "extract": (["extract", str(tmp_path / "a.txt"), "--published", "2025-03-05", "-f", "csv"], "article.csv"),
+        "story": (["story", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2025-03-05", "-q",
+                   "-f", "csv"], "story.csv"),
+    }
+    for command, (args, name) in outputs.items():
+        out = tmp_path / name
+        assert main([*args, "-o", str(out)]) == 0, command
+        data = out.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf"), command
+        assert "Zürich" in data.decode("utf-8"), command

@@ -191,6 +191,18 @@ def test_dividers_years_gaps_and_publication() -> None:
     assert BREAK_MIN_DAYS == 365
 
 
+def test_a_divider_shows_a_coarse_date_as_its_span_not_a_year_picked_from_it() -> None:
+    late = replace(ev(0, "18"), mod="END", start=calendar.interval("18", "END")[0])  # type: ignore[index]
+    events = [late, ev(1, "1870"), ev(2, "199"), ev(3, "1995-03-02"), ev(4, "2010")]
+    got = dividers(events, None)
+    assert [d.label for ds in got.values() for d in ds] == ["19th century", "1870", "1990s", "1995", "2010"]
+    # within one year, a date coarser than a month shows as itself, not as its first month
+    within = dividers([ev(0, "2026"), ev(1, "2026-Q1"), ev(2, "2026-01-20"), ev(3, "2026-SU"), ev(4, "2026-07-03")],
+                      None)
+    assert [d.label for ds in within.values() for d in ds] == [
+        "2026", "Q1 2026", "January 2026", "summer 2026", "July 2026"]
+
+
 # --- pages ----------------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import timeline
 from timeline.article import ArticleError
 from timeline.cache import CACHE_NAME
 from timeline.errors import OutputError
@@ -361,3 +362,94 @@ def test_index_lists_articles_newest_first_and_keeps_file_order_for_a_day(tmp_pa
         assert at == sorted(at), page
     # on a phone the table becomes labelled blocks: each fact says what it is
     assert html.count('data-label="Published"') == 4
+
+
+class _TitleDirections(HTMLParser):
+    """Each element whose text is exactly one of `titles`, with the `dir` it or an ancestor sets."""
+
+    def __init__(self, titles: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.titles = titles
+        self.stack: list[str | None] = []
+        self.tags: list[str] = []
+        self.found: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "meta", "link", "img", "input", "hr", "wbr", "source"):
+            return
+        self.stack.append(dict(attrs).get("dir") or ("auto" if tag == "bdi" else None))
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and tag not in ("br", "meta", "link", "img", "input", "hr", "wbr", "source"):
+            self.stack.pop()
+            self.tags.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() in self.titles and "svg" not in self.tags:  # an SVG's <title> is a tooltip: no dir
+            direction = next((d for d in reversed(self.stack) if d is not None), None)
+            self.found.append((data.strip(), direction))
+
+
+def test_a_right_to_left_title_runs_right_to_left_in_the_index_and_the_combined_page(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    arabic = "الحكومة تفرض حظر التجول في العاصمة 2024"
+    (src / "ar.md").write_text(f"---\ntitle: {arabic}\npublished: 2024-03-07\n---\n"
+                               "The council met on 5 March 2024 to discuss the curfew.\n", encoding="utf-8")
+    (src / "en.md").write_text("---\ntitle: Curfew in the capital\npublished: 2024-03-08\n---\n"
+                               "The curfew was lifted on 6 March 2024, officials said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    for page in ("index.html", "combined.html"):
+        parser = _TitleDirections({arabic, "Curfew in the capital"})
+        parser.feed((out / page).read_text(encoding="utf-8"))
+        assert parser.found, page
+        # each title takes its direction from its own first strong letter, isolated from the page's
+        assert all(direction == "auto" for _, direction in parser.found), (page, parser.found)
+
+
+def test_the_combined_page_lists_its_sources_after_the_timeline(tmp_path: Path) -> None:
+    """Many sources listed first push the timeline a long way down a phone's screen: the list comes
+    after it, under its own heading, and the intro links to it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(4):
+        (src / f"s{n}.md").write_text(f"---\ntitle: Report number {n}\npublished: 2024-03-0{n + 5}\n---\n"
+                                      f"The bridge reopened on {n + 1} March 2024 after repairs.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out)
+    html = (out / "combined.html").read_text(encoding="utf-8")
+    timeline_at = html.index('<ol class="timeline"')
+    heading = re.search(r'<h2 id="sources-heading">([^<]*)</h2>', html)
+    assert heading is not None and heading.group(1) == "Sources (4 articles)"
+    assert heading.start() > html.index("</ol>", timeline_at)  # after the whole list of events
+    for n in range(4):  # every source, once, after the timeline, linking to its page
+        assert html.count(f'<cite dir="auto">Report number {n}</cite>') == 1
+        assert html.index(f'<a href="s{n}.html"><cite') > heading.start()
+    assert '<a href="#sources-heading">' in html[:timeline_at]
+    article = (out / "s0.html").read_text(encoding="utf-8")  # one article: its source stays on top
+    assert "sources-heading" not in article and article.index("article-meta") < article.index('<ol class="timeline"')
+
+
+def test_dates_covered_show_a_coarse_date_as_its_span_not_a_year_or_month_picked_from_it(tmp_path: Path) -> None:
+    from timeline.site import coverage
+
+    def covered(text: str) -> tuple[str, str]:
+        tl = timeline.extract(text, "2024-03-07", undated="none")
+        got = coverage(tl.events)
+        assert got is not None
+        return got.first.short(), got.last.short()
+
+    assert covered("In the late 19th century, the empire grew. In 2005 a museum opened.") == ("19th century", "2005")
+    assert covered("In the early 1990s the empire fell. In summer 2005 a museum opened.") == ("1990s", "summer 2005")
+    assert covered("In 1990 the empire fell. On 3 May 2005 a museum opened.") == ("1990", "3 May 2005")
+    # the index shows them so, in <time> elements whose machine value is the span's first or last year or month
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "e.md").write_text("---\ntitle: Empire\npublished: 2024-03-07\n---\nIn the late 19th century, the "
+                              "empire grew. In summer 2005 a museum opened.\n", encoding="utf-8")
+    build([str(src)], tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert ('<td data-label="Dates covered"><time datetime="1800">19th century</time> – '
+            '<time datetime="2005-08">summer 2005</time></td>') in html

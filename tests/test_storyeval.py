@@ -204,6 +204,18 @@ def test_protocol_gives_the_system_the_span_n_and_k(tmp_path: Path) -> None:
     assert report.articles == 4 and report.average["date"].f == 1.0
 
 
+def test_cli_takes_f_json_like_every_other_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")
+    assert main(["eval-story", str(tmp_path), "--system", "count-days", "--json", "--jobs", "1"]) == 0
+    legacy = json.loads(capsys.readouterr()[0])
+    assert main(["eval-story", str(tmp_path), "--system", "count-days", "-f", "json", "--jobs", "1"]) == 0
+    data = json.loads(capsys.readouterr()[0])
+    assert data["system"] == legacy["system"] == "count-days"
+    assert [t["scores"] for t in data["timelines"]] == [t["scores"] for t in legacy["timelines"]]
+    assert main(["eval-story", str(tmp_path), "--system", "count-days", "-f", "text", "--jobs", "1"]) == 0
+    assert "Date" in capsys.readouterr()[0]
+
+
 def test_cli_count_days_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     make_topic(tmp_path / "bpoil")
     code = main(["eval-story", str(tmp_path), "--system", "count-days", "--json", "--jobs", "1"])

@@ -27,6 +27,7 @@ __all__ = [
     "html_datetime",
     "interval",
     "label",
+    "span_label",
 ]
 
 #: Granularity names, coarsest first; `granularity_rank()` is the index in this tuple.
@@ -49,6 +50,16 @@ def interval(value: str, mod: str | None = None) -> tuple[date, date, str] | Non
     """
     point = Point.parse(value)
     return None if point is None else point.interval(mod)
+
+
+def span_label(value: str) -> str:
+    """The period a DATE value names, as a heading or a range end says it: "19th century",
+    "1990s", "summer 2025", "Q3 2025", "2025" (no "the", no phase: "the late 19th century" is in
+    the 19th century); "" for a value without a calendar place."""
+    if interval(value) is None:
+        return ""
+    text = label(value)
+    return text[4:] if text.startswith("the ") else text
 
 
 def granularity_rank(name: str) -> int:

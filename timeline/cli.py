@@ -252,6 +252,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from timeline.evaluate import evaluate, format_report, read_corpus, report_to_dict
 
+    fmt = _report_format(args)
     path = Path(args.path)
     if not path.exists():
         raise ArticleError(f"{args.path}: no such file or folder")
@@ -260,19 +261,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except (ValueError, FileNotFoundError) as exc:
         raise ArticleError(str(exc)) from None
     report = evaluate(docs)
-    if args.json:
+    if fmt == "json":
         sys.stdout.write(json.dumps(report_to_dict(report), indent=2) + "\n")
     else:
         sys.stdout.write(format_report(report, verbose=args.verbose) + "\n")
     return 0
 
 
+def _report_format(args: argparse.Namespace) -> str:
+    """`-f json|text` as every command takes it, or the older `--json` (the same as `-f json`)."""
+    if args.json and args.format == "text":
+        raise UserError(f"{args.command}: --json and -f text ask for two formats; give one")
+    return "json" if args.json else args.format or "text"
+
+
 def cmd_eval_story(args: argparse.Namespace) -> int:
     from timeline.errors import warn_stderr
     from timeline.storyeval import evaluate_story, format_report, report_to_dict
 
+    fmt = _report_format(args)  # a bad combination is an error before any article is read
     report = evaluate_story(args.path, args.system, jobs=args.jobs, warn=warn_stderr)
-    out = json.dumps(report_to_dict(report), indent=2) if args.json else format_report(report, args.verbose)
+    out = json.dumps(report_to_dict(report), indent=2) if fmt == "json" else format_report(report, args.verbose)
     sys.stdout.write(out + "\n")
     return 0
 
@@ -534,7 +543,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", metavar="PATH", help="a .tml file or a folder of them (searched recursively)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every error (missed, spurious, wrong value…)")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("-f", "--format", choices=["text", "json"], help="text (default) or json")
+    p.add_argument("--json", action="store_true", help="the same as -f json")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser(
@@ -546,7 +556,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "concat) per timeline and averaged, and the time taken. Needs: pip install 'timeline[eval]'.",
         epilog=_examples("timeline eval-story ../shared/data/t17",
                          "timeline eval-story ../shared/data/t17/bpoil --system count-days",
-                         "timeline eval-story ../shared/data/mlcrisis/es --json"),
+                         "timeline eval-story ../shared/data/mlcrisis/es -f json"),
     )
     p.add_argument("path", metavar="DIR",
                    help="a topic folder (articles/, timelines/), or a folder of them (searched recursively)")
@@ -556,7 +566,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: every core)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="also list each timeline's days: found, missed and extra")
-    p.add_argument("--json", action="store_true", help="print the scores (and every timeline's days) as JSON")
+    p.add_argument("-f", "--format", choices=["text", "json"],
+                   help="text (default) or json: the scores and every timeline's days")
+    p.add_argument("--json", action="store_true", help="the same as -f json")
     p.set_defaults(func=cmd_eval_story)
 
     p = sub.add_parser(

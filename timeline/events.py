@@ -781,6 +781,31 @@ def _saying_day(events: Sequence[Event], opener: int, quote_at: int) -> tuple[_D
     return None
 
 
+# The tagger's rules for a clock time or part of the day alone ("at 6 a.m.", "a 10 p.m.-6 a.m.
+# curfew", "by mid-afternoon"): their day is the one the text last named, else the publication day.
+BARE_CLOCK_RULES = frozenset({"clock", "mid_pod"})
+
+
+def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> set[int]:
+    """Where (start offsets) the clock times alone are whose day is the publication day for want of
+    any other: a clock time is no evidence of a day, so only a day the text named before it ("On
+    Friday, ... at 6 a.m.", "today ... at 6 a.m.") may date it. `find_events` keeps one still when
+    its sentence names that day otherwise."""
+    out: set[int] = set()
+    today = published.isoformat()
+    named: str | None = None  # the day the text named last (not the dateline: that is the publication)
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        day = t.value[:10]
+        if t.rule in BARE_CLOCK_RULES:
+            if day == today and t.anchor is not None and not (t.anchor == "previous" and named == day):
+                out.add(t.start)
+        elif _ISO_DAY.fullmatch(day) and not is_dateline(text, t.start, t.end) and t.rule != "byline":
+            named = day
+    return out
+
+
 def find_events(article: Article, timexes: Sequence[Timex] | None = None,
                 sentences: Sequence[Sentence] | None = None, *, undated: str = DEFAULT_UNDATED) -> list[Event]:
     """The events of one article, in text order (`timexes` and `sentences` when already made).
@@ -811,6 +836,15 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             references.setdefault(si, t)
             continue
         by_sentence.setdefault(si, []).append(d)
+    dayless = _dayless_clocks(text, timexes, published)
+    if dayless:  # a clock time alone dates its sentence only when the sentence names its day otherwise
+        for si, items in list(by_sentence.items()):
+            days = {d.timex.value[:10] for d in items if d.timex.start not in dayless}
+            kept = [d for d in items if d.timex.start not in dayless or d.timex.value[:10] in days]
+            if kept:
+                by_sentence[si] = kept
+            else:
+                del by_sentence[si]
     lead = lead_index(article, sentences) if undated != "none" else None
     story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
     narrating = story is not None  # the story tells of a recent day: later sentences may name others

@@ -46,6 +46,7 @@ class DatePoint:
     day: int | None = None
     hour: int | None = None
     minute: int | None = None
+    text: str = ""  # what `short()` says instead, for a span no year or month names ("19th century")
 
     def edtf(self) -> str:
         """"2025", "2025-11", "2025-11-03" or "2025-11-03 15:00" (the forms Markwhen reads)."""
@@ -63,7 +64,9 @@ class DatePoint:
         return self.edtf().replace(" ", "T")
 
     def short(self) -> str:
-        """A short label for tables: "2025", "Nov 2025", "3 Nov 2025", "3 Nov 2025, 15:00"."""
+        """A short label for tables: "2025", "Nov 2025", "3 Nov 2025", "3 Nov 2025, 15:00" (or `text`)."""
+        if self.text:
+            return self.text
         if self.month is None:
             return str(self.year)
         month = calendar.MONTHS[self.month - 1][:3]

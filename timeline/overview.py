@@ -462,8 +462,9 @@ def dividers(events: Sequence[Dated], published: dt.date | None) -> dict[str, tu
     placed = [(e, _days(e)) for e in events]
     years = {_year_of(d[0]) for _, d in placed if d}
     by_month = len(years) == 1
+    unit = calendar.granularity_rank("month" if by_month else "year")
     out: dict[str, tuple[Divider, ...]] = {}
-    previous: tuple[int, int] | None = None
+    previous: tuple[int, int] | str | None = None
     previous_end: float | None = None
     pub_done = published is None
     pub_day = float(published.toordinal()) if published else 0.0
@@ -476,18 +477,31 @@ def dividers(events: Sequence[Dated], published: dt.date | None) -> dict[str, tu
             pub_done = True
         year = _year_of(d[0])
         month = dt.date.fromordinal(int(d[0])).month if d[0] >= 1 else 1
-        key = (year, month if by_month else 0)
+        span = _span_label(e, unit)
+        key: tuple[int, int] | str = span or (year, month if by_month else 0)
         if key != previous:
             gap = ""
             if previous_end is not None and d[0] - previous_end >= BREAK_MIN_DAYS:
                 gap = _duration(d[0] - previous_end) + " later"
-            label = f"{calendar.MONTHS[month - 1]} {_year_label(year)}" if by_month else _year_label(year)
+            label = span or (f"{calendar.MONTHS[month - 1]} {_year_label(year)}" if by_month else _year_label(year))
             here.append(Divider("month" if by_month else "year", label, gap))
             previous = key
         previous_end = d[1] if previous_end is None else max(previous_end, d[1])
         if here and e.id not in out:
             out[e.id] = tuple(here)
     return out
+
+
+def _span_label(e: Dated, unit: int) -> str:
+    """For an event coarser than the dividers' unit (a century or decade among years; a year,
+    half, quarter or season among months), its span as people say it ("19th century", "1990s",
+    "Q3 2025"), without its phase ("late", "early"): not a year or month picked from inside it.
+    "" for an event the unit holds, or a value without a calendar place."""
+    try:
+        coarse = calendar.granularity_rank(e.granularity) < unit
+    except ValueError:
+        return ""
+    return calendar.span_label(e.date) if coarse else ""
 
 
 # --- the overview ---------------------------------------------------------------------------------

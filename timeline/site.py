@@ -31,7 +31,7 @@ import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import jinja2
@@ -200,7 +200,27 @@ def coverage(events: Sequence[Event]) -> Coverage | None:
         return (placed[1] if placed else e.end), granularity_rank(e.granularity)
 
     earliest = min(events, key=lambda e: (e.start, -granularity_rank(e.granularity)))
-    return Coverage(event_span(earliest)[0], last_point(max(events, key=last_day)))
+    latest = max(events, key=last_day)
+    last = last_point(latest)
+    if not latest.until and not latest.ongoing:
+        last = _as_span(latest, last, end=True)
+    return Coverage(_as_span(earliest, event_span(earliest)[0], end=False), last)
+
+
+# Granularities a year or a month cannot name: a range of dates shows them as their span.
+_SPANS = frozenset({"century", "decade", "half", "quarter", "season"})
+
+
+def _as_span(e: Event, point: DatePoint, end: bool) -> DatePoint:
+    """`point` for a century, decade, half, quarter or season as that span ("19th century",
+    "summer 2005"), its machine value the span's first (or, at the `end`, last) year or month,
+    not a year or month picked from inside it ("1866" for the late 19th century)."""
+    text = calendar.span_label(e.date) if e.granularity in _SPANS else ""
+    placed = calendar.interval(e.date) if text else None
+    if placed is None:
+        return point
+    day = placed[1] - timedelta(days=1) if end else placed[0]
+    return DatePoint(day.year, None if e.granularity in ("century", "decade") else day.month, text=text)
 
 
 def _report_of(event: Event, source: str, by_date: dict[tuple[str, str, str | None], list[Event]],

@@ -42,6 +42,7 @@ class Context:
     period: Point | None = None  # the fiscal period (quarter) the text last mentioned
     clock: str | None = None  # "23:00" when the date last mentioned was a clock time on `ref`'s day
     scene: bool = False  # whether `ref` sets a scene: written with its year, not attributive ("the 1988 bombing")
+    explicit: bool = False  # whether `ref` was written with its year, or counted from such a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Resolved:
     value: str
     point: Point | None = None
     anchor: str | None = None  # "publication", "previous" or None
+    type: str | None = None  # a TIMEX3 type other than the parse's ("fifty years on" with no date to count from)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,6 +428,11 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     return Resolved(base.value(), base, anchor)
 
 
+# Units of a count ("fifty years on", "a decade later") that reach beyond the news of the day: counted
+# forward only from a date the text wrote with its year (`Context.explicit`).
+_LONG_UNITS = frozenset({"Y", "DE", "CE", "ML"})
+
+
 def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
     """"two days ago", "a year from now" (from the publication date); "two days later", "a year
     earlier" (from the date last mentioned): `amount` units away, at the granularity they name."""
@@ -439,6 +446,10 @@ def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
             p.anchor == "dct" or ctx.ref is None or RANK[ctx.ref.gran] <= RANK["quarter"]):
         moved = ctx.period.shift(-1, "year")
         return Resolved(moved.value(), moved, "previous")
+    if amount > 0 and unit in _LONG_UNITS and p.anchor == "ref" and not (ctx.ref is not None and ctx.explicit):
+        # "Fifty years on" after "on Tuesday", or with no date before it: how long since something
+        # the text does not date, not a date fifty years after the publication.
+        return Resolved(duration_value(amount, unit), type="DURATION")
     base, anchor = _anchor(p, ctx)
     if unit in ("H", "MIN") and anchor == "previous" and ctx.clock is not None and base.gran == "day":
         return _clock_later(base.start, ctx.clock, amount * (60 if unit == "H" else 1))

@@ -175,6 +175,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     ref_sentence = -10
     clock: str | None = None  # the clock time of `ref`, when it was one ("23:00")
     scene = False  # whether `ref` sets a narrative's scene (resolve.Context.scene)
+    explicit = False  # whether `ref` was written with its year, or counted from such a date
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
@@ -195,17 +196,18 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         tense, why = None, ""
         if sentence is not None and _needs_tense(m.parse):
             tense, why = _tense_of(text, sentence, m)
-        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene)
+        ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene,
+                      explicit=explicit)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
         if r is not None and ctx.dct != dct:  # counted from the day a statement was made
-            r = Resolved(r.value, r.point, "previous")
+            r = Resolved(r.value, r.point, "previous", r.type)
         parts = _leaves(m) if m.parts else ()
         if r is None:
             quiet.append(Explained(None, m.rule, parts, m.parse))
             continue
-        type_ = m.parse.type
+        type_ = r.type or m.parse.type
         if r.point is not None and type_ == "DATE" and not m.parse.spans:
             counted = counted_from(text, start, r.point, dct)
             if counted is not None:
@@ -223,6 +225,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             # Written with its year and not qualifying a noun, or counted from such a date.
             scene = (r.anchor is None and not _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 12), start)) \
                 or (r.anchor == "previous" and scene)
+            explicit = r.anchor is None or (r.anchor == "previous" and explicit)
             at = _CLOCK_VALUE.search(r.value)
             clock = at.group(1) if at else None
             if at and type_ == "DATE":  # "nine hours later" than a clock time is a clock time
