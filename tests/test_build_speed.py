@@ -149,3 +149,41 @@ def test_a_parallel_build_reports_what_the_edits_said_of_events_then_of_story_da
     said = [w for w in two.warnings if "story00-nothing-12345678" in w or "2001-01-01" in w]
     assert len(said) == 2 and "story00-nothing-12345678" in said[0] and "2001-01-01" in said[1], two.warnings
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+_TRICKY = ["", "plain", "a & b", "<script>alert('x')</script>", 'say "hi"', "&amp; already", "tab\tnew\nline",
+           "é ü 中文 🙂", "\u2028", "'\"<>&" * 3, "x" * 10_000 + "<"]
+
+
+@pytest.mark.parametrize("value", [*_TRICKY, 0, -17, 3.25, float("inf"), True, None, ("a<", 1)])
+def test_html_templates_escape_every_value_exactly_as_markupsafe(value: object) -> None:
+    from markupsafe import Markup, escape
+
+    env = render.make_env()
+    env.autoescape = True  # as for the theme's .html templates
+    page = env.from_string("[{{ v }}]")
+    assert page.render(v=value) == f"[{escape(value)}]"
+    assert page.render(v=Markup("<b>safe</b>")) == "[<b>safe</b>]"  # markup passes as it is
+
+
+def test_html_templates_escape_without_making_a_markup_object_per_value() -> None:
+    # What the build's rendering spent most of its escaping on (issue 16, C14): a Markup object made
+    # (in Python) for every value printed, though the page is joined into one string anyway.
+    from markupsafe import Markup
+
+    env = render.make_env()
+    template = env.get_template("_event.html")
+    made: list[str] = []
+    original = Markup.__new__
+
+    def counting(cls: type, *args: object, **kwargs: object) -> Markup:
+        made.append("x")
+        return original(cls, *args, **kwargs)
+
+    escape = template.globals.get("escape") or template.root_render_func.__globals__["escape"]
+    Markup.__new__ = counting  # type: ignore[method-assign,assignment]
+    try:
+        assert escape("a < b") == "a &lt; b" and escape(42) == "42"
+    finally:
+        Markup.__new__ = original  # type: ignore[method-assign]
+    assert made == []
