@@ -149,14 +149,21 @@ def default_templates_dir() -> Path:
 # --- environment and rendering ------------------------------------------------------------------
 
 
+try:  # markupsafe's own C routine, when it has one: the same five entities in one pass
+    from markupsafe._speedups import _escape_inner as _escape_text
+except ImportError:  # pragma: no cover - markupsafe without its speedups
+    def _escape_text(text: str) -> str:
+        return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+
+
 def _escape(value: object) -> str:
     """What an autoescaped `{{ value }}` prints: exactly markupsafe's escape (the same five
     entities), without making a Markup object for every string and number printed (a page is
     joined into one string anyway; Markup values and objects with `__html__` go to markupsafe)."""
     kind = type(value)
     if kind is str:
-        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")  # type: ignore[attr-defined]
-                .replace("'", "&#39;").replace('"', "&#34;"))
+        return _escape_text(value)  # type: ignore[arg-type]
     if kind is int or kind is float:
         return str(value)  # digits, a sign, a point, "inf" or "nan": nothing to escape
     return escape(value)
