@@ -7,6 +7,8 @@ an exception: a build or a corpus table goes on with the other files and reports
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -410,6 +412,24 @@ def process_items(items: Sequence[Item], *, today: date | None = None, jobs: int
         outcomes.append(entry.result if entry.result is not None else
                         Failure(item.name, entry.error or item.name, entry.skipped))
     return outcomes, warnings, made
+
+
+# The collector's young-generation threshold during a build (Python's default: 700 allocations).
+GC_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect garbage less often for a while (and in the processes forked meanwhile): reading,
+    tagging and rendering a site allocate millions of short-lived objects, and each collection of
+    the older generations walks the whole heap, which the default threshold made cost a build of
+    1,000 articles 0.2-0.8 s. Garbage is still collected; the threshold is restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def file_key(path: str) -> str | None:
