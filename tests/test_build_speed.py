@@ -210,3 +210,20 @@ def test_a_build_collects_garbage_less_often_and_restores_the_collector_after(tm
     build([str(src)], tmp_path / "out", jobs=1)
     assert seen and seen[0][0] >= 10_000
     assert gc.get_threshold() == before
+
+
+def test_worker_processes_send_each_article_back_as_its_cache_json_only(tmp_path: Path) -> None:
+    # The worker encodes the cache JSON anyway; pickling the object tree too cost about as much
+    # again (issue 16, C14). What comes back is the same, whichever way it travelled.
+    from timeline import batch
+    from timeline.cache import Entry
+
+    src = _corpus(tmp_path / "src", 12)
+    items = collect_items([str(src)])
+    day = date(2026, 3, 1)
+    sent = batch._process_chunk(items[:3], day, batch.DEFAULT_OPTIONS)
+    assert all(type(s) is str for s in sent)
+    assert [Entry.from_json(s) for s in sent] == [batch.process_item(i, day) for i in items[:3]]
+    one, _, made_one = process_items(items, today=day, jobs=1)
+    two, _, made_two = process_items(items, today=day, jobs=2)
+    assert one == two and [e.as_json() for e in made_one.values()] == [e.as_json() for e in made_two.values()]

@@ -262,9 +262,10 @@ def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) ->
     return Entry(result, None, used_today, warnings=tuple(heard))
 
 
-def _process_chunk(items: Sequence[Item], today: date, options: Options) -> list[Entry]:
-    # Each entry comes back with its cache JSON, made here in the worker, in parallel.
-    return [process_item(i, today, options).with_json() for i in items]
+def _process_chunk(items: Sequence[Item], today: date, options: Options) -> list[str]:
+    # Each entry comes back as its cache JSON only (made here in the worker, in parallel): the
+    # main process decodes it (Entry.from_json) for less than unpickling the objects would cost.
+    return [process_item(i, today, options).as_json() for i in items]
 
 
 def fork_available() -> bool:
@@ -303,8 +304,8 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
             runs = pool.map(_process_chunk, chunks, [today] * len(chunks), [options] * len(chunks))
             if meanwhile is not None:
                 meanwhile()
-            for chunk, entries in zip(chunks, runs, strict=True):
-                yield from entries
+            for chunk, sent in zip(chunks, runs, strict=True):
+                yield from (Entry.from_json(text) for text in sent)
                 advance(len(chunk))
         except BaseException:  # a failure or a signal: the chunks not started are cancelled, not run
             pool.shutdown(wait=True, cancel_futures=True)
