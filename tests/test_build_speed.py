@@ -166,6 +166,13 @@ def test_html_templates_escape_every_value_exactly_as_markupsafe(value: object) 
     assert page.render(v=Markup("<b>safe</b>")) == "[<b>safe</b>]"  # markup passes as it is
 
 
+@pytest.mark.parametrize("value", _TRICKY)
+def test_the_plain_escape_used_without_markupsafe_speedups_is_markupsafes(value: str) -> None:
+    from markupsafe import escape
+
+    assert render._escape_plain(value) == str(escape(value)) == render._escape_text(value)
+
+
 def test_html_templates_escape_without_making_a_markup_object_per_value() -> None:
     # What the build's rendering spent most of its escaping on (issue 16, C14): a Markup object made
     # (in Python) for every value printed, though the page is joined into one string anyway.

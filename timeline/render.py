@@ -149,12 +149,16 @@ def default_templates_dir() -> Path:
 # --- environment and rendering ------------------------------------------------------------------
 
 
+def _escape_plain(text: str) -> str:
+    """markupsafe's escape of a plain string, as a plain string (where it has no C speedups)."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
 try:  # markupsafe's own C routine, when it has one: the same five entities in one pass
     from markupsafe._speedups import _escape_inner as _escape_text
 except ImportError:  # pragma: no cover - markupsafe without its speedups
-    def _escape_text(text: str) -> str:
-        return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-                .replace("'", "&#39;").replace('"', "&#34;"))
+    _escape_text = _escape_plain
 
 
 def _escape(value: object) -> str:
