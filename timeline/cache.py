@@ -168,6 +168,15 @@ class Entry:
     def with_json(self) -> Entry:
         return dataclasses.replace(self, json=self.as_json())
 
+    @staticmethod
+    def from_json(text: str) -> Entry:
+        """The entry `as_json` made (what a worker process sends back: one string, cheaper to pass
+        between processes than the object tree it encodes)."""
+        raw = json.loads(text)
+        result = decoder(ArticleResult)(raw["result"]) if raw.get("result") is not None else None
+        return Entry(result, raw.get("error"), raw.get("today"), bool(raw.get("skipped")),
+                     tuple(raw.get("warnings") or ()), json=text)
+
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

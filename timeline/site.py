@@ -39,7 +39,16 @@ import jinja2
 from timeline import calendar, jsonout
 from timeline.annotate import anchored_events, article_html
 from timeline.article import Article
-from timeline.batch import MANIFEST, Failure, Options, collect_items, default_jobs, fork_available, process_items
+from timeline.batch import (
+    MANIFEST,
+    Failure,
+    Options,
+    collect_items,
+    default_jobs,
+    fewer_collections,
+    fork_available,
+    process_items,
+)
 from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
@@ -974,6 +983,16 @@ def _same_state(previous: Manifest, state: dict[str, object], today: date) -> bo
     return True
 
 
+def _collecting_less(build: Callable[..., BuildReport]) -> Callable[..., BuildReport]:
+    @functools.wraps(build)
+    def collecting_less(*args: object, **kwargs: object) -> BuildReport:
+        with fewer_collections():
+            return build(*args, **kwargs)
+
+    return collecting_less
+
+
+@_collecting_less
 def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
