@@ -59,6 +59,25 @@ def test_event_span_of_intervals() -> None:
     assert event_span(times) == (DatePoint(2026, 1, 30, 15, 0), DatePoint(2026, 1, 30, 17, 0))
 
 
+def test_a_phase_of_a_century_or_decade_exports_as_the_span_it_names(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """"the late 19th century" is no claim about 1866: Markwhen and TimelineJS get the century (the
+    phrase stays the TimelineJS display date), "the early 1970s" the decade; whole spans stay spans."""
+    article = tmp_path / "coarse.txt"
+    article.write_text("The mill was built in the late 19th century.\n\nThe line opened in the early 1970s.\n\n"
+                       "The town grew in the 1990s.\n\nSales fell in the third quarter of 2025.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--published", "2026-01-31", "-f", "markwhen"]) == 0
+    mw = capsys.readouterr().out
+    for line in ("1800/1899: The mill", "1970/1979: The line", "1990/1999: The town", "2025-07/2025-09: Sales"):
+        assert line in mw, mw
+    assert main(["extract", str(article), "--published", "2026-01-31", "-f", "timelinejs"]) == 0
+    slides = {s["display_date"]: s for s in json.loads(capsys.readouterr().out)["events"]}
+    late = slides["the late 19th century"]
+    assert (late["start_date"], late["end_date"]) == ({"year": 1800}, {"year": 1899})
+    early = slides["the early 1970s"]
+    assert (early["start_date"], early["end_date"]) == ({"year": 1970}, {"year": 1979})
+
+
 def test_date_point_forms() -> None:
     assert DatePoint(2025).edtf() == "2025" and DatePoint(2025).short() == "2025"
     assert DatePoint(2025, 11).edtf() == "2025-11" and DatePoint(2025, 11).short() == "Nov 2025"
