@@ -6,13 +6,15 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_render import EVENTS, HOSTILE, _event, sample_timeline
+from markupsafe import escape
+from test_render import ARTICLE, EVENTS, HOSTILE, _event, sample_timeline
 
 from timeline import meta, render
 from timeline.chronology import Timeline
@@ -235,6 +237,23 @@ def test_fragment_is_the_timeline_alone_with_scoped_styles() -> None:
     assert selectors and all(s.startswith(".tl") for s in selectors), [s for s in selectors if not s.startswith(".tl")]
     assert ":root" not in rules and "body" not in rules
     assert "&lt;script&gt;" in out and "<script" not in out
+
+
+def test_a_fragment_of_several_articles_lists_its_sources_after_the_timeline() -> None:
+    """As on the combined page: a long list of sources above the events would push them down a
+    phone's screen, so it comes after them under "Sources (N articles)"; one article keeps its line on top."""
+    second = replace(ARTICLE, id="a2", title="Second report on the levee")
+    out = render.render(Timeline(articles=(ARTICLE, second), events=EVENTS), "html-fragment")
+    end_of_events = out.index("</ol>", out.index('<ol class="timeline"'))
+    heading = re.search(r'<h3 id="tl-combined-sources">([^<]*)</h3>', out)
+    assert heading is not None and heading.group(1) == "Sources (2 articles)", out
+    assert heading.start() > end_of_events
+    for article in (ARTICLE, second):
+        cite = f"<cite dir=\"auto\">{escape(article.title)}</cite>"
+        assert out.count(cite) == 1 and out.index(cite) > heading.start(), cite
+    assert out.index('<ol class="timeline"') < out.index('class="article-meta"')
+    single = render.render(sample_timeline(), "html-fragment")
+    assert "Sources (" not in single and single.index('class="article-meta"') < single.index('<ol class="timeline"')
 
 
 # --- the command line ---------------------------------------------------------------------------
