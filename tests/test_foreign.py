@@ -194,6 +194,18 @@ def test_lang_option_on_tag(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
 
 
+def test_a_lang_dateparser_does_not_know_is_one_line_not_an_empty_timeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`--lang sp` (for Spanish) looked like a language code and tagged nothing, silently."""
+    f = tmp_path / "a.txt"
+    f.write_text("Ayer hubo protestas.\n", encoding="utf-8")
+    for command in ("tag", "extract"):
+        bad = _cli(command, str(f), "--published", "2026-02-06", "--lang", "sp")
+        assert bad.returncode == 2 and not bad.stdout, bad.stdout
+        lines = bad.stderr.strip().splitlines()
+        assert len(lines) == 1 and "'sp'" in lines[0] and "Traceback" not in bad.stderr, bad.stderr
+    assert _cli("tag", str(f), "--published", "2026-02-06", "--lang", "pt-BR").returncode == 0
+
+
 def test_html_lang_and_og_locale() -> None:
     from timeline.readers.html import read_html
 
