@@ -6,13 +6,15 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_render import EVENTS, HOSTILE, _event, sample_timeline
+from markupsafe import escape
+from test_render import ARTICLE, EVENTS, HOSTILE, _event, sample_timeline
 
 from timeline import meta, render
 from timeline.chronology import Timeline
@@ -57,6 +59,25 @@ def test_event_span_of_intervals() -> None:
     assert event_span(ongoing) == (DatePoint(2025, 11), DatePoint(2026, 1, 29))
     times = _event(9, "From 3 p.m. to 5 p.m. it rained.", "3 p.m.", "2026-01-30T15:00", until="2026-01-30T17:00")
     assert event_span(times) == (DatePoint(2026, 1, 30, 15, 0), DatePoint(2026, 1, 30, 17, 0))
+
+
+def test_a_phase_of_a_century_or_decade_exports_as_the_span_it_names(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """"the late 19th century" is no claim about 1866: Markwhen and TimelineJS get the century (the
+    phrase stays the TimelineJS display date), "the early 1970s" the decade; whole spans stay spans."""
+    article = tmp_path / "coarse.txt"
+    article.write_text("The mill was built in the late 19th century.\n\nThe line opened in the early 1970s.\n\n"
+                       "The town grew in the 1990s.\n\nSales fell in the third quarter of 2025.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--published", "2026-01-31", "-f", "markwhen"]) == 0
+    mw = capsys.readouterr().out
+    for line in ("1800/1899: The mill", "1970/1979: The line", "1990/1999: The town", "2025-07/2025-09: Sales"):
+        assert line in mw, mw
+    assert main(["extract", str(article), "--published", "2026-01-31", "-f", "timelinejs"]) == 0
+    slides = {s["display_date"]: s for s in json.loads(capsys.readouterr().out)["events"]}
+    late = slides["the late 19th century"]
+    assert (late["start_date"], late["end_date"]) == ({"year": 1800}, {"year": 1899})
+    early = slides["the early 1970s"]
+    assert (early["start_date"], early["end_date"]) == ({"year": 1970}, {"year": 1979})
 
 
 def test_date_point_forms() -> None:
@@ -216,6 +237,23 @@ def test_fragment_is_the_timeline_alone_with_scoped_styles() -> None:
     assert selectors and all(s.startswith(".tl") for s in selectors), [s for s in selectors if not s.startswith(".tl")]
     assert ":root" not in rules and "body" not in rules
     assert "&lt;script&gt;" in out and "<script" not in out
+
+
+def test_a_fragment_of_several_articles_lists_its_sources_after_the_timeline() -> None:
+    """As on the combined page: a long list of sources above the events would push them down a
+    phone's screen, so it comes after them under "Sources (N articles)"; one article keeps its line on top."""
+    second = replace(ARTICLE, id="a2", title="Second report on the levee")
+    out = render.render(Timeline(articles=(ARTICLE, second), events=EVENTS), "html-fragment")
+    end_of_events = out.index("</ol>", out.index('<ol class="timeline"'))
+    heading = re.search(r'<h3 id="tl-combined-sources">([^<]*)</h3>', out)
+    assert heading is not None and heading.group(1) == "Sources (2 articles)", out
+    assert heading.start() > end_of_events
+    for article in (ARTICLE, second):
+        cite = f"<cite dir=\"auto\">{escape(article.title)}</cite>"
+        assert out.count(cite) == 1 and out.index(cite) > heading.start(), cite
+    assert out.index('<ol class="timeline"') < out.index('class="article-meta"')
+    single = render.render(sample_timeline(), "html-fragment")
+    assert "Sources (" not in single and single.index('class="article-meta"') < single.index('<ol class="timeline"')
 
 
 # --- the command line ---------------------------------------------------------------------------

@@ -133,6 +133,21 @@ def test_the_byline_date_is_no_event() -> None:
     assert all("Publicado" not in e.text for e in result.events) and result.events
 
 
+@pytest.mark.parametrize(("line", "lang"), [
+    ("Publicado el 3 de febrero de 2026", "es"),
+    ("Publié le 3 février 2026", "fr"),
+    ("Pubblicato il 3 febbraio 2026", "it"),
+])
+def test_a_byline_on_the_first_line_is_not_the_title(line: str, lang: str) -> None:
+    """A text without a title takes its first line as one, but a byline is no title: the README's
+    example was headed "Publicado el 6 de febrero de 2026". The next line with text is."""
+    body = {"es": SPANISH, "fr": FRENCH, "it": ITALIAN}[lang]
+    a = make_article(f"{line}\n\n{body}\n", today=date(2026, 3, 1))
+    assert a.title != line and line not in a.title and a.title.split()[:3] == body.split()[:3], a.title
+    titled = make_article(f"Un titular\n\n{line}\n\n{body}\n", today=date(2026, 3, 1))
+    assert titled.title == "Un titular"
+
+
 def test_a_byline_without_a_full_date_gives_no_publication_date() -> None:
     with pytest.raises(NoPublicationDate):
         make_article(f"Publicado hace dos días\n\n{SPANISH}\n", today=date(2026, 3, 1))
@@ -177,6 +192,18 @@ def test_lang_option_on_tag(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert all("tagger" not in t for t in english)
     bad = _cli("tag", str(f), "--published", "2026-02-06", "--lang", "??")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_lang_dateparser_does_not_know_is_one_line_not_an_empty_timeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`--lang sp` (for Spanish) looked like a language code and tagged nothing, silently."""
+    f = tmp_path / "a.txt"
+    f.write_text("Ayer hubo protestas.\n", encoding="utf-8")
+    for command in ("tag", "extract"):
+        bad = _cli(command, str(f), "--published", "2026-02-06", "--lang", "sp")
+        assert bad.returncode == 2 and not bad.stdout, bad.stdout
+        lines = bad.stderr.strip().splitlines()
+        assert len(lines) == 1 and "'sp'" in lines[0] and "Traceback" not in bad.stderr, bad.stderr
+    assert _cli("tag", str(f), "--published", "2026-02-06", "--lang", "pt-BR").returncode == 0
 
 
 def test_html_lang_and_og_locale() -> None:

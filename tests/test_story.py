@@ -205,6 +205,18 @@ def test_html_and_markdown_render_through_the_theme_escaped() -> None:
     assert "## Tuesday 3 March 2026" in md and "## Monday 9 March 2026" in md
 
 
+def test_a_story_of_one_day_names_it_once() -> None:
+    """"1 key date …, Tuesday 3 March 2026 – Tuesday 3 March 2026" read as a mistake."""
+    st = story(dam_results(), dates=1)
+    assert st.start == st.end
+    day = render_story(st, "md").splitlines()[2]
+    assert day.count("2026") == 1 and " – " not in day, day
+    page = render_story(st, "html")
+    meta = page[page.index('<p class="story-meta">'):]
+    meta = meta[:meta.index("</p>")]
+    assert meta.count("<time") == 1 and " – " not in meta, meta
+
+
 def test_a_user_template_overrides_story_html(tmp_path: Path) -> None:
     (tmp_path / "story.html").write_text("{{ dates|length }} days of {{ title }}\n", encoding="utf-8")
     assert render_story(story(dam_results(), dates=2), "html", tmp_path) == "2 days of Key dates\n"

@@ -209,12 +209,27 @@ def read_source(path: str) -> tuple[str, str]:
     return decode_text(data, name), name
 
 
-def _title_from(body: str, fmt: str, fallback: str) -> str:
+def _is_byline(line: str, lang: str) -> bool:
+    """Whether `line` is a byline that gives the publication date ("Publicado el 6 de febrero de
+    2026"), in a language whose bylines the foreign tagger's tables know: no title."""
+    if lang == "en":
+        return False
+    from timeline.temporal.locales import LOCALES
+
+    locale = LOCALES.get(lang)
+    if locale is None or len(line.split()) > 12:
+        return False
+    words = "|".join(re.escape(b) for b in sorted(locale.bylines, key=len, reverse=True))
+    return re.match(rf"(?:{words})\b.*\d{{4}}\W*$", line, re.IGNORECASE) is not None
+
+
+def _title_from(body: str, fmt: str, fallback: str, lang: str = "en") -> str:
     if fmt == "markdown":
         m = _MD_HEADING.search(body)
         if m:
             return m.group(1).strip()
-    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    first = lines[1] if len(lines) > 1 and _is_byline(lines[0], lang) else (lines[0] if lines else "")
     if not first:
         return fallback
     words = first.split()
@@ -260,8 +275,8 @@ def make_article(
     needs_stem = not (article_id or meta.get("id"))
     stem = "article" if name in ("<stdin>", "<text>") or not needs_stem else Path(name).stem
     aid = article_id or slugify(str(meta.get("id") or stem))
-    the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem))
     language = article_language(lang, meta.get("lang"), body, name)
+    the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem, language))
     if published is not None:
         pub = parse_date(published, name, "--published")
         how = published_how or "given"

@@ -45,11 +45,13 @@ def _published(value: str) -> date:
 
 
 def _lang(value: str) -> str:
-    from timeline.lang import normalize
+    from timeline.lang import known, normalize
 
     code = normalize(value)
     if code is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a language code (like 'es' or 'fr-FR')")
+    if not known(code):  # "sp" for Spanish would tag nothing, silently
+        raise argparse.ArgumentTypeError(f"{value!r} is no language dateparser knows (like 'es', 'fr' or 'it')")
     return code
 
 

@@ -794,15 +794,21 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> 
     out: set[int] = set()
     today = published.isoformat()
     named: str | None = None  # the day the text named last (not the dateline: that is the publication)
+    after_dayless = False  # whether the expression before was such a clock time
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
         day = t.value[:10]
         if t.rule in BARE_CLOCK_RULES:
-            if day == today and t.anchor is not None and not (t.anchor == "previous" and named == day):
+            # The end of a range counts from its start ("10 p.m.-6 a.m." ends the next day).
+            if (day == today and t.anchor is not None and not (t.anchor == "previous" and named == day)) \
+                    or (after_dayless and t.anchor == "previous"):
                 out.add(t.start)
+                after_dayless = True
+                continue
         elif _ISO_DAY.fullmatch(day) and not is_dateline(text, t.start, t.end) and t.rule != "byline":
             named = day
+        after_dayless = False
     return out
 
 

@@ -35,6 +35,9 @@ __all__ = [
 _YEAR = {"century", "decade", "year"}
 _MONTH = {"half", "quarter", "season", "month"}
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
+# A phase ("early", "late", "mid-") of these names no year: the exports give the whole span, as
+# calendar.span_label names it ("the late 19th century" is 1800/1899, not the model's third 1866/1899).
+_NO_PHASE = frozenset({"century", "decade"})
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,20 @@ def event_span(event: Event) -> tuple[DatePoint, DatePoint | None]:
 
     The last point is inclusive: the decade "199" is 1990–1999, Q3 2025 is 2025-07–2025-09, week 4
     of 2026 is 19–25 January, "since last November" runs to the publication date (day precision),
-    "from 2009 to 2010" is 2009–2010. None when the event is one unit of its granularity.
+    "from 2009 to 2010" is 2009–2010, "the late 19th century" 1800–1899 (a phase of a century or
+    decade is its whole span). None when the event is one unit of its granularity.
     """
     precision = _precision(event.granularity)
-    first = _point(event.start, precision, event.date)
+    start, end = event.start, event.end
+    whole = calendar.interval(event.date) if event.mod and event.granularity in _NO_PHASE else None
+    if whole is not None:  # "the late 19th century": the century, not an invented 1866
+        start = whole[0]
+        if not event.until and not event.ongoing:
+            end = whole[1]
+    first = _point(start, precision, event.date)
     if precision == "minute" and event.until is None:
         return first, None
-    last_day = event.end - timedelta(days=1)
+    last_day = end - timedelta(days=1)
     if event.ongoing:
         last = _point(last_day, "day")
     elif event.until:

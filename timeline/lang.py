@@ -59,6 +59,16 @@ def normalize(value: object) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def known(code: str) -> bool:
+    """Whether the foreign tagger can read language `code` (an ISO 639 code from `normalize`):
+    English, or a language dateparser has data for. Imports dateparser's list of languages."""
+    if code == DEFAULT:
+        return True
+    from dateparser.data.languages_info import language_order
+
+    return code in {name.split("-")[0].lower() for name in language_order}
+
+
 def detect(text: str) -> str:
     """The language of `text` by the stopword test of the module docstring; "en" when unclear."""
     head = text[:20_000]

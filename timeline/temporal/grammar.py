@@ -38,9 +38,12 @@ _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 # a number ("1,998", "3.1998", "$2020") or a code ("A-2020", "#1999", "2020/21"); a comma may stand
 # before a word ("Friday,January 30"); "mid-", "pre-", "post-", "early-" and "late-" may stand
 # before one ("mid-November"): the tagger reads them as modifiers.
+# A hyphen joins two clock times into a range ("10pm-6am", "10 p.m.-6 a.m."): after "am"/"pm" it
+# neither ends nor starts an expression.
+_AFTER_AM_PM = r"(?<![ap]m)(?<![ap]\.m\.)"
 LEFT_EDGE = (r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=,)(?![\d\s])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)"
-             r"|(?<=\blate-))")
-RIGHT_EDGE = r"(?!\w|[.,:/-]\d|%)"
+             r"|(?<=\blate-)|(?<=\d[ap]m-)|(?<=\d\s[ap]m-)|(?<=[ap]\.m\.-))")
+RIGHT_EDGE = r"(?!\w|[.,:/]\d|" + _AFTER_AM_PM + r"-\d|%)"
 
 
 @dataclass(frozen=True)

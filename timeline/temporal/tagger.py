@@ -251,7 +251,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
-    out = _reported_speech(text, _clocks_on_their_day(text, out), dct)
+    out = _reported_speech(text, _clock_range_ends(text, _clocks_on_their_day(text, out)), dct)
     return out + quiet if silent else out
 
 
@@ -291,6 +291,27 @@ def _clocks_on_their_day(text: str, found: list[Explained]) -> list[Explained]:
             out[i + k] = Explained(replace(t, value=d.isoformat() + t.value[10:], anchor=day.anchor),
                                    out[i + k].rule, out[i + k].parts, out[i + k].parse,
                                    f"on the day named after it ('{day.text}')")
+    return out
+
+
+# Between the two ends of a clock range: "10pm-6am", "10 p.m. to 6 a.m.", "from 22:00 until 06:00".
+_CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+
+
+def _clock_range_ends(text: str, found: list[Explained]) -> list[Explained]:
+    """The end of a clock range that is earlier than its start ("a 10 p.m.-6 a.m. curfew") is on
+    the next day: the second time took the first one's day."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i].timex, out[i + 1].timex
+        if first is None or second is None or not (_clock_alone(out[i]) and _clock_alone(out[i + 1])) \
+                or second.anchor != "previous" or first.value[:10] != second.value[:10] \
+                or second.value[10:] >= first.value[10:] \
+                or _CLOCK_RANGE_JOIN.fullmatch(text, first.end, second.start) is None:
+            continue
+        day = date.fromisoformat(first.value[:10]) + timedelta(days=1)
+        out[i + 1] = Explained(replace(second, value=day.isoformat() + second.value[10:]), out[i + 1].rule,
+                               out[i + 1].parts, out[i + 1].parse, "the end of a clock range, earlier than its start")
     return out
 
 
