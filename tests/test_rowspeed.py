@@ -227,3 +227,79 @@ def test_the_remembered_publication_day_is_the_day() -> None:
 
     for day in (date(2026, 1, 31), date(2026, 12, 31), date(2026, 1, 31)):
         assert _publication_day(day) == _Day(day.isoformat(), day, day + timedelta(days=1), "day")
+
+
+# --- second round: reading, the language test, comparison hints -----------------------------------
+
+OTHER_WORDS_TEXTS = [
+    # English with seven, then eight words another language lists ("as", "do", "no", "la", "come",
+    # "son", "die", "con", "art"): the count that decides whether to count at all
+    "As we do no harm, la come son die con the of and to in is that for it was on with.",
+    "As we do no harm, la come son die con art the of and to in is that for it was on with.",
+    "La la la la la la la la.",
+    "la la la la la la la",
+    "LE GOUVERNEMENT A ANNONCE QUE LES ELECTIONS AURONT LIEU DANS LE PAYS ET QUE LE PRESIDENT EST PARTI.",
+    "l'homme d'etat qu'il n'est pas de la ville, c'est une affaire pour les gens du pays et des autres.",
+    "Die Regierung hat in der Nacht die Wahl fuer das Land und die Stadt auf den Herbst verschoben, sagte er.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_WORDS_TEXTS)
+def test_language_detection_of_ascii_text_counts_as_the_definition(text: str) -> None:
+    assert lang.detect(text) == _reference_detect(text)
+
+
+def test_the_ascii_word_pattern_finds_the_words_of_lowercased_ascii_text() -> None:
+    import string
+
+    texts = [*OTHER_WORDS_TEXTS, "it's a dog's-life: x'y 'quoted' rock'n'roll 3am 1st_place a1b2 ab''cd", string.printable]
+    for text in texts:
+        low = text.lower()
+        assert lang._ASCII_WORD.findall(low) == lang._WORD.findall(low)
+
+
+@pytest.mark.parametrize("before", [
+    "the lowest close since ", "prices rose 5% compared with ", "UP FROM 11% A YEAR AGO IN ", "Than in ",
+    "the figure, up from ", "it was seen as the first time Since ", "no hint here at all ",
+    "ſince records began in ", "the K-shaped lowest since ",  # letters that case-folding maps onto ASCII ones
+])
+def test_the_comparison_hint_on_lowercased_ascii_is_the_case_blind_one(before: str) -> None:
+    from timeline.events import _REFERENCE_HINT, _REFERENCE_HINT_LOW
+
+    if before.isascii():
+        assert (_REFERENCE_HINT_LOW.search(before.lower()) is None) == (_REFERENCE_HINT.search(before) is None)
+    from timeline.events import is_reference
+    from timeline.temporal import tag
+
+    text = before + "2019."
+    for t in tag(text, "2026-01-31"):
+        hinted = _REFERENCE_HINT.search(text[max(0, t.start - 90):t.start]) is not None
+        assert is_reference(text, 0, t) == (hinted and is_reference_by_definition(text, t))
+
+
+def is_reference_by_definition(text: str, t: object) -> bool:
+    from timeline.events import _RANGE_AFTER, _REFERENCE_BEFORE
+
+    before = text[max(0, t.start - 90):t.start]  # type: ignore[attr-defined]
+    return _REFERENCE_BEFORE.search(before) is not None and _RANGE_AFTER.match(text, t.end) is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("line", [
+    '{"text": "a", "published": "2026-01-31"}\n', '{"text": "a"}', '  {"text": "a"}\n', '{"text": "a"} \t\r\n',
+    '{"text": "a"} x\n', '{"text": "a"}{"b": 1}\n', '{"text": "a",}\n', '{"text": "a"\n', "[1, 2]\n", '"s"\n',
+    '{"n": NaN, "i": -Infinity, "f": 1e400, "u": "\\ud800"}\n', "{" * 50 + "}" * 50 + "\n", "{\n",
+    "\ufeff{\"text\": \"a\"}\n", '{"a": {"b": [1, 2.5, true, null]}}\n',
+])
+def test_a_row_line_is_read_as_json_loads_reads_it(line: str) -> None:
+    import json
+
+    from timeline.readers.collection import _loads
+
+    try:
+        expected: object = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        with pytest.raises(type(exc)) as got:
+            _loads(line)
+        assert str(got.value) == str(exc)
+        return
+    assert repr(_loads(line)) == repr(expected)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
+from timeline.lang import detect, normalize
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
 
@@ -302,8 +303,6 @@ def make_article(
 def article_language(given: str | None, declared: object, text: str, name: str = "<text>") -> str:
     """The language of an article: `given` (--lang), else what its metadata `declared`, else
     detected from `text`. A declared value that is no language code is an ArticleError."""
-    from timeline.lang import detect, normalize
-
     if given:
         return normalize(given) or given
     if declared is not None and str(declared).strip():

@@ -217,6 +217,8 @@ _REFERENCE_BEFORE = re.compile(
 _REFERENCE_WINDOW = 90
 # Every comparison above has one of these words: a quick test before the full pattern.
 _REFERENCE_HINT = re.compile(r"since|compar|versus|vs|relative|from|than", re.IGNORECASE)
+# The same on lowercased ASCII text, told which letter a match starts with (several times faster).
+_REFERENCE_HINT_LOW = re.compile(r"(?=[scvrft])(?:since|compar|versus|vs|relative|from|than)")
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
@@ -227,7 +229,8 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
     The start of a range ("rose from 2009 to 2010") is not."""
     before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
-    if _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
+    hint = _REFERENCE_HINT_LOW.search(before.lower()) if before.isascii() else _REFERENCE_HINT.search(before)
+    if hint is None or _REFERENCE_BEFORE.search(before) is None:
         return False
     return _RANGE_AFTER.match(text, t.end) is None
 
