@@ -303,3 +303,30 @@ def test_a_row_line_is_read_as_json_loads_reads_it(line: str) -> None:
         assert str(got.value) == str(exc)
         return
     assert repr(_loads(line)) == repr(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "no digits or marks at all", "in 2019", "the '90s", "rock'n'roll in 1999", "x" * 50 + "7", "", "\t1\n",
+    "".join(map(chr, range(128))),
+])
+def test_the_ascii_search_for_where_a_number_can_start_is_the_unicode_one(text: str) -> None:
+    from timeline.temporal.rules import GRAMMAR
+
+    low = text.lower()
+    found = GRAMMAR._maybe_number_ascii.search(low)
+    expected = GRAMMAR._maybe_number.search(low)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("text", ["He vowed to pursue the matter.", "", "May we never forget.", "Room 1207.",
+                                  "The 136 suspects were held."])
+def test_a_text_with_nothing_recognised_is_explained_as_nothing_whatever_the_progress_hears(text: str) -> None:
+    from timeline.temporal.rules import GRAMMAR
+    from timeline.temporal.tagger import explain
+
+    heard: list[float] = []
+    assert GRAMMAR.scan(text) == [] or explain(text, "2026-01-31") != []
+    if GRAMMAR.scan(text) == []:
+        assert explain(text, "2026-01-31", progress=heard.append, silent=True) == []
+    with pytest.raises(ValueError, match="not an ISO date"):
+        explain(text, "31/01/2026")  # the publication date is checked before anything is recognised

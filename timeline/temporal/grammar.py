@@ -302,6 +302,12 @@ class Grammar:
         marks = "".join(re.escape(k) for k in sorted(number_starts) if not k[0].isalpha() and k != "#")
         self._maybe_number = re.compile("[" + (r"\d" if "#" in number_starts else "") + marks + "]"
                                         if marks or "#" in number_starts else "(?!)")
+        # The same for ASCII text, where a digit is 0-9: a plain class, twice as quick to search as
+        # one that asks the Unicode database about every character.
+        ascii_marks = "".join(re.escape(k) for k in sorted(number_starts) if k.isascii() and not k[0].isalpha()
+                              and k != "#")
+        self._maybe_number_ascii = re.compile("[" + ("0-9" if "#" in number_starts else "") + ascii_marks + "]"
+                                              if ascii_marks or "#" in number_starts else "(?!)")
         self._all = tuple(range(len(self.rules)))
 
     @property
@@ -381,7 +387,7 @@ class Grammar:
         """A place at or before the first anchor of `low` (None: `low` has no anchor). The anchor
         regex is slow to search (it must try every place); these two searches are not, and
         tests/test_temporal_scanner.py checks that they never skip an anchor."""
-        number = self._maybe_number.search(low)
+        number = (self._maybe_number_ascii if low.isascii() else self._maybe_number).search(low)
         end = number.start() if number is not None else len(low)
         search = self._maybe_word.search
         pos = 0
