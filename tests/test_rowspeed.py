@@ -51,6 +51,8 @@ def test_language_detection_counts_as_the_definition(text: str) -> None:
     "They WILL reopen the port.", "They'll reopen it.", "It Won’t reopen.", "Officials are Expected to meet.",
     "The port reopened.", "Prices could rise.", "He would have gone.", "Şirket WILL grow.",
     "Tomorrow İt will rain.", "The plans to build were dropped.", "Ships are due\tto arrive.",
+    "Nothing ahead here.", "It WON'T.", "SHALL WE?", "WOULD IT?", "WE'LL SEE.", "Is To Be seen.", "It May rain.",
+    "It MAY rain.", "Prices could\nrise.", "They might not.", "The mayor spoke.", "Storms today.",
 ])
 def test_future_search_on_lowercased_ascii_finds_what_the_case_blind_search_finds(sentence: str) -> None:
     found = [m.start() for m in (_FUTURE.search(sentence), _MODAL.search(sentence)) if m is not None]
@@ -252,7 +254,8 @@ def test_language_detection_of_ascii_text_counts_as_the_definition(text: str) ->
 def test_the_ascii_word_pattern_finds_the_words_of_lowercased_ascii_text() -> None:
     import string
 
-    texts = [*OTHER_WORDS_TEXTS, "it's a dog's-life: x'y 'quoted' rock'n'roll 3am 1st_place a1b2 ab''cd", string.printable]
+    odd = "it's a dog's-life: x'y 'quoted' rock'n'roll 3am 1st_place a1b2 ab''cd"
+    texts = [*OTHER_WORDS_TEXTS, odd, string.printable]
     for text in texts:
         low = text.lower()
         assert lang._ASCII_WORD.findall(low) == lang._WORD.findall(low)
@@ -330,3 +333,14 @@ def test_a_text_with_nothing_recognised_is_explained_as_nothing_whatever_the_pro
         assert explain(text, "2026-01-31", progress=heard.append, silent=True) == []
     with pytest.raises(ValueError, match="not an ISO date"):
         explain(text, "31/01/2026")  # the publication date is checked before anything is recognised
+
+
+@pytest.mark.parametrize("body", ["One line of text.", "  padded  ", "", "   ", "First\nSecond", "a\u2028b", "a\x85b",
+                                  "a\x0bb", "a\x1cb", "\n\nThird line here", " ".join(["word"] * 13), "\u00adsoft"])
+def test_the_title_of_a_one_line_body_is_the_first_line_s(body: str) -> None:
+    from timeline.article import _title_from
+
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    words = first.split()
+    expected = "stem" if not first else first if len(words) <= 12 else " ".join(words[:12]) + "…"
+    assert _title_from(body, "text", "stem") == expected

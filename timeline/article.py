@@ -215,7 +215,11 @@ def _title_from(body: str, fmt: str, fallback: str) -> str:
         m = _MD_HEADING.search(body)
         if m:
             return m.group(1).strip()
-    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    # A printable body has no line break of any kind (a collection's row, most often): one line.
+    if body.isprintable():
+        first = body.strip()
+    else:
+        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
     if not first:
         return fallback
     words = first.split()

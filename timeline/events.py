@@ -291,9 +291,17 @@ def _expected_by_words(sentence: str, pos: int) -> bool:
 
 
 def _future_at(sentence: str) -> int | None:
-    """Where the first future tense, plan or forecast modal of a sentence is, or None."""
-    future = _FUTURE_LOW.search(sentence.lower()) if sentence.isascii() else _FUTURE.search(sentence)
-    found = [m.start() for m in (future, _MODAL.search(sentence)) if m is not None]
+    """Where the first future tense, plan or forecast modal of a sentence is, or None. (Every match
+    of `_FUTURE` holds "to", "will", "shall", "won", "would" or "'ll", and every match of `_MODAL`
+    "could", "may" or "might": a sentence without them is not searched.)"""
+    if sentence.isascii():
+        low = sentence.lower()
+        future = _FUTURE_LOW.search(low) if ("to" in low or "will" in low or "would" in low or "shall" in low
+                                             or "won" in low or "'ll" in low) else None
+    else:
+        future = _FUTURE.search(sentence)
+    modal = _MODAL.search(sentence) if ("may" in sentence or "could" in sentence or "might" in sentence) else None
+    found = [m.start() for m in (future, modal) if m is not None]
     return min(found) if found else None
 
 
