@@ -344,3 +344,51 @@ def test_the_title_of_a_one_line_body_is_the_first_line_s(body: str) -> None:
     words = first.split()
     expected = "stem" if not first else first if len(words) <= 12 else " ".join(words[:12]) + "…"
     assert _title_from(body, "text", "stem") == expected
+
+
+def _first_anchor_by_loop(low: str) -> int | None:
+    """`Grammar._first_anchor` as first written: word candidates searched one after another,
+    those inside a word (after a letter or digit) passed over in Python."""
+    from timeline.temporal.rules import GRAMMAR
+
+    number = GRAMMAR._maybe_number.search(low)
+    end = number.start() if number is not None else len(low)
+    pos = 0
+    while (word := GRAMMAR._maybe_word.search(low, pos, end)) is not None:
+        at = word.start()
+        if at == 0 or low[at - 1] not in "abcdefghijklmnopqrstuvwxyz0123456789":
+            return at
+        pos = at + 1
+    return None if number is None else end
+
+
+@pytest.mark.parametrize("text", [
+    "He vowed to pursue the matter.", "The mayor said today", "mayday", "may", "2may", "x-may", "amay may",
+    "Since last November, prices rose.", "The 1990s", "rock'n'roll", "secondsecond second", "", "décembre may",
+    "Lee Jae-myung’s declaration serves as a warning", "in q3", "q3", "aq3 h1", "nowhere now", "maymay5",
+])
+def test_the_first_place_an_anchor_can_start_is_the_one_the_loop_finds(text: str) -> None:
+    from timeline.temporal.grammar import _lower
+    from timeline.temporal.rules import GRAMMAR
+
+    low = _lower(text)
+    assert GRAMMAR._first_anchor(low) == _first_anchor_by_loop(low)
+
+
+def test_the_first_place_an_anchor_can_start_is_the_loop_s_on_any_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from timeline.temporal.grammar import _lower
+    from timeline.temporal.rules import GRAMMAR
+
+    pieces = st.sampled_from(["may", "day", "q3", "h1", "now", "sec", "2", "'", "’", "a", "x", " ", "-", "é", "İ",
+                              "mayor", "today", "1990s", "\n", ".", "jan", "0"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(text: str) -> None:
+        low = _lower(text)
+        assert GRAMMAR._first_anchor(low) == _first_anchor_by_loop(low)
+
+    check()
