@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
+from timeline.lang import detect, normalize
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
 
@@ -228,7 +229,11 @@ def _title_from(body: str, fmt: str, fallback: str, lang: str = "en") -> str:
         m = _MD_HEADING.search(body)
         if m:
             return m.group(1).strip()
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    # A printable body has no line break of any kind (a collection's row, most often): one line.
+    if body.isprintable():
+        lines = [body.strip()] if body.strip() else []
+    else:
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
     first = lines[1] if len(lines) > 1 and _is_byline(lines[0], lang) else (lines[0] if lines else "")
     if not first:
         return fallback
@@ -317,8 +322,6 @@ def make_article(
 def article_language(given: str | None, declared: object, text: str, name: str = "<text>") -> str:
     """The language of an article: `given` (--lang), else what its metadata `declared`, else
     detected from `text`. A declared value that is no language code is an ArticleError."""
-    from timeline.lang import detect, normalize
-
     if given:
         return normalize(given) or given
     if declared is not None and str(declared).strip():

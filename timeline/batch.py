@@ -28,7 +28,8 @@ from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
 from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
-from timeline.readers.collection import Row
+from timeline.readers import article_from_bytes, load_one
+from timeline.readers.collection import Row, article_from_row
 from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
@@ -223,9 +224,6 @@ def default_jobs() -> int:
 
 def _read(item: Item, today: date, published: date | None, warn: Callable[[str], None],
           lang: str | None = None) -> Article:
-    from timeline.readers import article_from_bytes, load_one
-    from timeline.readers.collection import article_from_row
-
     if item.row is not None:
         return article_from_row(item.row, today=today, warn=warn, published=published, lang=lang)
     if item.data is not None:
@@ -237,8 +235,6 @@ def _read(item: Item, today: date, published: date | None, warn: Callable[[str],
 def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) -> Entry:
     """Read and process one article with `options`; any error becomes the entry's one-line
     message, and what the readers warned of goes with it."""
-    from timeline.readers.html import NoArticleText
-
     heard: list[str] = []
     try:
         try:
@@ -249,10 +245,12 @@ def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) ->
             article = replace(_read(item, today, options.published, heard.append, options.lang),
                               published_how="given (--published, for an article that gives no date)")
         result = process(article, undated=options.undated, status=options.status)
-    except NoArticleText as exc:
-        return Entry(None, str(exc), skipped=True, warnings=tuple(heard))
     except UserError as exc:
-        return Entry(None, str(exc), warnings=tuple(heard))
+        # (The web page reader's error is imported only when there is an error: an import
+        # statement costs more than many a row's whole reading.)
+        from timeline.readers.html import NoArticleText  # a UserError: a page without article text
+
+        return Entry(None, str(exc), skipped=isinstance(exc, NoArticleText), warnings=tuple(heard))
     except RecursionError:
         return Entry(None, f"{item.name}: too deeply nested to read", warnings=tuple(heard))
     except Exception as exc:  # a bug must not abort a whole build: report it, naming the file

@@ -217,6 +217,8 @@ _REFERENCE_BEFORE = re.compile(
 _REFERENCE_WINDOW = 90
 # Every comparison above has one of these words: a quick test before the full pattern.
 _REFERENCE_HINT = re.compile(r"since|compar|versus|vs|relative|from|than", re.IGNORECASE)
+# The same on lowercased ASCII text, told which letter a match starts with (several times faster).
+_REFERENCE_HINT_LOW = re.compile(r"(?=[scvrft])(?:since|compar|versus|vs|relative|from|than)")
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
@@ -227,7 +229,8 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
     The start of a range ("rose from 2009 to 2010") is not."""
     before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
-    if _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
+    hint = _REFERENCE_HINT_LOW.search(before.lower()) if before.isascii() else _REFERENCE_HINT.search(before)
+    if hint is None or _REFERENCE_BEFORE.search(before) is None:
         return False
     return _RANGE_AFTER.match(text, t.end) is None
 
@@ -288,9 +291,17 @@ def _expected_by_words(sentence: str, pos: int) -> bool:
 
 
 def _future_at(sentence: str) -> int | None:
-    """Where the first future tense, plan or forecast modal of a sentence is, or None."""
-    future = _FUTURE_LOW.search(sentence.lower()) if sentence.isascii() else _FUTURE.search(sentence)
-    found = [m.start() for m in (future, _MODAL.search(sentence)) if m is not None]
+    """Where the first future tense, plan or forecast modal of a sentence is, or None. (Every match
+    of `_FUTURE` holds "to", "will", "shall", "won", "would" or "'ll", and every match of `_MODAL`
+    "could", "may" or "might": a sentence without them is not searched.)"""
+    if sentence.isascii():
+        low = sentence.lower()
+        future = _FUTURE_LOW.search(low) if ("to" in low or "will" in low or "would" in low or "shall" in low
+                                             or "won" in low or "'ll" in low) else None
+    else:
+        future = _FUTURE.search(sentence)
+    modal = _MODAL.search(sentence) if ("may" in sentence or "could" in sentence or "might" in sentence) else None
+    found = [m.start() for m in (future, modal) if m is not None]
     return min(found) if found else None
 
 

@@ -35,6 +35,7 @@ from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
 from timeline.output import regular_sha256, spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
+from timeline.versions import version_number
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
 # How to install what Parquet and Dask need. Never by this project's name with the extra: on the package
@@ -91,8 +92,6 @@ def event_rows(result: ArticleResult, edits: Edits = NO_EDITS, used: set[str] | 
     """One row per event of a processed article (dates as `datetime.date`), with the editor's
     `edits` applied (timeline.edits; the ids they matched added to `used`); `latest`: whether the
     article is the latest version of its story among the articles of the run."""
-    from timeline.versions import version_number
-
     article = result.article
     rows = []
     events: Sequence[Event] = result.events

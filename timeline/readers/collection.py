@@ -22,7 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.article import Article, clean_text, has_lone_surrogate, make_article, parse_date, slugify
+from timeline.article import (
+    Article,
+    article_language,
+    clean_text,
+    has_lone_surrogate,
+    make_article,
+    parse_date,
+    slugify,
+)
 from timeline.errors import ArticleError
 
 __all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_row", "is_collection", "iter_rows",
@@ -127,7 +135,7 @@ def _jsonl_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = _loads(line)
         except (ValueError, RecursionError) as exc:
             yield Row(path, number, None, f"{path}: row {number}: not a JSON object ({_reason(exc)})")
             continue
@@ -135,6 +143,23 @@ def _jsonl_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
             yield Row(path, number, None, f"{path}: row {number}: not a JSON object of fields")
             continue
         yield _fields(path, number, value.items())
+
+
+_SCAN = json.decoder.JSONDecoder().scan_once  # what json.loads runs, without its checks around it
+
+
+def _loads(line: str) -> object:
+    """`json.loads(line)`: an object that is the whole line but for JSON whitespace is scanned at
+    once; anything else (and every error) goes through json.loads itself, which says why."""
+    if line[:1] == "{":
+        try:
+            value, end = _SCAN(line, 0)
+        except (ValueError, RecursionError, StopIteration):
+            pass
+        else:
+            if end == len(line) or not line[end:].strip(" \t\n\r"):
+                return value
+    return json.loads(line)
 
 
 def _reason(exc: Exception) -> str:
@@ -222,8 +247,6 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
                      published: date | None = None, lang: str | None = None) -> Article:
     """The article of one row. Its id is `row_id(row)`. `published` is used when the row has no
     date field; `warn` hears the row's warnings; `lang` (--lang) overrides the row's `lang`."""
-    from timeline.article import article_language
-
     if row.fields is None:
         raise ArticleError(row.error or f"{row.name}: cannot be read")
     f = row.fields

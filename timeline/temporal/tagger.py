@@ -165,6 +165,9 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     """What `tag` finds, each with the rule, parts and parse that made it; with `silent`, the
     phrases recognised so that they are not tagged as well (their `timex` is None)."""
     dct = _as_date(published)
+    found = GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))
+    if not found:  # nothing recognised (most sentences of a news text): nothing to resolve
+        return []
     if sentences is None:
         sentences = segment(text)
     starts = [s.start for s in sentences]
@@ -179,7 +182,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
-    for i, m in enumerate(GRAMMAR.scan(text, None if progress is None else (lambda f: progress(0.6 * f)))):
+    for i, m in enumerate(found):
         if progress is not None and i % 2048 == 2047:
             progress(0.6 + 0.4 * m.start / size)
         si = bisect_right(starts, m.start) - 1
