@@ -144,7 +144,7 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     if _SINCE.search(text, max(0, m.start - 12), m.start):
         return "past", "'since': never after the publication date"
     lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
-    marker = marker_at(text[lo:hi], m.start - lo)
+    marker = marker_at(text[lo:hi], m.start - lo, m.end - lo)
     plan = scheduled_for(text, sentence.start, m.start)
     if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
         return "future", f"schedule word '{plan}': the date a plan was made for"

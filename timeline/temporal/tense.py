@@ -72,6 +72,8 @@ _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
+_REPORTING = frozenset(vocab.REPORTING_VERBS)
+_CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
 
 
@@ -170,16 +172,29 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
     return best
 
 
-def marker_at(sentence: str, pos: int) -> tuple[str, str] | None:
+def _clause_end(sentence: str, pos: int, end: int | None) -> int:
+    """Where the markers that may govern the expression at sentence[pos:end] end: before a word
+    right after it that opens a clause of its own, when the marker before it is a verb of saying
+    ("said in an interview on [Wednesday] that costs could hit": the day it was said); else at the
+    end of the sentence ("waves through [Sunday] that could push oil")."""
+    opener = _CLAUSE_OPENER.match(sentence, end) if end is not None else None
+    if opener is None:
+        return len(sentence)
+    before = _markers(sentence, 0, pos, pos)
+    return opener.start() if before is not None and before[2] in _REPORTING else len(sentence)
+
+
+def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str] | None:
     """(tense, word) of the tense marker nearest to character `pos` (an offset into `sentence`),
     markers before it weighing more than those after it: ("future", "would"), ("past", "said")."""
     # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
     # marker outside the window, so the first window that has one gives the answer.
+    end = _clause_end(sentence, pos, end)
     for reach in (48, 160):
-        best = _markers(sentence, max(0, pos - reach), min(len(sentence), pos + int(reach / 1.5)), pos)
+        best = _markers(sentence, max(0, pos - reach), min(end, pos + int(reach / 1.5)), pos)
         if best is not None and best[0] <= reach:
             return best[1], best[2]
-    best = _markers(sentence, 0, len(sentence), pos)
+    best = _markers(sentence, 0, end, pos)
     return (best[1], best[2]) if best else None
 
 

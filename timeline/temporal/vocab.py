@@ -379,6 +379,10 @@ SCHEDULE_WORDS = ("call", "calls", "called", "set", "sets", "scheduled", "schedu
                   "postponed", "delayed", "deferred", "adjourned", "meeting", "vote", "strike", "walkout",
                   "hearing", "session", "rally", "talks", "summit", "election", "referendum", "deadline",
                   "appointment", "ballot", "debate", "trial", "sentencing", "launch", "opening", "release")
+# Words that open a clause of its own right after a date ("said on Wednesday that costs could hit
+# $3 billion"): after a verb of saying (REPORTING_VERBS), the verbs of that clause do not date it.
+CLAUSE_OPENERS = ("that", "which", "who", "whom", "whose", "because", "if", "whether", "although", "though",
+                  "unless")
 # Plural present forms of the verbs of a timetable ("polls close at 8 p.m. Tuesday", "talks resume
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
