@@ -29,6 +29,7 @@ from timeline.temporal.tense import (
     PERFECT,
     TIMETABLE_WORDS,
     marker_at,
+    past_until,
     scheduled_for,
     tense_at,
 )
@@ -148,6 +149,10 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     plan = scheduled_for(text, sentence.start, m.start)
     if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
         return "future", f"schedule word '{plan}': the date a plan was made for"
+    if marker is not None and marker[1] == "until":
+        verb = past_until(text[lo:hi], m.start - lo, m.end - lo)
+        if verb is not None:
+            return "past", f"'until' after a verb in the past ('{verb}')"
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:

@@ -43,7 +43,8 @@ held found gave got became hit put set cut shot struck fought brought thought se
 knew wrote spoke broke chose drove flew grew threw stood sat fled sank swore woke withdrew overtook
 undertook arose ate drank forgot froze hid hung laid lay meant read rode rang sang shook shut slept
 slid sought stole stuck swept swung taught tore understood wore wove wound
-""".split())
+didn wasn weren hadn
+""".split())  # the last line: "didn't", "wasn't" as the tokens see them ("didn" + "'t")
 # Words ending in -ed that are rarely past-tense verbs in news.
 _NOT_PAST = frozenset("""
 need needed indeed speed seed feed breed bleed deed weed creed united limited red bed wed shed
@@ -58,7 +59,7 @@ unified unplugged unfurled unseated untangled unmasked
 _PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split())
 # A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
 # tense marker of its own: the auxiliary before it is.
-_AUXILIARIES = frozenset("be been being is are am was were has have had get got".split())
+_AUXILIARIES = frozenset("be been being is are am was were has have had get got wasn weren hadn".split())
 # Before a word of plan or schedule, these put the plan in the past: "had been due to expire
 # Friday", "had planned to", "as previously scheduled".
 _PAST_PLAN = frozenset("had been previously originally initially".split())
@@ -72,6 +73,13 @@ _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
+_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\bfrom\b[^,;:]*$", re.IGNORECASE)
+_UNTIL_STATE = re.compile(r"\b" + alt(vocab.UNTIL_STATES) + r"\b", re.IGNORECASE)
+# What ends a clause, for "until": punctuation, quotation marks, and the words that open another.
+_CLAUSE_BOUNDARY = re.compile(r"[,;:\"“”()]|\b(?:which|that|who|when|where|while|before|after|because)\b",
+                              re.IGNORECASE)
+_LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
@@ -196,6 +204,31 @@ def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str
             return best[1], best[2]
     best = _markers(sentence, 0, end, pos)
     return (best[1], best[2]) if best else None
+
+
+def past_until(sentence: str, pos: int, end: int | None = None) -> str | None:
+    """The past-tense verb of the clause of an "until" right before sentence[pos:end] ("took 60
+    hours until [noon on Thursday]", "Until [Wednesday], BP had been planning"), which makes the
+    day one gone by; None when there is no such "until", when the verb of its clause is not in the
+    past, when it is a range ("from Friday until Sunday") or a verb sets a state to last until then
+    ("postponed the vote until Monday"). A fronted "until" phrase belongs to the clause after its
+    comma; any other to the clause it ends."""
+    until = _UNTIL_BEFORE.search(sentence, max(0, pos - 20), pos)
+    if until is None or _RANGE_FROM.search(sentence, max(0, until.start() - 40), until.start()) \
+            or _UNTIL_STATE.search(sentence, max(0, until.start() - _SCHEDULE_WINDOW), until.start()):
+        return None
+    lo = 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(sentence, 0, until.start()):
+        lo = boundary.end()
+    after = _CLAUSE_BOUNDARY.search(sentence, pos if end is None else end)
+    if after is not None and after.group() == "," and _LEADING.fullmatch(sentence, lo, until.start()):
+        after = _CLAUSE_BOUNDARY.search(sentence, after.end())
+    hi = after.start() if after is not None else len(sentence)
+    clause = sentence[lo:until.start()] + " " * (until.end() - until.start()) + sentence[until.end():hi]
+    marker = marker_at(clause, pos - lo)
+    if marker is None or marker[0] != "past" or marker[1] in PERFECT:
+        return None
+    return marker[1]
 
 
 def tense_at(sentence: str, pos: int) -> str | None:

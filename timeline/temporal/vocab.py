@@ -383,6 +383,11 @@ SCHEDULE_WORDS = ("call", "calls", "called", "set", "sets", "scheduled", "schedu
 # $3 billion"): after a verb of saying (REPORTING_VERBS), the verbs of that clause do not date it.
 CLAUSE_OPENERS = ("that", "which", "who", "whom", "whose", "because", "if", "whether", "although", "though",
                   "unless")
+# Verbs that set a state to last "until" a day ("postponed the vote until Monday", "was closed
+# until Thursday"): that day is still to come, though the verb is in the past.
+UNTIL_STATES = ("delay", "delayed", "postpone", "postponed", "defer", "deferred", "adjourn", "adjourned",
+                "extend", "extended", "suspend", "suspended", "close", "closed", "shut", "halt", "halted",
+                "recess", "recessed", "pushed", "put")
 # Plural present forms of the verbs of a timetable ("polls close at 8 p.m. Tuesday", "talks resume
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
