@@ -64,6 +64,11 @@ _AUXILIARIES = frozenset("be been being is are am was were has have had get got 
 # Friday", "had planned to", "as previously scheduled".
 _PAST_PLAN = frozenset("had been previously originally initially".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# After a preposition a word in -ed is an adjective, not a verb in the past ("fly over affected
+# areas", "aid for displaced families").
+_PREPOSITIONS = frozenset("of in on at for from with to into over among across about around toward towards".split())
+# "was to blame" is no plan.
+_NOT_A_PLAN_AFTER_WAS_TO = frozenset("blame".split())
 # "due to" before a noun phrase gives a cause, no plan: "closed due to the storm", "due to a lack of".
 _CAUSE_AFTER_DUE_TO = _DETERMINERS | frozenset("my your some no any many much several".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
@@ -120,7 +125,8 @@ def _kind(word: str) -> str | None:
     if word in _IRREGULAR_PAST:
         return "past"
     if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST \
-            and (not word.startswith("un") or word in _UN_VERBS) and (not word.endswith("eed") or word in _PAST_EED):
+            and (not word.startswith("un") or word.startswith("under") or word in _UN_VERBS) \
+            and (not word.endswith("eed") or word in _PAST_EED):
         return "past"
     return None
 
@@ -139,19 +145,24 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
     while i < len(tokens):
         start, end, word = tokens[i]
         prev = tokens[i - 1][2] if i > 0 else None
-        kind = None
+        kind: str | None = None
         if word == "due" and i + 2 < len(tokens) and tokens[i + 1][2] == "to" \
                 and tokens[i + 2][2] in _CAUSE_AFTER_DUE_TO:
             i += 2  # a cause ("due to the havoc"), not a plan ("due to expire")
             continue
-        for phrase in _PHRASES_BY_FIRST.get(word, ()):
+        if word in ("was", "were") and i + 2 < len(tokens) and tokens[i + 1][2] == "to" and end <= pos \
+                and low[end:tokens[i + 1][0]].isspace() and tokens[i + 2][2] not in _NOT_A_PLAN_AFTER_WAS_TO:
+            # "were to lead a delegation on [Monday]": a plan told in the past, for a day after it
+            kind, end = "future", tokens[i + 1][1]
+            i += 1
+        for phrase in () if kind else _PHRASES_BY_FIRST.get(word, ()):
             n = len(phrase)
             if tuple(t[2] for t in tokens[i:i + n]) == phrase:
                 kind, end = "future", tokens[i + n - 1][1]
                 i += n - 1
                 break
         else:
-            kind = _kind(word)
+            kind = kind or _kind(word)
             if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
                 kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
@@ -163,8 +174,10 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif kind == "present" and prev == "to":
             kind = None  # an infinitive ("expect the trend to continue") has no tense of its own
-        elif kind == "past" and prev in _DETERMINERS and word.endswith("ed"):
-            kind = None  # an adjective: "a revised proposal", "the injured man"
+        elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
+            kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
+        elif kind == "past" and (prev in _DETERMINERS or prev in _PREPOSITIONS) and word.endswith("ed"):
+            kind = None  # an adjective: "a revised proposal", "the injured man", "fly over affected areas"
         elif kind == "past":
             if prev is None:
                 pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
