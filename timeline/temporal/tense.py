@@ -85,6 +85,9 @@ _UNTIL_STATE = re.compile(r"\b" + alt(vocab.UNTIL_STATES) + r"\b", re.IGNORECASE
 _CLAUSE_BOUNDARY = re.compile(r"[,;:\"“”()]|\b(?:which|that|who|when|where|while|before|after|because)\b",
                               re.IGNORECASE)
 _LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
+# A relative clause that the expression ends: ", which was mounted on the well [Monday], will".
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;:()\"“”]*$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
@@ -194,15 +197,23 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
 
 
 def _clause_end(sentence: str, pos: int, end: int | None) -> int:
-    """Where the markers that may govern the expression at sentence[pos:end] end: before a word
+    """Where the markers that may govern the expression at sentence[pos:end] end. Before a word
     right after it that opens a clause of its own, when the marker before it is a verb of saying
-    ("said in an interview on [Wednesday] that costs could hit": the day it was said); else at the
-    end of the sentence ("waves through [Sunday] that could push oil")."""
-    opener = _CLAUSE_OPENER.match(sentence, end) if end is not None else None
-    if opener is None:
+    ("said in an interview on [Wednesday] that costs could hit": the day it was said); at the comma
+    that closes a relative clause it is in, when that clause has a verb before it ("the cap, which
+    was mounted on the well [Monday], will be used": the main clause does not date it); else at
+    the end of the sentence ("waves through [Sunday] that could push oil")."""
+    if end is None:
         return len(sentence)
-    before = _markers(sentence, 0, pos, pos)
-    return opener.start() if before is not None and before[2] in _REPORTING else len(sentence)
+    opener = _CLAUSE_OPENER.match(sentence, end)
+    if opener is not None:
+        before = _markers(sentence, 0, pos, pos)
+        return opener.start() if before is not None and before[2] in _REPORTING else len(sentence)
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, pos - _SCHEDULE_WINDOW * 2), pos)
+    comma = _COMMA_AFTER.match(sentence, end)
+    if relative is not None and comma is not None and _markers(sentence, relative.start(), pos, pos) is not None:
+        return comma.start()
+    return len(sentence)
 
 
 def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str] | None:
