@@ -88,6 +88,7 @@ _LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
 # A relative clause that the expression ends: ", which was mounted on the well [Monday], will".
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;:()\"“”]*$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
+_PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
@@ -171,6 +172,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
             kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"
+        elif word == "could" and i + 1 < len(tokens) and tokens[i + 1][2] in _PERCEPTION:
+            kind = "past"  # the past of "can": "On Thursday, I could smell the oil"
         elif word == "could" and i + 1 < len(tokens) and tokens[i + 1][2] not in _NOT_A_PLAN_AFTER_COULD:
             kind = "future"  # a plan or a possibility: "could open in March"; not "could not", "could have"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:

@@ -388,6 +388,9 @@ CLAUSE_OPENERS = ("that", "which", "who", "whom", "whose", "because", "if", "whe
 UNTIL_STATES = ("delay", "delayed", "postpone", "postponed", "defer", "deferred", "adjourn", "adjourned",
                 "extend", "extended", "suspend", "suspended", "close", "closed", "shut", "halt", "halted",
                 "recess", "recessed", "pushed", "put")
+# After "could", these verbs of perception make it the past of "can", no plan: "I could smell the
+# oil". Not "see", "feel", "watch": "Florida could see oil by Friday" is a forecast.
+PERCEPTION_VERBS = ("hear", "smell", "taste")
 # Plural present forms of the verbs of a timetable ("polls close at 8 p.m. Tuesday", "talks resume
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
