@@ -29,6 +29,7 @@ from timeline.temporal.tense import (
     PERFECT,
     TIMETABLE_WORDS,
     marker_at,
+    past_until,
     scheduled_for,
     tense_at,
 )
@@ -41,7 +42,9 @@ from timeline.text import Sentence, segment
 # stays a temporal expression: TimeML annotators tag it in most documents of TBAQ.
 _DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,4},?[ \t]+)?\Z")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "since Friday", "since the blast Tuesday night", "since the vote on Monday": since an event of that day.
+_SINCE = re.compile(r"\bsince\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+[a-z-]+\s+(?:on\s+)?)?"
+                    r"(?:(?:about|around|approximately|roughly)\s+)?$", re.IGNORECASE)
 # "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
 _SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
 _SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -141,13 +144,17 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     """The tense a relative date is read in, and why (for `--explain`): "since" before it, a plan
     made for it ("called a meeting for Friday"), else the verbs nearest to it; a bounded window
     keeps this linear on run-ons."""
-    if _SINCE.search(text, max(0, m.start - 12), m.start):
+    if _SINCE.search(text, max(0, m.start - 40), m.start):
         return "past", "'since': never after the publication date"
     lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
-    marker = marker_at(text[lo:hi], m.start - lo)
+    marker = marker_at(text[lo:hi], m.start - lo, m.end - lo)
     plan = scheduled_for(text, sentence.start, m.start)
     if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
         return "future", f"schedule word '{plan}': the date a plan was made for"
+    if marker is not None and marker[1] == "until":
+        verb = past_until(text[lo:hi], m.start - lo, m.end - lo)
+        if verb is not None:
+            return "past", f"'until' after a verb in the past ('{verb}')"
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:

@@ -43,7 +43,8 @@ held found gave got became hit put set cut shot struck fought brought thought se
 knew wrote spoke broke chose drove flew grew threw stood sat fled sank swore woke withdrew overtook
 undertook arose ate drank forgot froze hid hung laid lay meant read rode rang sang shook shut slept
 slid sought stole stuck swept swung taught tore understood wore wove wound
-""".split())
+didn wasn weren hadn
+""".split())  # the last line: "didn't", "wasn't" as the tokens see them ("didn" + "'t")
 # Words ending in -ed that are rarely past-tense verbs in news.
 _NOT_PAST = frozenset("""
 need needed indeed speed seed feed breed bleed deed weed creed united limited red bed wed shed
@@ -58,11 +59,16 @@ unified unplugged unfurled unseated untangled unmasked
 _PAST_EED = frozenset("agreed freed guaranteed decreed disagreed refereed".split())
 # A participle right after a form of "be" or "have" ("will be paid", "has been completed") is not a
 # tense marker of its own: the auxiliary before it is.
-_AUXILIARIES = frozenset("be been being is are am was were has have had get got".split())
+_AUXILIARIES = frozenset("be been being is are am was were has have had get got wasn weren hadn".split())
 # Before a word of plan or schedule, these put the plan in the past: "had been due to expire
 # Friday", "had planned to", "as previously scheduled".
 _PAST_PLAN = frozenset("had been previously originally initially".split())
 _DETERMINERS = frozenset("a an the its his her their our this that these those".split())
+# After a preposition a word in -ed is an adjective, not a verb in the past ("fly over affected
+# areas", "aid for displaced families").
+_PREPOSITIONS = frozenset("of in on at for from with to into over among across about around toward towards".split())
+# "was to blame" is no plan.
+_NOT_A_PLAN_AFTER_WAS_TO = frozenset("blame".split())
 # "due to" before a noun phrase gives a cause, no plan: "closed due to the storm", "due to a lack of".
 _CAUSE_AFTER_DUE_TO = _DETERMINERS | frozenset("my your some no any many much several".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
@@ -72,6 +78,19 @@ _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
+_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\bfrom\b[^,;:]*$", re.IGNORECASE)
+_UNTIL_STATE = re.compile(r"\b" + alt(vocab.UNTIL_STATES) + r"\b", re.IGNORECASE)
+# What ends a clause, for "until": punctuation, quotation marks, and the words that open another.
+_CLAUSE_BOUNDARY = re.compile(r"[,;:\"“”()]|\b(?:which|that|who|when|where|while|before|after|because)\b",
+                              re.IGNORECASE)
+_LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
+# A relative clause that the expression ends: ", which was mounted on the well [Monday], will".
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;:()\"“”]*$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
+_PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
+_REPORTING = frozenset(vocab.REPORTING_VERBS)
+_CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
 
 
@@ -110,7 +129,8 @@ def _kind(word: str) -> str | None:
     if word in _IRREGULAR_PAST:
         return "past"
     if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST \
-            and (not word.startswith("un") or word in _UN_VERBS) and (not word.endswith("eed") or word in _PAST_EED):
+            and (not word.startswith("un") or word.startswith("under") or word in _UN_VERBS) \
+            and (not word.endswith("eed") or word in _PAST_EED):
         return "past"
     return None
 
@@ -129,32 +149,41 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
     while i < len(tokens):
         start, end, word = tokens[i]
         prev = tokens[i - 1][2] if i > 0 else None
-        kind = None
+        kind: str | None = None
         if word == "due" and i + 2 < len(tokens) and tokens[i + 1][2] == "to" \
                 and tokens[i + 2][2] in _CAUSE_AFTER_DUE_TO:
             i += 2  # a cause ("due to the havoc"), not a plan ("due to expire")
             continue
-        for phrase in _PHRASES_BY_FIRST.get(word, ()):
+        if word in ("was", "were") and i + 2 < len(tokens) and tokens[i + 1][2] == "to" and end <= pos \
+                and low[end:tokens[i + 1][0]].isspace() and tokens[i + 2][2] not in _NOT_A_PLAN_AFTER_WAS_TO:
+            # "were to lead a delegation on [Monday]": a plan told in the past, for a day after it
+            kind, end = "future", tokens[i + 1][1]
+            i += 1
+        for phrase in () if kind else _PHRASES_BY_FIRST.get(word, ()):
             n = len(phrase)
             if tuple(t[2] for t in tokens[i:i + n]) == phrase:
                 kind, end = "future", tokens[i + n - 1][1]
                 i += n - 1
                 break
         else:
-            kind = _kind(word)
+            kind = kind or _kind(word)
             if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
                 kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
             kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"
+        elif word == "could" and i + 1 < len(tokens) and tokens[i + 1][2] in _PERCEPTION:
+            kind = "past"  # the past of "can": "On Thursday, I could smell the oil"
         elif word == "could" and i + 1 < len(tokens) and tokens[i + 1][2] not in _NOT_A_PLAN_AFTER_COULD:
             kind = "future"  # a plan or a possibility: "could open in March"; not "could not", "could have"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif kind == "present" and prev == "to":
             kind = None  # an infinitive ("expect the trend to continue") has no tense of its own
-        elif kind == "past" and prev in _DETERMINERS and word.endswith("ed"):
-            kind = None  # an adjective: "a revised proposal", "the injured man"
+        elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
+            kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
+        elif kind == "past" and (prev in _DETERMINERS or prev in _PREPOSITIONS) and word.endswith("ed"):
+            kind = None  # an adjective: "a revised proposal", "the injured man", "fly over affected areas"
         elif kind == "past":
             if prev is None:
                 pm = _PREVIOUS_WORD.search(low, max(0, start - 12), start)
@@ -170,17 +199,63 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
     return best
 
 
-def marker_at(sentence: str, pos: int) -> tuple[str, str] | None:
+def _clause_end(sentence: str, pos: int, end: int | None) -> int:
+    """Where the markers that may govern the expression at sentence[pos:end] end. Before a word
+    right after it that opens a clause of its own, when the marker before it is a verb of saying
+    ("said in an interview on [Wednesday] that costs could hit": the day it was said); at the comma
+    that closes a relative clause it is in, when that clause has a verb before it ("the cap, which
+    was mounted on the well [Monday], will be used": the main clause does not date it); else at
+    the end of the sentence ("waves through [Sunday] that could push oil")."""
+    if end is None:
+        return len(sentence)
+    opener = _CLAUSE_OPENER.match(sentence, end)
+    if opener is not None:
+        before = _markers(sentence, 0, pos, pos)
+        return opener.start() if before is not None and before[2] in _REPORTING else len(sentence)
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, pos - _SCHEDULE_WINDOW * 2), pos)
+    comma = _COMMA_AFTER.match(sentence, end)
+    if relative is not None and comma is not None and _markers(sentence, relative.start(), pos, pos) is not None:
+        return comma.start()
+    return len(sentence)
+
+
+def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str] | None:
     """(tense, word) of the tense marker nearest to character `pos` (an offset into `sentence`),
     markers before it weighing more than those after it: ("future", "would"), ("past", "said")."""
     # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
     # marker outside the window, so the first window that has one gives the answer.
+    end = _clause_end(sentence, pos, end)
     for reach in (48, 160):
-        best = _markers(sentence, max(0, pos - reach), min(len(sentence), pos + int(reach / 1.5)), pos)
+        best = _markers(sentence, max(0, pos - reach), min(end, pos + int(reach / 1.5)), pos)
         if best is not None and best[0] <= reach:
             return best[1], best[2]
-    best = _markers(sentence, 0, len(sentence), pos)
+    best = _markers(sentence, 0, end, pos)
     return (best[1], best[2]) if best else None
+
+
+def past_until(sentence: str, pos: int, end: int | None = None) -> str | None:
+    """The past-tense verb of the clause of an "until" right before sentence[pos:end] ("took 60
+    hours until [noon on Thursday]", "Until [Wednesday], BP had been planning"), which makes the
+    day one gone by; None when there is no such "until", when the verb of its clause is not in the
+    past, when it is a range ("from Friday until Sunday") or a verb sets a state to last until then
+    ("postponed the vote until Monday"). A fronted "until" phrase belongs to the clause after its
+    comma; any other to the clause it ends."""
+    until = _UNTIL_BEFORE.search(sentence, max(0, pos - 20), pos)
+    if until is None or _RANGE_FROM.search(sentence, max(0, until.start() - 40), until.start()) \
+            or _UNTIL_STATE.search(sentence, max(0, until.start() - _SCHEDULE_WINDOW), until.start()):
+        return None
+    lo = 0
+    for boundary in _CLAUSE_BOUNDARY.finditer(sentence, 0, until.start()):
+        lo = boundary.end()
+    after = _CLAUSE_BOUNDARY.search(sentence, pos if end is None else end)
+    if after is not None and after.group() == "," and _LEADING.fullmatch(sentence, lo, until.start()):
+        after = _CLAUSE_BOUNDARY.search(sentence, after.end())
+    hi = after.start() if after is not None else len(sentence)
+    clause = sentence[lo:until.start()] + " " * (until.end() - until.start()) + sentence[until.end():hi]
+    marker = marker_at(clause, pos - lo)
+    if marker is None or marker[0] != "past" or marker[1] in PERFECT:
+        return None
+    return marker[1]
 
 
 def tense_at(sentence: str, pos: int) -> str | None:

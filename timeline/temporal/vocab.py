@@ -379,6 +379,18 @@ SCHEDULE_WORDS = ("call", "calls", "called", "set", "sets", "scheduled", "schedu
                   "postponed", "delayed", "deferred", "adjourned", "meeting", "vote", "strike", "walkout",
                   "hearing", "session", "rally", "talks", "summit", "election", "referendum", "deadline",
                   "appointment", "ballot", "debate", "trial", "sentencing", "launch", "opening", "release")
+# Words that open a clause of its own right after a date ("said on Wednesday that costs could hit
+# $3 billion"): after a verb of saying (REPORTING_VERBS), the verbs of that clause do not date it.
+CLAUSE_OPENERS = ("that", "which", "who", "whom", "whose", "because", "if", "whether", "although", "though",
+                  "unless")
+# Verbs that set a state to last "until" a day ("postponed the vote until Monday", "was closed
+# until Thursday"): that day is still to come, though the verb is in the past.
+UNTIL_STATES = ("delay", "delayed", "postpone", "postponed", "defer", "deferred", "adjourn", "adjourned",
+                "extend", "extended", "suspend", "suspended", "close", "closed", "shut", "halt", "halted",
+                "recess", "recessed", "pushed", "put")
+# After "could", these verbs of perception make it the past of "can", no plan: "I could smell the
+# oil". Not "see", "feel", "watch": "Florida could see oil by Friday" is a forecast.
+PERCEPTION_VERBS = ("hear", "smell", "taste")
 # Plural present forms of the verbs of a timetable ("polls close at 8 p.m. Tuesday", "talks resume
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
