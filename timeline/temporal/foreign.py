@@ -273,10 +273,17 @@ def _generic_value(phrase: str, found: datetime) -> tuple[str, str | None, int] 
     return year.group(1), None, 0
 
 
-def _settings(published: date, tense: str | None) -> dict[str, object]:
-    return {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-            "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
-            "RETURN_AS_TIMEZONE_AWARE": False}
+def _settings(published: date, tense: str | None, lang: str = "") -> dict[str, object]:
+    """dateparser's settings: the publication date as the base, the tense as the side to prefer, and
+    the order of a numeric date's parts of the language (else dateparser guesses it per phrase:
+    "01/12/12" was 1 December, then 12 January, in one byline)."""
+    settings: dict[str, object] = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
+        "RETURN_AS_TIMEZONE_AWARE": False}
+    if lang in LOCALES:
+        settings["DATE_ORDER"] = LOCALES[lang].date_order
+    return settings
 
 
 def _search(text: str, lang: str, settings: dict[str, object]) -> list[tuple[str, datetime]]:
@@ -325,7 +332,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
-        settings = _settings(published, tense)
+        settings = _settings(published, tense, lang)
         cursor = 0
         taken: list[tuple[int, int]] = []
         if known:
@@ -616,7 +623,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                 if w["month"].match(sentence, m.end() + len(num.group()) + 1):
                     continue  # "vendredi 24 juillet" was judged whole: its weekday alone is no date either
                 phrase += num.group()  # "lunes 14": the weekday must agree with the day
-            reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
+            reading = _parse(phrase, lang, _settings(published, tense, lang)) if rx is w["date"] else None
             t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
             if t is not None and _free(taken, t, s.start):
                 out.append(Timex(t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, "locale:word", TAGGER))

@@ -34,6 +34,7 @@ class Locale:
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
     night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
     named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
+    date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
 
 
 LOCALES: dict[str, Locale] = {
