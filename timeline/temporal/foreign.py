@@ -84,8 +84,11 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
         "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
                             else r"(?!)", re.IGNORECASE),
-        "named": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
-                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?=(?:{alt(loc.months + loc.short)})(?!\w))"
+        # "le pont du 6 octobre", and a day joined to its month by a hyphen, as French writes a name
+        # made of a date ("le 11-Septembre", "la révolution du 25-Janvier", "le Mouvement du 6-Avril")
+        "named": re.compile(rf"(?:(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
+                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
+                            rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
@@ -659,8 +662,10 @@ def _nights(text: str, s: Sentence, published: date, tense: str | None, lang: st
 
 def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
     """The spans of names made of a date ("le pont du 6 octobre", "el Movimiento 15 de
-    mayo", "piazza 25 aprile"): a street, a square, a bridge or a movement named after a day
-    is no mention of that day."""
+    mayo", "piazza 25 aprile", "la révolution du 25 janvier", "le 11-Septembre"): a street, a
+    square, a bridge, a movement or a revolution named after a day is no mention of that day
+    (and its year is not the one a day without its year would take: "la revolución del 25 de
+    enero" in 2013 is January 2011)."""
     w = _words(lang)
     spans = []
     for m in w["named"].finditer(sentence):

@@ -69,7 +69,7 @@ LOCALES: dict[str, Locale] = {
         this=("este", "esta"),
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
-               "coalición"),
+               "coalición", "revolución"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -102,7 +102,7 @@ LOCALES: dict[str, Locale] = {
         this=("ce", "cette"),
         night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
         named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
-               "coalition"),
+               "coalition", "révolution"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -135,6 +135,6 @@ LOCALES: dict[str, Locale] = {
         this=("questo", "questa", "quest'", "quest’"),
         night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
-               "coalizione"),
+               "coalizione", "rivoluzione"),
     ),
 }
