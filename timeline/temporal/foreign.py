@@ -464,7 +464,8 @@ def _nearest(month: int, day: int, story: str) -> str | None:
 def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
            settings: dict[str, object]) -> tuple[int, str, datetime | None]:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
-    or the year after it ("all'11 febbraio 2011"): the phrase with them, read again."""
+    or the year after it ("all'11 febbraio 2011", "de mars à décembre 2012"): the phrase with
+    them, read again."""
     w = _words(lang)
     if not w["month"].search(part) or _YEAR.search(part):
         return start, part, reading
@@ -475,7 +476,7 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
         start = day.start()
     if not _YEAR.search(part):
         year = re.match(r",?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d)", sentence[end:])
-        if year is not None and (day is not None or _DAYNUM.search(part)):
+        if year is not None and (day is not None or _DAYNUM.search(part) or not year.group().startswith(",")):
             end += year.end()
     if end == start + len(part) and day is None:
         return start, part, reading
