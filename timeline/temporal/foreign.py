@@ -90,6 +90,8 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
                             rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
+        "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
+                            else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -673,6 +675,9 @@ def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
         month = w["month"].match(sentence, m.end())
         if month is not None:
             spans.append((m.start(), month.end()))
+    # a weekday of every week ("chaque vendredi", "un mercredi sur deux", "los viernes", "du lundi
+    # au vendredi") is no one day either
+    spans.extend(m.span() for m in w["every"].finditer(sentence))
     return spans
 
 
