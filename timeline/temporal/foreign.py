@@ -90,6 +90,7 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
                             rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
+        "beside": re.compile(rf"(?<!\w)(?:{alt(loc.beside)})(?!\w)" if loc.beside else r"(?!)", re.IGNORECASE),
         "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
                             else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
@@ -334,7 +335,8 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
-        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
+        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
+                and not w["beside"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense, lang)
@@ -374,7 +376,47 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
+            out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# between "la veille"/"le lendemain" and the date it is counted from: "de la manifestation du"
+_OF = re.compile(r"\s*(?:de|du|des|d['’]|del|de\s+la|della|dello|dei|di)(?:\s|(?<=['’]))[^.;:,!?()«»\"]{0,40}$",
+                 re.IGNORECASE)
+
+
+def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], lang: str) -> list[Timex]:
+    """"la veille", "le lendemain", "la víspera", "al día siguiente", "il giorno dopo": the day
+    before or after a day the text names, as a reader counts it: the day written after it ("à la
+    veille de la manifestation du 30 juin": 29 June), else, when no other thing follows it ("la
+    veille de sa mort", "il giorno dopo la morte" are counted from no date), the last day named
+    in its sentence or the one before ("Le 13 mars, ... le lendemain": 14 March). No such day:
+    none (not a guess from the publication date)."""
+    loc = LOCALES[lang]
+    days = sorted((t for t in out if _DAY_VALUE.match(t.value) and t.type in ("DATE", "TIME")
+                   and (before.start if before is not None else s.start) <= t.start < s.end),
+                  key=lambda t: t.start)
+    found = []
+    for m in _words(lang)["beside"].finditer(text, s.start, s.end):
+        if any(t.start < m.end() and t.end > m.start() for t in out):
+            continue
+        shift = (loc.beside or {})[m.group().lower().replace("’", "'")]
+        after = next((t for t in days if t.start >= m.end() and t.start < s.end), None)
+        of = re.match(r"\s*(?:de|du|des|d['’]|del|della|dello|dei|di|la|le|il|lo|l['’]|i|gli|que|che)(?!\w)",
+                      text[m.end():s.end], re.IGNORECASE)  # "il giorno dopo la morte": counted from an event
+        if after is not None and _OF.fullmatch(text[m.end():after.start]):
+            anchor = after
+        elif of is None:
+            anchor = next((t for t in reversed(days) if t.end <= m.start()), None)
+        else:
+            anchor = None
+        if anchor is None:
+            continue
+        day = date.fromisoformat(anchor.value[:10]) + timedelta(days=shift)
+        found.append(Timex(m.start(), m.end(), m.group(), "DATE", day.isoformat(), None, "previous",
+                           "locale:beside", TAGGER))
+    return found
 
 
 def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: _Scene | None,
