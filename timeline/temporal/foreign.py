@@ -376,8 +376,28 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
+            out = _same_month(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """A day without its year after the same month written with its year in its sentence takes
+    that year ("en février 2000, le 26 février un éditorial": 26 February 2000), unless it is marked
+    as counted from the publication ("le 26 février dernier")."""
+    month = _words(lang)["month"]
+    done = []
+    for t in out:
+        if (s.start <= t.start < s.end and t.anchor == "publication" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+                and month.search(t.text) and not _YEAR.search(t.text) and not _counted(text, t, lang)):
+            year = next((o.value[:4] for o in sorted(out, key=lambda o: -o.start)
+                         if s.start <= o.start and o.end <= t.start and o.anchor is None
+                         and re.match(r"\d{4}-\d\d", o.value) and o.value[5:7] == t.value[5:7]), None)
+            if year is not None and year != t.value[:4] and _day_or_none(int(year), int(t.value[5:7]),
+                                                                         int(t.value[8:10])):
+                t = Timex(t.start, t.end, t.text, t.type, year + t.value[4:], t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return done
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
