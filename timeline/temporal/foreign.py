@@ -232,6 +232,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
             return None  # "mar", "set" alone: a word, not a month
+        if not year and phrase[:1].isupper() and _is_name(before, lang):
+            return None  # "la planète Mars": these languages write a month in small letters
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
@@ -266,6 +268,15 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         return year.group(1), None, 0
     del low
     return None
+
+
+def _is_name(before: str, lang: str) -> bool:
+    """Whether a capitalised month named alone after `before` is a name: it is in the middle of a
+    sentence and follows a word a month does not ("la planète Mars", not "en Octobre dernier")."""
+    loc = LOCALES[lang]
+    if not loc.into or not re.search(r"[^\W\d_]", before) or re.search(r"[.!?:«»\"“”]\s*$", before):
+        return False
+    return re.search(rf"(?<!\w)(?:{loc.into})\s*$", before, re.IGNORECASE) is None
 
 
 def _generic_value(phrase: str, found: datetime) -> tuple[str, str | None, int] | None:
