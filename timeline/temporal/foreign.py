@@ -251,6 +251,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             d = _place_weekday(weekday, published, "last")
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
+        elif LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I):
+            d = _place_weekday(weekday, published, "future")  # "convocadas para el martes": the coming one
         else:
             d = _place_weekday(weekday, published, "past")
         return d.isoformat(), "publication", marker.end() if marker else 0
