@@ -650,21 +650,27 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         return None
     value, anchor, more = got
     end += more
-    rule = "byline" if known and _is_byline(text, start, lang) else "dateparser"
+    rule = "byline" if known and _is_byline(text, start, lang, end) else "dateparser"
     return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
 
 
 _TOP = 600  # characters: bylines come at the top of a text
 
 
-def _is_byline(text: str, start: int, lang: str) -> bool:
-    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"):
-    the publication date again, which dates no event (timeline.events leaves it out)."""
-    if start > _TOP:
-        return False
+def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool:
+    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"),
+    or of a page's stamp in a line with other words, the byline's words before it and a clock time
+    after it, wherever it is ("Par Claire Talon Publié le 25 juin 2013 à 16h51 - Mis à jour le 26
+    juin 2013 à 19h59", a comment's "Publié le 30/08/2012 à 18h23"): the publication date again,
+    or when the page or a comment was written or edited, which dates no event (timeline.events
+    leaves it out, and so does a story's count of days)."""
     line = text[text.rfind("\n", 0, start) + 1:start]
     words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
-    return re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE) is not None
+    if start <= _TOP and re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE):
+        return True
+    return (end is not None and re.search(rf"(?<!\w)(?:{words})\s*:?\s*$", line, re.IGNORECASE) is not None
+            and re.match(r"\s*,?\s*(?:à|a\s+las|a\s+la|alle|ore|-)?\s*\d{1,2}\s*[hH:.]\s*\d\d", text[end:end + 20],
+                         re.IGNORECASE) is not None)
 
 
 def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]], published: date,
