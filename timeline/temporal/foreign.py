@@ -398,14 +398,17 @@ def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Tim
     """A day without its year after the same month written with its year in its sentence takes
     that year ("en février 2000, le 26 février un éditorial": 26 February 2000), unless it is marked
     as counted from the publication ("le 26 février dernier")."""
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    years = [t for t in mine if t.anchor is None and re.match(r"\d{4}-\d\d", t.value)]
+    if not years:
+        return out
     month = _words(lang)["month"]
-    done = []
-    for t in out:
-        if (s.start <= t.start < s.end and t.anchor == "publication" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+    done = [t for t in out if not s.start <= t.start < s.end]
+    for t in mine:
+        if (t.anchor == "publication" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
                 and month.search(t.text) and not _YEAR.search(t.text) and not _counted(text, t, lang)):
-            year = next((o.value[:4] for o in sorted(out, key=lambda o: -o.start)
-                         if s.start <= o.start and o.end <= t.start and o.anchor is None
-                         and re.match(r"\d{4}-\d\d", o.value) and o.value[5:7] == t.value[5:7]), None)
+            year = next((o.value[:4] for o in reversed(years)
+                         if o.end <= t.start and o.value[5:7] == t.value[5:7]), None)
             if year is not None and year != t.value[:4] and _day_or_none(int(year), int(t.value[5:7]),
                                                                          int(t.value[8:10])):
                 t = Timex(t.start, t.end, t.text, t.type, year + t.value[4:], t.mod, "previous", t.rule, t.tagger)
@@ -426,6 +429,8 @@ def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], l
     veille de sa mort", "il giorno dopo la morte" are counted from no date), the last day named
     in its sentence or the one before ("Le 13 mars, ... le lendemain": 14 March). No such day:
     none (not a guess from the publication date)."""
+    if not _words(lang)["beside"].search(text, s.start, s.end):
+        return []
     loc = LOCALES[lang]
     days = sorted((t for t in out if _DAY_VALUE.match(t.value) and t.type in ("DATE", "TIME")
                    and (before.start if before is not None else s.start) <= t.start < s.end),
