@@ -443,6 +443,7 @@ def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], l
         after = next((t for t in days if t.start >= m.end() and t.start < s.end), None)
         of = re.match(r"\s*(?:de|du|des|d['’]|del|della|dello|dei|di|la|le|il|lo|l['’]|i|gli|que|che)(?!\w)",
                       text[m.end():s.end], re.IGNORECASE)  # "il giorno dopo la morte": counted from an event
+        anchor: Timex | None
         if after is not None and _OF.fullmatch(text[m.end():after.start]):
             anchor = after
         elif of is None:
