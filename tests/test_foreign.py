@@ -411,3 +411,21 @@ def test_foreign_corpus(line: int, lang: str, reference: date, value: str | None
     else:
         assert [(t.start, t.end, t.value) for t in found if t.start < end and t.end > start] == \
             [(start, end, value)], f"{where}: got {shown}"
+
+
+def test_a_pages_stamp_is_a_byline_wherever_it_is() -> None:
+    stamp = ("Par Claire Talon Publié le 25 juin 2013 à 16h51 - Mis à jour le 26 juin 2013 à 19h59 Temps de "
+             "lecture 7 min. Un rapport publié le 3 juin a montré la crise.")
+    found = {t.text: t.rule for t in tag_foreign(" ".join(["Navigation du site."] * 60) + " " + stamp,
+                                                 date(2013, 6, 25), "fr")}
+    assert found == {"25 juin 2013": "byline", "26 juin 2013": "byline", "3 juin": "dateparser"}
+
+
+def test_a_story_counts_no_byline_as_a_mention_of_its_day() -> None:
+    from timeline.story import day_evidence
+
+    text = ("Le Monde Publié le 25 juin 2013 à 16h51 - Mis à jour le 26 juin 2013 à 19h59\n\n"
+            "Les manifestants ont défilé le 20 juin au Caire.")
+    result = process(make_article(f"---\npublished: 2013-06-25\nlang: fr\n---\n{text}\n", name="a.txt"))
+    assert {t.text for t in result.timexes if t.rule == "byline"} == {"25 juin 2013", "26 juin 2013"}
+    assert sorted(d.isoformat() for d, ev in day_evidence([result]).items() if ev.articles) == ["2013-06-20"]

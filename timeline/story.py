@@ -179,8 +179,8 @@ def _mentions(r: ArticleResult) -> dict[date, bool]:
     starts = [s.start for s in r.sentences]
     for t in r.timexes:
         m = _DAY_VALUE.match(t.value)
-        if m is None or t.type not in ("DATE", "TIME"):
-            continue
+        if m is None or t.type not in ("DATE", "TIME") or t.rule == "byline":
+            continue  # a byline's date is when the page was written or edited, as events say
         try:
             d = date.fromisoformat(m.group(0))
         except ValueError:

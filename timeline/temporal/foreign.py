@@ -84,9 +84,15 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
         "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
                             else r"(?!)", re.IGNORECASE),
-        "named": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
-                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)(?=(?:{alt(loc.months + loc.short)})(?!\w))"
+        # "le pont du 6 octobre", and a day joined to its month by a hyphen, as French writes a name
+        # made of a date ("le 11-Septembre", "la révolution du 25-Janvier", "le Mouvement du 6-Avril")
+        "named": re.compile(rf"(?:(?<!\w)(?:{alt(loc.named)})\s+(?:(?:du|de|del|della|dello|dei)\s+)?(?:l['’]\s*)?"
+                            rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
+                            rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
+        "beside": re.compile(rf"(?<!\w)(?:{alt(loc.beside)})(?!\w)" if loc.beside else r"(?!)", re.IGNORECASE),
+        "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
+                            else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
     }
@@ -226,6 +232,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             return (d.isoformat(), "publication", 0) if d else None
         if not w["full_month"].search(phrase):
             return None  # "mar", "set" alone: a word, not a month
+        if not year and phrase[:1].isupper() and _is_name(before, lang):
+            return None  # "la planète Mars": these languages write a month in small letters
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
@@ -243,6 +251,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             d = _place_weekday(weekday, published, "last")
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
+        elif LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I):
+            d = _place_weekday(weekday, published, "future")  # "convocadas para el martes": the coming one
         else:
             d = _place_weekday(weekday, published, "past")
         return d.isoformat(), "publication", marker.end() if marker else 0
@@ -262,6 +272,15 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     return None
 
 
+def _is_name(before: str, lang: str) -> bool:
+    """Whether a capitalised month named alone after `before` is a name: it is in the middle of a
+    sentence and follows a word a month does not ("la planète Mars", not "en Octobre dernier")."""
+    loc = LOCALES[lang]
+    if not loc.into or not re.search(r"[^\W\d_]", before) or re.search(r"[.!?:«»\"“”]\s*$", before):
+        return False
+    return re.search(rf"(?<!\w)(?:{loc.into})\s*$", before, re.IGNORECASE) is None
+
+
 def _generic_value(phrase: str, found: datetime) -> tuple[str, str | None, int] | None:
     """A phrase of a language without a table: a day when it holds a year and another number, a
     year alone, else nothing."""
@@ -273,10 +292,17 @@ def _generic_value(phrase: str, found: datetime) -> tuple[str, str | None, int] 
     return year.group(1), None, 0
 
 
-def _settings(published: date, tense: str | None) -> dict[str, object]:
-    return {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-            "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
-            "RETURN_AS_TIMEZONE_AWARE": False}
+def _settings(published: date, tense: str | None, lang: str = "") -> dict[str, object]:
+    """dateparser's settings: the publication date as the base, the tense as the side to prefer, and
+    the order of a numeric date's parts of the language (else dateparser guesses it per phrase:
+    "01/12/12" was 1 December, then 12 January, in one byline)."""
+    settings: dict[str, object] = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense or "", "current_period"),
+        "RETURN_AS_TIMEZONE_AWARE": False}
+    if lang in LOCALES:
+        settings["DATE_ORDER"] = LOCALES[lang].date_order
+    return settings
 
 
 def _search(text: str, lang: str, settings: dict[str, object]) -> list[tuple[str, datetime]]:
@@ -322,10 +348,11 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
-        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence):
+        if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
+                and not w["beside"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
-        settings = _settings(published, tense)
+        settings = _settings(published, tense, lang)
         cursor = 0
         taken: list[tuple[int, int]] = []
         if known:
@@ -362,7 +389,73 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
+            out = _same_month(text, s, out, lang)
+            out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """A day without its year after the same month written with its year in its sentence takes
+    that year ("en février 2000, le 26 février un éditorial": 26 February 2000), unless it is marked
+    as counted from the publication ("le 26 février dernier")."""
+    mine = sorted((t for t in out if s.start <= t.start < s.end), key=lambda t: t.start)
+    years = [t for t in mine if t.anchor is None and re.match(r"\d{4}-\d\d", t.value)]
+    if not years:
+        return out
+    month = _words(lang)["month"]
+    done = [t for t in out if not s.start <= t.start < s.end]
+    for t in mine:
+        if (t.anchor == "publication" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+                and month.search(t.text) and not _YEAR.search(t.text) and not _counted(text, t, lang)):
+            year = next((o.value[:4] for o in reversed(years)
+                         if o.end <= t.start and o.value[5:7] == t.value[5:7]), None)
+            if year is not None and year != t.value[:4] and _day_or_none(int(year), int(t.value[5:7]),
+                                                                         int(t.value[8:10])):
+                t = Timex(t.start, t.end, t.text, t.type, year + t.value[4:], t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return done
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# between "la veille"/"le lendemain" and the date it is counted from: "de la manifestation du"
+_OF = re.compile(r"\s*(?:de|du|des|d['’]|del|de\s+la|della|dello|dei|di)(?:\s|(?<=['’]))[^.;:,!?()«»\"]{0,40}$",
+                 re.IGNORECASE)
+
+
+def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], lang: str) -> list[Timex]:
+    """"la veille", "le lendemain", "la víspera", "al día siguiente", "il giorno dopo": the day
+    before or after a day the text names, as a reader counts it: the day written after it ("à la
+    veille de la manifestation du 30 juin": 29 June), else, when no other thing follows it ("la
+    veille de sa mort", "il giorno dopo la morte" are counted from no date), the last day named
+    in its sentence or the one before ("Le 13 mars, ... le lendemain": 14 March). No such day:
+    none (not a guess from the publication date)."""
+    if not _words(lang)["beside"].search(text, s.start, s.end):
+        return []
+    loc = LOCALES[lang]
+    days = sorted((t for t in out if _DAY_VALUE.match(t.value) and t.type in ("DATE", "TIME")
+                   and (before.start if before is not None else s.start) <= t.start < s.end),
+                  key=lambda t: t.start)
+    found = []
+    for m in _words(lang)["beside"].finditer(text, s.start, s.end):
+        if any(t.start < m.end() and t.end > m.start() for t in out):
+            continue
+        shift = (loc.beside or {})[m.group().lower().replace("’", "'")]
+        after = next((t for t in days if t.start >= m.end() and t.start < s.end), None)
+        of = re.match(r"\s*(?:de|du|des|d['’]|del|della|dello|dei|di|la|le|il|lo|l['’]|i|gli|que|che)(?!\w)",
+                      text[m.end():s.end], re.IGNORECASE)  # "il giorno dopo la morte": counted from an event
+        anchor: Timex | None
+        if after is not None and _OF.fullmatch(text[m.end():after.start]):
+            anchor = after
+        elif of is None:
+            anchor = next((t for t in reversed(days) if t.end <= m.start()), None)
+        else:
+            anchor = None
+        if anchor is None:
+            continue
+        day = date.fromisoformat(anchor.value[:10]) + timedelta(days=shift)
+        found.append(Timex(m.start(), m.end(), m.group(), "DATE", day.isoformat(), None, "previous",
+                           "locale:beside", TAGGER))
+    return found
 
 
 def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: _Scene | None,
@@ -454,7 +547,8 @@ def _nearest(month: int, day: int, story: str) -> str | None:
 def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
            settings: dict[str, object]) -> tuple[int, str, datetime | None]:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
-    or the year after it ("all'11 febbraio 2011"): the phrase with them, read again."""
+    or the year after it ("all'11 febbraio 2011", "de mars à décembre 2012"): the phrase with
+    them, read again."""
     w = _words(lang)
     if not w["month"].search(part) or _YEAR.search(part):
         return start, part, reading
@@ -465,7 +559,7 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
         start = day.start()
     if not _YEAR.search(part):
         year = re.match(r",?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d)", sentence[end:])
-        if year is not None and (day is not None or _DAYNUM.search(part)):
+        if year is not None and (day is not None or _DAYNUM.search(part) or not year.group().startswith(",")):
             end += year.end()
     if end == start + len(part) and day is None:
         return start, part, reading
@@ -562,21 +656,27 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         return None
     value, anchor, more = got
     end += more
-    rule = "byline" if known and _is_byline(text, start, lang) else "dateparser"
+    rule = "byline" if known and _is_byline(text, start, lang, end) else "dateparser"
     return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
 
 
 _TOP = 600  # characters: bylines come at the top of a text
 
 
-def _is_byline(text: str, start: int, lang: str) -> bool:
-    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"):
-    the publication date again, which dates no event (timeline.events leaves it out)."""
-    if start > _TOP:
-        return False
+def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool:
+    """Whether the phrase at `start` is the date of a byline ("Publicado el 3 de febrero de 2026"),
+    or of a page's stamp in a line with other words, the byline's words before it and a clock time
+    after it, wherever it is ("Par Claire Talon Publié le 25 juin 2013 à 16h51 - Mis à jour le 26
+    juin 2013 à 19h59", a comment's "Publié le 30/08/2012 à 18h23"): the publication date again,
+    or when the page or a comment was written or edited, which dates no event (timeline.events
+    leaves it out, and so does a story's count of days)."""
     line = text[text.rfind("\n", 0, start) + 1:start]
     words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
-    return re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE) is not None
+    if start <= _TOP and re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE):
+        return True
+    return (end is not None and re.search(rf"(?<!\w)(?:{words})\s*:?\s*$", line, re.IGNORECASE) is not None
+            and re.match(r"\s*,?\s*(?:à|a\s+las|a\s+la|alle|ore|-)?\s*\d{1,2}\s*[hH:.]\s*\d\d", text[end:end + 20],
+                         re.IGNORECASE) is not None)
 
 
 def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]], published: date,
@@ -616,7 +716,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
                 if w["month"].match(sentence, m.end() + len(num.group()) + 1):
                     continue  # "vendredi 24 juillet" was judged whole: its weekday alone is no date either
                 phrase += num.group()  # "lunes 14": the weekday must agree with the day
-            reading = _parse(phrase, lang, _settings(published, tense)) if rx is w["date"] else None
+            reading = _parse(phrase, lang, _settings(published, tense, lang)) if rx is w["date"] else None
             t = _timex(text, s.start + m.start(), phrase, reading, published, tense, lang, True, s)
             if t is not None and _free(taken, t, s.start):
                 out.append(Timex(t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, "locale:word", TAGGER))
@@ -652,14 +752,19 @@ def _nights(text: str, s: Sentence, published: date, tense: str | None, lang: st
 
 def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
     """The spans of names made of a date ("le pont du 6 octobre", "el Movimiento 15 de
-    mayo", "piazza 25 aprile"): a street, a square, a bridge or a movement named after a day
-    is no mention of that day."""
+    mayo", "piazza 25 aprile", "la révolution du 25 janvier", "le 11-Septembre"): a street, a
+    square, a bridge, a movement or a revolution named after a day is no mention of that day
+    (and its year is not the one a day without its year would take: "la revolución del 25 de
+    enero" in 2013 is January 2011)."""
     w = _words(lang)
     spans = []
     for m in w["named"].finditer(sentence):
         month = w["month"].match(sentence, m.end())
         if month is not None:
             spans.append((m.start(), month.end()))
+    # a weekday of every week ("chaque vendredi", "un mercredi sur deux", "los viernes", "du lundi
+    # au vendredi") is no one day either
+    spans.extend(m.span() for m in w["every"].finditer(sentence))
     return spans
 
 

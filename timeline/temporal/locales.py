@@ -34,6 +34,14 @@ class Locale:
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
     night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
     named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
+    into: str = ""  # the words a month named alone follows ("en", "début", "mi-"): a capitalised month
+    #                 after another word mid-sentence is a name ("la planète Mars")
+    toward: str = ""  # the words that point a weekday after them forward, whatever the tense of the
+    #                   sentence ("llamaron a manifestarse para el martes"): a regular expression
+    beside: dict[str, int] | None = None  # the day before or after another: "la veille" -> -1
+    every: str = ""  # a weekday said of every week ("chaque vendredi", "du lundi au vendredi"): a
+    #                  regular expression, {wd} a weekday; no day
+    date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
 
 
 LOCALES: dict[str, Locale] = {
@@ -67,8 +75,12 @@ LOCALES: dict[str, Locale] = {
         ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
         this=("este", "esta"),
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
+        into=r"en|de|del|desde|hasta|a|al|y|e|o|u|entre|mes|principios|mediados|finales|fines|pasado|próximo|este",
+        toward=r"para\s+el|para\s+este",
+        beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
+        every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
-               "coalición"),
+               "coalición", "revolución"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -100,8 +112,14 @@ LOCALES: dict[str, Locale] = {
         ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
         this=("ce", "cette"),
         night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
+        into=r"en|de|d['’]|du|depuis|dès|jusqu['’]en|début|fin|mi-?|à|au|et|ou|entre|mois|courant|avant|après"
+             r"|pendant|ce|cet",
+        toward=r"pour|pour\s+ce|d['’]ici|d['’]ici\s+à",
+        beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
+                "le surlendemain": 2},
+        every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
         named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
-               "coalition"),
+               "coalition", "révolution"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -133,7 +151,13 @@ LOCALES: dict[str, Locale] = {
         ago="{n} {unit} fa",
         this=("questo", "questa", "quest'", "quest’"),
         night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
+        into=r"a|ad|in|di|da|dal|del|nel|fino|e|ed|o|tra|fra|mese|inizio|metà|fine|prima|dopo|questo|scorso"
+             r"|prossimo",
+        toward=r"per|entro|per\s+il|entro\s+il",
+        beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
+                "all'indomani": 1, "all’indomani": 1},
+        every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
-               "coalizione"),
+               "coalizione", "rivoluzione"),
     ),
 }
