@@ -784,7 +784,7 @@ def _saying_day(events: Sequence[Event], opener: int, quote_at: int) -> tuple[_D
 
 # The tagger's rules for a clock time or part of the day alone ("at 6 a.m.", "a 10 p.m.-6 a.m.
 # curfew", "by mid-afternoon"): their day is the one the text last named, else the publication day.
-BARE_CLOCK_RULES = frozenset({"clock", "mid_pod"})
+BARE_CLOCK_RULES = frozenset({"clock", "clock_range_start", "mid_pod"})
 
 
 def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> set[int]:
