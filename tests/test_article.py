@@ -177,3 +177,35 @@ def test_a_dateline_without_a_year_says_so() -> None:
     text = "MILTON, July 18 — The council voted on the budget."
     assert infer_published(text, TODAY) == (date(2026, 7, 18),
                                             "the dateline 'July 18' (it gives no year: the latest such day)")
+
+
+_BODY = ("The city council approved the new budget on Tuesday after a long debate. "
+         "The mayor said the vote on 3 February was close.")
+
+
+@pytest.mark.parametrize("byline", [
+    "Published on 6 February 2026",
+    "Published: 6 February 2026",
+    "Posted on February 6, 2026",
+    "Updated 6 Feb 2026 14:02 GMT",
+])
+@pytest.mark.parametrize("titled", [True, False])
+def test_an_english_byline_gives_the_publication_date(byline: str, titled: bool) -> None:
+    """"Published on 6 February 2026" on a first or second line is the publication date itself
+    (not a past event the article ran the day after), no event, and no title."""
+    from timeline.events import find_events
+
+    head = "Council approves new budget\n\n" if titled else ""
+    a = make_article(f"{head}{byline}\n\n{_BODY}\n", today=TODAY)
+    assert a.published == date(2026, 2, 6), a.published_how
+    assert a.published_how == f"inferred from the byline '{byline}'"
+    assert a.title == "Council approves new budget" if titled else a.title.startswith("The city council approved")
+    events = find_events(a)
+    assert events and all("February 2026" not in e.text and "Feb 2026" not in e.text for e in events)
+
+
+def test_a_byline_further_down_is_a_sentence() -> None:
+    """Only the top of a text holds bylines: a line deep in the text stays what it says."""
+    text = f"Council approves new budget\n\nBy Jo Lee\n\n{_BODY}\n\nMore text here.\n\nPublished on 6 February 2026\n"
+    got = infer_published(text, TODAY)
+    assert got is not None and not got[1].startswith("the byline")

@@ -309,3 +309,22 @@ def test_every_csv_is_utf8_without_a_byte_order_mark(tmp_path: Path) -> None:
         data = out.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf"), command
         assert "Zürich" in data.decode("utf-8"), command
+
+
+# --- a clock range within one day names its day once ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "html-fragment", "mermaid", "timelinejs"])
+def test_a_same_day_clock_range_names_its_day_once(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   fmt: str) -> None:
+    """"Friday 30 January 2026, 09:00–17:00", not "..., 09:00 – Friday 30 January 2026, 17:00";
+    a range across days keeps both days."""
+    src = tmp_path / "open.txt"
+    src.write_text("Open day\n\nThe office was open on Friday 30 January 2026 from 09:00 to 17:00, the manager "
+                   "said.\n\nOn Friday 30 January 2026 the shift ran from 10 p.m. to 6 a.m., he said.\n",
+                   encoding="utf-8")
+    assert main(["extract", str(src), "--published", "2026-02-02", "-f", fmt]) == 0
+    out = capsys.readouterr().out.replace("#58;", ":")  # (Mermaid writes a colon so)
+    assert "Friday 30 January 2026, 09:00\u201317:00" in out
+    assert "09:00 \u2013 Friday" not in out and "17:00 \u2013" not in out
+    assert "Friday 30 January 2026, 22:00 \u2013 Saturday 31 January 2026, 06:00" in out

@@ -317,6 +317,20 @@ def test_story_page_draws_its_key_days_linked_both_ways() -> None:
     assert all(b in page.ids for b in back)
 
 
+def test_a_story_of_one_day_draws_no_overview() -> None:
+    """All its marks would be on one day: on a phone, a tall strip of nothing (390 px wide, the
+    time running down 550 px to the next day). The page lists the day without it."""
+    from test_story import DAM, article
+
+    from timeline.story import story
+
+    one = story([article(*a, source="wire") for a in DAM], dates=1, sentences=2, title="The dam")
+    assert len(one.dates) == 1
+    page = render.render_story(one, "html")
+    assert 'class="overview"' not in page and 'class="ov-link' not in page and 'id="day-' in page
+    assert 'class="overview"' in render.render_story(_dam_story(), "html")
+
+
 def test_story_tracks_are_its_sources() -> None:
     from timeline.overview import for_story
 

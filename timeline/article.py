@@ -214,7 +214,9 @@ def _is_byline(line: str, lang: str) -> bool:
     """Whether `line` is a byline that gives the publication date ("Publicado el 6 de febrero de
     2026"), in a language whose bylines the foreign tagger's tables know: no title."""
     if lang == "en":
-        return False
+        from timeline.byline import is_byline_line
+
+        return is_byline_line(line)
     from timeline.temporal.locales import LOCALES
 
     locale = LOCALES.get(lang)

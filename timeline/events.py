@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from timeline import calendar
 from timeline.article import Article
+from timeline.byline import is_byline
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
 from timeline.temporal.tagger import is_dateline
@@ -794,7 +795,7 @@ def _saying_day(events: Sequence[Event], opener: int, quote_at: int) -> tuple[_D
 
 # The tagger's rules for a clock time or part of the day alone ("at 6 a.m.", "a 10 p.m.-6 a.m.
 # curfew", "by mid-afternoon"): their day is the one the text last named, else the publication day.
-BARE_CLOCK_RULES = frozenset({"clock", "mid_pod"})
+BARE_CLOCK_RULES = frozenset({"clock", "clock_range_start", "mid_pod"})
 
 
 def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> set[int]:
@@ -817,7 +818,8 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> 
                 out.add(t.start)
                 after_dayless = True
                 continue
-        elif _ISO_DAY.fullmatch(day) and not is_dateline(text, t.start, t.end) and t.rule != "byline":
+        elif _ISO_DAY.fullmatch(day) and not is_dateline(text, t.start, t.end) and t.rule != "byline" \
+                and not is_byline(text, t.start, t.end):
             named = day
         after_dayless = False
     return out
@@ -847,7 +849,8 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
-        if is_dateline(text, t.start, t.end) or t.rule == "byline":  # the publication date again (infer.py)
+        if is_dateline(text, t.start, t.end) or t.rule == "byline" or is_byline(text, t.start, t.end):
+            # the publication date again (infer.py)
             continue
         if is_reference(text, sentences[si].start, t):
             references.setdefault(si, t)

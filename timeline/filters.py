@@ -29,8 +29,10 @@ __all__ = [
     "md_phrase",
     "md_url",
     "phrase_parts",
+    "range_dash",
     "short_date",
     "text_id",
+    "until_label",
     "when_text",
 ]
 
@@ -203,12 +205,39 @@ def is_web_url(url: object) -> bool:
             and safe_href(url, web_only=True) is not None)
 
 
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _same_day_clocks(event: Event) -> bool:
+    """Whether the event is a clock range within one day ("09:00" to "17:00" on 30 January)."""
+    return bool(event.until) and _CLOCK.match(event.date) is not None and _CLOCK.match(event.until or "") is not None \
+        and event.date[:10] == (event.until or "")[:10]
+
+
+def until_label(event: Event) -> str:
+    """The end of an event's range as written after its start: its clock alone ("17:00") when the
+    range is within one day, else its label ("Saturday 31 January 2026, 06:00"); "" without one."""
+    if not event.until:
+        return ""
+    end = calendar.label(event.until)
+    day = calendar.label(event.until[:10]) + ", "
+    return end[len(day):] if _same_day_clocks(event) and end.startswith(day) else end
+
+
+def range_dash(event: Event) -> str:
+    """The dash between the start and end of an event's range: "–" between two clocks of one day
+    ("09:00–17:00"), else " – "."""
+    if _same_day_clocks(event) and until_label(event) != calendar.label(event.until or ""):
+        return "\u2013"
+    return " \u2013 "
+
+
 def when_text(event: Event) -> str:
     """When an event happened, in plain words: "since November 2025 (ongoing)", "2009 – 2010",
     "2027 (expected)", "reported Saturday 31 January 2026"."""
     out = event.label
     if event.until:
-        out += " – " + calendar.label(event.until)
+        out += range_dash(event) + until_label(event)
     if event.ongoing:
         out = f"since {out} (ongoing)"
     if event.status == "expected":

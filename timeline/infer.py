@@ -1,6 +1,7 @@
 """Infer a missing publication date from the article text, and say from what.
 
-Evidence, strongest first: a dateline ("WASHINGTON, Jan. 30 (AP) —") is the date itself; a weekday
+Evidence, strongest first: a byline ("Published on 6 February 2026", timeline.byline) or a
+dateline ("WASHINGTON, Jan. 30 (AP) —") is the date itself; a weekday
 written with its date ("Friday (Jan 30)") fixes the year, and a full date ("January 23, 2026")
 is explicit. A dated event told in the past bounds the publication date from below: the article
 ran at the earliest the day after the latest one. Nothing else (no clock) is consulted, except
@@ -48,6 +49,10 @@ def infer_published(text: str, today: date, lang: str = "en") -> tuple[date, str
         from timeline.temporal.foreign import published_in_text
 
         return published_in_text(text, lang, today)
+    from timeline.byline import published_by_byline
+
+    if (by_byline := published_by_byline(text, today)) is not None:
+        return by_byline
     sentences = segment(text)
     starts = [s.start for s in sentences]
     best: tuple[date, str] | None = None

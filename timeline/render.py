@@ -86,8 +86,10 @@ from timeline.filters import (
     md_phrase,
     md_url,
     phrase_parts,
+    range_dash,
     short_date,
     text_id,
+    until_label,
     when_text,
 )
 from timeline.meta import FORMATS, STORY_FORMATS, Generator
@@ -220,6 +222,8 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         html_id=html_id,
         text_id=text_id,
         when_text=when_text,
+        until_label=until_label,
+        range_dash=range_dash,
         edited_text=edited_text,
         edited_words=edited_words,
         markwhen_dates=exports.markwhen_dates,

@@ -40,10 +40,14 @@ _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 # before one ("mid-November"): the tagger reads them as modifiers.
 # A hyphen joins two clock times into a range ("10pm-6am", "10 p.m.-6 a.m."): after "am"/"pm" it
 # neither ends nor starts an expression.
+# So does it between two numbers that share one meridiem ("3-5pm"): the hyphen may end the first
+# (timeline.temporal.rules.clock's `clock_range_start`) and start the second.
 _AFTER_AM_PM = r"(?<![ap]m)(?<![ap]\.m\.)"
+_HOUR_WITH_MERIDIEM = r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.?m\b"
 LEFT_EDGE = (r"(?:(?<![\w$£€¥#@&/.,:-])|(?<=,)(?![\d\s])|(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bearly-)"
-             r"|(?<=\blate-)|(?<=\d[ap]m-)|(?<=\d\s[ap]m-)|(?<=[ap]\.m\.-))")
-RIGHT_EDGE = r"(?!\w|[.,:/]\d|" + _AFTER_AM_PM + r"-\d|%)"
+             r"|(?<=\blate-)|(?<=\d[ap]m-)|(?<=\d\s[ap]m-)|(?<=[ap]\.m\.-)"
+             r"|(?<=\d-)(?=" + _HOUR_WITH_MERIDIEM + r"))")
+RIGHT_EDGE = r"(?!\w|[.,:/]\d|" + _AFTER_AM_PM + r"-(?!" + _HOUR_WITH_MERIDIEM + r")\d|%)"
 
 
 @dataclass(frozen=True)

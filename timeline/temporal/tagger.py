@@ -261,7 +261,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
-    out = _reported_speech(text, _clock_range_ends(text, _clocks_on_their_day(text, out)), dct)
+    out = _reported_speech(text, _clock_range_ends(text, _clock_range_starts(text, _clocks_on_their_day(text, out))),
+                           dct)
     return out + quiet if silent else out
 
 
@@ -306,6 +307,23 @@ def _clocks_on_their_day(text: str, found: list[Explained]) -> list[Explained]:
 
 # Between the two ends of a clock range: "10pm-6am", "10 p.m. to 6 a.m.", "from 22:00 until 06:00".
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+
+
+_SHARED_MERIDIEM_JOIN = re.compile(r"\s*[-–—]\s*")
+
+
+def _clock_range_starts(text: str, found: list[Explained]) -> list[Explained]:
+    """The first number of a range sharing one meridiem ("3-5pm on Friday") is on its end's day."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i].timex, out[i + 1].timex
+        if first is None or second is None or out[i].rule != "clock_range_start" \
+                or _DAY_CLOCK.match(second.value) is None or first.value[:10] == second.value[:10] \
+                or _SHARED_MERIDIEM_JOIN.fullmatch(text, first.end, second.start) is None:
+            continue
+        out[i] = Explained(replace(first, value=second.value[:10] + first.value[10:], anchor=second.anchor),
+                           out[i].rule, out[i].parts, out[i].parse, f"on the day of the range's end ('{second.text}')")
+    return out
 
 
 def _clock_range_ends(text: str, found: list[Explained]) -> list[Explained]:

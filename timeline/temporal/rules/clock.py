@@ -13,6 +13,32 @@ family = Family("clock")
 rule = family.rule
 
 
+# The end of a range of two numbers that share one meridiem: "-5pm", " – 5 p.m." (group 1: hour,
+# group 2: minutes, group 3: "a" or "p").
+_SHARED_MERIDIEM_END = re.compile(r"\s*[-–—]\s*(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b", re.IGNORECASE)
+
+
+_HOUR = r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?"
+
+
+@rule("clock_range_start", _HOUR + r"(?=\s*[-–—]\s*" + _HOUR + r"\s*[ap]\.?m\b)")
+def clock_range_start(f: Fields) -> Parse | None:
+    """The first number of a range that shares its end's meridiem ("3-5pm", "3–5 p.m."): a clock
+    time with that meridiem, or the other one when it would come after its end ("11-1pm" is 11:00,
+    "10-6am" 22:00, whose end the tagger puts on the next day)."""
+    end = _SHARED_MERIDIEM_END.match(f.after(20))
+    if end is None:
+        return None
+    digits = [int(x) for x in re.findall(r"\d+", f.text)]
+    hour, minute = digits[0] % 12, digits[1] if len(digits) > 1 else 0
+    end_hour, end_minute = int(end[1]) % 12, int(end[2] or 0)
+    pm = end[3].lower() == "p"
+    start, finish = (hour + 12 * pm) * 60 + minute, (end_hour + 12 * pm) * 60 + end_minute
+    if start > finish:
+        pm = not pm
+    return Parse("time_of_day", type="TIME", hour=hour + 12 * pm, minute=minute)
+
+
 @rule("clock", r"{clock}(?:~,?~{tz})?")
 def clock(f: Fields) -> Parse | None:
     """A clock time alone ("at 3 p.m."): on the day the text last mentioned, else the publication
@@ -21,3 +47,4 @@ def clock(f: Fields) -> Parse | None:
     if f.text in ("Noon", "Midnight") and in_title and not SENTENCE_START_BEFORE.search(f.before(30)):
         return None
     return Parse("time_of_day", **fields(f))
+
