@@ -359,10 +359,15 @@ def test_a_crowded_overview_titles_its_marks_by_date_only() -> None:
     assert {m.title for m in many.marks} == {"Friday 30 January 2026"}
 
 
-def _extent(t, char: float = 7.0) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Where a 12 px tick label is drawn, at a width of `char` a character (digits are ~7 px)."""
-    w = char * max(len(t.label), len(t.sub))
+def _extent(t, text: str | None = None, char: float = 7.0) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Where a 12 px tick label (or its second line, `text`) is drawn, at a width of `char` a
+    character (digits are ~7 px)."""
+    w = char * len(t.label if text is None else text)
     return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+
+
+def _apart(spans: list[tuple[float, float]]) -> bool:
+    return all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
 def test_tick_labels_never_overlap_even_at_the_ends() -> None:
@@ -374,6 +379,16 @@ def test_tick_labels_never_overlap_even_at_the_ends() -> None:
         ov = overview([ev(1, first), ev(2, last)], published=date.fromisoformat(pub))
         assert ov is not None
         spans = [_extent(t) for t in ov.ticks]
+        subs = [_extent(t, t.sub) for t in ov.ticks if t.sub]
         labels = [t.label for t in ov.ticks]
-        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), (first, last, labels)
-        assert spans[0][0] >= 0 and spans[-1][1] <= ov.width
+        assert _apart(spans) and _apart(subs), (first, last, labels)  # each line of labels on its own
+        assert min(a for a, _ in spans + subs) >= 0 and max(b for _, b in spans + subs) <= ov.width
+
+
+def test_an_axis_of_days_names_each_month_it_crosses() -> None:
+    """Day numbers alone ("28 29 30 2 3") do not say which month: the first tick and the first of
+    each month keep their month and year under the number, even where a day's number gives way."""
+    ov = overview([ev(1, "2010-04-20"), ev(2, "2010-05-11")], published=date(2010, 5, 11))
+    assert ov is not None
+    assert [t.sub for t in ov.ticks if t.sub] == ["Apr 2010", "May 2010"], [(t.label, t.sub) for t in ov.ticks]
+    assert ov.ticks[0].day <= date(2010, 4, 21).toordinal()

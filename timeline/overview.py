@@ -544,18 +544,34 @@ TICK_CHAR = 7.6
 TICK_GAP = 3.0
 
 
+def _half(t: Tick) -> float:
+    """Half the width of a tick's widest line of text, at least 24 px: closer to an end of the axis
+    than that, its label is drawn inward (from the tick) instead of centred on it."""
+    return max(24.0, TICK_CHAR * max(len(t.label), len(t.sub)) / 2)
+
+
 def _uncrowded(ticks: list[Tick]) -> list[Tick]:
-    """The ticks whose labels do not run into the one kept before them (a label moved inward at
-    an end of the axis, "2010" ending at the edge, would touch "2000"): of two that would, the
-    one at an end of the axis goes (it is the one moved), else the later."""
-    def extent(t: Tick) -> tuple[float, float]:
-        w = TICK_CHAR * max(len(t.label), len(t.sub))
+    """The ticks whose labels do not run into those kept before them. The numbers and their second
+    line (the month and year where they change) are two rows of text, each kept clear on its own.
+    Of two ticks that would touch, one that names a month or year (its second line) stays and the
+    plain number gives way, so an axis of days always says which month it is in; else the one at
+    an end of the axis goes (it is the one moved inward), else the later."""
+    def extent(t: Tick, text: str) -> tuple[float, float]:
+        w = TICK_CHAR * len(text)
         return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+
+    def clash(a: Tick, b: Tick) -> bool:  # a drawn before b
+        if extent(a, a.label)[1] + TICK_GAP > extent(b, b.label)[0]:
+            return True
+        return bool(a.sub and b.sub) and extent(a, a.sub)[1] + TICK_GAP > extent(b, b.sub)[0]
 
     kept: list[Tick] = []
     for t in ticks:
-        if kept and extent(kept[-1])[1] + TICK_GAP > extent(t)[0]:
-            if kept[-1].align == "start" and len(kept) == 1:
+        while t.sub and kept and not kept[-1].sub and clash(kept[-1], t):
+            kept.pop()  # a plain number gives way to the tick that names its month
+        last_sub = next((k for k in reversed(kept) if k.sub), None)
+        if kept and (clash(kept[-1], t) or (last_sub is not None and clash(last_sub, t))):
+            if kept[-1].align == "start" and len(kept) == 1 and not kept[-1].sub:
                 kept[-1] = t  # the first label, moved inward, gives way
             continue
         kept.append(t)
@@ -619,8 +635,8 @@ def _layout(sh: _Shared, vertical: bool, description: str,
                               f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
-        ticks = _uncrowded([t if x0 + 24 <= t.x <= x1 - 24 else replace(t, align="start" if t.x < x0 + 24 else "end")
-                            for t in ticks])
+        ticks = _uncrowded([t if x0 + _half(t) <= t.x <= x1 - _half(t)
+                            else replace(t, align="start" if t.x < x0 + _half(t) else "end") for t in ticks])
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
