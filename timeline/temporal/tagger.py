@@ -30,6 +30,7 @@ from timeline.temporal.tense import (
     TIMETABLE_WORDS,
     marker_at,
     past_until,
+    plan_told_in_past,
     scheduled_for,
     tense_at,
 )
@@ -146,6 +147,9 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     keeps this linear on run-ons."""
     if _SINCE.search(text, max(0, m.start - 40), m.start):
         return "past", "'since': never after the publication date"
+    told = plan_told_in_past(text, sentence.start, m.start)
+    if told is not None:
+        return "past", f"a plan told in a past-progressive narrative ('{told}'): a day gone by"
     lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
     marker = marker_at(text[lo:hi], m.start - lo, m.end - lo)
     plan = scheduled_for(text, sentence.start, m.start)

@@ -110,6 +110,22 @@ _SCHEDULE_WINDOW = 60
 PERFECT = frozenset("has have 've ’ve".split())
 
 
+# "was leaving that afternoon, scheduled to arrive at the plant by [Friday]": a past progressive,
+# then after its comma a plan (not "was nothing, scheduled": a word in -thing is no verb).
+_PAST_PROGRESSIVE_PLAN = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?!\w*thing\b)(\w+ing)\b[^,;:.!?\"“”()]*,\s*(" + alt(vocab.PLAN_PARTICIPLES)
+    + r")\s+to\b[^,;:.!?\"“”()]*$", re.IGNORECASE)
+_PLAN_WINDOW = 160
+
+
+def plan_told_in_past(text: str, lo: int, pos: int) -> str | None:
+    """"was leaving, scheduled" when text[pos:] is the date of a plan told after a past progressive
+    ("His truck was leaving that afternoon, scheduled to arrive by [Friday]"), read in
+    text[max(lo, pos - 160):pos]: that plan is a day of the narrative, gone by; else None."""
+    m = _PAST_PROGRESSIVE_PLAN.search(text, max(lo, pos - _PLAN_WINDOW), pos)
+    return f"was {m.group(1).lower()}, {m.group(2).lower()}" if m else None
+
+
 def scheduled_for(text: str, lo: int, pos: int) -> str | None:
     """The word of plan or schedule when text[pos:] is the date a plan was made for ("called a
     meeting for Friday", "adjourned until Monday"), read in text[max(lo, pos - 60):pos]; else None."""
