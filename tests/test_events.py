@@ -82,6 +82,16 @@ def _clause(e: timeline.Event) -> str | None:
     return e.text[e.clause[0]:e.clause[1]] if e.clause else None
 
 
+@pytest.mark.parametrize("sentence", [
+    "A curfew ran from 10pm Friday 30 January 2026 to 6am.",
+    "A curfew ran 10pm-6am on Friday 30 January 2026.",
+])
+def test_clock_range_past_midnight_on_a_named_day_is_one_interval(sentence: str) -> None:
+    tl = timeline.extract("Curfew news\n" + sentence, "2026-01-31")
+    (e,) = [e for e in tl.events if e.phrase]
+    assert (e.date, e.until) == ("2026-01-30T22:00", "2026-01-31T06:00")
+
+
 def test_two_clauses_two_events_each_the_whole_sentence() -> None:
     text = "The storm hit on Monday, and the bridge reopened on Thursday."
     tl = timeline.extract(text, "2026-01-31")

@@ -807,11 +807,15 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> 
     today = published.isoformat()
     named: str | None = None  # the day the text named last (not the dateline: that is the publication)
     after_dayless = False  # whether the expression before was such a clock time
+    after_dated_clock = False  # whether it was a clock time with its day ("10pm Friday 30 January 2026")
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
         day = t.value[:10]
         if t.rule in BARE_CLOCK_RULES:
+            if after_dated_clock and t.anchor == "previous":
+                after_dated_clock = False  # a range's end dated by its start ("10pm Friday to 6am")
+                continue
             # The end of a range counts from its start ("10 p.m.-6 a.m." ends the next day).
             if (day == today and t.anchor is not None and not (t.anchor == "previous" and named == day)) \
                     or (after_dayless and t.anchor == "previous"):
@@ -822,6 +826,7 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> 
                 and not is_byline(text, t.start, t.end):
             named = day
         after_dayless = False
+        after_dated_clock = t.type == "TIME" and t.rule not in BARE_CLOCK_RULES and len(t.value) > 10
     return out
 
 

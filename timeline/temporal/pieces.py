@@ -196,6 +196,7 @@ ANCHOR_NUMBER = (
     r"|\d{1,2}\.[0-5]\d(?=\s*(?:" + alt(z.lower() for z in vocab.CLOCK_ZONES) + r"|h)\b)"  # 10.30 GMT
     r"|\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?m"  # 3 p.m., 9am, 2.15am
     r"|\d{1,2}(?:[:.][0-5]\d)?(?=\s*[-–—]\s*\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?m)"  # the 3 of 3-5pm
+    r"|\d{1,2}(?:[:.][0-5]\d)?(?=\s+(?:to|until|till|and)\s+\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?m)"  # from 3 to 5 pm
     r"|\d+(?:st|nd|rd|th|s)"  # ordinal days, decades
     r"|[1-4]q|['’]\d\d"  # quarters; '98, '80s
     r"|9/11"

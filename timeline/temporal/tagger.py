@@ -30,6 +30,7 @@ from timeline.temporal.tense import (
     TIMETABLE_WORDS,
     marker_at,
     past_until,
+    plan_told_in_past,
     scheduled_for,
     tense_at,
 )
@@ -146,6 +147,9 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     keeps this linear on run-ons."""
     if _SINCE.search(text, max(0, m.start - 40), m.start):
         return "past", "'since': never after the publication date"
+    told = plan_told_in_past(text, sentence.start, m.start)
+    if told is not None:
+        return "past", f"a plan told in a past-progressive narrative ('{told}'): a day gone by"
     lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
     marker = marker_at(text[lo:hi], m.start - lo, m.end - lo)
     plan = scheduled_for(text, sentence.start, m.start)
@@ -309,33 +313,51 @@ def _clocks_on_their_day(text: str, found: list[Explained]) -> list[Explained]:
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 
 
-_SHARED_MERIDIEM_JOIN = re.compile(r"\s*[-–—]\s*")
+# "between 10 p.m. and 6 a.m.": "and" joins a range only after "between".
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_JOIN = re.compile(r"\s*and\s*", re.IGNORECASE)
+
+
+def _range_joined(text: str, first: Timex, second: Timex) -> bool:
+    """Whether only a range's joining word or dash stands between two expressions."""
+    if _CLOCK_RANGE_JOIN.fullmatch(text, first.end, second.start) is not None:
+        return True
+    return _AND_JOIN.fullmatch(text, first.end, second.start) is not None \
+        and _BETWEEN_BEFORE.search(text, max(0, first.start - 10), first.start) is not None
 
 
 def _clock_range_starts(text: str, found: list[Explained]) -> list[Explained]:
-    """The first number of a range sharing one meridiem ("3-5pm on Friday") is on its end's day."""
+    """The start of a clock range whose end names its day ("3-5pm on Friday", "10pm-6am on Friday
+    30 January") is on that day; the end, when earlier than the start, on the next (a curfew
+    "10pm-6am on Friday" is Friday night to Saturday morning)."""
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i].timex, out[i + 1].timex
-        if first is None or second is None or out[i].rule != "clock_range_start" \
-                or _DAY_CLOCK.match(second.value) is None or first.value[:10] == second.value[:10] \
-                or _SHARED_MERIDIEM_JOIN.fullmatch(text, first.end, second.start) is None:
+        if first is None or second is None or not _clock_alone(out[i]) \
+                or _DAY_CLOCK.fullmatch(second.value) is None \
+                or (_clock_alone(out[i + 1]) and out[i].rule != "clock_range_start") \
+                or first.value[:10] == second.value[:10] or not _range_joined(text, first, second):
             continue
         out[i] = Explained(replace(first, value=second.value[:10] + first.value[10:], anchor=second.anchor),
                            out[i].rule, out[i].parts, out[i].parse, f"on the day of the range's end ('{second.text}')")
+        if second.value[10:] < first.value[10:] and not _clock_alone(out[i + 1]):
+            day = date.fromisoformat(second.value[:10]) + timedelta(days=1)
+            out[i + 1] = Explained(replace(second, value=day.isoformat() + second.value[10:]), out[i + 1].rule,
+                                   out[i + 1].parts, out[i + 1].parse,
+                                   "the end of a clock range, earlier than its start: the day after the start's")
     return out
 
 
 def _clock_range_ends(text: str, found: list[Explained]) -> list[Explained]:
-    """The end of a clock range that is earlier than its start ("a 10 p.m.-6 a.m. curfew") is on
-    the next day: the second time took the first one's day."""
+    """The end of a clock range that is earlier than its start ("a 10 p.m.-6 a.m. curfew", "10pm
+    Friday 30 January 2026 to 6am") is on the next day: the second time took the first one's day."""
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i].timex, out[i + 1].timex
-        if first is None or second is None or not (_clock_alone(out[i]) and _clock_alone(out[i + 1])) \
+        if first is None or second is None or _DAY_CLOCK.fullmatch(first.value) is None \
+                or not _clock_alone(out[i + 1]) \
                 or second.anchor != "previous" or first.value[:10] != second.value[:10] \
-                or second.value[10:] >= first.value[10:] \
-                or _CLOCK_RANGE_JOIN.fullmatch(text, first.end, second.start) is None:
+                or second.value[10:] >= first.value[10:] or not _range_joined(text, first, second):
             continue
         day = date.fromisoformat(first.value[:10]) + timedelta(days=1)
         out[i + 1] = Explained(replace(second, value=day.isoformat() + second.value[10:]), out[i + 1].rule,

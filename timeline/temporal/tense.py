@@ -72,6 +72,10 @@ _NOT_A_PLAN_AFTER_WAS_TO = frozenset("blame".split())
 # "due to" before a noun phrase gives a cause, no plan: "closed due to the storm", "due to a lack of".
 _CAUSE_AFTER_DUE_TO = _DETERMINERS | frozenset("my your some no any many much several".split())
 _MODALS = frozenset("will shall would 'll ’ll gonna".split())
+# A present form after these ("will continue", "won't remain", "could still continue") is an
+# infinitive: the modal before it is the marker. Words between them that leave it so: negations, adverbs.
+_BEFORE_INFINITIVE = _MODALS | frozenset("could might should may must can won wo ca".split())
+_BETWEEN_MODAL_AND_VERB = frozenset("not n't ’t 't never also still likely probably".split())
 # After "could", these make it a past, a present or a report ("could not be reached", "could have
 # fled", "could be located Wednesday"): no plan.
 _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
@@ -106,6 +110,22 @@ _SCHEDULE_WINDOW = 60
 PERFECT = frozenset("has have 've ’ve".split())
 
 
+# "was leaving that afternoon, scheduled to arrive at the plant by [Friday]": a past progressive,
+# then after its comma a plan (not "was nothing, scheduled": a word in -thing is no verb).
+_PAST_PROGRESSIVE_PLAN = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?!\w*thing\b)(\w+ing)\b[^,;:.!?\"“”()]*,\s*(" + alt(vocab.PLAN_PARTICIPLES)
+    + r")\s+to\b[^,;:.!?\"“”()]*$", re.IGNORECASE)
+_PLAN_WINDOW = 160
+
+
+def plan_told_in_past(text: str, lo: int, pos: int) -> str | None:
+    """"was leaving, scheduled" when text[pos:] is the date of a plan told after a past progressive
+    ("His truck was leaving that afternoon, scheduled to arrive by [Friday]"), read in
+    text[max(lo, pos - 160):pos]: that plan is a day of the narrative, gone by; else None."""
+    m = _PAST_PROGRESSIVE_PLAN.search(text, max(lo, pos - _PLAN_WINDOW), pos)
+    return f"was {m.group(1).lower()}, {m.group(2).lower()}" if m else None
+
+
 def scheduled_for(text: str, lo: int, pos: int) -> str | None:
     """The word of plan or schedule when text[pos:] is the date a plan was made for ("called a
     meeting for Friday", "adjourned until Monday"), read in text[max(lo, pos - 60):pos]; else None."""
@@ -133,6 +153,14 @@ def _kind(word: str) -> str | None:
             and (not word.endswith("eed") or word in _PAST_EED):
         return "past"
     return None
+
+
+def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether tokens[i] comes right after a modal ("will continue", "will not continue", "won't remain")."""
+    j = i - 1
+    while j >= 0 and tokens[j][2] in _BETWEEN_MODAL_AND_VERB:
+        j -= 1
+    return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE
 
 
 def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str] | None:
@@ -178,8 +206,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = "future"  # a plan or a possibility: "could open in March"; not "could not", "could have"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
-        elif kind == "present" and prev == "to":
-            kind = None  # an infinitive ("expect the trend to continue") has no tense of its own
+        elif kind == "present" and (prev == "to" or _after_modal(tokens, i)):
+            kind = None  # an infinitive ("expect the trend to continue", "will continue") has no tense of its own
         elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
             kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
         elif kind == "past" and (prev in _DETERMINERS or prev in _PREPOSITIONS) and word.endswith("ed"):

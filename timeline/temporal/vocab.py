@@ -383,6 +383,9 @@ SCHEDULE_WORDS = ("call", "calls", "called", "set", "sets", "scheduled", "schedu
 # $3 billion"): after a verb of saying (REPORTING_VERBS), the verbs of that clause do not date it.
 CLAUSE_OPENERS = ("that", "which", "who", "whom", "whose", "because", "if", "whether", "although", "though",
                   "unless")
+# Participles of a plan that may open a clause after a comma ("was leaving that afternoon,
+# scheduled to arrive by Friday"): after a past progressive the plan is told in the past.
+PLAN_PARTICIPLES = ("scheduled", "expected", "due", "set", "slated", "planned", "supposed", "bound")
 # Verbs that set a state to last "until" a day ("postponed the vote until Monday", "was closed
 # until Thursday"): that day is still to come, though the verb is in the past.
 UNTIL_STATES = ("delay", "delayed", "postpone", "postponed", "defer", "deferred", "adjourn", "adjourned",
