@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from timeline import calendar
 from timeline.article import Article
 from timeline.byline import is_byline
+from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
 from timeline.temporal.tagger import is_dateline
@@ -29,6 +30,7 @@ from timeline.text import Sentence, segment
 #: date; every sentence (at the publication date or the day the text narrates).
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event: a sentence and the date that places it in time.
