@@ -64,14 +64,20 @@ def test_refuses_what_it_does_not_handle() -> None:
 
 def test_the_classes_made_per_row_use_it() -> None:
     from timeline.article import Article
-    from timeline.events import Event
+    from timeline.batch import Item
+    from timeline.cache import Entry
+    from timeline.events import Event, _Dated, _Day
+    from timeline.pipeline import ArticleResult
     from timeline.readers.collection import Row
     from timeline.temporal.grammar import Match
     from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, Resolved
     from timeline.temporal.tagger import Explained
     from timeline.temporal.timex import Timex
+    from timeline.temporal.values import Point
     from timeline.text import Sentence
 
-    for cls in (Article, Event, Row, Match, Parse, Explained, Timex, Sentence):
+    for cls in (Article, Event, Row, Match, Parse, Explained, Timex, Sentence, Item, Entry, _Dated, _Day, ArticleResult,
+                Context, Resolved, Point):
         assert cls.__init__.__code__.co_filename == "<string>" and "_s_" in str(cls.__init__.__code__.co_names) \
             or "_d" in cls.__init__.__code__.co_varnames, cls

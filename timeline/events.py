@@ -341,6 +341,7 @@ def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, o
 # --- dated expressions and clauses ----------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Dated:
     timex: Timex
@@ -499,6 +500,7 @@ def _sentence_like(body: str) -> bool:
     return next(words, None) is not None and next(words, None) is not None and next(words, None) is not None
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Day:
     """The date an undated sentence is put at: its value, interval and granularity."""
