@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
+from timeline.frozen import quick_init
 from timeline.lang import detect, normalize
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
@@ -29,6 +30,7 @@ __all__ = ["Article", "ArticleError", "NoPublicationDate", "clean_text", "decode
            "make_article", "parse_date", "read_bytes", "read_source", "slugify", "split_front_matter"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Article:
     """One news article: its text and what we know about it.

@@ -26,6 +26,7 @@ from typing import Any
 from timeline.article import Article, NoPublicationDate
 from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
+from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED
 from timeline.pipeline import ArticleResult, options_key, process
 from timeline.readers import article_from_bytes, load_one
@@ -67,6 +68,7 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
     return files
 
 
+@quick_init
 @dataclass(frozen=True)
 class Item:
     """One article to read: a file the worker reads (`path`), a row of a collection already read

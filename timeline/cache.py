@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from timeline.frozen import quick_init
 from timeline.pipeline import ArticleResult
 
 CACHE_NAME = ".timeline-cache"
@@ -141,6 +142,7 @@ def decode(tp: Any, data: Any) -> Any:
     return decoder(tp)(data)
 
 
+@quick_init
 @dataclasses.dataclass(frozen=True)
 class Entry:
     """What processing one article gave: its result or its error, and the day an inferred

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from timeline import calendar
 from timeline.article import Article
 from timeline.byline import is_byline
+from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
 from timeline.temporal.tagger import is_dateline
@@ -29,6 +30,7 @@ from timeline.text import Sentence, segment
 #: date; every sentence (at the publication date or the day the text narrates).
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event: a sentence and the date that places it in time.
@@ -339,6 +341,7 @@ def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, o
 # --- dated expressions and clauses ----------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Dated:
     timex: Timex
@@ -497,6 +500,7 @@ def _sentence_like(body: str) -> bool:
     return next(words, None) is not None and next(words, None) is not None and next(words, None) is not None
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Day:
     """The date an undated sentence is put at: its value, interval and granularity."""

@@ -10,11 +10,13 @@ from datetime import date
 from timeline.article import Article, make_article
 from timeline.chronology import Timeline, build_timeline, filter_status, merge_reports, order_key
 from timeline.events import Event, find_events
+from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED, parse_statuses
 from timeline.temporal import Timex, tag
 from timeline.text import Sentence, segment
 
 
+@quick_init
 @dataclass(frozen=True)
 class ArticleResult:
     """One article after one pass: its sentences, temporal expressions and events (text order).

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence as a [start, end) span of the article text."""

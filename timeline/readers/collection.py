@@ -32,6 +32,7 @@ from timeline.article import (
     slugify,
 )
 from timeline.errors import ArticleError
+from timeline.frozen import quick_init
 
 __all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_row", "is_collection", "iter_rows",
            "read_rows"]
@@ -47,6 +48,7 @@ FIELD_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(sys.maxsize)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Row:
     """One row of a collection: where it is (`number`: the line of a JSON Lines file, the record of

@@ -27,6 +27,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from timeline.frozen import quick_init
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import alt
 
@@ -129,6 +130,7 @@ class Fields(Mapping[str, str | None]):
         return self._m.string[end:end + n]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Match:
     """A recognised expression: its span, the rule that matched (or the composition that joined

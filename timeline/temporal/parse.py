@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from timeline.frozen import quick_init
+
 # The kinds of parse, each with its resolver (resolve.RESOLVERS).
 KINDS = {
     "literal": 'a value that needs no reference ("PRESENT_REF", a set "XXXX-WXX-1", a duration "P3W")',
@@ -22,6 +24,7 @@ KINDS = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Parse:
     """What a temporal expression says, with nothing resolved yet (`kind`: see KINDS).

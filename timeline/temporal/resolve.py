@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.frozen import quick_init
 from timeline.temporal import vocab
 from timeline.temporal.parse import Parse
 from timeline.temporal.values import (
@@ -31,6 +32,7 @@ from timeline.temporal.values import (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a relative expression is resolved against."""
@@ -45,6 +47,7 @@ class Context:
     explicit: bool = False  # whether `ref` was written with its year, or counted from such a date
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Resolved:
     value: str

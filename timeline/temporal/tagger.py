@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from timeline.frozen import quick_init
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Match
 from timeline.temporal.modifiers import counted_from, left_modifier, right_modifier
@@ -55,6 +56,7 @@ _CLOCK_VALUE = re.compile(r"T(\d\d:\d\d)")
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Explained:
     """One expression and what made it: the rule or composition (`rule`), the rules of its parts

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from timeline.frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression: [start, end) character offsets into the text, and its TIMEX3 attributes.

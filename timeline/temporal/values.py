@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from timeline.frozen import quick_init
+
 # Finest first. A weekend is finer than a week; a season sits between month and quarter; a time of
 # day and a part of the day are finer than their day.
 GRANULARITIES = ("time", "part of day", "day", "weekend", "week", "month", "season", "quarter", "half",
@@ -92,6 +94,7 @@ def year_value(year: int, gran: str = "year") -> str | None:
     return "BC" + digits if bc else digits
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Point:
     """A calendar period: granularity and the first day of the period; for a part of the day its
