@@ -80,7 +80,7 @@ LOCALES: dict[str, Locale] = {
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
-               "coalición", "revolución"),
+               "coalición", "revolución", "llamamiento"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -119,7 +119,7 @@ LOCALES: dict[str, Locale] = {
                 "le surlendemain": 2},
         every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
         named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
-               "coalition", "révolution"),
+               "coalition", "révolution", "appel"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -158,6 +158,6 @@ LOCALES: dict[str, Locale] = {
                 "all'indomani": 1, "all’indomani": 1},
         every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
-               "coalizione", "rivoluzione"),
+               "coalizione", "rivoluzione", "appello"),
     ),
 }
