@@ -223,7 +223,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
             marked = None
-            if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
+            if (_since(before, lang) or w["before"].search(before)
+                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)):
                 marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
             elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
                   or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
@@ -237,7 +238,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
-        if tense == "past" and found.month > published.month:
+        if (tense == "past" or _since(before, lang)) and found.month > published.month:
             y -= 1
         elif tense == "future" and found.month < published.month:
             y += 1
@@ -249,6 +250,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         marker = w["after"].match(after)
         if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
             d = _place_weekday(weekday, published, "last")
+        elif _since(before, lang):
+            d = _place_weekday(weekday, published, "past")  # "depuis lundi": not after the publication
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
         elif LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I):
@@ -270,6 +273,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         return year.group(1), None, 0
     del low
     return None
+
+
+def _since(before: str, lang: str) -> bool:
+    """Whether the words before a date say "since" ("depuis le", "desde el", "dal"): the date is
+    then in the past of the publication, whatever the tense of its clause."""
+    since = LOCALES[lang].since
+    return bool(since) and re.search(rf"(?<!\w)(?:{since})\s*$", before, re.IGNORECASE) is not None
 
 
 def _is_name(before: str, lang: str) -> bool:

@@ -41,6 +41,8 @@ class Locale:
     beside: dict[str, int] | None = None  # the day before or after another: "la veille" -> -1
     every: str = ""  # a weekday said of every week ("chaque vendredi", "du lundi au vendredi"): a
     #                  regular expression, {wd} a weekday; no day
+    since: str = ""  # the words of "since" before a date ("depuis le 25 janvier"): a regular
+    #                  expression; the date is then in the past of the publication, whatever the tense
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
 
 
@@ -77,6 +79,7 @@ LOCALES: dict[str, Locale] = {
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
         into=r"en|de|del|desde|hasta|a|al|y|e|o|u|entre|mes|principios|mediados|finales|fines|pasado|próximo|este",
         toward=r"para\s+el|para\s+este",
+        since=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
@@ -115,6 +118,7 @@ LOCALES: dict[str, Locale] = {
         into=r"en|de|d['’]|du|depuis|dès|jusqu['’]en|début|fin|mi-?|à|au|et|ou|entre|mois|courant|avant|après"
              r"|pendant|ce|cet",
         toward=r"pour|pour\s+ce|d['’]ici|d['’]ici\s+à",
+        since=r"depuis(?:\s+le|\s+ce)?",
         beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
                 "le surlendemain": 2},
         every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
@@ -154,6 +158,7 @@ LOCALES: dict[str, Locale] = {
         into=r"a|ad|in|di|da|dal|del|nel|fino|e|ed|o|tra|fra|mese|inizio|metà|fine|prima|dopo|questo|scorso"
              r"|prossimo",
         toward=r"per|entro|per\s+il|entro\s+il",
+        since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
         every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
