@@ -397,11 +397,38 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                     taken.append((timex.start - s.start, timex.end - s.start))
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+            out = _month_parts(text, s, out, published, lang)
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _month_parts(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A part of a month ("mi-août 2011", "à la mi-juin", "mediados de agosto de 2011", "fin juin",
+    "metà agosto 2011"): the month with the TIMEX3 mod of its part (MID, START, END), as English
+    "mid-August 2011", in place of what the search made of it (the year alone, or the month)."""
+    loc = LOCALES[lang]
+    if not loc.parts:
+        return out
+    w = _words(lang)
+    months = "|".join(re.escape(m) for m in sorted(loc.months, key=len, reverse=True))
+    for words, mod in loc.parts:
+        rx = re.compile(rf"(?<![\w-])(?:{words})\s*(?:d['’]\s*|de(?:l\s+mes\s+de)?\s+|di\s+)?(?:{months})(?!\w)"
+                        rf"(?:,?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d))?", re.IGNORECASE)
+        for m in rx.finditer(text, s.start, s.end):
+            month = w["full_month"].search(m.group())
+            assert month is not None  # the pattern holds one
+            phrase = m.group()[month.start():]
+            tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+            reading = _parse(phrase, lang, _settings(published, tense, lang))
+            got = _value(lang, phrase, reading, published, tense, "", "") if reading is not None else None
+            if got is None or not re.fullmatch(r"\d{4}-\d\d", got[0]):
+                continue
+            out = [t for t in out if t.end <= m.start() or t.start >= m.end()]
+            out.append(Timex(m.start(), m.end(), m.group(), "DATE", got[0], mod, got[1], "locale:part", TAGGER))
+    return out
 
 
 def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:

@@ -43,6 +43,8 @@ class Locale:
     #                  regular expression, {wd} a weekday; no day
     since: str = ""  # the words of "since" before a date ("depuis le 25 janvier"): a regular
     #                  expression; the date is then in the past of the publication, whatever the tense
+    parts: tuple[tuple[str, str], ...] = ()  # a part of a month: (the word before the month, a regular
+    #                  expression, "de"/"d'"/"di" between them; its TIMEX3 mod): "mi-août 2011" is 2011-08, MID
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
 
 
@@ -79,6 +81,7 @@ LOCALES: dict[str, Locale] = {
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
         into=r"en|de|del|desde|hasta|a|al|y|e|o|u|entre|mes|principios|mediados|finales|fines|pasado|próximo|este",
         toward=r"para\s+el|para\s+este",
+        parts=((r"mediados", "MID"), (r"principios|comienzos|inicios", "START"), (r"finales|fines", "END")),
         since=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
@@ -118,6 +121,7 @@ LOCALES: dict[str, Locale] = {
         into=r"en|de|d['’]|du|depuis|dès|jusqu['’]en|début|fin|mi-?|à|au|et|ou|entre|mois|courant|avant|après"
              r"|pendant|ce|cet",
         toward=r"pour|pour\s+ce|d['’]ici|d['’]ici\s+à",
+        parts=((r"mi-|mi", "MID"), (r"début|debut", "START"), (r"fin", "END")),
         since=r"depuis(?:\s+le|\s+ce)?",
         beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
                 "le surlendemain": 2},
@@ -158,6 +162,7 @@ LOCALES: dict[str, Locale] = {
         into=r"a|ad|in|di|da|dal|del|nel|fino|e|ed|o|tra|fra|mese|inizio|metà|fine|prima|dopo|questo|scorso"
              r"|prossimo",
         toward=r"per|entro|per\s+il|entro\s+il",
+        parts=((r"metà", "MID"), (r"inizio", "START"), (r"fine", "END")),
         since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
