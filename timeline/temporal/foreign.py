@@ -252,6 +252,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             d = _place_weekday(weekday, published, "last")
         elif _since(before, lang):
             d = _place_weekday(weekday, published, "past")  # "depuis lundi": not after the publication
+        elif marker is None and _near(before, lang):
+            d = _place_weekday(weekday, published, "past" if tense == "past" else "future")  # "ce jeudi"
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
         elif LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I):
@@ -280,6 +282,18 @@ def _since(before: str, lang: str) -> bool:
     then in the past of the publication, whatever the tense of its clause."""
     since = LOCALES[lang].since
     return bool(since) and re.search(rf"(?<!\w)(?:{since})\s*$", before, re.IGNORECASE) is not None
+
+
+def _near(before: str, lang: str) -> bool:
+    """Whether the words before a weekday are "ce", "este", "questo", "jusqu'à", "hasta el", "fino
+    a" (or such a word and weekdays listed: "ces mercredi et jeudi"): the weekday is then the most
+    recent one in the past tense and the coming one otherwise (the day of publication included),
+    as a reader takes "ce jeudi" in a Wednesday paper."""
+    near = LOCALES[lang].near
+    if not near:
+        return False
+    days = "|".join(re.escape(d) for d in sorted(LOCALES[lang].weekdays, key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?:{near})\s+(?:(?:{days})\s*(?:,|et|y|e)\s+)*$", before, re.IGNORECASE) is not None
 
 
 def _is_name(before: str, lang: str) -> bool:
