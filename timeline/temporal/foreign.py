@@ -90,6 +90,11 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
                             rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
+        # "la révolution de janvier", "la revolución de enero", "la rivoluzione di gennaio": named after a
+        # month alone (with its year it is that month: "la révolution de janvier 2011")
+        "named_month": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:de\s+|d['’]\s*|del\s+|du\s+|di\s+|dell['’]\s*)"
+                                  rf"(?:{alt(loc.months)})(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d{{4}})"
+                                  if loc.named else r"(?!)", re.IGNORECASE),
         "beside": re.compile(rf"(?<!\w)(?:{alt(loc.beside)})(?!\w)" if loc.beside else r"(?!)", re.IGNORECASE),
         "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
                             else r"(?!)", re.IGNORECASE),
@@ -806,13 +811,14 @@ def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
     mayo", "piazza 25 aprile", "la révolution du 25 janvier", "le 11-Septembre"): a street, a
     square, a bridge, a movement or a revolution named after a day is no mention of that day
     (and its year is not the one a day without its year would take: "la revolución del 25 de
-    enero" in 2013 is January 2011)."""
+    enero" in 2013 is January 2011; "la révolution de janvier" alike, without its year)."""
     w = _words(lang)
     spans = []
     for m in w["named"].finditer(sentence):
         month = w["month"].match(sentence, m.end())
         if month is not None:
             spans.append((m.start(), month.end()))
+    spans.extend(m.span() for m in w["named_month"].finditer(sentence))
     # a weekday of every week ("chaque vendredi", "un mercredi sur deux", "los viernes", "du lundi
     # au vendredi") is no one day either
     spans.extend(m.span() for m in w["every"].finditer(sentence))
