@@ -257,7 +257,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             d = _place_weekday(weekday, published, "last")
         elif _since(before, lang):
             d = _place_weekday(weekday, published, "past")  # "depuis lundi": not after the publication
-        elif marker is None and _near(before, lang):
+        elif (marker is None and _near(before, lang) and not (
+                LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I))):
             d = _place_weekday(weekday, published, "past" if tense == "past" else "future")  # "ce jeudi"
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
