@@ -380,7 +380,8 @@ FOREIGN_CORPUS = Path(__file__).parent / "corpus" / "foreign.txt"
 
 
 def _foreign_cases() -> list[tuple[int, str, date, str | None, str]]:
-    """(line, lang, reference, value or None, phrasing) for each phrasing of the corpus."""
+    """(line, lang, reference, value or None, phrasing) for each phrasing of the corpus; a value
+    may carry its modifier after a space ("2011-08 MID")."""
     lang, reference, cases = "", date.min, []
     for number, raw in enumerate(FOREIGN_CORPUS.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
@@ -390,7 +391,7 @@ def _foreign_cases() -> list[tuple[int, str, date, str | None, str]]:
             reference = date.fromisoformat(m.group(1))
         elif line and not line.startswith("#"):
             head, *phrasings = [p.strip() for p in line.split("|")]
-            value = None if head == "NONE" else head.split()[1]
+            value = None if head == "NONE" else " ".join(head.split()[1:])
             cases.extend((number, lang, reference, value, p) for p in phrasings)
     return cases
 
@@ -409,8 +410,8 @@ def test_foreign_corpus(line: int, lang: str, reference: date, value: str | None
     if value is None:
         assert not [t for t in found if t.start < end and t.end > start], f"{where}: got {shown}"
     else:
-        assert [(t.start, t.end, t.value) for t in found if t.start < end and t.end > start] == \
-            [(start, end, value)], f"{where}: got {shown}"
+        assert [(t.start, t.end, " ".join(filter(None, (t.value, t.mod)))) for t in found
+                if t.start < end and t.end > start] == [(start, end, value)], f"{where}: got {shown}"
 
 
 def test_a_pages_stamp_is_a_byline_wherever_it_is() -> None:

@@ -90,6 +90,11 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             rf"\d{{1,2}}(?:er|º|°)?(?:\s+(?:de\s+)?|-)|(?<![\w-])\d{{1,2}}-)"
                             rf"(?=(?:{alt(loc.months + loc.short)})(?!\w))"
                             if loc.named else r"(?!)", re.IGNORECASE),
+        # "la révolution de janvier", "la revolución de enero", "la rivoluzione di gennaio": named after a
+        # month alone (with its year it is that month: "la révolution de janvier 2011")
+        "named_month": re.compile(rf"(?<!\w)(?:{alt(loc.named)})\s+(?:de\s+|d['’]\s*|del\s+|du\s+|di\s+|dell['’]\s*)"
+                                  rf"(?:{alt(loc.months)})(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d{{4}})"
+                                  if loc.named else r"(?!)", re.IGNORECASE),
         "beside": re.compile(rf"(?<!\w)(?:{alt(loc.beside)})(?!\w)" if loc.beside else r"(?!)", re.IGNORECASE),
         "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
                             else r"(?!)", re.IGNORECASE),
@@ -223,7 +228,8 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
             marked = None
-            if w["before"].search(before) or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I):
+            if (_since(before, lang) or w["before"].search(before)
+                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)):
                 marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
             elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
                   or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
@@ -237,7 +243,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
-        if tense == "past" and found.month > published.month:
+        if (tense == "past" or _since(before, lang)) and found.month > published.month:
             y -= 1
         elif tense == "future" and found.month < published.month:
             y += 1
@@ -249,6 +255,11 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         marker = w["after"].match(after)
         if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
             d = _place_weekday(weekday, published, "last")
+        elif _since(before, lang):
+            d = _place_weekday(weekday, published, "past")  # "depuis lundi": not after the publication
+        elif (marker is None and _near(before, lang) and not (
+                LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I))):
+            d = _place_weekday(weekday, published, "past" if tense == "past" else "future")  # "ce jeudi"
         elif marker or tense == "future" or re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I):
             d = _place_weekday(weekday, published, "next")
         elif LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I):
@@ -270,6 +281,25 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         return year.group(1), None, 0
     del low
     return None
+
+
+def _since(before: str, lang: str) -> bool:
+    """Whether the words before a date say "since" ("depuis le", "desde el", "dal"): the date is
+    then in the past of the publication, whatever the tense of its clause."""
+    since = LOCALES[lang].since
+    return bool(since) and re.search(rf"(?<!\w)(?:{since})\s*$", before, re.IGNORECASE) is not None
+
+
+def _near(before: str, lang: str) -> bool:
+    """Whether the words before a weekday are "ce", "este", "questo", "jusqu'à", "hasta el", "fino
+    a" (or such a word and weekdays listed: "ces mercredi et jeudi"): the weekday is then the most
+    recent one in the past tense and the coming one otherwise (the day of publication included),
+    as a reader takes "ce jeudi" in a Wednesday paper."""
+    near = LOCALES[lang].near
+    if not near:
+        return False
+    days = "|".join(re.escape(d) for d in sorted(LOCALES[lang].weekdays, key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?:{near})\s+(?:(?:{days})\s*(?:,|et|y|e)\s+)*$", before, re.IGNORECASE) is not None
 
 
 def _is_name(before: str, lang: str) -> bool:
@@ -387,11 +417,38 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                     taken.append((timex.start - s.start, timex.end - s.start))
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
+            out = _month_parts(text, s, out, published, lang)
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _month_parts(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A part of a month ("mi-août 2011", "à la mi-juin", "mediados de agosto de 2011", "fin juin",
+    "metà agosto 2011"): the month with the TIMEX3 mod of its part (MID, START, END), as English
+    "mid-August 2011", in place of what the search made of it (the year alone, or the month)."""
+    loc = LOCALES[lang]
+    if not loc.parts:
+        return out
+    w = _words(lang)
+    months = "|".join(re.escape(m) for m in sorted(loc.months, key=len, reverse=True))
+    for words, mod in loc.parts:
+        rx = re.compile(rf"(?<![\w-])(?:{words})\s*(?:d['’]\s*|de(?:l\s+mes\s+de)?\s+|di\s+)?(?:{months})(?!\w)"
+                        rf"(?:,?\s+(?:de\s+|del\s+)?(?:1[6-9]\d\d|20\d\d)(?![\d.,]\d))?", re.IGNORECASE)
+        for m in rx.finditer(text, s.start, s.end):
+            month = w["full_month"].search(m.group())
+            assert month is not None  # the pattern holds one
+            phrase = m.group()[month.start():]
+            tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+            reading = _parse(phrase, lang, _settings(published, tense, lang))
+            got = _value(lang, phrase, reading, published, tense, "", "") if reading is not None else None
+            if got is None or not re.fullmatch(r"\d{4}-\d\d", got[0]):
+                continue
+            out = [t for t in out if t.end <= m.start() or t.start >= m.end()]
+            out.append(Timex(m.start(), m.end(), m.group(), "DATE", got[0], mod, got[1], "locale:part", TAGGER))
+    return out
 
 
 def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
@@ -755,13 +812,14 @@ def _names(sentence: str, lang: str) -> list[tuple[int, int]]:
     mayo", "piazza 25 aprile", "la révolution du 25 janvier", "le 11-Septembre"): a street, a
     square, a bridge, a movement or a revolution named after a day is no mention of that day
     (and its year is not the one a day without its year would take: "la revolución del 25 de
-    enero" in 2013 is January 2011)."""
+    enero" in 2013 is January 2011; "la révolution de janvier" alike, without its year)."""
     w = _words(lang)
     spans = []
     for m in w["named"].finditer(sentence):
         month = w["month"].match(sentence, m.end())
         if month is not None:
             spans.append((m.start(), month.end()))
+    spans.extend(m.span() for m in w["named_month"].finditer(sentence))
     # a weekday of every week ("chaque vendredi", "un mercredi sur deux", "los viernes", "du lundi
     # au vendredi") is no one day either
     spans.extend(m.span() for m in w["every"].finditer(sentence))

@@ -41,6 +41,12 @@ class Locale:
     beside: dict[str, int] | None = None  # the day before or after another: "la veille" -> -1
     every: str = ""  # a weekday said of every week ("chaque vendredi", "du lundi au vendredi"): a
     #                  regular expression, {wd} a weekday; no day
+    since: str = ""  # the words of "since" before a date ("depuis le 25 janvier"): a regular
+    #                  expression; the date is then in the past of the publication, whatever the tense
+    parts: tuple[tuple[str, str], ...] = ()  # a part of a month: (the word before the month, a regular
+    #                  expression, "de"/"d'"/"di" between them; its TIMEX3 mod): "mi-août 2011" is 2011-08, MID
+    near: str = ""  # the words that make a weekday after them the coming one unless its clause is in the
+    #                 past, then the most recent ("ce jeudi", "jusqu'à mardi"): a regular expression
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
 
 
@@ -77,10 +83,13 @@ LOCALES: dict[str, Locale] = {
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
         into=r"en|de|del|desde|hasta|a|al|y|e|o|u|entre|mes|principios|mediados|finales|fines|pasado|próximo|este",
         toward=r"para\s+el|para\s+este",
+        parts=((r"mediados", "MID"), (r"principios|comienzos|inicios", "START"), (r"finales|fines", "END")),
+        near=r"este|estos|hasta\s+el|hasta\s+este",
+        since=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
-               "coalición", "revolución"),
+               "coalición", "revolución", "llamamiento"),
     ),
     "fr": Locale(
         months=("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
@@ -102,7 +111,7 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
                r"|pourront|devra|devront|va|vont|prochaine?"
                r"|doit|doivent|devrait|devraient|prévue?s?)\b",  # scheduled: "doit s'ouvrir", "est prévu"
-        past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b",
+        past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
         first=("premier", "1er"),
         numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -115,11 +124,14 @@ LOCALES: dict[str, Locale] = {
         into=r"en|de|d['’]|du|depuis|dès|jusqu['’]en|début|fin|mi-?|à|au|et|ou|entre|mois|courant|avant|après"
              r"|pendant|ce|cet",
         toward=r"pour|pour\s+ce|d['’]ici|d['’]ici\s+à",
+        parts=((r"mi-|mi", "MID"), (r"début|debut", "START"), (r"fin", "END")),
+        near=r"ce|ces|jusqu['’](?:à|au)|jusqu['’]à\s+ce",
+        since=r"depuis(?:\s+le|\s+ce)?",
         beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
                 "le surlendemain": 2},
         every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
         named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
-               "coalition", "révolution"),
+               "coalition", "révolution", "appel"),
     ),
     "it": Locale(
         months=("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -154,10 +166,13 @@ LOCALES: dict[str, Locale] = {
         into=r"a|ad|in|di|da|dal|del|nel|fino|e|ed|o|tra|fra|mese|inizio|metà|fine|prima|dopo|questo|scorso"
              r"|prossimo",
         toward=r"per|entro|per\s+il|entro\s+il",
+        parts=((r"metà", "MID"), (r"inizio", "START"), (r"fine", "END")),
+        near=r"questo|questi|fino\s+a|fino\s+al|fino\s+a\s+questo",
+        since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
         every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
-               "coalizione", "rivoluzione"),
+               "coalizione", "rivoluzione", "appello"),
     ),
 }
