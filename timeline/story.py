@@ -163,9 +163,12 @@ class Weights:
     }
 
     def score(self, ev: DayEvidence) -> float:
-        return (self.articles * math.log1p(len(ev.articles)) + self.later * math.log1p(ev.later)
-                + self.spread * math.log1p(len(ev.pubdays)) + self.published * math.log1p(ev.published)
-                + self.ahead * math.log1p(ev.ahead) + self.lead * math.log1p(ev.lead))
+        # fsum: the exact sum, so evidence worth the same scores the same whichever terms carry it
+        # (a look-back and a publication weighted alike); a plain sum rounds by the order of its
+        # terms, and the documented tie rule (the earlier day) was decided by the last bit
+        return math.fsum((self.articles * math.log1p(len(ev.articles)), self.later * math.log1p(ev.later),
+                          self.spread * math.log1p(len(ev.pubdays)), self.published * math.log1p(ev.published),
+                          self.ahead * math.log1p(ev.ahead), self.lead * math.log1p(ev.lead)))
 
 
 #: Fitted on the four Timeline17 dev stories (10 timelines) by benchmarks/fit_story.py --fit.
