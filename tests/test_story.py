@@ -123,6 +123,18 @@ def test_bylines_datelines_and_fragments_are_never_sentences() -> None:
         "The dam broke on 3 March without any warning."
 
 
+def test_an_original_in_another_script_glued_before_its_translation_is_cut_off() -> None:
+    # A blog quoted in Arabic, then translated, on one line without a stop between them: the
+    # sentence a French reader reads starts at "Le 30 janvier".
+    glued = "وقرر أن يأتي الي ميدان التحرير و يعتصم Le 30 janvier, j'ai vu un vieil homme sur la place."
+    assert clean_sentence(glued) == "Le 30 janvier, j'ai vu un vieil homme sur la place."
+    assert clean_sentence("Привет всем, 30 января Le 30 janvier, la foule a rempli la place Tahrir.") == \
+        "Le 30 janvier, la foule a rempli la place Tahrir."
+    assert clean_sentence("وقرر أن يأتي الي ميدان التحرير و يعتصم في الميدان كل يوم.") is None  # no Latin sentence
+    latin = "30 January: Le 30 janvier, la foule a rempli la place."
+    assert clean_sentence(latin) == latin  # Latin letters before it: nothing is cut
+
+
 def test_a_neighbouring_day_mentioned_by_the_same_articles_is_merged_into_the_better_day() -> None:
     d1, d2, d3 = date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 9)
     evidence = {

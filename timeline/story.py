@@ -276,6 +276,10 @@ _STAMP = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4} )?(?:Page )?[Ll]ast updated:
                     r"\d{1,2}[:.]\d\d(?: ?[AP]M)?(?: [A-Z]{2,4})?"
                     r"(?:,? [A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{4}(?: \d{1,2}[:.]\d\d)?(?: [A-Z]{2,4})?)?"
                     r"(?: Help)?\s+(?=[A-Z\"“‘'])")
+# The first letter of the Latin script (English, French, Spanish, Italian...): what comes before it
+# in a sentence, when it holds letters of another script (an Arabic original glued before its
+# translation: "... و يعتصم Le 30 janvier, j'ai vu un vieil homme."), is no part of the sentence.
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 _FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
@@ -309,7 +313,7 @@ def clean_sentence(text: str) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _DATELINE.sub("", _STAMP.sub("", text.strip(), count=1), count=1)
+    text = _DATELINE.sub("", _STAMP.sub("", _other_script_cut(text.strip()), count=1), count=1)
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
@@ -319,6 +323,16 @@ def clean_sentence(text: str) -> str | None:
     if text[-1] not in _FINAL or "|" in text:
         return None
     return text
+
+
+def _other_script_cut(text: str) -> str:
+    """The text from its first Latin capital on, when letters of another script only come before
+    it and a space ends them (a quoted original glued before its translation); else the text."""
+    latin = _LATIN.search(text)
+    if latin is None or latin.start() == 0 or not text[latin.start()].isupper() \
+            or not text[latin.start() - 1].isspace() or not any(c.isalpha() for c in text[:latin.start()]):
+        return text
+    return text[latin.start():]
 
 
 def _terms(text: str) -> Counter[str]:
