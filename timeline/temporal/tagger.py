@@ -75,10 +75,22 @@ class Explained:
         return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown(), "why": self.why}
 
 
+# A wire page's time stamp before the dateline: "NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK
+# (Reuters) -" (a headline or byline may come before it). Its date and clock time, after the "|",
+# restate the publication date.
+_STAMP_BEFORE = re.compile(r"\|[ \t]*(?:[^|\n.;:]{4,24}?[ \t])?\Z")
+_STAMP_AFTER = re.compile(r"(?:[ \t]+\d{1,2}:\d\d[ \t]*[ap]\.?m\.?(?:[ \t]+[A-Z]{2,4})?)?(?:[ \t]+[A-Z][^\n|]{0,60}?)?"
+                          r"[ \t]+(?:\(|-LRB-)[ \t]*[A-Z][^()\n]{0,30}?(?:\)|-RRB-)[ \t]*(?:--|[-–—]|\n|\Z)")
+_STAMP_WITHIN = 300  # characters from the start of the text
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is the date of a dateline at the very start of the text."""
-    return start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None \
-        and _DATELINE_AFTER.match(text, end) is not None
+    """Whether text[start:end] is the date of a dateline at the very start of the text, or the
+    date or clock time of a wire page's time stamp before its dateline."""
+    if start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None and _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    return start < _STAMP_WITHIN and _STAMP_BEFORE.search(text, max(0, start - 30), start) is not None \
+        and _STAMP_AFTER.match(text, end) is not None
 
 
 def _needs_tense(p: Parse) -> bool:
