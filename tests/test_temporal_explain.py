@@ -78,7 +78,10 @@ def test_what_composes(text: str, expected: list[tuple[str, str]]) -> None:
     # "since"
     ("Since April, prices have risen.", "April", "the past: 'since': never after the publication date"),
     # no marker at all: the default
-    ("Friday: a storm.", "Friday", "the past: no tense marker near it: the nearest such date, a past one preferred"),
+    ("A storm on Friday.", "Friday", "the past: no tense marker near it: the nearest such date, a past one preferred"),
+    # the date that opens a chronology's item, whose present is a headline's
+    ("2 June: Government begins criminal inquiry.", "2 June",
+     "the past: the date of a chronology's item, told in a headline's present ('begins'): a day gone by"),
     # a quotation counted from the day it was said
     ('"We reopen tomorrow," she said Monday.', "tomorrow", "in a quotation: counted from the day it was said"),
 ])

@@ -53,6 +53,10 @@ _SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
 # A date that qualifies a noun ("the Dec. 21, 1988, bombing", "the August 1988 cease-fire").
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"T(\d\d:\d\d)")
+# The date that opens an item of a chronology ("20 April: Rig explodes", "2 June - Inquiry begins"),
+# a bullet before it or none; the item is written in the present of a headline.
+_ITEM_LABEL_BEFORE = re.compile(r"\s*(?:[-*•·]\s+)?")
+_ITEM_LABEL_AFTER = re.compile(r":\s|\s+[-–—]\s")
 _TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
@@ -173,6 +177,10 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
         verb = past_until(text[lo:hi], m.start - lo, m.end - lo)
         if verb is not None:
             return "past", f"'until' after a verb in the past ('{verb}')"
+    if (marker is None or marker[0] == "present" or marker[1] in TIMETABLE_WORDS) \
+            and _ITEM_LABEL_BEFORE.fullmatch(text, sentence.start, m.start) and _ITEM_LABEL_AFTER.match(text, m.end):
+        told = f" ('{marker[1]}')" if marker else ""
+        return "past", f"the date of a chronology's item, told in a headline's present{told}: a day gone by"
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:

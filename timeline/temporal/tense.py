@@ -218,8 +218,11 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = "future"  # a plan or a possibility: "could open in March"; not "could not", "could have"
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
-        elif kind == "present" and (prev == "to" or _after_modal(tokens, i)):
-            kind = None  # an infinitive ("expect the trend to continue", "will continue") has no tense of its own
+        elif (kind == "present" or (kind == "past" and word not in PERFECT)) \
+                and (prev == "to" or _after_modal(tokens, i)):
+            # an infinitive ("expect the trend to continue", "will continue", "are to shut", "will
+            # cut": a past that is its base form; not "should have prevented") has no tense of its own
+            kind = None
         elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
             kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
         elif kind == "past" and (prev in _DETERMINERS or prev in _PREPOSITIONS) and word.endswith("ed"):
