@@ -4,6 +4,7 @@
     python benchmarks/fit_story.py --fit              # grid search; then leave-one-topic-out
     python benchmarks/fit_story.py --sentences        # ROUGE of the sentence settings, fitted and left one out
     python benchmarks/fit_story.py --cache /tmp/t17   # where the processed articles are pickled
+                                                      # (default: /tmp/timeline-t17-<hash of timeline/>)
 
 Protocol (the data README, tilse / news-tls): for each gold timeline, the topic's articles
 published between its first and last date; N = its number of dates, days restricted to its span;
@@ -28,6 +29,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "t17"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def default_cache() -> Path:
+    """A pickle folder named after the code that made it, so a change to the tagger or the story
+    is never measured on articles processed by older code."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for path in sorted((ROOT / "timeline").rglob("*.py")):
+        h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return Path("/tmp") / f"timeline-t17-{h.hexdigest()[:12]}"
 
 
 @dataclass(frozen=True)
@@ -218,11 +230,13 @@ def fit_sentences(data: Path, cache: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/timeline-t17"))
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="where the processed articles are pickled (default: named after the code)")
     ap.add_argument("--fit", action="store_true", help="grid-search the weights, then leave-one-topic-out")
     ap.add_argument("--sentences", action="store_true",
                     help="the sentence settings (SENTENCE_GRID), fitted and left one out")
     args = ap.parse_args(argv)
+    args.cache = args.cache or default_cache()
     if args.sentences:
         fit_sentences(args.data, args.cache)
         return 0
