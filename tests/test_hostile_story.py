@@ -1,0 +1,77 @@
+"""A hostile tester's round on the newer commands (story, eval-story, the edits file, the SVG
+overview, other languages, diff, build over a user's files): each test reproduces a fault found,
+so it comes back only with a failing test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+
+def _article(folder: Path, name: str, text: str, published: str = "2026-01-31", extra: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"---\ntitle: {name}\npublished: {published}\n{extra}---\n{text}\n", encoding="utf-8")
+    return path
+
+
+FLOOD = "On Monday 26 January 2026 the river flooded the town. On 28 January 2026 the army arrived."
+
+
+# --- data loss: a file the command reads besides its articles is an input too ----------------------
+
+
+@pytest.mark.parametrize("command", ["story", "extract", "events"])
+def test_the_edits_file_is_never_the_output_even_with_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.json"
+    edits.write_text('{"events": {}}\n', encoding="utf-8")
+    args = [command, str(src.parent if command != "extract" else src), "--edits", str(edits),
+            "-o", str(edits), "--force"]
+    if command == "events":
+        args[-3:-3] = ["-f", "jsonl"]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "is also an input" in err and "Traceback" not in err
+    assert edits.read_text(encoding="utf-8") == '{"events": {}}\n'
+
+
+def test_a_template_is_never_the_output_even_with_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    css = theme / "theme.css"
+    css.write_text("/* my newsroom's colours */\n", encoding="utf-8")
+    code = main(["story", str(src.parent), "--templates", str(theme), "-f", "html", "-o", str(css), "--force"])
+    assert code == 2
+    assert "is also an input" in capsys.readouterr().err
+    assert css.read_text(encoding="utf-8") == "/* my newsroom's colours */\n"
+
+
+def test_the_url_list_is_never_the_output_even_with_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    urls = tmp_path / "urls.md"
+    urls.write_text("# none yet\n", encoding="utf-8")
+    code = main(["story", str(src.parent), "--urls", str(urls), "-o", str(urls), "--force"])
+    assert code == 2
+    assert urls.read_text(encoding="utf-8") == "# none yet\n"
+
+
+def test_a_build_never_replaces_its_edits_file_even_with_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "src"
+    for i in range(2):
+        _article(src, f"a{i}.md", FLOOD)
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    edits = out / "a0.json"  # JSON is YAML: an edits file the user keeps under a page's name
+    edits.write_text('{"events": {}}\n', encoding="utf-8")
+    code = main(["build", str(src), "-o", str(out), "--edits", str(edits), "--force", "-q"])
+    capsys.readouterr()
+    assert code == 2
+    assert edits.read_text(encoding="utf-8") == '{"events": {}}\n'
