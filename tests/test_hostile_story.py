@@ -75,3 +75,31 @@ def test_a_build_never_replaces_its_edits_file_even_with_force(
     capsys.readouterr()
     assert code == 2
     assert edits.read_text(encoding="utf-8") == '{"events": {}}\n'
+
+
+# --- the overview at the end of the calendar -------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_dates_at_the_end_of_the_calendar_draw_without_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    src = _article(tmp_path, "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text('add:\n  - {date: "9996", text: A}\n  - {date: "9999-12-30", text: The last day but one.}\n',
+                     encoding="utf-8")
+    for command in (["extract", str(src)], ["story", str(tmp_path)]):
+        code = main([*command, "--edits", str(edits), "-f", fmt])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert "9999" in out
+
+
+def test_year_ticks_up_to_the_year_9999_end() -> None:
+    import subprocess
+    import sys
+
+    code = ("import datetime as dt; from timeline.overview import _tick_days; "
+            "print(len(_tick_days('year', dt.date(9990, 1, 1).toordinal(), dt.date(9999, 6, 15).toordinal())))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 10  # 9990 … 9999, each once
