@@ -103,3 +103,23 @@ def test_year_ticks_up_to_the_year_9999_end() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == 10  # 9990 … 9999, each once
+
+
+# --- the editor's days: a day moved onto another key day ---------------------------------------------
+
+
+def test_a_day_moved_onto_another_key_day_joins_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text("days:\n  2026-01-26: {date: 2026-01-28, note: The flood was on the 28th.}\n", encoding="utf-8")
+    assert main(["story", str(tmp_path / "src"), "--edits", str(edits), "-f", "json"]) == 0
+    days = json.loads(capsys.readouterr().out)["dates"]
+    assert [d["date"] for d in days] == ["2026-01-28"]  # one day, not the same day twice
+    texts = [s["text"] for s in days[0]["sentences"]]
+    assert any("army arrived" in t for t in texts) and any("river flooded" in t for t in texts)
+    assert days[0]["note"] == "The flood was on the 28th."
+    assert main(["story", str(tmp_path / "src"), "--edits", str(edits), "-f", "html"]) == 0
+    page = capsys.readouterr().out
+    assert page.count('id="day-2026-01-28"') == 1  # ids unique: the links to it go somewhere

@@ -414,6 +414,7 @@ def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
                 day = dataclasses.replace(day, **{name: value})
                 changed.append(name)
         days.append(dataclasses.replace(day, edited=tuple(dict.fromkeys(changed))))
+    days = _joined(days)
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
         at = next((i for i, d in enumerate(days) if d.date == a.date), None)
@@ -432,3 +433,26 @@ def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
     return dataclasses.replace(story, dates=tuple(days)), stale
+
+
+def _joined(days: list[Any]) -> list[Any]:
+    """The days of a story with the days the editor moved onto the same day joined into one (the
+    first one's sentences first, then the others' not shown yet; a headline or note the editor gave):
+    a day is shown once, so its page anchor is unique."""
+    at: dict[str, int] = {}
+    out: list[Any] = []
+    for day in days:
+        i = at.get(day.date)
+        if i is None:
+            at[day.date] = len(out)
+            out.append(day)
+            continue
+        first = out[i]
+        seen = {x.text for x in first.sentences}
+        out[i] = dataclasses.replace(
+            first, score=max(first.score, day.score), articles=max(first.articles, day.articles),
+            sentences=(*first.sentences, *(x for x in day.sentences if x.text not in seen)),
+            headline=first.headline if first.headline is not None else day.headline,
+            note=first.note if first.note is not None else day.note,
+            edited=tuple(dict.fromkeys((*first.edited, *day.edited))))
+    return out
