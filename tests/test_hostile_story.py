@@ -123,3 +123,26 @@ def test_a_day_moved_onto_another_key_day_joins_it(tmp_path: Path, capsys: pytes
     assert main(["story", str(tmp_path / "src"), "--edits", str(edits), "-f", "html"]) == 0
     page = capsys.readouterr().out
     assert page.count('id="day-2026-01-28"') == 1  # ids unique: the links to it go somewhere
+
+
+# --- the story's sources: an article is the source of what it says ----------------------------------
+
+
+def test_an_article_giving_another_figure_is_not_a_source_of_the_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    src = tmp_path / "src"
+    _article(src, "a.md", "On 26 January 2026 officials said 12 people were evacuated from the town.",
+             published="2026-01-27")
+    _article(src, "b.md", "On 26 January 2026 officials said 4,000 people were evacuated from the town.",
+             published="2026-01-28")
+    _article(src, "c.md", "On 26 January 2026 officials said 12 people were evacuated from the town.",
+             published="2026-01-29")
+    assert main(["story", str(src), "-f", "json"]) == 0
+    day = next(d for d in json.loads(capsys.readouterr().out)["dates"] if d["date"] == "2026-01-26")
+    for sentence in day["sentences"]:
+        said = {"a": "12 people", "b": "4,000 people", "c": "12 people"}
+        for source in sentence["sources"]:
+            assert said[source["article"]] in sentence["text"], (source["article"], sentence["text"])
+    assert any({s["article"] for s in x["sources"]} == {"a", "c"} for x in day["sentences"])

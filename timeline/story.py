@@ -339,6 +339,15 @@ def _terms(text: str) -> Counter[str]:
     return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOPWORDS)
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The numbers a sentence gives: near-duplicates that give other numbers ("12 people", "4,000
+    people") are not one report, so one is no source of the other."""
+    return frozenset(_FIGURE.findall(text))
+
+
 def _unit(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in vec.values()))
     return {w: x / norm for w, x in vec.items()} if norm else {}
@@ -477,7 +486,7 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
             continue  # a better day says it already: one sentence is one day's news
         same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
         if same is not None:
-            if c.result not in same.sources:
+            if c.result not in same.sources and _figures(c.text) == _figures(same.text):
                 same.sources.append(c.result)
             continue
         picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
@@ -521,7 +530,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
-                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE:
+                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE \
+                        and _figures(c.text) == _figures(p.text):
                     p.sources.append(c.result)
                     break
         out[d] = picked
