@@ -146,3 +146,25 @@ def test_an_article_giving_another_figure_is_not_a_source_of_the_sentence(
         for source in sentence["sources"]:
             assert said[source["article"]] in sentence["text"], (source["article"], sentence["text"])
     assert any({s["article"] for s in x["sources"]} == {"a", "c"} for x in day["sentences"])
+
+
+# --- a theme's template that is not UTF-8 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["story"], ["build", "-o"]])
+def test_a_template_that_is_not_utf8_is_one_line_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    src = tmp_path / "src"
+    for i in range(2):
+        _article(src, f"a{i}.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "story.md").write_bytes(b"\xff\xfe{{ title }}\n")
+    (theme / "story.html").write_bytes(b"<p>caf\xe9</p>\n")
+    args = [command[0], str(src), *([command[1], str(tmp_path / "out")] if len(command) > 1 else ["-f", "md"]),
+            "--templates", str(theme)]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "story." in err and "UTF-8" in err
