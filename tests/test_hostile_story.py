@@ -168,3 +168,23 @@ def test_a_template_that_is_not_utf8_is_one_line_naming_it(
     assert code == 2
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert "story." in err and "UTF-8" in err
+
+
+# --- a day of a year the calendar rules do not take is no day of this year ------------------------------
+
+
+@pytest.mark.parametrize("text", ["Caesar was killed on 15 March 44 BC in Rome.",
+                                  "Caesar was killed on March 15, 44 B.C. in Rome.",
+                                  "Augustus died on 19 August AD 14.",
+                                  "Rome burned on 19 July 64 CE.", "It fell on 3 March 201 BCE.",
+                                  "The calendar began on 1 January 0001 in theory.",
+                                  "Vesuvius erupted on 24 August AD 79 and buried Pompeii."])
+def test_a_day_and_month_of_an_ancient_year_is_not_dated_this_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    import json
+
+    src = _article(tmp_path, "a.md", text)
+    assert main(["extract", str(src), "-f", "json"]) == 0
+    dates = [str(e["date"]) for e in json.loads(capsys.readouterr().out)["events"]]
+    # no day of this year or last but the publication day (the undated lead's)
+    assert not any(d.startswith(("2025", "2026")) and len(d) == 10 and d != "2026-01-31" for d in dates), dates
