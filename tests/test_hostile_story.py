@@ -188,3 +188,23 @@ def test_a_day_and_month_of_an_ancient_year_is_not_dated_this_year(
     dates = [str(e["date"]) for e in json.loads(capsys.readouterr().out)["events"]]
     # no day of this year or last but the publication day (the undated lead's)
     assert not any(d.startswith(("2025", "2026")) and len(d) == 10 and d != "2026-01-31" for d in dates), dates
+
+
+# --- the editor's days and --from/--to ---------------------------------------------------------------
+
+
+def test_the_span_asked_for_holds_for_the_editors_days_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text("days:\n  2026-01-26: {date: 2026-03-01}\n"
+                     "add:\n  - {date: 2026-12-01, text: The inquiry reports.}\n"
+                     "  - {date: 2026-01-27, text: The dam is inspected.}\n", encoding="utf-8")
+    code = main(["story", str(tmp_path / "src"), "--edits", str(edits), "--from", "2026-01-20", "--to", "2026-01-30",
+                 "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    story = json.loads(out)
+    assert [d["date"] for d in story["dates"]] == ["2026-01-27", "2026-01-28"]
+    assert "2026-12-01" in err and "2026-03-01" in err  # said, not silently dropped

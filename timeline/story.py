@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -612,4 +612,23 @@ def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | No
 
     warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
     edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
-    return edited, errors, [*warnings, *stale]
+    edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
+    return edited, errors, [*warnings, *stale, *outside]
+
+
+def _within(st: Story, start: date | None, end: date | None, path: str) -> tuple[Story, list[str]]:
+    """The story without the days the editor moved or added outside the span asked for (--from,
+    --to), and a warning for each."""
+    from timeline import calendar
+
+    if start is None and end is None:
+        return st, []
+    kept: list[StoryDate] = []
+    outside: list[str] = []
+    for d in st.dates:
+        place = calendar.interval(d.date)
+        if place is not None and ((start is not None and place[1] <= start) or (end is not None and place[0] > end)):
+            outside.append(f"{path}: the day {d.date!r} is outside the span asked for (--from/--to): not shown")
+        else:
+            kept.append(d)
+    return replace(st, dates=tuple(kept)), outside
