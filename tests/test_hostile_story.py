@@ -208,3 +208,20 @@ def test_the_span_asked_for_holds_for_the_editors_days_too(tmp_path: Path, capsy
     story = json.loads(out)
     assert [d["date"] for d in story["dates"]] == ["2026-01-27", "2026-01-28"]
     assert "2026-12-01" in err and "2026-03-01" in err  # said, not silently dropped
+
+
+# --- eval-story: a gold timeline saved with a byte-order mark -------------------------------------------
+
+
+def test_a_gold_timeline_with_a_byte_order_mark_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    topic = tmp_path / "flood"
+    for i in range(2):
+        _article(topic / "articles", f"a{i}.md", FLOOD, published="2026-01-28")
+    (topic / "timelines").mkdir()
+    dashes = "-" * 32
+    gold = f"2026-01-26\nThe river flooded the town.\n{dashes}\n2026-01-28\nThe army arrived.\n{dashes}\n"
+    (topic / "timelines" / "x.txt").write_bytes(b"\xef\xbb\xbf" + gold.encode("utf-8"))
+    code = main(["eval-story", str(topic), "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "not a date" not in err
