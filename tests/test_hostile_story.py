@@ -225,3 +225,24 @@ def test_a_gold_timeline_with_a_byte_order_mark_is_read(tmp_path: Path, capsys: 
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "not a date" not in err
+
+
+# --- one file named twice (a folder and a file in it, a symlink) is one article --------------------------
+
+
+def test_a_file_named_twice_is_one_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    link = tmp_path / "link.md"
+    link.symlink_to(src)
+    twice = [str(src.parent), str(src), str(link)]
+    assert main(["story", *twice, "-f", "json"]) == 0
+    story = json.loads(capsys.readouterr().out)
+    assert story["articles"] == 1 and all(d["articles"] <= 1 for d in story["dates"])
+    once, out = tmp_path / "once.jsonl", tmp_path / "ev.jsonl"
+    assert main(["events", str(src), "-f", "jsonl", "-o", str(once), "-q"]) == 0
+    assert main(["events", *twice, "-f", "jsonl", "-o", str(out), "-q"]) == 0
+    assert out.read_bytes() == once.read_bytes()
+    code = main(["build", *twice, "-o", str(tmp_path / "site"), "-q"])
+    assert code == 0, capsys.readouterr().err  # not "two articles have the id 'a'; rename one"
