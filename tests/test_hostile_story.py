@@ -246,3 +246,31 @@ def test_a_file_named_twice_is_one_article(tmp_path: Path, capsys: pytest.Captur
     assert out.read_bytes() == once.read_bytes()
     code = main(["build", *twice, "-o", str(tmp_path / "site"), "-q"])
     assert code == 0, capsys.readouterr().err  # not "two articles have the id 'a'; rename one"
+
+
+# --- escape sequences in an article file reach no terminal, page or table --------------------------------
+
+
+@pytest.mark.parametrize("command", [["diff", "OLD", "NEW"], ["story", "OLD", "-f", "md"],
+                                     ["extract", "OLD", "-f", "md"], ["story", "OLD", "-f", "csv"]])
+def test_escape_sequences_in_an_article_file_reach_no_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    old = _article(tmp_path, "old.md", "On 26 January 2026 the river \x1b[2J\x1b]0;owned\x07flooded\x9b31m the town.")
+    new = _article(tmp_path, "new.md", "On 27 January 2026 the river \x1b[31mflooded the town.")
+    args = [str(old) if a == "OLD" else str(new) if a == "NEW" else a for a in command]
+    main(args)
+    out, err = capsys.readouterr()
+    assert "flooded" in out
+    for char in ("\x1b", "\x07", "\x9b"):
+        assert char not in out and char not in err
+
+
+def test_an_article_file_with_controls_keeps_its_offsets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    body = "The vote \x1b[1mwas\x1b[0m held on 26 January 2026.\r\nIt passed."
+    src = tmp_path / "a.md"
+    src.write_bytes(f"---\npublished: 2026-01-31\n---\n{body}\n".encode())
+    assert main(["tag", str(src)]) == 0
+    timex = json.loads(capsys.readouterr().out)[0]
+    assert body[timex["start"]:timex["end"]] == "26 January 2026"
