@@ -274,3 +274,21 @@ def test_an_article_file_with_controls_keeps_its_offsets(tmp_path: Path, capsys:
     assert main(["tag", str(src)]) == 0
     timex = json.loads(capsys.readouterr().out)[0]
     assert body[timex["start"]:timex["end"]] == "26 January 2026"
+
+
+# --- a theme reads its context and runs no other code -----------------------------------------------------
+
+
+@pytest.mark.parametrize("template", ["{{ title.__class__.__mro__ }}",
+                                      "{{ cycler.__init__.__globals__.os.system('echo owned > OWNED') }}"])
+def test_a_theme_cannot_reach_python(tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "story.md").write_text(template + "\n", encoding="utf-8")
+    code = main(["story", str(src.parent), "--templates", str(theme), "-f", "md"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "unsafe" in err and "Traceback" not in err, (out, err)
+    assert not (tmp_path / "OWNED").exists()

@@ -212,7 +212,9 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
             raise NotADirectoryError(f"templates directory not found: {templates_dir}")
         loaders.append(_ThemeLoader(str(templates_dir), encoding="utf-8"))
     loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
-    env = jinja2.Environment(
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(  # a theme's template reads its context, and runs no other code
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
