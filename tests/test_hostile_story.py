@@ -292,3 +292,19 @@ def test_a_theme_cannot_reach_python(tmp_path: Path, capsys: pytest.CaptureFixtu
     out, err = capsys.readouterr()
     assert code == 2 and "unsafe" in err and "Traceback" not in err, (out, err)
     assert not (tmp_path / "OWNED").exists()
+
+
+# --- the edits file: an interval that ends before it begins ----------------------------------------------
+
+
+@pytest.mark.parametrize("edit", ['add:\n  - {date: "2026-01-26", until: "2025-01-01", text: Backwards.}\n',
+                                  'events:\n  x-12345678: {date: "2026-01", until: "2025-12-31"}\n'])
+def test_an_until_before_its_date_is_one_error_naming_the_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str) -> None:
+    src = _article(tmp_path, "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text(edit, encoding="utf-8")
+    code = main(["extract", str(src), "--edits", str(edits), "-f", "md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "edits.yml:2:" in err and "until" in err and len(err.strip().splitlines()) == 1, err

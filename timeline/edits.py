@@ -252,6 +252,16 @@ class _Reader:
                 raise self.fail(node, f"status {text!r} is not one of {', '.join(STATUSES)}")
         return text
 
+    def until(self, fields: dict[str, tuple[str, object]]) -> str | None:
+        """The `until` of an edit: a date value that ends no earlier than the edit's `date` begins."""
+        until = self.value(fields, "until", date=True)
+        date = self.value(fields, "date", date=True)
+        if until is not None and date is not None:
+            start, end = _interval(date), _interval(until)
+            if start is not None and end is not None and end[1] <= start[0]:  # type: ignore[operator]
+                raise self.fail(fields["until"][1], f"until {until!r} ends before date {date!r} begins")
+        return until
+
     def event_edit(self, node: object, eid: str, keys: Sequence[str] = _EVENT_KEYS) -> EventEdit:
         fields = self.fields(node, keys, f"the edit of {eid}")
         drop = False
@@ -261,7 +271,7 @@ class _Reader:
                 raise self.fail(where, f"drop must be true or false, not {text!r}")
             drop = text.lower() in _TRUE
         edit = EventEdit(drop=drop, date=self.value(fields, "date", date=True),
-                         until=self.value(fields, "until", date=True), headline=self.value(fields, "headline"),
+                         until=self.until(fields), headline=self.value(fields, "headline"),
                          note=self.value(fields, "note"), status=self.value(fields, "status"))
         if edit == EventEdit():
             raise self.fail(node, f"the edit of {eid} changes nothing (give {', '.join(keys)})")
@@ -274,7 +284,7 @@ class _Reader:
                 raise self.fail(node, f"an added event needs {required}")
         date, text = self.value(fields, "date", date=True), self.value(fields, "text")
         assert date is not None and text is not None
-        return Addition(date=date, text=" ".join(text.split()), until=self.value(fields, "until", date=True),
+        return Addition(date=date, text=" ".join(text.split()), until=self.until(fields),
                         headline=self.value(fields, "headline"), note=self.value(fields, "note"),
                         status=self.value(fields, "status"), source=self.value(fields, "source"),
                         url=self.value(fields, "url"))
