@@ -308,3 +308,55 @@ def test_an_until_before_its_date_is_one_error_naming_the_line(
     err = capsys.readouterr().err
     assert code == 2
     assert "edits.yml:2:" in err and "until" in err and len(err.strip().splitlines()) == 1, err
+
+
+# --- JSON and YAML nested too deeply for the parser (a forged manifest, cache, record or edits file) --------
+
+_DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def _one_line_or_warning(code: int, err: str) -> None:
+    assert "Traceback" not in err and "RecursionError" not in err and "internal error" not in err, err[-500:]
+
+
+@pytest.mark.parametrize("hidden", [".timeline-build", ".timeline-cache"])
+def test_a_deeply_nested_build_manifest_or_cache_is_ignored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], hidden: str) -> None:
+    src = tmp_path / "src"
+    for i in range(2):
+        _article(src, f"a{i}.md", FLOOD)
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    (out / hidden).write_text(_DEEP, encoding="utf-8")
+    _article(src, "a2.md", FLOOD)
+    code = main(["build", str(src), "-o", str(out), "-q"])
+    _one_line_or_warning(code, capsys.readouterr().err)
+    (src / ".timeline-build").write_text(_DEEP, encoding="utf-8")  # a source folder's manifest, too
+    code = main(["story", str(src), "-f", "json"])
+    _one_line_or_warning(code, capsys.readouterr().err)
+    assert code == 0
+
+
+def test_a_deeply_nested_output_record_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".timeline-outputs").write_text(_DEEP, encoding="utf-8")
+    code = main(["story", str(src.parent), "-o", str(out / "story.json")])
+    _one_line_or_warning(code, capsys.readouterr().err)
+    assert code == 2
+
+
+def test_a_deeply_nested_edits_file_or_timeline_json_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text("events: " + _DEEP + "\n", encoding="utf-8")
+    code = main(["story", str(src.parent), "--edits", str(edits)])
+    _one_line_or_warning(code, capsys.readouterr().err)
+    assert code == 2
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"articles": [], "events": ' + _DEEP + "}", encoding="utf-8")
+    code = main(["diff", str(deep), str(src)])
+    _one_line_or_warning(code, capsys.readouterr().err)
+    assert code == 2

@@ -42,7 +42,7 @@ def _outputs_in(folder: Path) -> set[Path]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         return {folder / str(name) for name in data.get("files", [])}
-    except (OSError, ValueError, AttributeError, TypeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return set()
 
 

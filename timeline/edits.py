@@ -126,6 +126,8 @@ def load_edits(path: str | Path) -> Edits:
         raise UserError(f"{name}: cannot read the edits file ({exc.__class__.__name__})") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise UserError(f"{name}: nested too deeply to be an edits file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -603,7 +603,7 @@ class Manifest:
             return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()),
                             tuple(str(w) for w in data.get("warnings") or ()),
                             {k: v for k, v in replacing.items() if k in files and _is_sha(v)}, tuple(ignored))
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):  # RecursionError: nested too deep
             return None
 
     def dumps(self) -> str:
