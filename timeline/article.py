@@ -173,7 +173,8 @@ def read_bytes(path: str) -> tuple[bytes, str]:
 
 def decode_text(data: bytes, name: str) -> str:
     """The text of a plain-text or Markdown file: UTF-8 (a BOM is kept for the front matter reader),
-    line ends as "\\n"; binary or empty files are refused."""
+    line ends as "\\n", a control character other than tab and line feed (an escape sequence's) as
+    a space; binary or empty files are refused."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -182,7 +183,10 @@ def decode_text(data: bytes, name: str) -> str:
         raise ArticleError(f"{name}: binary file, not an article")
     if not text.strip():
         raise ArticleError(f"{name}: empty file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text) is not None:  # a space each: the offsets into the text stay the file's
+        text = _CONTROL.sub(" ", text)
+    return text
 
 
 def file_offsets(data: bytes) -> list[int] | None:

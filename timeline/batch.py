@@ -42,14 +42,15 @@ def _outputs_in(folder: Path) -> set[Path]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         return {folder / str(name) for name in data.get("files", [])}
-    except (OSError, ValueError, AttributeError, TypeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return set()
 
 
 def collect_sources(sources: Sequence[str]) -> list[Path]:
     """Article files named directly or found (recursively, sorted) in the named folders: text,
     Markdown, web pages and collections (see ARTICLE_SUFFIXES); in a folder, the files an earlier
-    build wrote there (listed in its manifest) are outputs, not articles."""
+    build wrote there (listed in its manifest) are outputs, not articles. A file named twice (in
+    a folder and by itself, through a symlink or a hard link) is one article, listed once."""
     files: list[Path] = []
     for src in sources:
         p = Path(src)
@@ -65,7 +66,23 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             files.append(p)
         else:
             raise ArticleError(f"{src}: no such file or folder")
-    return files
+    return _once(files)
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """`files` without the second naming of a file (the same device and inode)."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Path] = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            out.append(f)  # reading it will say what is wrong
+            continue
+        if (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            out.append(f)
+    return out
 
 
 @quick_init

@@ -236,7 +236,7 @@ class ProcessCache:
             if data.get("format") != _FORMAT or data.get("code") != code_digest():
                 return
             entries = data["entries"].items()
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return
         read = decoder(ArticleResult)
         bad = 0

@@ -189,6 +189,18 @@ def _output_format(args: argparse.Namespace, choices: tuple[str, ...] | list[str
     return default
 
 
+def _side_inputs(args: argparse.Namespace) -> tuple[str, ...]:
+    """The files a command reads besides its articles (the edits file, the URL list, the templates):
+    inputs too, which -o never replaces, not even with --force (none needed when writing to stdout)."""
+    if getattr(args, "output", None) in (None, "-"):
+        return ()
+    found = [str(p) for p in (getattr(args, "edits", None), getattr(args, "urls", None)) if p]
+    templates = getattr(args, "templates", None)
+    if templates is not None and Path(templates).is_dir():
+        found += sorted(str(p) for p in Path(templates).rglob("*") if p.is_file())
+    return tuple(found)
+
+
 def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -> None:
     if out is None or out == "-":
         sys.stdout.write(content)
@@ -220,7 +232,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         tl = edit_timeline(tl, edits)
     from timeline.meta import FORMATS
 
-    _emit(render(tl, _output_format(args, FORMATS, "json"), args.templates), args.output, args.force, (args.file,))
+    _emit(render(tl, _output_format(args, FORMATS, "json"), args.templates), args.output, args.force,
+          (args.file, *_side_inputs(args)))
     return 0
 
 
@@ -247,7 +260,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
         start, end = d.get("start"), d.get("end")
         if offsets is not None and isinstance(start, int) and isinstance(end, int):
             d["start"], d["end"] = offsets[start], offsets[end]
-    _emit(jsonout.dumps(timexes) + "\n", args.output, args.force, (args.file,))
+    _emit(jsonout.dumps(timexes) + "\n", args.output, args.force,
+          (args.file, *_side_inputs(args)))
     return 0
 
 
@@ -317,7 +331,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     args.format = _output_format(args, DIFF_FORMATS, "text")
     color = args.format == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(render_diff(d, args.format, args.templates, color=color), args.output, args.force, (args.old, args.new))
+    _emit(render_diff(d, args.format, args.templates, color=color), args.output, args.force,
+          (args.old, args.new, *_side_inputs(args)))
     return 1 if d.has_differences else 0
 
 
@@ -330,7 +345,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = build(sources, Path(args.output), templates=args.templates, force=args.force, title=args.title,
                    progress=not args.quiet, jobs=args.jobs, strict=args.strict, urls=urls, published=args.published,
                    undated=args.undated, status=args.status, fetcher=_fetcher(args),
-                   edits=_load_edits(args) if args.edits else None, lang=args.lang)
+                   edits=_load_edits(args) if args.edits else None, lang=args.lang, protect=_side_inputs(args))
     for message in report.warnings:
         say(message, prefix="warning: ")
     for message in report.errors:
@@ -350,7 +365,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         raise UserError("events: give article files or folders (SRC), or --urls LIST")
     edits = _load_edits(args)  # a malformed file is an error before any article is read
     files = source_files(args.sources)
-    inputs = tuple(sorted(files))
+    inputs = tuple(sorted(files)) + _side_inputs(args)
     items = iter_items(args.sources, urls, files=files, fetcher=_fetcher(args), keyed=False)  # read as rows are written
     bar_shown = not args.quiet and args.dask is None and sys.stderr.isatty()
     with Progress(count_items(files) + len(urls) if bar_shown else 1, "reading", enabled=bar_shown) as bar:
@@ -422,7 +437,7 @@ def cmd_story(args: argparse.Namespace) -> int:
     _warn(warnings)
     for message in errors:
         say(message)
-    _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs)
+    _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs + _side_inputs(args))
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
         say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}")

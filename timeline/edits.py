@@ -126,6 +126,8 @@ def load_edits(path: str | Path) -> Edits:
         raise UserError(f"{name}: cannot read the edits file ({exc.__class__.__name__})") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise UserError(f"{name}: nested too deeply to be an edits file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -252,6 +254,16 @@ class _Reader:
                 raise self.fail(node, f"status {text!r} is not one of {', '.join(STATUSES)}")
         return text
 
+    def until(self, fields: dict[str, tuple[str, object]]) -> str | None:
+        """The `until` of an edit: a date value that ends no earlier than the edit's `date` begins."""
+        until = self.value(fields, "until", date=True)
+        date = self.value(fields, "date", date=True)
+        if until is not None and date is not None:
+            start, end = _interval(date), _interval(until)
+            if start is not None and end is not None and end[1] <= start[0]:  # type: ignore[operator]
+                raise self.fail(fields["until"][1], f"until {until!r} ends before date {date!r} begins")
+        return until
+
     def event_edit(self, node: object, eid: str, keys: Sequence[str] = _EVENT_KEYS) -> EventEdit:
         fields = self.fields(node, keys, f"the edit of {eid}")
         drop = False
@@ -261,7 +273,7 @@ class _Reader:
                 raise self.fail(where, f"drop must be true or false, not {text!r}")
             drop = text.lower() in _TRUE
         edit = EventEdit(drop=drop, date=self.value(fields, "date", date=True),
-                         until=self.value(fields, "until", date=True), headline=self.value(fields, "headline"),
+                         until=self.until(fields), headline=self.value(fields, "headline"),
                          note=self.value(fields, "note"), status=self.value(fields, "status"))
         if edit == EventEdit():
             raise self.fail(node, f"the edit of {eid} changes nothing (give {', '.join(keys)})")
@@ -274,7 +286,7 @@ class _Reader:
                 raise self.fail(node, f"an added event needs {required}")
         date, text = self.value(fields, "date", date=True), self.value(fields, "text")
         assert date is not None and text is not None
-        return Addition(date=date, text=" ".join(text.split()), until=self.value(fields, "until", date=True),
+        return Addition(date=date, text=" ".join(text.split()), until=self.until(fields),
                         headline=self.value(fields, "headline"), note=self.value(fields, "note"),
                         status=self.value(fields, "status"), source=self.value(fields, "source"),
                         url=self.value(fields, "url"))
@@ -414,6 +426,7 @@ def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
                 day = dataclasses.replace(day, **{name: value})
                 changed.append(name)
         days.append(dataclasses.replace(day, edited=tuple(dict.fromkeys(changed))))
+    days = _joined(days)
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
         at = next((i for i, d in enumerate(days) if d.date == a.date), None)
@@ -432,3 +445,26 @@ def edit_story(story: Any, edits: Edits) -> tuple[Any, list[str]]:
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
     return dataclasses.replace(story, dates=tuple(days)), stale
+
+
+def _joined(days: list[Any]) -> list[Any]:
+    """The days of a story with the days the editor moved onto the same day joined into one (the
+    first one's sentences first, then the others' not shown yet; a headline or note the editor gave):
+    a day is shown once, so its page anchor is unique."""
+    at: dict[str, int] = {}
+    out: list[Any] = []
+    for day in days:
+        i = at.get(day.date)
+        if i is None:
+            at[day.date] = len(out)
+            out.append(day)
+            continue
+        first = out[i]
+        seen = {x.text for x in first.sentences}
+        out[i] = dataclasses.replace(
+            first, score=max(first.score, day.score), articles=max(first.articles, day.articles),
+            sentences=(*first.sentences, *(x for x in day.sentences if x.text not in seen)),
+            headline=first.headline if first.headline is not None else day.headline,
+            note=first.note if first.note is not None else day.note,
+            edited=tuple(dict.fromkeys((*first.edited, *day.edited))))
+    return out

@@ -92,7 +92,7 @@ def _load_record(folder: Path) -> dict[str, dict[str, object]] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep for the parser
         return None
     if not (isinstance(data, dict) and data.get("generator") == "timeline" and isinstance(data.get("files"), dict)):
         return None

@@ -368,7 +368,7 @@ def _tick_days(unit: str, start: float, end: float) -> list[tuple[float, str, st
     if unit in _YEARS_OF:
         step = _YEARS_OF[unit]
         year = math.ceil(_year_of(start) / step) * step
-        while (day := _year_day(year)) <= end:
+        while year <= dt.date.max.year and (day := _year_day(year)) <= end:  # no year after 9999
             if day >= start:
                 out.append((day, _year_label(year), ""))
             year += step
@@ -376,15 +376,16 @@ def _tick_days(unit: str, start: float, end: float) -> list[tuple[float, str, st
     first = dt.date.fromordinal(max(1, math.ceil(start)))
     last = int(min(end, dt.date.max.toordinal()))
     previous: tuple[int, int] | None = None
-    if unit in ("day", "week"):
-        d = first
+    if unit in ("day", "week"):  # counted in day numbers: a step past 31 December 9999 is no date
+        n = first.toordinal()
         if unit == "week":  # Mondays
-            d += dt.timedelta(days=(7 - d.weekday()) % 7)
-        while d.toordinal() <= last:
+            n += (7 - first.weekday()) % 7
+        while n <= last:
+            d = dt.date.fromordinal(n)
             sub = f"{MONTHS_SHORT[d.month - 1]} {d.year}" if (d.year, d.month) != previous else ""
-            out.append((float(d.toordinal()), str(d.day), sub))
+            out.append((float(n), str(d.day), sub))
             previous = (d.year, d.month)
-            d += dt.timedelta(days=1 if unit == "day" else 7)
+            n += 1 if unit == "day" else 7
         return out
     months = 1 if unit == "month" else 3
     y, m = first.year, first.month

@@ -187,6 +187,20 @@ class _Template(jinja2.Template):
         return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A folder of templates; a template that is not UTF-8 text is a TemplateSyntaxError naming its
+    file (as any other template that does not parse), not a UnicodeDecodeError."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            path = next((str(Path(f, *pieces)) for f in self.searchpath if Path(f, *pieces).is_file()), template)
+            raise jinja2.TemplateSyntaxError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                                             f"{exc.start})", 1, template, path) from None
+
+
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja2 environment: the user's `templates_dir` first, the default theme second, our filters.
 
@@ -196,9 +210,11 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     if templates_dir is not None:
         if not Path(templates_dir).is_dir():
             raise NotADirectoryError(f"templates directory not found: {templates_dir}")
-        loaders.append(jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"))
+        loaders.append(_ThemeLoader(str(templates_dir), encoding="utf-8"))
     loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
-    env = jinja2.Environment(
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(  # a theme's template reads its context, and runs no other code
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
         undefined=jinja2.StrictUndefined,

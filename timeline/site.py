@@ -603,7 +603,7 @@ class Manifest:
             return Manifest(files, dict(data.get("state") or {}), tuple(str(e) for e in data.get("errors") or ()),
                             tuple(str(w) for w in data.get("warnings") or ()),
                             {k: v for k, v in replacing.items() if k in files and _is_sha(v)}, tuple(ignored))
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):  # RecursionError: nested too deep
             return None
 
     def dumps(self) -> str:
@@ -998,7 +998,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
           undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,
           fetcher: Callable[[str], Fetched] | None = None, edits: Edits | None = None,
-          lang: str | None = None) -> BuildReport:
+          lang: str | None = None, protect: Sequence[str] = ()) -> BuildReport:
     """Read every source article (files, folders, collections, web pages, and the pages at `urls`),
     render the site, then write it into `out`.
 
@@ -1011,7 +1011,8 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     is a terminal and the build takes a moment. `published` dates the articles that give no date of
     their own (no metadata, front matter or evidence in the text); `undated` and `status` choose the
     events, as for `pipeline.process` (all three are part of the cache key). `edits` (timeline.edits;
-    default: the `edits.yml` at the top of the source folders) are the editor's last word."""
+    default: the `edits.yml` at the top of the source folders) are the editor's last word. `protect`:
+    the other files the build reads (the edits file, a URL list, the templates), never replaced."""
     today = today or date.today()
     if edits is None:
         edits = folder_edits(sources)
@@ -1019,7 +1020,7 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
     previous = check_output_folder(out, force)
     items = collect_items(sources, urls, fetcher=fetcher)  # URLs: fetched by `fetcher` (readers.url.Fetcher)
     files = sorted({Path(p) for i in items for p in ([i.path] if i.path else [i.row.path] if i.row and i.row.number
-                                                     else [])})
+                                                     else [])} | {Path(p) for p in protect})
     keys = [options.keyed(i.key) for i in items]
     state = _state([i.name for i in items], keys, templates, title)
     state["edits"] = edits.digest or None  # a changed edits file renders again (None: as before edits existed)

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -346,6 +346,15 @@ def _terms(text: str) -> Counter[str]:
     return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOPWORDS)
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The numbers a sentence gives: near-duplicates that give other numbers ("12 people", "4,000
+    people") are not one report, so one is no source of the other."""
+    return frozenset(_FIGURE.findall(text))
+
+
 def _unit(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in vec.values()))
     return {w: x / norm for w, x in vec.items()} if norm else {}
@@ -487,7 +496,7 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
             continue  # a better day says it already: one sentence is one day's news
         same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
         if same is not None:
-            if c.result not in same.sources:
+            if c.result not in same.sources and _figures(c.text) == _figures(same.text):
                 same.sources.append(c.result)
             continue
         picked.append(_Candidate(c.text, c.result, c.lead, c.leans, c.vec, [c.result]))
@@ -537,7 +546,8 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
-                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE:
+                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE \
+                        and _figures(c.text) == _figures(p.text):
                     p.sources.append(c.result)
                     break
         out[d] = picked
@@ -618,4 +628,23 @@ def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | No
 
     warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
     edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
-    return edited, errors, [*warnings, *stale]
+    edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
+    return edited, errors, [*warnings, *stale, *outside]
+
+
+def _within(st: Story, start: date | None, end: date | None, path: str) -> tuple[Story, list[str]]:
+    """The story without the days the editor moved or added outside the span asked for (--from,
+    --to), and a warning for each."""
+    from timeline import calendar
+
+    if start is None and end is None:
+        return st, []
+    kept: list[StoryDate] = []
+    outside: list[str] = []
+    for d in st.dates:
+        place = calendar.interval(d.date)
+        if place is not None and ((start is not None and place[1] <= start) or (end is not None and place[0] > end)):
+            outside.append(f"{path}: the day {d.date!r} is outside the span asked for (--from/--to): not shown")
+        else:
+            kept.append(d)
+    return replace(st, dates=tuple(kept)), outside

@@ -105,7 +105,7 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     file (and line) when the file cannot be read or gives no day."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is no part of the first date
     except (OSError, UnicodeDecodeError) as exc:
         raise ArticleError(f"{p}: cannot read ({exc})") from None
     days: dict[date, list[str]] = {}

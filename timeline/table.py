@@ -795,7 +795,7 @@ def _read_folder_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}, []
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}, [f"{path}: damaged manifest ignored (the files it lists are not touched)"]
     names = data.get("files") if isinstance(data, dict) else None
     hashes = data.get("sha256") if isinstance(data, dict) else None

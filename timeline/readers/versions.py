@@ -52,6 +52,8 @@ def _parse_json(raw: str, name: str) -> Timeline:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ArticleError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except RecursionError:
+        raise ArticleError(f"{name}: not a timeline JSON file (nested too deeply)") from None
     return _timeline_from_data(data, name)
 
 

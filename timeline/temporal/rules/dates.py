@@ -108,8 +108,14 @@ def week_of(f: Fields) -> Parse:
     return Parse("calendar", **fields(f), week_of=True)
 
 
-rule("month_day", r"{month}~{day}")(calendar)
-rule("day_month", r"(?:the )?{day} (?:of )?{month}")(calendar)
+# A day and month followed by a year these rules do not take ("15 March 44 BC", "24 August AD 79",
+# "1 January 0001") is a day of that year, not of the year of publication: no date here.
+_ANCIENT_YEAR_AFTER = (r"(?!~,?~(?:\d\d?\d?\d?~(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.?)(?!\w)"
+                       r"|(?:A\.?D\.?|C\.?E\.?)~\d\d?\d?(?!\d)|0\d\d\d(?!\d)))")
+_ANCIENT_AFTER_MONTH = re.compile(r"\s*(?:\d\d?(?:st|nd|rd|th)?)?\s*,?\s*(?:\d{1,4}\s*(?:B\.?C\.?E?|A\.?D|C\.?E)(?!\w)"
+                                  r"|(?:A\.?D\.?|C\.?E\.?)\s*\d{1,3}(?!\d)|0\d{3}(?!\d))")
+rule("month_day", r"{month}~{day}" + _ANCIENT_YEAR_AFTER)(calendar)
+rule("day_month", r"(?:the )?{day} (?:of )?{month}" + _ANCIENT_YEAR_AFTER)(calendar)
 
 # --- a month alone -------------------------------------------------------------------------------
 
@@ -139,6 +145,8 @@ def bare_month(f: Fields) -> Parse | None:
             _ADJECTIVE_BEFORE.search(before) and _event_noun_after(f.after(25))):
         return None
     if _NAME_AFTER.match(f.after(20)) and not _MONTH_CONTEXT_BEFORE.search(before):
+        return None
+    if _ANCIENT_AFTER_MONTH.match(f.after(25)):  # "March 15, 44 BC": a month of that year, not of this one
         return None
     return Parse("named", month=month_of(word))
 
