@@ -164,6 +164,10 @@ def test_segmentation_in_spanish_french_italian() -> None:
                                                         "À Paris, rien."]
     it = "Il Sig. Rossi è arrivato. È tardi."
     assert [s.text(it) for s in segment(it, "it")] == ["Il Sig. Rossi è arrivato.", "È tardi."]
+    # an abbreviation after an elided article ("l'on.", "l'art.", "dall'avv.") is one still
+    it = "L'on. Verdi ha citato l'art. 5 della legge. Poi l'avv. Sticca e il cav. Neri sono usciti."
+    assert [s.text(it) for s in segment(it, "it")] == ["L'on. Verdi ha citato l'art. 5 della legge.",
+                                                        "Poi l'avv. Sticca e il cav. Neri sono usciti."]
 
 
 def test_events_and_table_work_unchanged_after_the_foreign_tagger() -> None:
