@@ -692,6 +692,12 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
     end = start + len(phrase)
     if known:
         w = _words(lang)
+        for word in sorted(LOCALES[lang].days, key=len, reverse=True):  # "l'altro ieri": the search saw "ieri"
+            lead = len(word) - len(phrase)
+            if lead > 0 and start >= lead and text[start - lead:end].lower() == word \
+                    and not re.match(r"\w", text[start - lead - 1:start - lead]):
+                start, phrase = start - lead, text[start - lead:end]
+                break
         window = text[max(0, start - 30):min(len(text), end + 30)]
         for idiom in w["idiom"].finditer(window):
             a = max(0, start - 30) + idiom.start()

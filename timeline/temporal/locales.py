@@ -150,7 +150,8 @@ LOCALES: dict[str, Locale] = {
                  "il mese prossimo": ("month", 1), "questo mese": ("month", 0), "l'anno scorso": ("year", -1),
                  "l’anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "l'anno prossimo": ("year", 1),
                  "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0)},
-        idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi"),
+        idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
+                "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi"),
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
@@ -171,7 +172,11 @@ LOCALES: dict[str, Locale] = {
         since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
-        every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
+        # with the article or "una", a weekday is of every week or some day ("la domenica va a messa", "non
+        # violare il sabato", "un sabato e una domenica"), unless a day number or a word that places it follows
+        every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)"
+              r"|(?<!per\s)(?<!entro\s)(?:il|la|una)\s+{wd}(?!\s*,?\s*\d|\s+(?:scors|prossim|successiv|seguent"
+              r"|precedent|stess|prima|dopo)\w*)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
                "coalizione", "rivoluzione", "appello"),
     ),
