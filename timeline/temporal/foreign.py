@@ -243,7 +243,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
-        if (tense == "past" or _since(before, lang)) and found.month > published.month:
+        last = "|".join(map(re.escape, LOCALES[lang].before))
+        coming = "|".join(map(re.escape, LOCALES[lang].after))
+        if w["before"].search(before) or re.match(rf"\s+(?:{last})(?!\w)", after, re.I):
+            y -= found.month >= published.month  # "lo scorso novembre" in a November paper: the one before
+        elif re.search(rf"(?<!\w)(?:{coming})\s+$", before, re.I) or re.match(rf"\s+(?:{coming})(?!\w)", after, re.I):
+            y += found.month <= published.month  # "il prossimo novembre" in November: the one after
+        elif (tense == "past" or _since(before, lang)) and found.month > published.month:
             y -= 1
         elif tense == "future" and found.month < published.month:
             y += 1
