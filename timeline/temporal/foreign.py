@@ -424,11 +424,42 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
             out = _month_parts(text, s, out, published, lang)
+            out = _short_years(text, s, out, published, lang)
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _short_years(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A year written with two digits after an apostrophe ("nel giugno del '24", "il 23 gennaio del
+    ’43", "nel '68"): the latest year ending so, not after the publication's. A month or a day
+    before it takes it (dateparser reads "giugno" alone, of the publication's year); alone it is
+    a year."""
+    words = LOCALES[lang].short_year
+    if not words:
+        return out
+    pattern = re.compile(rf"(?<!\w)(?:{words})\s+(['’]\s?(\d\d))(?![\d'’]|\w)", re.IGNORECASE)
+
+    def year(two: str) -> int:
+        y = published.year // 100 * 100 + int(two)
+        return y - 100 if y > published.year else y
+
+    taken = [(t.start, t.end) for t in out]
+    done = []
+    for t in out:
+        m = pattern.match(text, t.end + 1) if t.anchor == "publication" and s.start <= t.start < s.end else None
+        if m is not None and text[t.end:t.end + 1].isspace() and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value):
+            value = f"{year(m.group(2)):04d}{t.value[4:]}"
+            t = Timex(t.start, m.end(), text[t.start:m.end()], t.type, value, t.mod, None, t.rule, t.tagger)
+            taken.append((t.start, t.end))
+        done.append(t)
+    for m in pattern.finditer(text, s.start, s.end):
+        a, b = m.span(1)
+        if not any(x < b and a < y for x, y in taken):
+            done.append(Timex(a, b, m.group(1), "DATE", f"{year(m.group(2)):04d}", None, None, "dateparser", TAGGER))
+    return done
 
 
 def _month_parts(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:

@@ -48,6 +48,8 @@ class Locale:
     near: str = ""  # the words that make a weekday after them the coming one unless its clause is in the
     #                 past, then the most recent ("ce jeudi", "jusqu'à mardi"): a regular expression
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
+    short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
+    #                 words before it, a regular expression; the latest such year not after the publication
 
 
 LOCALES: dict[str, Locale] = {
@@ -170,6 +172,7 @@ LOCALES: dict[str, Locale] = {
         parts=((r"metà", "MID"), (r"inizio", "START"), (r"fine", "END")),
         near=r"questo|questi|fino\s+a|fino\s+al|fino\s+a\s+questo",
         since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
+        short_year=r"del|nel|dal|al|il|fino\s+al|inizio\s+del|fine\s+del",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
         # with the article or "una", a weekday is of every week or some day ("la domenica va a messa", "non
