@@ -82,6 +82,9 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
             n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
+        "ahead": re.compile(r"(?<!\w)" + loc.ahead.replace(" ", r"\s+").format(
+            n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
+            + r"(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des)(?!\w))", re.IGNORECASE) if loc.ahead else re.compile(r"(?!)"),
         "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
                             else r"(?!)", re.IGNORECASE),
         # "le pont du 6 octobre", and a day joined to its month by a hyphen, as French writes a name
@@ -385,6 +388,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
+                and not w["ahead"].search(sentence) \
                 and not w["beside"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
@@ -797,15 +801,18 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:period", TAGGER))
         taken.append((m.start(), m.end()))
-    for m in w["ago"].finditer(sentence):
+    counts = [(m, -1) for m in w["ago"].finditer(sentence)]
+    if tense != "past":  # "tra due giorni": ahead of the publication, unless the clause tells of the past
+        counts += [(m, 1) for m in w["ahead"].finditer(sentence)]
+    for m, sign in counts:
         if not all(m.end() <= a or m.start() >= b for a, b in taken):
             continue
         n_word = m.group("n").lower()
-        n = int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word]
+        n = sign * (int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word])
         unit = (loc.units or {})[m.group("unit").lower()]
-        value = (published - timedelta(days=n)).isoformat() if unit == "day" else _period(unit, -n, published)
+        value = (published + timedelta(days=n)).isoformat() if unit == "day" else _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
-                         "locale:ago", TAGGER))
+                         "locale:ago" if sign < 0 else "locale:ahead", TAGGER))
         taken.append((m.start(), m.end()))
     for rx in (w["date"], w["weekday"], w["day"]):
         for m in rx.finditer(sentence):
