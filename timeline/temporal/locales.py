@@ -164,7 +164,8 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
-        bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione"),
+        bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione", "inserito il",
+                 "postato il"),
         first=("primo", "1º", "1°"),
         numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
                  "otto": 8, "nove": 9, "dieci": 10, "quindici": 15},
