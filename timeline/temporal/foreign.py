@@ -672,8 +672,7 @@ def _first_as_one(phrase: str, lang: str) -> str:
 
 
 _JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
-# ... each with its article: "il 25 e il 28 gennaio", "le 12 et le 13 mars", "el 4 y el 5 de mayo"
-_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}(?:(?:le|el|il|l['’])\s*)?$", re.IGNORECASE)
+_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
 
 
 def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
