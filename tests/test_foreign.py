@@ -164,6 +164,10 @@ def test_segmentation_in_spanish_french_italian() -> None:
                                                         "À Paris, rien."]
     it = "Il Sig. Rossi è arrivato. È tardi."
     assert [s.text(it) for s in segment(it, "it")] == ["Il Sig. Rossi è arrivato.", "È tardi."]
+    # an abbreviation after an elided article ("l'on.", "l'art.", "dall'avv.") is one still
+    it = "L'on. Verdi ha citato l'art. 5 della legge. Poi l'avv. Sticca e il cav. Neri sono usciti."
+    assert [s.text(it) for s in segment(it, "it")] == ["L'on. Verdi ha citato l'art. 5 della legge.",
+                                                        "Poi l'avv. Sticca e il cav. Neri sono usciti."]
 
 
 def test_events_and_table_work_unchanged_after_the_foreign_tagger() -> None:
@@ -430,3 +434,12 @@ def test_a_story_counts_no_byline_as_a_mention_of_its_day() -> None:
     result = process(make_article(f"---\npublished: 2013-06-25\nlang: fr\n---\n{text}\n", name="a.txt"))
     assert {t.text for t in result.timexes if t.rule == "byline"} == {"25 juin 2013", "26 juin 2013"}
     assert sorted(d.isoformat() for d, ev in day_evidence([result]).items() if ev.articles) == ["2013-06-20"]
+
+
+def test_an_italian_pages_insertion_stamp_is_a_byline() -> None:
+    # a blog's stamp, read in an Italian page: "Questo contenuto è stato inserito il ... ore 3:52"
+    stamp = ("Questo contenuto è stato inserito il 28 settembre 2011 ore 3:52 nelle categorie Flash News. "
+             "Il 25 settembre la polizia ha arrestato tre persone.")
+    found = {t.text: t.rule for t in tag_foreign(" ".join(["Navigazione del sito."] * 60) + " " + stamp,
+                                                 date(2011, 9, 28), "it")}
+    assert found == {"28 settembre 2011": "byline", "25 settembre": "dateparser"}

@@ -42,9 +42,12 @@ m mm mme mmes mlle mlles dr me mgr pr st ste av bd ex etc cf chap fig vol éd en
 """.split()),
     "it": frozenset("""
 sig sigg sigra sig.ra dott dott.ssa prof prof.ssa avv ing on sen rag geom arch mons es ecc pag
-pagg art fig vol tel cfr
+pagg art fig vol tel cfr cav gen
 """.split()),
 }
+
+# An article elided before a word in Italian ("l'", "dall'", "sull'").
+_ELIDED = re.compile(r"^[^\W\d_]{1,5}['’]")
 
 # Paragraphs end at a blank line. A single line break ends one too (one paragraph per line is
 # common in news text), except inside a hard-wrapped sentence: when the line is long, does not end
@@ -170,6 +173,8 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
                 lo = max(pstart, dot - 40)
                 cut = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
                 word = text[cut + 1:dot].lstrip("\"'“‘«([").lower()
+                if lang == "it":  # "l'on.", "dall'avv.": the abbreviation after it (French "l'art." ends one)
+                    word = _ELIDED.sub("", word)
                 if word.rstrip(".") in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
             _add_items(out, text, start, m.end(), pno)

@@ -82,6 +82,9 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
             n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
+        "ahead": re.compile(r"(?<!\w)" + loc.ahead.replace(" ", r"\s+").format(
+            n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
+            + r"(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des)(?!\w))", re.IGNORECASE) if loc.ahead else re.compile(r"(?!)"),
         "night": re.compile(r"(?<!\w)(?:" + loc.night.format(wd=rf"(?:{alt(loc.weekdays)})") + ")" if loc.night
                             else r"(?!)", re.IGNORECASE),
         # "le pont du 6 octobre", and a day joined to its month by a hyphen, as French writes a name
@@ -243,7 +246,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         if year:
             return f"{found.year:04d}-{found.month:02d}", None, 0
         y = published.year
-        if (tense == "past" or _since(before, lang)) and found.month > published.month:
+        last = "|".join(map(re.escape, LOCALES[lang].before))
+        coming = "|".join(map(re.escape, LOCALES[lang].after))
+        if w["before"].search(before) or re.match(rf"\s+(?:{last})(?!\w)", after, re.I):
+            y -= found.month >= published.month  # "lo scorso novembre" in a November paper: the one before
+        elif re.search(rf"(?<!\w)(?:{coming})\s+$", before, re.I) or re.match(rf"\s+(?:{coming})(?!\w)", after, re.I):
+            y += found.month <= published.month  # "il prossimo novembre" in November: the one after
+        elif (tense == "past" or _since(before, lang)) and found.month > published.month:
             y -= 1
         elif tense == "future" and found.month < published.month:
             y += 1
@@ -379,6 +388,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
+                and not w["ahead"].search(sentence) \
                 and not w["beside"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
@@ -418,11 +428,42 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         if known:
             out.extend(_unfound(text, s, sentence, taken, published, tense, lang))
             out = _month_parts(text, s, out, published, lang)
+            out = _short_years(text, s, out, published, lang)
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _short_years(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A year written with two digits after an apostrophe ("nel giugno del '24", "il 23 gennaio del
+    ’43", "nel '68"): the latest year ending so, not after the publication's. A month or a day
+    before it takes it (dateparser reads "giugno" alone, of the publication's year); alone it is
+    a year."""
+    words = LOCALES[lang].short_year
+    if not words:
+        return out
+    pattern = re.compile(rf"(?<!\w)(?:{words})\s+(['’]\s?(\d\d))(?![\d'’]|\w)", re.IGNORECASE)
+
+    def year(two: str) -> int:
+        y = published.year // 100 * 100 + int(two)
+        return y - 100 if y > published.year else y
+
+    taken = [(t.start, t.end) for t in out]
+    done = []
+    for t in out:
+        m = pattern.match(text, t.end + 1) if t.anchor == "publication" and s.start <= t.start < s.end else None
+        if m is not None and text[t.end:t.end + 1].isspace() and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", t.value):
+            value = f"{year(m.group(2)):04d}{t.value[4:]}"
+            t = Timex(t.start, m.end(), text[t.start:m.end()], t.type, value, t.mod, None, t.rule, t.tagger)
+            taken.append((t.start, t.end))
+        done.append(t)
+    for m in pattern.finditer(text, s.start, s.end):
+        a, b = m.span(1)
+        if not any(x < b and a < y for x, y in taken):
+            done.append(Timex(a, b, m.group(1), "DATE", f"{year(m.group(2)):04d}", None, None, "dateparser", TAGGER))
+    return done
 
 
 def _month_parts(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
@@ -692,6 +733,12 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
     end = start + len(phrase)
     if known:
         w = _words(lang)
+        for word in sorted(LOCALES[lang].days, key=len, reverse=True):  # "l'altro ieri": the search saw "ieri"
+            lead = len(word) - len(phrase)
+            if lead > 0 and start >= lead and text[start - lead:end].lower() == word \
+                    and not re.match(r"\w", text[start - lead - 1:start - lead]):
+                start, phrase = start - lead, text[start - lead:end]
+                break
         window = text[max(0, start - 30):min(len(text), end + 30)]
         for idiom in w["idiom"].finditer(window):
             a = max(0, start - 30) + idiom.start()
@@ -754,15 +801,18 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:period", TAGGER))
         taken.append((m.start(), m.end()))
-    for m in w["ago"].finditer(sentence):
+    counts = [(m, -1) for m in w["ago"].finditer(sentence)]
+    if tense != "past":  # "tra due giorni": ahead of the publication, unless the clause tells of the past
+        counts += [(m, 1) for m in w["ahead"].finditer(sentence)]
+    for m, sign in counts:
         if not all(m.end() <= a or m.start() >= b for a, b in taken):
             continue
         n_word = m.group("n").lower()
-        n = int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word]
+        n = sign * (int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word])
         unit = (loc.units or {})[m.group("unit").lower()]
-        value = (published - timedelta(days=n)).isoformat() if unit == "day" else _period(unit, -n, published)
+        value = (published + timedelta(days=n)).isoformat() if unit == "day" else _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
-                         "locale:ago", TAGGER))
+                         "locale:ago" if sign < 0 else "locale:ahead", TAGGER))
         taken.append((m.start(), m.end()))
     for rx in (w["date"], w["weekday"], w["day"]):
         for m in rx.finditer(sentence):

@@ -31,6 +31,7 @@ class Locale:
     numbers: dict[str, int] | None = None  # small counts in words: "trois" -> 3
     units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
     ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
+    ahead: str = ""  # ... after it: "dans {n} {unit}" (not in a clause in the past, nor before "de", "di")
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
     night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
     named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
@@ -48,6 +49,8 @@ class Locale:
     near: str = ""  # the words that make a weekday after them the coming one unless its clause is in the
     #                 past, then the most recent ("ce jeudi", "jusqu'à mardi"): a regular expression
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
+    short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
+    #                 words before it, a regular expression; the latest such year not after the publication
 
 
 LOCALES: dict[str, Locale] = {
@@ -79,6 +82,7 @@ LOCALES: dict[str, Locale] = {
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
         ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
+        ahead=r"dentro de {n} {unit}",
         this=("este", "esta"),
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
         into=r"en|de|del|desde|hasta|a|al|y|e|o|u|entre|mes|principios|mediados|finales|fines|pasado|próximo|este",
@@ -119,6 +123,7 @@ LOCALES: dict[str, Locale] = {
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
         ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
+        ahead=r"dans {n} {unit}",
         this=("ce", "cette"),
         night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
         into=r"en|de|d['’]|du|depuis|dès|jusqu['’]en|début|fin|mi-?|à|au|et|ou|entre|mois|courant|avant|après"
@@ -142,36 +147,48 @@ LOCALES: dict[str, Locale] = {
                   "martedi", "mercoledi", "giovedi", "venerdi"),
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
               "dopodomani": 2, "stamattina": 0, "stasera": 0,
-              "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1},
+              "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
+              "questa notte": 0, "la notte scorsa": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "questa settimana": ("week", 0), "il mese scorso": ("month", -1), "lo scorso mese": ("month", -1),
                  "il mese prossimo": ("month", 1), "questo mese": ("month", 0), "l'anno scorso": ("year", -1),
                  "l’anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "l'anno prossimo": ("year", 1),
-                 "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0)},
-        idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi"),
+                 "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0),
+                 "il prossimo anno": ("year", 1), "il prossimo mese": ("month", 1), "l'anno passato": ("year", -1),
+                 "l’anno passato": ("year", -1), "il mese passato": ("month", -1),
+                 "la settimana passata": ("week", -1)},
+        idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
+                "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi"),
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
-        bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione"),
+        bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione", "inserito il",
+                 "postato il"),
         first=("primo", "1º", "1°"),
         numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
                  "otto": 8, "nove": 9, "dieci": 10, "quindici": 15},
         units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month",
                "mesi": "month", "anno": "year", "anni": "year"},
         ago="{n} {unit} fa",
+        ahead=r"(?:tra|fra) {n} {unit}",
         this=("questo", "questa", "quest'", "quest’"),
         night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
         into=r"a|ad|in|di|da|dal|del|nel|fino|e|ed|o|tra|fra|mese|inizio|metà|fine|prima|dopo|questo|scorso"
              r"|prossimo",
         toward=r"per|entro|per\s+il|entro\s+il",
-        parts=((r"metà", "MID"), (r"inizio", "START"), (r"fine", "END")),
+        parts=((r"metà", "MID"), (r"inizio|inizi|primi", "START"), (r"fine", "END")),
         near=r"questo|questi|fino\s+a|fino\s+al|fino\s+a\s+questo",
         since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
+        short_year=r"del|nel|dal|al|il|fino\s+al|inizio\s+del|fine\s+del",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},
-        every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)",
+        # with the article or "una", a weekday is of every week or some day ("la domenica va a messa", "non
+        # violare il sabato", "un sabato e una domenica"), unless a day number or a word that places it follows
+        every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)"
+              r"|(?<!per\s)(?<!entro\s)(?:il|la|una)\s+{wd}(?!\s*,?\s*\d|\s+(?:scors|prossim|successiv|seguent"
+              r"|precedent|stess|prima|dopo)\w*)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
                "coalizione", "rivoluzione", "appello"),
     ),
