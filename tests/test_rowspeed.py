@@ -348,7 +348,8 @@ def test_a_text_with_nothing_recognised_is_explained_as_nothing_whatever_the_pro
 
 
 @pytest.mark.parametrize("body", ["One line of text.", "  padded  ", "", "   ", "First\nSecond", "a\u2028b", "a\x85b",
-                                  "a\x0bb", "a\x1cb", "\n\nThird line here", " ".join(["word"] * 13), "\u00adsoft"])
+                                  "a\x0bb", "a\x1cb", "\n\nThird line here", " ".join(["word"] * 13), "\u00adsoft",
+                                  " ".join(["word"] * 12), "\t".join(["w"] * 14) + "\t", "a  b\u3000c " * 5])
 def test_the_title_of_a_one_line_body_is_the_first_line_s(body: str) -> None:
     from timeline.article import _title_from
 
@@ -435,3 +436,13 @@ def test_the_lead_given_the_lone_sentences_is_the_lead(text: str) -> None:
     counts = [sum(1 for t in sentences if t.paragraph == s.paragraph) == 1 for s in sentences]
     assert _alone(sentences) == counts
     assert lead_index(article, sentences, counts) == lead_index(article, sentences)
+
+
+@pytest.mark.parametrize("line", ["", " ", "\t\r", "\u3000\u2003", "\x1c\x1f", "\u00a0", "\u200b", "x", " {} "])
+def test_a_blank_row_line_is_one_strip_leaves_empty(line: str) -> None:
+    # Blank lines are passed over (no row, no error); any other line is a row, read or refused.
+    from timeline.readers.collection import read_rows
+
+    data = ('{"text": "First row."}\n' + line + '\n{"text": "Last row."}\n').encode("utf-8")
+    numbers = [r.number for r in read_rows("feed.jsonl", data)]
+    assert numbers == ([1, 3] if not (line + "\n").strip() else [1, 2, 3])

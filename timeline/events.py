@@ -839,6 +839,10 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date,
     return out
 
 
+def _nowhere(start: int, end: int) -> bool:
+    return False
+
+
 def find_events(article: Article, timexes: Sequence[Timex] | None = None,
                 sentences: Sequence[Sentence] | None = None, *, undated: str = DEFAULT_UNDATED) -> list[Event]:
     """The events of one article, in text order (`timexes` and `sentences` when already made).
@@ -856,7 +860,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
         timexes = tag(text, published, sentences)
     by_sentence: dict[int, list[_Dated]] = {}
     references: dict[int, Timex] = {}
-    in_byline = byline_test(text)
+    in_byline = byline_test(text) if timexes else _nowhere  # (no dates: nothing to ask)
     si = 0
     for t in timexes:
         d = _dated(t)
