@@ -209,3 +209,8 @@ def test_a_byline_further_down_is_a_sentence() -> None:
     text = f"Council approves new budget\n\nBy Jo Lee\n\n{_BODY}\n\nMore text here.\n\nPublished on 6 February 2026\n"
     got = infer_published(text, TODAY)
     assert got is not None and not got[1].startswith("the byline")
+
+
+def test_a_wire_pages_time_stamp_is_a_dateline() -> None:
+    text = "NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK (Reuters) - The ban may pass. It was proposed in 2009."
+    assert infer_published(text, TODAY) == (date(2010, 7, 6), "the dateline 'Tue Jul 6, 2010'")

@@ -305,3 +305,25 @@ def test_a_quotation_over_several_paragraphs_reopened_at_each_goes_on_with_its_s
     by_text = {e.text: (e.date, e.anchor) for e in tl.events if e.anchor != "phrase"}
     assert by_text['"They are the heart of this town."'] == ("2026-01-27", "narrative")
     assert by_text["The town is quiet."] == ("2026-01-31", "publication")
+
+
+@pytest.mark.parametrize("stamp", [
+    "NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK (Reuters) - ",
+    "NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK -LRB- Reuters -RRB- - ",
+    "Rig owner sued By Jo Lee NEW YORK | Tue Jul 6, 2010 10:19 pm BST NEW YORK (Reuters) - ",
+])
+def test_a_wire_pages_time_stamp_is_its_dateline_and_dates_no_event(stamp: str) -> None:
+    """"PLACE | Tue Jul 6, 2010 5:28 am EDT PLACE (Reuters) -": the page's time stamp restates the
+    publication date; its clock time does not date the lead."""
+    tl = timeline.extract(stamp + "The administration may succeed in pushing through its drilling ban.", "2010-07-06")
+    assert [(e.date, e.anchor) for e in tl.events] == [("2010-07-06", "publication")]
+
+
+@pytest.mark.parametrize("stamp", [
+    "June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - ",  # a date where the place should be
+    "CHREY THOM, Cambodia | Mon May 18, 2009 11:51 am EDT CHREY THOM, Cambodia (Reuters Life!)\n",
+])
+def test_a_time_stamp_before_an_odd_dateline_dates_no_event(stamp: str) -> None:
+    text = "A caption.\n" + stamp + "The administration may succeed in pushing through its drilling ban."
+    tl = timeline.extract(text, "2010-06-03")
+    assert all("T" not in e.date for e in tl.events)

@@ -21,6 +21,7 @@ from timeline.story import (
     WEIGHTS,
     DayEvidence,
     Story,
+    Weights,
     choose_days,
     clean_sentence,
     default_dates,
@@ -122,6 +123,18 @@ def test_bylines_datelines_and_fragments_are_never_sentences() -> None:
         "The dam broke on 3 March without any warning."
 
 
+def test_an_original_in_another_script_glued_before_its_translation_is_cut_off() -> None:
+    # A blog quoted in Arabic, then translated, on one line without a stop between them: the
+    # sentence a French reader reads starts at "Le 30 janvier".
+    glued = "وقرر أن يأتي الي ميدان التحرير و يعتصم Le 30 janvier, j'ai vu un vieil homme sur la place."
+    assert clean_sentence(glued) == "Le 30 janvier, j'ai vu un vieil homme sur la place."
+    assert clean_sentence("Привет всем, 30 января Le 30 janvier, la foule a rempli la place Tahrir.") == \
+        "Le 30 janvier, la foule a rempli la place Tahrir."
+    assert clean_sentence("وقرر أن يأتي الي ميدان التحرير و يعتصم في الميدان كل يوم.") is None  # no Latin sentence
+    latin = "30 January: Le 30 janvier, la foule a rempli la place."
+    assert clean_sentence(latin) == latin  # Latin letters before it: nothing is cut
+
+
 def test_a_neighbouring_day_mentioned_by_the_same_articles_is_merged_into_the_better_day() -> None:
     d1, d2, d3 = date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 9)
     evidence = {
@@ -132,6 +145,20 @@ def test_a_neighbouring_day_mentioned_by_the_same_articles_is_merged_into_the_be
     chosen = choose_days(evidence, 2, WEIGHTS)
     assert [c.date for c in chosen] == [d1, d3]
     assert WEIGHTS.merge <= 1.0  # the shipped weights merge
+
+
+def test_days_of_equal_evidence_go_by_date_whatever_the_order_of_the_sum() -> None:
+    # One article looked back at the first day; the second day is one article's publication day
+    # that it mentions. With `later` and `published` weighted alike the evidence is worth the
+    # same: the earlier day comes first, as choose_days says, not whichever sum rounds higher.
+    weights = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=0.0, lead=0.0, merge=1.01)
+    early, late = date(2011, 3, 9), date(2013, 7, 17)
+    evidence = {
+        early: DayEvidence(articles={1}, later=1, pubdays={date(2012, 10, 1)}),
+        late: DayEvidence(articles={2}, published=1, pubdays={late}),
+    }
+    assert weights.score(evidence[early]) == weights.score(evidence[late])
+    assert [c.date for c in choose_days(evidence, 1, weights)] == [early]
 
 
 def test_without_dates_the_number_follows_the_rule_within_10_to_100() -> None:

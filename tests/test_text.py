@@ -95,3 +95,32 @@ def test_paragraph_spans_are_unchanged_by_the_linear_splitter() -> None:
     for _ in range(400):
         text = rng.choice(["", "\n", "  \n\n", " "]) + "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 12)))
         assert _paragraph_spans(text) == _paragraph_spans_as_before(text), repr(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list whose line breaks were lost: one sentence an item, each opened by its date and a colon
+    ("Spills in history: 1991: 520m gallons were released in the Gulf War 1979: 140m gallons were spilt "
+     "off Mexico 1989: 11m gallons were spilt in Alaska However, this was a complex task.",
+     ["Spills in history:", "1991: 520m gallons were released in the Gulf War",
+      "1979: 140m gallons were spilt off Mexico", "1989: 11m gallons were spilt in Alaska",
+      "However, this was a complex task."]),
+    ("Timeline 20 April: Rig explodes, killing 11 people 28 April: Coastguard fears a vast spill "
+     "4 August: BP says the well is sealed.",
+     ["Timeline", "20 April: Rig explodes, killing 11 people", "28 April: Coastguard fears a vast spill",
+      "4 August: BP says the well is sealed."]),
+    ("Career: 1966-69: Chief of trade, UNCTAD January 15, 1985 -- July 31, 1987: Deputy chairman "
+     "1996 onwards: Member of the committee",
+     ["Career:", "1966-69: Chief of trade, UNCTAD", "January 15, 1985 -- July 31, 1987: Deputy chairman",
+      "1996 onwards: Member of the committee"]),
+])
+def test_a_run_on_list_of_dated_items_is_one_sentence_an_item(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The score in 2009: three goals to one, a record.",  # one date before a colon is no list
+    "They met at 10:30 and at 11:45: twice in an hour.",
+    "In 2009 sales rose; in 2010: they fell. Meanwhile, costs rose.",
+])
+def test_a_single_date_before_a_colon_does_not_split_a_sentence(text: str) -> None:
+    assert len(_sentences(text)) == text.count(". ") + 1

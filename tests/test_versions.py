@@ -3,6 +3,8 @@ changes page between two versions (both linked, a changed headline reported)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -151,19 +153,37 @@ def test_timeline_diff_reports_a_changed_headline() -> None:
     assert not diff_timelines(old, old).title_changed
 
 
-def test_versions_apart_on_stdout_are_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """stdout cannot be rewritten at the end as a file is: when a later version comes after rows
-    of an earlier one were written with `latest` true, the user is told which article and how to
-    get the column right, and the run still succeeds."""
+@pytest.mark.parametrize("spool", [None, 64])
+def test_versions_apart_on_stdout_know_the_latest(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch, spool: int | None) -> None:
+    """stdout gets the `latest` column right, as a file does, when an article's versions come apart
+    (a collection sorted by date: v1, another article, v2): only the latest version says true, the
+    bytes are those of `-o FILE`, in JSON Lines and CSV, and there is nothing to warn about; also
+    when the rows spill from memory to the temporary file (a spool of 64 bytes)."""
+    if spool is not None:
+        from timeline import table
+
+        monkeypatch.setattr(table, "STDOUT_SPOOL", spool)
+    feed = tmp_path / "feed.jsonl"
+    rows = [("story", "2026-02-03", BODY), ("other", "2026-02-04", "It rained on Monday.\n"),
+            ("story-v2", "2026-02-05", BODY + "Ships queued on Tuesday.\n")]
+    feed.write_text("".join(json.dumps({"id": i, "title": i, "published": p, "text": t}) + "\n"
+                            for i, p, t in rows), encoding="utf-8")
     src = _versions(tmp_path / "src")
     apart = [str(src / "story.txt"), str(src / "other.txt"), str(src / "story.v3.txt")]
-    assert main(["events", *apart, "-q"]) == 0
-    out, err = capsys.readouterr()
-    assert {json.loads(line)["article"] for line in out.splitlines()} == {"story", "other", "story-v3"}
-    assert "story-v3" in err and "latest" in err and "-o" in err
-    assert len(err.strip().splitlines()) == 1
-    # together (or to a file) there is nothing to say
-    assert main(["events", str(src), "-q"]) == 0
-    assert capsys.readouterr().err == ""
-    assert main(["events", *apart, "-q", "-o", str(tmp_path / "e.jsonl")]) == 0
-    assert capsys.readouterr().err == ""
+    cases = [([str(feed)], {("story", False), ("other", True), ("story-v2", True)}),
+             (apart, {("story", False), ("other", True), ("story-v3", True)})]
+    for inputs, expected in cases:
+        for fmt in ("jsonl", "csv"):
+            target = tmp_path / f"e.{fmt}"
+            assert main(["events", *inputs, "-q", "-o", str(target)]) == 0
+            capsys.readouterr()
+            for dash in ([], ["-o", "-"]):
+                assert main(["events", *inputs, "-q", "--format", fmt, *dash]) == 0
+                out, err = capsys.readouterr()
+                assert out.encode("utf-8") == target.read_bytes() and err == ""
+                if fmt == "jsonl":
+                    got = {(r["article"], r["latest"]) for r in map(json.loads, out.splitlines())}
+                else:
+                    got = {(r["article"], r["latest"] == "True") for r in csv.DictReader(io.StringIO(out))}
+                assert got == expected

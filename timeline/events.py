@@ -246,6 +246,22 @@ _NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|for|with|by|from|as|
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day by its date ("now" is PRESENT_REF: no day told of)
+# A date alone at the head of the text restates the publication date when its day is at most a
+# week before it (copy that ran late) or a day after it (time zones); farther from it, it is no
+# dateline but a caption's or an item's ("June 23: Crews clean up oil ..." in December). A place
+# before the date ("MILTON, July 18 —") makes a dateline whatever the day.
+_DATELINE_DAYS_BEFORE, _DATELINE_DAYS_AFTER = 7, 1
+
+
+def _is_dateline(text: str, t: Timex, published: dt.date) -> bool:
+    """Whether the timex is the date of a dateline (tagger.is_dateline) that restates the publication date."""
+    if not is_dateline(text, t.start, t.end):
+        return False
+    day = _ISO_DAY.match(t.value)
+    if day is None or text[:t.start].strip():
+        return True
+    gap = (dt.date.fromisoformat(day.group()) - published).days
+    return -_DATELINE_DAYS_BEFORE <= gap <= _DATELINE_DAYS_AFTER
 # A date coarser than a day in the possessive before a noun: "this year's conference".
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s+[A-Za-z]")
 
@@ -831,7 +847,7 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date,
                 out.add(t.start)
                 after_dayless = True
                 continue
-        elif _ISO_DAY.fullmatch(day) and not is_dateline(text, t.start, t.end) and t.rule != "byline" \
+        elif _ISO_DAY.fullmatch(day) and not _is_dateline(text, t, published) and t.rule != "byline" \
                 and not in_byline(t.start, t.end):
             named = day
         after_dayless = False
@@ -868,7 +884,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
-        if is_dateline(text, t.start, t.end) or t.rule == "byline" or in_byline(t.start, t.end):
+        if _is_dateline(text, t, published) or t.rule == "byline" or in_byline(t.start, t.end):
             # the publication date again (infer.py)
             continue
         if is_reference(text, sentences[si].start, t):

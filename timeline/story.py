@@ -15,7 +15,8 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
    or as one of the first undated sentences of a report of that day: an article published that
    day, or the day after), ranked by TF-IDF cosine to the centroid of that day's candidates (what
-   most reports of the day say) plus to the whole story's (what the story is about);
+   most reports of the day say) plus to the whole story's (what the story is about), a little
+   less for one that opens leaning on the sentence before ("But …", "He …": timeline.openers);
    near-duplicates from several articles are one sentence with several sources, shown on one day.
 """
 
@@ -163,9 +164,12 @@ class Weights:
     }
 
     def score(self, ev: DayEvidence) -> float:
-        return (self.articles * math.log1p(len(ev.articles)) + self.later * math.log1p(ev.later)
-                + self.spread * math.log1p(len(ev.pubdays)) + self.published * math.log1p(ev.published)
-                + self.ahead * math.log1p(ev.ahead) + self.lead * math.log1p(ev.lead))
+        # fsum: the exact sum, so evidence worth the same scores the same whichever terms carry it
+        # (a look-back and a publication weighted alike); a plain sum rounds by the order of its
+        # terms, and the documented tie rule (the earlier day) was decided by the last bit
+        return math.fsum((self.articles * math.log1p(len(ev.articles)), self.later * math.log1p(ev.later),
+                          self.spread * math.log1p(len(ev.pubdays)), self.published * math.log1p(ev.published),
+                          self.ahead * math.log1p(ev.ahead), self.lead * math.log1p(ev.lead)))
 
 
 #: Fitted on the four Timeline17 dev stories (10 timelines) by benchmarks/fit_story.py --fit.
@@ -273,6 +277,10 @@ _STAMP = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4} )?(?:Page )?[Ll]ast updated:
                     r"\d{1,2}[:.]\d\d(?: ?[AP]M)?(?: [A-Z]{2,4})?"
                     r"(?:,? [A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{4}(?: \d{1,2}[:.]\d\d)?(?: [A-Z]{2,4})?)?"
                     r"(?: Help)?\s+(?=[A-Z\"“‘'])")
+# The first letter of the Latin script (English, French, Spanish, Italian...): what comes before it
+# in a sentence, when it holds letters of another script (an Arabic original glued before its
+# translation: "... و يعتصم Le 30 janvier, j'ai vu un vieil homme."), is no part of the sentence.
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 _FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
@@ -293,6 +301,12 @@ _POOL = 60
 #: marginal relevance). Off: 0.45 adds 0.003 ROUGE-1 on the dev stories fitted on all four, but
 #: loses 0.001 left one story out (benchmarks/fit_story.py --sentences).
 DIVERSITY = 0.0
+#: How much a day's sentence loses when it opens with a word that leans on the sentence before
+#: ("But …", "He said …", "This …": timeline.openers), which it no longer has on a key-dates page.
+#: A preference among the day's candidates, not a filter: such a sentence is still shown when the
+#: day has nothing better. Kept to a near tie-break: 0.01 keeps R1 align on the dev stories (0.1503,
+#: 0.1502 without), 0.02 and more lose up to 0.0015 (0.1487 at 1.0; benchmarks/fit_story.py --sentences).
+LEANING = 0.01
 #: Treebank escapes some corpora keep (-LRB- for "(", `` and '' for quotes, \/ for "/"): what they stand for.
 _TREEBANK = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"),
              ("``", "\u201c"), ("''", "\u201d"), ("\\/", "/"), ("\\*", "*"))
@@ -306,7 +320,7 @@ def clean_sentence(text: str) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _DATELINE.sub("", _STAMP.sub("", text.strip(), count=1), count=1)
+    text = _DATELINE.sub("", _STAMP.sub("", _other_script_cut(text.strip()), count=1), count=1)
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
@@ -316,6 +330,16 @@ def clean_sentence(text: str) -> str | None:
     if text[-1] not in _FINAL or "|" in text:
         return None
     return text
+
+
+def _other_script_cut(text: str) -> str:
+    """The text from its first Latin capital on, when letters of another script only come before
+    it and a space ends them (a quoted original glued before its translation); else the text."""
+    latin = _LATIN.search(text)
+    if latin is None or latin.start() == 0 or not text[latin.start()].isupper() \
+            or not text[latin.start() - 1].isspace() or not any(c.isalpha() for c in text[:latin.start()]):
+        return text
+    return text[latin.start():]
 
 
 def _terms(text: str) -> Counter[str]:
@@ -338,6 +362,7 @@ class _Candidate:
     text: str
     result: int  # index into the results
     lead: bool  # dated as the lead of an article reporting the day, not by its own phrase
+    leans: bool = False  # opens with a word that needs the sentence before (timeline.openers)
     vec: dict[str, float] = field(default_factory=dict)
     sources: list[int] = field(default_factory=list)
 
@@ -419,9 +444,11 @@ def _days_named(r: ArticleResult) -> dict[int, set[str]]:
 
 def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]) -> float:
     """How well a candidate says what happened that day: centrality among the day's candidates,
-    salience for the story, less for every word beyond LONG (a summary is short)."""
+    salience for the story, less for every word beyond LONG (a summary is short), less LEANING
+    when it leans on the sentence before (out of its article, it does not read on its own)."""
     words = len(c.text.split())
-    return _cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
+    return (_cos(c.vec, day_vec) + SALIENCE * _cos(c.vec, story_vec) - LENGTH * max(0, words - LONG) / LONG
+            - LEANING * c.leans)
 
 
 class _Told:
@@ -463,7 +490,7 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
             if c.result not in same.sources:
                 same.sources.append(c.result)
             continue
-        picked.append(_Candidate(c.text, c.result, c.lead, c.vec, [c.result]))
+        picked.append(_Candidate(c.text, c.result, c.lead, c.leans, c.vec, [c.result]))
     return picked, left
 
 
@@ -473,6 +500,12 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
     if k <= 0 or not days:
         return {d: [] for d in days}
     cands = _candidates(results, set(days))
+    if LEANING:
+        from timeline.openers import leans_back
+
+        for cs in cands.values():
+            for c in cs:
+                c.leans = leans_back(c.text, results[c.result].article.lang) is not None
     terms = {id(c): _terms(c.text) for cs in cands.values() for c in cs}
     df: Counter[str] = Counter()
     for t in terms.values():

@@ -333,23 +333,39 @@ class _TextOut:
         self.stream.flush()
 
 
+#: What stdout's rows keep in memory before they spill to a temporary file (`_table_sink`).
+STDOUT_SPOOL = 1 << 22
+
+
 @contextlib.contextmanager
 def _table_sink(kind: str, output: str | None, force: bool, inputs: Sequence[str],
                 latest: Callable[[], set[str] | None] = lambda: None) -> Iterator[_TableSink]:
     """The sink of the table: stdout, or the file `-o` names (written beside it and renamed into
     place at the end: timeline.output.streamed_output). Rows are written with `latest` true; if,
     at the end, `latest()` gives the ids of the latest versions (the run held several versions of
-    an article), a file's `latest` column is set from them in one more pass before it is renamed."""
+    an article), a file's `latest` column is set from them in one more pass before it is renamed.
+    stdout cannot be taken back, so it is treated as a file: its rows are spooled (STDOUT_SPOOL
+    bytes in memory, the rest in an anonymous temporary file) and go out at the end through the
+    same pass: the bytes of `-o FILE`, with memory bounded as for a file."""
+    import shutil
     import sys
+    import tempfile
 
     if output is None or output == "-":
-        sys.stdout.flush()
-        out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
-        sink = _TableSink(kind, out, "<stdout>")
-        try:
-            yield sink
-        finally:  # the rows before a failure go out, as they would have unbatched
+        with tempfile.SpooledTemporaryFile(max_size=STDOUT_SPOOL) as spool:
+            sink = _TableSink(kind, spool, "<stdout>")  # type: ignore[arg-type]
+            yield sink  # on an error nothing goes out, as a file is left as it was
             sink.close()
+            ids = latest()
+            spool.seek(0)
+            sys.stdout.flush()
+            out = getattr(sys.stdout, "buffer", None) or _TextOut(sys.stdout)
+            if ids is None:
+                shutil.copyfileobj(spool, out)
+            else:
+                with io.TextIOWrapper(spool, encoding="utf-8", newline="") as text:
+                    for piece in _relatest_pieces(kind, text, ids):
+                        out.write(piece.encode("utf-8"))
             out.flush()
         return
     def finish(tmp: Path) -> None:
@@ -426,20 +442,37 @@ def _relatest_text(kind: str, source: str, target: str, latest: set[str]) -> Non
     """A CSV or JSON Lines file of rows with its `latest` column set from `latest`, line by line."""
     tmp = target + ".latest.tmp"
     with open(source, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
-        if kind == "jsonl":
-            for line in src:
-                row = json.loads(line)
-                row["latest"] = row["article"] in latest
-                dst.write(_ENCODER.encode(row) + "\n")
-        else:
-            reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
-            header = next(reader)
-            article, flag = header.index("article"), header.index("latest")
-            writer.writerow(header)
-            for row in reader:
-                row[flag] = "True" if row[article].lstrip("'") in latest else "False"
-                writer.writerow(row)
+        for piece in _relatest_pieces(kind, src, latest):
+            dst.write(piece)
     os.replace(tmp, target)
+
+
+def _relatest_pieces(kind: str, src: Iterable[str], latest: set[str]) -> Iterator[str]:
+    """The CSV or JSON Lines text read from `src` (lines) with its `latest` column set from
+    `latest` (article ids), in pieces of about _TableSink.PIECE characters."""
+    buffer = io.StringIO()
+    if kind == "jsonl":
+        for line in src:
+            row = json.loads(line)
+            row["latest"] = row["article"] in latest
+            buffer.write(_ENCODER.encode(row) + "\n")
+            if buffer.tell() >= _TableSink.PIECE:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    else:
+        reader, writer = csv.reader(src), csv.writer(buffer, lineterminator="\n")
+        header = next(reader)
+        article, flag = header.index("article"), header.index("latest")
+        writer.writerow(header)
+        for row in reader:
+            row[flag] = "True" if row[article].lstrip("'") in latest else "False"
+            writer.writerow(row)
+            if buffer.tell() >= _TableSink.PIECE:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _items(sources: Sequence[str | Item]) -> list[Item]:
@@ -630,7 +663,7 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
     # Which version of an article is the latest: versions that come one after the other (the files
     # of a folder: story.txt, story.v2.txt) are held back together, one group at a time, and go out
     # knowing which is the latest; a run whose versions of one article came apart (two groups of one
-    # article) has its file's `latest` column set in a last pass (`_table_sink`).
+    # article) has its `latest` column set in a last pass (`_table_sink`), stdout's as a file's.
     from timeline.versions import base_id, latest_ids
 
     read: list[tuple[str, date]] = []
@@ -668,10 +701,6 @@ def _stream_table(paths: Iterable[str | Item], kind: str, output: str | None, *,
                 flush()
                 groups[base] = groups.get(base, 0) + 1
                 group_base = base
-                if groups[base] == 2 and (output is None or output == "-"):
-                    warnings.append(f"{article.id}: an earlier version of this article was written before, apart "
-                                    "from it, with `latest` true (stdout cannot be corrected at the end); write "
-                                    "to a file with -o, or give an article's versions one after the other")
             group.append((article.id, article.published, made))
             rows += len(made)
         flush()

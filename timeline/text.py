@@ -106,6 +106,31 @@ _END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
                         r"""(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))""")
 
 
+# A list whose line breaks were lost ("1991: 520m gallons were released ... 1979: 140m gallons were
+# spilt ...", "20 April: Rig explodes 28 April: ..."): each item opens with its date (a year, a
+# range of years, a day, a month, "1996 onwards", "Jan 15, 1985 -- July 31, 1987") and a colon.
+# A sentence with two such openings or more is one sentence an item; the last item also ends
+# before a capitalised connective with its comma ("... in Alaska However, this was ...").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_YEAR = r"(?:1[0-9]|20)\d\d"
+_ITEM_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_YEAR}"
+              rf"|{_YEAR}(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?)(?![\w-])")
+_ITEM_OPENING = re.compile(rf"(?<!\S){_ITEM_DATE}(?:\s*(?:--|[-–—])\s*{_ITEM_DATE})?(?:\s+onwards)?:\s+(?=\S)")
+_LOST_BREAK = re.compile(r"(?<=[a-z])\s+(?=(?:However|Meanwhile|Moreover|Nevertheless|Furthermore|Still),\s)")
+
+
+def _items(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence text[start:end] that is a run-on list of dated items is to be cut (none
+    when it has fewer than two item openings)."""
+    openings = [m.start() for m in _ITEM_OPENING.finditer(text, start, end)]
+    if len(openings) < 2:
+        return []
+    cuts = [p for p in openings if p > start]
+    last = _LOST_BREAK.search(text, openings[-1], end)
+    return cuts + [last.end()] if last else cuts
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:  # one line (a collection's row): one paragraph, as the loop below finds
         return [(0, len(text))]
@@ -147,10 +172,18 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
                 word = text[cut + 1:dot].lstrip("\"'“‘«([").lower()
                 if word.rstrip(".") in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
-            _add(out, text, start, m.end(), pno)
+            _add_items(out, text, start, m.end(), pno)
             start = m.end()
-        _add(out, text, start, pend, pno)
+        _add_items(out, text, start, pend, pno)
     return out
+
+
+def _add_items(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    """The sentence text[start:end], as one sentence an item when it is a run-on list of dated items."""
+    for cut in _items(text, start, end) if text.find(":", start, end) >= 0 else ():
+        _add(out, text, start, cut, paragraph)
+        start = cut
+    _add(out, text, start, end, paragraph)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

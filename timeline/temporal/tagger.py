@@ -75,10 +75,22 @@ class Explained:
         return {**base, "rule": self.rule, "parts": list(self.parts), "parse": self.parse.shown(), "why": self.why}
 
 
+# A wire page's time stamp before the dateline: "NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK
+# (Reuters) -" (a headline or byline may come before it). Its date and clock time, after the "|",
+# restate the publication date.
+_STAMP_BEFORE = re.compile(r"\|[ \t]*(?:[^|\n.;:]{4,24}?[ \t])?\Z")
+_STAMP_AFTER = re.compile(r"(?:[ \t]+\d{1,2}:\d\d[ \t]*[ap]\.?m\.?(?:[ \t]+[A-Z]{2,4})?)?(?:[ \t]+[A-Z][^\n|]{0,60}?)?"
+                          r"[ \t]+(?:\(|-LRB-)[ \t]*[A-Z][^()\n]{0,30}?(?:\)|-RRB-)[ \t]*(?:--|[-–—]|\n|\Z)")
+_STAMP_WITHIN = 300  # characters from the start of the text
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is the date of a dateline at the very start of the text."""
-    return start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None \
-        and _DATELINE_AFTER.match(text, end) is not None
+    """Whether text[start:end] is the date of a dateline at the very start of the text, or the
+    date or clock time of a wire page's time stamp before its dateline."""
+    if start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None and _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    return start < _STAMP_WITHIN and _STAMP_BEFORE.search(text, max(0, start - 30), start) is not None \
+        and _STAMP_AFTER.match(text, end) is not None
 
 
 def _needs_tense(p: Parse) -> bool:
@@ -267,8 +279,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             why = "a narrative in an earlier year goes on in it: the nearest to the date last mentioned; " + why
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
-    out = _reported_speech(text, _clock_range_ends(text, _clock_range_starts(text, _clocks_on_their_day(text, out))),
-                           dct)
+    out = _clock_range_ends(text, _clock_range_starts(text, _clocks_on_their_day(text, out)))
+    out = _reported_speech(text, _clocks_before_their_noun(text, out), dct)
     return out + quiet if silent else out
 
 
@@ -278,6 +290,7 @@ _BRACKET_OPEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _BRACKET_CLOSE_DAY = re.compile(r"\s*(?:\)|-RRB-)\s*,?\s*(?:on\s+)?", re.IGNORECASE)
 _DAY_OF = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")
 _DAY_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _clock_alone(e: Explained) -> bool:
@@ -308,6 +321,43 @@ def _clocks_on_their_day(text: str, found: list[Explained]) -> list[Explained]:
             out[i + k] = Explained(replace(t, value=d.isoformat() + t.value[10:], anchor=day.anchor),
                                    out[i + k].rule, out[i + k].parts, out[i + k].parse,
                                    f"on the day named after it ('{day.text}')")
+    return out
+
+
+# Between a clock time before its noun and the day after the noun: up to three words, none that
+# joins a clause or opens a phrase of another kind, then "on" or nothing ("a 10 p.m. curfew on
+# Friday", "the 5 p.m. filing deadline Friday").
+_NOUN_THEN_DAY = re.compile(r"(?:\s+(?!(?:" + alt(vocab.NOT_IN_A_CLOCK_NOUN) + r")\b)[a-z][a-z-]*){1,3}\s+(?:on\s+)?")
+
+
+def _clocks_before_their_noun(text: str, found: list[Explained]) -> list[Explained]:
+    """A clock time or range written before its noun, after an article ("a 10 p.m. to 6 a.m. curfew
+    on Friday", "the 5 p.m. deadline on Friday"), is on the day written after the noun, not on
+    the day the text mentioned before it or the publication day; a range's end earlier than its
+    start on the day after (a curfew "on Friday" is Friday night to Saturday morning)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first = out[i].timex
+        if first is None or not _clock_alone(out[i]) \
+                or not _ATTRIBUTIVE_BEFORE.search(text, max(0, first.start - 12), first.start):
+            continue
+        last = i
+        if i + 2 < len(out) and _clock_alone(out[i + 1]) and out[i + 1].timex is not None \
+                and _range_joined(text, first, out[i + 1].timex):
+            last = i + 1
+        end, day = out[last].timex, out[last + 1].timex
+        if end is None or day is None or day.type != "DATE" or _ISO_DAY.fullmatch(day.value) is None \
+                or _NOUN_THEN_DAY.fullmatch(text, end.end, day.start) is None \
+                or tense_at(text[end.end:day.start], 0) is not None:
+            continue
+        when = date.fromisoformat(day.value)
+        for k in range(i, last + 1):
+            t = out[k].timex
+            assert t is not None
+            d = when + timedelta(days=1) if k > i and t.value[10:] < first.value[10:] else when
+            out[k] = Explained(replace(t, value=d.isoformat() + t.value[10:], anchor=day.anchor),
+                               out[k].rule, out[k].parts, out[k].parse,
+                               f"a clock time before its noun: on the day after the noun ('{day.text}')")
     return out
 
 

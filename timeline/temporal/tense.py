@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from timeline.temporal import vocab
-from timeline.temporal.pieces import alt
+from timeline.temporal.pieces import PIECES, alt
 
 # Tense markers, as word tables. Multi-word markers are matched before the single words they
 # contain ("set to" is future, "set" alone is past; "is to" is future, "is" alone present).
@@ -96,6 +96,13 @@ _PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
+# "am" right after a number is a clock's ("6am", "6 am"), no verb.
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
+# "until" or "till" joining two clock times ("from 10pm until 6am on Friday") is a range, no tense:
+# the day after it dates the whole range, in the tense of its clause.
+_CLOCK = PIECES["clock"]
+_FROM_CLOCK_BEFORE = re.compile(r"\bfrom\s+(?:" + _CLOCK + r")\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s*(?:" + _CLOCK + ")", re.IGNORECASE)
 
 
 _SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
@@ -178,6 +185,11 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
         start, end, word = tokens[i]
         prev = tokens[i - 1][2] if i > 0 else None
         kind: str | None = None
+        if (word == "am" and _NUMBER_BEFORE.search(low, max(0, start - 2), start)) \
+                or (word in ("until", "till") and _CLOCK_AFTER.match(low, end)
+                    and _FROM_CLOCK_BEFORE.search(low, max(0, start - 24), start)):
+            i += 1
+            continue
         if word == "due" and i + 2 < len(tokens) and tokens[i + 1][2] == "to" \
                 and tokens[i + 2][2] in _CAUSE_AFTER_DUE_TO:
             i += 2  # a cause ("due to the havoc"), not a plan ("due to expire")

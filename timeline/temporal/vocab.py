@@ -398,6 +398,15 @@ PERCEPTION_VERBS = ("hear", "smell", "taste")
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
                          "arrive", "depart", "expire")
+# Words that end the noun a clock time is written before ("a 10 p.m. curfew on Friday"): a word
+# that joins a clause or opens a phrase of another kind ("the 10 p.m. news and on Friday", "a 6
+# a.m. raid in the city on Friday"), and pronouns, which open a clause. Verbs end it too (tense.py).
+NOT_IN_A_CLOCK_NOUN = tuple("""
+and or but nor so yet then than that which who whom whose when where while because as if
+to until till from at by before after since for in into of with without over through during against
+about between among across near per on off up down out
+he she it they we you i his her its their our my your this these those
+""".split())
 
 # Between two dates written as a range: "from 23 March to 1 June 2020", "between May and June of 2019".
 RANGE_JOINERS = ("to", "until", "till", "through", "thru", "and", "-", "–", "—")
