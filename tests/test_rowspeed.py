@@ -446,3 +446,18 @@ def test_a_blank_row_line_is_one_strip_leaves_empty(line: str) -> None:
     data = ('{"text": "First row."}\n' + line + '\n{"text": "Last row."}\n').encode("utf-8")
     numbers = [r.number for r in read_rows("feed.jsonl", data)]
     assert numbers == ([1, 3] if not (line + "\n").strip() else [1, 2, 3])
+
+
+@pytest.mark.parametrize("text", [
+    "1991: 520m gallons were released 1979: 140m gallons were spilt", "20 April: Rig explodes 28 April: Leak found",
+    "Jan 15, 1985 -- July 31, 1987: the first 1996 onwards: the second", "BANGKOK: South Korean President spoke.",
+    "Note: 2010: 2011: 2012:x", "The ratio was 3:1 on 20 April: then 2:1.", "1991:\t a 1992:\n b",
+])
+def test_a_run_on_list_needs_a_colon_an_item(text: str) -> None:
+    # Segmentation looks for the items of a run-on list only in a sentence with two colons or more:
+    # each item opening holds a colon of its own, and a list is two items or more.
+    from timeline.text import _ITEM_OPENING, _items
+
+    assert len(_ITEM_OPENING.findall(text)) <= text.count(":")
+    if text.count(":") < 2:
+        assert _items(text, 0, len(text)) == []
