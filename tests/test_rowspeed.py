@@ -251,6 +251,18 @@ def test_language_detection_of_ascii_text_counts_as_the_definition(text: str) ->
     assert lang.detect(text) == _reference_detect(text)
 
 
+def test_the_letter_runs_count_at_least_the_listed_words_the_test_reads() -> None:
+    # The quick answer of `detect` (fewer than MIN_HITS runs that are listed words: the default)
+    # is the test's own only if the runs never count fewer listed words than the words read do.
+    odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la"
+    for text in [*OTHER_WORDS_TEXTS, odd, odd * 60, "la " * 500 + "el " * 500]:
+        low = text.lower()
+        runs = sum(w in lang._OTHERS_WORDS for w in lang._LETTER_RUN.findall(low))
+        read = sum(w in lang._OTHERS_WORDS for w in lang._ASCII_WORD.findall(low)[:lang._WORDS])
+        assert runs >= read
+        assert lang.detect(text) == _reference_detect(text)
+
+
 def test_the_ascii_word_pattern_finds_the_words_of_lowercased_ascii_text() -> None:
     import string
 
@@ -336,7 +348,8 @@ def test_a_text_with_nothing_recognised_is_explained_as_nothing_whatever_the_pro
 
 
 @pytest.mark.parametrize("body", ["One line of text.", "  padded  ", "", "   ", "First\nSecond", "a\u2028b", "a\x85b",
-                                  "a\x0bb", "a\x1cb", "\n\nThird line here", " ".join(["word"] * 13), "\u00adsoft"])
+                                  "a\x0bb", "a\x1cb", "\n\nThird line here", " ".join(["word"] * 13), "\u00adsoft",
+                                  " ".join(["word"] * 12), "\t".join(["w"] * 14) + "\t", "a  b\u3000c " * 5])
 def test_the_title_of_a_one_line_body_is_the_first_line_s(body: str) -> None:
     from timeline.article import _title_from
 
@@ -392,3 +405,59 @@ def test_the_first_place_an_anchor_can_start_is_the_loop_s_on_any_text() -> None
         assert GRAMMAR._first_anchor(low) == _first_anchor_by_loop(low)
 
     check()
+
+
+@pytest.mark.parametrize("text", [
+    "Published on 6 February 2026\nThe port reopened on Monday.",
+    "Budget passes\nBy A. Writer\nUpdated 6 Feb 2026 14:02 GMT\nThe council voted on Friday.",
+    "The port reopened on Monday.", "x" * 700 + "\nPosted: February 6, 2026",
+])
+def test_the_byline_test_of_a_text_answers_as_its_bylines_do(text: str) -> None:
+    # One look for the bylines of a text, for each of its dates: the same answers as the definition.
+    from timeline.byline import _TOP_CHARS, byline_test, bylines
+
+    test = byline_test(text)
+    for start in range(0, len(text) + 1, 3):
+        for end in (start, start + 4, start + 17):
+            expected = start < _TOP_CHARS and any(b.start <= start and end <= b.end for b in bylines(text))
+            assert test(start, end) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The port reopened on Monday.", "HEADLINE\n\nThe port reopened. Ships came.\n\nMore here today.",
+    "Budget passes\nBy A. Writer\nThe council voted on Friday, officials said.", "| a | b |\n\nShort",
+])
+def test_the_lead_given_the_lone_sentences_is_the_lead(text: str) -> None:
+    from timeline.article import make_article
+    from timeline.events import _alone, lead_index
+
+    article = make_article(text, published="2026-01-31")
+    sentences = segment(text)
+    counts = [sum(1 for t in sentences if t.paragraph == s.paragraph) == 1 for s in sentences]
+    assert _alone(sentences) == counts
+    assert lead_index(article, sentences, counts) == lead_index(article, sentences)
+
+
+@pytest.mark.parametrize("line", ["", " ", "\t\r", "\u3000\u2003", "\x1c\x1f", "\u00a0", "\u200b", "x", " {} "])
+def test_a_blank_row_line_is_one_strip_leaves_empty(line: str) -> None:
+    # Blank lines are passed over (no row, no error); any other line is a row, read or refused.
+    from timeline.readers.collection import read_rows
+
+    data = ('{"text": "First row."}\n' + line + '\n{"text": "Last row."}\n').encode("utf-8")
+    numbers = [r.number for r in read_rows("feed.jsonl", data)]
+    assert numbers == ([1, 3] if not (line + "\n").strip() else [1, 2, 3])
+
+
+@pytest.mark.parametrize("text", [
+    "1991: 520m gallons were released 1979: 140m gallons were spilt", "20 April: Rig explodes 28 April: Leak found",
+    "Jan 15, 1985 -- July 31, 1987: the first 1996 onwards: the second", "BANGKOK: South Korean President spoke.",
+    "Note: 2010: 2011: 2012:x", "The ratio was 3:1 on 20 April: then 2:1.", "1991:\t a 1992:\n b",
+])
+def test_a_run_on_list_needs_a_colon_an_item(text: str) -> None:
+    # Segmentation looks for the items of a run-on list only in a sentence with two colons or more:
+    # each item opening holds a colon of its own, and a list is two items or more.
+    from timeline.text import _ITEM_OPENING, _items
+
+    assert len(_ITEM_OPENING.findall(text)) <= text.count(":")
+    if text.count(":") < 2:
+        assert _items(text, 0, len(text)) == []

@@ -245,7 +245,7 @@ def _title_from(body: str, fmt: str, fallback: str, lang: str = "en") -> str:
     first = lines[1] if len(lines) > 1 and _is_byline(lines[0], lang) else (lines[0] if lines else "")
     if not first:
         return fallback
-    words = first.split()
+    words = first.split(maxsplit=12)  # a 13th item: more than 12 words (the rest is not split)
     return first if len(words) <= 12 else " ".join(words[:12]) + "…"
 
 

@@ -9,6 +9,7 @@ date with its year); anything else on the line makes it no byline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,7 +61,23 @@ def is_byline_line(line: str) -> bool:
 
 def is_byline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is (in) the date of a byline near the top of `text`."""
-    return start < _TOP_CHARS and any(b.start <= start and end <= b.end for b in bylines(text))
+    return byline_test(text)(start, end)
+
+
+def byline_test(text: str) -> Callable[[int, int], bool]:
+    """`is_byline` for many spans of one text: its bylines are found once, when a span near the
+    top first asks (an article asks for each of its dates)."""
+    found: list[Byline] | None = None
+
+    def test(start: int, end: int) -> bool:
+        nonlocal found
+        if start >= _TOP_CHARS:
+            return False
+        if found is None:
+            found = bylines(text)
+        return any(b.start <= start and end <= b.end for b in found)
+
+    return test
 
 
 def published_by_byline(text: str, today: date) -> tuple[date, str] | None:

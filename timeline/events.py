@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from timeline import calendar
 from timeline.article import Article
-from timeline.byline import is_byline
+from timeline.byline import byline_test
 from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
@@ -606,17 +606,15 @@ def _label(value: str, mod: str | None = None) -> str:
 # --- events ---------------------------------------------------------------------------------------
 
 
-def lead_index(article: Article, sentences: Sequence[Sentence]) -> int | None:
+def lead_index(article: Article, sentences: Sequence[Sentence], alone: Sequence[bool] | None = None) -> int | None:
     """The index of the lead: the first sentence of the text that is not a headline, dateline,
-    byline or table row (None when there is none)."""
+    byline or table row (None when there is none). `alone`: `_alone(sentences)`, when made already."""
     text = article.text
-    counts: dict[int, int] = {}
-    for s in sentences:
-        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
-    for s in sentences:
+    if alone is None:
+        alone = _alone(sentences)
+    for s, by_itself in zip(sentences, alone, strict=True):
         raw = text[s.start:s.end]
-        if not _is_heading(text, s, counts[s.paragraph] == 1, article.title) and _sentence_like(raw) \
-                and not raw.startswith("|"):
+        if not _is_heading(text, s, by_itself, article.title) and _sentence_like(raw) and not raw.startswith("|"):
             return s.index
     return None
 
@@ -643,6 +641,8 @@ class _Ids:
 
 def _alone(sentences: Sequence[Sentence]) -> list[bool]:
     """For each sentence, whether it is a paragraph of its own (a line: a headline, a dateline)."""
+    if len(sentences) == 1:  # (a collection's row, most often)
+        return [True]
     counts: dict[int, int] = {}
     for s in sentences:
         counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
@@ -668,6 +668,7 @@ def _dated_events(article: Article, sentence: Sentence, items: list[_Dated], ref
     body = plain(raw_sentence, article.format)
     clauses = _clauses(text, sentence, _intervals(text, sentence, items, published))
     several = len(clauses) > 1
+    reference, reference_date = _reference(ref)
     out = []
     frm = 0
     for d, cstart, cend in clauses:
@@ -686,7 +687,7 @@ def _dated_events(article: Article, sentence: Sentence, items: list[_Dated], ref
             label=_label(t.value, t.mod), mod=t.mod, until=d.until.value if d.until else None,
             ongoing=d.ongoing, sources=(article.id,), text_start=cstart, anchor="phrase",
             status=event_status(raw_sentence, t.start - sentence.start, d.start, d.end, d.ongoing, published),
-            clause=clause, reference=_reference(ref)[0], reference_date=_reference(ref)[1]))
+            clause=clause, reference=reference, reference_date=reference_date))
     return out
 
 
@@ -752,13 +753,13 @@ def _undated_event(article: Article, sentence: Sentence, day: _Day, anchor: str,
     raw = article.text[sentence.start:sentence.end]
     body = plain(raw, article.format)
     status = status or event_status(raw, None, day.start, day.end, False, article.published)
+    reference, reference_date = _reference(ref)
     return Event(
         id=ids.make(day.value, "", body), article=article.id, sentence=sentence.index, text=body, phrase="",
         offset=(sentence.start, sentence.start), date=day.value, start=day.start, end=day.end,
         granularity=day.granularity, label=_undated_label(day, anchor, status), sources=(article.id,),
         text_start=sentence.start, anchor=anchor,
-        status=status, reference=_reference(ref)[0],
-        reference_date=_reference(ref)[1])
+        status=status, reference=reference, reference_date=reference_date)
 
 
 # Quotation marks: a straight one opens or closes, a curly one says which it does.
@@ -818,12 +819,16 @@ def _saying_day(events: Sequence[Event], opener: int, quote_at: int) -> tuple[_D
 BARE_CLOCK_RULES = frozenset({"clock", "clock_range_start", "mid_pod"})
 
 
-def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> set[int]:
+def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date,
+                    in_byline: Callable[[int, int], bool] | None = None) -> set[int]:
     """Where (start offsets) the clock times alone are whose day is the publication day for want of
     any other: a clock time is no evidence of a day, so only a day the text named before it ("On
     Friday, ... at 6 a.m.", "today ... at 6 a.m.") may date it. `find_events` keeps one still when
-    its sentence names that day otherwise."""
+    its sentence names that day otherwise. (`in_byline`: `byline_test(text)`, when made already.)"""
     out: set[int] = set()
+    if not timexes:
+        return out
+    in_byline = in_byline or byline_test(text)
     today = published.isoformat()
     named: str | None = None  # the day the text named last (not the dateline: that is the publication)
     after_dayless = False  # whether the expression before was such a clock time
@@ -843,11 +848,15 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date) -> 
                 after_dayless = True
                 continue
         elif _ISO_DAY.fullmatch(day) and not _is_dateline(text, t, published) and t.rule != "byline" \
-                and not is_byline(text, t.start, t.end):
+                and not in_byline(t.start, t.end):
             named = day
         after_dayless = False
         after_dated_clock = t.type == "TIME" and t.rule not in BARE_CLOCK_RULES and len(t.value) > 10
     return out
+
+
+def _nowhere(start: int, end: int) -> bool:
+    return False
 
 
 def find_events(article: Article, timexes: Sequence[Timex] | None = None,
@@ -867,6 +876,7 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
         timexes = tag(text, published, sentences)
     by_sentence: dict[int, list[_Dated]] = {}
     references: dict[int, Timex] = {}
+    in_byline = byline_test(text) if timexes else _nowhere  # (no dates: nothing to ask)
     si = 0
     for t in timexes:
         d = _dated(t)
@@ -874,14 +884,14 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
             continue
         while si + 1 < len(sentences) and sentences[si].end <= t.start:
             si += 1
-        if _is_dateline(text, t, published) or t.rule == "byline" or is_byline(text, t.start, t.end):
+        if _is_dateline(text, t, published) or t.rule == "byline" or in_byline(t.start, t.end):
             # the publication date again (infer.py)
             continue
         if is_reference(text, sentences[si].start, t):
             references.setdefault(si, t)
             continue
         by_sentence.setdefault(si, []).append(d)
-    dayless = _dayless_clocks(text, timexes, published)
+    dayless = _dayless_clocks(text, timexes, published, in_byline)
     if dayless:  # a clock time alone dates its sentence only when the sentence names its day otherwise
         for si, items in list(by_sentence.items()):
             days = {d.timex.value[:10] for d in items if d.timex.start not in dayless}
@@ -890,10 +900,10 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
                 by_sentence[si] = kept
             else:
                 del by_sentence[si]
-    lead = lead_index(article, sentences) if undated != "none" else None
+    alone = _alone(sentences)
+    lead = lead_index(article, sentences, alone) if undated != "none" else None
     story = story_day(sentences, by_sentence, lead, published) if undated == "all" else None
     narrating = story is not None  # the story tells of a recent day: later sentences may name others
-    alone = _alone(sentences)
     quoted = quote_openers(text, sentences) if undated == "all" else {}
     events: list[Event] = []
     ids = _Ids(article.id)

@@ -53,6 +53,10 @@ for _lang, _stop in _STOPWORDS.items():
 # The listed words of some language but the default one: a text with none of them is in the default
 # language whatever it counts (the default wins, or nothing does and the default is the answer).
 _OTHERS_WORDS = frozenset(w for w, langs in _LANGUAGES_OF.items() if any(code != DEFAULT for code in langs))
+# The runs of letters of lowercased ASCII text: a word `_ASCII_WORD` reads that is a listed one (no
+# apostrophe in it) is such a run, so the runs that are listed words count at least as many, and a
+# count under MIN_HITS settles it at once (most English texts), with no list of words made.
+_LETTER_RUN = re.compile("[a-z]+")
 
 
 def normalize(value: object) -> str | None:
@@ -76,7 +80,10 @@ def detect(text: str) -> str:
     """The language of `text` by the stopword test of the module docstring; "en" when unclear."""
     head = text[:20_000]
     if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
-        words = _ASCII_WORD.findall(head.lower())[:_WORDS]
+        low = head.lower()
+        if sum(map(_OTHERS_WORDS.__contains__, _LETTER_RUN.findall(low))) < MIN_HITS:
+            return DEFAULT
+        words = _ASCII_WORD.findall(low)[:_WORDS]
         # Another language wins only with MIN_HITS of its words: with fewer words of any other
         # language listed, the answer is the default, whatever the counts (a short text at once).
         if sum(map(_OTHERS_WORDS.__contains__, words)) < MIN_HITS:

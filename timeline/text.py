@@ -185,7 +185,8 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
 
 def _add_items(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     """The sentence text[start:end], as one sentence an item when it is a run-on list of dated items."""
-    for cut in _items(text, start, end) if text.find(":", start, end) >= 0 else ():
+    # Each item opening holds a colon of its own: two openings need two colons (most sentences have none).
+    for cut in _items(text, start, end) if text.count(":", start, end) >= 2 else ():
         _add(out, text, start, cut, paragraph)
         start = cut
     _add(out, text, start, end, paragraph)
