@@ -212,9 +212,15 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
             raise NotADirectoryError(f"templates directory not found: {templates_dir}")
         loaders.append(_ThemeLoader(str(templates_dir), encoding="utf-8"))
     loaders.append(jinja2.FileSystemLoader(str(default_templates_dir()), encoding="utf-8"))
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    # A user's theme runs in Jinja's immutable sandbox: it reads its context and runs no other code.
+    # The bundled theme is ours and needs no sandbox, whose checks on every attribute cost a build of
+    # 1,000 articles about a sixth of its CPU (benchmarks/scale.py: 11.2 against 9.4 CPU-s, same run).
+    env_class: type[jinja2.Environment] = jinja2.Environment
+    if templates_dir is not None:
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(  # a theme's template reads its context, and runs no other code
+        env_class = ImmutableSandboxedEnvironment
+    env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
