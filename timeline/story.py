@@ -595,13 +595,13 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
     n = default_dates(evidence, len(results)) if dates is None else max(0, dates)
     k = 2 if sentences is None else max(0, sentences)
     ranked = choose_days(evidence, 2 * n)  # best first; a day with no sentence to say it gives way
-    picked = choose_sentences(results, [s.date for s in ranked], k)
-    if k:
-        ranked = [s for s in ranked if picked[s.date]] or ranked
+    # the days are those of one sentence or more, whatever K: --sentences 0 shows the same days bare
+    picked = choose_sentences(results, [s.date for s in ranked], max(1, k))
+    ranked = [s for s in ranked if picked[s.date]] or ranked
     chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
         StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),
-                  tuple(_sentence(results, c) for c in picked[s.date]))
+                  tuple(_sentence(results, c) for c in picked[s.date][:k]))
         for s in chosen)
     first = start.isoformat() if start else (out[0].date if out else None)
     last = end.isoformat() if end else (out[-1].date if out else None)

@@ -1,0 +1,35 @@
+"""A hostile tester's fifth round (story, front matter, diff, collections, edits, the SVG
+overview): each test reproduces a fault found, so it comes back only with a failing test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+
+def _article(folder: Path, name: str, text: str, published: str = "2026-01-31", extra: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"---\ntitle: {name}\npublished: {published}\n{extra}---\n{text}\n", encoding="utf-8")
+    return path
+
+
+FLOOD = "On Monday 26 January 2026 the river flooded the town. On 28 January 2026 the army arrived."
+
+
+def _story(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
+    assert main(["story", *args, "-f", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_no_sentences_keeps_the_same_days(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    with_sentences = _story([str(src.parent), "--sentences", "1"], capsys)
+    without = _story([str(src.parent), "--sentences", "0"], capsys)
+    assert [(d["date"], d["articles"]) for d in without["dates"]] == \
+        [(d["date"], d["articles"]) for d in with_sentences["dates"]]
+    assert all(d["articles"] > 0 and d["sentences"] == [] for d in without["dates"])
