@@ -33,3 +33,22 @@ def test_no_sentences_keeps_the_same_days(tmp_path: Path, capsys: pytest.Capture
     assert [(d["date"], d["articles"]) for d in without["dates"]] == \
         [(d["date"], d["articles"]) for d in with_sentences["dates"]]
     assert all(d["articles"] > 0 and d["sentences"] == [] for d in without["dates"])
+
+
+def test_an_unknown_lang_in_the_front_matter_is_said_and_the_language_detected(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD, extra="lang: xx\n")
+    assert main(["extract", str(src), "-f", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert str(src) in err and "'xx'" in err and "Traceback" not in err
+    assert json.loads(out).get("lang", "en") == "en"  # detected: English
+    assert "2026-01-26" in out
+
+
+def test_an_unknown_lang_in_a_collection_row_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "r1", "published": "2026-01-31", "lang": "xx", "text": FLOOD}) + "\n",
+                    encoding="utf-8")
+    assert main(["events", str(feed), "-f", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    assert "'xx'" in err and "2026-01-26" in out

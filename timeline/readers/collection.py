@@ -26,6 +26,7 @@ from timeline.article import (
     Article,
     article_language,
     clean_text,
+    declared_language,
     has_lone_surrogate,
     make_article,
     parse_date,
@@ -258,7 +259,7 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     published_value: date | None = parse_date(own, name, field) if own else published
     aid = row_id(row)
     title = " ".join(f["title"].split()) if f.get("title") else None
-    declared = article_language(lang, f.get("lang"), "", name) if lang or f.get("lang") else None
+    declared = article_language(lang, None, "", name) if lang else declared_language(f.get("lang"), name, warn)
     if f.get("html"):
         from timeline.readers.html import read_html
 
