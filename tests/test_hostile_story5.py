@@ -52,3 +52,18 @@ def test_an_unknown_lang_in_a_collection_row_is_said(tmp_path: Path, capsys: pyt
     assert main(["events", str(feed), "-f", "jsonl"]) == 0
     out, err = capsys.readouterr()
     assert "'xx'" in err and "2026-01-26" in out
+
+
+@pytest.mark.parametrize("command", ["diff", "extract"])
+@pytest.mark.parametrize("drawing", ["story-overview.svg", "timeline.mmd", "timeline.mw"])
+def test_a_drawing_timeline_wrote_is_no_article(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                command: str, drawing: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    out = tmp_path / drawing
+    fmt = {".svg": "svg", ".mmd": "mermaid", ".mw": "markwhen"}[out.suffix]
+    assert main(["extract", str(src), "-f", fmt, "-o", str(out)]) == 0
+    capsys.readouterr()
+    args = [command, str(out), str(src)] if command == "diff" else [command, str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(out) in err[0] and "not an article" in err[0]
