@@ -67,3 +67,17 @@ def test_a_drawing_timeline_wrote_is_no_article(tmp_path: Path, capsys: pytest.C
     assert main(args) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(out) in err[0] and "not an article" in err[0]
+
+
+@pytest.mark.parametrize(("value", "kind"), [(["On 26 January 2026 the river flooded."], "a list"),
+                                             (42, "a number"), ({"body": "x"}, "an object")])
+@pytest.mark.parametrize("field", ["text", "html"])
+def test_a_text_that_is_no_string_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             field: str, value: object, kind: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "r1", "published": "2026-01-31", field: value}) + "\n"
+                    + json.dumps({"id": "r2", "published": "2026-01-31", "text": FLOOD}) + "\n", encoding="utf-8")
+    assert main(["events", str(feed), "-f", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert f"{feed}: row 1: '{field}' is {kind}, not a string" in err and "neither" not in err
+    assert "2026-01-26" in out  # the other row is read
