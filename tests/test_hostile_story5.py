@@ -81,3 +81,17 @@ def test_a_text_that_is_no_string_is_said_so(tmp_path: Path, capsys: pytest.Capt
     out, err = capsys.readouterr()
     assert f"{feed}: row 1: '{field}' is {kind}, not a string" in err and "neither" not in err
     assert "2026-01-26" in out  # the other row is read
+
+
+@pytest.mark.parametrize("command", ["extract", "diff", "events", "story"])
+def test_days_in_the_edits_file_are_said_to_be_the_story_s_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text("days:\n  2026-01-28: {drop: true}\n", encoding="utf-8")
+    args = {"extract": [str(src)], "diff": [str(src), str(src)], "events": [str(src.parent), "-f", "jsonl"],
+            "story": [str(src.parent)]}[command]
+    main([command, *args, "--edits", str(edits)])
+    err = capsys.readouterr().err
+    said = f"{edits}: 'days:' applies to 'timeline story'" in err
+    assert said == (command != "story")
