@@ -95,3 +95,25 @@ def test_days_in_the_edits_file_are_said_to_be_the_story_s_only(
     err = capsys.readouterr().err
     said = f"{edits}: 'days:' applies to 'timeline story'" in err
     assert said == (command != "story")
+
+
+RLO = "\u202e"
+
+
+def test_a_right_to_left_override_never_reaches_the_drawing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "src"
+    _article(folder, "a.md", FLOOD, extra=f"source: Evil{RLO}Wire\n")
+    _article(folder, "b.md", FLOOD, extra="source: Daily\n")
+    out = tmp_path / "story.svg"
+    assert main(["story", str(folder), "-f", "svg", "--title", f"Floods{RLO} of 2026", "-o", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "EvilWire" in svg and "Floods of 2026" in svg and RLO not in svg
+    one = _article(tmp_path / "one", "c.md", f"On 26 January 2026 the river{RLO} flooded the town.",
+                   extra=f"source: S{RLO}\n")
+    text = one.read_text(encoding="utf-8").replace("title: c.md", f"title: Flood{RLO} report")
+    one.write_text(text, encoding="utf-8")
+    drawing = tmp_path / "one.svg"
+    assert main(["extract", str(one), "-f", "svg", "-o", str(drawing)]) == 0
+    svg = drawing.read_text(encoding="utf-8")
+    assert "Flood report" in svg and RLO not in svg
+    capsys.readouterr()
