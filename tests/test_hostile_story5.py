@@ -117,3 +117,13 @@ def test_a_right_to_left_override_never_reaches_the_drawing(tmp_path: Path, caps
     svg = drawing.read_text(encoding="utf-8")
     assert "Flood report" in svg and RLO not in svg
     capsys.readouterr()
+
+
+def test_one_article_listing_neighbouring_days_gives_each_its_place(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # one article naming two days is no sign they are one event: the merge of neighbours is
+    # for a day that several articles mention together with the better day beside it
+    lines = " ".join(f"On {d} January 2025 the council voted on item {d}." for d in range(1, 13))
+    src = _article(tmp_path / "src", "log.md", lines, published="2025-01-20")
+    st = _story([str(src), "--dates", "12", "--sentences", "0"], capsys)
+    assert [d["date"] for d in st["dates"]] == [f"2025-01-{d:02d}" for d in range(1, 13)]
