@@ -18,7 +18,7 @@ from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
 from timeline.frozen import quick_init
-from timeline.lang import detect, normalize
+from timeline.lang import detect, known, normalize
 from timeline.pubdate import PUBLISHED_RANGE, parse_date
 
 
@@ -288,7 +288,7 @@ def make_article(
     needs_stem = not (article_id or meta.get("id"))
     stem = "article" if name in ("<stdin>", "<text>") or not needs_stem else Path(name).stem
     aid = article_id or slugify(str(meta.get("id") or stem))
-    language = article_language(lang, meta.get("lang"), body, name)
+    language = article_language(lang, meta.get("lang"), body, name, warn)
     the_title = title or (str(meta["title"]).strip() if meta.get("title") else _title_from(body, fmt, stem, language))
     if published is not None:
         pub = parse_date(published, name, "--published")
@@ -327,17 +327,29 @@ def make_article(
     )
 
 
-def article_language(given: str | None, declared: object, text: str, name: str = "<text>") -> str:
+def article_language(given: str | None, declared: object, text: str, name: str = "<text>",
+                     warn: Callable[[str], None] | None = None) -> str:
     """The language of an article: `given` (--lang), else what its metadata `declared`, else
     detected from `text`. A declared value that is no language code is an ArticleError."""
     if given:
         return normalize(given) or given
-    if declared is not None and str(declared).strip():
-        code = normalize(declared)
-        if code is None:
-            raise ArticleError(f"{name}: lang {str(declared)!r} is not a language code (like 'es' or 'fr-FR')")
-        return code
-    return detect(text)
+    return declared_language(declared, name, warn) or detect(text)
+
+
+def declared_language(declared: object, name: str = "<text>", warn: Callable[[str], None] | None = None) -> str | None:
+    """The language code metadata `declared` (None when it declares none). A value that is no
+    language code is an ArticleError; a code dateparser does not know (what --lang refuses) is
+    said to `warn` and is None: the language is then detected, as when none is declared."""
+    if declared is None or not str(declared).strip():
+        return None
+    code = normalize(declared)
+    if code is None:
+        raise ArticleError(f"{name}: lang {str(declared)!r} is not a language code (like 'es' or 'fr-FR')")
+    if not known(code):
+        (warn or warn_stderr)(f"{name}: lang {str(declared)!r} is no language dateparser knows (like 'es', 'fr' "
+                              "or 'it'): the language is detected from the text")
+        return None
+    return code
 
 
 def load_article(

@@ -148,7 +148,12 @@ def _load_edits(args: argparse.Namespace) -> Edits:
     from timeline.edits import NO_EDITS, load_edits
 
     path = getattr(args, "edits", None)
-    return load_edits(path) if path else NO_EDITS
+    edits = load_edits(path) if path else NO_EDITS
+    command = getattr(args, "command", None)
+    if edits.days and command not in ("story", "build"):  # a story's key days: this command has none
+        _warn([f"{edits.path}: 'days:' applies to 'timeline story' (and a site's story) only: "
+               f"not applied by 'timeline {command}'"])
+    return edits
 
 
 def _warn(messages: Sequence[str]) -> None:

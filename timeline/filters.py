@@ -25,6 +25,7 @@ __all__ = [
     "is_web_url",
     "iso",
     "mark_phrase",
+    "no_bidi",
     "md_escape",
     "md_phrase",
     "md_url",
@@ -146,6 +147,17 @@ def md_url(url: str) -> str:
     for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("\n", "%0A")):
         url = url.replace(char, code)
     return url
+
+
+#: The bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI):
+#: an RLO left open in a name reverses what follows it, and SVG text has no <bdi> to close it.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def no_bidi(text: object) -> str:
+    """`text` without bidi embedding, override and isolate controls (for SVG's <title>, <desc> and
+    <text>, where nothing can isolate it): right-to-left words still read right to left."""
+    return str(text).translate(_BIDI_CONTROLS)
 
 
 def iso(value: date | datetime | str | None) -> str:

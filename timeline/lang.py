@@ -14,6 +14,7 @@ listed) is English, the tagger's own language.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["DEFAULT", "LANGUAGES", "detect", "normalize"]
 
@@ -69,11 +70,15 @@ def normalize(value: object) -> str | None:
 def known(code: str) -> bool:
     """Whether the foreign tagger can read language `code` (an ISO 639 code from `normalize`):
     English, or a language dateparser has data for. Imports dateparser's list of languages."""
-    if code == DEFAULT:
-        return True
+    return code == DEFAULT or code in _dateparser_codes()
+
+
+@cache
+def _dateparser_codes() -> frozenset[str]:
+    """The languages dateparser has data for (once: a collection asks per row)."""
     from dateparser.data.languages_info import language_order
 
-    return code in {name.split("-")[0].lower() for name in language_order}
+    return frozenset(name.split("-")[0].lower() for name in language_order)
 
 
 def detect(text: str) -> str:

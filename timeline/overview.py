@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from timeline import calendar
-from timeline.filters import html_id, when_text
+from timeline.filters import html_id, no_bidi, when_text
 
 __all__ = ["Break", "Divider", "Mark", "Overview", "Segment", "Tick", "Track", "TrackSpec", "for_articles",
            "for_story", "overview"]
@@ -447,7 +447,7 @@ def _title(e: Dated, short: bool = False) -> str:
     when only, if `short`."""
     if short:
         return when_text(e)  # type: ignore[arg-type]
-    text = " ".join(str(getattr(e, "headline", None) or e.text).split())
+    text = " ".join(no_bidi(getattr(e, "headline", None) or e.text).split())
     if len(text) > TITLE_CHARS:
         text = text[:TITLE_CHARS - 1].rstrip() + "…"
     return f"{when_text(e)}: {text}"  # type: ignore[arg-type]
@@ -658,6 +658,7 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     of the geometry are then along and across the time axis), computed from the same work.
     None when no event has a place in time."""
     specs = list(tracks or [])[:MAX_TRACKS] or [TrackSpec("", frozenset(), published)]
+    specs = [replace(s, label=no_bidi(s.label)) for s in specs]  # a source's name: SVG text, no <bdi>
     multi = len(specs) > 1
     placed = sorted(((e, d) for e in events if (d := _days(e)) is not None), key=lambda p: p[1])
     if not placed:

@@ -38,6 +38,7 @@ Filters:
     edited_text(event) -> str                  what the editor did: "Date corrected by the editor." ("" if nothing)
     edited_words(names) -> str                 the same, of a story day's `edited`
     md_escape(text) -> str                     text made inert in Markdown (incl. "|", "<", "&…;")
+    no_bidi(text) -> str                       text without bidi overrides and isolates (SVG has no <bdi>)
     md_phrase(event) -> str                    event.text, Markdown-escaped, with the phrase in **bold**
     md_url(url) -> str                         URL for a Markdown link destination: [x](<…>)
     markwhen_dates(event) -> str               the event's dates as Markwhen/EDTF: "2025-11", "2009/2010"
@@ -85,6 +86,7 @@ from timeline.filters import (
     md_escape,
     md_phrase,
     md_url,
+    no_bidi,
     phrase_parts,
     range_dash,
     short_date,
@@ -236,6 +238,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         short_date=short_date,
         counted=counted,
         mark_phrase=mark_phrase,
+        no_bidi=no_bidi,
         phrase_parts=phrase_parts,
         clause_parts=clause_parts,
         md_escape=md_escape,

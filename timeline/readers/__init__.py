@@ -30,16 +30,22 @@ __all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "l
 FORMATS_IN = ("text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+#: What timeline writes that is no article (its tags and labels would be read as text and dated).
+_NOT_ARTICLES = {".svg": "an SVG drawing", ".mmd": "a Mermaid chart", ".mermaid": "a Mermaid chart",
+                 ".mw": "a Markwhen timeline"}
 
 
 def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
     """What a file is: "html", "collection", "markdown" or "text" (`format_in` decides when given;
-    else the suffix; else HTML recognised by its first bytes, e.g. on stdin)."""
+    else the suffix; else HTML recognised by its first bytes, e.g. on stdin). A drawing or chart
+    timeline writes (`.svg`, `.mmd`, `.mw`) is an ArticleError unless `format_in` says otherwise."""
     if format_in:
         return format_in
     from timeline.readers.collection import is_collection
 
     suffix = Path(name).suffix.lower()
+    if suffix in _NOT_ARTICLES:
+        raise ArticleError(f"{name}: is {_NOT_ARTICLES[suffix]}, not an article (--format-in reads it as one)")
     if suffix in HTML_SUFFIXES:
         return "html"
     if is_collection(name):

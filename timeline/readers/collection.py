@@ -26,6 +26,7 @@ from timeline.article import (
     Article,
     article_language,
     clean_text,
+    declared_language,
     has_lone_surrogate,
     make_article,
     parse_date,
@@ -72,6 +73,19 @@ def is_collection(path: str) -> bool:
     return Path(path).suffix.lower() in COLLECTION_SUFFIXES
 
 
+#: The fields that hold the article itself: a value that is no string there is the row's error.
+_BODY_FIELDS = frozenset({"text", "html"})
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, for a message: "a list", "an object", "a number", "true or false"."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "a list", dict: "an object"}.get(type(value), f"a {type(value).__name__}")
+
+
 def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row:
     """The row of these (name, value) pairs: known fields only, cleaned (timeline.article.clean_text);
     a field over FIELD_LIMIT makes it an error."""
@@ -79,9 +93,16 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
     warnings: list[str] = []
     for k, v in raw:
         key = k if k in _FIELD_SET else str(k).strip().lower()  # a field's name as it is, most often
-        if key not in _FIELD_SET or v is None or isinstance(v, (dict, list)):  # a tuple: no union built a field
+        if key not in _FIELD_SET or v is None:
             continue
-        value = v if v.__class__ is str else str(v)
+        if v.__class__ is str:
+            value = v
+        elif key in _BODY_FIELDS:  # a list of paragraphs, a number: no article text to read
+            return Row(path, number, None, f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a string")
+        elif isinstance(v, (dict, list)):  # a tuple: no union built a field
+            continue
+        else:
+            value = str(v)
         if len(value) > FIELD_LIMIT:
             return Row(path, number, None, f"{path}: row {number}: a field of {len(value):,} characters ('{key}') "
                                             f"is over the limit of {FIELD_LIMIT:,}")
@@ -258,7 +279,7 @@ def article_from_row(row: Row, *, today: date | None = None, warn: Callable[[str
     published_value: date | None = parse_date(own, name, field) if own else published
     aid = row_id(row)
     title = " ".join(f["title"].split()) if f.get("title") else None
-    declared = article_language(lang, f.get("lang"), "", name) if lang or f.get("lang") else None
+    declared = article_language(lang, None, "", name) if lang else declared_language(f.get("lang"), name, warn)
     if f.get("html"):
         from timeline.readers.html import read_html
 

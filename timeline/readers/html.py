@@ -1029,7 +1029,7 @@ def read_html(
         format="text",
         path=None if name in ("<stdin>", "<text>") else name,
         author=_author(doc.author),
-        lang=article_language(lang, _declared_lang(tree), text, name),
+        lang=article_language(lang, _declared_lang(tree), text, name, warn),
     )
 
 
