@@ -7,18 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from test_hostile_story import FLOOD, _article  # the same article writer and story as the round before
 
 from timeline.cli import main
-
-
-def _article(folder: Path, name: str, text: str, published: str = "2026-01-31", extra: str = "") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(f"---\ntitle: {name}\npublished: {published}\n{extra}---\n{text}\n", encoding="utf-8")
-    return path
-
-
-FLOOD = "On Monday 26 January 2026 the river flooded the town. On 28 January 2026 the army arrived."
 
 
 def _story(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
