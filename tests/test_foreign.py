@@ -443,3 +443,12 @@ def test_an_italian_pages_insertion_stamp_is_a_byline() -> None:
     found = {t.text: t.rule for t in tag_foreign(" ".join(["Navigazione del sito."] * 60) + " " + stamp,
                                                  date(2011, 9, 28), "it")}
     assert found == {"28 settembre 2011": "byline", "25 settembre": "dateparser"}
+
+
+def test_the_last_days_are_a_duration_as_in_english() -> None:
+    # "nei giorni scorsi", "los últimos días", "ces derniers jours": as English "in recent days"
+    for lang, text in (("it", "Nei giorni scorsi la polizia ha arrestato tre persone."),
+                       ("es", "En los últimos días la policía detuvo a tres personas."),
+                       ("fr", "Ces derniers jours, la police a arrêté trois militants.")):
+        assert [(t.type, t.value, t.anchor) for t in tag_foreign(text, date(2026, 2, 5), lang)] \
+            == [("DURATION", "PXD", None)], text

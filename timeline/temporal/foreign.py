@@ -103,6 +103,9 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+        # "nei giorni scorsi", "los últimos días", "ces derniers jours" (not "los últimos días de Mubarak")
+        "lately": re.compile(rf"(?<!\w)(?:{alt(loc.lately)})(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des|du|della)(?!\w))"
+                             if loc.lately else r"(?!)", re.IGNORECASE),
     }
 
 
@@ -388,7 +391,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
-                and not w["ahead"].search(sentence) \
+                and not w["ahead"].search(sentence) and not w["lately"].search(sentence) \
                 and not w["beside"].search(sentence):
             continue
         tense = _tense(sentence, lang) if known else None
@@ -790,17 +793,23 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
     w = _words(lang)
     loc = LOCALES[lang]
     out = []
+    idioms = [i.span() for i in w["idiom"].finditer(sentence)]  # "no llegan a fin de mes": no date
     for m in w["period"].finditer(sentence):
-        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+        if not all(m.end() <= a or m.start() >= b for a, b in taken + idioms):
             continue
-        unit, n = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
+        unit, n, *mod = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
             in loc.periods else loc.periods.get(m.group().lower(), ("", 0))
         if not unit:
             continue
         value = _period(unit, n, published)
-        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
-                         "locale:period", TAGGER))
+        out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, mod[0] if mod else None,
+                         "publication", "locale:period", TAGGER))
         taken.append((m.start(), m.end()))
+    for m in w["lately"].finditer(sentence):  # a past stretch of no known length, as English "recent days"
+        if all(m.end() <= a or m.start() >= b for a, b in taken):
+            out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DURATION",
+                             (loc.lately or {})[m.group().lower()], None, None, "locale:lately", TAGGER))
+            taken.append((m.start(), m.end()))
     counts = [(m, -1) for m in w["ago"].finditer(sentence)]
     if tense != "past":  # "tra due giorni": ahead of the publication, unless the clause tells of the past
         counts += [(m, 1) for m in w["ahead"].finditer(sentence)]

@@ -21,7 +21,8 @@ class Locale:
     days: dict[str, int]  # relative day words and their offset from the publication day
     before: tuple[str, ...]  # a weekday marker that means "the last one": "el pasado martes"
     after: tuple[str, ...]  # a weekday marker that means "the next one": "el próximo martes"
-    periods: dict[str, tuple[str, int]]  # "la semana pasada" -> ("week", -1)
+    periods: dict[str, tuple[str, int] | tuple[str, int, str]]  # "la semana pasada" -> ("week", -1); a part
+    #                 of the period after it, its TIMEX3 mod: "a fin de mes" -> ("month", 0, "END")
     idioms: tuple[str, ...]  # phrases holding a day word that are no date ("hoy en día")
     future: str  # a regular expression of words that tell a sentence speaks of the future
     past: str  # ... of the past
@@ -49,6 +50,8 @@ class Locale:
     near: str = ""  # the words that make a weekday after them the coming one unless its clause is in the
     #                 past, then the most recent ("ce jeudi", "jusqu'à mardi"): a regular expression
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
+    lately: dict[str, str] | None = None  # the last days, weeks...: a past stretch of no known length, its
+    #                 TIMEX3 DURATION as English "in recent days" (PXD); not before "de", "di" ("the last days of")
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
 
@@ -67,9 +70,21 @@ LOCALES: dict[str, Locale] = {
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
-                 "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0)},
+                 "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0),
+                 "fin de mes": ("month", 0, "END"), "finales de mes": ("month", 0, "END"),
+                 "fin del mes": ("month", 0, "END"), "final del mes": ("month", 0, "END"),
+                 "finales del mes": ("month", 0, "END"), "fin de año": ("year", 0, "END"),
+                 "finales de año": ("year", 0, "END"), "fin del año": ("year", 0, "END"),
+                 "final del año": ("year", 0, "END"), "finales del año": ("year", 0, "END"),
+                 "fin del año pasado": ("year", -1, "END"), "finales del año pasado": ("year", -1, "END"),
+                 "final del año pasado": ("year", -1, "END"), "fin del mes pasado": ("month", -1, "END"),
+                 "finales del mes pasado": ("month", -1, "END")},
+        lately={"los últimos días": "PXD", "las últimas semanas": "PXW", "los últimos meses": "PXM",
+                "los últimos años": "PXY"},
         idioms=("hoy en día", "hoy día", "a día de hoy", "hoy por hoy", "de hoy en adelante", "el día de mañana",
-                "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana"),
+                "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana",
+                "llegar a fin de mes", "llegan a fin de mes", "llega a fin de mes", "llegamos a fin de mes",
+                "llegaban a fin de mes", "llegaba a fin de mes"),  # to make ends meet
         future=r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)|será|serán|habrá|habrán"
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
         past=r"\b(?:ha|han|había|habían|fue|fueron|hubo|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|estuvo"
@@ -109,7 +124,15 @@ LOCALES: dict[str, Locale] = {
                  "le mois dernier": ("month", -1), "le mois prochain": ("month", 1), "ce mois-ci": ("month", 0),
                  "l'an dernier": ("year", -1), "l’an dernier": ("year", -1), "l'année dernière": ("year", -1),
                  "l’année dernière": ("year", -1), "l'an prochain": ("year", 1), "l’an prochain": ("year", 1),
-                 "l'année prochaine": ("year", 1), "l’année prochaine": ("year", 1), "cette année": ("year", 0)},
+                 "l'année prochaine": ("year", 1), "l’année prochaine": ("year", 1), "cette année": ("year", 0),
+                 "la fin du mois": ("month", 0, "END"), "fin de mois": ("month", 0, "END"),
+                 "la fin de l'année": ("year", 0, "END"), "la fin de l’année": ("year", 0, "END"),
+                 "fin d'année": ("year", 0, "END"), "fin d’année": ("year", 0, "END"),
+                 "la fin de l'année dernière": ("year", -1, "END"), "la fin de l’année dernière": ("year", -1, "END"),
+                 "la fin de l'an dernier": ("year", -1, "END"), "la fin de l’an dernier": ("year", -1, "END"),
+                 "la fin du mois dernier": ("month", -1, "END")},
+        lately={"ces derniers jours": "PXD", "ces jours derniers": "PXD", "ces dernières semaines": "PXW",
+                "ces derniers mois": "PXM", "ces dernières années": "PXY"},
         idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
                 "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
@@ -158,9 +181,18 @@ LOCALES: dict[str, Locale] = {
                  "l’anno prossimo": ("year", 1), "quest'anno": ("year", 0), "quest’anno": ("year", 0),
                  "il prossimo anno": ("year", 1), "il prossimo mese": ("month", 1), "l'anno passato": ("year", -1),
                  "l’anno passato": ("year", -1), "il mese passato": ("month", -1),
-                 "la settimana passata": ("week", -1)},
+                 "la settimana passata": ("week", -1),
+                 "fine mese": ("month", 0, "END"), "fine del mese": ("month", 0, "END"),
+                 "fine anno": ("year", 0, "END"),
+                 "fine dell'anno": ("year", 0, "END"), "fine dell’anno": ("year", 0, "END"),
+                 "fine dell'anno scorso": ("year", -1, "END"), "fine dell’anno scorso": ("year", -1, "END"),
+                 "fine del mese scorso": ("month", -1, "END")},
+        lately={"giorni scorsi": "PXD", "ultimi giorni": "PXD", "ultime settimane": "PXW", "settimane scorse": "PXW",
+                "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY"},
         idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
-                "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi"),
+                "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi",
+                "arrivare a fine mese", "arrivano a fine mese", "arriva a fine mese", "arriviamo a fine mese",
+                "arrivare alla fine del mese", "arrivano alla fine del mese"),  # to make ends meet
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
@@ -188,7 +220,13 @@ LOCALES: dict[str, Locale] = {
         # violare il sabato", "un sabato e una domenica"), unless a day number or a word that places it follows
         every=r"(?:ogni|tutti\s+i|un)\s+{wd}|dal\s+(?:lunedì|lunedi)\s+al\s+(?:venerdì|venerdi|sabato)"
               r"|(?<!per\s)(?<!entro\s)(?:il|la|una)\s+{wd}(?!\s*,?\s*\d|\s+(?:scors|prossim|successiv|seguent"
-              r"|precedent|stess|prima|dopo)\w*)",
+              r"|precedent|stess|prima|dopo)\w*)"
+              # "di sabato" at the head of its clause or after a word of habit ("aperto di sabato", "anche di
+              # domenica"); after a noun it is that thing's day ("la manifestazione di sabato")
+              r"|(?:^\s*|(?<=[,;:(]\s)|(?<=\bsolo\s)|(?<=\banche\s)|(?<=\bsempre\s)|(?<=\bsoltanto\s)"
+              r"|(?<=\bspesso\s)|(?<=\bmai\s)|(?<=\baperto\s)|(?<=\baperta\s)|(?<=\baperti\s)|(?<=\baperte\s)"
+              r"|(?<=\bchiuso\s)|(?<=\bchiusa\s)|(?<=\bchiusi\s)|(?<=\bchiuse\s)|(?<=\bsoprattutto\s))"
+              r"di\s+{wd}(?!\s*,?\s*\d|\s+(?:scors|prossim|successiv|seguent|precedent|stess)\w*)",
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
                "coalizione", "rivoluzione", "appello"),
     ),
