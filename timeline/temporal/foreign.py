@@ -103,6 +103,9 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
                             else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
                               rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+        # "all'inizio del mese di marzo", "l'anno scolastico": the start or end of another's month or year
+        "other_period": re.compile(rf"\s+(?:{loc.other_period})(?!\w)" if loc.other_period else r"(?!)",
+                                   re.IGNORECASE),
         # "nei giorni scorsi", "los últimos días", "ces derniers jours" (not "los últimos días de Mubarak")
         "lately": re.compile(rf"(?<!\w)(?:{alt(loc.lately)})(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des|du|della)(?!\w))"
                              if loc.lately else r"(?!)", re.IGNORECASE),
@@ -799,7 +802,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
             continue
         unit, n, *mod = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
             in loc.periods else loc.periods.get(m.group().lower(), ("", 0))
-        if not unit:
+        if not unit or mod and w["other_period"].match(sentence, m.end()):
             continue
         value = _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, mod[0] if mod else None,
@@ -807,8 +810,10 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         taken.append((m.start(), m.end()))
     for m in w["lately"].finditer(sentence):  # a past stretch of no known length, as English "recent days"
         if all(m.end() <= a or m.start() >= b for a, b in taken):
-            out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DURATION",
-                             (loc.lately or {})[m.group().lower()], None, None, "locale:lately", TAGGER))
+            value = (loc.lately or {})[m.group().lower()]
+            out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(),
+                             "DATE" if value.endswith("_REF") else "DURATION", value, None, None, "locale:lately",
+                             TAGGER))
             taken.append((m.start(), m.end()))
     counts = [(m, -1) for m in w["ago"].finditer(sentence)]
     if tense != "past":  # "tra due giorni": ahead of the publication, unless the clause tells of the past

@@ -13,6 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def _curly(periods: dict[str, tuple[str, int, str]]) -> dict[str, tuple[str, int, str]]:
+    """The phrases with their apostrophes also written curly ("dell'anno", "dell’anno")."""
+    return periods | {k.replace("'", "’"): v for k, v in periods.items()}
+
+
 @dataclass(frozen=True)
 class Locale:
     months: tuple[str, ...]  # month names (any case, accents as written)
@@ -51,7 +56,10 @@ class Locale:
     #                 past, then the most recent ("ce jeudi", "jusqu'à mardi"): a regular expression
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
     lately: dict[str, str] | None = None  # the last days, weeks...: a past stretch of no known length, its
-    #                 TIMEX3 DURATION as English "in recent days" (PXD); not before "de", "di" ("the last days of")
+    #                 TIMEX3 DURATION as English "in recent days" (PXD); not before "de", "di" ("the last days of");
+    #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
+    other_period: str = ""  # the words after the start or end of a month or year that make it another's
+    #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
 
@@ -78,7 +86,21 @@ LOCALES: dict[str, Locale] = {
                  "final del año": ("year", 0, "END"), "finales del año": ("year", 0, "END"),
                  "fin del año pasado": ("year", -1, "END"), "finales del año pasado": ("year", -1, "END"),
                  "final del año pasado": ("year", -1, "END"), "fin del mes pasado": ("month", -1, "END"),
-                 "finales del mes pasado": ("month", -1, "END")},
+                 "finales del mes pasado": ("month", -1, "END"),
+                 # the start, as English "the start of the month", "early next year"
+                 "principios de mes": ("month", 0, "START"), "principios del mes": ("month", 0, "START"),
+                 "comienzos de mes": ("month", 0, "START"), "comienzos del mes": ("month", 0, "START"),
+                 "inicios de mes": ("month", 0, "START"), "principios de año": ("year", 0, "START"),
+                 "principios del año": ("year", 0, "START"), "comienzos de año": ("year", 0, "START"),
+                 "comienzos del año": ("year", 0, "START"), "inicios de año": ("year", 0, "START"),
+                 "inicios del año": ("year", 0, "START"),
+                 **{f"{start} {period}": (unit, n, "START")
+                    for start in ("principios del", "comienzos del", "inicios del")
+                    for period, unit, n in (("próximo año", "year", 1), ("año próximo", "year", 1),
+                                            ("año que viene", "year", 1), ("año pasado", "year", -1),
+                                            ("próximo mes", "month", 1), ("mes próximo", "month", 1),
+                                            ("mes que viene", "month", 1), ("mes pasado", "month", -1))}},
+        other_period=r"de|del|escolar|académico|academico|fiscal|lectivo|judicial|litúrgico|lunar",
         lately={"los últimos días": "PXD", "estos últimos días": "PXD", "las últimas semanas": "PXW",
                 "estas últimas semanas": "PXW", "los últimos meses": "PXM",
                 "los últimos años": "PXY"},
@@ -131,9 +153,20 @@ LOCALES: dict[str, Locale] = {
                  "fin d'année": ("year", 0, "END"), "fin d’année": ("year", 0, "END"),
                  "la fin de l'année dernière": ("year", -1, "END"), "la fin de l’année dernière": ("year", -1, "END"),
                  "la fin de l'an dernier": ("year", -1, "END"), "la fin de l’an dernier": ("year", -1, "END"),
-                 "la fin du mois dernier": ("month", -1, "END")},
+                 "la fin du mois dernier": ("month", -1, "END"),
+                 # the start, as English "the start of the month", "early next year"
+                 **_curly({"début du mois": ("month", 0, "START"), "début de mois": ("month", 0, "START"),
+                           "début de l'année": ("year", 0, "START"), "début d'année": ("year", 0, "START"),
+                           "début de l'année prochaine": ("year", 1, "START"),
+                           "début de l'an prochain": ("year", 1, "START"),
+                           "début de l'année dernière": ("year", -1, "START"),
+                           "début de l'an dernier": ("year", -1, "START"),
+                           "début du mois prochain": ("month", 1, "START"),
+                           "début du mois dernier": ("month", -1, "START")})},
+        other_period=r"de|du|des|d['’]|scolaire|universitaire|fiscal|budgétaire|judiciaire|liturgique|lunaire",
         lately={"ces derniers jours": "PXD", "ces jours derniers": "PXD", "ces dernières semaines": "PXW",
-                "ces derniers mois": "PXM", "ces dernières années": "PXY"},
+                "ces derniers mois": "PXM", "ces dernières années": "PXY",
+                "ces derniers temps": "PAST_REF"},
         idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
                 "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
@@ -187,7 +220,19 @@ LOCALES: dict[str, Locale] = {
                  "fine anno": ("year", 0, "END"),
                  "fine dell'anno": ("year", 0, "END"), "fine dell’anno": ("year", 0, "END"),
                  "fine dell'anno scorso": ("year", -1, "END"), "fine dell’anno scorso": ("year", -1, "END"),
-                 "fine del mese scorso": ("month", -1, "END")},
+                 "fine del mese scorso": ("month", -1, "END"),
+                 # the start, as English "the start of the month", "early next year"
+                 **_curly({"inizio mese": ("month", 0, "START"), "inizio del mese": ("month", 0, "START"),
+                           "inizio anno": ("year", 0, "START"), "inizio dell'anno": ("year", 0, "START"),
+                           "inizio dell'anno prossimo": ("year", 1, "START"),
+                           "inizio del prossimo anno": ("year", 1, "START"),
+                           "inizio dell'anno scorso": ("year", -1, "START"),
+                           "inizio dello scorso anno": ("year", -1, "START"),
+                           "inizio del mese prossimo": ("month", 1, "START"),
+                           "inizio del prossimo mese": ("month", 1, "START"),
+                           "inizio del mese scorso": ("month", -1, "START"),
+                           "inizio dello scorso mese": ("month", -1, "START")})},
+        other_period=r"di|del|della|dei|scolastico|accademico|fiscale|giudiziario|liturgico|lunare",
         lately={"giorni scorsi": "PXD", "ultimi giorni": "PXD", "ultime settimane": "PXW", "settimane scorse": "PXW",
                 "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY"},
         idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
