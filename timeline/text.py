@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.frozen import quick_init
+from timeline.temporal.vocab import MONTHS
 
 
 @quick_init
@@ -114,8 +115,7 @@ _END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
 # range of years, a day, a month, "1996 onwards", "Jan 15, 1985 -- July 31, 1987") and a colon.
 # A sentence with two such openings or more is one sentence an item; the last item also ends
 # before a capitalised connective with its comma ("... in Alaska However, this was ...").
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _ITEM_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_YEAR}"
               rf"|{_YEAR}(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?)(?![\w-])")
