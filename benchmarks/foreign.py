@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from dateparser.search import search_dates
 
-    from timeline.article import load_article
     from timeline.evaluate import read_corpus
+    from timeline.readers import load_article
     from timeline.temporal import tag
     from timeline.temporal.foreign import tag_foreign
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.article import ArticleError, load_article, make_article
+from timeline.article import ArticleError, make_article
 from timeline.infer import infer_published
+from timeline.readers import load_article
 
 TODAY = date(2026, 11, 26)
 

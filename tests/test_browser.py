@@ -524,7 +524,7 @@ def test_nu_html_checker_finds_no_errors(seed_site: Path, themed_site: Path, ext
 
 
 def _seed_timeline() -> Any:
-    from timeline.article import load_article
+    from timeline.readers import load_article
 
     return timeline_of([load_article(str(p)) for p in sorted(SEEDS.glob("*.txt"))])
 

@@ -297,7 +297,7 @@ def test_a_page_that_fails_to_render_leaves_the_site_as_it_was(tmp_path: Path, j
 
 def test_the_library_writes_the_same_site_as_the_build(tmp_path: Path) -> None:
     """render_site (pages as strings) then write_site: the same files as `timeline build`."""
-    from timeline.article import load_article
+    from timeline.readers import load_article
     from timeline.site import render_site, write_site
 
     src = _corpus(tmp_path / "src", 4)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.article import ArticleError, load_article, make_article
+from timeline.article import ArticleError, make_article
 from timeline.chronology import Timeline
 from timeline.cli import main
 from timeline.diff import (
@@ -23,6 +23,7 @@ from timeline.diff import (
     word_diff,
 )
 from timeline.pipeline import timeline_of
+from timeline.readers import load_article
 from timeline.readers.versions import load_timeline_json, load_version
 from timeline.render import render, render_diff
 from timeline.versions import base_id, diff_versions, group_versions, version_number

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.article import load_article
 from timeline.cli import main
 from timeline.pipeline import process
+from timeline.readers import load_article
 from timeline.table import COLUMN_NAMES, event_rows, events_table
 
 ROOT = Path(__file__).resolve().parent.parent

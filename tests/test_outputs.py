@@ -236,8 +236,8 @@ def _cli(*args: str, timeout: float = 60, **kwargs: object) -> subprocess.Comple
 
 def _extract(path: str, fmt: str) -> str:
     """What `timeline extract PATH -f FMT` prints."""
-    from timeline.article import load_article
     from timeline.pipeline import timeline_of
+    from timeline.readers import load_article
 
     return render.render(timeline_of([load_article(path)]), fmt)
 

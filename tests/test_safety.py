@@ -413,8 +413,8 @@ def test_the_undated_lead_is_not_counted_as_a_dated_event(tmp_path: Path, capsys
                    "Trade fell in January.\n", encoding="utf-8")
     out = tmp_path / "site"
     assert main(["build", str(src), "-o", str(out), "-q"]) == 0
-    from timeline.article import load_article
     from timeline.pipeline import process
+    from timeline.readers import load_article
 
     events = process(load_article(str(src))).events
     dated = sum(1 for e in events if e.anchor == "phrase")

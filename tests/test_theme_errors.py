@@ -81,7 +81,7 @@ def test_a_theme_error_in_a_site_build_is_one_line(capsys: pytest.CaptureFixture
 
 
 def _seed_timeline() -> Timeline:
-    from timeline.article import load_article
     from timeline.pipeline import timeline_of
+    from timeline.readers import load_article
 
     return timeline_of([load_article(str(SEED))])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "Article": "timeline.article",
     "ArticleError": "timeline.article",
-    "load_article": "timeline.article",
+    "load_article": "timeline.readers",
     "Timeline": "timeline.chronology",
     "Event": "timeline.events",
     "ArticleResult": "timeline.pipeline",
@@ -31,10 +31,11 @@ __all__ = ["Article", "ArticleError", "ArticleResult", "Event", "Timeline", "Tim
            "process", "tag", "timeline_of"]
 
 if TYPE_CHECKING:
-    from timeline.article import Article, ArticleError, load_article
+    from timeline.article import Article, ArticleError
     from timeline.chronology import Timeline
     from timeline.events import Event
     from timeline.pipeline import ArticleResult, extract, process, timeline_of
+    from timeline.readers import load_article
     from timeline.temporal import Timex, tag
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from timeline.errors import ArticleError, warn_stderr
 from timeline.frozen import quick_init
@@ -26,7 +25,7 @@ class NoPublicationDate(ArticleError):
     """An article whose metadata and text give no publication date (`--published` may give one)."""
 
 
-__all__ = ["Article", "ArticleError", "NoPublicationDate", "clean_text", "decode_text", "file_offsets", "load_article",
+__all__ = ["Article", "ArticleError", "NoPublicationDate", "clean_text", "decode_text", "file_offsets",
            "make_article", "parse_date", "read_bytes", "read_source", "slugify", "split_front_matter"]
 
 
@@ -350,17 +349,3 @@ def declared_language(declared: object, name: str = "<text>", warn: Callable[[st
                               "or 'it'): the language is detected from the text")
         return None
     return code
-
-
-def load_article(
-    path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
-    warn: Callable[[str], None] | None = None, fetcher: Callable[[str], Any] | None = None,
-    lang: str | None = None,
-) -> Article:
-    """Read one article into an Article: a text, Markdown or HTML file, stdin ("-"), or a web page by
-    its http(s) URL (fetched by `fetcher`, see `timeline.readers.url.Fetcher`); `fmt` ("text",
-    "markdown", "html") overrides what the name and the bytes say. ArticleError names the file on
-    failure (timeline.readers does the reading)."""
-    from timeline.readers import load_one
-
-    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher, lang=lang)

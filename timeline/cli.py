@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from timeline import jsonout
-from timeline.article import Article, load_article, parse_date
+from timeline.article import Article, parse_date
 from timeline.errors import ArticleError, UserError, printable, say
 
 if TYPE_CHECKING:
@@ -219,6 +219,7 @@ def _emit(content: str, out: str | None, force: bool, inputs: tuple[str, ...]) -
 def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.pipeline import process
     from timeline.progress import Progress
+    from timeline.readers import load_article
     from timeline.render import render
 
     edits = _load_edits(args)  # a malformed file is an error before the article is read

@@ -25,7 +25,7 @@ from timeline.errors import ArticleError
 if TYPE_CHECKING:
     from timeline.readers.url import Fetched
 
-__all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "load_one", "url_id"]
+__all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "load_article", "load_one", "url_id"]
 
 FORMATS_IN = ("text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -92,6 +92,18 @@ def load_one(source: str, *, published: date | str | None = None, today: date | 
     data, name = read_bytes(source)
     return article_from_bytes(data, name, published=published, today=today, format_in=format_in, warn=warn,
                               lang=lang)
+
+
+def load_article(
+    path: str, published: date | str | None = None, *, today: date | None = None, fmt: str | None = None,
+    warn: Callable[[str], None] | None = None, fetcher: Callable[[str], Fetched] | None = None,
+    lang: str | None = None,
+) -> Article:
+    """Read one article into an Article (`timeline.load_article`): a text, Markdown or HTML file,
+    stdin ("-"), or a web page by its http(s) URL (fetched by `fetcher`, see
+    `timeline.readers.url.Fetcher`); `fmt` ("text", "markdown", "html") overrides what the name and
+    the bytes say. ArticleError names the file on failure."""
+    return load_one(path, published=published, today=today, format_in=fmt, warn=warn, fetcher=fetcher, lang=lang)
 
 
 # Last path segments that name a folder's default page, not the article: the folder names it.
