@@ -53,7 +53,7 @@ from timeline.cache import CACHE_NAME, ProcessCache, code_digest, tree_digest
 from timeline.calendar import granularity_rank
 from timeline.chronology import Timeline, build_timeline, similarity
 from timeline.diff import TimelineDiff, diff_timelines
-from timeline.edits import NO_EDITS, Edits, additions, edit_results, edit_story, folder_edits
+from timeline.edits import NO_EDITS, Edits, additions, edit_results, folder_edits
 from timeline.errors import ArticleError, OutputError
 from timeline.events import Event
 from timeline.exports import DatePoint, event_span
@@ -64,7 +64,7 @@ from timeline.pipeline import ArticleResult, process
 from timeline.progress import Progress
 from timeline.readers.url import Fetched
 from timeline.render import context, default_templates_dir, make_env, render, render_diff, render_template
-from timeline.story import Story, story
+from timeline.story import Story, edit_story, story
 from timeline.versions import base_id, group_versions, version_number
 
 

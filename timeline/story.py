@@ -35,9 +35,10 @@ from timeline.pipeline import ArticleResult
 
 if TYPE_CHECKING:
     from timeline.batch import Item, Options
+    from timeline.edits import Edits
 
 __all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryDate", "StorySentence", "StorySource", "Weights",
-           "choose_days", "day_evidence", "default_dates", "span", "story", "story_of"]
+           "choose_days", "day_evidence", "default_dates", "edit_story", "span", "story", "story_of"]
 
 
 @dataclass(frozen=True)
@@ -627,12 +628,83 @@ def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | No
     errors = [o.message for o in outcomes if isinstance(o, Failure) and not o.skipped]
     if not edits:
         return story(results, **choose), errors, warnings
-    from timeline.edits import edit_results, edit_story
+    from timeline.edits import edit_results
 
     warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
     edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
     edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
     return edited, errors, [*warnings, *stale, *outside]
+
+def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
+    """The story with the editor's `days:` edits (drop a day, re-date it,
+    head or annotate it) and additions (a sentence on its day, a day of its own if the story has
+    none), days back in chronological order; and a warning for each day edit that matches no day."""
+    from timeline import calendar
+
+    if not edits.days and not edits.add:
+        return story, []
+    days: list[StoryDate] = []
+    used: set[str] = set()
+    for day in story.dates:
+        edit = edits.days.get(day.date)
+        if edit is None:
+            days.append(day)
+            continue
+        used.add(day.date)
+        if edit.drop:
+            continue
+        changed = list(day.edited)
+        if edit.date is not None and edit.date != day.date:
+            day = replace(day, date=edit.date, label=calendar.label(edit.date))
+            changed.append("date")
+        for name in ("headline", "note"):
+            value = getattr(edit, name)
+            if value is not None:
+                day = replace(day, **{name: value})
+                changed.append(name)
+        days.append(replace(day, edited=tuple(dict.fromkeys(changed))))
+    days = _joined(days)
+    for a in edits.add:
+        sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
+        at = next((i for i, d in enumerate(days) if d.date == a.date), None)
+        if at is None:
+            days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
+                                  sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
+        else:
+            day = days[at]
+            days[at] = replace(day, sentences=(sentence, *day.sentences),
+                                           edited=tuple(dict.fromkeys((*day.edited, "added"))))
+
+    def start(d: StoryDate) -> tuple[object, ...]:
+        place = calendar.interval(d.date)
+        return (place[0],) if place is not None else ()
+
+    days.sort(key=start)  # stable: days of one start keep their order
+    stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
+    return replace(story, dates=tuple(days)), stale
+
+
+def _joined(days: list[StoryDate]) -> list[StoryDate]:
+    """The days of a story with the days the editor moved onto the same day joined into one (the
+    first one's sentences first, then the others' not shown yet; a headline or note the editor gave):
+    a day is shown once, so its page anchor is unique."""
+    at: dict[str, int] = {}
+    out: list[StoryDate] = []
+    for day in days:
+        i = at.get(day.date)
+        if i is None:
+            at[day.date] = len(out)
+            out.append(day)
+            continue
+        first = out[i]
+        seen = {x.text for x in first.sentences}
+        out[i] = replace(
+            first, score=max(first.score, day.score), articles=max(first.articles, day.articles),
+            sentences=(*first.sentences, *(x for x in day.sentences if x.text not in seen)),
+            headline=first.headline if first.headline is not None else day.headline,
+            note=first.note if first.note is not None else day.note,
+            edited=tuple(dict.fromkeys((*first.edited, *day.edited))))
+    return out
 
 
 def _within(st: Story, start: date | None, end: date | None, path: str) -> tuple[Story, list[str]]:
