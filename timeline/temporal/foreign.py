@@ -438,7 +438,10 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
+            out = _of_year(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
+    if known:
+        out = _same_day(text, out, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
@@ -516,6 +519,56 @@ def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Tim
             if year is not None and year != t.value[:4] and _day_or_none(int(year), int(t.value[5:7]),
                                                                          int(t.value[8:10])):
                 t = Timex(t.start, t.end, t.text, t.type, year + t.value[4:], t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return done
+
+
+def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A day and month followed by a year counted from the publication's ("el 3 de febrero del año
+    pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso"): that day of that year,
+    the phrase taking the words of the year (and whatever the search or the tables read in them)."""
+    table = LOCALES[lang].of_year
+    if not table:
+        return out
+    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in table) + r")(?!\w)", re.IGNORECASE)
+    month = _words(lang)["month"]
+    for t in [t for t in out if s.start <= t.start < s.end]:
+        m = month.search(t.text) if _DAY_VALUE.fullmatch(t.value) and not _YEAR.search(t.text) else None
+        year = of.match(text, t.start + m.end(), s.end) if m else None
+        if year is None:
+            continue
+        shift = next(v for k, v in table.items() if re.match(rf"\s*,?\s*(?:{k})", year.group(), re.IGNORECASE))
+        day = _day_or_none(published.year + shift, int(t.value[5:7]), int(t.value[8:10]))
+        end = max(t.end, year.end())
+        out = [o for o in out if o is t or not (o.start < end and o.end > t.start)]
+        if day is not None:
+            out[out.index(t)] = Timex(t.start, end, text[t.start:end], t.type, day.isoformat(), t.mod,
+                                      "publication", t.rule, t.tagger)
+    return out
+
+
+def _same_day(text: str, out: list[Timex], lang: str) -> list[Timex]:
+    """A day and month without a year, in an article that writes the same day and month with
+    one year elsewhere, is that day: a writer gives the year once ("les manifestations du 25
+    janvier 2011 [...] les militants du 25 janvier" in 2013: 25 January 2011). Not when the
+    article writes it with two years (an anniversary), nor when it is marked as counted from the
+    publication ("le 25 janvier dernier", "ce 25 janvier") or has its weekday."""
+    w = _words(lang)
+    written: dict[str, set[str]] = {}
+    for t in out:
+        if (t.anchor is None and _DAY_VALUE.fullmatch(t.value) and _YEAR.search(t.text)
+                and w["month"].search(t.text)):
+            written.setdefault(t.value[5:], set()).add(t.value[:4])
+    if not written:
+        return out
+    done = []
+    for t in out:
+        years = written.get(t.value[5:], set()) if _DAY_VALUE.fullmatch(t.value) else set()
+        if (len(years) == 1 and t.anchor == "publication" and t.value[:4] not in years
+                and w["month"].search(t.text) and not _YEAR.search(t.text)
+                and _weekday_of(lang, t.text) is None and not _counted(text, t, lang)):
+            t = Timex(t.start, t.end, t.text, t.type, next(iter(years)) + t.value[4:], t.mod, "previous",
+                      t.rule, t.tagger)
         done.append(t)
     return done
 
