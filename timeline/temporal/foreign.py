@@ -809,6 +809,7 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
         tense = _tense(clause, lang) or (tense if clause == near else None)
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
+        got = _anterior(got, clause, phrase, published, lang)
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
             before = w["before"].search(text[max(0, start - 20):start])
             assert before is not None  # searched just above
@@ -840,6 +841,24 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
 
 
 _TOP = 600  # characters: bylines come at the top of a text
+
+
+def _anterior(got: tuple[str, str | None, int] | None, clause: str, phrase: str, published: date,
+              lang: str) -> tuple[str, str | None, int] | None:
+    """A day without its year placed after the publication, in a pluperfect clause that schedules
+    nothing ("Le 18 septembre, deux hommes avaient mitraillé un bus", "habían tomado", "avevano
+    preso"): a past before another past, so the latest such day not after the publication."""
+    loc = LOCALES[lang]
+    if (got is None or got[1] != "publication" or not _DAY_VALUE.fullmatch(got[0]) or not loc.anterior
+            or date.fromisoformat(got[0]) <= published or _YEAR.search(phrase)
+            or _weekday_of(lang, phrase) is not None or not _words(lang)["month"].search(phrase)):
+        return got
+    if not re.search(loc.anterior, clause, re.IGNORECASE) or re.search(loc.scheduled, clause, re.IGNORECASE) \
+            or _words(lang)["future"].search(clause):
+        return got
+    day = date.fromisoformat(got[0])
+    back = _place_day(day.month, day.day, published, "past", strict=True)
+    return (back.isoformat(), got[1], got[2]) if back is not None else got
 
 
 def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool:

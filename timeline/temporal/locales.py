@@ -60,6 +60,9 @@ class Locale:
     #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
     other_period: str = ""  # the words after the start or end of a month or year that make it another's
     #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
+    anterior: str = ""  # a pluperfect, a past before another past ("avaient mitraillé"): a regular expression
+    scheduled: str = ""  # words that make a clause speak of what was to come (the conditional, "prévu"):
+    #                 with them a pluperfect clause is no sign that its day is past
     of_year: dict[str, int] | None = None  # the year after a day and month, counted from the publication's:
     #                 "el 3 de febrero del año pasado" -> -1 (regular expressions, after the month)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
@@ -114,6 +117,8 @@ LOCALES: dict[str, Locale] = {
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
         past=r"\b(?:ha|han|había|habían|fue|fueron|hubo|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|estuvo"
              r"|estuvieron|\w+(?:ó|aron|ieron|aba|aban))\b",
+        anterior=r"\b(?:había|habían|habíamos|hubo|hubieron)\s+(?:\w+\s+)?\w+(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho)\b",
+        scheduled=r"\b\w+(?:ría|rían)\b|previst|programad|fijad",
         of_year={r"del\s+año\s+pasado": -1, r"del\s+pasado\s+año": -1,
                  r"del\s+año\s+(?:próximo|que\s+viene)": 1, r"del\s+próximo\s+año": 1,
                  r"de\s+este\s+año": 0, r"del\s+año\s+en\s+curso": 0},
@@ -178,6 +183,8 @@ LOCALES: dict[str, Locale] = {
                r"|pourront|devra|devront|va|vont|prochaine?"
                r"|doit|doivent|devrait|devraient|prévue?s?)\b",  # scheduled: "doit s'ouvrir", "est prévu"
         past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
+        anterior=r"\b(?:avait|avaient|avions)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
+        scheduled=r"\b\w+(?:rait|raient)\b|prévu|programmé|fixé",
         of_year={r"de\s+l['’]\s*(?:année|an)\s+(?:dernière|dernier|passée|passé)": -1,
                  r"de\s+l['’]\s*(?:année|an)\s+(?:prochaine|prochain)": 1, r"de\s+cette\s+année": 0,
                  r"de\s+l['’]\s*année\s+en\s+cours": 0},
@@ -250,6 +257,8 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
+        anterior=r"\b(?:aveva|avevano|avevamo)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti|eso|esa|esi|ese|otto|otta)\b",
+        scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
         of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
                  r"dell['’]\s*anno\s+prossimo": 1, r"del\s+prossimo\s+anno": 1,
                  r"di\s+quest['’]\s*anno": 0, r"dell['’]\s*anno\s+in\s+corso": 0},
