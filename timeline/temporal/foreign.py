@@ -237,9 +237,11 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
             marked = None
+            remembered = LOCALES[lang].remembered
             if (_since(before, lang) or w["before"].search(before)
-                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)):
-                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
+                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)
+                    or (remembered and re.search(rf"(?<!\w)(?:{'|'.join(remembered)})\s+$", before, re.I))):
+                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier", "aquel 11 de febrero"
             elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
                   or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
                 marked = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"

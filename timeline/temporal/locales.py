@@ -60,6 +60,8 @@ class Locale:
     #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
     other_period: str = ""  # the words after the start or end of a month or year that make it another's
     #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
+    remembered: tuple[str, ...] = ()  # a demonstrative of distance before a date ("aquel 11 de febrero"): a
+    #                 remembered day, the latest one not after the publication
     anterior: str = ""  # a pluperfect, a past before another past ("avaient mitraillé"): a regular expression
     scheduled: str = ""  # words that make a clause speak of what was to come (the conditional, "prévu"):
     #                 with them a pluperfect clause is no sign that its day is past
@@ -79,7 +81,7 @@ LOCALES: dict[str, Locale] = {
                   "sabado"),  # the seven in order, then spellings without accents
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
-        before=("pasado",), after=("próximo", "proximo", "que viene"),
+        before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
@@ -221,7 +223,7 @@ LOCALES: dict[str, Locale] = {
               "dopodomani": 2, "stamattina": 0, "stasera": 0,
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
               "questa notte": 0, "la notte scorsa": -1},
-        before=("scorso", "scorsa"), after=("prossimo", "prossima"),
+        before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "questa settimana": ("week", 0), "il mese scorso": ("month", -1), "lo scorso mese": ("month", -1),
