@@ -526,26 +526,40 @@ def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Tim
 
 
 def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
-    """A day and month followed by a year counted from the publication's ("el 3 de febrero del año
-    pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso"): that day of that year,
-    the phrase taking the words of the year (and whatever the search or the tables read in them)."""
+    """A day and month, or a month, followed by a year counted from the publication's ("el 3 de
+    febrero del año pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso") or
+    by "that year" ("el 11 de febrero de ese año", "marzo di quell'anno": the year the text last
+    wrote before it): that day or month of that year, the phrase taking the words of the year (and
+    whatever the search or the tables read in them). "That year" with no year before it: as it was."""
     table = LOCALES[lang].of_year
     if not table:
         return out
-    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in table) + r")(?!\w)", re.IGNORECASE)
+    keys = sorted(table, key=len, reverse=True)  # "de cette année-là" before "de cette année"
+    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in keys) + r")(?!\w)", re.IGNORECASE)
     month = _words(lang)["month"]
     for t in [t for t in out if s.start <= t.start < s.end]:
-        m = month.search(t.text) if _DAY_VALUE.fullmatch(t.value) and not _YEAR.search(t.text) else None
+        shape = re.fullmatch(r"\d{4}-(\d\d)(?:-(\d\d))?", t.value)
+        m = month.search(t.text) if shape and t.anchor == "publication" and not _YEAR.search(t.text) else None
         year = of.match(text, t.start + m.end(), s.end) if m else None
-        if year is None:
+        if shape is None or year is None:
             continue
-        shift = next(v for k, v in table.items() if re.match(rf"\s*,?\s*(?:{k})", year.group(), re.IGNORECASE))
-        day = _day_or_none(published.year + shift, int(t.value[5:7]), int(t.value[8:10]))
+        shift = table[next(k for k in keys if re.match(rf"\s*,?\s*(?:{k})", year.group(), re.IGNORECASE))]
+        if shift is None:
+            written = [int(y) for y in _YEAR.findall(text, 0, t.start)]
+            if not written:
+                continue
+            y = written[-1]
+        else:
+            y = published.year + shift
+        value = f"{y:04d}-{shape.group(1)}"
+        if shape.group(2):
+            day = _day_or_none(y, int(shape.group(1)), int(shape.group(2)))
+            value = day.isoformat() if day is not None else ""
         end = max(t.end, year.end())
         out = [o for o in out if o is t or not (o.start < end and o.end > t.start)]
-        if day is not None:
-            out[out.index(t)] = Timex(t.start, end, text[t.start:end], t.type, day.isoformat(), t.mod,
-                                      "publication", t.rule, t.tagger)
+        if value:
+            out[out.index(t)] = Timex(t.start, end, text[t.start:end], t.type, value, t.mod,
+                                      "publication" if shift is not None else "previous", t.rule, t.tagger)
     return out
 
 

@@ -65,8 +65,9 @@ class Locale:
     anterior: str = ""  # a pluperfect, a past before another past ("avaient mitraillé"): a regular expression
     scheduled: str = ""  # words that make a clause speak of what was to come (the conditional, "prévu"):
     #                 with them a pluperfect clause is no sign that its day is past
-    of_year: dict[str, int] | None = None  # the year after a day and month, counted from the publication's:
-    #                 "el 3 de febrero del año pasado" -> -1 (regular expressions, after the month)
+    of_year: dict[str, int | None] | None = None  # the year after a day and month or a month, counted from
+    #                 the publication's ("el 3 de febrero del año pasado" -> -1), or None: the year the text last
+    #                 wrote before it ("el 11 de febrero de ese año") (regular expressions, after the month)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
 
@@ -123,7 +124,8 @@ LOCALES: dict[str, Locale] = {
         scheduled=r"\b\w+(?:ría|rían)\b|previst|programad|fijad",
         of_year={r"del\s+año\s+pasado": -1, r"del\s+pasado\s+año": -1,
                  r"del\s+año\s+(?:próximo|que\s+viene)": 1, r"del\s+próximo\s+año": 1,
-                 r"de\s+este\s+año": 0, r"del\s+año\s+en\s+curso": 0},
+                 r"de\s+este\s+año": 0, r"del\s+año\s+en\s+curso": 0,
+                 r"de\s+(?:ese|aquel)\s+(?:mismo\s+)?año": None, r"del\s+mismo\s+año": None},
         bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
         day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
         first=("primero", "1º", "1°"),
@@ -189,7 +191,8 @@ LOCALES: dict[str, Locale] = {
         scheduled=r"\b\w+(?:rait|raient)\b|prévu|programmé|fixé",
         of_year={r"de\s+l['’]\s*(?:année|an)\s+(?:dernière|dernier|passée|passé)": -1,
                  r"de\s+l['’]\s*(?:année|an)\s+(?:prochaine|prochain)": 1, r"de\s+cette\s+année": 0,
-                 r"de\s+l['’]\s*année\s+en\s+cours": 0},
+                 r"de\s+l['’]\s*année\s+en\s+cours": 0,
+                 r"de\s+cette\s+année\s*-\s*là": None, r"de\s+la\s+même\s+année": None},
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
         first=("premier", "1er"),
         numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -263,7 +266,9 @@ LOCALES: dict[str, Locale] = {
         scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
         of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
                  r"dell['’]\s*anno\s+prossimo": 1, r"del\s+prossimo\s+anno": 1,
-                 r"di\s+quest['’]\s*anno": 0, r"dell['’]\s*anno\s+in\s+corso": 0},
+                 r"di\s+quest['’]\s*anno": 0, r"dell['’]\s*anno\s+in\s+corso": 0,
+                 r"di\s+quell['’]\s*anno": None, r"di\s+quello\s+stesso\s+anno": None,
+                 r"dello\s+stesso\s+anno": None},
         bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione", "inserito il",
                  "postato il"),
         first=("primo", "1º", "1°"),
