@@ -446,7 +446,7 @@ def test_an_italian_pages_insertion_stamp_is_a_byline() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "stamp", "told"), [
-    ("fr", "Je ne suis pas d'accord avec vous. @Paul 10 juillet @02h13 Les militaires ont tiré le 8 juillet.",
+    ("fr", "Je ne suis pas d'accord. @Paul 10 juillet @02h13 Je pense que les militaires ont tiré le 8 juillet.",
      "10 juillet", "8 juillet"),
     ("fr", "Par Ali (---.---.149.21) 22 octobre 12:55 La police a chargé le 20 octobre.", "22 octobre", "20 octobre"),
     ("es", "Actualidad 3 de julio 15:32 La policía detuvo a tres personas el 1 de julio.", "3 de julio", "1 de julio"),
@@ -459,6 +459,7 @@ def test_a_date_with_a_clock_time_and_no_word_between_is_a_stamp(lang: str, text
     # before a time ("le 8 juillet à 17h", "a las 15:30", "alle 18"); a stamp dates no event
     found = {t.text: t.rule for t in tag_foreign(text, date(2013, 7, 30), lang)}
     assert [k for k, v in found.items() if v == "byline" and k.startswith(stamp)] and found.get(told) == "dateparser"
+    assert not [k for k in found if re.search(r"@\S+\s+\w", k)]  # a stamp ends at its time
 
 
 def test_a_date_with_a_clock_time_after_a_word_is_no_stamp() -> None:

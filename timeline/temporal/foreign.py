@@ -838,11 +838,14 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
     end += more
     rule = "byline" if known and (_is_byline(text, start, lang, end) or _is_stamp(text, start, end)) \
         else "dateparser"
+    clock = _AT_CLOCK.search(text, start, end) if rule == "byline" else None
+    end = clock.end() if clock is not None else end  # "10 juillet @02h13 Je": the stamp ends at its time
     return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
 
 
 # A clock time right after a date, no word between ("10 juillet @02h13", "22 octobre 12:55", "29 gennaio,
 # 18:02"): news text writes a word before a time ("le 8 juillet à 17h", "a las 15:30", "alle 18").
+_AT_CLOCK = re.compile(r"@\s*\d{1,2}\s*[hH:]\s*\d\d")
 _STAMP_CLOCK = re.compile(r"\s*,?\s*(?:@\s*\d{1,2}\s*[hH:]\s*\d\d|\d{1,2}:\d\d)(?![\d:])")
 
 
@@ -852,8 +855,7 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
     something was posted, as a byline does, and dates no event."""
     if not _DAYNUM.search(text, start, end):
         return False
-    at = re.search(r"@\s*\d{1,2}\s*[hH:]\s*\d\d", text[start:end])
-    return at is not None or _STAMP_CLOCK.match(text, end) is not None
+    return _AT_CLOCK.search(text, start, end) is not None or _STAMP_CLOCK.match(text, end) is not None
 
 
 _TOP = 600  # characters: bylines come at the top of a text
