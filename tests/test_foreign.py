@@ -445,6 +445,29 @@ def test_an_italian_pages_insertion_stamp_is_a_byline() -> None:
     assert found == {"28 settembre 2011": "byline", "25 settembre": "dateparser"}
 
 
+@pytest.mark.parametrize(("lang", "text", "stamp", "told"), [
+    ("fr", "Je ne suis pas d'accord. @Paul 10 juillet @02h13 Je pense que les militaires ont tiré le 8 juillet.",
+     "10 juillet", "8 juillet"),
+    ("fr", "Par Ali (---.---.149.21) 22 octobre 12:55 La police a chargé le 20 octobre.", "22 octobre", "20 octobre"),
+    ("es", "Actualidad 3 de julio 15:32 La policía detuvo a tres personas el 1 de julio.", "3 de julio", "1 de julio"),
+    ("it", "Cronaca 29 gennaio, 18:02 (di Mario Rossi) La polizia ha arrestato tre persone il 27 gennaio.",
+     "29 gennaio", "27 gennaio"),
+])
+def test_a_date_with_a_clock_time_and_no_word_between_is_a_stamp(lang: str, text: str, stamp: str,
+                                                                  told: str) -> None:
+    # a comment's or a feed's stamp ("10 juillet @02h13", "22 octobre 12:55"): news text puts a word
+    # before a time ("le 8 juillet à 17h", "a las 15:30", "alle 18"); a stamp dates no event
+    found = {t.text: t.rule for t in tag_foreign(text, date(2013, 7, 30), lang)}
+    assert [k for k, v in found.items() if v == "byline" and k.startswith(stamp)] and found.get(told) == "dateparser"
+    assert not [k for k in found if re.search(r"@\S+\s+\w", k)]  # a stamp ends at its time
+
+
+def test_a_date_with_a_clock_time_after_a_word_is_no_stamp() -> None:
+    found = {t.text: t.rule for t in tag_foreign("Les militaires ont tiré le 8 juillet à 17h30 sur la foule.",
+                                                 date(2013, 7, 30), "fr")}
+    assert found == {"8 juillet": "dateparser"}
+
+
 def test_the_last_days_are_a_duration_as_in_english() -> None:
     # "nei giorni scorsi", "los últimos días", "ces derniers jours": as English "in recent days"
     for lang, text in (("it", "Nei giorni scorsi la polizia ha arrestato tre persone."),

@@ -237,9 +237,11 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 d = min(agree, key=lambda d: abs((d - published).days))
                 return d.isoformat(), "publication", 0
             marked = None
+            remembered = LOCALES[lang].remembered
             if (_since(before, lang) or w["before"].search(before)
-                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)):
-                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier"
+                    or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)
+                    or (remembered and re.search(rf"(?<!\w)(?:{'|'.join(remembered)})\s+$", before, re.I))):
+                marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier", "aquel 11 de febrero"
             elif (re.search(rf"(?:{'|'.join(LOCALES[lang].after)})\s+$", before, re.I)
                   or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].after)})(?!\w)", after, re.I)):
                 marked = "future"  # "el próximo 3 de julio", "le 8 janvier prochain"
@@ -438,7 +440,10 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out, story = _narrative(text, s, index, out, story, published, lang)
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
+            out = _of_year(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
+    if known:
+        out = _same_day(text, out, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
@@ -516,6 +521,70 @@ def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Tim
             if year is not None and year != t.value[:4] and _day_or_none(int(year), int(t.value[5:7]),
                                                                          int(t.value[8:10])):
                 t = Timex(t.start, t.end, t.text, t.type, year + t.value[4:], t.mod, "previous", t.rule, t.tagger)
+        done.append(t)
+    return done
+
+
+def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A day and month, or a month, followed by a year counted from the publication's ("el 3 de
+    febrero del año pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso") or
+    by "that year" ("el 11 de febrero de ese año", "marzo di quell'anno": the year the text last
+    wrote before it): that day or month of that year, the phrase taking the words of the year (and
+    whatever the search or the tables read in them). "That year" with no year before it: as it was."""
+    table = LOCALES[lang].of_year
+    if not table:
+        return out
+    keys = sorted(table, key=len, reverse=True)  # "de cette année-là" before "de cette année"
+    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in keys) + r")(?!\w)", re.IGNORECASE)
+    month = _words(lang)["month"]
+    for t in [t for t in out if s.start <= t.start < s.end]:
+        shape = re.fullmatch(r"\d{4}-(\d\d)(?:-(\d\d))?", t.value)
+        m = month.search(t.text) if shape and t.anchor == "publication" and not _YEAR.search(t.text) else None
+        year = of.match(text, t.start + m.end(), s.end) if m else None
+        if shape is None or year is None:
+            continue
+        shift = table[next(k for k in keys if re.match(rf"\s*,?\s*(?:{k})", year.group(), re.IGNORECASE))]
+        if shift is None:
+            written = [int(y) for y in _YEAR.findall(text, 0, t.start)]
+            if not written:
+                continue
+            y = written[-1]
+        else:
+            y = published.year + shift
+        value = f"{y:04d}-{shape.group(1)}"
+        if shape.group(2):
+            day = _day_or_none(y, int(shape.group(1)), int(shape.group(2)))
+            value = day.isoformat() if day is not None else ""
+        end = max(t.end, year.end())
+        out = [o for o in out if o is t or not (o.start < end and o.end > t.start)]
+        if value:
+            out[out.index(t)] = Timex(t.start, end, text[t.start:end], t.type, value, t.mod,
+                                      "publication" if shift is not None else "previous", t.rule, t.tagger)
+    return out
+
+
+def _same_day(text: str, out: list[Timex], lang: str) -> list[Timex]:
+    """A day and month without a year, in an article that writes the same day and month with
+    one year elsewhere, is that day: a writer gives the year once ("les manifestations du 25
+    janvier 2011 [...] les militants du 25 janvier" in 2013: 25 January 2011). Not when the
+    article writes it with two years (an anniversary), nor when it is marked as counted from the
+    publication ("le 25 janvier dernier", "ce 25 janvier") or has its weekday."""
+    w = _words(lang)
+    written: dict[str, set[str]] = {}
+    for t in out:
+        if (t.anchor is None and _DAY_VALUE.fullmatch(t.value) and _YEAR.search(t.text)
+                and w["month"].search(t.text)):
+            written.setdefault(t.value[5:], set()).add(t.value[:4])
+    if not written:
+        return out
+    done = []
+    for t in out:
+        years = written.get(t.value[5:], set()) if _DAY_VALUE.fullmatch(t.value) else set()
+        if (len(years) == 1 and t.anchor == "publication" and t.value[:4] not in years
+                and w["month"].search(t.text) and not _YEAR.search(t.text)
+                and _weekday_of(lang, t.text) is None and not _counted(text, t, lang)):
+            t = Timex(t.start, t.end, t.text, t.type, next(iter(years)) + t.value[4:], t.mod, "previous",
+                      t.rule, t.tagger)
         done.append(t)
     return done
 
@@ -756,6 +825,7 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
         tense = _tense(clause, lang) or (tense if clause == near else None)
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
+        got = _anterior(got, clause, phrase, published, lang)
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
             before = w["before"].search(text[max(0, start - 20):start])
             assert before is not None  # searched just above
@@ -766,11 +836,47 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         return None
     value, anchor, more = got
     end += more
-    rule = "byline" if known and _is_byline(text, start, lang, end) else "dateparser"
+    rule = "byline" if known and (_is_byline(text, start, lang, end) or _is_stamp(text, start, end)) \
+        else "dateparser"
+    clock = _AT_CLOCK.search(text, start, end) if rule == "byline" else None
+    end = clock.end() if clock is not None else end  # "10 juillet @02h13 Je": the stamp ends at its time
     return Timex(start, end, text[start:end], "DATE", value, None, anchor, rule, TAGGER)
 
 
+# A clock time right after a date, no word between ("10 juillet @02h13", "22 octobre 12:55", "29 gennaio,
+# 18:02"): news text writes a word before a time ("le 8 juillet à 17h", "a las 15:30", "alle 18").
+_AT_CLOCK = re.compile(r"@\s*\d{1,2}\s*[hH:]\s*\d\d")
+_STAMP_CLOCK = re.compile(r"\s*,?\s*(?:@\s*\d{1,2}\s*[hH:]\s*\d\d|\d{1,2}:\d\d)(?![\d:])")
+
+
+def _is_stamp(text: str, start: int, end: int) -> bool:
+    """Whether a date is a comment's, a feed item's or a page's stamp: a day and month with a clock
+    time right after them (the time may be in the phrase the search returned). A stamp says when
+    something was posted, as a byline does, and dates no event."""
+    if not _DAYNUM.search(text, start, end):
+        return False
+    return _AT_CLOCK.search(text, start, end) is not None or _STAMP_CLOCK.match(text, end) is not None
+
+
 _TOP = 600  # characters: bylines come at the top of a text
+
+
+def _anterior(got: tuple[str, str | None, int] | None, clause: str, phrase: str, published: date,
+              lang: str) -> tuple[str, str | None, int] | None:
+    """A day without its year placed after the publication, in a pluperfect clause that schedules
+    nothing ("Le 18 septembre, deux hommes avaient mitraillé un bus", "habían tomado", "avevano
+    preso"): a past before another past, so the latest such day not after the publication."""
+    loc = LOCALES[lang]
+    if (got is None or got[1] != "publication" or not _DAY_VALUE.fullmatch(got[0]) or not loc.anterior
+            or date.fromisoformat(got[0]) <= published or _YEAR.search(phrase)
+            or _weekday_of(lang, phrase) is not None or not _words(lang)["month"].search(phrase)):
+        return got
+    if not re.search(loc.anterior, clause, re.IGNORECASE) or re.search(loc.scheduled, clause, re.IGNORECASE) \
+            or _words(lang)["future"].search(clause):
+        return got
+    day = date.fromisoformat(got[0])
+    back = _place_day(day.month, day.day, published, "past", strict=True)
+    return (back.isoformat(), got[1], got[2]) if back is not None else got
 
 
 def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool:

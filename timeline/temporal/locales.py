@@ -60,6 +60,14 @@ class Locale:
     #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
     other_period: str = ""  # the words after the start or end of a month or year that make it another's
     #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
+    remembered: tuple[str, ...] = ()  # a demonstrative of distance before a date ("aquel 11 de febrero"): a
+    #                 remembered day, the latest one not after the publication
+    anterior: str = ""  # a pluperfect, a past before another past ("avaient mitraillé"): a regular expression
+    scheduled: str = ""  # words that make a clause speak of what was to come (the conditional, "prévu"):
+    #                 with them a pluperfect clause is no sign that its day is past
+    of_year: dict[str, int | None] | None = None  # the year after a day and month or a month, counted from
+    #                 the publication's ("el 3 de febrero del año pasado" -> -1), or None: the year the text last
+    #                 wrote before it ("el 11 de febrero de ese año") (regular expressions, after the month)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
 
@@ -74,7 +82,7 @@ LOCALES: dict[str, Locale] = {
                   "sabado"),  # the seven in order, then spellings without accents
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
-        before=("pasado",), after=("próximo", "proximo", "que viene"),
+        before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
@@ -112,6 +120,12 @@ LOCALES: dict[str, Locale] = {
                r"|podrá|podrán|tendrá|tendrán|hará|harán|dirá|va\s+a|van\s+a|próxim[oa])\b",
         past=r"\b(?:ha|han|había|habían|fue|fueron|hubo|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|estuvo"
              r"|estuvieron|\w+(?:ó|aron|ieron|aba|aban))\b",
+        anterior=r"\b(?:había|habían|habíamos|hubo|hubieron)\s+(?:\w+\s+)?\w+(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho)\b",
+        scheduled=r"\b\w+(?:ría|rían)\b|previst|programad|fijad",
+        of_year={r"del\s+año\s+pasado": -1, r"del\s+pasado\s+año": -1,
+                 r"del\s+año\s+(?:próximo|que\s+viene)": 1, r"del\s+próximo\s+año": 1,
+                 r"de\s+este\s+año": 0, r"del\s+año\s+en\s+curso": 0,
+                 r"de\s+(?:ese|aquel)\s+(?:mismo\s+)?año": None, r"del\s+mismo\s+año": None},
         bylines=("publicado el", "publicado", "actualizado el", "actualizado", "fecha", "publicación"),
         day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
         first=("primero", "1º", "1°"),
@@ -173,6 +187,12 @@ LOCALES: dict[str, Locale] = {
                r"|pourront|devra|devront|va|vont|prochaine?"
                r"|doit|doivent|devrait|devraient|prévue?s?)\b",  # scheduled: "doit s'ouvrir", "est prévu"
         past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
+        anterior=r"\b(?:avait|avaient|avions)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
+        scheduled=r"\b\w+(?:rait|raient)\b|prévu|programmé|fixé",
+        of_year={r"de\s+l['’]\s*(?:année|an)\s+(?:dernière|dernier|passée|passé)": -1,
+                 r"de\s+l['’]\s*(?:année|an)\s+(?:prochaine|prochain)": 1, r"de\s+cette\s+année": 0,
+                 r"de\s+l['’]\s*année\s+en\s+cours": 0,
+                 r"de\s+cette\s+année\s*-\s*là": None, r"de\s+la\s+même\s+année": None},
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
         first=("premier", "1er"),
         numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -206,7 +226,7 @@ LOCALES: dict[str, Locale] = {
               "dopodomani": 2, "stamattina": 0, "stasera": 0,
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
               "questa notte": 0, "la notte scorsa": -1},
-        before=("scorso", "scorsa"), after=("prossimo", "prossima"),
+        before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "questa settimana": ("week", 0), "il mese scorso": ("month", -1), "lo scorso mese": ("month", -1),
@@ -242,6 +262,13 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
+        anterior=r"\b(?:aveva|avevano|avevamo)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti|eso|esa|esi|ese|otto|otta)\b",
+        scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
+        of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
+                 r"dell['’]\s*anno\s+prossimo": 1, r"del\s+prossimo\s+anno": 1,
+                 r"di\s+quest['’]\s*anno": 0, r"dell['’]\s*anno\s+in\s+corso": 0,
+                 r"di\s+quell['’]\s*anno": None, r"di\s+quello\s+stesso\s+anno": None,
+                 r"dello\s+stesso\s+anno": None},
         bylines=("pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "data di pubblicazione", "inserito il",
                  "postato il"),
         first=("primo", "1º", "1°"),
