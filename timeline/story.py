@@ -11,7 +11,8 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 2. `choose_days`: score each day by `Weights` (a weighted sum of log(1 + count); the numbers are
    fitted on dev stories by benchmarks/fit_story.py), keep the N best; a day whose mentions come
    from the same articles as a better neighbouring day (a "yesterday" report next to the
-   publication day, a night across midnight) is that day's event, merged into it.
+   publication day, a night across midnight) is that day's event, merged into it, unless those
+   articles name it on its own (a chronology's "March 2: ..." line: its own event).
 3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
    or as one of the first undated sentences of a report of that day: an article published that
    day, or the day after), ranked by TF-IDF cosine to the centroid of that day's candidates (what
@@ -126,7 +127,8 @@ LEAD_SENTENCES = 3
 class DayEvidence:
     """What the articles say about one day: the articles that mention it (indices into the
     results), those published LOOK_BACK_DAYS or more later, the days they were published, how
-    many mention it before it came and in their lead, and how many were published on it."""
+    many mention it before it came and in their lead, and how many were published on it; `own`
+    the articles that name it on its own (by its number, in a sentence naming no day beside it)."""
 
     articles: set[int] = field(default_factory=set)
     later: int = 0
@@ -134,6 +136,7 @@ class DayEvidence:
     ahead: int = 0
     lead: int = 0
     published: int = 0
+    own: set[int] = field(default_factory=set)  # the articles that name it on its own (`_own`)
 
 
 @dataclass(frozen=True)
@@ -176,10 +179,11 @@ class Weights:
 WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.955)
 
 
-def _mentions(r: ArticleResult) -> dict[date, bool]:
-    """The days an article's date expressions name (a day, or a time or part of a day), and
-    whether it names each in its lead."""
-    days: dict[date, bool] = {}
+def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
+    """The days an article's date expressions name (a day, or a time or part of a day), whether
+    it names each in its lead, and whether it names each on its own (`_own`)."""
+    days: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day: (sentence, spelt) per mention
+    lead: dict[date, bool] = {}
     starts = [s.start for s in r.sentences]
     for t in r.timexes:
         m = _DAY_VALUE.match(t.value)
@@ -189,8 +193,22 @@ def _mentions(r: ArticleResult) -> dict[date, bool]:
             d = date.fromisoformat(m.group(0))
         except ValueError:
             continue
-        days[d] = days.get(d, False) or bisect_right(starts, t.start) <= LEAD_SENTENCES
-    return days
+        sentence = bisect_right(starts, t.start)
+        lead[d] = lead.get(d, False) or sentence <= LEAD_SENTENCES
+        days[d].append((sentence, _spelt(t.text, d)))
+    named: dict[int, set[date]] = defaultdict(set)
+    for d, ms in days.items():
+        for sentence, _ in ms:
+            named[sentence].add(d)
+    one = timedelta(days=1)
+    return {d: (lead[d], any(spelt and not named[s] & {d - one, d + one} for s, spelt in ms))
+            for d, ms in days.items()}
+
+
+def _spelt(text: str, d: date) -> bool:
+    """Whether a date expression names its day by its number ("March 2", "2 mars", "2026-03-02",
+    "the 2nd"), not only through a relative phrase ("yesterday", "Tuesday", "the next day")."""
+    return re.search(rf"(?<!\d)0?{d.day}(?!\d)", text) is not None
 
 
 def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
@@ -205,11 +223,13 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
         pub = r.article.published
         if within(pub):
             out[pub].published += 1
-        for d, in_lead in _mentions(r).items():
+        for d, (in_lead, own) in _mentions(r).items():
             if not within(d):
                 continue
             ev = out[d]
             ev.articles.add(i)
+            if own:
+                ev.own.add(i)
             ev.pubdays.add(pub)
             gap = (pub - d).days
             ev.later += gap >= LOOK_BACK_DAYS
@@ -241,8 +261,12 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
         if len(chosen) >= n:
             break
         arts = evidence[d].articles
+        # an article that names the day on its own (by its date, in a sentence that names no day
+        # beside it: a chronology's "March 2: ...") tells it apart from its neighbour, whatever else
+        # it mentions; the rest that mention both ("yesterday", a night across midnight) tie them
+        tied = arts - evidence[d].own
         into = next((c for c in (d - one, d + one) if c in chosen and arts and several
-                     and len(arts & evidence[c].articles) >= weights.merge * len(arts)), None)
+                     and len(tied & evidence[c].articles) >= weights.merge * len(arts)), None)
         if into is not None:
             chosen[into] |= arts
             continue
