@@ -200,9 +200,14 @@ def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
     for d, ms in days.items():
         for sentence, _ in ms:
             named[sentence].add(d)
-    one = timedelta(days=1)
-    return {d: (lead[d], any(spelt and not named[s] & {d - one, d + one} for s, spelt in ms))
+    return {d: (lead[d], any(spelt and not named[s] & set(_beside(d)) for s, spelt in ms))
             for d, ms in days.items()}
+
+
+def _beside(d: date) -> tuple[date, ...]:
+    """The days before and after `d` that the calendar holds (none before 1 January 1, none after
+    31 December 9999)."""
+    return (*((d - timedelta(days=1),) if d > date.min else ()), *((d + timedelta(days=1),) if d < date.max else ()))
 
 
 def _spelt(text: str, d: date) -> bool:
@@ -253,7 +258,6 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
     scores = {d: weights.score(ev) for d, ev in evidence.items()}
     order = sorted(scores, key=lambda d: (-scores[d], d))
     chosen: dict[date, set[int]] = {}
-    one = timedelta(days=1)
     # "the same articles mention both days" tells one event from two only among several articles:
     # a lone article mentions every day there is (an article listing 10,000 days kept 5,000)
     several = len(set().union(*(ev.articles for ev in evidence.values()))) > 1
@@ -265,7 +269,7 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
         # beside it: a chronology's "March 2: ...") tells it apart from its neighbour, whatever else
         # it mentions; the rest that mention both ("yesterday", a night across midnight) tie them
         tied = arts - evidence[d].own
-        into = next((c for c in (d - one, d + one) if c in chosen and arts and several
+        into = next((c for c in _beside(d) if c in chosen and arts and several
                      and len(tied & evidence[c].articles) >= weights.merge * len(arts)), None)
         if into is not None:
             chosen[into] |= arts
