@@ -324,6 +324,7 @@ CAPTION_MARKS = ("l", "r", "c", "left", "right", "centre", "center", "pictured",
 _CAPTION = re.compile(r"\((?:" + "|".join(re.escape(m) for m in CAPTION_MARKS) + r")\)", re.IGNORECASE)
 # A reader's comment: a clock time and a name that "wrote:" ("At 12:55 pm on 10 Jun 2010, ruffled_feathers wrote:").
 _COMMENT = re.compile(r"^At \d{1,2}[:.]\d\d\b[^,]{0,40}, [^:]{1,40} wrote:")
+_HAS_CLOCK = re.compile(r"\d[:.]\d\d")
 # A question to the reader ("Are you affected by the oil spill?", "... but what do you think?"): a call for comments.
 _TO_READER = re.compile(r"\byou\b[^.!]*\?$", re.IGNORECASE)
 # The first letter of the Latin script (English, French, Spanish, Italian...): what comes before it
@@ -375,9 +376,12 @@ def clean_sentence(text: str) -> str | None:
     text = _other_script_cut(text.strip())
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
         text = tail  # a page's header, then its time stamp: "Headline | Sun May 2, 2010 7:55 pm EDT ..."
+    clock = _HAS_CLOCK.search(text, 0, 200) is not None  # what a stamp or a comment needs: skip them without
     for glued in (_STAMP, _CLOCK_STAMP, _CREDIT, _CAPS_HEADING, _DATELINE):
-        text = glued.sub("", text, count=1)
-    if _CAPTION.search(text) or _COMMENT.match(text) or _TO_READER.search(text) or not _quotes_close(text):
+        if clock or (glued is not _STAMP and glued is not _CLOCK_STAMP):
+            text = glued.sub("", text, count=1)
+    if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
+            or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
         return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
