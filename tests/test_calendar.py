@@ -94,8 +94,6 @@ def test_interval(value: str, expected: tuple[date, date, str]) -> None:
         "yesterday",
         "BC0975",  # before AD 1: no datetime.date holds it
         "BC04",
-        "9999-12-31",  # its end, the day after it, is past date.max
-        "9999",
     ],
 )
 def test_interval_none(value: str) -> None:

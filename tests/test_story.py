@@ -498,3 +498,35 @@ def test_counts_are_grouped_by_thousands_and_singular_when_one() -> None:
         assert "chosen from 1,460 articles" in page and "1460" not in page
         assert "2 key dates" in page
     assert "Mentioned by 1 article." in render_story(big, "html")
+
+
+# A chronology names each day by its date in a line of its own; another report names some of the
+# same days. Both articles mention the same neighbouring days, yet each day is its own event.
+CHRONOLOGY = "Timeline of the inquiry.\n\n" + "\n\n".join(
+    f"March {d}: The committee heard witness number {d} about the flooding of the valley." for d in range(1, 11))
+INQUIRY = ("The inquiry opened on March 1 with the first witness. On March 2 the second witness spoke about "
+           "the dam. On March 3 the chairman adjourned the hearing early.")
+
+
+def test_days_a_chronology_names_on_their_own_are_not_merged_when_another_article_names_them_too() -> None:
+    results = [article("chron", "2026-03-20", CHRONOLOGY), article("other", "2026-03-21", INQUIRY)]
+    st = story(results, dates=10, sentences=1)
+    assert [d.date for d in st.dates] == [f"2026-03-{d:02d}" for d in range(1, 11)]
+
+
+def test_a_night_across_midnight_named_in_one_sentence_is_still_one_event() -> None:
+    night = "The fire broke out late on 20 April 2026 and burned into the early hours of 21 April 2026."
+    results = [article(f"n{i}", f"2026-04-2{2 + 2 * i}", night + " Firefighters praised the workers for their calm.")
+               for i in range(3)] + [article("m", "2026-04-28", "The board met on 27 April 2026 about the plant.")]
+    st = story(results, dates=2, sentences=0)
+    assert [d.date for d in st.dates] == ["2026-04-20", "2026-04-27"]
+
+
+def test_a_yesterday_report_beside_the_day_it_reports_is_still_one_event() -> None:
+    # each report names the day before as "yesterday" and the next morning by its date
+    text = ("Yesterday the dam on the river broke and flooded the lower town. "
+            "On 4 March 2026 rescuers searched the lower town for the missing.")
+    results = [article(f"y{i}", "2026-03-04", text) for i in range(3)] + [
+        article("z", "2026-03-12", "The town council met on 11 March 2026 to discuss new housing.")]
+    st = story(results, dates=2, sentences=0)
+    assert [d.date for d in st.dates] in (["2026-03-03", "2026-03-11"], ["2026-03-04", "2026-03-11"])

@@ -46,10 +46,16 @@ def interval(value: str, mod: str | None = None) -> tuple[date, date, str] | Non
 
     None for values without a calendar position: PRESENT_REF/PAST_REF/FUTURE_REF, durations,
     sets and values with unknown digits (XXXX-11, 2025-XX), impossible dates, and BC values
-    (BC0975) and periods reaching past 9999-12-31, which no `datetime.date` holds.
+    (BC0975), which no `datetime.date` holds. A period that ends on 31 December 9999 ends at
+    date.max, which stands for the day after it (`last_day`).
     """
     point = Point.parse(value)
     return None if point is None else point.interval(mod)
+
+
+def last_day(end: date) -> date:
+    """The last day of an interval [start, end) that `interval` gives (date.max for an end at date.max)."""
+    return values.last_day(end)
 
 
 def span_label(value: str) -> str:

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from markupsafe import Markup, escape
 
@@ -124,7 +124,7 @@ def event_span(event: Event) -> tuple[DatePoint, DatePoint | None]:
     first = _point(start, precision, event.date)
     if precision == "minute" and event.until is None:
         return first, None
-    last_day = end - timedelta(days=1)
+    last_day = calendar.last_day(end)  # the day before the end (date.max: the last day itself)
     if event.ongoing:
         last = _point(last_day, "day")
     elif event.until:

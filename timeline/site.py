@@ -31,7 +31,7 @@ import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -228,7 +228,7 @@ def _as_span(e: Event, point: DatePoint, end: bool) -> DatePoint:
     placed = calendar.interval(e.date) if text else None
     if placed is None:
         return point
-    day = placed[1] - timedelta(days=1) if end else placed[0]
+    day = calendar.last_day(placed[1]) if end else placed[0]
     return DatePoint(day.year, None if e.granularity in ("century", "decade") else day.month, text=text)
 
 

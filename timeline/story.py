@@ -11,7 +11,8 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 2. `choose_days`: score each day by `Weights` (a weighted sum of log(1 + count); the numbers are
    fitted on dev stories by benchmarks/fit_story.py), keep the N best; a day whose mentions come
    from the same articles as a better neighbouring day (a "yesterday" report next to the
-   publication day, a night across midnight) is that day's event, merged into it.
+   publication day, a night across midnight) is that day's event, merged into it, unless those
+   articles name it on its own (a chronology's "March 2: ..." line: its own event).
 3. `choose_sentences`: for each day, the whole sentences dated to that day (by their own phrase,
    or as one of the first undated sentences of a report of that day: an article published that
    day, or the day after), ranked by TF-IDF cosine to the centroid of that day's candidates (what
@@ -127,7 +128,8 @@ LEAD_SENTENCES = 3
 class DayEvidence:
     """What the articles say about one day: the articles that mention it (indices into the
     results), those published LOOK_BACK_DAYS or more later, the days they were published, how
-    many mention it before it came and in their lead, and how many were published on it."""
+    many mention it before it came and in their lead, and how many were published on it; `own`
+    the articles that name it on its own (by its number, in a sentence naming no day beside it)."""
 
     articles: set[int] = field(default_factory=set)
     later: int = 0
@@ -135,6 +137,7 @@ class DayEvidence:
     ahead: int = 0
     lead: int = 0
     published: int = 0
+    own: set[int] = field(default_factory=set)  # the articles that name it on its own (`_own`)
 
 
 @dataclass(frozen=True)
@@ -177,10 +180,11 @@ class Weights:
 WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.955)
 
 
-def _mentions(r: ArticleResult) -> dict[date, bool]:
-    """The days an article's date expressions name (a day, or a time or part of a day), and
-    whether it names each in its lead."""
-    days: dict[date, bool] = {}
+def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
+    """The days an article's date expressions name (a day, or a time or part of a day), whether
+    it names each in its lead, and whether it names each on its own (`_own`)."""
+    days: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day: (sentence, spelt) per mention
+    lead: dict[date, bool] = {}
     starts = [s.start for s in r.sentences]
     for t in r.timexes:
         m = _DAY_VALUE.match(t.value)
@@ -190,8 +194,27 @@ def _mentions(r: ArticleResult) -> dict[date, bool]:
             d = date.fromisoformat(m.group(0))
         except ValueError:
             continue
-        days[d] = days.get(d, False) or bisect_right(starts, t.start) <= LEAD_SENTENCES
-    return days
+        sentence = bisect_right(starts, t.start)
+        lead[d] = lead.get(d, False) or sentence <= LEAD_SENTENCES
+        days[d].append((sentence, _spelt(t.text, d)))
+    named: dict[int, set[date]] = defaultdict(set)
+    for d, ms in days.items():
+        for sentence, _ in ms:
+            named[sentence].add(d)
+    return {d: (lead[d], any(spelt and not named[s] & set(_beside(d)) for s, spelt in ms))
+            for d, ms in days.items()}
+
+
+def _beside(d: date) -> tuple[date, ...]:
+    """The days before and after `d` that the calendar holds (none before 1 January 1, none after
+    31 December 9999)."""
+    return (*((d - timedelta(days=1),) if d > date.min else ()), *((d + timedelta(days=1),) if d < date.max else ()))
+
+
+def _spelt(text: str, d: date) -> bool:
+    """Whether a date expression names its day by its number ("March 2", "2 mars", "2026-03-02",
+    "the 2nd"), not only through a relative phrase ("yesterday", "Tuesday", "the next day")."""
+    return re.search(rf"(?<!\d)0?{d.day}(?!\d)", text) is not None
 
 
 def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
@@ -206,11 +229,13 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
         pub = r.article.published
         if within(pub):
             out[pub].published += 1
-        for d, in_lead in _mentions(r).items():
+        for d, (in_lead, own) in _mentions(r).items():
             if not within(d):
                 continue
             ev = out[d]
             ev.articles.add(i)
+            if own:
+                ev.own.add(i)
             ev.pubdays.add(pub)
             gap = (pub - d).days
             ev.later += gap >= LOOK_BACK_DAYS
@@ -234,7 +259,6 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
     scores = {d: weights.score(ev) for d, ev in evidence.items()}
     order = sorted(scores, key=lambda d: (-scores[d], d))
     chosen: dict[date, set[int]] = {}
-    one = timedelta(days=1)
     # "the same articles mention both days" tells one event from two only among several articles:
     # a lone article mentions every day there is (an article listing 10,000 days kept 5,000)
     several = len(set().union(*(ev.articles for ev in evidence.values()))) > 1
@@ -242,8 +266,12 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
         if len(chosen) >= n:
             break
         arts = evidence[d].articles
-        into = next((c for c in (d - one, d + one) if c in chosen and arts and several
-                     and len(arts & evidence[c].articles) >= weights.merge * len(arts)), None)
+        # an article that names the day on its own (by its date, in a sentence that names no day
+        # beside it: a chronology's "March 2: ...") tells it apart from its neighbour, whatever else
+        # it mentions; the rest that mention both ("yesterday", a night across midnight) tie them
+        tied = arts - evidence[d].own
+        into = next((c for c in _beside(d) if c in chosen and arts and several
+                     and len(tied & evidence[c].articles) >= weights.merge * len(arts)), None)
         if into is not None:
             chosen[into] |= arts
             continue
@@ -273,7 +301,8 @@ would you your said says say told according new one two three year years day day
 tuesday wednesday thursday friday saturday sunday yesterday today
 """.split())
 # A dateline or a byline glued to the start of a sentence: "WASHINGTON (Reuters) - ", "By Jo Lee - ".
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40})"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,40}(?:\([^)]{1,30}\))?|By [A-Z][\w.' -]{2,40}"
+                       r"|[A-Z][A-Z.'’/ -]{2,30}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2} \([^)]{1,30}\))"
                        r"\s+[-–—]+\s+(?=[A-Z\"“‘'])")
 # A page's time stamp glued to the start of a sentence: "Page last updated at 07:02 GMT, Friday,
 # 16 September 2011 08:02 UK ", "12 October 2011 Last updated at 20:01 GMT Help ".
@@ -281,6 +310,24 @@ _STAMP = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4} )?(?:Page )?[Ll]ast updated:
                     r"\d{1,2}[:.]\d\d(?: ?[AP]M)?(?: [A-Z]{2,4})?"
                     r"(?:,? [A-Z][a-z]+,? \d{1,2} [A-Z][a-z]+,? \d{4}(?: \d{1,2}[:.]\d\d)?(?: [A-Z]{2,4})?)?"
                     r"(?: Help)?\s+(?=[A-Z\"“‘'])")
+# A page's clock stamp, a full date, a clock time and a zone, and what comes before it (a headline):
+# "Friday 11 June 2010 22.16 BST David Cameron is ...", "Concerns grow ... Thursday 6 May 2010 19.41 BST The ...".
+_CLOCK_STAMP = re.compile(r"^.{0,150}?(?<![\w,])(?:[A-Z][a-z]{2,8},? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) "
+                          r"\d{4},? \d{1,2}[:.]\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})? (?=[A-Z\"“‘'])")
+#: Photo agencies whose credit a caption glues before its text ("AP The chief executive ...").
+PHOTO_CREDITS = ("AP", "AFP", "EPA", "Getty Images", "AP Photo", "Reuters Pictures")
+_CREDIT = re.compile(r"^(?:" + "|".join(re.escape(c) for c in PHOTO_CREDITS) + r")(?:/[\w. ]{1,30})? (?=[A-Z][a-z])")
+# A heading in capitals glued to the start: three words or more ("NEW CAP FOR LEAKING OIL WELL When ...").
+_CAPS_HEADING = re.compile(r"^(?:[A-Z][A-Z'’&-]* ){2,}[A-Z][A-Z'’&-]* (?=[A-Z][a-z])")
+#: A photo caption's position marks: "Prince (l), Prince Michael II (c) and Paris ...".
+CAPTION_MARKS = ("l", "r", "c", "left", "right", "centre", "center", "pictured", "top", "bottom", "above", "below",
+                 "inset", "second left", "second right", "front", "back", "file photo", "file")
+_CAPTION = re.compile(r"\((?:" + "|".join(re.escape(m) for m in CAPTION_MARKS) + r")\)", re.IGNORECASE)
+# A reader's comment: a clock time and a name that "wrote:" ("At 12:55 pm on 10 Jun 2010, ruffled_feathers wrote:").
+_COMMENT = re.compile(r"^At \d{1,2}[:.]\d\d\b[^,]{0,40}, [^:]{1,40} wrote:")
+_HAS_CLOCK = re.compile(r"\d[:.]\d\d")
+# A question to the reader ("Are you affected by the oil spill?", "... but what do you think?"): a call for comments.
+_TO_READER = re.compile(r"\byou\b[^.!]*\?$", re.IGNORECASE)
 # The first letter of the Latin script (English, French, Spanish, Italian...): what comes before it
 # in a sentence, when it holds letters of another script (an Arabic original glued before its
 # translation: "... و يعتصم Le 30 janvier, j'ai vu un vieil homme."), is no part of the sentence.
@@ -318,13 +365,25 @@ _SPACED = re.compile(r"\(\s+|\s+\)")
 
 
 def clean_sentence(text: str) -> str | None:
-    """The sentence as a story shows it (a glued dateline or byline cut off), or None when it is
-    no whole sentence: too short or too long, not starting with a capital, a digit or a quote,
-    or not ending with final punctuation."""
+    """The sentence as a story shows it (a glued dateline, byline, page stamp, photo credit or
+    heading in capitals cut off), or None when it is no whole sentence: too short or too long,
+    not starting with a capital, a digit or a quote, not ending with final punctuation, a photo
+    caption ("(l)", "(pictured)"), a reader's comment ("At 12:55 pm ..., X wrote:"), a question to
+    the reader ("Are you affected ...?") or a piece of a quotation (a quotation mark it opens and
+    does not close)."""
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _DATELINE.sub("", _STAMP.sub("", _other_script_cut(text.strip()), count=1), count=1)
+    text = _other_script_cut(text.strip())
+    if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
+        text = tail  # a page's header, then its time stamp: "Headline | Sun May 2, 2010 7:55 pm EDT ..."
+    clock = _HAS_CLOCK.search(text, 0, 200) is not None  # what a stamp or a comment needs: skip them without
+    for glued in (_STAMP, _CLOCK_STAMP, _CREDIT, _CAPS_HEADING, _DATELINE):
+        if clock or (glued is not _STAMP and glued is not _CLOCK_STAMP):
+            text = glued.sub("", text, count=1)
+    if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
+            or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
+        return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
     words = text.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
@@ -334,6 +393,43 @@ def clean_sentence(text: str) -> str | None:
     if text[-1] not in _FINAL or "|" in text:
         return None
     return text
+
+
+#: A headline glued before the lead shares this many words (their first five letters) with it.
+HEADLINE_SHARES = 2
+#: A headline (with a caption glued after it) is at most this many words.
+HEADLINE_WORDS = 20
+_CLOSING = frozenset("'’\"”")
+
+
+def headline_cut(text: str) -> str:
+    """An article's lead without the headline run into it, when a corpus lost the line between
+    them: the text from a place within HEADLINE_WORDS words where a capital opens a sentence
+    (after a word in lower case, or a capitalised function word: "The", "There") and the three
+    words or more before it share HEADLINE_SHARES words or more with the whole sentence after it,
+    the most there (the first of equals): "Police raid Jackson doctor's home | Drug police are
+    searching the Las Vegas home of Michael Jackson's doctor ..."; else the text."""
+    if "|" in text:
+        return text  # a page's header ("... | Sun May 2, 2010 7:55 pm EDT ..."), no sentence at all
+    words = text.split(" ")
+    cut = best = 0
+    for i in range(3, min(HEADLINE_WORDS, len(words) - _MIN_WORDS) + 1):
+        before, word = words[i - 1], words[i]
+        if not word[:1].isupper() or before.lower() in _STOPWORDS or before[-1:] in ",;:.-–—(":
+            continue
+        if not (before[:1].islower() or before[:1].isdigit() or before in _CLOSING or word.lower() in _STOPWORDS):
+            continue  # inside a name ("Deepwater Horizon", "Michael Jackson")
+        head = {w[:5] for w in _terms(" ".join(words[:i]))}
+        shared = len(head & {w[:5] for w in _terms(" ".join(words[i:]))})
+        if shared >= max(HEADLINE_SHARES, best + 1):
+            cut, best = i, shared
+    return " ".join(words[cut:]) if cut else text
+
+
+def _quotes_close(text: str) -> bool:
+    """Whether every quotation a sentence opens is closed in it (a sentence cut out of a longer
+    quotation, 'Hayward said: " The Gulf of Mexico is a very big ocean.', is a fragment)."""
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
 
 
 def _other_script_cut(text: str) -> str:
@@ -387,6 +483,8 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
     seen: set[tuple[date, int, str]] = set()
     for i, r in enumerate(results):
         named: dict[int, set[str]] | None = None
+        lead: int | None = None
+        items: dict[int, date] = {}
         for e in r.events:
             if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until:
                 continue
@@ -403,7 +501,11 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
                     named = _days_named(r)
                 if named.get(e.sentence, set()) - {e.start.isoformat()}:
                     continue  # a lead that names another day ("May 27: ...") is not this day's news
-            text = clean_sentence(e.text)
+            if lead is None:
+                lead, items = _lead(r), _items(r)
+            if items.get(e.sentence, e.start) != e.start:
+                continue  # a chronology's item ("June 10 - ... invited him for June 16") is its own day's only
+            text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text)
             if text is None or (e.start, i, text) in seen:
                 continue
             seen.add((e.start, i, text))
@@ -439,9 +541,39 @@ def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tupl
         for s in r.sentences[lead:lead + REPORT_SENTENCES]:
             if s.index in dated:
                 continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
-            text = clean_sentence(plain(s.text(r.article.text), r.article.format))
+            said = plain(s.text(r.article.text), r.article.format)
+            text = clean_sentence(headline_cut(said) if s.index == lead else said)
             if text is not None:
                 yield day, i, text
+
+
+def _lead(r: ArticleResult) -> int:
+    """The index of an article's lead sentence (-1 when it has none)."""
+    from timeline.events import lead_index
+
+    found = lead_index(r.article, r.sentences)
+    return -1 if found is None else found
+
+
+_ITEM_MARK = re.compile(r"\s*[-–—:]")
+
+
+def _items(r: ArticleResult) -> dict[int, date]:
+    """The sentences of an article that open as a chronology's item, a day and a dash or a colon
+    ("June 10 - The White House says ...", "4 August: BP says ..."), by index: the item's day."""
+    text = r.article.text
+    out: dict[int, date] = {}
+    by_start = {s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()): s.index for s in r.sentences}
+    for t in r.timexes:
+        at = by_start.get(t.start)
+        m = _DAY_VALUE.match(t.value)
+        if at is None or m is None or t.type not in ("DATE", "TIME") or not _ITEM_MARK.match(text, t.end):
+            continue
+        try:
+            out[at] = date.fromisoformat(m.group(0))
+        except ValueError:
+            continue
+    return out
 
 
 def _days_named(r: ArticleResult) -> dict[int, set[str]]:
@@ -486,6 +618,19 @@ class _Told:
         return any(v >= threshold for v in dot.values())
 
 
+#: Two sentences of a day that open with the same this many words tell one fact ("May 19 - The first
+#: heavy oil from the spill hits ..." and "... sloshes ashore ..."), however they go on.
+SAME_OPENING = 8
+
+
+def _same(c: _Candidate, p: _Candidate) -> bool:
+    """Whether two candidates of a day say the same: near-duplicates (DUPLICATE), or the same opening."""
+    if _cos(c.vec, p.vec) >= DUPLICATE:
+        return True
+    a, b = c.text.lower().split(), p.text.lower().split()
+    return len(a) >= SAME_OPENING and a[:SAME_OPENING] == b[:SAME_OPENING]
+
+
 def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
           told: _Told | None) -> tuple[list[_Candidate], list[_Candidate]]:
     """The `k` best of a day's ranked candidates (near-duplicates one sentence with several
@@ -498,7 +643,7 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
         c = left.pop(fresh.index(max(fresh)))
         if told is not None and told.says(c.vec, ELSEWHERE):
             continue  # a better day says it already: one sentence is one day's news
-        same = next((p for p in picked if _cos(c.vec, p.vec) >= DUPLICATE), None)
+        same = next((p for p in picked if _same(c, p)), None)
         if same is not None:
             if c.result not in same.sources and _figures(c.text) == _figures(same.text):
                 same.sources.append(c.result)
@@ -550,8 +695,7 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
         for c in left + ranked[_POOL:]:
             for p in picked:
-                if c.result not in p.sources and _cos(c.vec, p.vec) >= DUPLICATE \
-                        and _figures(c.text) == _figures(p.text):
+                if c.result not in p.sources and _same(c, p) and _figures(c.text) == _figures(p.text):
                     p.sources.append(c.result)
                     break
         out[d] = picked

@@ -66,6 +66,12 @@ def add_days(d: date, n: int) -> date:
         raise OutOfRange(f"{d} {n:+d} days is outside years {MIN_YEAR}..{MAX_YEAR}") from None
 
 
+def last_day(end: date) -> date:
+    """The last day of a half-open interval [start, end): the day before `end`; date.max itself
+    when the end is date.max, which stands for the day after 31 December 9999 (`Point.interval`)."""
+    return end if end == date.max else end - timedelta(days=1)
+
+
 def make_date(y: int, m: int, d: int) -> date:
     """date(y, m, d), with OutOfRange (not a bare ValueError) for a year outside 1..9999."""
     if not MIN_YEAR <= y <= MAX_YEAR:
@@ -161,11 +167,16 @@ class Point:
         return self.shift(1).start
 
     def interval(self, mod: str | None = None) -> tuple[date, date, str] | None:
-        """[start, end) and the granularity; None when the period runs past date.max. A mod of
+        """[start, end) and the granularity. A period that ends on 31 December 9999 has date.max
+        as its end, standing for the day after it, which no date holds (`last_day`). A mod of
         phase (START "early 2025", MID "mid-2024", END "late 2025", "the end of the year") narrows
         the interval to a third of the period: see `phase`."""
         try:
-            return (*phase(self.start, self.end(), self.gran, mod), self.gran)
+            end = self.end()
+        except OutOfRange:
+            end = date.max
+        try:
+            return (*phase(self.start, end, self.gran, mod), self.gran)
         except OutOfRange:
             return None
 
