@@ -53,9 +53,11 @@ def test_events_of_the_last_day_as_rows(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_a_story_keeps_the_last_day_and_its_neighbour() -> None:
-    results = [process(make_article(f"---\npublished: 2026-01-{d}\n---\n{LAST} "
-                                    "The keys were cut on 30 December 9999 in the old forge.\n", name=f"v{d}.txt"))
+    # the last day and the day before it, each told by articles of its own (not one event)
+    results = [process(make_article(f"---\npublished: 2026-01-{d}\n---\n{LAST}\n", name=f"v{d}.txt"))
                for d in (20, 21, 22)]
+    results += [process(make_article(f"---\npublished: 2026-01-{d}\n---\nThe keys were cut on 30 December 9999 "
+                                     "in the old forge.\n", name=f"k{d}.txt")) for d in (23, 24)]
     st = story(results, dates=3, sentences=1, end=date.max)
     days = [d.date for d in st.dates]
     assert "9999-12-31" in days and "9999-12-30" in days

@@ -138,3 +138,18 @@ def test_a_question_to_the_reader_is_no_news() -> None:
     assert clean_sentence("In the trial, his doctor has been found guilty, but what do you think?") is None
     kept = "Why did the cap fail on the well that BP drilled in the Gulf?"
     assert clean_sentence(kept) == kept
+
+
+def test_the_closing_mark_of_the_quotation_before_is_cut_not_the_sentence() -> None:
+    # the line break fell after the closing mark: the sentence that follows is whole without it
+    assert clean_sentence('" The minister then described the searches carried out by soldiers on 9 March.') == \
+        "The minister then described the searches carried out by soldiers on 9 March."
+    assert clean_sentence("\u201d The minister then described the searches carried out by soldiers on 9 March.") == \
+        "The minister then described the searches carried out by soldiers on 9 March."
+    assert clean_sentence('" Zohney refers to the so-called "tests" carried out by soldiers at a protest on 9 March.') \
+        == 'Zohney refers to the so-called "tests" carried out by soldiers at a protest on 9 March.'
+    # an opening mark is kept, and a quotation that opens with a space and is closed is whole
+    opening = '"We will rebuild the town," the mayor said on Monday after the flood.'
+    assert clean_sentence(opening) == opening
+    spaced = '" We will rebuild the town, " the mayor said on Monday after the flood.'
+    assert clean_sentence(spaced) == spaced

@@ -122,6 +122,10 @@ LOOK_BACK_DAYS = 7
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")  # a day, or a time or part of a day on it
 #: Sentences from the top of an article that make its lead.
 LEAD_SENTENCES = 3
+# A chronology: an article with this many items, sentences that each open with a day spelt out
+# (within _ITEM_LEAD characters of the start) and a colon or a dash: "March 2: ...", "Le 2 mars : ...".
+CHRONOLOGY_ITEMS = 3
+_ITEM_LEAD = 4
 
 
 @dataclass
@@ -182,8 +186,10 @@ WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=
 
 def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
     """The days an article's date expressions name (a day, or a time or part of a day), whether
-    it names each in its lead, and whether it names each on its own (`_own`)."""
-    days: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day: (sentence, spelt) per mention
+    it names each in its lead, and whether it names each on its own: as an item of a chronology
+    (CHRONOLOGY_ITEMS or more sentences that open with a day spelt out and a colon or a dash,
+    "March 2: ...", "2 mars - ..."), in a sentence that names neither day beside it."""
+    days: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day: (sentence, opens it) per mention
     lead: dict[date, bool] = {}
     starts = [s.start for s in r.sentences]
     for t in r.timexes:
@@ -196,12 +202,18 @@ def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
             continue
         sentence = bisect_right(starts, t.start)
         lead[d] = lead.get(d, False) or sentence <= LEAD_SENTENCES
-        days[d].append((sentence, _spelt(t.text, d)))
+        opens = (sentence > 0 and t.start - starts[sentence - 1] <= _ITEM_LEAD and _spelt(t.text, d)
+                 and _ITEM_MARK.match(r.article.text, t.end) is not None)
+        days[d].append((sentence, opens))
     named: dict[int, set[date]] = defaultdict(set)
+    items: set[date] = set()
     for d, ms in days.items():
-        for sentence, _ in ms:
+        for sentence, opens in ms:
             named[sentence].add(d)
-    return {d: (lead[d], any(spelt and not named[s] & set(_beside(d)) for s, spelt in ms))
+            if opens:
+                items.add(d)
+    chronology = len(items) >= CHRONOLOGY_ITEMS
+    return {d: (lead[d], chronology and any(opens and not named[s] & set(_beside(d)) for s, opens in ms))
             for d, ms in days.items()}
 
 
@@ -375,6 +387,8 @@ def clean_sentence(text: str) -> str | None:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
     text = _other_script_cut(text.strip())
+    if text[:1] in '"\u201d' and text[1:2].isspace() and not _quotes_close(text):
+        text = text[1:].lstrip()  # the closing mark of the quotation before, a line break after it
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
         text = tail  # a page's header, then its time stamp: "Headline | Sun May 2, 2010 7:55 pm EDT ..."
     clock = _HAS_CLOCK.search(text, 0, 200) is not None  # what a stamp or a comment needs: skip them without
