@@ -271,3 +271,18 @@ def test_an_article_without_source_says_published_with_a_capital(capsys: pytest.
     assert "\nPublished Saturday 31 January 2026 (" in md and "published" not in md
     _, page, _ = run(capsys, "extract", str(tmp_path / "a.md"), "-f", "html")
     assert '>Published <time datetime="2026-01-31">' in page
+
+
+def test_every_output_format_of_a_command_is_named_in_its_help() -> None:
+    """`-f svg` works for extract (the README shows it), so `timeline extract --help` names it: a choice
+    hidden behind `metavar="FORMAT"` is otherwise invisible to a user reading the help."""
+    import argparse
+
+    from timeline.cli import make_parser
+
+    commands = next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name, parser in commands.items():
+        for action in parser._actions:
+            if "--format" in action.option_strings and action.choices and action.metavar:
+                missing = [c for c in action.choices if c not in (action.help or "")]
+                assert missing == [], f"timeline {name} --help does not name -f {missing}"

@@ -507,7 +507,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", choices=FORMATS, metavar="FORMAT",
                    help="output format: json (default, or as OUT's extension says), html (a page), "
                         "html-fragment (the timeline alone, "
-                        "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid")
+                        "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid, "
+                        "svg (the overview drawing)")
     p.add_argument("--title", help="title to show instead of the article's own")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     _event_args(p)
