@@ -267,8 +267,8 @@ def test_the_cache_codec_made_per_type_encodes_and_decodes_as_the_plain_way(tmp_
 def test_the_quick_cache_decoder_falls_back_to_the_field_by_field_way() -> None:
     # A field left out takes its default; a value of the wrong shape fails as it did.
     from timeline.cache import decode, encode
-    from timeline.text import Sentence
     from timeline.temporal import Timex
+    from timeline.text import Sentence
 
     timex = Timex(3, 9, "Monday", "DATE", "2026-03-02", "START")
     raw = encode(timex)
