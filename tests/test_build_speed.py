@@ -234,3 +234,48 @@ def test_worker_processes_send_each_article_back_as_its_cache_json_only(tmp_path
     one, _, made_one = process_items(items, today=day, jobs=1)
     two, _, made_two = process_items(items, today=day, jobs=2)
     assert one == two and [e.as_json() for e in made_one.values()] == [e.as_json() for e in made_two.values()]
+
+
+def _plain_encode(value: object) -> object:
+    """The cache's encoding the plain way: every field of a dataclass looked up by name."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain_encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain_encode(v) for v in value]
+    return value
+
+
+def test_the_cache_codec_made_per_type_encodes_and_decodes_as_the_plain_way(tmp_path: Path) -> None:
+    # Encoding (workers) and decoding (the main process, and a rebuild reading its cache) go through
+    # a function made once per dataclass (issue 16, C14): the same JSON, the same objects back.
+    from timeline.cache import decode, encode
+    from timeline.pipeline import ArticleResult
+
+    src = _corpus(tmp_path / "src", 4)
+    outcomes, _, _ = process_items(collect_items([str(src)]), today=date(2026, 3, 1), jobs=1)
+    results = [o for o in outcomes if isinstance(o, ArticleResult)]
+    assert results and any(r.events for r in results)
+    for r in results:
+        assert encode(r) == _plain_encode(r)
+        assert decode(ArticleResult, encode(r)) == r
+
+
+def test_the_quick_cache_decoder_falls_back_to_the_field_by_field_way() -> None:
+    # A field left out takes its default; a value of the wrong shape fails as it did.
+    from timeline.cache import decode, encode
+    from timeline.temporal import Timex
+    from timeline.text import Sentence
+
+    timex = Timex(3, 9, "Monday", "DATE", "2026-03-02", "START")
+    raw = encode(timex)
+    assert decode(Timex, raw) == timex
+    del raw["mod"]
+    assert decode(Timex, raw) == Timex(3, 9, "Monday", "DATE", "2026-03-02")
+    assert decode(Sentence, {"index": 0, "paragraph": 0, "start": 0, "end": 4, "extra": 1}) == Sentence(0, 0, 0, 4)
+    for bad in ({"index": 0}, ["index"], "index"):
+        with pytest.raises(TypeError):
+            decode(Sentence, bad)

@@ -314,7 +314,7 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
         from timeline.temporal.rules import GRAMMAR
 
         GRAMMAR.warm()  # once here, instead of once in every worker
-    size = max(1, min(32, len(items) // (jobs * 8)))
+    size = max(1, min(16, len(items) // (jobs * 8)))  # small: the last chunk keeps one worker alone briefly
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
         try:

@@ -434,7 +434,8 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
             made, _ = _article_pages(model.pages[0], site, env)
             article_pages += [keep(p) for p in made]
             step()
-            size = max(1, min(64, n // (jobs * 4)))
+            # Small chunks: the last one a worker renders while the other has none left is short.
+            size = max(1, min(16, n // (jobs * 4)))
             _RENDERING = (model, env, stage)
             stack.callback(lambda: globals().update(_RENDERING=None))
             # The site model out of the garbage collector's reach in the workers: a collection there
