@@ -443,7 +443,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _of_year(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     if known:
-        out = _same_day(text, out, lang)
+        out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
@@ -563,12 +563,19 @@ def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: st
     return out
 
 
-def _same_day(text: str, out: list[Timex], lang: str) -> list[Timex]:
+#: A day read from the publication this close to it (days, either side) is news of those days, not
+#: the day of another year the article writes: "in office since 30 June 2012 [...] millions marched on
+#: 30 June" in July 2013 is 30 June 2013 (an anniversary is often the news).
+RECENT_DAYS = 31
+
+
+def _same_day(text: str, out: list[Timex], published: date, lang: str) -> list[Timex]:
     """A day and month without a year, in an article that writes the same day and month with
     one year elsewhere, is that day: a writer gives the year once ("les manifestations du 25
     janvier 2011 [...] les militants du 25 janvier" in 2013: 25 January 2011). Not when the
     article writes it with two years (an anniversary), nor when it is marked as counted from the
-    publication ("le 25 janvier dernier", "ce 25 janvier") or has its weekday."""
+    publication ("le 25 janvier dernier", "ce 25 janvier") or has its weekday, nor when the day read
+    from the publication is within RECENT_DAYS of it."""
     w = _words(lang)
     written: dict[str, set[str]] = {}
     for t in out:
@@ -581,6 +588,7 @@ def _same_day(text: str, out: list[Timex], lang: str) -> list[Timex]:
     for t in out:
         years = written.get(t.value[5:], set()) if _DAY_VALUE.fullmatch(t.value) else set()
         if (len(years) == 1 and t.anchor == "publication" and t.value[:4] not in years
+                and abs((date.fromisoformat(t.value) - published).days) > RECENT_DAYS
                 and w["month"].search(t.text) and not _YEAR.search(t.text)
                 and _weekday_of(lang, t.text) is None and not _counted(text, t, lang)):
             t = Timex(t.start, t.end, t.text, t.type, next(iter(years)) + t.value[4:], t.mod, "previous",
