@@ -530,3 +530,28 @@ def test_a_yesterday_report_beside_the_day_it_reports_is_still_one_event() -> No
         article("z", "2026-03-12", "The town council met on 11 March 2026 to discuss new housing.")]
     st = story(results, dates=2, sentences=0)
     assert [d.date for d in st.dates] in (["2026-03-03", "2026-03-11"], ["2026-03-04", "2026-03-11"])
+
+
+# A blog's sidebar, scraped with every page of it for months: its teaser and its date are no report.
+SIDEBAR = "Read more: the mayor of Lyon was elected on 12 May 2025, the city council said."
+
+
+def test_a_sidebar_repeated_word_for_word_over_months_is_no_mention() -> None:
+    pages = [article(f"blog{i}", published, f"{text} {SIDEBAR}") for i, (published, text) in enumerate([
+        ("2026-01-10", "The dam on the river broke on 3 January 2026 and flooded the lower town."),
+        ("2026-03-15", "The inquiry into the dam heard engineers on 12 March 2026 in the town hall."),
+        ("2026-06-20", "The rebuilt dam was opened on 18 June 2026 by the regional governor."),
+    ])]
+    reports = [article("r1", "2026-01-04", "The dam on the river broke on 3 January 2026, officials said."),
+               article("r2", "2026-03-13", "Engineers told the inquiry on 12 March 2026 that the dam was old.")]
+    st = story([*pages, *reports], dates=3, sentences=1, start=date(2025, 1, 1))
+    assert "2025-05-12" not in [d.date for d in st.dates]
+    assert [d.date for d in st.dates] == ["2026-01-03", "2026-03-12", "2026-06-18"]
+
+
+def test_copies_of_one_report_within_days_still_count_as_mentions() -> None:
+    copy = "The mayor of Lyon resigned on 12 May 2026, the city council said."
+    copies = [article(f"c{i}", f"2026-05-1{3 + i}", copy) for i in range(3)]
+    other = [article("o1", "2026-05-20", "The council met on 19 May 2026 to choose a new leader.")]
+    st = story([*copies, *other], dates=1, sentences=0)
+    assert [d.date for d in st.dates] == ["2026-05-12"]

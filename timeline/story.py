@@ -5,6 +5,7 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 `story()`. Three steps, each a pure function:
 
 1. `day_evidence`: from every article's date expressions that name a day (or a time of a day),
+   outside page furniture (a sentence found word for word in articles published months apart),
    per day: which articles mention it, how many of them were published a week or more later
    (they look back at it), on how many different days it was written about, how many mention it
    before it came, how many in their lead, and how many articles were published that day.
@@ -184,7 +185,7 @@ class Weights:
 WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.955)
 
 
-def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
+def _mentions(r: ArticleResult, furniture: frozenset[str] = frozenset()) -> dict[date, tuple[bool, bool]]:
     """The days an article's date expressions name (a day, or a time or part of a day), whether
     it names each in its lead, and whether it names each on its own: as an item of a chronology
     (CHRONOLOGY_ITEMS or more sentences that open with a day spelt out and a colon or a dash,
@@ -201,6 +202,8 @@ def _mentions(r: ArticleResult) -> dict[date, tuple[bool, bool]]:
         except ValueError:
             continue
         sentence = bisect_right(starts, t.start)
+        if furniture and sentence and _said(r, sentence - 1) in furniture:
+            continue
         lead[d] = lead.get(d, False) or sentence <= LEAD_SENTENCES
         opens = (sentence > 0 and t.start - starts[sentence - 1] <= _ITEM_LEAD and _spelt(t.text, d)
                  and _ITEM_MARK.match(r.article.text, t.end) is not None)
@@ -237,11 +240,12 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
     def within(d: date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
+    furniture = _furniture(results)
     for i, r in enumerate(results):
         pub = r.article.published
         if within(pub):
             out[pub].published += 1
-        for d, (in_lead, own) in _mentions(r).items():
+        for d, (in_lead, own) in _mentions(r, furniture).items():
             if not within(d):
                 continue
             ev = out[d]
@@ -254,6 +258,36 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
             ev.ahead += gap < 0
             ev.lead += in_lead
     return dict(out)
+
+
+#: A sentence found word for word in FURNITURE_ARTICLES articles or more, published over more than
+#: FURNITURE_DAYS days, is page furniture (a sidebar's teasers, a "read more" list, a site's blurb
+#: scraped with every page), not a report: its dates are no mentions. Copies of one wire report
+#: come out within days of each other; a factbox a newsroom republishes for months also goes, but
+#: its days are mentioned elsewhere too (Timeline17 unchanged from 14 days to a year).
+FURNITURE_ARTICLES = 3
+FURNITURE_DAYS = 60
+
+
+def _said(r: ArticleResult, index: int) -> str:
+    s = r.sentences[index]
+    return " ".join(r.article.text[s.start:s.end].split())
+
+
+def _furniture(results: Sequence[ArticleResult]) -> frozenset[str]:
+    """The sentences (whitespace folded) that are page furniture among these articles: found word
+    for word in FURNITURE_ARTICLES of them or more, published over more than FURNITURE_DAYS days."""
+    seen: dict[str, tuple[int, date, date]] = {}
+    for r in results:
+        pub = r.article.published
+        for i in range(len(r.sentences)):
+            text = _said(r, i)
+            if len(text) < 20:
+                continue
+            n, first, last = seen.get(text, (0, pub, pub))
+            seen[text] = (n + 1, min(first, pub), max(last, pub))
+    return frozenset(t for t, (n, first, last) in seen.items()
+                     if n >= FURNITURE_ARTICLES and (last - first).days > FURNITURE_DAYS)
 
 
 @dataclass(frozen=True)
@@ -278,9 +312,9 @@ def choose_days(evidence: dict[date, DayEvidence], n: int, weights: Weights = WE
         if len(chosen) >= n:
             break
         arts = evidence[d].articles
-        # an article that names the day on its own (by its date, in a sentence that names no day
-        # beside it: a chronology's "March 2: ...") tells it apart from its neighbour, whatever else
-        # it mentions; the rest that mention both ("yesterday", a night across midnight) tie them
+        # a chronology that gives the day an item of its own ("March 2: ...", naming no day beside
+        # it) tells it apart from its neighbour, whatever else it mentions; the other articles that
+        # mention both ("yesterday", a night across midnight, a report of two days) tie them
         tied = arts - evidence[d].own
         into = next((c for c in _beside(d) if c in chosen and arts and several
                      and len(tied & evidence[c].articles) >= weights.merge * len(arts)), None)
