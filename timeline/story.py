@@ -631,14 +631,18 @@ def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | No
     from timeline.edits import edit_results
 
     warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
-    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
+    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits,
+                               asked_from=choose.get("start"), asked_to=choose.get("end"))
     edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
     return edited, errors, [*warnings, *stale, *outside]
 
-def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
+def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
+               asked_to: date | None = None) -> tuple[Story, list[str]]:
     """The story with the editor's `days:` edits (drop a day, re-date it,
     head or annotate it) and additions (a sentence on its day, a day of its own if the story has
-    none), days back in chronological order; and a warning for each day edit that matches no day."""
+    none), days back in chronological order; and a warning for each day edit that matches no day.
+    `from`/`to` are `asked_from`/`asked_to` when the story was asked for a span (--from, --to), else its
+    first and last day as edited (a day the editor dropped, moved or added changes them)."""
     from timeline import calendar
 
     if not edits.days and not edits.add:
@@ -681,7 +685,9 @@ def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
 
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
-    return replace(story, dates=tuple(days)), stale
+    first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)
+    last = asked_to.isoformat() if asked_to is not None else (days[-1].date if days else None)
+    return replace(story, start=first, end=last, dates=tuple(days)), stale
 
 
 def _joined(days: list[StoryDate]) -> list[StoryDate]:

@@ -1,0 +1,134 @@
+"""A hostile tester's sixth round (story, the edits file, the SVG overview, front matter, diff):
+each test reproduces a fault found, so it comes back only with a failing test."""
+
+from __future__ import annotations
+
+import json
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
+
+from timeline.cli import main
+
+# Control characters a YAML double-quoted string can hold: a NUL, an ANSI colour, a window title
+# set by OSC, a vertical tab. None may reach a page, a table, a drawing or a terminal.
+_CONTROLS = "\x00\x01\x07\x0b\x1b\x7f\x9b"
+_HOSTILE = r'"Red \e[31malarm\e[0m \x01 bell\a title\e]0;pwned\x07 nul\0 end."'
+
+
+def _no_controls(text: str) -> None:
+    assert not any(c in text for c in _CONTROLS), repr(text[:200])
+
+
+# --- control characters and lone surrogates written in an edits file --------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "svg", "html"])
+def test_escape_sequences_in_the_edits_file_reach_no_story_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text(f"add:\n  - {{date: 2026-01-27, text: {_HOSTILE}, source: {_HOSTILE}, headline: {_HOSTILE}, "
+                     f"note: {_HOSTILE}}}\ndays:\n  2026-01-26: {{headline: {_HOSTILE}, note: {_HOSTILE}}}\n",
+                     encoding="utf-8")
+    out = tmp_path / f"story.{fmt}"
+    assert main(["story", str(src.parent), "--edits", str(edits), "-f", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    _no_controls(text)
+    assert "alarm" in text and "pwned" in text  # the words stay; only the controls go
+    if fmt == "svg":
+        xml.dom.minidom.parseString(text.encode("utf-8"))  # well-formed XML: no control character in it
+
+
+def test_escape_sequences_in_the_edits_file_reach_no_timeline_drawing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text(f"add:\n  - {{date: 2026-01-27, text: {_HOSTILE}, headline: {_HOSTILE}}}\n", encoding="utf-8")
+    out = tmp_path / "t.svg"
+    assert main(["extract", str(src), "--edits", str(edits), "-f", "svg", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    _no_controls(text)
+    xml.dom.minidom.parseString(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("command", ["extract", "story"])
+def test_a_lone_surrogate_in_the_edits_file_is_no_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text('add:\n  - {date: 2026-01-27, text: "Half \\ud800 a pair.", source: "S\\udfff"}\n',
+                     encoding="utf-8")
+    assert main([command, str(src if command == "extract" else src.parent), "--edits", str(edits), "-f", "md"]) == 0
+    out = capsys.readouterr().out
+    assert "Half \ufffd a pair." in out
+
+
+# --- control characters written as YAML escapes in an article's front matter ----------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "svg", "html", "csv"])
+def test_escape_sequences_in_the_front_matter_reach_no_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD, extra=f"source: {_HOSTILE}\n")
+    src.write_text(src.read_text(encoding="utf-8").replace("title: a.md", f"title: {_HOSTILE}"), encoding="utf-8")
+    out = tmp_path / f"t.{fmt}"
+    assert main(["extract", str(src), "-f", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    _no_controls(text)
+    assert "alarm" in text
+    if fmt == "svg":
+        xml.dom.minidom.parseString(text.encode("utf-8"))
+
+
+def test_escape_sequences_in_a_title_given_on_the_command_line_reach_no_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    for fmt in ("md", "svg"):
+        out = tmp_path / f"s.{fmt}"
+        assert main(["story", str(src.parent), "--title", "Flood \x1b[31mred\x07", "-f", fmt, "-o", str(out)]) == 0
+        text = out.read_text(encoding="utf-8")
+        _no_controls(text)
+        assert "Flood" in text and "red" in text
+
+
+# --- the story's span after the editor's days ------------------------------------------------------
+
+
+def test_from_and_to_follow_the_days_the_editor_moved_dropped_or_added(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    assert main(["story", str(src.parent), "-f", "json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert (before["from"], before["to"]) == ("2026-01-26", "2026-01-28")
+    edits = tmp_path / "edits.yml"
+    edits.write_text("days:\n  2026-01-28: {drop: true}\n  2026-01-26: {date: 2026-01-25}\n"
+                     "add:\n  - {date: 2026-01-20, text: The warning was issued.}\n", encoding="utf-8")
+    assert main(["story", str(src.parent), "--edits", str(edits), "-f", "json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert [d["date"] for d in after["dates"]] == ["2026-01-20", "2026-01-25"]
+    assert (after["from"], after["to"]) == ("2026-01-20", "2026-01-25")
+    assert main(["story", str(src.parent), "--edits", str(edits), "-f", "md"]) == 0
+    assert "Tuesday 20 January 2026 – Sunday 25 January 2026" in capsys.readouterr().out
+
+
+def test_from_and_to_asked_for_stay_as_asked_after_the_edits(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text("days:\n  2026-01-26: {date: 2026-01-27}\n", encoding="utf-8")
+    assert main(["story", str(src.parent), "--edits", str(edits), "--from", "2026-01-26", "--to", "2026-01-30",
+                 "-f", "json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert (st["from"], st["to"]) == ("2026-01-26", "2026-01-30")
+
+
+def test_a_site_story_says_the_span_of_its_edited_days(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    _article(tmp_path / "src", "b.md", FLOOD, published="2026-01-30")
+    (tmp_path / "src" / "edits.yml").write_text("days:\n  2026-01-26: {drop: true}\n", encoding="utf-8")
+    assert main(["build", str(src.parent), "-o", str(tmp_path / "site"), "-q"]) == 0
+    st = json.loads((tmp_path / "site" / "story.json").read_text(encoding="utf-8"))
+    assert st["dates"] and st["from"] == st["dates"][0]["date"] and st["to"] == st["dates"][-1]["date"]
