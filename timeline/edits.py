@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline.article import clean_text
 from timeline.errors import UserError
 from timeline.events import Event
 
@@ -182,7 +183,9 @@ class _Reader:
 
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{what} must be a single value")
-        return str(node.value)
+        # YAML's escapes ("\\e[31m", "\\x00", "\\ud800") write what no page, table, drawing or
+        # terminal may get: controls are removed and a lone surrogate is U+FFFD, as in articles
+        return clean_text(str(node.value))
 
     def edits(self, root: object) -> Edits:
         events: dict[str, EventEdit] = {}
