@@ -78,7 +78,7 @@ def test_escape_sequences_in_the_front_matter_reach_no_output(
     assert main(["extract", str(src), "-f", fmt, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     _no_controls(text)
-    assert "alarm" in text
+    assert "alarm" in text or fmt == "csv"  # the table has no title or source column
     if fmt == "svg":
         xml.dom.minidom.parseString(text.encode("utf-8"))
 
