@@ -132,3 +132,28 @@ def test_a_site_story_says_the_span_of_its_edited_days(tmp_path: Path, capsys: p
     assert main(["build", str(src.parent), "-o", str(tmp_path / "site"), "-q"]) == 0
     st = json.loads((tmp_path / "site" / "story.json").read_text(encoding="utf-8"))
     assert st["dates"] and st["from"] == st["dates"][0]["date"] and st["to"] == st["dates"][-1]["date"]
+
+
+# --- linear time: a big edits file against many events ---------------------------------------------
+
+
+class _CountingEdits(dict):  # type: ignore[type-arg]
+    """The edits by id, counting the passes over all of them."""
+
+    passes = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        type(self).passes += 1
+        return super().__iter__()
+
+
+def test_finding_the_edit_of_another_version_does_not_scan_every_edit() -> None:
+    from timeline.edits import Edits, EventEdit
+
+    edits = Edits("e.yml", _CountingEdits({f"old-{i:08x}": EventEdit(note="n") for i in range(2000)}))
+    from types import SimpleNamespace
+
+    found = [edits.key(SimpleNamespace(id=f"new-{i:08x}", article="new"), versions=True)  # type: ignore[arg-type]
+             for i in range(0, 4000, 2)]
+    assert found == [f"old-{i:08x}" if i < 2000 else None for i in range(0, 4000, 2)]
+    assert _CountingEdits.passes <= 1  # one pass to index them, not one an event (2,000 x 2,000 before)
