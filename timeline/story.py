@@ -466,24 +466,46 @@ def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]
 
 class _Told:
     """The sentences shown so far, indexed by their terms, to find one close to a new sentence
-    without comparing it with every one (a story of a hundred days shows hundreds)."""
+    without comparing it with every one (a story of a hundred days shows hundreds, one of
+    thousands of days thousands, and all of a story's sentences share its common words).
 
-    def __init__(self) -> None:
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.size = 0
+    Each sentence is indexed only by its rarer terms (prefix filtering, Bayardo et al. 2007): its
+    lightest terms, whose part of its unit vector has a norm under the threshold, are left out,
+    so a sentence with a cosine of `threshold` or more shares an indexed term with it (the left-out
+    part alone gives less than `threshold` against any unit vector). The few sentences found that
+    way are then compared in full: the answer is exact, and the common words index nothing."""
+
+    def __init__(self, threshold: float = ELSEWHERE) -> None:
+        self.threshold = threshold
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.vecs: list[dict[str, float]] = []
+
+    @property
+    def size(self) -> int:
+        return len(self.vecs)
 
     def add(self, vec: dict[str, float]) -> None:
-        for w, x in vec.items():
-            self.postings[w].append((self.size, x))
-        self.size += 1
+        left_out = 0.0
+        bound = self.threshold * self.threshold * (1 - 1e-9)  # strictly under, whatever the rounding
+        for w, x in sorted(vec.items(), key=lambda item: (item[1], item[0])):
+            if left_out + x * x < bound:
+                left_out += x * x
+                continue
+            self.postings[w].append(len(self.vecs))
+        self.vecs.append(vec)
 
     def says(self, vec: dict[str, float], threshold: float) -> bool:
-        """Whether a sentence shown has a cosine of `threshold` or more with `vec`."""
-        dot: dict[int, float] = defaultdict(float)
-        for w, x in vec.items():
-            for j, y in self.postings.get(w, ()):
-                dot[j] += x * y
-        return any(v >= threshold for v in dot.values())
+        """Whether a sentence shown has a cosine of `threshold` (at least the index's) or more with `vec`."""
+        if threshold < self.threshold:
+            raise ValueError(f"the index finds cosines of {self.threshold} or more, not {threshold}")
+        seen: set[int] = set()
+        for w in vec:
+            for j in self.postings.get(w, ()):
+                if j not in seen:
+                    seen.add(j)
+                    if _cos(vec, self.vecs[j]) >= threshold:
+                        return True
+        return False
 
 
 def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
