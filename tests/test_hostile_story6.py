@@ -184,3 +184,38 @@ def test_a_sentence_shown_already_is_found_without_comparing_it_with_every_one()
     assert told.says(unit({"council": 1.0, "item7": 4.0}), ELSEWHERE)  # nearly the same: found
     assert not told.says(unit({"council": 1.0, "met": 1.0}), ELSEWHERE)  # only the common words: not the same
     assert seconds < 2.0, f"{seconds:.1f} s for {n} sentences against {n}"
+
+
+# --- a story written into the folder it reads is no article of the next story ----------------------
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "csv"])
+def test_a_story_written_into_its_own_folder_is_not_read_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """`timeline story src -o src/story.html`, then `timeline story src`: the page was read as
+    an article (and the CSV as a collection of rows), so every count of the story grew."""
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    _article(tmp_path / "src", "b.md", FLOOD, published="2026-01-30")
+    before = _story_json([str(src.parent)], capsys)
+    assert main(["story", str(src.parent), "-f", fmt, "-o", str(src.parent / f"story.{fmt}")]) == 0
+    capsys.readouterr()
+    assert _story_json([str(src.parent)], capsys) == before
+    assert main(["build", str(src.parent), "-o", str(tmp_path / "site"), "-q"]) == 0
+    index = json.loads((tmp_path / "site" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(a["id"] for a in index["articles"]) == ["a", "b"]
+
+
+def test_a_file_written_by_timeline_and_then_edited_is_an_article_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    _article(tmp_path / "src", "b.md", FLOOD, published="2026-01-30")
+    out = src.parent / "c.md"
+    assert main(["extract", str(src), "-f", "md", "-o", str(out)]) == 0
+    _article(tmp_path / "src", "c.md", "On 29 January 2026 the water went down in the town.", published="2026-02-01")
+    capsys.readouterr()
+    assert _story_json([str(src.parent)], capsys)["articles"] == 3  # the user's own file now: read
+
+
+def _story_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
+    assert main(["story", *args, "-f", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
