@@ -219,3 +219,23 @@ def test_a_file_written_by_timeline_and_then_edited_is_an_article_again(
 def _story_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
     assert main(["story", *args, "-f", "json"]) == 0
     return json.loads(capsys.readouterr().out)
+
+
+# --- the editor's words are never dropped silently ------------------------------------------------
+
+
+def test_an_addition_on_a_key_day_keeps_its_headline_and_note(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text('add:\n  - {date: 2026-01-26, text: "The navy arrived too.", headline: "Navy arrives", '
+                     'note: "From the ministry."}\n', encoding="utf-8")
+    day = next(d for d in _story_json([str(src.parent), "--edits", str(edits)], capsys)["dates"]
+               if d["date"] == "2026-01-26")
+    assert day["sentences"][0]["text"] == "The navy arrived too."
+    assert (day["headline"], day["note"]) == ("Navy arrives", "From the ministry.")
+    # the day's own edit has the last word on its headline; the addition's note fills the gap
+    edits.write_text(edits.read_text(encoding="utf-8") + "days:\n  2026-01-26: {headline: Flood}\n", encoding="utf-8")
+    day = next(d for d in _story_json([str(src.parent), "--edits", str(edits)], capsys)["dates"]
+               if d["date"] == "2026-01-26")
+    assert (day["headline"], day["note"]) == ("Flood", "From the ministry.")

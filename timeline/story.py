@@ -697,9 +697,11 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
             days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
                                   sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
         else:
-            day = days[at]
+            day = days[at]  # its headline and note, unless the day has its own (its `days:` edit's)
             days[at] = replace(day, sentences=(sentence, *day.sentences),
-                                           edited=tuple(dict.fromkeys((*day.edited, "added"))))
+                               headline=day.headline if day.headline is not None else a.headline,
+                               note=day.note if day.note is not None else a.note,
+                               edited=tuple(dict.fromkeys((*day.edited, "added"))))
 
     def start(d: StoryDate) -> tuple[object, ...]:
         place = calendar.interval(d.date)
