@@ -271,3 +271,33 @@ def test_a_diff_of_thousands_of_alike_sentences_each_changed_is_not_quadratic() 
     assert (len(d.changed), len(d.added), len(d.removed)) == (n, 0, 0)
     assert all(c.old.date == c.new.date and c.what == ("text",) for c in d.changed)  # each with its own
     assert seconds < 4.0, f"{seconds:.1f} s for {n} changed events"
+
+
+# --- a file or folder name never carries an escape sequence into a report ---------------------------
+
+_NAME = "x\x1b[31mred\x1b]0;pwned\x07"
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_a_file_name_with_escape_sequences_reaches_no_diff_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    old = _article(tmp_path, f"{_NAME}.md", FLOOD)
+    new = _article(tmp_path, "new.md", FLOOD.replace("the army", "the navy"))
+    assert main(["diff", str(old), str(new), "-f", fmt]) == 1
+    out = capsys.readouterr().out
+    _no_controls(out)
+    assert "\\x1b[31mred" in out or fmt == "md"  # shown as its escape, as stderr shows it (md: the title)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_folder_name_with_escape_sequences_reaches_no_eval_story_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    pytest.importorskip("rouge_score")
+    topic = tmp_path / _NAME
+    _article(topic / "articles", "a.md", FLOOD)
+    (topic / "timelines").mkdir()
+    (topic / "timelines" / f"g{_NAME}.txt").write_text("2026-01-26\nThe river flooded the town.\n", encoding="utf-8")
+    assert main(["eval-story", str(tmp_path), "-f", fmt]) == 0
+    out = capsys.readouterr().out
+    _no_controls(out)
+    assert "red" in out

@@ -503,7 +503,14 @@ _LABELS = {"date": "Date", "rouge1_align": "R1 align", "rouge2_align": "R2 align
 
 def format_report(report: StoryReport, verbose: bool = False) -> str:
     """The report as a table: F of every metric per timeline, then P, R and F averaged; `verbose`
-    adds each timeline's days: found, missed (gold only) and extra (predicted only)."""
+    adds each timeline's days: found, missed (gold only) and extra (predicted only). Folder and
+    file names are shown printable (a control character as its escape, `\\x1b`)."""
+    from dataclasses import replace
+
+    from timeline.errors import printable
+
+    report = replace(report, timelines=tuple(replace(r, topic=printable(r.topic), timeline=printable(r.timeline))
+                                            for r in report.timelines))
     width = max([len(f"{r.topic}/{r.timeline}") for r in report.timelines] + [len("timeline")])
     head = f"{'timeline':<{width}} {'arts':>5} {'N':>4} {'K':>2} {'pred':>4}  " + \
         "  ".join(f"{_LABELS[m]:>9}" for m in METRICS)
