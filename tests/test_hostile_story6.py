@@ -301,3 +301,30 @@ def test_a_folder_name_with_escape_sequences_reaches_no_eval_story_report(
     out = capsys.readouterr().out
     _no_controls(out)
     assert "red" in out
+
+
+# --- eval-story reads the articles of articles/, not every file there ------------------------------
+
+
+def test_eval_story_reads_articles_not_every_file_of_the_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An edits.yml, a README or notes in articles/ were read as articles (the edits file got a
+    publication date from its text and joined the story); a collection was one failed article."""
+    pytest.importorskip("rouge_score")
+    topic = tmp_path / "topic"
+    _article(topic / "articles", "a.txt", FLOOD, published="2026-01-27")
+    (topic / "articles" / "edits.yml").write_text("days:\n  2026-01-28: {drop: true}\n", encoding="utf-8")
+    (topic / "articles" / "README").write_text("Collected on 29 January 2026 from the wires.\n", encoding="utf-8")
+    (topic / "articles" / "feed.jsonl").write_text(
+        "".join(json.dumps({"id": f"r{i}", "published": "2026-01-28", "text": FLOOD}) + "\n" for i in range(2)),
+        encoding="utf-8")
+    (topic / "timelines").mkdir()
+    (topic / "timelines" / "g.txt").write_text("2026-01-26\nThe river flooded the town.\n"
+                                               "--------------------------------\n2026-01-29\nNothing.\n",
+                                               encoding="utf-8")
+    assert main(["eval-story", str(topic), "-f", "json"]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert report["failures"] == [] and err == ""
+    assert report["articles"] == 3  # a.txt and the two rows of feed.jsonl
+    assert report["timelines"][0]["articles"] == 3
