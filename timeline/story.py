@@ -690,10 +690,12 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                 changed.append(name)
         days.append(replace(day, edited=tuple(dict.fromkeys(changed))))
     days = _joined(days)
+    at_of = {d.date: i for i, d in enumerate(days)}  # each day's place: one look-up an addition
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
-        at = next((i for i, d in enumerate(days) if d.date == a.date), None)
+        at = at_of.get(a.date)
         if at is None:
+            at_of[a.date] = len(days)
             days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
                                   sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
         else:
