@@ -152,6 +152,8 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
         value = fields.get(key)
         if value is not None and not isinstance(value, str | int | float | date):
             raise ArticleError(f"{name}: front matter '{key}' must be a single value, not a list or a mapping")
+        if isinstance(value, str):  # a YAML escape ("\\e[31m", "\\x00") writes a control: cleaned as text is
+            fields[key] = clean_text(value)
     return fields, raw[m.end():]
 
 

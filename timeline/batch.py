@@ -49,13 +49,18 @@ def _outputs_in(folder: Path) -> set[Path]:
 def collect_sources(sources: Sequence[str]) -> list[Path]:
     """Article files named directly or found (recursively, sorted) in the named folders: text,
     Markdown, web pages and collections (see ARTICLE_SUFFIXES); in a folder, the files an earlier
-    build wrote there (listed in its manifest) are outputs, not articles. A file named twice (in
+    build wrote there (listed in its manifest) and those `-o` wrote there and nobody changed since
+    (timeline.output.recorded_outputs) are outputs, not articles. A file named twice (in
     a folder and by itself, through a symlink or a hard link) is one article, listed once."""
     files: list[Path] = []
     for src in sources:
         p = Path(src)
         if p.is_dir():
+            from timeline.output import RECORD, recorded_outputs
+
             outputs = {f for m in p.rglob(MANIFEST) for f in _outputs_in(m.parent)}
+            # and what `-o` wrote there (`timeline story src -o src/story.html`), while it holds that
+            outputs |= {f for r in p.rglob(RECORD) for f in recorded_outputs(r.parent)}
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and f not in outputs)

@@ -44,6 +44,13 @@ def _published(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).split(": ", 1)[1]) from None
 
 
+def _text(value: str) -> str:
+    """A text argument shown on pages (--title): controls removed, as in articles' fields."""
+    from timeline.article import clean_text
+
+    return clean_text(value)
+
+
 def _lang(value: str) -> str:
     from timeline.lang import known, normalize
 
@@ -507,9 +514,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", choices=FORMATS, metavar="FORMAT",
                    help="output format: json (default, or as OUT's extension says), html (a page), "
                         "html-fragment (the timeline alone, "
-                        "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid, "
-                        "svg (the overview drawing)")
-    p.add_argument("--title", help="title to show instead of the article's own")
+                         "to embed), md, csv, timelinejs (TimelineJS 3 JSON), markwhen, mermaid, "
+                         "svg (the overview drawing)")
+    p.add_argument("--title", type=_text, help="title to show instead of the article's own")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     _event_args(p)
     p.set_defaults(func=cmd_extract)
@@ -612,7 +619,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="output", metavar="OUT", help="output folder (default: output)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     p.add_argument("--force", action="store_true", help="write into OUT even if an earlier build did not create it")
-    p.add_argument("--title", default="Timelines", help="title of the site's index page (default: Timelines)")
+    p.add_argument("--title", type=_text, default="Timelines",
+                   help="title of the site's index page (default: Timelines)")
     p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and built too")
     p.add_argument("--published", type=_published, metavar="DATE",
                    help="publication date of the articles that give none (no front matter, metadata or evidence)")
@@ -670,7 +678,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_day("--from"), metavar="DATE",
                    help="only dates on or after DATE (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=_day("--to"), metavar="DATE", help="only dates on or before DATE")
-    p.add_argument("--title", help="title of the story (default: Key dates)")
+    p.add_argument("--title", type=_text, help="title of the story (default: Key dates)")
     p.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates overriding the default theme")
     _run_args(p)
     p.set_defaults(func=cmd_story)

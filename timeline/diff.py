@@ -50,6 +50,7 @@ from timeline.events import Event
 from timeline.meta import DIFF_FORMATS
 
 __all__ = [
+    "COMMON_WORD",
     "DATE_WEIGHT",
     "DIFF_FORMATS",
     "MATCH_THRESHOLD",
@@ -68,6 +69,9 @@ __all__ = [
 DATE_WEIGHT = 0.1
 #: Lowest score at which an old and a new event may be paired as one (changed or unchanged) event.
 MATCH_THRESHOLD = 0.5
+#: A content word that more new events than this use does not make a pair worth scoring by itself
+#: (see `_pairs`): on an article of up to that many events every sharing pair is scored.
+COMMON_WORD = 200
 
 Op = Literal["equal", "delete", "insert"]
 
@@ -278,10 +282,28 @@ def _pairs(old: Sequence[Event], new: Sequence[Event]) -> list[tuple[int, int, f
             out.append((i, j, _score(1.0, 1.0)))
     rest_old = [i for i in range(len(old)) if i not in used_old]
     rest_new = [j for j in range(len(new)) if j not in used_new]
+    # Two events reach the threshold only by sharing content words (or, without any, the same text):
+    # each old event is scored against the new events that share one of its words, found through an
+    # index. A word that more than COMMON_WORD of the new events use makes no candidates by itself
+    # when the event has rarer words (among thousands of alike sentences, each changed, every pair
+    # passed the threshold: n x n pairs kept and sorted); an event of common words only is scored
+    # against every new event that shares one, as before.
+    by_word: dict[str, list[int]] = {}
+    by_text: dict[str, list[int]] = {}
+    for j in rest_new:
+        words, text = new_words[j]
+        for w in words:
+            by_word.setdefault(w, []).append(j)
+        if not words:
+            by_text.setdefault(text, []).append(j)
     candidates = []
     for i in rest_old:
         o = old[i]
-        for j in rest_new:
+        words, text = old_words[i]
+        lists = [by_word.get(w, ()) for w in words]
+        rare = [js for js in lists if len(js) <= COMMON_WORD]
+        sharing: set[int] = set().union(*(rare if rare or not lists else lists)) if lists else set()
+        for j in sorted(sharing) if words else by_text.get(text, ()):
             n = new[j]
             dsim = date_similarity(o, n)
             score = _score(_dice(old_words[i], new_words[j]), dsim)

@@ -25,9 +25,11 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline.article import clean_text
 from timeline.errors import UserError
 from timeline.events import Event
 
@@ -41,6 +43,8 @@ _EVENT_KEYS = ("drop", "date", "until", "headline", "note", "status")
 _DAY_KEYS = ("drop", "date", "headline", "note")
 _ADD_KEYS = ("date", "until", "text", "headline", "note", "status", "source", "url")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
+#: An event's id is its article's and "-HASH" or "-HASH-N" (timeline.events): the dashes an ending has.
+_SUFFIX_DASHES = 2
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,24 @@ class Edits:
         if not versions or not event.id.startswith(event.article + "-"):
             return None
         local = event.id[len(event.article):]
-        return next((key for key in self.events if key.endswith(local)), None)
+        if local.count("-") > _SUFFIX_DASHES:
+            return next((key for key in self.events if key.endswith(local)), None)
+        return self._by_suffix.get(local)
+
+    @cached_property
+    def _by_suffix(self) -> dict[str, str]:
+        """Each edited id under its endings from each of its last _SUFFIX_DASHES dashes ("-HASH",
+        "-HASH-2"), the first in the file's order: `key` looks an event up once instead of testing
+        every edit (a build or diff of thousands of events against a big edits file was quadratic)."""
+        out: dict[str, str] = {}
+        for key in self.events:
+            at = len(key)
+            for _ in range(_SUFFIX_DASHES):
+                at = key.rfind("-", 0, at)
+                if at < 0:
+                    break
+                out.setdefault(key[at:], key)
+        return out
 
     def find(self, event: Event, versions: bool = False) -> EventEdit | None:
         """The edit of `event`, or None (see `key`)."""
@@ -182,7 +203,9 @@ class _Reader:
 
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{what} must be a single value")
-        return str(node.value)
+        # YAML's escapes ("\\e[31m", "\\x00", "\\ud800") write what no page, table, drawing or
+        # terminal may get: controls are removed and a lone surrogate is U+FFFD, as in articles
+        return clean_text(str(node.value))
 
     def edits(self, root: object) -> Edits:
         events: dict[str, EventEdit] = {}

@@ -37,8 +37,8 @@ from typing import BinaryIO
 
 from timeline.errors import OutputError
 
-__all__ = ["RECORD", "atomic_write", "remove_stale_temps", "spreadsheet_safe", "streamed_output", "temp_name",
-           "write_output", "written_by_timeline"]
+__all__ = ["RECORD", "atomic_write", "recorded_outputs", "remove_stale_temps", "spreadsheet_safe", "streamed_output",
+           "temp_name", "write_output", "written_by_timeline"]
 
 #: The record of the files `-o` wrote into a folder (name -> sha256 and size of the bytes written).
 RECORD = ".timeline-outputs"
@@ -172,6 +172,12 @@ def written_by_timeline(path: Path) -> bool:
     (its folder's record has its SHA-256 and size), or that record itself: replacing such a file
     loses nothing. Anything else, including a device or a pipe, is never read."""
     return _state(path) == "ours"
+
+
+def recorded_outputs(folder: Path) -> set[Path]:
+    """The files of `folder` that hold exactly what `-o` last wrote there (its record says so):
+    timeline's outputs, which a folder of articles does not read back as articles."""
+    return {folder / name for name in (_load_record(folder) or {}) if _state(folder / name) == "ours"}
 
 
 # --- writing --------------------------------------------------------------------------------------

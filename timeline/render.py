@@ -427,8 +427,11 @@ def render_diff(diff: TimelineDiff, fmt: str, templates_dir: Path | None = None,
 
 
 def version_name(tl: Timeline) -> str:
-    """How a report names a version: its files (or article ids), else its title."""
-    names = [a.path or a.id for a in tl.articles]
+    """How a report names a version: its files (or article ids), else its title; a control
+    character in a file name shown as its escape (`\\x1b`), as on stderr."""
+    from timeline.errors import printable
+
+    names = [printable(a.path or a.id) for a in tl.articles]
     return ", ".join(names) if names else (tl.title or "timeline")
 
 

@@ -646,24 +646,46 @@ def _worth(c: _Candidate, day_vec: dict[str, float], story_vec: dict[str, float]
 
 class _Told:
     """The sentences shown so far, indexed by their terms, to find one close to a new sentence
-    without comparing it with every one (a story of a hundred days shows hundreds)."""
+    without comparing it with every one (a story of a hundred days shows hundreds, one of
+    thousands of days thousands, and all of a story's sentences share its common words).
 
-    def __init__(self) -> None:
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.size = 0
+    Each sentence is indexed only by its rarer terms (prefix filtering, Bayardo et al. 2007): its
+    lightest terms, whose part of its unit vector has a norm under the threshold, are left out,
+    so a sentence with a cosine of `threshold` or more shares an indexed term with it (the left-out
+    part alone gives less than `threshold` against any unit vector). The few sentences found that
+    way are then compared in full: the answer is exact, and the common words index nothing."""
+
+    def __init__(self, threshold: float = ELSEWHERE) -> None:
+        self.threshold = threshold
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.vecs: list[dict[str, float]] = []
+
+    @property
+    def size(self) -> int:
+        return len(self.vecs)
 
     def add(self, vec: dict[str, float]) -> None:
-        for w, x in vec.items():
-            self.postings[w].append((self.size, x))
-        self.size += 1
+        left_out = 0.0
+        bound = self.threshold * self.threshold * (1 - 1e-9)  # strictly under, whatever the rounding
+        for w, x in sorted(vec.items(), key=lambda item: (item[1], item[0])):
+            if left_out + x * x < bound:
+                left_out += x * x
+                continue
+            self.postings[w].append(len(self.vecs))
+        self.vecs.append(vec)
 
     def says(self, vec: dict[str, float], threshold: float) -> bool:
-        """Whether a sentence shown has a cosine of `threshold` or more with `vec`."""
-        dot: dict[int, float] = defaultdict(float)
-        for w, x in vec.items():
-            for j, y in self.postings.get(w, ()):
-                dot[j] += x * y
-        return any(v >= threshold for v in dot.values())
+        """Whether a sentence shown has a cosine of `threshold` (at least the index's) or more with `vec`."""
+        if threshold < self.threshold:
+            raise ValueError(f"the index finds cosines of {self.threshold} or more, not {threshold}")
+        seen: set[int] = set()
+        for w in vec:
+            for j in self.postings.get(w, ()):
+                if j not in seen:
+                    seen.add(j)
+                    if _cos(vec, self.vecs[j]) >= threshold:
+                        return True
+        return False
 
 
 #: Two sentences of a day that open with the same this many words tell one fact ("May 19 - The first
@@ -823,14 +845,18 @@ def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | No
     from timeline.edits import edit_results
 
     warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
-    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits)
+    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits,
+                               asked_from=choose.get("start"), asked_to=choose.get("end"))
     edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
     return edited, errors, [*warnings, *stale, *outside]
 
-def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
+def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
+               asked_to: date | None = None) -> tuple[Story, list[str]]:
     """The story with the editor's `days:` edits (drop a day, re-date it,
     head or annotate it) and additions (a sentence on its day, a day of its own if the story has
-    none), days back in chronological order; and a warning for each day edit that matches no day."""
+    none), days back in chronological order; and a warning for each day edit that matches no day.
+    `from`/`to` are `asked_from`/`asked_to` when the story was asked for a span (--from, --to), else its
+    first and last day as edited (a day the editor dropped, moved or added changes them)."""
     from timeline import calendar
 
     if not edits.days and not edits.add:
@@ -856,16 +882,20 @@ def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
                 changed.append(name)
         days.append(replace(day, edited=tuple(dict.fromkeys(changed))))
     days = _joined(days)
+    at_of = {d.date: i for i, d in enumerate(days)}  # each day's place: one look-up an addition
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
-        at = next((i for i, d in enumerate(days) if d.date == a.date), None)
+        at = at_of.get(a.date)
         if at is None:
+            at_of[a.date] = len(days)
             days.append(StoryDate(date=a.date, label=calendar.label(a.date), score=0.0, articles=0,
                                   sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
         else:
-            day = days[at]
+            day = days[at]  # its headline and note, unless the day has its own (its `days:` edit's)
             days[at] = replace(day, sentences=(sentence, *day.sentences),
-                                           edited=tuple(dict.fromkeys((*day.edited, "added"))))
+                               headline=day.headline if day.headline is not None else a.headline,
+                               note=day.note if day.note is not None else a.note,
+                               edited=tuple(dict.fromkeys((*day.edited, "added"))))
 
     def start(d: StoryDate) -> tuple[object, ...]:
         place = calendar.interval(d.date)
@@ -873,7 +903,9 @@ def edit_story(story: Story, edits: Edits) -> tuple[Story, list[str]]:
 
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
-    return replace(story, dates=tuple(days)), stale
+    first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)
+    last = asked_to.isoformat() if asked_to is not None else (days[-1].date if days else None)
+    return replace(story, start=first, end=last, dates=tuple(days)), stale
 
 
 def _joined(days: list[StoryDate]) -> list[StoryDate]:

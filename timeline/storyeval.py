@@ -37,6 +37,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.batch import ARTICLE_SUFFIXES
 from timeline.errors import ArticleError, UserError
 
 # ROUGE 1.5.5 (which tilse runs with -s) drops a list of common English words before counting.
@@ -147,7 +148,8 @@ class Topic:
 
 
 def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> list[Topic]:
-    """The topics under `path`: every folder holding both `articles/` and `timelines/` (the folder
+    """The topics under `path`: every folder holding both `articles/` (its article files, as
+    `build` reads them: text, Markdown, pages, collections) and `timelines/` (the folder
     itself: one topic; a folder of topics, as Timeline17; a language folder of ML-Crisis, or a
     folder of those). Topics are named by their path below `path`, in sorted order."""
     root = Path(path)
@@ -162,7 +164,7 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
         articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
-                         if f.is_file() and not f.name.startswith("."))
+                         if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES)
         gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
                 if f.is_file() and f.suffix == ".txt"]
         if not gold:
@@ -177,9 +179,9 @@ def process_topic(topic: Topic, *, jobs: int | None = None,
                   warn: Callable[[str], None] | None = None) -> list:
     """Every article of the topic processed once (on `jobs` cores; default all), in file order:
     a list of `ArticleResult`. An article that cannot be read is reported to `warn` and left out."""
-    from timeline.batch import Failure, Item, file_key, process_items
+    from timeline.batch import Failure, iter_items, process_items
 
-    items = [Item(p, file_key(p), path=p) for p in topic.articles]
+    items = list(iter_items((), files=topic.articles))  # a collection's rows too
     outcomes, _warnings, _made = process_items(items, jobs=jobs)
     results = []
     for outcome in outcomes:
@@ -458,7 +460,8 @@ def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], 
 
     topics = find_topics(path, warn)
     done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=heard))) for t in topics)
-    return Prepared(done, sum(len(t.articles) for t in topics), tuple(failures), time.perf_counter() - began)
+    read = sum(len(results) for _, results in done) + len(failures)  # a collection's rows, each
+    return Prepared(done, read, tuple(failures), time.perf_counter() - began)
 
 
 def run_system(prepared: Prepared, system: str | System = "story") -> StoryReport:
@@ -503,7 +506,14 @@ _LABELS = {"date": "Date", "rouge1_align": "R1 align", "rouge2_align": "R2 align
 
 def format_report(report: StoryReport, verbose: bool = False) -> str:
     """The report as a table: F of every metric per timeline, then P, R and F averaged; `verbose`
-    adds each timeline's days: found, missed (gold only) and extra (predicted only)."""
+    adds each timeline's days: found, missed (gold only) and extra (predicted only). Folder and
+    file names are shown printable (a control character as its escape, `\\x1b`)."""
+    from dataclasses import replace
+
+    from timeline.errors import printable
+
+    report = replace(report, timelines=tuple(replace(r, topic=printable(r.topic), timeline=printable(r.timeline))
+                                            for r in report.timelines))
     width = max([len(f"{r.topic}/{r.timeline}") for r in report.timelines] + [len("timeline")])
     head = f"{'timeline':<{width}} {'arts':>5} {'N':>4} {'K':>2} {'pred':>4}  " + \
         "  ".join(f"{_LABELS[m]:>9}" for m in METRICS)
