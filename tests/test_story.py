@@ -555,3 +555,18 @@ def test_copies_of_one_report_within_days_still_count_as_mentions() -> None:
     other = [article("o1", "2026-05-20", "The council met on 19 May 2026 to choose a new leader.")]
     st = story([*copies, *other], dates=1, sentences=0)
     assert [d.date for d in st.dates] == ["2026-05-12"]
+
+
+def test_a_sidebar_sentence_is_not_shown_on_a_day_it_names() -> None:
+    teaser = "Read more: our report on the dam that broke on 3 January 2026 in the lower town."
+    pages = [article(f"blog{i}", published, f"{text} {teaser}") for i, (published, text) in enumerate([
+        ("2026-02-10", "The inquiry into the dam heard engineers on 9 February 2026 in the town hall."),
+        ("2026-04-15", "The council voted on 14 April 2026 to rebuild the dam with new money."),
+        ("2026-06-20", "The rebuilt dam was opened on 18 June 2026 by the regional governor."),
+    ])]
+    reports = [article("r1", "2026-01-04", "The dam on the river broke on 3 January 2026, officials said."),
+               article("r2", "2026-01-05", "Rescuers searched the town after the dam broke on 3 January 2026.")]
+    st = story([*pages, *reports], dates=4, sentences=5)
+    day = next(d for d in st.dates if d.date == "2026-01-03")
+    assert all("Read more" not in s.text for s in day.sentences)
+    assert {s.article for s in day.sentences} <= {"r1", "r2"}

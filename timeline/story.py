@@ -525,8 +525,10 @@ class _Candidate:
 
 
 def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date, list[_Candidate]]:
-    """Per chosen day, its whole sentences (the same text from one article once)."""
+    """Per chosen day, its whole sentences (the same text from one article once; none of page
+    furniture, `_furniture`)."""
     out: dict[date, list[_Candidate]] = defaultdict(list)
+    furniture = _furniture(results)
     ahead: dict[date, list[_Candidate]] = defaultdict(list)  # what was announced for the day, before it
     seen: set[tuple[date, int, str]] = set()
     for i, r in enumerate(results):
@@ -535,6 +537,8 @@ def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date,
         items: dict[int, date] = {}
         for e in r.events:
             if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until:
+                continue
+            if furniture and 0 <= e.sentence < len(r.sentences) and _said(r, e.sentence) in furniture:
                 continue
             if e.status == "expected":
                 if e.anchor == "phrase" and (text := clean_sentence(e.text)) is not None \
