@@ -319,3 +319,30 @@ def test_cli_verbose_lists_found_missed_and_extra_days(capsys: pytest.CaptureFix
     main(["eval-story", str(tmp_path), "--system", "pub-days", "--json", "--jobs", "1"])
     [run] = json.loads(capsys.readouterr().out)["timelines"]
     assert (run["predicted_days"], run["gold_days"]) == (["2010-01-03", "2010-01-04"], ["2010-01-02", "2010-01-04"])
+
+
+def test_cli_an_article_that_cannot_be_read_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str],
+                                                                   tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")
+    bad = tmp_path / "bpoil" / "articles" / "a9.txt"
+    bad.write_text("---\npublished: 2010-13-45\n---\nThe rig exploded.\n", encoding="utf-8")
+    code = main(["eval-story", str(tmp_path / "bpoil"), "--system", "pub-days", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    # the other articles are scored as before, the bad one named on one line, and the status says so
+    assert "Date       P 0.500  R 0.500  F 0.500" in out
+    assert code == 2
+    assert [line for line in err.splitlines() if "a9.txt" in line] == [
+        f"timeline: {bad}: published '2010-13-45' is not a day of the calendar"]
+
+
+def test_cli_a_page_without_article_text_is_a_warning_not_a_failure(capsys: pytest.CaptureFixture[str],
+                                                                    tmp_path: Path) -> None:
+    make_topic(tmp_path / "bpoil")
+    empty = tmp_path / "bpoil" / "articles" / "a8.html"
+    empty.write_text("<!doctype html><html lang=en><head><title>Menu</title>"
+                     '<meta property="article:published_time" content="2010-01-03"></head><body><nav>Home</nav>'
+                     "</body></html>", encoding="utf-8")
+    code = main(["eval-story", str(tmp_path / "bpoil"), "--system", "pub-days", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "Date       P 0.500  R 0.500  F 0.500" in out
+    assert [line.endswith("(skipped)") for line in err.splitlines() if "a8.html" in line] == [True]

@@ -312,7 +312,7 @@ def cmd_eval_story(args: argparse.Namespace) -> int:
     report = evaluate_story(args.path, args.system, jobs=args.jobs, warn=warn_stderr)
     out = json.dumps(report_to_dict(report), indent=2) if fmt == "json" else format_report(report, args.verbose)
     sys.stdout.write(out + "\n")
-    return 0
+    return 2 if report.failures else 0  # as `story` and `build`: each bad article said, the rest scored
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

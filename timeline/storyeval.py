@@ -175,10 +175,11 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
     return topics
 
 
-def process_topic(topic: Topic, *, jobs: int | None = None,
-                  warn: Callable[[str], None] | None = None) -> list:
+def process_topic(topic: Topic, *, jobs: int | None = None, warn: Callable[[str], None] | None = None,
+                  failed: Callable[[str], None] | None = None) -> list:
     """Every article of the topic processed once (on `jobs` cores; default all), in file order:
-    a list of `ArticleResult`. An article that cannot be read is reported to `warn` and left out."""
+    a list of `ArticleResult`. An article that cannot be read is reported to `failed` (default:
+    `warn`) and left out; a page without article text is a warning, to `warn` ("(skipped)")."""
     from timeline.batch import Failure, iter_items, process_items
 
     items = list(iter_items((), files=topic.articles))  # a collection's rows too
@@ -186,8 +187,9 @@ def process_topic(topic: Topic, *, jobs: int | None = None,
     results = []
     for outcome in outcomes:
         if isinstance(outcome, Failure):
-            if warn is not None:
-                warn(outcome.message)
+            tell = warn if outcome.skipped or failed is None else failed
+            if tell is not None:
+                tell(outcome.message + (" (skipped)" if outcome.skipped else ""))
         else:
             results.append(outcome)
     return results
@@ -453,14 +455,21 @@ def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], 
     began = time.perf_counter()
     failures: list[str] = []
 
+    skipped: list[str] = []
+
     def heard(message: str) -> None:
         failures.append(message)
         if warn is not None:
             warn(message)
 
+    def passed_over(message: str) -> None:  # a page without article text: a warning
+        skipped.append(message)
+        if warn is not None:
+            warn(message)
+
     topics = find_topics(path, warn)
-    done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=heard))) for t in topics)
-    read = sum(len(results) for _, results in done) + len(failures)  # a collection's rows, each
+    done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=passed_over, failed=heard))) for t in topics)
+    read = sum(len(results) for _, results in done) + len(failures) + len(skipped)  # a collection's rows, each
     return Prepared(done, read, tuple(failures), time.perf_counter() - began)
 
 
