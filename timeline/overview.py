@@ -415,7 +415,7 @@ def _ticks(seg: Segment, breaks: Sequence[Break] = ()) -> list[Tick]:
     if ticks and not ticks[0].sub and unit not in _YEARS_OF:
         d = dt.date.fromordinal(int(ticks[0].day))
         sub = f"{MONTHS_SHORT[d.month - 1]} {d.year}" if unit in ("day", "week") else str(d.year)
-        ticks[0] = replace(ticks[0], sub=sub)
+        ticks[0] = Tick(ticks[0].x, ticks[0].label, sub, ticks[0].day, ticks[0].align)
     if not ticks:  # a segment narrower than one tick of its unit: say where it starts
         if seg.start >= 1:
             d = dt.date.fromordinal(int(seg.start))
@@ -460,7 +460,12 @@ def dividers(events: Sequence[Dated], published: dt.date | None) -> dict[str, tu
     """Event id -> the dividers before its entry: a year (or, for a timeline within one year, a
     month) where it changes, with "3 years later" after a long jump (BREAK_MIN_DAYS), and
     "published …" before the first entry after the publication day."""
-    placed = [(e, _days(e)) for e in events]
+    return _dividers([(e, _days(e)) for e in events], published)
+
+
+def _dividers(placed: Sequence[tuple[Dated, tuple[float, float] | None]], published: dt.date | None
+              ) -> dict[str, tuple[Divider, ...]]:
+    """`dividers` of events already placed in time (each with its `_days`)."""
     years = {_year_of(d[0]) for _, d in placed if d}
     by_month = len(years) == 1
     unit = calendar.granularity_rank("month" if by_month else "year")
@@ -559,23 +564,35 @@ def _uncrowded(ticks: list[Tick]) -> list[Tick]:
     an end of the axis goes (it is the one moved inward), else the later."""
     def extent(t: Tick, text: str) -> tuple[float, float]:
         w = TICK_CHAR * len(text)
-        return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+        if t.align == "start":
+            return t.x, t.x + w
+        if t.align == "end":
+            return t.x - w, t.x
+        return t.x - w / 2, t.x + w / 2
+
+    # Each tick's extents, worked out once: (label's start, label's end, sub's start, sub's end).
+    spans = {id(t): (*extent(t, t.label), *extent(t, t.sub)) for t in ticks}
 
     def clash(a: Tick, b: Tick) -> bool:  # a drawn before b
-        if extent(a, a.label)[1] + TICK_GAP > extent(b, b.label)[0]:
+        sa, sb = spans[id(a)], spans[id(b)]
+        if sa[1] + TICK_GAP > sb[0]:
             return True
-        return bool(a.sub and b.sub) and extent(a, a.sub)[1] + TICK_GAP > extent(b, b.sub)[0]
+        return bool(a.sub and b.sub) and sa[3] + TICK_GAP > sb[2]
 
     kept: list[Tick] = []
+    last_sub: Tick | None = None  # the last tick kept that has a second line
     for t in ticks:
         while t.sub and kept and not kept[-1].sub and clash(kept[-1], t):
             kept.pop()  # a plain number gives way to the tick that names its month
-        last_sub = next((k for k in reversed(kept) if k.sub), None)
         if kept and (clash(kept[-1], t) or (last_sub is not None and clash(last_sub, t))):
             if kept[-1].align == "start" and len(kept) == 1 and not kept[-1].sub:
                 kept[-1] = t  # the first label, moved inward, gives way
+                if t.sub:
+                    last_sub = t
             continue
         kept.append(t)
+        if t.sub:
+            last_sub = t
     return kept
 
 
@@ -636,8 +653,12 @@ def _layout(sh: _Shared, vertical: bool, description: str,
                               f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else "")))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
-        ticks = _uncrowded([t if x0 + _half(t) <= t.x <= x1 - _half(t)
-                            else replace(t, align="start" if t.x < x0 + _half(t) else "end") for t in ticks])
+        moved: list[Tick] = []
+        for t in ticks:
+            half = _half(t)
+            moved.append(t if x0 + half <= t.x <= x1 - half
+                         else Tick(t.x, t.label, t.sub, t.day, "start" if t.x < x0 + half else "end"))
+        ticks = _uncrowded(moved)
     return Overview(
         width=round(y - ROW_GAP + V_RIGHT, 1) if vertical else WIDTH,
         height=round(x1 + MARGIN, 1) if vertical else round(axis_y + AXIS, 1),
@@ -693,7 +714,7 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     across = _layout(sh, False, "", {})
     shapes = [(t.label, t.shape) for t in across.tracks] if multi else []
     description = _description(placed, across.breaks, shapes)
-    divs = dividers([e for e, _ in placed], None if multi else specs[0].published)
+    divs = _dividers(placed, None if multi else specs[0].published)
     across = replace(across, description=description, dividers=divs,
                      down=_layout(sh, True, description, divs) if down else None)
     return across
