@@ -392,3 +392,48 @@ def test_an_axis_of_days_names_each_month_it_crosses() -> None:
     assert ov is not None
     assert [t.sub for t in ov.ticks if t.sub] == ["Apr 2010", "May 2010"], [(t.label, t.sub) for t in ov.ticks]
     assert ov.ticks[0].day <= date(2010, 4, 21).toordinal()
+
+
+def _uncrowded_by_rescanning(ticks: list) -> list:
+    """The tick labels kept, worked out the slow way: every extent and the last tick with a second
+    line found again at each comparison (what timeline.overview._uncrowded must agree with)."""
+    from timeline.overview import TICK_CHAR, TICK_GAP
+
+    def extent(t, text):  # noqa: ANN001, ANN202
+        w = TICK_CHAR * len(text)
+        return {"start": (t.x, t.x + w), "end": (t.x - w, t.x)}.get(t.align, (t.x - w / 2, t.x + w / 2))
+
+    def clash(a, b):  # noqa: ANN001, ANN202
+        if extent(a, a.label)[1] + TICK_GAP > extent(b, b.label)[0]:
+            return True
+        return bool(a.sub and b.sub) and extent(a, a.sub)[1] + TICK_GAP > extent(b, b.sub)[0]
+
+    kept: list = []
+    for t in ticks:
+        while t.sub and kept and not kept[-1].sub and clash(kept[-1], t):
+            kept.pop()
+        last_sub = next((k for k in reversed(kept) if k.sub), None)
+        if kept and (clash(kept[-1], t) or (last_sub is not None and clash(last_sub, t))):
+            if kept[-1].align == "start" and len(kept) == 1 and not kept[-1].sub:
+                kept[-1] = t
+            continue
+        kept.append(t)
+    return kept
+
+
+def test_crowded_tick_labels_are_chosen_as_by_rescanning_at_every_comparison() -> None:
+    """The extents of a tick's labels are worked out once (build speed); the labels kept are the
+    same as when they are worked out again at every comparison, over thousands of crowded axes."""
+    import random
+
+    from timeline.overview import Tick, _uncrowded
+
+    rng = random.Random(16)
+    for _ in range(3000):
+        x, ticks = 14.0, []
+        for i in range(rng.randint(1, 25)):
+            x += rng.choice((2.0, 7.5, 15.0, 22.8, 31.0, 48.0))
+            align = "start" if i == 0 and rng.random() < 0.5 else ("end" if rng.random() < 0.1 else "")
+            sub = rng.choice(("", "", "Jan 2026", "2026", "Mar"))
+            ticks.append(Tick(round(x, 1), rng.choice(("1", "14", "Sep", "2012", "500 BC")), sub, float(i), align))
+        assert _uncrowded(list(ticks)) == _uncrowded_by_rescanning(list(ticks))

@@ -586,9 +586,8 @@ def _uncrowded(ticks: list[Tick]) -> list[Tick]:
             kept.pop()  # a plain number gives way to the tick that names its month
         if kept and (clash(kept[-1], t) or (last_sub is not None and clash(last_sub, t))):
             if kept[-1].align == "start" and len(kept) == 1 and not kept[-1].sub:
-                kept[-1] = t  # the first label, moved inward, gives way
-                if t.sub:
-                    last_sub = t
+                kept[-1] = t  # the first label, moved inward, gives way (`t` has no second line
+                # here, or the label would have given way above: `last_sub` stays None)
             continue
         kept.append(t)
         if t.sub:
