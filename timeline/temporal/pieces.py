@@ -90,6 +90,9 @@ _DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])"
 # After a 24-hour number: the zone or word that makes it a clock time.
 CLOCK_ZONE = alt(vocab.CLOCK_ZONES)
 _CLOCK_ZONE_AFTER = r"(?=\s*(?:" + CLOCK_ZONE + r"|h)\b)"
+# What follows a 24-hour number restated in a zone in brackets: "by 1100 (1600 GMT)", wire style
+# (the number is a clock time, not a year)
+CLOCK_RESTATED = r"\s*(?:\(|-LRB-)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + CLOCK_ZONE + r")\b"
 
 
 def _holidays() -> list[str]:
@@ -145,6 +148,7 @@ PIECES: dict[str, str] = {
     "clock": (
         r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"  # 12-hour: 1..12
         r"|(?:[01]\d|2[0-3])[0-5]\d" + _CLOCK_ZONE_AFTER +  # 0900 GMT
+        r"|(?:[01]\d|2[0-3])[0-5]\d(?=" + CLOCK_RESTATED + ")"  # 1100 (1600 GMT)
         r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)" + _CLOCK_ZONE_AFTER +  # 10.30 GMT
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
         r"|noon|midday|midnight|(?:" + alt(vocab.CLOCK_HOUR_WORDS) + r"|1[0-2]|0?[1-9])\s+o['’]clock"

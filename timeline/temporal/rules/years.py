@@ -9,7 +9,7 @@ from timeline.temporal import vocab
 from timeline.temporal.context import NOT_A_YEAR_AFTER, PLURAL_NOUN_AFTER
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
-from timeline.temporal.pieces import word_before
+from timeline.temporal.pieces import CLOCK_RESTATED, word_before
 from timeline.temporal.rules.common import (
     day_of,
     literal,
@@ -110,6 +110,8 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:" + "|".join(vocab.DETERMINERS) + r")|
 _CODE_BEFORE = word_before(vocab.NOT_A_YEAR_BEFORE, gap=r"\.?\s+")
 _YEAR_CONTEXT_BEFORE = word_before(vocab.YEAR_CONTEXT_BEFORE, gap=r"\s*")
 _FAR_YEAR_CONTEXT_BEFORE = word_before(vocab.FAR_YEAR_CONTEXT_BEFORE)
+_RESTATED_AFTER = re.compile(CLOCK_RESTATED)  # "by 1100 (1600 GMT)": a clock time (the rule "clock")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
 @rule("year", r"{year}(?!~(?:-|–|to|through)~\d\d\b)")
@@ -118,7 +120,8 @@ def bare_year(f: Fields) -> Parse | None:
     "1998 votes", "room 1207", "Windows 2000"; years before 1800 need a preposition ("in 1648")."""
     y = year_of(f.text)
     before, after = f.before(30), f.after(30)
-    if NOT_A_YEAR_AFTER.match(after) or _STREET_AFTER.match(f.after(40)):
+    if NOT_A_YEAR_AFTER.match(after) or _STREET_AFTER.match(f.after(40)) \
+            or (_RESTATED_AFTER.match(after) and _HHMM.fullmatch(f.text)):
         return None
     if PLURAL_NOUN_AFTER.match(after) and not _DETERMINER_BEFORE.search(before):
         return None
