@@ -123,10 +123,9 @@ LOOK_BACK_DAYS = 7
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T)")  # a day, or a time or part of a day on it
 #: Sentences from the top of an article that make its lead.
 LEAD_SENTENCES = 3
-# A chronology: an article with this many items, sentences that each open with a day spelt out
-# (within _ITEM_LEAD characters of the start) and a colon or a dash: "March 2: ...", "Le 2 mars : ...".
+# A chronology: an article with items (`_items`: a sentence that opens with a day, then a colon or
+# a dash, "March 2: ...") on this many days.
 CHRONOLOGY_ITEMS = 3
-_ITEM_LEAD = 4
 
 
 @dataclass
@@ -186,12 +185,11 @@ WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=
 
 
 def _mentions(r: ArticleResult, furniture: frozenset[str] = frozenset()) -> dict[date, tuple[bool, bool]]:
-    """The days an article's date expressions name (a day, or a time or part of a day), whether
-    it names each in its lead, and whether it names each on its own: as an item of a chronology
-    (CHRONOLOGY_ITEMS or more sentences that open with a day spelt out and a colon or a dash,
-    "March 2: ...", "2 mars - ..."), in a sentence that names neither day beside it."""
-    days: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day: (sentence, opens it) per mention
-    lead: dict[date, bool] = {}
+    """The days an article's date expressions name (a day, or a time or part of a day) outside
+    `furniture`, whether it names each in its lead, and whether it names each on its own: as an
+    item of a chronology (CHRONOLOGY_ITEMS or more items, `_items`: "March 2: ...", "2 mars - ..."),
+    in a sentence that names neither day beside it."""
+    sentences: dict[date, set[int]] = defaultdict(set)  # day: the sentences (their index) naming it
     starts = [s.start for s in r.sentences]
     for t in r.timexes:
         m = _DAY_VALUE.match(t.value)
@@ -201,23 +199,20 @@ def _mentions(r: ArticleResult, furniture: frozenset[str] = frozenset()) -> dict
             d = date.fromisoformat(m.group(0))
         except ValueError:
             continue
-        sentence = bisect_right(starts, t.start)
-        if furniture and sentence and _said(r, sentence - 1) in furniture:
+        index = bisect_right(starts, t.start) - 1
+        if furniture and index >= 0 and _said(r, index) in furniture:
             continue
-        lead[d] = lead.get(d, False) or sentence <= LEAD_SENTENCES
-        opens = (sentence > 0 and t.start - starts[sentence - 1] <= _ITEM_LEAD and _spelt(t.text, d)
-                 and _ITEM_MARK.match(r.article.text, t.end) is not None)
-        days[d].append((sentence, opens))
+        sentences[d].add(index)
+    items = _items(r)
+    if len(set(items.values())) < CHRONOLOGY_ITEMS:
+        items = {}
     named: dict[int, set[date]] = defaultdict(set)
-    items: set[date] = set()
-    for d, ms in days.items():
-        for sentence, opens in ms:
-            named[sentence].add(d)
-            if opens:
-                items.add(d)
-    chronology = len(items) >= CHRONOLOGY_ITEMS
-    return {d: (lead[d], chronology and any(opens and not named[s] & set(_beside(d)) for s, opens in ms))
-            for d, ms in days.items()}
+    for d, at in sentences.items():
+        for i in at:
+            named[i].add(d)
+    return {d: (min(at) < LEAD_SENTENCES,
+                any(items.get(i) == d and not named[i] & set(_beside(d)) for i in at))
+            for d, at in sentences.items()}
 
 
 def _beside(d: date) -> tuple[date, ...]:
@@ -226,21 +221,17 @@ def _beside(d: date) -> tuple[date, ...]:
     return (*((d - timedelta(days=1),) if d > date.min else ()), *((d + timedelta(days=1),) if d < date.max else ()))
 
 
-def _spelt(text: str, d: date) -> bool:
-    """Whether a date expression names its day by its number ("March 2", "2 mars", "2026-03-02",
-    "the 2nd"), not only through a relative phrase ("yesterday", "Tuesday", "the next day")."""
-    return re.search(rf"(?<!\d)0?{d.day}(?!\d)", text) is not None
-
-
-def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
-                 end: date | None = None) -> dict[date, DayEvidence]:
-    """The evidence for every day within [start, end] that an article mentions or was published on."""
+def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None, end: date | None = None,
+                 furniture: frozenset[str] | None = None) -> dict[date, DayEvidence]:
+    """The evidence for every day within [start, end] that an article mentions or was published on
+    (`furniture`: the articles' `_furniture`, when already known)."""
     out: dict[date, DayEvidence] = defaultdict(DayEvidence)
 
     def within(d: date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
-    furniture = _furniture(results)
+    if furniture is None:
+        furniture = _furniture(results)
     for i, r in enumerate(results):
         pub = r.article.published
         if within(pub):
@@ -524,11 +515,11 @@ class _Candidate:
     sources: list[int] = field(default_factory=list)
 
 
-def _candidates(results: Sequence[ArticleResult], days: set[date]) -> dict[date, list[_Candidate]]:
+def _candidates(results: Sequence[ArticleResult], days: set[date],
+                furniture: frozenset[str]) -> dict[date, list[_Candidate]]:
     """Per chosen day, its whole sentences (the same text from one article once; none of page
-    furniture, `_furniture`)."""
+    `furniture`)."""
     out: dict[date, list[_Candidate]] = defaultdict(list)
-    furniture = _furniture(results)
     ahead: dict[date, list[_Candidate]] = defaultdict(list)  # what was announced for the day, before it
     seen: set[tuple[date, int, str]] = set()
     for i, r in enumerate(results):
@@ -726,12 +717,14 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
     return picked, left
 
 
-def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int) -> dict[date, list[_Candidate]]:
+def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int,
+                     furniture: frozenset[str] | None = None) -> dict[date, list[_Candidate]]:
     """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`).
-    `days` come best first: a sentence a better day shows is not shown again, unless a day has no other."""
+    `days` come best first: a sentence a better day shows is not shown again, unless a day has no
+    other. No sentence of page `furniture` (the articles' `_furniture` unless given)."""
     if k <= 0 or not days:
         return {d: [] for d in days}
-    cands = _candidates(results, set(days))
+    cands = _candidates(results, set(days), _furniture(results) if furniture is None else furniture)
     if LEANING:
         from timeline.openers import leans_back
 
@@ -813,12 +806,13 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
 
     results = list(results)
     lo, hi = span(results, start, end)
-    evidence = day_evidence(results, start=lo, end=hi)
+    furniture = _furniture(results)
+    evidence = day_evidence(results, start=lo, end=hi, furniture=furniture)
     n = default_dates(evidence, len(results)) if dates is None else max(0, dates)
     k = 2 if sentences is None else max(0, sentences)
     ranked = choose_days(evidence, 2 * n)  # best first; a day with no sentence to say it gives way
     # the days are those of one sentence or more, whatever K: --sentences 0 shows the same days bare
-    picked = choose_sentences(results, [s.date for s in ranked], max(1, k))
+    picked = choose_sentences(results, [s.date for s in ranked], max(1, k), furniture)
     ranked = [s for s in ranked if picked[s.date]] or ranked
     chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
