@@ -525,17 +525,26 @@ def _same_month(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Tim
     return done
 
 
+@cache
+def _of_year_words(lang: str) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int | None], ...]]:
+    """The words of a year counted from the publication or "that year" after a date (LOCALES'
+    `of_year`, the longest first: "de cette année-là" before "de cette année"), as one pattern and
+    one per entry with its shift in years (None: the year the text last wrote)."""
+    table = LOCALES[lang].of_year or {}
+    keys = sorted(table, key=len, reverse=True)
+    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in keys) + r")(?!\w)", re.IGNORECASE)
+    return of, tuple((re.compile(rf"\s*,?\s*(?:{k})", re.IGNORECASE), table[k]) for k in keys)
+
+
 def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
     """A day and month, or a month, followed by a year counted from the publication's ("el 3 de
     febrero del año pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso") or
     by "that year" ("el 11 de febrero de ese año", "marzo di quell'anno": the year the text last
     wrote before it): that day or month of that year, the phrase taking the words of the year (and
     whatever the search or the tables read in them). "That year" with no year before it: as it was."""
-    table = LOCALES[lang].of_year
-    if not table:
+    of, shifts = _of_year_words(lang)
+    if not shifts:
         return out
-    keys = sorted(table, key=len, reverse=True)  # "de cette année-là" before "de cette année"
-    of = re.compile(r"\s*,?\s*(?:" + "|".join(f"(?:{k})" for k in keys) + r")(?!\w)", re.IGNORECASE)
     month = _words(lang)["month"]
     for t in [t for t in out if s.start <= t.start < s.end]:
         shape = re.fullmatch(r"\d{4}-(\d\d)(?:-(\d\d))?", t.value)
@@ -543,7 +552,7 @@ def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: st
         year = of.match(text, t.start + m.end(), s.end) if m else None
         if shape is None or year is None:
             continue
-        shift = table[next(k for k in keys if re.match(rf"\s*,?\s*(?:{k})", year.group(), re.IGNORECASE))]
+        shift = next(v for k, v in shifts if k.match(year.group()))
         if shift is None:
             written = [int(y) for y in _YEAR.findall(text, 0, t.start)]
             if not written:
