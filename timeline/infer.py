@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from timeline.temporal.parse import Parse
 from timeline.temporal.rules import GRAMMAR
 from timeline.temporal.tagger import is_dateline
-from timeline.temporal.tense import tense_at
+from timeline.temporal.tense import TENSE_WINDOW, tense_at
 from timeline.text import segment
 
 
@@ -73,14 +73,14 @@ def infer_published(text: str, today: date, lang: str = "en") -> tuple[date, str
             continue
         if is_dateline(text, m.start, m.end):
             return d, f"the dateline '{phrase}'"
+        bound = d + timedelta(days=1)
+        if bound > today or (best is not None and bound <= best[0]):
+            continue  # in the future, or no later than the latest day already found: its tense cannot matter
         k = bisect_right(starts, m.start) - 1
         sentence = sentences[k] if k >= 0 and m.start < sentences[k].end else None
-        tense = tense_at(text[sentence.start:sentence.end], m.start - sentence.start) if sentence else None
-        if tense == "future":
-            continue  # a date still to come bounds the publication date from above, not below
-        bound = d + timedelta(days=1)
-        if bound > today:
-            continue
-        if best is None or bound > best[0]:
-            best = (bound, f"'{phrase}'")
+        if sentence is not None:  # a bounded window, as the tagger reads tense: linear on a run-on of dates
+            lo, hi = max(sentence.start, m.start - TENSE_WINDOW), min(sentence.end, m.end + TENSE_WINDOW)
+            if tense_at(text[lo:hi], m.start - lo) == "future":
+                continue  # a date still to come bounds the publication date from above, not below
+        best = (bound, f"'{phrase}'")
     return best

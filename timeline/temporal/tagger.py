@@ -28,6 +28,7 @@ from timeline.temporal.speech import in_quotes
 from timeline.temporal.tense import (
     FUTURE_IN_THE_PAST,
     PERFECT,
+    TENSE_WINDOW,
     TIMETABLE_WORDS,
     marker_at,
     past_until,
@@ -57,7 +58,6 @@ _CLOCK_VALUE = re.compile(r"T(\d\d:\d\d)")
 # a bullet before it or none; the item is written in the present of a headline.
 _ITEM_LABEL_BEFORE = re.compile(r"\s*(?:[-*•·]\s+)?")
 _ITEM_LABEL_AFTER = re.compile(r":\s|\s+[-–—]\s")
-_TENSE_WINDOW = 200  # characters either side of an expression that its tense is read from
 
 
 @quick_init
@@ -129,7 +129,7 @@ def _reported(text: str, sentence: Sentence | None, m: Match, quarter: Point, dc
         return False
     if quarter.last() < dct or sentence is None:
         return True
-    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    lo, hi = max(sentence.start, m.start - TENSE_WINDOW), min(sentence.end, m.end + TENSE_WINDOW)
     return tense_at(text[lo:hi], m.start - lo) != "future"
 
 
@@ -152,7 +152,7 @@ def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx
     """A weekday in what someone said on another day ("said Monday that talks would resume Friday",
     "had resumed Friday") is counted from that day: it is its speaker's Friday. In the future ("will
     resume Friday") it is still the reader's."""
-    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    lo, hi = max(sentence.start, m.start - TENSE_WINDOW), min(sentence.end, m.end + TENSE_WINDOW)
     marker = marker_at(text[lo:hi], m.start - lo)
     if marker is None or not (marker[0] == "past" or marker[1] in FUTURE_IN_THE_PAST):
         return ctx
@@ -168,7 +168,7 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     told = plan_told_in_past(text, sentence.start, m.start)
     if told is not None:
         return "past", f"a plan told in a past-progressive narrative ('{told}'): a day gone by"
-    lo, hi = max(sentence.start, m.start - _TENSE_WINDOW), min(sentence.end, m.end + _TENSE_WINDOW)
+    lo, hi = max(sentence.start, m.start - TENSE_WINDOW), min(sentence.end, m.end + TENSE_WINDOW)
     marker = marker_at(text[lo:hi], m.start - lo, m.end - lo)
     plan = scheduled_for(text, sentence.start, m.start)
     if plan is not None and (marker is None or marker[0] != "past" or marker[1] in PERFECT):
