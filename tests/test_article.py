@@ -52,6 +52,11 @@ def test_latest_past_date_bounds_from_below() -> None:
     assert got is not None and got[0] == date(2025, 4, 2)
 
 
+def test_date_stamp_gives_its_year() -> None:
+    # "14 MAR 16" (wire / military style) is 14 March 2016, not a day of some other year
+    assert infer_published("The order was signed 14 MAR 16.", TODAY) == (date(2016, 3, 15), "'14 MAR 16'")
+
+
 def test_no_evidence_names_published_option() -> None:
     with pytest.raises(ArticleError, match="--published"):
         make_article("Officials said the talks went well.", name="story.txt", today=TODAY)

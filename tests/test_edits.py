@@ -278,3 +278,28 @@ add:
     added = after[after["text"] == "Repairs finished."].iloc[0]
     assert (added["source"], added["url"], str(added["date"]), added["edited"]) == (
         "Port authority", "https://example.org/p", "2024-04-01", "added")
+
+
+def test_a_day_moved_onto_another_counts_the_articles_of_both(capsys: pytest.CaptureFixture[str],
+                                                               tmp_path: Path) -> None:
+    # Two articles mention 20 April, three others 15 July (and one of those 20 April too): moved onto
+    # 15 July, 20 April's articles join it: five distinct articles, neither the larger count (3)
+    # nor the sum (2 + 3 = 5 counts a3 twice when it mentions both: 6).
+    src = tmp_path / "src"
+    src.mkdir()
+    texts = {"a1": "The rig exploded on 20 April 2010, killing eleven workers.",
+             "a2": "The rig exploded on 20 April 2010, killing eleven workers.",
+             "a3": "Engineers capped the well on 15 July 2010, months after the blast of 20 April 2010.",
+             "a4": "Engineers capped the well on 15 July 2010 after months of leaks.",
+             "a5": "Engineers capped the well on 15 July 2010 after months of leaks."}
+    for k, (name, text) in enumerate(texts.items(), 1):
+        (src / f"{name}.md").write_text(f"---\npublished: 2010-08-0{k}\n---\nAn update on the spill.\n\n{text}\n",
+                                        encoding="utf-8")
+    span = ("--dates", "2", "--from", "2010-04-01", "--to", "2010-07-31", "-q")
+    code, out, _ = run(capsys, "story", str(src), *span)
+    assert code == 0
+    assert [(d["date"], d["articles"]) for d in json.loads(out)["dates"]] == [("2010-04-20", 3), ("2010-07-15", 3)]
+    edits = write(tmp_path, "days:\n  2010-04-20: {date: 2010-07-15}\n")
+    code, out, _ = run(capsys, "story", str(src), *span, "--edits", str(edits))
+    assert code == 0
+    assert [(d["date"], d["articles"]) for d in json.loads(out)["dates"]] == [("2010-07-15", 5)]

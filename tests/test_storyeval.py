@@ -4,7 +4,9 @@ comments), the reading of tilse timelines and topic folders, the protocol, and t
 from __future__ import annotations
 
 import json
-from datetime import date
+import random
+from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -346,3 +348,61 @@ def test_cli_a_page_without_article_text_is_a_warning_not_a_failure(capsys: pyte
     out, err = capsys.readouterr()
     assert code == 0 and "Date       P 0.500  R 0.500  F 0.500" in out
     assert [line.endswith("(skipped)") for line in err.splitlines() if "a8.html" in line] == [True]
+
+
+def _align_every_pair(predicted: dict, gold: dict) -> dict:
+    """align_rouge as it was first written: the cost of every pair of days (the reference)."""
+    from timeline import storyeval as se
+
+    pred, ref = se._day_words(predicted), se._day_words(gold)
+    uni_p, uni_r = [Counter(w) for _, w in pred], [Counter(w) for _, w in ref]
+    cost = [[(1 - 1 / (abs((dp - dr).days) + 1)) * (1 - se._rouge1_f(uni_p[i], uni_r[j]))
+             for j, (dr, _) in enumerate(ref)] for i, (dp, _) in enumerate(pred)]
+    apart = [[abs((dp - dr).days) for dr, _ in ref] for dp, _ in pred]
+
+    def cheapest(c: list, a: list) -> int:
+        return min(range(len(c)), key=lambda k: (c[k], a[k], k))
+
+    to_gold = [cheapest(cost[i], apart[i]) for i in range(len(pred))] if ref else []
+    to_pred = [cheapest([c[j] for c in cost], [a[j] for a in apart]) for j in range(len(ref))] if pred else []
+    scores = {}
+    for n in (1, 2):
+        gp, gr = [se.ngrams(w, n) for _, w in pred], [se.ngrams(w, n) for _, w in ref]
+        p_num = sum(se._shared(gp[i], gr[j], pred[i][0], ref[j][0]) for i, j in enumerate(to_gold))
+        r_num = sum(se._shared(gp[i], gr[j], pred[i][0], ref[j][0]) for j, i in enumerate(to_pred))
+        scores[n] = se.Score(se._ratio(p_num, sum(sum(g.values()) for g in gp)),
+                             se._ratio(r_num, sum(sum(g.values()) for g in gr)))
+    return scores
+
+
+def test_align_is_the_alignment_of_every_pair_compared() -> None:
+    # Random timelines over a few words (shared words, identical and empty days, days equally far
+    # on both sides): the same scores, to the last bit, as comparing every predicted day with every
+    # gold day.
+    rng = random.Random(17)
+    words = ["oil", "spill", "rig", "well", "cap", "leak", "coast", "beach", "storm", "fund"]
+    for _ in range(300):
+        def timeline(n: int) -> dict:
+            days = rng.sample(range(60), n)
+            return {D(2010, 1, 1) + timedelta(days=d): [" ".join(rng.choices(words, k=rng.randint(0, 6)))]
+                    for d in days}
+        predicted, gold = timeline(rng.randint(0, 12)), timeline(rng.randint(0, 12))
+        assert align_rouge(predicted, gold) == _align_every_pair(predicted, gold)
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_align_compares_the_words_of_few_pairs_of_days(monkeypatch: pytest.MonkeyPatch, shift: int) -> None:
+    # 300 predicted and 300 gold days, on the same days or a day apart, each day with words of its
+    # own: a day's nearest days decide its alignment, so the words of ~4 pairs a day are compared,
+    # not of all 90,000 pairs.
+    from timeline import storyeval as se
+
+    compared = []
+    rouge1_f = se._rouge1_f
+    monkeypatch.setattr(se, "_rouge1_f", lambda a, b: compared.append(1) or rouge1_f(a, b))
+    first = D(2010, 1, 1)
+    predicted = {first + timedelta(days=2 * k + shift): [f"pred{k} event{k}"] for k in range(300)}
+    gold = {first + timedelta(days=2 * k): [f"gold{k} event{k}"] for k in range(300)}
+    scores = align_rouge(predicted, gold)
+    assert len(compared) <= 4 * (len(predicted) + len(gold))
+    assert scores == _align_every_pair(predicted, gold)

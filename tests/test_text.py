@@ -124,3 +124,23 @@ def test_a_run_on_list_of_dated_items_is_one_sentence_an_item(text: str, expecte
 ])
 def test_a_single_date_before_a_colon_does_not_split_a_sentence(text: str) -> None:
     assert len(_sentences(text)) == text.count(". ") + 1
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a day written as an ordinal with a full stop before its month (German style) ends no sentence
+    ("Am 8. Januar 2015 begann der Prozess. Er endete am 3. März 2016.", "en",
+     ["Am 8. Januar 2015 begann der Prozess.", "Er endete am 3. März 2016."]),
+    ("Am 8. Januar 2015 begann der Prozess. Er endete am 3. März 2016.", "fr",
+     ["Am 8. Januar 2015 begann der Prozess.", "Er endete am 3. März 2016."]),
+    ('The court sat on "8. Januar 2015" by its record. It ended.', "en",
+     ['The court sat on "8. Januar 2015" by its record.', "It ended."]),
+    ("He won on 8. January 2015 in Bonn. Then he left.", "en", ["He won on 8. January 2015 in Bonn.", "Then he left."]),
+    # a numbered list item that opens with a month stays whole, its number kept as "1)" and "-" keep theirs
+    ("1. January was cold.\n2. February was wet.", "en", ["1. January was cold.", "2. February was wet."]),
+    # a number that is no day, or a word after it that is no month, still ends a sentence
+    ("Sales rose in 2015. January was cold.", "en", ["Sales rose in 2015.", "January was cold."]),
+    ("The count was 8. Officials left.", "en", ["The count was 8.", "Officials left."]),
+    ("Termin: 1. Mai. Danach nichts.", "en", ["Termin: 1. Mai.", "Danach nichts."]),
+])
+def test_an_ordinal_day_before_its_month_ends_no_sentence(text: str, lang: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in segment(text, lang)] == expected

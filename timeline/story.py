@@ -88,6 +88,9 @@ class StoryDate:
     headline: str | None = None
     note: str | None = None
     edited: tuple[str, ...] = ()
+    # The articles that mention the day (what `articles` counts), by their place among those read:
+    # a day the editor moves onto another counts the articles of both once each.
+    mentioned_by: frozenset[int] = frozenset()
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"date": self.date, "label": self.label, "score": self.score,
@@ -817,7 +820,7 @@ def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentenc
     chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
         StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),
-                  tuple(_sentence(results, c) for c in picked[s.date][:k]))
+                  tuple(_sentence(results, c) for c in picked[s.date][:k]), mentioned_by=s.articles)
         for s in chosen)
     first = start.isoformat() if start else (out[0].date if out else None)
     last = end.isoformat() if end else (out[-1].date if out else None)
@@ -908,8 +911,9 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
 
 def _joined(days: list[StoryDate]) -> list[StoryDate]:
     """The days of a story with the days the editor moved onto the same day joined into one (the
-    first one's sentences first, then the others' not shown yet; a headline or note the editor gave):
-    a day is shown once, so its page anchor is unique."""
+    first one's sentences first, then the others' not shown yet; a headline or note the editor gave;
+    the articles that mention any of them, each once): a day is shown once, so its page anchor is
+    unique."""
     at: dict[str, int] = {}
     out: list[StoryDate] = []
     for day in days:
@@ -920,8 +924,10 @@ def _joined(days: list[StoryDate]) -> list[StoryDate]:
             continue
         first = out[i]
         seen = {x.text for x in first.sentences}
+        mentioned_by = first.mentioned_by | day.mentioned_by  # an article that mentions both: once
         out[i] = replace(
-            first, score=max(first.score, day.score), articles=max(first.articles, day.articles),
+            first, score=max(first.score, day.score), mentioned_by=mentioned_by,
+            articles=max(len(mentioned_by), first.articles, day.articles),
             sentences=(*first.sentences, *(x for x in day.sentences if x.text not in seen)),
             headline=first.headline if first.headline is not None else day.headline,
             note=first.note if first.note is not None else day.note,

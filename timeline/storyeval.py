@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -261,8 +262,13 @@ def _day_words(timeline: Mapping[date, Sequence[str]]) -> list[tuple[date, list[
     return [(d, tokens(" ".join(timeline[d]))) for d in sorted(timeline)]
 
 
+def _overlap(a: Counter, b: Counter) -> int:
+    """The n-grams two counts share (what `sum((a & b).values())` counts, without building a & b)."""
+    return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+
+
 def _rouge1_f(a: Counter, b: Counter) -> float:
-    match = sum((a & b).values())
+    match = _overlap(a, b)
     return f_score(_ratio(match, sum(a.values())), _ratio(match, sum(b.values())))
 
 
@@ -271,25 +277,104 @@ def _shared(a: Counter, b: Counter, day_a: date, day_b: date) -> float:
     return sum((a & b).values()) / (abs((day_a - day_b).days) + 1)
 
 
-def _cheapest(cost: Sequence[float], apart: Sequence[int]) -> int:
-    """The index of least cost; of equal cost the nearer day, then the earlier."""
-    return min(range(len(cost)), key=lambda k: (cost[k], apart[k], k))
+# A computed ROUGE-1 F may exceed its bound by a rounding error: a day is passed over only when its
+# bound is this much above the best cost.
+_SLACK = 1e-9
+
+
+def _nearest(days: Sequence[date], cost: Callable[[int], float], bound: Callable[[int], float],
+             floor: float, day: date) -> int:
+    """The index of least cost among `days` (sorted) for `day`; of equal cost the nearer day, then the
+    earlier: the days visited outward from `day` (bisect), nearest first, the earlier of two equally
+    far first, so a later one wins only by a lower cost. `bound(k)` is at most the content factor
+    of day k's cost and `floor` at most that of any day: a day whose date factor times its bound
+    cannot beat the best is not compared (`cost` not called), and the search stops where the date
+    factor times `floor` cannot. Mostly a few days a day: the same day costs 0 and ends it."""
+    hi = bisect_left(days, day)
+    lo = hi - 1
+    best, best_cost = -1, 0.0
+    while lo >= 0 or hi < len(days):
+        if hi >= len(days) or (lo >= 0 and (day - days[lo]).days <= (days[hi] - day).days):
+            k, lo = lo, lo - 1
+        else:
+            k, hi = hi, hi + 1
+        factor = 1 - 1 / (abs((days[k] - day).days) + 1)
+        if best >= 0:
+            if factor * floor >= best_cost + _SLACK:
+                break
+            if factor * bound(k) >= best_cost + _SLACK:
+                continue
+        c = cost(k)
+        if best < 0 or c < best_cost:
+            best, best_cost = k, c
+            if c == 0:
+                break
+    return best
+
+
+def _most(counts: Sequence[Counter]) -> Counter:
+    """The most of each word any of `counts` has."""
+    most: Counter = Counter()
+    for c in counts:
+        for w, n in c.items():
+            if n > most[w]:
+                most[w] = n
+    return most
+
+
+def _reach(words: Counter, most: Counter) -> int:
+    """How many of `words` another day can share at most, when no day has more of a word than `most`."""
+    return sum(min(n, most[w]) for w, n in words.items())
+
+
+def _alignments(pred: Sequence[tuple[date, list[str]]], ref: Sequence[tuple[date, list[str]]]
+                ) -> tuple[list[int], list[int]]:
+    """For each predicted day the gold day of least cost, and for each gold day the predicted day of
+    least cost (see align_rouge): the same choice as comparing every pair, found by `_nearest`."""
+    uni_p = [Counter(w) for _, w in pred]
+    uni_r = [Counter(w) for _, w in ref]
+    size_p = [len(w) for _, w in pred]
+    size_r = [len(w) for _, w in ref]
+    days_p = [d for d, _ in pred]
+    days_r = [d for d, _ in ref]
+    content: dict[tuple[int, int], float] = {}
+
+    def cost(i: int, j: int) -> float:  # cost[i][j] between predicted day i and gold day j
+        if (i, j) not in content:
+            content[(i, j)] = 1 - _rouge1_f(uni_p[i], uni_r[j])
+        return (1 - 1 / (abs((days_p[i] - days_r[j]).days) + 1)) * content[(i, j)]
+
+    def least(size: int, reach: int, other: int, other_reach: int) -> float:
+        """A floor on 1 - ROUGE-1 F of a day of `size` words, `reach` of them shareable, against a
+        day of `other` words, `other_reach` of them shareable: F = 2 * shared / (size + other), and
+        shared is at most either reach."""
+        shared = min(reach, other_reach)
+        return 1 - (2 * shared / (size + other) if size + other else 0.0)
+
+    def floor(size: int, reach: int) -> float:
+        """The same against any day: F is highest against a day of `reach` words, all shareable."""
+        return least(size, reach, reach, reach)
+
+    most_p, most_r = _most(uni_p), _most(uni_r)
+    reach_p = [_reach(u, most_r) for u in uni_p]
+    reach_r = [_reach(u, most_p) for u in uni_r]
+    to_gold = [_nearest(days_r, lambda j, i=i: cost(i, j),
+                        lambda j, i=i: least(size_p[i], reach_p[i], size_r[j], reach_r[j]),
+                        floor(size_p[i], reach_p[i]), days_p[i]) for i in range(len(pred))] if ref else []
+    to_pred = [_nearest(days_p, lambda i, j=j: cost(i, j),
+                        lambda i, j=j: least(size_r[j], reach_r[j], size_p[i], reach_p[i]),
+                        floor(size_r[j], reach_r[j]), days_r[j]) for j in range(len(ref))] if pred else []
+    return to_gold, to_pred
 
 
 def align_rouge(predicted: Mapping[date, Sequence[str]], gold: Mapping[date, Sequence[str]],
                 orders: Sequence[int] = (1, 2)) -> dict[int, Score]:
     """ROUGE-n "align+ m:1" of a predicted timeline against one gold timeline, for each n of
     `orders` (see the module docstring). Of days of equal cost the nearer wins, then the earlier
-    (tilse takes the first: a far day whose words are all shared costs 0 as the same day does)."""
+    (tilse takes the first: a far day whose words are all shared costs 0 as the same day does).
+    Each day's best match is searched outward from its date (`_nearest`), not among every pair."""
     pred, ref = _day_words(predicted), _day_words(gold)
-    uni_p = [Counter(w) for _, w in pred]
-    uni_r = [Counter(w) for _, w in ref]
-    # cost[i][j] between predicted day i and gold day j; symmetric in its two days.
-    cost = [[(1 - 1 / (abs((dp - dr).days) + 1)) * (1 - _rouge1_f(uni_p[i], uni_r[j]))
-             for j, (dr, _) in enumerate(ref)] for i, (dp, _) in enumerate(pred)]
-    apart = [[abs((dp - dr).days) for dr, _ in ref] for dp, _ in pred]
-    to_gold = [_cheapest(cost[i], apart[i]) for i in range(len(pred))] if ref else []
-    to_pred = [_cheapest([c[j] for c in cost], [a[j] for a in apart]) for j in range(len(ref))] if pred else []
+    to_gold, to_pred = _alignments(pred, ref)
     scores = {}
     for n in orders:
         grams_p = [ngrams(w, n) for _, w in pred]

@@ -47,6 +47,16 @@ pagg art fig vol tel cfr cav gen
 """.split()),
 }
 
+# Month names that a day number with a full stop may come before ("am 8. Januar 2015", German
+# style; "8. January" in English that follows it): the full stop is an ordinal's, not a sentence's
+# end. Only capitalised names matter (a sentence never ends before a small letter); the languages
+# that write "8." with a month in small letters (Danish, Czech, Finnish...) are never split there.
+MONTHS_AFTER_DAY = frozenset([m.capitalize() for m in MONTHS] + """
+Januar Jänner Februar Feber März Mär April Mai Juni Juli August September Oktober Okt November Dezember Dez
+""".split())
+_DAY_ORDINAL = re.compile(r"(?:3[01]|[12]\d|0?[1-9])")
+_MONTH_AFTER = re.compile(r"\s+([^\W\d_]+)\.?(?!\w)")
+
 # An article elided before a word in Italian ("l'", "dall'", "sull'").
 _ELIDED = re.compile(r"^[^\W\d_]{1,5}['’]")
 
@@ -177,10 +187,18 @@ def segment(text: str, lang: str = "en") -> list[Sentence]:
                     word = _ELIDED.sub("", word)
                 if word.rstrip(".") in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
+                if _DAY_ORDINAL.fullmatch(word) and _month_after(text, m.end()):  # "8. Januar"
+                    continue
             _add_items(out, text, start, m.end(), pno)
             start = m.end()
         _add_items(out, text, start, pend, pno)
     return out
+
+
+def _month_after(text: str, pos: int) -> bool:
+    """Whether a month name of MONTHS_AFTER_DAY is the next word after `pos`."""
+    after = _MONTH_AFTER.match(text, pos)
+    return after is not None and after.group(1) in MONTHS_AFTER_DAY
 
 
 def _add_items(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

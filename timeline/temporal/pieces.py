@@ -116,6 +116,10 @@ PIECES: dict[str, str] = {
     "year_any": _YEAR + r"|[2-9]\d{3}(?!\d)",
     "year2": r"['’]\d\d(?!\d)",
     "yy": r"(?:1[0-9]\d\d|20\d\d|\d\d)(?!\d)",
+    # A wire or military date stamp ("14 MAR 16"): the month abbreviated in capitals, a year in two
+    # digits that no clock time ("14 MAR 16:30") or other word continues.
+    "month_stamp": case_sensitive(m.upper() for m in _ABBR_MONTHS + ["may"]) + r"(?!\w)",
+    "stamp_yy": r"\d\d(?!\w|[:.,]\d)",
     "bcyear": r"(?:\d{1,3},\d{3}|\d{1,4})(?![\d,])",
     "era": case_sensitive(vocab.BC_ERAS + vocab.AD_ERAS) + r"(?![\w-])",
     "era_bc": case_sensitive(vocab.BC_ERAS) + r"(?![\w-])",

@@ -41,9 +41,14 @@ def year_of(word: str) -> int:
     if word[0].isalpha():
         return spelled_year(word)
     if word[0] in "'’":
-        yy = int(word[1:])
-        return 1900 + yy if yy >= 30 else 2000 + yy
+        return short_year(word[1:])
     return int(word)
+
+
+def short_year(digits: str) -> int:
+    """A year written with two digits: "98" is 1998 and "05" 2005 (they pivot at 30)."""
+    yy = int(digits)
+    return 1900 + yy if yy >= 30 else 2000 + yy
 
 
 def spelled_year(words: str) -> int:

@@ -9,7 +9,16 @@ from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import word_before
-from timeline.temporal.rules.common import TITLE_BEFORE, calendar, day_of, fields, month_of, reads_as_count, year_of
+from timeline.temporal.rules.common import (
+    TITLE_BEFORE,
+    calendar,
+    day_of,
+    fields,
+    month_of,
+    reads_as_count,
+    short_year,
+    year_of,
+)
 
 family = Family("dates")
 rule = family.rule
@@ -114,6 +123,19 @@ _ANCIENT_YEAR_AFTER = (r"(?!~,?~(?:\d\d?\d?\d?~(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.
                        r"|(?:A\.?D\.?|C\.?E\.?)~\d\d?\d?(?!\d)|0\d\d\d(?!\d)))")
 _ANCIENT_AFTER_MONTH = re.compile(r"\s*(?:\d\d?(?:st|nd|rd|th)?)?\s*,?\s*(?:\d{1,4}\s*(?:B\.?C\.?E?|A\.?D|C\.?E)(?!\w)"
                                   r"|(?:A\.?D\.?|C\.?E\.?)\s*\d{1,3}(?!\d)|0\d{3}(?!\d))")
+
+
+@rule("day_month_stamp", r"{day:dnum} {month:month_stamp} {yy:stamp_yy}")
+def day_month_stamp(f: Fields) -> Parse | None:
+    """A wire or military date stamp, "14 MAR 16": the day, the month abbreviated in capitals and the
+    year in two digits. Only in that shape ("on 14 March 16 people died" is a count) and not before
+    a noun ("14 MAR 16 PEOPLE")."""
+    if reads_as_count(f):
+        return None
+    return Parse("calendar", month=month_of(f["month"] or ""), day=day_of(f["day"] or "1"),
+                 year=short_year(f["yy"] or "0"))
+
+
 rule("month_day", r"{month}~{day}" + _ANCIENT_YEAR_AFTER)(calendar)
 rule("day_month", r"(?:the )?{day} (?:of )?{month}" + _ANCIENT_YEAR_AFTER)(calendar)
 
