@@ -107,7 +107,13 @@ LOCALES: dict[str, Locale] = {
                     for period, unit, n in (("próximo año", "year", 1), ("año próximo", "year", 1),
                                             ("año que viene", "year", 1), ("año pasado", "year", -1),
                                             ("próximo mes", "month", 1), ("mes próximo", "month", 1),
-                                            ("mes que viene", "month", 1), ("mes pasado", "month", -1))}},
+                                            ("mes que viene", "month", 1), ("mes pasado", "month", -1))},
+                 # the end of the next one, as English "the end of next year" (not of this year)
+                 **{f"{end} {period}": (unit, n, "END")
+                    for end in ("fin del", "final del", "finales del")
+                    for period, unit, n in (("próximo año", "year", 1), ("año próximo", "year", 1),
+                                            ("año que viene", "year", 1), ("próximo mes", "month", 1),
+                                            ("mes próximo", "month", 1), ("mes que viene", "month", 1))}},
         other_period=r"de|del|escolar|académico|academico|fiscal|lectivo|judicial|litúrgico|lunar",
         lately={"los últimos días": "PXD", "estos últimos días": "PXD", "las últimas semanas": "PXW",
                 "estas últimas semanas": "PXW", "los últimos meses": "PXM",
@@ -176,7 +182,11 @@ LOCALES: dict[str, Locale] = {
                            "début de l'année dernière": ("year", -1, "START"),
                            "début de l'an dernier": ("year", -1, "START"),
                            "début du mois prochain": ("month", 1, "START"),
-                           "début du mois dernier": ("month", -1, "START")})},
+                           "début du mois dernier": ("month", -1, "START"),
+                           # the end of the next one, as English "the end of next year"
+                           "la fin de l'année prochaine": ("year", 1, "END"),
+                           "la fin de l'an prochain": ("year", 1, "END"),
+                           "la fin du mois prochain": ("month", 1, "END")})},
         other_period=r"de|du|des|d['’]|scolaire|universitaire|fiscal|budgétaire|judiciaire|liturgique|lunaire",
         lately={"ces derniers jours": "PXD", "ces jours derniers": "PXD", "ces dernières semaines": "PXW",
                 "ces derniers mois": "PXM", "ces dernières années": "PXY",
@@ -251,7 +261,11 @@ LOCALES: dict[str, Locale] = {
                            "inizio del mese prossimo": ("month", 1, "START"),
                            "inizio del prossimo mese": ("month", 1, "START"),
                            "inizio del mese scorso": ("month", -1, "START"),
-                           "inizio dello scorso mese": ("month", -1, "START")})},
+                           "inizio dello scorso mese": ("month", -1, "START"),
+                           # the end of the next one, as English "the end of next year"
+                           "fine dell'anno prossimo": ("year", 1, "END"), "fine del prossimo anno": ("year", 1, "END"),
+                           "fine del mese prossimo": ("month", 1, "END"),
+                           "fine del prossimo mese": ("month", 1, "END")})},
         other_period=r"di|del|della|dei|scolastico|accademico|fiscale|giudiziario|liturgico|lunare",
         lately={"giorni scorsi": "PXD", "ultimi giorni": "PXD", "ultime settimane": "PXW", "settimane scorse": "PXW",
                 "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY"},
