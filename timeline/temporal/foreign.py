@@ -947,6 +947,8 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         n_word = m.group("n").lower()
         n = sign * (int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word])
         unit = (loc.units or {})[m.group("unit").lower()]
+        if unit == "day" and abs(n) in (loc.weeks_of_days or {}):  # "il y a huit jours": a week ago
+            unit, n = "week", (1 if n > 0 else -1) * (loc.weeks_of_days or {})[abs(n)]
         value = (published + timedelta(days=n)).isoformat() if unit == "day" else _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:ago" if sign < 0 else "locale:ahead", TAGGER))

@@ -38,6 +38,8 @@ class Locale:
     units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
     ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
     ahead: str = ""  # ... after it: "dans {n} {unit}" (not in a clause in the past, nor before "de", "di")
+    weeks_of_days: dict[int, int] | None = None  # counts of days a reader takes as weeks: "il y a huit jours"
+    #                 is "a week ago", "dans quinze jours" "in two weeks" ({8: 1, 15: 2})
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
     night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
     named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
@@ -140,6 +142,7 @@ LOCALES: dict[str, Locale] = {
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
         ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dentro de {n} {unit}",
         this=("este", "esta"),
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
@@ -210,6 +213,7 @@ LOCALES: dict[str, Locale] = {
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
         ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dans {n} {unit}",
         this=("ce", "cette"),
         night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
@@ -291,6 +295,7 @@ LOCALES: dict[str, Locale] = {
         units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month",
                "mesi": "month", "anno": "year", "anni": "year"},
         ago="{n} {unit} fa",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"(?:tra|fra) {n} {unit}",
         this=("questo", "questa", "quest'", "quest’"),
         night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
