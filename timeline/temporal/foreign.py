@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import TypeVar
 
 from timeline.temporal.locales import LOCALES
 from timeline.temporal.timex import Timex
@@ -35,6 +36,7 @@ from timeline.text import Sentence, segment
 __all__ = ["published_in_text", "tag_foreign"]
 
 TAGGER = "dateparser"
+T = TypeVar("T")
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
 _DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
@@ -61,8 +63,9 @@ _RECIT = 10  # sentences: how far a narrative told in the present goes on from i
 def _words(lang: str) -> dict[str, re.Pattern[str]]:
     loc = LOCALES[lang]
 
-    def alt(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    def alt(words: Iterable[str]) -> str:  # an apostrophe also followed by a space, as pasted text has it
+        return "|".join(re.sub(r"['’]", lambda _: r"['’]\s*", re.escape(w))
+                        for w in sorted(words, key=len, reverse=True))
 
     return {
         "month": re.compile(rf"(?<!\w)(?:{alt(loc.months + loc.short)})\.?(?!\w)", re.IGNORECASE),
@@ -110,6 +113,13 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "lately": re.compile(rf"(?<!\w)(?:{alt(loc.lately)})(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des|du|della)(?!\w))"
                              if loc.lately else r"(?!)", re.IGNORECASE),
     }
+
+
+def _lookup(table: dict[str, T], phrase: str, default: T) -> T:
+    """A phrase's entry in a locale's table, whatever the case and the apostrophe ("l' année
+    dernière", "l’année dernière" are "l'année dernière")."""
+    key = re.sub(r"['’]\s*", "'", phrase.lower())
+    return table.get(key, table.get(key.replace("'", "’"), default))
 
 
 def _weekday_of(lang: str, phrase: str) -> int | None:
@@ -292,7 +302,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 return published.isoformat(), "publication", 0
             if re.search(r"\b(?:la|las|una|cada|toda)\s+$", before, re.I):
                 return None  # the morning, not tomorrow
-        offset = LOCALES[lang].days.get(word, LOCALES[lang].days.get(word.replace("’", "'"), 0))
+        offset = _lookup(LOCALES[lang].days, word, 0)
         return (published + timedelta(days=offset)).isoformat(), "publication", 0
     if year and not rest.strip(" ,.-") and re.fullmatch(r"\s*\d{4}\s*", phrase):
         return year.group(1), None, 0
@@ -629,7 +639,7 @@ def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], l
     for m in _words(lang)["beside"].finditer(text, s.start, s.end):
         if any(t.start < m.end() and t.end > m.start() for t in out):
             continue
-        shift = (loc.beside or {})[m.group().lower().replace("’", "'")]
+        shift = _lookup(loc.beside or {}, m.group(), 0)
         after = next((t for t in days if t.start >= m.end() and t.start < s.end), None)
         of = re.match(r"\s*(?:de|du|des|d['’]|del|della|dello|dei|di|la|le|il|lo|l['’]|i|gli|que|che)(?!\w)",
                       text[m.end():s.end], re.IGNORECASE)  # "il giorno dopo la morte": counted from an event
@@ -923,8 +933,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
     for m in w["period"].finditer(sentence):
         if not all(m.end() <= a or m.start() >= b for a, b in taken + idioms):
             continue
-        unit, n, *mod = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
-            in loc.periods else loc.periods.get(m.group().lower(), ("", 0))
+        unit, n, *mod = _lookup(loc.periods, m.group(), ("", 0))
         if not unit or mod and w["other_period"].match(sentence, m.end()):
             continue
         value = _period(unit, n, published)
