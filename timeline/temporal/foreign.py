@@ -46,7 +46,10 @@ _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hast
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
          r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a"
          r"|après|avant|pendant|lors|durant|después|antes|durante|dopo|prima")
-_LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
+_LEADING = re.compile(rf"^(?:(?:{_GLUE})(?:\s*,)?\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)  # "y, en 1982"
+# A year, a comma and what follows it: "en 1980, meses después", "depuis 1962, 85 ans" (the search
+# reads the words after the comma into the date and misreads it)
+_YEAR_COMMA = re.compile(r"(.*?(?<![\d.,])(?:1[6-9]\d\d|20\d\d|21\d\d))\s*,\s*(.+)$", re.DOTALL)
 _CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
 _TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
 # A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
@@ -432,6 +435,9 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                     start += lead.end()
                     part = part[lead.end():]
                 part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
+                comma = _YEAR_COMMA.match(part) if w is not None else None
+                if comma is not None and not any(w[k].search(comma.group(2)) for k in ("month", "weekday", "day")):
+                    part = comma.group(1)  # "1980, meses": the year; the words after the comma are no date
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 if known:
