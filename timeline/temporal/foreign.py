@@ -754,12 +754,15 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
            settings: dict[str, object]) -> tuple[int, str, datetime | None]:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
     or the year after it ("all'11 febbraio 2011", "de mars à décembre 2012"): the phrase with
-    them, read again."""
+    them, read again; also a month with its year returned without its day ("El 2 de enero de 2011
+    una": "enero de 2011")."""
     w = _words(lang)
-    if not w["month"].search(part) or _YEAR.search(part):
+    if not w["month"].search(part):
         return start, part, reading
     day = None if not w["month"].match(part) else re.search(
         rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$", sentence[:start], re.IGNORECASE)
+    if _YEAR.search(part) and day is None:
+        return start, part, reading
     end = start + len(part)
     if day is not None:
         start = day.start()
