@@ -754,9 +754,12 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
            settings: dict[str, object]) -> tuple[int, str, datetime | None]:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
     or the year after it ("all'11 febbraio 2011", "de mars à décembre 2012"): the phrase with
-    them, read again; also a month with its year returned without its day ("El 2 de enero de 2011
-    una": "enero de 2011")."""
+    them, read again; a year returned alone without the month and day before it ("nell'ottobre del
+    1911", "l'8 febbraio del 2010", whose month the search does not see after an apostrophe), and
+    a month with its year returned without its day ("El 2 de enero de 2011 una": "enero de 2011")."""
     w = _words(lang)
+    if _YEAR.fullmatch(part):
+        return _widen_year(sentence, start, part, reading, lang, settings)
     if not w["month"].search(part):
         return start, part, reading
     day = None if not w["month"].match(part) else re.search(
@@ -775,6 +778,22 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
     widened = sentence[start:end]
     readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))  # "3 dicembre del 2010"
     return start, widened, _parse(readable, lang, settings)
+
+
+def _widen_year(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
+                settings: dict[str, object]) -> tuple[int, str, datetime | None]:
+    """A year alone after a month named in full, and the day before that month ("nell'ottobre del
+    1911", "l'8 febbraio del 2010", "novembre 2011-febbraio 2012"): the month or the day, read
+    again. A comma between the month and the year only with a day ("8 febbraio, 2010")."""
+    w = _words(lang)
+    before = re.search(rf"(?:(?<![\w.,:])(?P<day>\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?)?"
+                       rf"(?<!\w)(?:{w['full_month'].pattern})(?P<comma>\s*,)?(?:\s+(?:de|del))?\s+$",
+                       sentence[:start], re.IGNORECASE)
+    if before is None or (before.group("comma") and not before.group("day")):
+        return start, part, reading
+    widened = sentence[before.start():start + len(part)]
+    readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))
+    return before.start(), widened, _parse(readable, lang, settings)
 
 
 def _first_as_one(phrase: str, lang: str) -> str:
