@@ -86,6 +86,7 @@ LOCALES: dict[str, Locale] = {
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
+                 "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
                  "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0),
@@ -141,7 +142,7 @@ LOCALES: dict[str, Locale] = {
                  "ocho": 8, "nueve": 9, "diez": 10, "quince": 15},
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
-        ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
+        ago=r"hace (?:(?:ahora|ya|casi|unos|unas|apenas|solo|sólo)\s+)?{n} {unit}",
         weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dentro de {n} {unit}",
         this=("este", "esta"),
@@ -212,7 +213,7 @@ LOCALES: dict[str, Locale] = {
                  "huit": 8, "neuf": 9, "dix": 10, "quinze": 15},
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
-        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
+        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ|à\s+peine|seulement)\s+)?{n} {unit}",
         weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dans {n} {unit}",
         this=("ce", "cette"),
