@@ -66,8 +66,9 @@ _RECIT = 10  # sentences: how far a narrative told in the present goes on from i
 def _words(lang: str) -> dict[str, re.Pattern[str]]:
     loc = LOCALES[lang]
 
-    def alt(words: Iterable[str]) -> str:  # an apostrophe also followed by a space, as pasted text has it
-        return "|".join(re.sub(r"['’]", lambda _: r"['’]\s*", re.escape(w))
+    def alt(words: Iterable[str]) -> str:  # an apostrophe also followed by a space, a hyphen also between
+        #                                      spaces, as pasted text has them ("l' an dernier", "ce mois - ci")
+        return "|".join(re.sub(r"['’]", lambda _: r"['’]\s*", re.escape(w)).replace(r"\-", r"\s*-\s*")
                         for w in sorted(words, key=len, reverse=True))
 
     return {
@@ -119,9 +120,10 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
 
 
 def _lookup(table: dict[str, T], phrase: str, default: T) -> T:
-    """A phrase's entry in a locale's table, whatever the case and the apostrophe ("l' année
-    dernière", "l’année dernière" are "l'année dernière")."""
-    key = re.sub(r"['’]\s*", "'", phrase.lower())
+    """A phrase's entry in a locale's table, whatever the case, the apostrophe and the spaces
+    around a hyphen ("l' année dernière", "l’année dernière" are "l'année dernière"; "ce mois -
+    ci" is "ce mois-ci")."""
+    key = re.sub(r"\s*-\s*", "-", re.sub(r"['’]\s*", "'", phrase.lower()))
     return table.get(key, table.get(key.replace("'", "’"), default))
 
 
@@ -863,12 +865,11 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
     end = start + len(phrase)
     if known:
         w = _words(lang)
-        for word in sorted(LOCALES[lang].days, key=len, reverse=True):  # "l'altro ieri": the search saw "ieri"
-            lead = len(word) - len(phrase)
-            if lead > 0 and start >= lead and text[start - lead:end].lower() == word \
-                    and not re.match(r"\w", text[start - lead - 1:start - lead]):
-                start, phrase = start - lead, text[start - lead:end]
-                break
+        # "l'altro ieri", "avant - hier": the search saw "ieri", "hier"
+        longer = next((m for m in w["day"].finditer(text, max(0, start - 30), end)
+                       if m.end() == end and m.start() < start), None)
+        if longer is not None:
+            start, phrase = longer.start(), longer.group()
         window = text[max(0, start - 30):min(len(text), end + 30)]
         for idiom in w["idiom"].finditer(window):
             a = max(0, start - 30) + idiom.start()
