@@ -971,7 +971,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         taken.append((m.start(), m.end()))
     for m in w["lately"].finditer(sentence):  # a past stretch of no known length, as English "recent days"
         if all(m.end() <= a or m.start() >= b for a, b in taken):
-            value = (loc.lately or {})[m.group().lower()]
+            value = _lookup(loc.lately or {}, m.group(), "PAST_REF")
             out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(),
                              "DATE" if value.endswith("_REF") else "DURATION", value, None, None, "locale:lately",
                              TAGGER))

@@ -59,7 +59,7 @@ class Locale:
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
     lately: dict[str, str] | None = None  # the last days, weeks...: a past stretch of no known length, its
     #                 TIMEX3 DURATION as English "in recent days" (PXD); not before "de", "di" ("the last days of");
-    #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
+    #                 a DATE PAST_REF as English "recently" ("ces derniers temps"), PRESENT_REF as "these days"
     other_period: str = ""  # the words after the start or end of a month or year that make it another's
     #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
     remembered: tuple[str, ...] = ()  # a demonstrative of distance before a date ("aquel 11 de febrero"): a
@@ -120,7 +120,8 @@ LOCALES: dict[str, Locale] = {
         other_period=r"de|del|escolar|académico|academico|fiscal|lectivo|judicial|litúrgico|lunar",
         lately={"los últimos días": "PXD", "estos últimos días": "PXD", "las últimas semanas": "PXW",
                 "estas últimas semanas": "PXW", "los últimos meses": "PXM",
-                "los últimos años": "PXY", "últimamente": "PAST_REF", "recientemente": "PAST_REF"},
+                "los últimos años": "PXY", "últimamente": "PAST_REF", "recientemente": "PAST_REF",
+                "estos días": "PRESENT_REF"},  # as English "these days"
         idioms=("hoy en día", "hoy día", "a día de hoy", "hoy por hoy", "de hoy en adelante", "el día de mañana",
                 "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana",
                 "llegar a fin de mes", "llegan a fin de mes", "llega a fin de mes", "llegamos a fin de mes",
@@ -195,7 +196,8 @@ LOCALES: dict[str, Locale] = {
         other_period=r"de|du|des|d['’]|scolaire|universitaire|fiscal|budgétaire|judiciaire|liturgique|lunaire",
         lately={"ces derniers jours": "PXD", "ces jours derniers": "PXD", "ces dernières semaines": "PXW",
                 "ces derniers mois": "PXM", "ces dernières années": "PXY",
-                "ces derniers temps": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF"},
+                "ces derniers temps": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF",
+                "ces jours-ci": "PRESENT_REF"},  # as English "these days"
         idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
                 "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
@@ -276,7 +278,8 @@ LOCALES: dict[str, Locale] = {
         other_period=r"di|del|della|dei|scolastico|accademico|fiscale|giudiziario|liturgico|lunare",
         lately={"giorni scorsi": "PXD", "ultimi giorni": "PXD", "ultime settimane": "PXW", "settimane scorse": "PXW",
                 "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY", "ultimamente": "PAST_REF",
-                "recentemente": "PAST_REF", "di recente": "PAST_REF"},
+                "recentemente": "PAST_REF", "di recente": "PAST_REF",
+                "in questi giorni": "PRESENT_REF"},  # as English "these days"
         idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
                 "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi",
                 "arrivare a fine mese", "arrivano a fine mese", "arriva a fine mese", "arriviamo a fine mese",
