@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import TypeVar
 
 from timeline.temporal.locales import LOCALES
 from timeline.temporal.timex import Timex
@@ -35,6 +36,7 @@ from timeline.text import Sentence, segment
 __all__ = ["published_in_text", "tag_foreign"]
 
 TAGGER = "dateparser"
+T = TypeVar("T")
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
 _DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
@@ -44,7 +46,10 @@ _GLUE = (r"el|la|le|il|lo|en|a|de|del|du|dal|al|au|in|nel|dans|desde|depuis|hast
          r"|dès|y|e|et|ed|o|ou|un|una|une|uno|con|avec|por|par|per|para|pour|que|che|qui|se|si|à|ce|cette|este"
          r"|esta|questo|questa|of|and|at|ni|ne|no|non|su|sur|sus|ses|son|sa|mi|ma|tu|è|es|est|ha|a"
          r"|après|avant|pendant|lors|durant|después|antes|durante|dopo|prima")
-_LEADING = re.compile(rf"^(?:(?:{_GLUE})\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)
+_LEADING = re.compile(rf"^(?:(?:{_GLUE})(?:\s*,)?\s+|(?:l|d|dall|all|dell)['’]\s*)+", re.IGNORECASE)  # "y, en 1982"
+# A year, a comma and what follows it: "en 1980, meses después", "depuis 1962, 85 ans" (the search
+# reads the words after the comma into the date and misreads it)
+_YEAR_COMMA = re.compile(r"(.*?(?<![\d.,])(?:1[6-9]\d\d|20\d\d|21\d\d))\s*,\s*(.+)$", re.DOTALL)
 _CLOCK = r"\d{1,2}(?::\d\d|\s*[hH](?:\d\d)?\b).*"  # "15:30", "17h00", "17 h"
 _TRAILING = re.compile(rf"(?:[\s,;:(]+(?:(?:{_GLUE})\b|\(\d+\)?|{_CLOCK})?)+$", re.IGNORECASE)
 # A clock time after a date ("3 de julio a las 15:30", "14 MAR 16 alle ore 10"): not part of its day.
@@ -61,8 +66,10 @@ _RECIT = 10  # sentences: how far a narrative told in the present goes on from i
 def _words(lang: str) -> dict[str, re.Pattern[str]]:
     loc = LOCALES[lang]
 
-    def alt(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    def alt(words: Iterable[str]) -> str:  # an apostrophe also followed by a space, a hyphen also between
+        #                                      spaces, as pasted text has them ("l' an dernier", "ce mois - ci")
+        return "|".join(re.sub(r"['’]", lambda _: r"['’]\s*", re.escape(w)).replace(r"\-", r"\s*-\s*")
+                        for w in sorted(words, key=len, reverse=True))
 
     return {
         "month": re.compile(rf"(?<!\w)(?:{alt(loc.months + loc.short)})\.?(?!\w)", re.IGNORECASE),
@@ -110,6 +117,14 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "lately": re.compile(rf"(?<!\w)(?:{alt(loc.lately)})(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des|du|della)(?!\w))"
                              if loc.lately else r"(?!)", re.IGNORECASE),
     }
+
+
+def _lookup(table: dict[str, T], phrase: str, default: T) -> T:
+    """A phrase's entry in a locale's table, whatever the case, the apostrophe and the spaces
+    around a hyphen ("l' année dernière", "l’année dernière" are "l'année dernière"; "ce mois -
+    ci" is "ce mois-ci")."""
+    key = re.sub(r"\s*-\s*", "-", re.sub(r"['’]\s*", "'", phrase.lower()))
+    return table.get(key, table.get(key.replace("'", "’"), default))
 
 
 def _weekday_of(lang: str, phrase: str) -> int | None:
@@ -292,7 +307,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 return published.isoformat(), "publication", 0
             if re.search(r"\b(?:la|las|una|cada|toda)\s+$", before, re.I):
                 return None  # the morning, not tomorrow
-        offset = LOCALES[lang].days.get(word, LOCALES[lang].days.get(word.replace("’", "'"), 0))
+        offset = _lookup(LOCALES[lang].days, word, 0)
         return (published + timedelta(days=offset)).isoformat(), "publication", 0
     if year and not rest.strip(" ,.-") and re.fullmatch(r"\s*\d{4}\s*", phrase):
         return year.group(1), None, 0
@@ -422,6 +437,9 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                     start += lead.end()
                     part = part[lead.end():]
                 part = _TRAILING.sub("", _TIME_TAIL.sub("", part).rstrip(" ,.;:"))
+                comma = _YEAR_COMMA.match(part) if w is not None else None
+                if comma is not None and not any(w[k].search(comma.group(2)) for k in ("month", "weekday", "day")):
+                    part = comma.group(1)  # "1980, meses": the year; the words after the comma are no date
                 reading = found if part_at == 0 and len(part) >= len(phrase.rstrip(" ,.;:")) - 1 \
                     else _parse(part, lang, settings)
                 if known:
@@ -629,7 +647,7 @@ def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], l
     for m in _words(lang)["beside"].finditer(text, s.start, s.end):
         if any(t.start < m.end() and t.end > m.start() for t in out):
             continue
-        shift = (loc.beside or {})[m.group().lower().replace("’", "'")]
+        shift = _lookup(loc.beside or {}, m.group(), 0)
         after = next((t for t in days if t.start >= m.end() and t.start < s.end), None)
         of = re.match(r"\s*(?:de|du|des|d['’]|del|della|dello|dei|di|la|le|il|lo|l['’]|i|gli|que|che)(?!\w)",
                       text[m.end():s.end], re.IGNORECASE)  # "il giorno dopo la morte": counted from an event
@@ -738,12 +756,18 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
            settings: dict[str, object]) -> tuple[int, str, datetime | None]:
     """A month the search returned without the day before it ("Dal 25 gennaio", "primo luglio")
     or the year after it ("all'11 febbraio 2011", "de mars à décembre 2012"): the phrase with
-    them, read again."""
+    them, read again; a year returned alone without the month and day before it ("nell'ottobre del
+    1911", "l'8 febbraio del 2010", whose month the search does not see after an apostrophe), and
+    a month with its year returned without its day ("El 2 de enero de 2011 una": "enero de 2011")."""
     w = _words(lang)
-    if not w["month"].search(part) or _YEAR.search(part):
+    if _YEAR.fullmatch(part):
+        return _widen_year(sentence, start, part, reading, lang, settings)
+    if not w["month"].search(part):
         return start, part, reading
     day = None if not w["month"].match(part) else re.search(
         rf"(?<![\w.,:])(?:\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?$", sentence[:start], re.IGNORECASE)
+    if _YEAR.search(part) and day is None:
+        return start, part, reading
     end = start + len(part)
     if day is not None:
         start = day.start()
@@ -756,6 +780,22 @@ def _widen(sentence: str, start: int, part: str, reading: datetime | None, lang:
     widened = sentence[start:end]
     readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))  # "3 dicembre del 2010"
     return start, widened, _parse(readable, lang, settings)
+
+
+def _widen_year(sentence: str, start: int, part: str, reading: datetime | None, lang: str,
+                settings: dict[str, object]) -> tuple[int, str, datetime | None]:
+    """A year alone after a month named in full, and the day before that month ("nell'ottobre del
+    1911", "l'8 febbraio del 2010", "novembre 2011-febbraio 2012"): the month or the day, read
+    again. A comma between the month and the year only with a day ("8 febbraio, 2010")."""
+    w = _words(lang)
+    before = re.search(rf"(?:(?<![\w.,:])(?P<day>\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?)?"
+                       rf"(?<!\w)(?:{w['full_month'].pattern})(?P<comma>\s*,)?(?:\s+(?:de|del))?\s+$",
+                       sentence[:start], re.IGNORECASE)
+    if before is None or (before.group("comma") and not before.group("day")):
+        return start, part, reading
+    widened = sentence[before.start():start + len(part)]
+    readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))
+    return before.start(), widened, _parse(readable, lang, settings)
 
 
 def _first_as_one(phrase: str, lang: str) -> str:
@@ -825,12 +865,11 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
     end = start + len(phrase)
     if known:
         w = _words(lang)
-        for word in sorted(LOCALES[lang].days, key=len, reverse=True):  # "l'altro ieri": the search saw "ieri"
-            lead = len(word) - len(phrase)
-            if lead > 0 and start >= lead and text[start - lead:end].lower() == word \
-                    and not re.match(r"\w", text[start - lead - 1:start - lead]):
-                start, phrase = start - lead, text[start - lead:end]
-                break
+        # "l'altro ieri", "avant - hier": the search saw "ieri", "hier"
+        longer = next((m for m in w["day"].finditer(text, max(0, start - 30), end)
+                       if m.end() == end and m.start() < start), None)
+        if longer is not None:
+            start, phrase = longer.start(), longer.group()
         window = text[max(0, start - 30):min(len(text), end + 30)]
         for idiom in w["idiom"].finditer(window):
             a = max(0, start - 30) + idiom.start()
@@ -923,8 +962,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
     for m in w["period"].finditer(sentence):
         if not all(m.end() <= a or m.start() >= b for a, b in taken + idioms):
             continue
-        unit, n, *mod = loc.periods[m.group().lower().replace("’", "'")] if m.group().lower().replace("’", "'") \
-            in loc.periods else loc.periods.get(m.group().lower(), ("", 0))
+        unit, n, *mod = _lookup(loc.periods, m.group(), ("", 0))
         if not unit or mod and w["other_period"].match(sentence, m.end()):
             continue
         value = _period(unit, n, published)
@@ -933,7 +971,7 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         taken.append((m.start(), m.end()))
     for m in w["lately"].finditer(sentence):  # a past stretch of no known length, as English "recent days"
         if all(m.end() <= a or m.start() >= b for a, b in taken):
-            value = (loc.lately or {})[m.group().lower()]
+            value = _lookup(loc.lately or {}, m.group(), "PAST_REF")
             out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(),
                              "DATE" if value.endswith("_REF") else "DURATION", value, None, None, "locale:lately",
                              TAGGER))
@@ -947,6 +985,8 @@ def _unfound(text: str, s: Sentence, sentence: str, taken: list[tuple[int, int]]
         n_word = m.group("n").lower()
         n = sign * (int(n_word) if n_word.isdigit() else (loc.numbers or {})[n_word])
         unit = (loc.units or {})[m.group("unit").lower()]
+        if unit == "day" and abs(n) in (loc.weeks_of_days or {}):  # "il y a huit jours": a week ago
+            unit, n = "week", (1 if n > 0 else -1) * (loc.weeks_of_days or {})[abs(n)]
         value = (published + timedelta(days=n)).isoformat() if unit == "day" else _period(unit, n, published)
         out.append(Timex(s.start + m.start(), s.start + m.end(), m.group(), "DATE", value, None, "publication",
                          "locale:ago" if sign < 0 else "locale:ahead", TAGGER))

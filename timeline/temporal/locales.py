@@ -38,6 +38,8 @@ class Locale:
     units: dict[str, str] | None = None  # "semaines" -> "week" (day, week, month, year)
     ago: str = ""  # a count of units before the publication: "il y a {n} {unit}" ({n}, {unit} filled in)
     ahead: str = ""  # ... after it: "dans {n} {unit}" (not in a clause in the past, nor before "de", "di")
+    weeks_of_days: dict[int, int] | None = None  # counts of days a reader takes as weeks: "il y a huit jours"
+    #                 is "a week ago", "dans quinze jours" "in two weeks" ({8: 1, 15: 2})
     this: tuple[str, ...] = ()  # "ce 29 janvier", "este 3 de julio": a date of the publication's time
     night: str = ""  # a night across two weekdays: a regular expression, {wd} a weekday, groups a and b
     named: tuple[str, ...] = ()  # what is named after a day ("le pont du 6 octobre"): no mention of it
@@ -57,7 +59,7 @@ class Locale:
     date_order: str = "DMY"  # the order of a numeric date's parts ("04/07/2013" is 4 July)
     lately: dict[str, str] | None = None  # the last days, weeks...: a past stretch of no known length, its
     #                 TIMEX3 DURATION as English "in recent days" (PXD); not before "de", "di" ("the last days of");
-    #                 a DATE PAST_REF as English "recently" ("ces derniers temps")
+    #                 a DATE PAST_REF as English "recently" ("ces derniers temps"), PRESENT_REF as "these days"
     other_period: str = ""  # the words after the start or end of a month or year that make it another's
     #                 ("all'inizio del mese di marzo", "l'anno scolastico"): a regular expression
     remembered: tuple[str, ...] = ()  # a demonstrative of distance before a date ("aquel 11 de febrero"): a
@@ -84,6 +86,7 @@ LOCALES: dict[str, Locale] = {
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
+                 "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
                  "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0),
@@ -107,11 +110,18 @@ LOCALES: dict[str, Locale] = {
                     for period, unit, n in (("próximo año", "year", 1), ("año próximo", "year", 1),
                                             ("año que viene", "year", 1), ("año pasado", "year", -1),
                                             ("próximo mes", "month", 1), ("mes próximo", "month", 1),
-                                            ("mes que viene", "month", 1), ("mes pasado", "month", -1))}},
+                                            ("mes que viene", "month", 1), ("mes pasado", "month", -1))},
+                 # the end of the next one, as English "the end of next year" (not of this year)
+                 **{f"{end} {period}": (unit, n, "END")
+                    for end in ("fin del", "final del", "finales del")
+                    for period, unit, n in (("próximo año", "year", 1), ("año próximo", "year", 1),
+                                            ("año que viene", "year", 1), ("próximo mes", "month", 1),
+                                            ("mes próximo", "month", 1), ("mes que viene", "month", 1))}},
         other_period=r"de|del|escolar|académico|academico|fiscal|lectivo|judicial|litúrgico|lunar",
         lately={"los últimos días": "PXD", "estos últimos días": "PXD", "las últimas semanas": "PXW",
                 "estas últimas semanas": "PXW", "los últimos meses": "PXM",
-                "los últimos años": "PXY"},
+                "los últimos años": "PXY", "últimamente": "PAST_REF", "recientemente": "PAST_REF",
+                "estos días": "PRESENT_REF"},  # as English "these days"
         idioms=("hoy en día", "hoy día", "a día de hoy", "hoy por hoy", "de hoy en adelante", "el día de mañana",
                 "por la mañana", "de la mañana", "la mañana de", "las mañanas", "hasta mañana",
                 "llegar a fin de mes", "llegan a fin de mes", "llega a fin de mes", "llegamos a fin de mes",
@@ -130,10 +140,12 @@ LOCALES: dict[str, Locale] = {
         day_of_month=r"(?<!\w)(?:el|del|al)\s+(?:pasado\s+)?día\s+(\d{1,2})(?!\d)(?!\s+de\s)",
         first=("primero", "1º", "1°"),
         numbers={"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-                 "ocho": 8, "nueve": 9, "diez": 10, "quince": 15},
+                 "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+                 "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "cien": 100},
         units={"día": "day", "días": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
                "año": "year", "años": "year"},
-        ago=r"hace (?:(?:ahora|ya|casi|unos|unas)\s+)?{n} {unit}",
+        ago=r"hace (?:(?:ahora|ya|casi|unos|unas|apenas|solo|sólo)\s+)?{n} {unit}",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dentro de {n} {unit}",
         this=("este", "esta"),
         night=r"la\s+(?:noche|madrugada)\s+(?:del|de)\s+(?P<a>{wd})\s+(?:al|a)\s+(?P<b>{wd})",
@@ -176,11 +188,16 @@ LOCALES: dict[str, Locale] = {
                            "début de l'année dernière": ("year", -1, "START"),
                            "début de l'an dernier": ("year", -1, "START"),
                            "début du mois prochain": ("month", 1, "START"),
-                           "début du mois dernier": ("month", -1, "START")})},
+                           "début du mois dernier": ("month", -1, "START"),
+                           # the end of the next one, as English "the end of next year"
+                           "la fin de l'année prochaine": ("year", 1, "END"),
+                           "la fin de l'an prochain": ("year", 1, "END"),
+                           "la fin du mois prochain": ("month", 1, "END")})},
         other_period=r"de|du|des|d['’]|scolaire|universitaire|fiscal|budgétaire|judiciaire|liturgique|lunaire",
         lately={"ces derniers jours": "PXD", "ces jours derniers": "PXD", "ces dernières semaines": "PXW",
                 "ces derniers mois": "PXM", "ces dernières années": "PXY",
-                "ces derniers temps": "PAST_REF"},
+                "ces derniers temps": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF",
+                "ces jours-ci": "PRESENT_REF"},  # as English "these days"
         idioms=("au jour d'aujourd'hui", "au jour d’aujourd’hui", "d'hier et d'aujourd'hui",
                 "d’hier et d’aujourd’hui", "d'aujourd'hui et de demain", "d’aujourd’hui et de demain"),
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
@@ -196,10 +213,12 @@ LOCALES: dict[str, Locale] = {
         bylines=("publié le", "publié", "mis à jour le", "mis à jour", "date de publication"),
         first=("premier", "1er"),
         numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-                 "huit": 8, "neuf": 9, "dix": 10, "quinze": 15},
+                 "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+                 "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100},
         units={"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
                "an": "year", "ans": "year", "année": "year", "années": "year"},
-        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ)\s+)?{n} {unit}",
+        ago=r"il y a (?:(?:maintenant|déjà|près\s+de|environ|à\s+peine|seulement)\s+)?{n} {unit}",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"dans {n} {unit}",
         this=("ce", "cette"),
         night=r"la\s+nuit\s+(?:de|du)\s+(?P<a>{wd})\s+(?:à|au)\s+(?P<b>{wd})",
@@ -251,10 +270,16 @@ LOCALES: dict[str, Locale] = {
                            "inizio del mese prossimo": ("month", 1, "START"),
                            "inizio del prossimo mese": ("month", 1, "START"),
                            "inizio del mese scorso": ("month", -1, "START"),
-                           "inizio dello scorso mese": ("month", -1, "START")})},
+                           "inizio dello scorso mese": ("month", -1, "START"),
+                           # the end of the next one, as English "the end of next year"
+                           "fine dell'anno prossimo": ("year", 1, "END"), "fine del prossimo anno": ("year", 1, "END"),
+                           "fine del mese prossimo": ("month", 1, "END"),
+                           "fine del prossimo mese": ("month", 1, "END")})},
         other_period=r"di|del|della|dei|scolastico|accademico|fiscale|giudiziario|liturgico|lunare",
         lately={"giorni scorsi": "PXD", "ultimi giorni": "PXD", "ultime settimane": "PXW", "settimane scorse": "PXW",
-                "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY"},
+                "ultimi mesi": "PXM", "mesi scorsi": "PXM", "ultimi anni": "PXY", "ultimamente": "PAST_REF",
+                "recentemente": "PAST_REF", "di recente": "PAST_REF",
+                "in questi giorni": "PRESENT_REF"},  # as English "these days"
         idioms=("oggi giorno", "oggigiorno", "ancora oggi", "fino a oggi", "fino ad oggi", "oggi più di ieri",
                 "giorno d'oggi", "giorno d’oggi", "giorni d'oggi", "giorni d’oggi",
                 "arrivare a fine mese", "arrivano a fine mese", "arriva a fine mese", "arriviamo a fine mese",
@@ -273,10 +298,12 @@ LOCALES: dict[str, Locale] = {
                  "postato il"),
         first=("primo", "1º", "1°"),
         numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
-                 "otto": 8, "nove": 9, "dieci": 10, "quindici": 15},
+                 "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15, "venti": 20,
+                 "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "cento": 100},
         units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month",
                "mesi": "month", "anno": "year", "anni": "year"},
         ago="{n} {unit} fa",
+        weeks_of_days={8: 1, 15: 2},  # "ocho días", "huit jours", "otto giorni": a week
         ahead=r"(?:tra|fra) {n} {unit}",
         this=("questo", "questa", "quest'", "quest’"),
         night=r"notte\s+(?:tra|fra)\s+(?P<a>{wd})\s+e\s+(?P<b>{wd})",
