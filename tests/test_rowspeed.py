@@ -257,10 +257,23 @@ def test_the_letter_runs_count_at_least_the_listed_words_the_test_reads() -> Non
     odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la"
     for text in [*OTHER_WORDS_TEXTS, odd, odd * 60, "la " * 500 + "el " * 500]:
         low = text.lower()
-        runs = sum(w in lang._OTHERS_WORDS for w in lang._LETTER_RUN.findall(low))
+        runs = sum(w in lang._OTHERS_WORDS for w in re.findall("[a-z]+", low))
         read = sum(w in lang._OTHERS_WORDS for w in lang._ASCII_WORD.findall(low)[:lang._WORDS])
         assert runs >= read
         assert lang.detect(text) == _reference_detect(text)
+
+
+def test_the_letter_runs_read_off_the_bytes_are_the_regex_s_and_count_the_same_listed_words() -> None:
+    import string
+
+    odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la la1la \tla\x0bla\x7fla"
+    every = "".join(chr(c) for c in range(128)) + "la" + "".join(chr(c) + "el" for c in range(128))
+    for text in [*OTHER_WORDS_TEXTS, odd, every, string.printable, ""]:
+        low = text.lower()
+        runs = low.encode("ascii").translate(lang._NOT_LETTER).split()
+        assert [r.decode() for r in runs] == re.findall("[a-z]+", low)
+        assert sum(map(lang._OTHERS_ASCII.__contains__, runs)) == sum(map(lang._OTHERS_WORDS.__contains__,
+                                                                          re.findall("[a-z]+", low)))
 
 
 def test_the_ascii_word_pattern_finds_the_words_of_lowercased_ascii_text() -> None:
