@@ -305,6 +305,26 @@ def test_the_comparison_hint_on_lowercased_ascii_is_the_case_blind_one(before: s
         assert is_reference(text, 0, t) == (hinted and is_reference_by_definition(text, t))
 
 
+COMPARISONS = [
+    "the lowest close since ", "THE LOWEST CLOSE SINCE ", "for the First Time Ever Since the start of ",
+    "Prices rose 5% Compared With ", "UP FROM 11% A YEAR AGO IN ", "Than in ", "than it was ", "versus ", "VS. ",
+    "Its Tightest Since ", "the council's closest since ", "the latest since ", "Not Seen Since the ",
+    "since records BEGAN in ", "it rose 4.1% From ", "sales fell 3 Per Cent from ", "rose from 2009 to ",
+    "Unprecedented Since ", "RELATIVE TO ", "compared to the same period of ", "the deadliest Since ",
+    "the lowest close since \t", "a (weird) line: lowest; since ", "no hint here at all ", "",
+]
+
+
+@pytest.mark.parametrize("before", COMPARISONS)
+def test_the_comparison_on_lowercased_ascii_is_the_case_blind_one(before: str) -> None:
+    from timeline.events import _REFERENCE_BEFORE, _REFERENCE_BEFORE_LOW
+
+    assert not re.search("[A-Z]", re.sub(r"\\.", "", _REFERENCE_BEFORE_LOW.pattern))  # small letters only
+    for text in (before, before.upper(), before.title(), "x" * 80 + before):
+        window = text[-90:]
+        assert (_REFERENCE_BEFORE_LOW.search(window.lower()) is None) == (_REFERENCE_BEFORE.search(window) is None)
+
+
 def is_reference_by_definition(text: str, t: object) -> bool:
     from timeline.events import _RANGE_AFTER, _REFERENCE_BEFORE
 
