@@ -494,3 +494,55 @@ def test_a_run_on_list_needs_a_colon_an_item(text: str) -> None:
     assert len(_ITEM_OPENING.findall(text)) <= text.count(":")
     if text.count(":") < 2:
         assert _items(text, 0, len(text)) == []
+
+
+class _EveryWord:
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+TENSE_SENTENCES = [
+    "The minister said on Friday that talks would resume next week.",
+    "Polls close at 8 p.m. and the results are expected to be announced on Monday.",
+    "He had been due to expire Friday, as previously planned, but the vote was to blame.",
+    "The company, which was mounted on the well Monday, will be used until at least 6 am on Tuesday.",
+    "They'll meet again; he won't say when, and they could not be reached, but could open in March.",
+    "We were to lead a delegation on Monday; the injured man was flown over affected areas.",
+    "Trading opens Monday and the summit ends Friday; voters go to the polls on Nov. 3.",
+    "The unveiled plan, proposed and scheduled for January, succeeded where the agreed one failed.",
+    "Closed due to the storm, the plant reopened after crews had gathered and has been searching since.",
+    "Expect the trend to continue as the will of the people remains, said officials who wanted it.",
+    "from 10pm until 6am on Friday the curfew held, and it's 6 am now as talks go on.",
+]
+
+
+@pytest.mark.parametrize("sentence", TENSE_SENTENCES)
+def test_the_words_tense_markers_pass_over_change_nothing(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.temporal import tense
+
+    quick = [tense._markers(sentence, lo, hi, pos) for lo, hi, pos in _windows(sentence)]
+    monkeypatch.setattr(tense, "_MARKING", _EveryWord())  # every word read through the whole loop
+    assert quick == [tense._markers(sentence, lo, hi, pos) for lo, hi, pos in _windows(sentence)]
+    assert any(m is not None for m in quick)
+
+
+def _windows(sentence: str) -> list[tuple[int, int, int]]:
+    n = len(sentence)
+    return [(max(0, p - 48), min(n, p + 32), p) for p in range(0, n, 7)] + [(0, n, p) for p in range(0, n, 11)]
+
+
+def test_a_word_tense_markers_pass_over_is_no_marker() -> None:
+    from timeline.temporal import tense
+
+    words = {w for table in (tense._FUTURE_WORDS, tense._PRESENT_WORDS, tense._IRREGULAR_PAST, tense._AUXILIARIES,
+                             tense._DETERMINERS, tense._PREPOSITIONS, tense._MODALS, tense._BEFORE_INFINITIVE,
+                             tense._NOT_A_PLAN_AFTER_COULD, tense._PERCEPTION, tense._REPORTING, tense._NOT_PAST)
+             for w in table} | {w for p in tense._FUTURE_PHRASES for w in p}
+    words |= set(" ".join(TENSE_SENTENCES).lower().replace(".", " ").replace(",", " ").split())
+    for word in words:
+        if word in tense._MARKING or word.endswith("ed"):
+            continue
+        assert tense._kind(word) is None, word
+        assert word not in tense._PHRASES_BY_FIRST, word
+        assert not any(tense._timetable(word, prev, nxt) for prev in (None, "they", "polls", "is")
+                       for nxt in (None, "on", "to")), word
