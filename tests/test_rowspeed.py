@@ -319,7 +319,7 @@ COMPARISONS = [
 def test_the_comparison_on_lowercased_ascii_is_the_case_blind_one(before: str) -> None:
     from timeline.events import _REFERENCE_BEFORE, _REFERENCE_BEFORE_LOW
 
-    assert not re.search("[A-Z]", re.sub(r"\\.", "", _REFERENCE_BEFORE_LOW.pattern))  # small letters only
+    assert _small_letters_only(_REFERENCE_BEFORE_LOW.pattern)
     for text in (before, before.upper(), before.title(), "x" * 80 + before):
         window = text[-90:]
         assert (_REFERENCE_BEFORE_LOW.search(window.lower()) is None) == (_REFERENCE_BEFORE.search(window) is None)
@@ -546,3 +546,34 @@ def test_a_word_tense_markers_pass_over_is_no_marker() -> None:
         assert word not in tense._PHRASES_BY_FIRST, word
         assert not any(tense._timetable(word, prev, nxt) for prev in (None, "they", "polls", "is")
                        for nxt in (None, "on", "to")), word
+
+
+def _small_letters_only(pattern: str) -> bool:
+    """Whether a pattern's letters (escapes and group names aside) are all small ASCII ones: then,
+    on ASCII text, the case-blind pattern and the plain one on the lowercased text match alike."""
+    bare = re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", pattern)
+    return not any(c.isalpha() and (c.isupper() or not c.isascii()) for c in bare)
+
+
+MODIFIER_WINDOWS = [
+    "the very End Of the ", "in the Early ", "about ", "ABOUT ", "More Than ", "just under ", "well over ",
+    "the mid-", "in Mid-", "at least ", "up to ", "the first half of ", "close to ", "Upwards of ", "no less than ",
+    "Three Days Before ", "the day after ", "a Week From ", "12 months prior to ", "two weeks after ", "x-early ",
+    "nothing here ", "", "early\t", "since about\n", "an 11 days before  ",
+]
+
+
+@pytest.mark.parametrize("window", MODIFIER_WINDOWS)
+def test_the_modifier_searches_on_lowercased_ascii_are_the_case_blind_ones(window: str) -> None:
+    from timeline.temporal import modifiers
+
+    for pattern, low in ((modifiers._LEFT_MOD, modifiers._LEFT_MOD_LOW),
+                         (modifiers._COUNTED_FROM, modifiers._COUNTED_FROM_LOW)):
+        assert _small_letters_only(low.pattern) and low.pattern == pattern.pattern
+        for text in (window, window.upper(), window.title(), "Word " * 6 + window):
+            a, b = pattern.search(text), modifiers._search(pattern, low, text)
+            assert (a is None) == (b is None)
+            if a is not None and b is not None:
+                assert a.span() == b.span() and a.groupdict().keys() == b.groupdict().keys()
+                assert all(a.span(k) == b.span(k) and (a.group(k) or "").lower() == (b.group(k) or "")
+                           for k in a.groupdict())
