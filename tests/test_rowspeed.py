@@ -577,3 +577,18 @@ def test_the_modifier_searches_on_lowercased_ascii_are_the_case_blind_ones(windo
                 assert a.span() == b.span() and a.groupdict().keys() == b.groupdict().keys()
                 assert all(a.span(k) == b.span(k) and (a.group(k) or "").lower() == (b.group(k) or "")
                            for k in a.groupdict())
+
+
+@pytest.mark.parametrize("text", [
+    "73 South Korean suspects were extradited simultaneously on January 23 aboard a chartered flight.",
+    "mp3 3pm a1b2 9/11 x9/11 1990s’90s'90s '90s 12may may12 q3q3 q3 h1 h12000 1,000 2.5 3pm-5pm 10 a.m.",
+    "abc123def 4567 8th 9th-10th 2026-01-31 31/01 '' ’’ 5'6 1st2nd 3rd, 3 rd 24 7 365 0900 gmt 1900gmt",
+    "x" * 50 + "9" * 50 + " friday" + "1" * 10 + " now", "\u00e9t\u00e9 1990 \u0663\u0663 may",
+])
+def test_anchors_tried_where_one_can_start_are_the_anchor_regex_s(text: str) -> None:
+    from timeline.temporal.grammar import _lower
+    from timeline.temporal.rules import GRAMMAR
+
+    for t in (text, text.upper(), text.replace(" ", "")):
+        low = _lower(t)
+        assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]

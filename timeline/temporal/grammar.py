@@ -390,18 +390,36 @@ class Grammar:
         return out
 
     def anchors(self, low: str) -> Iterator[re.Match[str]]:
-        """The anchor tokens of lowercased text `low`, in order: the anchor regex's matches, searched
-        for from the first place one can start (none at all in most sentences of a news text)."""
+        """The anchor tokens of lowercased text `low`, in order: the anchor regex's matches (as its
+        `finditer` gives them), each tried only where the quick searches of `_first_anchor` say
+        one can start (none at all in most sentences of a news text)."""
         start = self._first_anchor(low)
-        return iter(()) if start is None else self._anchors.finditer(low, start)
+        return iter(()) if start is None else self._hops(low, start)
 
-    def _first_anchor(self, low: str) -> int | None:
-        """A place at or before the first anchor of `low` (None: `low` has no anchor). The anchor
-        regex is slow to search (it must try every place); these two searches are not, and
-        tests/test_temporal_scanner.py checks that they never skip an anchor."""
-        number = (self._maybe_number_ascii if low.isascii() else self._maybe_number).search(low)
+    def _hops(self, low: str, at: int | None) -> Iterator[re.Match[str]]:
+        # An anchor starts after no letter or digit (the lookbehind of `_anchors`): where none
+        # starts at a candidate, none starts before the end of the letters and digits there either.
+        number = self._maybe_number_ascii if low.isascii() else self._maybe_number
+        match, run = self._anchors.match, _ALNUM_RUN.match
+        while at is not None:
+            m = match(low, at)
+            if m is not None:
+                yield m
+                at = self._first_anchor(low, m.end(), number)
+            else:
+                end = run(low, at).end()
+                at = self._first_anchor(low, end if end > at else at + 1, number)
+
+    def _first_anchor(self, low: str, pos: int = 0, number_re: re.Pattern[str] | None = None) -> int | None:
+        """A place at or before the first anchor of `low` at or after `pos` (None: it has none
+        there). The anchor regex is slow to search (it must try every place); these two searches
+        are not, and tests/test_temporal_scanner.py checks that they never skip an anchor.
+        `number_re`: the search for where a number can start, when chosen already."""
+        if number_re is None:
+            number_re = self._maybe_number_ascii if low.isascii() else self._maybe_number
+        number = number_re.search(low, pos)
         end = number.start() if number is not None else len(low)
-        word = self._maybe_word_start.search(low, 0, end)
+        word = self._maybe_word_start.search(low, pos, end)
         if word is not None:
             return word.start()
         return None if number is None else end
@@ -468,6 +486,9 @@ def _shared_groups(by_key: Mapping[str, tuple[int, ...]]) -> dict[str, tuple[int
     groups = set(by_key.values())
     largest = [g for g in groups if not any(set(g) < set(h) for h in groups)]
     return {k: min((g for g in largest if set(v) <= set(g)), key=lambda g: (len(g), g)) for k, v in by_key.items()}
+
+
+_ALNUM_RUN = re.compile("[a-z0-9]*")
 
 
 def _lower(text: str) -> str:
