@@ -407,7 +407,8 @@ class Grammar:
                 yield m
                 at = self._first_anchor(low, m.end(), number)
             else:
-                end = run(low, at).end()
+                letters = run(low, at)  # (`[a-z0-9]*` always matches)
+                end = letters.end() if letters is not None else at
                 at = self._first_anchor(low, end if end > at else at + 1, number)
 
     def _first_anchor(self, low: str, pos: int = 0, number_re: re.Pattern[str] | None = None) -> int | None:
