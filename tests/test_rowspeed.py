@@ -592,3 +592,17 @@ def test_anchors_tried_where_one_can_start_are_the_anchor_regex_s(text: str) -> 
     for t in (text, text.upper(), text.replace(" ", "")):
         low = _lower(t)
         assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]
+
+
+def test_the_words_an_anchor_starts_with_are_runs_of_letters() -> None:
+    """`anchors` skips the word search in an ASCII text none of whose runs of letters is such a
+    word: each is a whole run where `_maybe_word_start` finds it (letters only, no letter after)."""
+    from timeline.temporal.rules import GRAMMAR
+
+    assert GRAMMAR._word_runs is not None and GRAMMAR._word_runs
+    for w in GRAMMAR._word_runs:
+        word = w.decode("ascii")
+        assert re.fullmatch("[a-z]+", word) and GRAMMAR._maybe_word_start.fullmatch(word)
+    for text in ("no anchor word here", "mayor's 12th", "friday", "x-friday", "fridays", "3pm", "'90s", ""):
+        low = text.lower()
+        assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]
