@@ -257,10 +257,23 @@ def test_the_letter_runs_count_at_least_the_listed_words_the_test_reads() -> Non
     odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la"
     for text in [*OTHER_WORDS_TEXTS, odd, odd * 60, "la " * 500 + "el " * 500]:
         low = text.lower()
-        runs = sum(w in lang._OTHERS_WORDS for w in lang._LETTER_RUN.findall(low))
+        runs = sum(w in lang._OTHERS_WORDS for w in re.findall("[a-z]+", low))
         read = sum(w in lang._OTHERS_WORDS for w in lang._ASCII_WORD.findall(low)[:lang._WORDS])
         assert runs >= read
         assert lang.detect(text) == _reference_detect(text)
+
+
+def test_the_letter_runs_read_off_the_bytes_are_the_regex_s_and_count_the_same_listed_words() -> None:
+    import string
+
+    odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la la1la \tla\x0bla\x7fla"
+    every = "".join(chr(c) for c in range(128)) + "la" + "".join(chr(c) + "el" for c in range(128))
+    for text in [*OTHER_WORDS_TEXTS, odd, every, string.printable, ""]:
+        low = text.lower()
+        runs = low.encode("ascii").translate(lang._NOT_LETTER).split()
+        assert [r.decode() for r in runs] == re.findall("[a-z]+", low)
+        assert sum(map(lang._OTHERS_ASCII.__contains__, runs)) == sum(map(lang._OTHERS_WORDS.__contains__,
+                                                                          re.findall("[a-z]+", low)))
 
 
 def test_the_ascii_word_pattern_finds_the_words_of_lowercased_ascii_text() -> None:
@@ -290,6 +303,26 @@ def test_the_comparison_hint_on_lowercased_ascii_is_the_case_blind_one(before: s
     for t in tag(text, "2026-01-31"):
         hinted = _REFERENCE_HINT.search(text[max(0, t.start - 90):t.start]) is not None
         assert is_reference(text, 0, t) == (hinted and is_reference_by_definition(text, t))
+
+
+COMPARISONS = [
+    "the lowest close since ", "THE LOWEST CLOSE SINCE ", "for the First Time Ever Since the start of ",
+    "Prices rose 5% Compared With ", "UP FROM 11% A YEAR AGO IN ", "Than in ", "than it was ", "versus ", "VS. ",
+    "Its Tightest Since ", "the council's closest since ", "the latest since ", "Not Seen Since the ",
+    "since records BEGAN in ", "it rose 4.1% From ", "sales fell 3 Per Cent from ", "rose from 2009 to ",
+    "Unprecedented Since ", "RELATIVE TO ", "compared to the same period of ", "the deadliest Since ",
+    "the lowest close since \t", "a (weird) line: lowest; since ", "no hint here at all ", "",
+]
+
+
+@pytest.mark.parametrize("before", COMPARISONS)
+def test_the_comparison_on_lowercased_ascii_is_the_case_blind_one(before: str) -> None:
+    from timeline.events import _REFERENCE_BEFORE, _REFERENCE_BEFORE_LOW
+
+    assert _small_letters_only(_REFERENCE_BEFORE_LOW.pattern)
+    for text in (before, before.upper(), before.title(), "x" * 80 + before):
+        window = text[-90:]
+        assert (_REFERENCE_BEFORE_LOW.search(window.lower()) is None) == (_REFERENCE_BEFORE.search(window) is None)
 
 
 def is_reference_by_definition(text: str, t: object) -> bool:
@@ -461,3 +494,115 @@ def test_a_run_on_list_needs_a_colon_an_item(text: str) -> None:
     assert len(_ITEM_OPENING.findall(text)) <= text.count(":")
     if text.count(":") < 2:
         assert _items(text, 0, len(text)) == []
+
+
+class _EveryWord:
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+TENSE_SENTENCES = [
+    "The minister said on Friday that talks would resume next week.",
+    "Polls close at 8 p.m. and the results are expected to be announced on Monday.",
+    "He had been due to expire Friday, as previously planned, but the vote was to blame.",
+    "The company, which was mounted on the well Monday, will be used until at least 6 am on Tuesday.",
+    "They'll meet again; he won't say when, and they could not be reached, but could open in March.",
+    "We were to lead a delegation on Monday; the injured man was flown over affected areas.",
+    "Trading opens Monday and the summit ends Friday; voters go to the polls on Nov. 3.",
+    "The unveiled plan, proposed and scheduled for January, succeeded where the agreed one failed.",
+    "Closed due to the storm, the plant reopened after crews had gathered and has been searching since.",
+    "Expect the trend to continue as the will of the people remains, said officials who wanted it.",
+    "from 10pm until 6am on Friday the curfew held, and it's 6 am now as talks go on.",
+]
+
+
+@pytest.mark.parametrize("sentence", TENSE_SENTENCES)
+def test_the_words_tense_markers_pass_over_change_nothing(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.temporal import tense
+
+    quick = [tense._markers(sentence, lo, hi, pos) for lo, hi, pos in _windows(sentence)]
+    monkeypatch.setattr(tense, "_MARKING", _EveryWord())  # every word read through the whole loop
+    assert quick == [tense._markers(sentence, lo, hi, pos) for lo, hi, pos in _windows(sentence)]
+    assert any(m is not None for m in quick)
+
+
+def _windows(sentence: str) -> list[tuple[int, int, int]]:
+    n = len(sentence)
+    return [(max(0, p - 48), min(n, p + 32), p) for p in range(0, n, 7)] + [(0, n, p) for p in range(0, n, 11)]
+
+
+def test_a_word_tense_markers_pass_over_is_no_marker() -> None:
+    from timeline.temporal import tense
+
+    words = {w for table in (tense._FUTURE_WORDS, tense._PRESENT_WORDS, tense._IRREGULAR_PAST, tense._AUXILIARIES,
+                             tense._DETERMINERS, tense._PREPOSITIONS, tense._MODALS, tense._BEFORE_INFINITIVE,
+                             tense._NOT_A_PLAN_AFTER_COULD, tense._PERCEPTION, tense._REPORTING, tense._NOT_PAST)
+             for w in table} | {w for p in tense._FUTURE_PHRASES for w in p}
+    words |= set(" ".join(TENSE_SENTENCES).lower().replace(".", " ").replace(",", " ").split())
+    for word in words:
+        if word in tense._MARKING or word.endswith("ed"):
+            continue
+        assert tense._kind(word) is None, word
+        assert word not in tense._PHRASES_BY_FIRST, word
+        assert not any(tense._timetable(word, prev, nxt) for prev in (None, "they", "polls", "is")
+                       for nxt in (None, "on", "to")), word
+
+
+def _small_letters_only(pattern: str) -> bool:
+    """Whether a pattern's letters (escapes and group names aside) are all small ASCII ones: then,
+    on ASCII text, the case-blind pattern and the plain one on the lowercased text match alike."""
+    bare = re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", pattern)
+    return not any(c.isalpha() and (c.isupper() or not c.isascii()) for c in bare)
+
+
+MODIFIER_WINDOWS = [
+    "the very End Of the ", "in the Early ", "about ", "ABOUT ", "More Than ", "just under ", "well over ",
+    "the mid-", "in Mid-", "at least ", "up to ", "the first half of ", "close to ", "Upwards of ", "no less than ",
+    "Three Days Before ", "the day after ", "a Week From ", "12 months prior to ", "two weeks after ", "x-early ",
+    "nothing here ", "", "early\t", "since about\n", "an 11 days before  ",
+]
+
+
+@pytest.mark.parametrize("window", MODIFIER_WINDOWS)
+def test_the_modifier_searches_on_lowercased_ascii_are_the_case_blind_ones(window: str) -> None:
+    from timeline.temporal import modifiers
+
+    for pattern, low in ((modifiers._LEFT_MOD, modifiers._LEFT_MOD_LOW),
+                         (modifiers._COUNTED_FROM, modifiers._COUNTED_FROM_LOW)):
+        assert _small_letters_only(low.pattern) and low.pattern == pattern.pattern
+        for text in (window, window.upper(), window.title(), "Word " * 6 + window):
+            a, b = pattern.search(text), modifiers._search(pattern, low, text)
+            assert (a is None) == (b is None)
+            if a is not None and b is not None:
+                assert a.span() == b.span() and a.groupdict().keys() == b.groupdict().keys()
+                assert all(a.span(k) == b.span(k) and (a.group(k) or "").lower() == (b.group(k) or "")
+                           for k in a.groupdict())
+
+
+@pytest.mark.parametrize("text", [
+    "73 South Korean suspects were extradited simultaneously on January 23 aboard a chartered flight.",
+    "mp3 3pm a1b2 9/11 x9/11 1990s’90s'90s '90s 12may may12 q3q3 q3 h1 h12000 1,000 2.5 3pm-5pm 10 a.m.",
+    "abc123def 4567 8th 9th-10th 2026-01-31 31/01 '' ’’ 5'6 1st2nd 3rd, 3 rd 24 7 365 0900 gmt 1900gmt",
+    "x" * 50 + "9" * 50 + " friday" + "1" * 10 + " now", "\u00e9t\u00e9 1990 \u0663\u0663 may",
+])
+def test_anchors_tried_where_one_can_start_are_the_anchor_regex_s(text: str) -> None:
+    from timeline.temporal.grammar import _lower
+    from timeline.temporal.rules import GRAMMAR
+
+    for t in (text, text.upper(), text.replace(" ", "")):
+        low = _lower(t)
+        assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]
+
+
+def test_the_words_an_anchor_starts_with_are_runs_of_letters() -> None:
+    """`anchors` skips the word search in an ASCII text none of whose runs of letters is such a
+    word: each is a whole run where `_maybe_word_start` finds it (letters only, no letter after)."""
+    from timeline.temporal.rules import GRAMMAR
+
+    assert GRAMMAR._word_runs is not None and GRAMMAR._word_runs
+    for w in GRAMMAR._word_runs:
+        word = w.decode("ascii")
+        assert re.fullmatch("[a-z]+", word) and GRAMMAR._maybe_word_start.fullmatch(word)
+    for text in ("no anchor word here", "mayor's 12th", "friday", "x-friday", "fridays", "3pm", "'90s", ""):
+        low = text.lower()
+        assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]

@@ -222,6 +222,10 @@ _REFERENCE_WINDOW = 90
 _REFERENCE_HINT = re.compile(r"since|compar|versus|vs|relative|from|than", re.IGNORECASE)
 # The same on lowercased ASCII text, told which letter a match starts with (several times faster).
 _REFERENCE_HINT_LOW = re.compile(r"(?=[scvrft])(?:since|compar|versus|vs|relative|from|than)")
+# `_REFERENCE_BEFORE` for lowercased ASCII text, without the case-blind flag (its letters are all
+# small ones): on ASCII text the same answer, two to three times faster (the full pattern is tried
+# at every place of the window, 15-35 µs a date phrase with a hint before it).
+_REFERENCE_BEFORE_LOW = re.compile(_REFERENCE_BEFORE.pattern)
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
@@ -232,8 +236,11 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
     The start of a range ("rose from 2009 to 2010") is not."""
     before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
-    hint = _REFERENCE_HINT_LOW.search(before.lower()) if before.isascii() else _REFERENCE_HINT.search(before)
-    if hint is None or _REFERENCE_BEFORE.search(before) is None:
+    if before.isascii():
+        low = before.lower()
+        if _REFERENCE_HINT_LOW.search(low) is None or _REFERENCE_BEFORE_LOW.search(low) is None:
+            return False
+    elif _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
         return False
     return _RANGE_AFTER.match(text, t.end) is None
 

@@ -54,10 +54,14 @@ for _lang, _stop in _STOPWORDS.items():
 # The listed words of some language but the default one: a text with none of them is in the default
 # language whatever it counts (the default wins, or nothing does and the default is the answer).
 _OTHERS_WORDS = frozenset(w for w, langs in _LANGUAGES_OF.items() if any(code != DEFAULT for code in langs))
-# The runs of letters of lowercased ASCII text: a word `_ASCII_WORD` reads that is a listed one (no
-# apostrophe in it) is such a run, so the runs that are listed words count at least as many, and a
-# count under MIN_HITS settles it at once (most English texts), with no list of words made.
-_LETTER_RUN = re.compile("[a-z]+")
+# The runs of letters ([a-z]+) of lowercased ASCII text: a word `_ASCII_WORD` reads that is a
+# listed one (no apostrophe in it) is such a run, so the runs that are listed words count at least
+# as many, and a count under MIN_HITS settles it at once (most English texts), with no list of words
+# made. The runs are read off the text's bytes (every byte but a-z made a space, then split: two C
+# calls, twice as quick as a regex on a sentence), against the listed words that are ASCII, as
+# bytes (a word with another letter is never such a run).
+_NOT_LETTER = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_OTHERS_ASCII = frozenset(w.encode("ascii") for w in _OTHERS_WORDS if w.isascii())
 
 
 def normalize(value: object) -> str | None:
@@ -86,7 +90,7 @@ def detect(text: str) -> str:
     head = text[:20_000]
     if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
         low = head.lower()
-        if sum(map(_OTHERS_WORDS.__contains__, _LETTER_RUN.findall(low))) < MIN_HITS:
+        if sum(map(_OTHERS_ASCII.__contains__, low.encode("ascii").translate(_NOT_LETTER).split())) < MIN_HITS:
             return DEFAULT
         words = _ASCII_WORD.findall(low)[:_WORDS]
         # Another language wins only with MIN_HITS of its words: with fewer words of any other

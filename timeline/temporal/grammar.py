@@ -306,8 +306,13 @@ class Grammar:
         # anchor is one of `token_words` (its letters, then no letter) after no letter or digit; a
         # number anchor starts with what `anchor_number` can start with (read off the pattern).
         number_starts = first_words(anchor_number)
-        self._maybe_word = re.compile(alt({re.sub("[1-4]$", "", w) for w in token_words}
-                                          | {k for k in number_starts if k[0].isalpha()}) + "(?![a-z])")
+        maybe_words = {re.sub("[1-4]$", "", w) for w in token_words} | {k for k in number_starts if k[0].isalpha()}
+        self._maybe_word = re.compile(alt(maybe_words) + "(?![a-z])")
+        # Each such word is a whole run of letters (a-z) where it can start: an ASCII text none of
+        # whose runs is one has no word anchor at all (one look at its runs, `anchors`, instead of
+        # the word search at every hop). None when some word is not only letters a-z.
+        self._word_runs = frozenset(w.encode("ascii") for w in maybe_words) \
+            if all(re.fullmatch("[a-z]+", w) for w in maybe_words) else None
         marks = "".join(re.escape(k) for k in sorted(number_starts) if not k[0].isalpha() and k != "#")
         self._maybe_number = re.compile("[" + (r"\d" if "#" in number_starts else "") + marks + "]"
                                         if marks or "#" in number_starts else "(?!)")
@@ -390,18 +395,46 @@ class Grammar:
         return out
 
     def anchors(self, low: str) -> Iterator[re.Match[str]]:
-        """The anchor tokens of lowercased text `low`, in order: the anchor regex's matches, searched
-        for from the first place one can start (none at all in most sentences of a news text)."""
-        start = self._first_anchor(low)
-        return iter(()) if start is None else self._anchors.finditer(low, start)
+        """The anchor tokens of lowercased text `low`, in order: the anchor regex's matches (as its
+        `finditer` gives them), each tried only where the quick searches of `_first_anchor` say
+        one can start (none at all in most sentences of a news text)."""
+        number = self._maybe_number_ascii if low.isascii() else self._maybe_number
+        words: re.Pattern[str] | None = self._maybe_word_start
+        if self._word_runs is not None and low.isascii() \
+                and self._word_runs.isdisjoint(low.encode("ascii").translate(_NOT_LETTER).split()):
+            words = None  # no run of letters is a word an anchor starts with: numbers only
+        start = self._first_anchor(low, 0, number, words)
+        return iter(()) if start is None else self._hops(low, start, number, words)
 
-    def _first_anchor(self, low: str) -> int | None:
-        """A place at or before the first anchor of `low` (None: `low` has no anchor). The anchor
-        regex is slow to search (it must try every place); these two searches are not, and
-        tests/test_temporal_scanner.py checks that they never skip an anchor."""
-        number = (self._maybe_number_ascii if low.isascii() else self._maybe_number).search(low)
+    def _hops(self, low: str, at: int | None, number: re.Pattern[str],
+              words: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+        # An anchor starts after no letter or digit (the lookbehind of `_anchors`): where none
+        # starts at a candidate, none starts before the end of the letters and digits there either.
+        match, run = self._anchors.match, _ALNUM_RUN.match
+        while at is not None:
+            m = match(low, at)
+            if m is not None:
+                yield m
+                at = self._first_anchor(low, m.end(), number, words)
+            else:
+                letters = run(low, at)  # (`[a-z0-9]*` always matches)
+                end = letters.end() if letters is not None else at
+                at = self._first_anchor(low, end if end > at else at + 1, number, words)
+
+    def _first_anchor(self, low: str, pos: int = 0, number_re: re.Pattern[str] | None = None,
+                      words: re.Pattern[str] | None | bool = True) -> int | None:
+        """A place at or before the first anchor of `low` at or after `pos` (None: it has none
+        there). The anchor regex is slow to search (it must try every place); these two searches
+        are not, and tests/test_temporal_scanner.py checks that they never skip an anchor.
+        `number_re`: the search for where a number can start, when chosen already; `words`: the
+        search for where a word anchor can start (True: `_maybe_word_start`; None: none can)."""
+        if number_re is None:
+            number_re = self._maybe_number_ascii if low.isascii() else self._maybe_number
+        number = number_re.search(low, pos)
         end = number.start() if number is not None else len(low)
-        word = self._maybe_word_start.search(low, 0, end)
+        if words is True:
+            words = self._maybe_word_start
+        word = words.search(low, pos, end) if isinstance(words, re.Pattern) else None
         if word is not None:
             return word.start()
         return None if number is None else end
@@ -468,6 +501,10 @@ def _shared_groups(by_key: Mapping[str, tuple[int, ...]]) -> dict[str, tuple[int
     groups = set(by_key.values())
     largest = [g for g in groups if not any(set(g) < set(h) for h in groups)]
     return {k: min((g for g in largest if set(v) <= set(g)), key=lambda g: (len(g), g)) for k, v in by_key.items()}
+
+
+_ALNUM_RUN = re.compile("[a-z0-9]*")
+_NOT_LETTER = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))  # a-z kept, every other byte a space
 
 
 def _lower(text: str) -> str:

@@ -35,12 +35,23 @@ _COUNTED_FROM = re.compile(
     re.IGNORECASE,
 )
 _DURATION_VERB_BEFORE = word_before(vocab.DURATION_VERBS)
+# The two searches above for a lowercased ASCII window, without the case-blind flag (their letters
+# are all small ones, tests/test_rowspeed.py): on ASCII text the same matches, twice as fast (each is
+# tried at every place of the window, for every expression).
+_LEFT_MOD_LOW = re.compile(_LEFT_MOD.pattern)
+_COUNTED_FROM_LOW = re.compile(_COUNTED_FROM.pattern)
+
+
+def _search(pattern: re.Pattern[str], low_pattern: re.Pattern[str], window: str) -> re.Match[str] | None:
+    """`pattern.search(window)`, on the lowercased window when it is ASCII (the groups then read in
+    lower case, as every caller reads them)."""
+    return low_pattern.search(window.lower()) if window.isascii() else pattern.search(window)
 
 
 def left_modifier(text: str, m: Match) -> tuple[int, str | None]:
     """Extend the span left over a modifier ("early", "the end of", "about") and return its mod."""
     window = text[max(0, m.start - 40):m.start]
-    lm = _LEFT_MOD.search(window)
+    lm = _search(_LEFT_MOD, _LEFT_MOD_LOW, window)
     if lm is None:
         return m.start, None
     word = " ".join(lm.group("mod").lower().split())
@@ -86,7 +97,7 @@ def right_modifier(text: str, end: int) -> tuple[int, str] | None:
 def counted_from(text: str, start: int, point: Point, dct: date) -> tuple[int, Point] | None:
     """Where "the day before" / "three days after" starts, right before a date, and the date it names."""
     window = text[max(0, start - 40):start]
-    cm = _COUNTED_FROM.search(window)
+    cm = _search(_COUNTED_FROM, _COUNTED_FROM_LOW, window)
     if cm is None or _DURATION_VERB_BEFORE.search(window, 0, cm.start()):
         return None
     word = cm.group("num").lower()

@@ -174,6 +174,13 @@ def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE
 
 
+# Every word `_markers` can read as a marker or that changes how it reads the words around it; any
+# other word not in -ed is passed over at once (most words of a window: the tables below are
+# several times dearer to ask one by one). tests/test_rowspeed.py checks the list against them.
+_MARKING = frozenset({"am", "until", "till", "due", "was", "were", "has", "have", "'ve", "’ve", "could"}) \
+    | frozenset(_PHRASES_BY_FIRST) | _FUTURE_WORDS | _PRESENT_WORDS | _IRREGULAR_PAST | _SCHEDULE_PLURAL
+
+
 def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str] | None:
     """The nearest marker within sentence[lo:hi] (hi moved to the end of a word), as
     (weighted distance, kind, word)."""
@@ -187,6 +194,9 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
+        if word not in _MARKING and not word.endswith("ed"):  # no marker, nothing to change: next word
+            i += 1
+            continue
         prev = tokens[i - 1][2] if i > 0 else None
         kind: str | None = None
         if (word == "am" and _NUMBER_BEFORE.search(low, max(0, start - 2), start)) \
