@@ -613,7 +613,7 @@ class Manifest:
                                    "errors": list(self.errors), "warnings": list(self.warnings)}
         if self.replacing:
             data["replacing"] = dict(sorted(self.replacing.items()))
-        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+        return jsonout.dumps_utf8(data, indent=1) + "\n"  # a name that is not UTF-8 is escaped
 
     def owns(self, name: str, current: str | None) -> bool:
         """Whether a file `name` whose bytes now have SHA-256 `current` is what a build wrote."""

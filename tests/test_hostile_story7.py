@@ -1,0 +1,84 @@
+"""A hostile tester's seventh round (story, build, events, diff, extract, eval-story with messy
+inputs): each test reproduces a fault found, so it comes back only with a failing test."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
+
+from timeline.cli import main
+
+# --- a file name that is not UTF-8 --------------------------------------------------------------
+
+
+def _bytes_name(folder: Path, raw: bytes) -> Path:
+    """A file in `folder` whose name is the bytes `raw` (not UTF-8: Python holds it with
+    surrogate escapes, as every path it reads from the folder)."""
+    return Path(os.fsdecode(os.path.join(os.fsencode(folder), raw)))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="names are bytes on POSIX only")
+def test_a_build_of_an_article_whose_name_is_not_utf8_is_no_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline build` of a folder holding `bad\\xff\\xfe.md` (and an empty `z\\xff.md`): the
+    pages were written, then the cache (the article's path) and the manifest (the error naming the
+    empty file) could not be encoded as UTF-8: a traceback, exit 1, and every rebuild the same."""
+    src = tmp_path / "src"
+    _article(src, "a.md", FLOOD)
+    _bytes_name(src, b"bad\xff\xfe.md").write_text(f"---\ntitle: Bad\npublished: 2026-01-31\n---\n{FLOOD}\n",
+                                                   encoding="utf-8")
+    _bytes_name(src, b"z\xff.md").write_bytes(b"")
+    out = tmp_path / "site"
+    for _ in range(2):  # the build, then a rebuild reading the cache it wrote
+        code = main(["build", str(src), "-o", str(out), "-q"])
+        err = capsys.readouterr().err
+        assert code == 2, err  # the empty file is an error, reported; the others built
+        assert "Traceback" not in err and "empty file" in err
+        assert len([p for p in out.glob("*.html") if p.name not in ("index.html", "combined.html", "story.html")]) == 2
+        for hidden in (".timeline-build", ".timeline-cache"):
+            json.loads((out / hidden).read_text(encoding="utf-8"))  # UTF-8 and JSON both
+
+
+# --- stdout that cannot be written --------------------------------------------------------------
+
+
+class _Full(io.TextIOBase):
+    """A stdout on a full disk (`timeline story src > /dev/full`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    @property
+    def buffer(self) -> _Full:
+        return self
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("command", [["story", "{src}"], ["story", "{src}", "-f", "svg"], ["extract", "{a}"],
+                                     ["events", "{src}"], ["events", "{src}", "-f", "csv"],
+                                     ["diff", "{a}", "{b}"], ["tag", "{a}"]])
+def test_a_full_stdout_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """`timeline story src > /dev/full` (and extract, events, diff, tag): a traceback ending in
+    `OSError: [Errno 28] No space left on device`, exit 1."""
+    a = _article(tmp_path / "src", "a.md", FLOOD)
+    b = _article(tmp_path / "src", "b.md", FLOOD + " On 30 January 2026 the water fell.")
+    args = [part.format(src=a.parent, a=a, b=b) for part in command]
+    monkeypatch.setattr(sys, "stdout", _Full())
+    code = main([*args, *(["-q"] if args[0] in ("story", "events") else [])])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and "No space left on device" in err, err
