@@ -82,3 +82,36 @@ def test_a_full_stdout_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Cap
     assert code == 2
     assert "Traceback" not in err
     assert err.count("\n") == 1 and "No space left on device" in err, err
+
+
+# --- an event added twice -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["*first", "{date: 2026-01-27, text: The dam was closed.}"])
+def test_an_event_added_twice_is_one_line_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    second: str) -> None:
+    """Two additions of the same date and text (written twice, or a YAML alias of the first) were
+    two events with one id: `id="ev-edit-…"` twice in a page (invalid HTML, and its links go to
+    the first), the same id twice in JSON and in the events table."""
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    edits = tmp_path / "edits.yml"
+    edits.write_text(f"add:\n  - &first {{date: 2026-01-27, text: The dam was closed.}}\n  - {second}\n",
+                     encoding="utf-8")
+    for command in (["extract", str(src)], ["story", str(src.parent)], ["events", str(src.parent)]):
+        code = main([*command, "--edits", str(edits), "-f", "json" if command[0] != "events" else "jsonl"])
+        captured = capsys.readouterr()
+        assert code == 2, captured.out
+        line = 2 if second == "*first" else 3  # an alias is the node it names: its line is the anchor's
+        assert captured.err.count("\n") == 1 and f"{edits}:{line}:" in captured.err and "twice" in captured.err
+
+
+def test_an_event_added_in_two_edits_files_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline build one/ two/`, each with an edits.yml adding the same event: one id twice."""
+    for name in ("one", "two"):
+        _article(tmp_path / name, f"{name}.md", FLOOD)
+        (tmp_path / name / "edits.yml").write_text("add:\n  - {date: 2026-01-27, text: The dam was closed.}\n",
+                                                   encoding="utf-8")
+    code = main(["build", str(tmp_path / "one"), str(tmp_path / "two"), "-o", str(tmp_path / "site"), "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "edits.yml" in err and "twice" in err, err
