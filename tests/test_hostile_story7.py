@@ -115,3 +115,43 @@ def test_an_event_added_in_two_edits_files_is_one_line(tmp_path: Path, capsys: p
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and "edits.yml" in err and "twice" in err, err
+
+
+# --- thousands of copies of one report ----------------------------------------------------------
+
+
+class _Index(int):
+    """An article's index that counts how often it is compared (`x in list` compares each item)."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        _Index.compared += 1
+        return int(self) == other
+
+    __hash__ = int.__hash__
+
+
+def test_thousands_of_copies_of_a_report_join_its_sources_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story of 8,000 copies of one wire report (a syndication feed): each copy of a chosen
+    sentence was looked for in the list of the sentence's sources so far, 32 million comparisons
+    a day (8,000 copies: 23 s where 2,000 took 4.1 s)."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from timeline import story as story_module
+
+    n = 3000
+    day = date(2026, 1, 26)
+    article = SimpleNamespace(published=day, id="a", lang="en")
+    results = [SimpleNamespace(article=article)] * n
+    text = "The river flooded the town on Monday and the army arrived."
+
+    def candidates(results: object, days: object, furniture: object) -> dict[date, list[object]]:
+        return {day: [story_module._Candidate(text, _Index(i), False) for i in range(n)]}
+
+    monkeypatch.setattr(story_module, "_candidates", candidates)
+    _Index.compared = 0
+    picked = story_module.choose_sentences(results, [day], 2, frozenset())  # type: ignore[arg-type]
+    assert len(picked[day]) == 1 and sorted(picked[day][0].sources) == list(range(n))
+    assert _Index.compared < 20 * n, f"{_Index.compared} comparisons for {n} copies"
