@@ -155,3 +155,24 @@ def test_thousands_of_copies_of_a_report_join_its_sources_in_linear_time(monkeyp
     picked = story_module.choose_sentences(results, [day], 2, frozenset())  # type: ignore[arg-type]
     assert len(picked[day]) == 1 and sorted(picked[day][0].sources) == list(range(n))
     assert _Index.compared < 20 * n, f"{_Index.compared} comparisons for {n} copies"
+
+
+# --- two files naming the same version ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("names", [("s.md", "s.v01.md", "s.v001.md"), ("s.md", "s-v1.md", "s.v2.md")])
+def test_two_files_of_one_version_are_one_line_not_one_changes_page_over_another(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], names: tuple[str, ...]) -> None:
+    """`s.md`, `s.v01.md` and `s.v001.md` are all version 1 of `s`: the build wrote the changes
+    of each pair to one page, `s.changes-v1-v1.html`, the second over the first (and a page that
+    compares version 1 with version 1)."""
+    src = tmp_path / "src"
+    for day, name in enumerate(names, start=1):
+        _article(src, name, FLOOD + f" On {day} February 2026 the water fell.", published=f"2026-02-0{day}")
+    out = tmp_path / "site"
+    code = main(["build", str(src), "-o", str(out), "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "version 1 of 's'" in err, err
+    assert sum(f"{src / name}:" in err or f"{src / name} " in err for name in names) == 2  # the two of one version
+    assert not list(out.glob("*changes-v1-v1*"))
