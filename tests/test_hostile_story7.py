@@ -176,3 +176,43 @@ def test_two_files_of_one_version_are_one_line_not_one_changes_page_over_another
     assert err.count("\n") == 1 and "version 1 of 's'" in err, err
     assert sum(f"{src / name}:" in err or f"{src / name} " in err for name in names) == 2  # the two of one version
     assert not list(out.glob("*changes-v1-v1*"))
+
+
+# --- a timeline JSON file with a malformed field ------------------------------------------------
+
+
+@pytest.mark.parametrize("offset", ["[1]", "[Infinity, 0]", "[0, -Infinity]", "[NaN, 1]"])
+def test_a_timeline_json_whose_offset_is_malformed_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], offset: str) -> None:
+    """`timeline diff old.json new.md` where an event of old.json has `"offset": [1]`: IndexError
+    (and `[Infinity, 0]`, which Python's JSON reads: OverflowError), a traceback."""
+    a = _article(tmp_path, "a.md", FLOOD)
+    assert main(["extract", str(a), "-f", "json", "-o", str(tmp_path / "a.json")]) == 0
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    raw = json.dumps(data).replace(json.dumps(data["events"][0]["offset"]), offset, 1)
+    (tmp_path / "a.json").write_text(raw, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["diff", str(tmp_path / "a.json"), str(a)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "a.json: not a timeline JSON file" in err, err
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_escape_sequences_in_a_timeline_json_reach_no_diff_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """A timeline JSON file (`timeline diff old.json new.md`) is read as data, but its titles,
+    texts and labels went to the report as written: an ANSI escape that clears the screen or
+    retitles the terminal, in the text report on a terminal too."""
+    a = _article(tmp_path, "a.md", FLOOD)
+    assert main(["extract", str(a), "-f", "json", "-o", str(tmp_path / "a.json")]) == 0
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    data["title"] = "T\x1b]0;pwned\x07"
+    data["articles"][0]["title"] = "A\x1b[31mred"
+    data["events"][0].update(text="Flood \x1b[2J\x00 on Monday.", label="L\x1b[5m", phrase="P\x9b1m")
+    (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["diff", str(tmp_path / "a.json"), str(a), "-f", fmt]) == 1
+    out = capsys.readouterr().out
+    assert "Flood" in out
+    assert not any(c in out for c in "\x1b\x00\x07\x9b"), repr(out)
