@@ -10,7 +10,8 @@
 careless pipeline quadratic: paragraphs separated by blank lines (TBAQ documents, repeated), the
 bundled seed's sentences one per line (single-line paragraphs: a line break at every sentence), one
 endless sentence of dates ("1 January 2020 1 January 2020 ..."), a short dated sentence
-thousands of times ("Updated on 5 May 2025."), and saved pages of many links, or of many <time>
+thousands of times ("Updated on 5 May 2025."), a Markdown paragraph on one line of marks never
+closed ("[a ![b <c *e _f `h ..."), and saved pages of many links, or of many <time>
 and <meta> tags, up to the reader's 10 MB limit. For each it prints the size, the wall time, the peak
 memory (largest resident set of the process tree) and the ratio of each time to the one before:
 4.0 is exactly linear for 4x the input; the target is at most 5.
@@ -34,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import DEFAULT_CORPUS, SEED, run, timeline_cmd  # noqa: E402
 
 MB = 1_000_000
-KINDS = ("news", "lines", "dates", "repeated", "links", "stamps")
+KINDS = ("news", "lines", "dates", "repeated", "markup", "links", "stamps")
+#: The kinds read as Markdown (article.md): the others are plain text (article.txt).
+MARKDOWN = "a line of Markdown marks never closed"
 
 
 def news_text(corpus: Path) -> str:
@@ -58,6 +61,8 @@ def units(corpus: Path, only: list[str] | None) -> dict[str, str]:
         "lines": ("seed sentences one per line", lambda: "\n".join(seed_sentences()) + "\n"),
         "dates": ("one sentence of dates", lambda: "1 January 2020 "),
         "repeated": ("a dated sentence repeated", lambda: "Updated on 5 May 2025. "),
+        # one paragraph on one line: each mark once scanned the rest of the line for its closer
+        "markup": (MARKDOWN, lambda: "On 5 May 2025 [a ![b <c <http:d *e _f ~~g `h ``i "),
     }
     return {label: make() for key, (label, make) in makers.items() if not only or key in only}
 
@@ -110,7 +115,7 @@ def extract_table(args: argparse.Namespace, tmp: Path) -> None:
         before = None
         for size in args.sizes:
             text = (unit * (size * MB // len(unit) + 1))[:size * MB]
-            path = tmp / "article.txt"
+            path = tmp / ("article.md" if kind == MARKDOWN else "article.txt")
             path.write_text(text, encoding="utf-8")
             wall, peak = run([*tl, "extract", str(path), "--published", "2026-01-31", "-f", "json",
                               "-o", str(tmp / "out.json"), "--force"])

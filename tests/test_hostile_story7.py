@@ -216,3 +216,29 @@ def test_escape_sequences_in_a_timeline_json_reach_no_diff_report(
     out = capsys.readouterr().out
     assert "Flood" in out
     assert not any(c in out for c in "\x1b\x00\x07\x9b"), repr(out)
+
+
+# --- Markdown marks never closed ----------------------------------------------------------------
+# A line of "[" (or "![", "<", "*a ", "_a ", "~~a ", backticks of many lengths) made every copy of
+# the mark scan the rest of its line for a closing one: quadratic (a 400 KB line of unclosed marks
+# took more than 300 s in `timeline extract`; 1.2 s now; the figures are in the report and
+# `benchmarks/linear.py --only markup`). Each inline pattern now stops at its own opener, which is
+# also what CommonMark reads:
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    ("[a [b](http://x.org) c", "[a b c"),  # a link's text holds no "[": the link is "b"
+    ("![a ![b](i.png) c", "![a b c"),  # nor an image's
+    ("<x<y@z.org> and <a<http://x.org>", "<xy@z.org and <ahttp://x.org"),  # an autolink no "<"
+    ("*a **b** c*", "a b c"),  # emphasis inside emphasis, as before
+    ("***Friday***", "Friday"),
+    ("``a` b`` c", "a` b c"),
+])
+def test_inline_markdown_stops_at_its_own_opener(source: str, text: str) -> None:
+    from timeline.mdtext import plain_text, to_source
+
+    got, where = plain_text(source)
+    assert got == text
+    for i, char in enumerate(got):  # every character still points at itself in the source
+        s, e = to_source(where, i, i + 1)
+        assert source[s:e] == char
