@@ -242,3 +242,25 @@ def test_inline_markdown_stops_at_its_own_opener(source: str, text: str) -> None
     for i, char in enumerate(got):  # every character still points at itself in the source
         s, e = to_source(where, i, i + 1)
         assert source[s:e] == char
+
+
+# --- a collection row whose date is a list ------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [[2010, 5, 1], {"year": 2010}])
+def test_a_row_whose_publication_date_is_no_single_value_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], value: object) -> None:
+    """A JSON Lines row with `"published": [2010, 5, 1]` was read as a row without a date: its
+    publication date was inferred from the text (20 April, not 1 May), silently; front matter
+    says "must be a single value". A title that is a list was dropped silently too."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "a", "title": "A", "published": value, "text": "The rig exploded on 20 April 2010."},
+            {"id": "b", "title": ["B", "C"], "published": "2010-05-01", "text": "The rig sank on 22 April 2010."}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code = main(["events", str(feed), "-q"])
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.splitlines()
+    assert any(f"{feed}: row 1:" in line and "'published'" in line for line in lines), lines
+    assert any(f"{feed}: row 2:" in line and "'title'" in line for line in lines), lines
+    assert [json.loads(r)["article"] for r in captured.out.splitlines()] == ["b"]  # row 1 is not read

@@ -75,6 +75,8 @@ def is_collection(path: str) -> bool:
 
 #: The fields that hold the article itself: a value that is no string there is the row's error.
 _BODY_FIELDS = frozenset({"text", "html"})
+#: The fields that give the publication date.
+_DATE_FIELDS = frozenset({"published", "date"})
 
 
 def _json_kind(value: object) -> str:
@@ -100,6 +102,9 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
         elif key in _BODY_FIELDS:  # a list of paragraphs, a number: no article text to read
             return Row(path, number, None, f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a string")
         elif isinstance(v, (dict, list)):  # a tuple: no union built a field
+            if key in _DATE_FIELDS:  # read as no date, the text's would be taken for it: a wrong date
+                return Row(path, number, None, f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a date")
+            warnings.append(f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a single value; ignored")
             continue
         else:
             value = str(v)
