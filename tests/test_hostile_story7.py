@@ -264,3 +264,45 @@ def test_a_row_whose_publication_date_is_no_single_value_is_one_line(
     assert any(f"{feed}: row 1:" in line and "'published'" in line for line in lines), lines
     assert any(f"{feed}: row 2:" in line and "'title'" in line for line in lines), lines
     assert [json.loads(r)["article"] for r in captured.out.splitlines()] == ["b"]  # row 1 is not read
+
+
+# --- characters XML cannot hold -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["front matter", "body", "row", "edits"])
+def test_a_noncharacter_makes_no_drawing_that_is_not_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         where: str) -> None:
+    """U+FFFE and U+FFFF are no characters, and XML cannot hold them: a title or a sentence with
+    one made `-f svg` a file no XML reader parses ("not well-formed (invalid token)")."""
+    bad = "\ufffe\uffff"
+    flood = FLOOD.replace("the river", f"the river{bad}" if where == "body" else "the river")
+    args: list[str] = []
+    if where == "row":
+        src = tmp_path / "feed.jsonl"
+        src.write_text(json.dumps({"id": "a", "title": f"Flood{bad}", "source": f"S{bad}",
+                                   "published": "2026-01-31", "text": flood}) + "\n", encoding="utf-8")
+    else:
+        extra = f'source: "S{bad}"\n' if where == "front matter" else ""
+        src = _article(tmp_path / "src", "a.md", flood, extra=extra)
+        if where == "edits":
+            edits = tmp_path / "edits.yml"
+            escaped = r"\ufffe\uffff"  # YAML's escapes: the file itself may not hold them
+            edits.write_text(f'add:\n  - {{date: 2026-01-27, text: "Dam{escaped} closed.", source: "S{escaped}"}}\n'
+                             f'days:\n  2026-01-26: {{headline: "H{escaped}"}}\n', encoding="utf-8")
+            args = ["--edits", str(edits)]
+        if where == "front matter":
+            src.write_text(src.read_text(encoding="utf-8").replace("title: a.md", f'title: "Flood{bad}"'),
+                           encoding="utf-8")
+    outputs = []
+    if where != "row":
+        outputs.append((["extract", str(src), "-f", "svg", *args], tmp_path / "a.svg"))
+    outputs.append((["story", str(src), "-f", "svg", "-q", *args], tmp_path / "s.svg"))
+    outputs.append((["story", str(src), "-f", "html", "-q", *args], tmp_path / "s.html"))
+    for command, out in outputs:
+        assert main([*command, "-o", str(out)]) == 0, capsys.readouterr().err
+        text = out.read_text(encoding="utf-8")
+        assert "\ufffe" not in text and "\uffff" not in text
+        if out.suffix == ".svg":
+            import xml.dom.minidom
+
+            xml.dom.minidom.parseString(text)

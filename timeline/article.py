@@ -79,8 +79,9 @@ def slugify(name: str) -> str:
 
 
 # C0 and C1 control characters but tab and line feed, and DEL: nothing a reader sees, and a NUL or an
-# escape sequence must reach no page, table or terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# escape sequence must reach no page, table or terminal; and U+FFFE and U+FFFF, no characters at all,
+# which XML cannot hold (a drawing with one is no SVG a reader parses).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
