@@ -306,3 +306,21 @@ def test_a_noncharacter_makes_no_drawing_that_is_not_xml(tmp_path: Path, capsys:
             import xml.dom.minidom
 
             xml.dom.minidom.parseString(text)
+
+
+# --- an empty front matter ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opening", ["---\n---\n", "---\r\n---\r\n", "\ufeff---\n...\n"])
+def test_an_empty_front_matter_is_a_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 opening: str) -> None:
+    """`---` then `---` (an empty front matter, as Jekyll and Hugo write it) was "not closed": a
+    warning, and the whole file read as the article, its title "---"."""
+    a = tmp_path / "a.md"
+    a.write_bytes((opening + "# Flood\n\n" + FLOOD + "\n").encode("utf-8"))
+    assert main(["extract", str(a), "-f", "json", "--published", "2026-01-31"]) == 0
+    captured = capsys.readouterr()
+    assert "not closed" not in captured.err
+    data = json.loads(captured.out)
+    assert data["title"] == "Flood"
+    assert all("---" not in e["text"] for e in data["events"])

@@ -66,7 +66,9 @@ class Article:
         }
 
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# The fields are optional: "---" then "---" is an empty front matter (Jekyll and Hugo write it).
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                           re.DOTALL)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
@@ -137,7 +139,7 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
     import yaml
 
     try:
-        data = yaml.load(m.group(1), Loader=_yaml_loader())  # noqa: S506 (a safe loader)
+        data = yaml.load(m.group(1) or "", Loader=_yaml_loader())  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
