@@ -324,3 +324,15 @@ def test_an_empty_front_matter_is_a_front_matter(tmp_path: Path, capsys: pytest.
     data = json.loads(captured.out)
     assert data["title"] == "Flood"
     assert all("---" not in e["text"] for e in data["events"])
+
+
+@pytest.mark.parametrize("value", ["0", "false", "0.0", "[]", "{}"])
+def test_a_publication_date_of_zero_or_false_is_said_to_be_no_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    """`published: 0` (or false, or an empty list) was read as no date at all: the date was inferred
+    from the text, silently, where `published: 1` and `published: true` are errors."""
+    a = _article(tmp_path, "a.md", FLOOD, published=value)
+    code = main(["extract", str(a), "-f", "json"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and f"{a}: " in err and "published" in err, err

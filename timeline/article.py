@@ -160,6 +160,11 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
     return fields, raw[m.end():]
 
 
+def _given(value: object) -> bool:
+    """Whether a front matter field is there: any value but none and blank text."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def read_bytes(path: str) -> tuple[bytes, str]:
     """(bytes, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
     if path == "-":
@@ -297,9 +302,9 @@ def make_article(
     if published is not None:
         pub = parse_date(published, name, "--published")
         how = published_how or "given"
-    elif meta.get("published") or meta.get("date"):
-        field = "published" if meta.get("published") else "date"
-        pub = parse_date(meta[field], name, field)
+    elif _given(meta.get("published")) or _given(meta.get("date")):
+        field = "published" if _given(meta.get("published")) else "date"
+        pub = parse_date(meta[field], name, field)  # `published: 0` or `false` is its error, not no date
         how = "front matter"
     else:
         from timeline.infer import infer_published
