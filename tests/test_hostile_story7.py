@@ -336,3 +336,32 @@ def test_a_publication_date_of_zero_or_false_is_said_to_be_no_date(
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and f"{a}: " in err and "published" in err, err
+
+
+# --- a build manifest in a folder of articles ---------------------------------------------------
+
+
+@pytest.mark.parametrize("manifest", [{"files": ["a.md"]}, {"files": ["a.md"], "sha256": {"a.md": "0" * 64}}])
+def test_a_build_manifest_hides_no_article_it_did_not_write(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], manifest: dict[str, object]) -> None:
+    """A `.timeline-build` in a folder of articles (left by a build with --force into it, copied
+    with the folder, or forged) that lists `a.md` made `a.md` no article of `story`, `events` and
+    `build`, silently, whatever its bytes: the list was an authority, its SHA-256 never checked."""
+    src = tmp_path / "src"
+    _article(src, "a.md", FLOOD)
+    _article(src, "b.md", "On 30 January 2026 the water fell.")
+    (src / ".timeline-build").write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["story", str(src), "-f", "json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 2
+    assert main(["events", str(src), "-q"]) == 0
+    assert {json.loads(r)["article"] for r in capsys.readouterr().out.splitlines()} == {"a", "b"}
+
+
+def test_a_build_into_the_folder_of_its_articles_is_still_not_read_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the manifest lists with the bytes it recorded is the build's own output, as before."""
+    src = tmp_path / "src"
+    _article(src, "a.md", FLOOD)
+    assert main(["build", str(src), "-o", str(src / "site"), "-q"]) == 0
+    assert main(["story", str(src), "-f", "json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1
