@@ -365,3 +365,30 @@ def test_a_build_into_the_folder_of_its_articles_is_still_not_read_back(
     assert main(["build", str(src), "-o", str(src / "site"), "-q"]) == 0
     assert main(["story", str(src), "-f", "json", "-q"]) == 0
     assert json.loads(capsys.readouterr().out)["articles"] == 1
+
+
+# --- thousands of rows with one id --------------------------------------------------------------
+
+
+class _CountingSet(set):  # type: ignore[type-arg]
+    looked = 0
+
+    def __contains__(self, item: object) -> bool:
+        _CountingSet.looked += 1
+        return super().__contains__(item)
+
+
+def test_thousands_of_rows_with_one_id_get_theirs_in_linear_time() -> None:
+    """A feed whose 20,000 rows all have `"id": "x"`: the k-th tried x-2, x-3, ... up to x-k, a
+    quadratic count of look-ups (64 s to number the rows, before reading any)."""
+    from timeline.readers.collection import Row, RowIds
+
+    ids = RowIds()
+    ids.seen = _CountingSet()
+    _CountingSet.looked = 0
+    n = 3000
+    got = [ids.assign(Row("f.jsonl", i + 1, {"id": "x", "text": "t"})).id for i in range(n)]
+    got.append(ids.assign(Row("f.jsonl", n + 1, {"id": "x-5", "text": "t"})).id)  # taken: the next free
+    assert got[:4] == ["x", "x-2", "x-3", "x-4"] and got[n - 1] == f"x-{n}" and got[n] == "x-5-2"
+    assert len(set(got)) == n + 1
+    assert _CountingSet.looked < 5 * n, f"{_CountingSet.looked} look-ups for {n} rows"
