@@ -392,3 +392,23 @@ def test_thousands_of_rows_with_one_id_get_theirs_in_linear_time() -> None:
     assert got[:4] == ["x", "x-2", "x-3", "x-4"] and got[n - 1] == f"x-{n}" and got[n] == "x-5-2"
     assert len(set(got)) == n + 1
     assert _CountingSet.looked < 5 * n, f"{_CountingSet.looked} look-ups for {n} rows"
+
+
+# --- a symlink to nowhere -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+@pytest.mark.parametrize("command", ["story", "events", "build"])
+def test_an_article_that_is_a_symlink_to_nowhere_is_said_not_dropped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`gone.md -> moved/gone.md` (the article moved away) or a symlink loop named `loop.md` was
+    no article and no error: left out of the story, the table and the site without a word."""
+    src = tmp_path / "src"
+    _article(src, "a.md", FLOOD)
+    (src / "gone.md").symlink_to(tmp_path / "moved" / "gone.md")
+    (src / "loop.md").symlink_to(src / "loop.md")
+    args = {"story": ["-f", "json"], "events": [], "build": ["-o", str(tmp_path / "site")]}[command]
+    code = main([command, str(src), *args, "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "gone.md" in err and "loop.md" in err and "Traceback" not in err, err

@@ -171,6 +171,8 @@ def read_bytes(path: str) -> tuple[bytes, str]:
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
     if not p.exists():
+        if p.is_symlink():
+            raise ArticleError(f"{path}: a symlink to nothing (what it names is gone, or it leads to itself)")
         raise ArticleError(f"{path}: no such file")
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article")

@@ -67,7 +67,9 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             outputs = {f for m in p.rglob(MANIFEST) for f in _outputs_in(m.parent)}
             # and what `-o` wrote there (`timeline story src -o src/story.html`), while it holds that
             outputs |= {f for r in p.rglob(RECORD) for f in recorded_outputs(r.parent)}
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+            # a symlink to nowhere (the article moved, or a loop) is found too: reading it says so
+            found = sorted(f for f in p.rglob("*") if (f.is_file() or (f.is_symlink() and not f.exists()))
+                           and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and f not in outputs)
             if not found:
