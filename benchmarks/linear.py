@@ -11,7 +11,8 @@ careless pipeline quadratic: paragraphs separated by blank lines (TBAQ documents
 bundled seed's sentences one per line (single-line paragraphs: a line break at every sentence), one
 endless sentence of dates ("1 January 2020 1 January 2020 ..."), a short dated sentence
 thousands of times ("Updated on 5 May 2025."), the sentence of dates with no publication date
-given (inferred from the text), and saved pages of many links, or of many <time>
+given (inferred from the text), a Markdown paragraph on one line of marks never
+closed ("[a ![b <c *e _f `h ..."), and saved pages of many links, or of many <time>
 and <meta> tags, up to the reader's 10 MB limit. For each it prints the size, the wall time, the peak
 memory (largest resident set of the process tree) and the ratio of each time to the one before:
 4.0 is exactly linear for 4x the input; the target is at most 5.
@@ -35,10 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import DEFAULT_CORPUS, SEED, run, timeline_cmd  # noqa: E402
 
 MB = 1_000_000
-KINDS = ("news", "lines", "dates", "repeated", "undated", "links", "stamps")
+KINDS = ("news", "lines", "dates", "repeated", "undated", "markup", "links", "stamps")
 # The one input read without --published: its publication date is inferred from the text, which
 # reads the tense of every dated sentence.
 UNDATED = "one sentence of dates, no publication date"
+#: The kinds read as Markdown (article.md): the others are plain text (article.txt).
+MARKDOWN = "a line of Markdown marks never closed"
 
 
 def news_text(corpus: Path) -> str:
@@ -63,6 +66,8 @@ def units(corpus: Path, only: list[str] | None) -> dict[str, str]:
         "dates": ("one sentence of dates", lambda: "1 January 2020 "),
         "repeated": ("a dated sentence repeated", lambda: "Updated on 5 May 2025. "),
         "undated": (UNDATED, lambda: "On 1 January 2020 "),
+        # one paragraph on one line: each mark once scanned the rest of the line for its closer
+        "markup": (MARKDOWN, lambda: "On 5 May 2025 [a ![b <c <http:d *e _f ~~g `h ``i "),
     }
     return {label: make() for key, (label, make) in makers.items() if not only or key in only}
 
@@ -115,7 +120,7 @@ def extract_table(args: argparse.Namespace, tmp: Path) -> None:
         before = None
         for size in args.sizes:
             text = (unit * (size * MB // len(unit) + 1))[:size * MB]
-            path = tmp / "article.txt"
+            path = tmp / ("article.md" if kind == MARKDOWN else "article.txt")
             path.write_text(text, encoding="utf-8")
             published = [] if kind == UNDATED else ["--published", "2026-01-31"]
             wall, peak = run([*tl, "extract", str(path), *published, "-f", "json",

@@ -66,7 +66,9 @@ class Article:
         }
 
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# The fields are optional: "---" then "---" is an empty front matter (Jekyll and Hugo write it).
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                           re.DOTALL)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
@@ -79,8 +81,9 @@ def slugify(name: str) -> str:
 
 
 # C0 and C1 control characters but tab and line feed, and DEL: nothing a reader sees, and a NUL or an
-# escape sequence must reach no page, table or terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# escape sequence must reach no page, table or terminal; and U+FFFE and U+FFFF, no characters at all,
+# which XML cannot hold (a drawing with one is no SVG a reader parses).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -136,7 +139,7 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
     import yaml
 
     try:
-        data = yaml.load(m.group(1), Loader=_yaml_loader())  # noqa: S506 (a safe loader)
+        data = yaml.load(m.group(1) or "", Loader=_yaml_loader())  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -157,12 +160,19 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
     return fields, raw[m.end():]
 
 
+def _given(value: object) -> bool:
+    """Whether a front matter field is there: any value but none and blank text."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def read_bytes(path: str) -> tuple[bytes, str]:
     """(bytes, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
     if path == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
     if not p.exists():
+        if p.is_symlink():
+            raise ArticleError(f"{path}: a symlink to nothing (what it names is gone, or it leads to itself)")
         raise ArticleError(f"{path}: no such file")
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article")
@@ -294,9 +304,9 @@ def make_article(
     if published is not None:
         pub = parse_date(published, name, "--published")
         how = published_how or "given"
-    elif meta.get("published") or meta.get("date"):
-        field = "published" if meta.get("published") else "date"
-        pub = parse_date(meta[field], name, field)
+    elif _given(meta.get("published")) or _given(meta.get("date")):
+        field = "published" if _given(meta.get("published")) else "date"
+        pub = parse_date(meta[field], name, field)  # `published: 0` or `false` is its error, not no date
         how = "front matter"
     else:
         from timeline.infer import infer_published

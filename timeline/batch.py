@@ -38,12 +38,18 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtm
 
 
 def _outputs_in(folder: Path) -> set[Path]:
-    """The files a build wrote into `folder`, from its manifest (none if it has no readable one)."""
+    """The files a build wrote into `folder` and nobody changed since: listed in its manifest with
+    the SHA-256 they still have (none if it has no readable manifest). A list alone is no proof:
+    a manifest copied with a folder, or forged, named articles that were then read by nobody."""
+    from timeline.output import regular_sha256
+
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {folder / str(name) for name in data.get("files", [])}
+        hashes = data.get("sha256") or {}
+        listed = [(folder / name, hashes.get(name)) for name in data.get("files", []) if isinstance(name, str)]
     except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return set()
+    return {path for path, digest in listed if isinstance(digest, str) and regular_sha256(path) == digest}
 
 
 def collect_sources(sources: Sequence[str]) -> list[Path]:
@@ -61,7 +67,9 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             outputs = {f for m in p.rglob(MANIFEST) for f in _outputs_in(m.parent)}
             # and what `-o` wrote there (`timeline story src -o src/story.html`), while it holds that
             outputs |= {f for r in p.rglob(RECORD) for f in recorded_outputs(r.parent)}
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+            # a symlink to nowhere (the article moved, or a loop) is found too: reading it says so
+            found = sorted(f for f in p.rglob("*") if (f.is_file() or (f.is_symlink() and not f.exists()))
+                           and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and f not in outputs)
             if not found:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.frozen import quick_init
+from timeline.jsonout import dumps_utf8
 from timeline.pipeline import ArticleResult
 
 CACHE_NAME = ".timeline-cache"
@@ -209,9 +210,8 @@ class Entry:
         """The entry as the cache file holds it."""
         if self.json is not None:
             return self.json
-        return json.dumps({"result": encode(self.result), "error": self.error, "today": self.today,
-                           "skipped": self.skipped, "warnings": list(self.warnings)},
-                          ensure_ascii=False, separators=(",", ":"))
+        return dumps_utf8({"result": encode(self.result), "error": self.error, "today": self.today,
+                           "skipped": self.skipped, "warnings": list(self.warnings)}, separators=(",", ":"))
 
     def with_json(self) -> Entry:
         return dataclasses.replace(self, json=self.as_json())
@@ -316,7 +316,7 @@ class ProcessCache:
         parts = []
         for k, e in sorted(keep.items()):
             if self.entries.get(k) is e and k in self._raw:
-                text = json.dumps(self._raw[k], ensure_ascii=False, separators=(",", ":"))
+                text = dumps_utf8(self._raw[k], separators=(",", ":"))
             else:
                 text = e.as_json()
             parts.append(f"{json.dumps(k)}:{text}")

@@ -733,8 +733,26 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # stdout on a full disk, a failing device (`> /dev/full`): no file named
+        say(f"{exc.filename}: cannot write ({exc.strerror or exc})" if exc.filename
+            else f"cannot write the output ({exc.strerror or exc})")
+        _drop_stdout()
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _drop_stdout() -> None:
+    """Send what is left in the process's stdout buffer nowhere, so Python's flush at exit does not
+    fail again with a second message."""
+    import contextlib
+    import os
+
+    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
 
 
 if __name__ == "__main__":

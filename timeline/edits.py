@@ -176,8 +176,19 @@ def folder_edits(sources: Sequence[str]) -> Edits:
                 if key in into:
                     raise UserError(f"{edits.path}: the {what} {key!r} is edited in another {EDITS_FILE} too")
                 into[key] = value
+    added: set[tuple[str, str]] = set()
+    for edits in found:
+        for a in edits.add:
+            if (a.date, a.text) in added:
+                raise UserError(f"{edits.path}: {_added_twice(a)} (in another {EDITS_FILE} too)")
+            added.add((a.date, a.text))
     return Edits(" and ".join(e.path for e in found), events, tuple(a for e in found for a in e.add), days,
                  hashlib.sha256("".join(e.digest for e in found).encode()).hexdigest())
+
+
+def _added_twice(addition: Addition) -> str:
+    return (f"the event {addition.text[:60]!r} is added twice on {addition.date} (an addition is known by "
+            "its date and text: give it once)")
 
 
 class _Reader:
@@ -210,6 +221,7 @@ class _Reader:
     def edits(self, root: object) -> Edits:
         events: dict[str, EventEdit] = {}
         add: list[Addition] = []
+        added: set[tuple[str, str]] = set()  # an addition's id is a hash of its date and text: each once
         days: dict[str, EventEdit] = {}
         for key_node, value in self.mapping(root, "the edits file"):
             key = self.scalar(key_node, "a top-level key")
@@ -240,7 +252,12 @@ class _Reader:
 
                 if not isinstance(value, yaml.SequenceNode):
                     raise self.fail(value, "add must be a list of events")
-                add.extend(self.addition(item) for item in value.value)
+                for item in value.value:
+                    addition = self.addition(item)
+                    if (addition.date, addition.text) in added:
+                        raise self.fail(item, _added_twice(addition))
+                    added.add((addition.date, addition.text))
+                    add.append(addition)
             else:
                 raise self.fail(key_node, f"unknown key {key!r} (expected events, add or days)")
         return Edits(self.path, events, tuple(add), days)

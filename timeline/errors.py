@@ -26,8 +26,9 @@ class TemplateError(UserError):
 
 # Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts the ANSI
 # sequences that recolour, move the cursor or retitle the window), DEL, and the bidirectional
-# overrides that reorder what is shown.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# overrides that reorder what is shown; and a lone surrogate (a byte of a file name that is not
+# UTF-8), which a stream without Python's backslashreplace cannot write at all.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(message: str) -> str:
@@ -35,7 +36,8 @@ def printable(message: str) -> str:
     a newline, a carriage return, a bidi override) shown as its escape (`\\x1b`), never obeyed.
     Messages carry file names and text from articles, caches and servers: every line the CLI
     prints on stderr goes through here."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"),
+                            message)
 
 
 def say(message: str, *, prefix: str = "") -> None:

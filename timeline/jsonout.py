@@ -6,6 +6,7 @@ the slowest part of `extract` and the biggest part of its memory."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _encode_str = json.encoder.encode_basestring  # the C function json.dumps uses with ensure_ascii=False
@@ -43,6 +44,18 @@ def _dump(value: Any, newline: str) -> str:
     if isinstance(value, str):
         return _encode_str(value)
     return _scalar(value)  # floats, and subclasses of int, as json writes them
+
+
+#: A surrogate in a Python string is a lone one (a pair is one character): it cannot be UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps_utf8(value: Any, **options: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, **options)`, unless that holds a lone surrogate (a
+    file name that is not UTF-8 reaches a path or a message as one): then with every character
+    beyond ASCII escaped (`\\udcff`), which json.loads reads back the same and UTF-8 can write."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return text if text.isascii() or _SURROGATE.search(text) is None else json.dumps(value, **options)
 
 
 def _key(k: object) -> str:

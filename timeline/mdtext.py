@@ -34,12 +34,19 @@ _BLOCK_MARK = re.compile(r"^[ ]{0,3}(?:>[ ]?)*"  # quote marks, then a heading, 
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
 _TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*$", re.MULTILINE)
 _CELL = re.compile(r"(?:[^|\\\n]|\\.)+")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[([^\]\n]*)\]\[[^\]\n]*\]")
-_LINK = re.compile(r"(?<!\\)\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)|(?<!\\)\[([^\]\n]+)\]\[[^\]\n]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+|[^>\s@]+@[^>\s@]+)>", re.IGNORECASE)
+# Every inline pattern stops at its own opener ("[" in a link's text, "<" in an autolink, the mark
+# in emphasis, a run of backticks only from its first: _CODE): an opener never closed scanned the rest of
+# its line from each of its copies, so a line of "[" or "*a " was quadratic (20,000 "[": 18 s).
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[([^\[\]\n]*)\]\[[^\[\]\n]*\]")
+_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"
+                   r"|(?<!\\)\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_EMPHASIS = re.compile(r"(\*\*|__|~~|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# A code span opens with a run of at most 16 backticks: an opener never closed is the last run of
+# its length, so at most 16 of them scan to the end of the text.
+_CODE = re.compile(r"(?<!`)(`{1,16})(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_EMPHASES = tuple(re.compile(rf"({marks})(?=\S)([^{mark}\n]+?)(?<=\S)\1")
+                  for marks, mark in ((r"\*\*|\*", r"*"), ("__|_", "_"), ("~~", "~")))
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -101,8 +108,8 @@ _PASSES: list[tuple[re.Pattern[str], Keep]] = [
     (_LINK, _group(1)),
     (_AUTOLINK, _group(1)),
     (_TAG, lambda m: []),
-    (_EMPHASIS, _emphasis),
-    (_EMPHASIS, _emphasis),  # again, for emphasis inside emphasis ("***Friday***")
+    *((emphasis, _emphasis) for emphasis in _EMPHASES),
+    *((emphasis, _emphasis) for emphasis in _EMPHASES),  # again, for emphasis inside emphasis ("***Friday***")
     (_ESCAPE, _group(1)),
     (_TABLE_ROW, _table_row),
     (_ENTITY, _entity),

@@ -249,6 +249,7 @@ def _report_of(event: Event, source: str, by_date: dict[tuple[str, str, str | No
 
 def _check_ids(articles: Sequence[Article]) -> None:
     seen: set[str] = set()
+    versions: dict[tuple[str, int], Article] = {}  # two of one version: one changes page over another
     for article in articles:
         if article.id in seen:
             raise ArticleError(f"{article.path}: two articles have the id {article.id!r}; rename one")
@@ -256,6 +257,11 @@ def _check_ids(articles: Sequence[Article]) -> None:
             raise ArticleError(f"{article.path}: the id {article.id!r} is the name of a page of the site; "
                                "rename the file or set another 'id:' in its front matter")
         seen.add(article.id)
+        version = (base_id(article.id), version_number(article.id))
+        other = versions.setdefault(version, article)
+        if other is not article:
+            raise ArticleError(f"{article.path}: is version {version[1]} of {version[0]!r}, as "
+                               f"{other.path or other.id} is; rename one")
 
 
 @dataclass(frozen=True)
@@ -613,7 +619,7 @@ class Manifest:
                                    "errors": list(self.errors), "warnings": list(self.warnings)}
         if self.replacing:
             data["replacing"] = dict(sorted(self.replacing.items()))
-        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+        return jsonout.dumps_utf8(data, indent=1) + "\n"  # a name that is not UTF-8 is escaped
 
     def owns(self, name: str, current: str | None) -> bool:
         """Whether a file `name` whose bytes now have SHA-256 `current` is what a build wrote."""

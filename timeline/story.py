@@ -763,10 +763,13 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         if not picked and told.size:  # every sentence of the day is a better day's: say it again rather than nothing
             picked, left = _pick(ranked, worth, k, None)
         # every other report of a picked sentence, in the pool or beyond it, is one of its sources
+        # (looked up in a set: thousands of copies of one wire report each looked through a list)
+        have = [set(p.sources) for p in picked]
         for c in left + ranked[_POOL:]:
-            for p in picked:
-                if c.result not in p.sources and _same(c, p) and _figures(c.text) == _figures(p.text):
+            for p, its in zip(picked, have, strict=True):
+                if c.result not in its and _same(c, p) and _figures(c.text) == _figures(p.text):
                     p.sources.append(c.result)
+                    its.add(c.result)
                     break
         out[d] = picked
         for p in picked:

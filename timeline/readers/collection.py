@@ -75,6 +75,8 @@ def is_collection(path: str) -> bool:
 
 #: The fields that hold the article itself: a value that is no string there is the row's error.
 _BODY_FIELDS = frozenset({"text", "html"})
+#: The fields that give the publication date.
+_DATE_FIELDS = frozenset({"published", "date"})
 
 
 def _json_kind(value: object) -> str:
@@ -100,6 +102,9 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
         elif key in _BODY_FIELDS:  # a list of paragraphs, a number: no article text to read
             return Row(path, number, None, f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a string")
         elif isinstance(v, (dict, list)):  # a tuple: no union built a field
+            if key in _DATE_FIELDS:  # read as no date, the text's would be taken for it: a wrong date
+                return Row(path, number, None, f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a date")
+            warnings.append(f"{path}: row {number}: '{key}' is {_json_kind(v)}, not a single value; ignored")
             continue
         else:
             value = str(v)
@@ -250,15 +255,22 @@ class RowIds:
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
+        # the last number given to each id wanted again: "ID-2" up to it are taken (an id is never
+        # freed), so the next row wanting it starts there (a feed of 20,000 rows of one id tried
+        # 200 million names)
+        self.last: dict[str, int] = {}
 
     def assign(self, row: Row) -> Row:
         if row.fields is None:
             return row
         wanted = row_id(row)
         aid, n = wanted, 1
-        while aid in self.seen:
-            n += 1
-            aid = f"{wanted}-{n}"
+        if aid in self.seen:
+            n = self.last.get(wanted, 1)
+            while aid in self.seen:
+                n += 1
+                aid = f"{wanted}-{n}"
+            self.last[wanted] = n
         self.seen.add(aid)
         if aid == wanted:  # the common case, made without dataclasses.replace (several times dearer)
             return Row(row.path, row.number, row.fields, row.error, aid, row.warnings)

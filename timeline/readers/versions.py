@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from timeline.article import Article, ArticleError, decode_text, parse_date, read_bytes, read_source
+from timeline.article import Article, ArticleError, clean_text, decode_text, parse_date, read_bytes, read_source
 from timeline.chronology import Timeline, filter_status
 from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED, parse_statuses
@@ -17,11 +17,25 @@ from timeline.meta import DEFAULT_UNDATED, parse_statuses
 __all__ = ["load_timeline_json", "load_version"]
 
 
+def _cleaned(value: object) -> object:
+    """A field of a timeline JSON file as data readers leave text: controls (an ANSI escape, a
+    NUL) removed and a lone surrogate U+FFFD (the file holds no article text, so no offsets move)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
 def _timeline_from_data(data: object, name: str) -> Timeline:
     if not isinstance(data, dict) or not isinstance(data.get("events"), list) \
             or not isinstance(data.get("articles"), list):
         raise ArticleError(f"{name}: not a timeline JSON file (expected 'articles' and 'events', "
                            "as 'timeline extract -f json' writes)")
+    data = {**data, **{key: [{k: _cleaned(v) for k, v in item.items()} if isinstance(item, dict) else item
+                             for item in data[key]] for key in ("articles", "events")}}
+    if isinstance(data.get("title"), str):
+        data["title"] = clean_text(data["title"])
     try:
         articles = tuple(
             Article(
@@ -38,7 +52,7 @@ def _timeline_from_data(data: object, name: str) -> Timeline:
             for a in data["articles"]
         )
         events = tuple(Event.from_dict(e) for e in data["events"])
-    except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AssertionError, AttributeError, IndexError, OverflowError) as exc:
         if isinstance(exc, ArticleError):
             raise
         detail = f"missing field {exc}" if isinstance(exc, KeyError) else "malformed article or event"
