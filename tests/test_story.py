@@ -124,6 +124,19 @@ def test_bylines_datelines_and_fragments_are_never_sentences() -> None:
         "The dam broke on 3 March without any warning."
 
 
+def test_an_article_written_all_in_lowercase_still_gives_its_days_sentences() -> None:
+    # a transcript, a chat log or a corpus shipped lowercased: a sentence that opens in lowercase is
+    # no fragment there, as it is in a text whose other sentences open with a capital
+    lower = [article(n, p, t.lower()) for n, p, t in DAM]
+    st = story(lower, dates=1, sentences=1)
+    assert [d.date for d in st.dates] == ["2026-03-03"]
+    assert st.dates[0].sentences and st.dates[0].sentences[0].text.startswith(("the old dam", "rescuers", "since"))
+    # one sentence in lowercase among capitalised ones is still a fragment
+    mixed = article("m1", "2026-03-04", "The storm came at night. and then the dam broke on 3 March without any "
+                                        "warning. Water filled the lower town. People climbed onto the roofs.")
+    assert all(not s.text.startswith("and") for d in story([mixed], dates=3).dates for s in d.sentences)
+
+
 def test_an_original_in_another_script_glued_before_its_translation_is_cut_off() -> None:
     # A blog quoted in Arabic, then translated, on one line without a stop between them: the
     # sentence a French reader reads starts at "Le 30 janvier".

@@ -404,13 +404,13 @@ _TREEBANK = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-
 _SPACED = re.compile(r"\(\s+|\s+\)")
 
 
-def clean_sentence(text: str) -> str | None:
+def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     """The sentence as a story shows it (a glued dateline, byline, page stamp, photo credit or
     heading in capitals cut off), or None when it is no whole sentence: too short or too long,
     not starting with a capital, a digit or a quote, not ending with final punctuation, a photo
     caption ("(l)", "(pictured)"), a reader's comment ("At 12:55 pm ..., X wrote:"), a question to
     the reader ("Are you affected ...?") or a piece of a quotation (a quotation mark it opens and
-    does not close)."""
+    does not close). In a `lowercased` article (`_lowercased`) a sentence may open in lowercase."""
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
@@ -430,11 +430,20 @@ def clean_sentence(text: str) -> str | None:
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡"):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.islower())):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
     return text
+
+
+def _lowercased(r: ArticleResult) -> bool:
+    """Whether an article is written in lowercase (a transcript, a chat log, a corpus shipped
+    lowercased): most of its sentences that open with a letter open with a small one. There a
+    sentence in lowercase is whole; elsewhere it is a fragment (a sentence cut after "Mr.")."""
+    text = r.article.text
+    firsts = [c for c in (next((ch for ch in text[x.start:x.end] if ch.isalpha()), "") for x in r.sentences) if c]
+    return sum(c.islower() for c in firsts) * 2 > len(firsts)
 
 
 #: A headline glued before the lead shares this many words (their first five letters) with it.
@@ -529,13 +538,16 @@ def _candidates(results: Sequence[ArticleResult], days: set[date],
         named: dict[int, set[str]] | None = None
         lead: int | None = None
         items: dict[int, date] = {}
+        lowered: bool | None = None
         for e in r.events:
             if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until:
                 continue
             if furniture and 0 <= e.sentence < len(r.sentences) and _said(r, e.sentence) in furniture:
                 continue
+            if lowered is None:
+                lowered = _lowercased(r)
             if e.status == "expected":
-                if e.anchor == "phrase" and (text := clean_sentence(e.text)) is not None \
+                if e.anchor == "phrase" and (text := clean_sentence(e.text, lowered)) is not None \
                         and (e.start, i, text) not in seen:
                     seen.add((e.start, i, text))
                     ahead[e.start].append(_Candidate(text, i, False))
@@ -551,7 +563,7 @@ def _candidates(results: Sequence[ArticleResult], days: set[date],
                 lead, items = _lead(r), _items(r)
             if items.get(e.sentence, e.start) != e.start:
                 continue  # a chronology's item ("June 10 - ... invited him for June 16") is its own day's only
-            text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text)
+            text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text, lowered)
             if text is None or (e.start, i, text) in seen:
                 continue
             seen.add((e.start, i, text))
@@ -584,11 +596,12 @@ def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tupl
             continue
         starts = [x.start for x in r.sentences]
         dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
+        lowered = _lowercased(r)
         for s in r.sentences[lead:lead + REPORT_SENTENCES]:
             if s.index in dated:
                 continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
             said = plain(s.text(r.article.text), r.article.format)
-            text = clean_sentence(headline_cut(said) if s.index == lead else said)
+            text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered)
             if text is not None:
                 yield day, i, text
 
