@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -112,6 +113,8 @@ from timeline.pubdate import PUBLISHED_RANGE, parse_date  # noqa: E402
     ("2026-01-31", date(2026, 1, 31)),
     ("2026-01-31T09:30:00Z", date(2026, 1, 31)),
     ("2026-01-31 23:30:00 -0500", date(2026, 1, 31)),  # the date as written, no time zone conversion
+    ("2026-01-31T24:00", date(2026, 1, 31)),  # ISO 8601's end of the day
+    ("2026-01-31 23:59:60 Z", date(2026, 1, 31)),  # a leap second
     ("2026/01/31", date(2026, 1, 31)),
     ("31 January 2026", date(2026, 1, 31)),
     ("Jan. 31, 2026", date(2026, 1, 31)),
@@ -129,6 +132,10 @@ def test_accepted_publication_dates(text: str, day: date) -> None:
     ("yesterday", "is not a date"),
     ("last Friday", "is not a date"),
     ("2026-01-31xyz", "is not a date"),
+    ("2026-01-31T25:00", "is not a date"),  # a time of day that no clock shows is no date-time
+    ("2026-01-31 10:61", "is not a date"),
+    ("2026-01-31T10:00+99:00", "is not a date"),  # an offset beyond a day
+    ("2026-01-31T10:00 +0575", "is not a date"),
     ("01/02/2026", "is ambiguous"),
     ("2026-02-30", "is not a day of the calendar"),
     ("2026-13-01", "is not a day of the calendar"),
@@ -137,7 +144,7 @@ def test_accepted_publication_dates(text: str, day: date) -> None:
     ("9999-12-31", "is outside the accepted range"),
 ])
 def test_refused_publication_dates(text: str, why: str) -> None:
-    with pytest.raises(ArticleError, match=f"f.txt: published '{text}' {why}"):
+    with pytest.raises(ArticleError, match=re.escape(f"f.txt: published '{text}' {why}")):
         parse_date(text, "f.txt")
 
 

@@ -36,7 +36,12 @@ _WRITTEN = [
     re.compile(rf"(?:{_WEEKDAY})?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_TIME}", re.IGNORECASE),
     re.compile(rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}", re.IGNORECASE),
 ]
-_TIME_ONLY = re.compile(r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
+# A time of day after an ISO date that Python's reader refuses (a space before the zone, a leap
+# second, 24:00): on a clock (hours to 23, or 24:00 the end of the day; minutes to 59; seconds to 60)
+# and an offset within a day.
+_TIME_ONLY = re.compile(r"[T ](?:(?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?|24:00(?::00)?)"
+                        r"\s*(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?", re.IGNORECASE)
+_OFFSET_OVER_AN_HOUR = re.compile(r"[+-]\d\d:?[6-9]\d(?!\d)")
 _YMD = re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})")
 _DMY = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})")
 
@@ -90,6 +95,8 @@ def _parse(text: str, name: str, field: str) -> date | None:
         if len(text) > 10:
             try:
                 datetime.fromisoformat(text)
+                if _OFFSET_OVER_AN_HOUR.search(text, 10):
+                    return None  # Python reads "+0575" as 6 hours 15; a zone has no 75th minute
             except ValueError:
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]) or _TIME_ONLY.fullmatch(text[10:]) is None:
                     return None
