@@ -105,6 +105,10 @@ def test_a_stale_id_is_a_warning_naming_it(capsys: pytest.CaptureFixture[str], s
     ("events:\n  x: {status: rumoured}\n", 2, "status 'rumoured' is not one of"),
     ("events:\n  x: {}\n", 2, "the edit of x changes nothing"),
     ("add:\n  - {date: 2025-11-03}\n", 2, "an added event needs text"),
+    ("add:\n  - {date: 2025-11-03, until: 2025-11-02, text: Talks.}\n", 2, "until '2025-11-02' ends before date"),
+    # an earlier time of the same day: the days overlap, the clocks do not
+    ("add:\n  - {date: 2025-11-03T10:00, until: 2025-11-03T09:00, text: Talks.}\n", 2,
+     "until '2025-11-03T09:00' ends before date '2025-11-03T10:00' begins"),
     ("remove: [x]\n", 1, "unknown key 'remove'"),
     ("- a list\n", 1, "the edits file must be a mapping"),
 ])

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -300,7 +301,8 @@ class _Reader:
         date = self.value(fields, "date", date=True)
         if until is not None and date is not None:
             start, end = _interval(date), _interval(until)
-            if start is not None and end is not None and end[1] <= start[0]:  # type: ignore[operator]
+            if start is not None and end is not None and (end[1] <= start[0]  # type: ignore[operator]
+                                                          or _earlier_clock(until, date)):
                 raise self.fail(fields["until"][1], f"until {until!r} ends before date {date!r} begins")
         return until
 
@@ -330,6 +332,16 @@ class _Reader:
                         headline=self.value(fields, "headline"), note=self.value(fields, "note"),
                         status=self.value(fields, "status"), source=self.value(fields, "source"),
                         url=self.value(fields, "url"))
+
+
+_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)")
+
+
+def _earlier_clock(until: str, date: str) -> bool:
+    """Whether `until` is a clock time before `date`'s on the same day ("T09:00" until "T10:00"):
+    the calendar's intervals are days, so only the clocks can tell."""
+    a, b = _CLOCK.match(until), _CLOCK.match(date)
+    return a is not None and b is not None and a[1] == b[1] and f"{a[2]}:00"[:8] < f"{b[2]}:00"[:8]
 
 
 def _interval(value: str) -> tuple[object, object, str] | None:
