@@ -307,3 +307,17 @@ def test_a_day_moved_onto_another_counts_the_articles_of_both(capsys: pytest.Cap
     code, out, _ = run(capsys, "story", str(src), *span, "--edits", str(edits))
     assert code == 0
     assert [(d["date"], d["articles"]) for d in json.loads(out)["dates"]] == [("2010-07-15", 5)]
+
+
+def test_days_edits_in_a_build_of_one_article_are_said_not_applied(tmp_path: Path) -> None:
+    # 'days:' edits a story's key days; a build of one article makes no story page
+    from timeline.site import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text("---\npublished: 2024-02-20\n---\nThe storm hit the coast on 17 February.\n",
+                              encoding="utf-8")
+    (src / "edits.yml").write_text("days:\n  2024-02-17: {drop: true}\n", encoding="utf-8")
+    report = build([str(src)], tmp_path / "out")
+    assert any("'days:' applies to the story page" in w and "edits.yml" in w for w in report.warnings)
+    assert not (tmp_path / "out" / "story.html").exists()

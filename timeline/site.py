@@ -361,6 +361,9 @@ def collect_site(results: Sequence[ArticleResult], *, title: str = SITE_TITLE, e
 
     if len(latest) > 1:  # the key dates of several articles (timeline.story)
         story_page = _story_name({a.id for a in articles})
+    elif edits and edits.days:
+        warnings = [*warnings, f"{edits.path}: 'days:' applies to the story page, which a build of one article "
+                               "does not make: not applied"]
     site = Site(title, tuple(entry_of[a.id] for a in latest), combine, {a.id: f"{a.id}.html" for a in articles},
                 story_href=f"{story_page}.html" if story_page else None,
                 story_md_href=f"{story_page}.md" if story_page else None)
