@@ -279,3 +279,34 @@ def test_the_quick_cache_decoder_falls_back_to_the_field_by_field_way() -> None:
     for bad in ({"index": 0}, ["index"], "index"):
         with pytest.raises(TypeError):
             decode(Sentence, bad)
+
+
+def test_meanwhile_runs_once_while_render_workers_write_the_article_pages(tmp_path: Path) -> None:
+    """The build makes its cache file then, not after every page is in (issue 16, C14)."""
+    from timeline import site
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    src = _corpus(tmp_path / "src", 24)
+    model = site.collect_site([process(load_one(str(p))) for p in sorted(src.iterdir())])
+    env = render.make_env()
+    steps: list[int] = []
+    seen: list[int] = []
+    for jobs, out in ((2, tmp_path / "two"), (1, tmp_path / "one")):
+        out.mkdir()
+        stage = site.Stage(out, None)
+        staged = site.stage_pages(model, env, stage, lambda: steps.append(1), jobs=jobs,
+                                  meanwhile=lambda: seen.append(len(steps)))
+        stage.abort(staged)
+        if jobs == 2:  # once, before the workers' pages were all collected (each is a step)
+            assert len(seen) == 1 and seen[0] < len(steps), (seen, len(steps))
+            steps.clear()
+    assert len(seen) == 1  # one process: nothing to wait for, not called
+
+
+def test_a_parallel_build_writes_the_cache_a_one_job_build_writes(tmp_path: Path) -> None:
+    src = _corpus(tmp_path / "src", 24)
+    build([str(src)], tmp_path / "one", jobs=1)
+    build([str(src)], tmp_path / "two", jobs=2)
+    cache = ".timeline-cache"
+    assert (tmp_path / "one" / cache).read_bytes() == (tmp_path / "two" / cache).read_bytes()

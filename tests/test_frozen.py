@@ -81,3 +81,16 @@ def test_the_classes_made_per_row_use_it() -> None:
                 Context, Resolved, Point):
         assert cls.__init__.__code__.co_filename == "<string>" and "_s_" in str(cls.__init__.__code__.co_names) \
             or "_d" in cls.__init__.__code__.co_varnames, cls
+
+
+def test_the_overview_classes_made_per_page_use_it() -> None:
+    """Every article page draws an overview twice (across and down): a Mark per event and a Tick
+    per candidate label each time, made by the thousand in a build."""
+    from timeline.overview import Break, Divider, Mark, Segment, Tick, Track, TrackSpec
+
+    for cls in (Mark, Tick, Track, Segment, Break, Divider, TrackSpec):
+        assert "_d" in cls.__init__.__code__.co_varnames, cls
+    mark = Mark("point", 1.0, 1.0, 1.0, 2.0, 1, "e1", None, "t", "past", False)
+    assert mark == dataclasses.replace(mark) and mark.cls == ""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mark.x = 3.0  # type: ignore[misc]

@@ -707,9 +707,21 @@ def _on_signals() -> dict[int, object]:
     return before
 
 
+def _freeze_at_exit() -> None:
+    """At exit, the heap frozen (gc.freeze): Python's shutdown then skips its last walk of every
+    object for cycles, which after a build of 1,000 articles took 0.05-0.09 s of the wait for the
+    command (the process ends right after; nothing it holds needs collecting)."""
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import atexit
     import signal
 
+    atexit.unregister(_freeze_at_exit)  # once, however often main runs in a process
+    atexit.register(_freeze_at_exit)
     parser = make_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # named by the command, as its other argument errors are, not by `timeline`

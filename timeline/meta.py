@@ -7,7 +7,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 __all__ = ["ANCHORS", "DEFAULT_UNDATED", "DIFF_FORMATS", "FORMATS",
@@ -39,6 +38,8 @@ def _version() -> str:
             return str(project["version"])
     except (OSError, tomllib.TOMLDecodeError):
         pass
+    from importlib import metadata  # (an installed copy only: in a checkout its import is 0.05 s of every start)
+
     try:
         return metadata.version("timeline")
     except metadata.PackageNotFoundError:

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from timeline import calendar
 from timeline.filters import html_id, no_bidi, when_text
+from timeline.frozen import quick_init
 
 __all__ = ["Break", "Divider", "Mark", "Overview", "Segment", "Tick", "Track", "TrackSpec", "for_articles",
            "for_story", "overview"]
@@ -112,6 +113,7 @@ class Dated(Protocol):
     def text(self) -> str: ...
 
 
+@quick_init
 @dataclass(frozen=True)
 class TrackSpec:
     """A track to draw: its label, the articles whose events it holds, its publication day."""
@@ -122,6 +124,7 @@ class TrackSpec:
     other: bool = False  # the track of events in no other track (OTHER_SHAPE, class tr-other)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Track:
     """A row of the drawing: `y` is its top and `height` its lanes; `published_x` the x of its
@@ -139,6 +142,7 @@ class Track:
     key: str = ""  # its CSS class is tr-KEY: the index, or "other" for the track of OTHER_SHAPE
 
 
+@quick_init
 @dataclass(frozen=True)
 class Segment:
     """A stretch of proportional time: days `start`..`end` (ordinals, floats) at x `x0`..`x1`."""
@@ -149,6 +153,7 @@ class Segment:
     x1: float
 
 
+@quick_init
 @dataclass(frozen=True)
 class Break:
     """A stretch with no event, cut out: x `x0`..`x1`, and how long it is ("38 years")."""
@@ -162,6 +167,7 @@ class Break:
         return round((self.x0 + self.x1) / 2, 1)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Tick:
     """A tick of the axis at `x`: its label and, on a second line, the larger unit when it changes
@@ -174,6 +180,7 @@ class Tick:
     align: str = ""  # "start" or "end" for a label at an end of the axis (else centred)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mark:
     """One event drawn: a point at `x` (`kind` "point") or a bar `x0`..`x1` ("bar"), its centre at
@@ -194,6 +201,7 @@ class Mark:
     cls: str = ""  # its CSS classes: "mk tr-1 st-expected" (+ " ongoing")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Divider:
     """A divider of the list before an entry: `kind` "year", "month" or "published", its label,

@@ -421,14 +421,16 @@ def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], N
 
 
 def stage_pages(model: SiteModel, env: jinja2.Environment, stage: Stage, step: Callable[[], None] = lambda: None,
-                *, templates: Path | None = None, jobs: int = 1) -> list[Staged]:
+                *, templates: Path | None = None, jobs: int = 1,
+                meanwhile: Callable[[], None] | None = None) -> list[Staged]:
     """Phases 2 and 3 of a build at once: every page rendered and written beside its target by the
-    process that rendered it (`Stage.commit` then puts them all in place)."""
-    return [p for p in _render(model, env, step, templates, jobs, stage) if isinstance(p, Staged)]
+    process that rendered it (`Stage.commit` then puts them all in place). With worker processes,
+    `meanwhile` is called once when this one has rendered its pages and would only wait for theirs."""
+    return [p for p in _render(model, env, step, templates, jobs, stage, meanwhile) if isinstance(p, Staged)]
 
 
 def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None], templates: Path | None, jobs: int,
-            stage: Stage | None) -> list[Page | Staged]:
+            stage: Stage | None, meanwhile: Callable[[], None] | None = None) -> list[Page | Staged]:
     global _RENDERING
     site = model.site
     n = len(model.pages)
@@ -466,6 +468,8 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
                 anchored[ap.result.article.id] = ids
                 step()
         site_pages = [keep(p) for p in _site_pages(model, env, anchored, step)]
+        if futures and meanwhile is not None:
+            meanwhile()
         for future in futures:
             for done in future.result():
                 article_pages += done
@@ -1062,9 +1066,10 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         failures += long
         names = page_names(model)
         check_targets(names, out, files)  # every target, before anything is written
+        kept: list[str] = []  # the cache file's text, made while the workers render (this process would wait)
         staged, written = _staged(out, previous, lambda stage: stage_pages(
-            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs),
-            force=force, names=names)
+            model, env, stage, bar.advance, templates=templates, jobs=default_jobs() if jobs is None else jobs,
+            meanwhile=lambda: kept.append(cache.dumps(entries))), force=force, names=names)
         assert sorted(s.path for s in staged) == sorted(names), "every page went where it was checked"
         warnings = (*warnings, *model.warnings)  # the story's, known once its page is rendered
         state["inputs"] = [[i.name, k, entries[k].today if k in entries else None] for i, k in zip(items, keys,
@@ -1078,6 +1083,6 @@ def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, f
         # What was wrong with the manifest or the cache is said once: both are rewritten now.
         once = (*_manifest_warnings(out, previous), *cache.warnings)
         warnings = (*once, *_finish(out, previous, staged, state, errors, warnings,
-                                    [Page(CACHE_NAME, cache.dumps(entries))], files))
+                                    [Page(CACHE_NAME, kept[0] if kept else cache.dumps(entries))], files))
     return BuildReport(out, tuple(written), len(staged), len(model.site.articles), len(model.pages) - cached, cached,
                        errors, warnings=tuple(warnings), versions=len(model.pages), skipped=skipped)
