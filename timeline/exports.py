@@ -20,7 +20,7 @@ from timeline import calendar, jsonout, meta
 from timeline.article import Article
 from timeline.chronology import Timeline
 from timeline.events import Event
-from timeline.filters import mark_phrase, when_text
+from timeline.filters import mark_phrase, no_bidi, when_text
 
 __all__ = [
     "DatePoint",
@@ -213,7 +213,7 @@ _MW_PERCENT = re.compile(r"(\d)%")
 
 def markwhen_text(text: object) -> str:
     """Text made inert for Markwhen, on one line: tags, event references and percentages neutralised."""
-    s = " ".join(str(text).split())
+    s = " ".join(no_bidi(text).split())
     s = _MW_TAG.sub("\\1\uff03", s)  # fullwidth number sign
     s = _MW_REF.sub("\\1\uff01", s)  # fullwidth exclamation mark
     return _MW_PERCENT.sub("\\1\u2060%", s)  # word joiner: "5%" no longer reads as 5 % done
@@ -242,5 +242,5 @@ _MERMAID_SPECIAL = re.compile("[" + re.escape("".join(_MERMAID_CODES)) + "]")
 
 def mermaid_text(text: object) -> str:
     """Text safe as a Mermaid timeline period or event, on one line (special characters as entity codes)."""
-    s = " ".join(str(text).split())
+    s = " ".join(no_bidi(text).split())
     return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_CODES[m.group(0)], s)

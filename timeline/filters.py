@@ -13,6 +13,7 @@ from datetime import date, datetime
 from markupsafe import Markup, escape
 
 from timeline import calendar
+from timeline.bidi import no_bidi
 from timeline.events import Event
 from timeline.urls import safe_href
 
@@ -117,10 +118,11 @@ _MD_ANY = re.compile(r"[\\`*_\[\]<>|~$&]|^[#+=\d-]")
 def md_escape(text: object) -> str:
     """`text` made inert in GitHub-flavoured Markdown, on one line (whitespace runs become one space).
 
-    Backslash-escapes emphasis, code, links, HTML, table pipes, strikethrough and math (`$`),
+    Drops bidi overrides and isolates (timeline.bidi: one left open would reorder the rest of the
+    line). Backslash-escapes emphasis, code, links, HTML, table pipes, strikethrough and math (`$`),
     entity-like `&…;`, and list/heading markers at the start.
     """
-    s = _SPACE.sub(" ", str(text))
+    s = _SPACE.sub(" ", no_bidi(text))
     if not _MD_ANY.search(s):  # most text: nothing the substitutions below would change
         return s
     s = _MD_SPECIAL.sub(r"\\\1", s)
@@ -147,17 +149,6 @@ def md_url(url: str) -> str:
     for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("\n", "%0A")):
         url = url.replace(char, code)
     return url
-
-
-#: The bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI):
-#: an RLO left open in a name reverses what follows it, and SVG text has no <bdi> to close it.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def no_bidi(text: object) -> str:
-    """`text` without bidi embedding, override and isolate controls (for SVG's <title>, <desc> and
-    <text>, where nothing can isolate it): right-to-left words still read right to left."""
-    return str(text).translate(_BIDI_CONTROLS)
 
 
 def iso(value: date | datetime | str | None) -> str:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from timeline.bidi import no_bidi
 from timeline.errors import OutputError
 
 __all__ = ["RECORD", "atomic_write", "recorded_outputs", "remove_stale_temps", "spreadsheet_safe", "streamed_output",
@@ -55,8 +56,10 @@ def spreadsheet_safe(value: str) -> str:
 
     A value starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
     (OWASP's advice against CSV injection); that includes numbers such as "-5", since every cell
-    timeline writes is text. Anything else is returned unchanged.
+    timeline writes is text. Bidi overrides and isolates are dropped (timeline.bidi: an RLO would
+    reverse the rest of the cell). Anything else is returned unchanged.
     """
+    value = no_bidi(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
