@@ -736,6 +736,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
+        if getattr(args, "output", None) not in (None, "-"):  # "-o notes.txt/x.csv": the file named, once
+            from timeline.output import check_parent
+
+            check_parent(args.output)
         return int(args.func(args))
     except UserError as exc:
         say(str(exc))

@@ -38,8 +38,8 @@ from typing import BinaryIO
 from timeline.bidi import no_bidi
 from timeline.errors import OutputError
 
-__all__ = ["RECORD", "atomic_write", "recorded_outputs", "remove_stale_temps", "spreadsheet_safe", "streamed_output",
-           "temp_name", "write_output", "written_by_timeline"]
+__all__ = ["RECORD", "atomic_write", "check_parent", "recorded_outputs", "remove_stale_temps", "spreadsheet_safe",
+           "streamed_output", "temp_name", "write_output", "written_by_timeline"]
 
 #: The record of the files `-o` wrote into a folder (name -> sha256 and size of the bytes written).
 RECORD = ".timeline-outputs"
@@ -289,6 +289,17 @@ def remove_stale_temps(folder: Path, owned: Container[str] = (), *, keep: Contai
         except OSError:
             continue
     return removed
+
+
+def check_parent(path: str | Path) -> None:
+    """OutputError when the folder `path` would go into is a file (`-o notes.txt/x.csv`), naming
+    both: the write itself fails with "Not a directory", or "File exists" where a folder is made,
+    which names neither. The nearest existing ancestor is the one that counts; none is fine."""
+    for parent in Path(path).parents:
+        if os.path.lexists(parent):
+            if not os.path.isdir(parent):
+                raise OutputError(f"{path}: cannot write ({parent} is not a folder)")
+            return
 
 
 def write_new(path: str | Path, data: bytes) -> None:
