@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from timeline import jsonout
 from timeline.article import Article, parse_date
@@ -27,6 +27,21 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
         self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """--help and --version on stdout as any output there: argparse drops a failed write, so
+        `timeline --help > /dev/full` exited 0 saying nothing; now one line and exit 2."""
+        if not message or file is None or file is not sys.stdout:
+            return super()._print_message(message, file)
+        try:
+            file.write(message)
+            file.flush()
+        except BrokenPipeError:  # the reader went away: quiet, as for a command's output
+            _drop_stdout()
+        except OSError as exc:
+            say(_cannot_write(exc))
+            _drop_stdout()
+            raise SystemExit(EXIT_USAGE) from None
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -750,12 +765,17 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # stdout on a full disk, a failing device (`> /dev/full`): no file named
-        say(f"{exc.filename}: cannot write ({exc.strerror or exc})" if exc.filename
-            else f"cannot write the output ({exc.strerror or exc})")
+        say(_cannot_write(exc))
         _drop_stdout()
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _cannot_write(exc: OSError) -> str:
+    """The message for an output that failed: the file named, else "the output" (stdout)."""
+    return (f"{exc.filename}: cannot write ({exc.strerror or exc})" if exc.filename
+            else f"cannot write the output ({exc.strerror or exc})")
 
 
 def _drop_stdout() -> None:
