@@ -321,3 +321,21 @@ def test_days_edits_in_a_build_of_one_article_are_said_not_applied(tmp_path: Pat
     report = build([str(src)], tmp_path / "out")
     assert any("'days:' applies to the story page" in w and "edits.yml" in w for w in report.warnings)
     assert not (tmp_path / "out" / "story.html").exists()
+
+
+def test_an_addition_repeated_through_an_alias_is_reported_at_the_alias(tmp_path: Path) -> None:
+    """`- *first` repeats the addition anchored at line 2: the error names line 4, where it is
+    repeated (the composed alias is the anchor's node and carried the anchor's line)."""
+    p = tmp_path / "edits.yml"
+    p.write_text("add:\n  - &first {date: 2026-01-27, text: The dam was closed.}\n"
+                 "  - {date: 2026-01-28, text: Other.}\n  - *first\n", encoding="utf-8")
+    with pytest.raises(UserError, match=rf"^{p}:4: the event 'The dam was closed\.' is added twice"):
+        load_edits(p)
+
+
+def test_an_alias_used_legitimately_still_reads(tmp_path: Path) -> None:
+    """The same edit given to two events through an alias is fine, as before."""
+    p = tmp_path / "edits.yml"
+    p.write_text("events:\n  a-1: &same {headline: Same}\n  a-2: *same\n", encoding="utf-8")
+    edits = load_edits(p)
+    assert edits.events["a-1"] == edits.events["a-2"] and edits.events["a-2"].headline == "Same"

@@ -101,7 +101,7 @@ def test_an_event_added_twice_is_one_line_naming_it(tmp_path: Path, capsys: pyte
         code = main([*command, "--edits", str(edits), "-f", "json" if command[0] != "events" else "jsonl"])
         captured = capsys.readouterr()
         assert code == 2, captured.out
-        line = 2 if second == "*first" else 3  # an alias is the node it names: its line is the anchor's
+        line = 3  # the repetition, written or an alias (the alias, not its anchor)
         assert captured.err.count("\n") == 1 and f"{edits}:{line}:" in captured.err and "twice" in captured.err
 
 

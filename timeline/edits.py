@@ -26,7 +26,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,7 +147,7 @@ def load_edits(path: str | Path) -> Edits:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{name}: cannot read the edits file ({exc.__class__.__name__})") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_loader())
     except RecursionError:
         raise UserError(f"{name}: nested too deeply to be an edits file") from None
     except yaml.YAMLError as exc:
@@ -159,6 +159,28 @@ def load_edits(path: str | Path) -> Edits:
     if root is None:
         return Edits(path=name, digest=digest)
     return dataclasses.replace(_Reader(name).edits(root), digest=digest)
+
+
+@cache
+def _loader() -> type:
+    """YAML's safe loader, except that an alias (`- *first`) composes to a shallow copy of the
+    node it names carrying the alias's own line: a problem with the repetition (an addition given
+    twice) is reported where it is repeated, not at the anchor. The copy shares the node's
+    children, so a file of many aliases costs no more than before."""
+    import copy
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: object, index: object) -> object:
+            if not self.check_event(yaml.AliasEvent):
+                return super().compose_node(parent, index)
+            mark = self.peek_event()
+            node = copy.copy(super().compose_node(parent, index))
+            node.start_mark, node.end_mark = mark.start_mark, mark.end_mark
+            return node
+
+    return Loader
 
 
 def folder_edits(sources: Sequence[str]) -> Edits:
