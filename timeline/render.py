@@ -194,8 +194,19 @@ class _ThemeLoader(jinja2.FileSystemLoader):
     file (as any other template that does not parse), not a UnicodeDecodeError."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:  # a name in the theme that is no file is no reason to use ours
+            path = Path(folder, *pieces)
+            if (path.is_symlink() or path.exists()) and not path.is_file():
+                why = "a directory" if path.is_dir() else "a link to nowhere" if not path.exists() else "no file"
+                raise jinja2.TemplateSyntaxError(f"is {why}, not a template", 1, template, str(path))
         try:
             return super().get_source(environment, template)
+        except jinja2.TemplateNotFound:  # an OSError too: the next loader's turn
+            raise
+        except OSError as exc:  # unreadable (permissions, an I/O error)
+            raise jinja2.TemplateSyntaxError(f"cannot read ({exc.strerror or exc})", 1, template,
+                                             getattr(exc, "filename", None) or template) from None
         except UnicodeDecodeError as exc:
             pieces = jinja2.loaders.split_template_path(template)
             path = next((str(Path(f, *pieces)) for f in self.searchpath if Path(f, *pieces).is_file()), template)
