@@ -72,6 +72,8 @@ def read_timeml(path: Path) -> GoldDocument:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not valid TimeML: bad XML ({exc})") from None
+    except OSError as exc:  # a folder named *.tml, a link to nowhere, no permission
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
     text_elem = root if root.tag == "TEXT" else root.find(".//TEXT")
     if text_elem is None:
