@@ -4,9 +4,11 @@ failing test."""
 
 from __future__ import annotations
 
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from test_fetch import _serve  # the same local server as the fetch tests
 from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
 
 from timeline.cli import main
@@ -117,3 +119,54 @@ def test_eval_story_says_a_file_that_is_a_link_to_nowhere(
     assert code == 2, err
     assert "Traceback" not in err
     assert str(gone) in err and "Errno" not in err
+
+
+# --- fetching: the charset the server declares ---------------------------------------------------
+
+_PAGE = ("<html><head><title>Storm</title></head><body><article><h1>Storm</h1>"
+         "<p>On 1 February 2026 {words} the coast, officials said. Residents fled.</p>"
+         "<p>The mayor will meet residents on 5 February 2026.</p></article></body></html>")
+_WORDS = {"koi8-r": "шторм ударил", "shift_jis": "嵐が来た", "iso-8859-7": "η καταιγίδα χτύπησε"}
+
+
+class _Charsets(BaseHTTPRequestHandler):
+    """/CHARSET: the page in that encoding, declared only by the Content-Type header; /lie: a page
+    in Latin-1 whose header says UTF-8."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        name = self.path.strip("/")
+        if name == "lie":
+            body, declared = _PAGE.format(words="la tempête a frappé").encode("latin-1"), "utf-8"
+        else:
+            body, declared = _PAGE.format(words=_WORDS[name]).encode(name), name
+        self.send_response(200)
+        self.send_header("Content-Type", f"text/html; charset={declared}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.parametrize("charset", sorted(_WORDS))
+def test_a_page_in_the_charset_its_server_declares_is_read_in_it(
+        capsys: pytest.CaptureFixture[str], charset: str) -> None:
+    """A page in KOI8-R (Shift-JIS, ISO-8859-7) whose charset only the HTTP Content-Type header
+    gives (as many servers do): the header was ignored, the bytes read as windows-1252, and the
+    events' text was mojibake ("ÛÔÏÒÍ ÕÄÁÒÉÌ") with no word said."""
+    with _serve(_Charsets) as base:
+        code = main(["extract", f"{base}/{charset}", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert _WORDS[charset] in out
+
+
+def test_a_page_whose_server_lies_about_its_charset_is_still_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """The header says UTF-8, the bytes are Latin-1: read as the bytes allow (windows-1252)."""
+    with _serve(_Charsets) as base:
+        code = main(["extract", f"{base}/lie", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "la tempête a frappé" in out
+

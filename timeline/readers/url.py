@@ -325,7 +325,9 @@ class Fetcher:
                 raise FetchError(f"{shown}: over {limit} for a web page")
         if declared is not None and size < declared:
             raise FetchError(f"{shown}: the page ended after {size} of {declared} bytes (the connection closed)")
-        return b"".join(chunks)
+        from timeline.readers.html import with_http_charset
+
+        return with_http_charset(b"".join(chunks), response.headers.get_content_charset())
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE, max_bytes: int = MAX_BYTES,
