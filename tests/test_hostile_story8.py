@@ -170,3 +170,73 @@ def test_a_page_whose_server_lies_about_its_charset_is_still_read(capsys: pytest
     assert code == 0, err
     assert "la tempête a frappé" in out
 
+
+
+# --- fetching: a compressed answer ---------------------------------------------------------------
+
+
+class _Compressed(BaseHTTPRequestHandler):
+    """An answer compressed though timeline asks for none (`Accept-Encoding: identity`), as
+    misconfigured servers and caches send: /gzip a page, /bomb 50 MB of zeros in 50 kB of gzip,
+    /br a compression timeline cannot read."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        import gzip
+
+        name = self.path.strip("/")
+        page = _PAGE.format(words="the storm hit").encode()
+        body = gzip.compress(b"\0" * (50 * 2**20) if name == "bomb" else page)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Encoding", "br" if name == "br" else "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_page_sent_gzipped_though_not_asked_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """It was "binary data, not a web page (NUL bytes)": the page was there, compressed."""
+    with _serve(_Compressed) as base:
+        code = main(["extract", f"{base}/gzip", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "the storm hit" in out
+
+
+@pytest.mark.parametrize(("name", "why"), [("bomb", "over the 10 MB limit"), ("br", "Content-Encoding: br")])
+def test_a_compressed_answer_too_big_or_unreadable_is_one_line(
+        capsys: pytest.CaptureFixture[str], name: str, why: str) -> None:
+    """A gzip bomb is refused at the size limit a page has (its zeros never all held in memory);
+    a compression timeline cannot undo is said, not "binary data"."""
+    with _serve(_Compressed) as base:
+        code = main(["extract", f"{base}/{name}", "-f", "md", "--allow-private"])
+        out, err = capsys.readouterr()
+    line = _one_line(err)
+    assert code == 2 and not out
+    assert line.startswith(f"timeline: {base}/{name}: ") and why in line, line
+
+
+def test_a_gzipped_page_cut_short_is_one_line_not_half_a_page(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gzip stream that stops before its end (a cache that stored half of it) was read as the
+    half it held, with no word said."""
+    import gzip
+
+    class _Cut(_Compressed):
+        def do_GET(self) -> None:  # noqa: N802
+            whole = gzip.compress(_PAGE.format(words="the storm hit").encode())
+            body = whole[:len(whole) - 20]  # the last of the stream and its trailer gone
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with _serve(_Cut) as base:
+        code = main(["extract", f"{base}/cut", "-f", "md", "--allow-private"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and "ended before its end" in line, line
