@@ -240,3 +240,30 @@ def test_a_gzipped_page_cut_short_is_one_line_not_half_a_page(
         code = main(["extract", f"{base}/cut", "-f", "md", "--allow-private"])
     line = _one_line(capsys.readouterr().err)
     assert code == 2 and "ended before its end" in line, line
+
+
+# --- a huge theme -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["tags", "bytes"])
+def test_a_huge_theme_template_is_one_line_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """A theme's timeline.html of 2,000,000 `{{ title }}` (22 MB) ran past two minutes and took
+    gigabytes compiling (80,000 tags: 740 MB); a template over the limits (tags, bytes) is
+    refused before it is compiled."""
+    from timeline import render
+
+    src = _article(tmp_path, "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    if kind == "tags":
+        text = "{{ title }}\n" * (render.MAX_THEME_TAGS + 1)
+    else:
+        text = "<p>x</p>\n" * (render.MAX_THEME_BYTES // 9 + 1)
+    (theme / "timeline.html").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and not list(out.iterdir())
+    assert line.startswith(f"timeline: {theme / 'timeline.html'}:1: too "), line

@@ -189,6 +189,10 @@ class _Template(jinja2.Template):
         return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
 
 
+MAX_THEME_BYTES = 8 * 2**20  # one template of a user's theme (the default theme's largest: 5 kB)
+MAX_THEME_TAGS = 10_000  # `{{` and `{%` in one template of a user's theme (the default theme's most: 179)
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """A folder of templates; a template that is not UTF-8 text is a TemplateSyntaxError naming its
     file (as any other template that does not parse), not a UnicodeDecodeError."""
@@ -200,8 +204,11 @@ class _ThemeLoader(jinja2.FileSystemLoader):
             if (path.is_symlink() or path.exists()) and not path.is_file():
                 why = "a directory" if path.is_dir() else "a link to nowhere" if not path.exists() else "no file"
                 raise jinja2.TemplateSyntaxError(f"is {why}, not a template", 1, template, str(path))
+            if path.is_file() and (size := path.stat().st_size) > MAX_THEME_BYTES:
+                raise jinja2.TemplateSyntaxError(f"too large ({size / 2**20:.1f} MB; a template may be at most "
+                                                 f"{MAX_THEME_BYTES // 2**20} MB)", 1, template, str(path))
         try:
-            return super().get_source(environment, template)
+            source = super().get_source(environment, template)
         except jinja2.TemplateNotFound:  # an OSError too: the next loader's turn
             raise
         except OSError as exc:  # unreadable (permissions, an I/O error)
@@ -212,6 +219,11 @@ class _ThemeLoader(jinja2.FileSystemLoader):
             path = next((str(Path(f, *pieces)) for f in self.searchpath if Path(f, *pieces).is_file()), template)
             raise jinja2.TemplateSyntaxError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                              f"{exc.start})", 1, template, path) from None
+        tags = source[0].count("{{") + source[0].count("{%")
+        if tags > MAX_THEME_TAGS:  # compiling costs ~10 kB of memory a tag: a huge theme is refused, not swapped
+            raise jinja2.TemplateSyntaxError(f"too many tags ({tags:,}; a template may hold at most "
+                                             f"{MAX_THEME_TAGS:,})", 1, template, source[1])
+        return source
 
 
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
