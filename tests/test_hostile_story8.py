@@ -267,3 +267,46 @@ def test_a_huge_theme_template_is_one_line_naming_it(
     line = _one_line(capsys.readouterr().err)
     assert code == 2 and not list(out.iterdir())
     assert line.startswith(f"timeline: {theme / 'timeline.html'}:1: too "), line
+
+
+# --- a theme that would fill the memory ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("expression", ['"x" * 20000000', "[1, 2] * 6000000", "7 ** 100000"])
+def test_a_theme_cannot_make_a_value_too_large_to_hold(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], expression: str) -> None:
+    """`{{ "x" * 10**10 }}` in a theme's timeline.html took 10 GB (a 10**9 page was written, 1 GB
+    and 19 s): the sandbox bounds `range`, not `*` nor `**`. The sizes here are just over the
+    limits, so that the test is cheap without the fix too."""
+    src = _article(tmp_path, "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "timeline.html").write_text(f"<p>{{{{ ({expression}) | length if {expression} is string "
+                                         f"else {expression} }}}}</p>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and not list(out.iterdir())
+    assert line.startswith(f"timeline: {theme / 'timeline.html'}:1: "), line
+
+
+def test_a_theme_cannot_write_a_page_without_end(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loops in loops (each bounded by the sandbox's 100,000) write a page of any size, held in
+    memory until it is written; a user's theme writes at most MAX_THEME_OUTPUT characters a page
+    (made small here so that the test is cheap)."""
+    from timeline import render
+
+    monkeypatch.setattr(render, "MAX_THEME_OUTPUT", 5000, raising=False)
+    src = _article(tmp_path, "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "timeline.html").write_text("{% for i in range(100) %}{% for j in range(100) %}x{% endfor %}"
+                                         "{% endfor %}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and not list(out.iterdir())
+    assert line.startswith(f"timeline: {theme / 'timeline.html'}: the page would be over 5,000 characters"), line

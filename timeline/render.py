@@ -226,6 +226,37 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return source
 
 
+MAX_THEME_ITEMS = 10_000_000  # the longest string or list a theme's `*` may make
+MAX_THEME_POWER_BITS = 100_000  # the largest number a theme's `**` may make (about 30,000 digits)
+MAX_THEME_OUTPUT = 256 * 2**20  # characters of one page rendered by a user's theme
+
+
+def _theme_sandbox() -> type[jinja2.Environment]:
+    """Jinja's immutable sandbox, whose `*` and `**` also refuse to make a string, a list or a
+    number too large to hold (`{{ "x" * 10**10 }}` would take 10 GB): the sandbox already bounds
+    `range` at 100,000 items; a theme is there to lay out a page, not to fill the memory."""
+    import math
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    class ThemeSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if (isinstance(times, int) and hasattr(seq, "__len__") and not isinstance(seq, int)
+                            and len(seq) * times > MAX_THEME_ITEMS):
+                        raise SecurityError(f"'*' would make {len(seq) * times:,} items; a theme may make at "
+                                            f"most {MAX_THEME_ITEMS:,}")
+            elif (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
+                  and right * math.log2(abs(left)) > MAX_THEME_POWER_BITS):
+                raise SecurityError(f"'**' would make a number of over {MAX_THEME_POWER_BITS:,} bits")
+            return super().call_binop(context, operator, left, right)
+
+    return ThemeSandbox
+
+
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja2 environment: the user's `templates_dir` first, the default theme second, our filters.
 
@@ -242,9 +273,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     # 1,000 articles about a sixth of its CPU (benchmarks/scale.py: 11.2 against 9.4 CPU-s, same run).
     env_class: type[jinja2.Environment] = jinja2.Environment
     if templates_dir is not None:
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-        env_class = ImmutableSandboxedEnvironment
+        env_class = _theme_sandbox()
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
@@ -408,7 +437,19 @@ def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object
     render (an unclosed block, an undefined name, a missing `{% extends %}` target) raises
     timeline.errors.TemplateError naming its file and line."""
     try:
-        return env.get_template(name).render(dict(ctx))
+        template = env.get_template(name)
+        if not getattr(env, "sandboxed", False):  # our theme
+            return template.render(dict(ctx))
+        parts, size = [], 0
+        for part in template.generate(dict(ctx)):  # a user's theme: its page within MAX_THEME_OUTPUT
+            size += len(part)
+            if size > MAX_THEME_OUTPUT:
+                raise TemplateError(f"{template.filename or name}: the page would be over {MAX_THEME_OUTPUT:,} "
+                                    f"characters, the most a theme may write")
+            parts.append(part)
+        return "".join(parts)
+    except TemplateError:
+        raise
     except Exception as exc:
         error = _template_error(env, exc)
         if error is None:
