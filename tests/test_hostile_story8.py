@@ -310,3 +310,23 @@ def test_a_theme_cannot_write_a_page_without_end(
     line = _one_line(capsys.readouterr().err)
     assert code == 2 and not list(out.iterdir())
     assert line.startswith(f"timeline: {theme / 'timeline.html'}: the page would be over 5,000 characters"), line
+
+
+# --- diff: the old sentence keeps its spaces -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("On 1 February 2026 the storm hit the coast.", 'On 1 February 2026 the storm "hit" the coast.'),
+    ('The "storm" hit the coast.', "The storm hit the coast."),
+    ("It cost 5 million.", "It cost 5million."),
+])
+def test_a_word_diff_joins_no_words_of_either_version(old: str, new: str) -> None:
+    """`timeline diff -f html` of 'the storm hit' and 'the storm "hit"' showed Before: "the
+    stormhit": an equal run took its space from the new version, where a quote stood before it."""
+    from timeline.diff import word_diff
+
+    runs = word_diff(old, new)
+    before = "".join(r.text for r in runs if r.op != "insert")
+    after = "".join(r.text for r in runs if r.op != "delete")
+    assert before.split() == old.split()
+    assert after.split() == new.split()
