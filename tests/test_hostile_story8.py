@@ -140,6 +140,8 @@ class _Charsets(BaseHTTPRequestHandler):
         name = self.path.strip("/")
         if name == "lie":
             body, declared = _PAGE.format(words="la tempête a frappé").encode("latin-1"), "utf-8"
+        elif name.startswith("not-text-"):  # a codec of Python's that is no text encoding
+            body, declared = _PAGE.format(words="the storm hit").encode(), name.removeprefix("not-text-")
         else:
             body, declared = _PAGE.format(words=_WORDS[name]).encode(name), name
         self.send_response(200)
@@ -330,3 +332,14 @@ def test_a_word_diff_joins_no_words_of_either_version(old: str, new: str) -> Non
     after = "".join(r.text for r in runs if r.op != "delete")
     assert before.split() == old.split()
     assert after.split() == new.split()
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "punycode", "undefined"])
+def test_a_charset_that_is_no_text_encoding_is_not_believed(capsys: pytest.CaptureFixture[str], charset: str) -> None:
+    """`Content-Type: text/html; charset=rot13`: Python knows a codec of that name, which is no text
+    encoding (a LookupError, or a UnicodeError for punycode): a traceback, from this round's fix."""
+    with _serve(_Charsets) as base:
+        code = main(["extract", f"{base}/not-text-{charset}", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "the storm hit" in out

@@ -108,7 +108,7 @@ def with_http_charset(data: bytes, charset: str | None) -> bytes:
         return data
     try:
         text = data.decode(codec)
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError, ValueError):  # bytes not in it, or no text encoding (rot13, base64)
         return data
     return codecs.BOM_UTF8 + text.encode("utf-8", "surrogatepass")
 
