@@ -343,3 +343,26 @@ def test_a_charset_that_is_no_text_encoding_is_not_believed(capsys: pytest.Captu
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "the storm hit" in out
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_gold_file_that_is_a_pipe_is_said_not_waited_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline eval gold/` where gold/b.tml is a named pipe waited for a writer for ever."""
+    import os
+    import threading
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.tml").write_text(_TML, encoding="utf-8")
+    pipe = gold / "b.tml"
+    os.mkfifo(pipe)
+    result: list[int] = []
+    worker = threading.Thread(target=lambda: result.append(main(["eval", str(gold)])), daemon=True)
+    worker.start()
+    worker.join(60)
+    if worker.is_alive():  # release it: a writer that closes at once
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(10)
+    assert result == [2]
+    line = _one_line(capsys.readouterr().err)
+    assert line == f"timeline: {pipe}: cannot read (not a regular file)", line
