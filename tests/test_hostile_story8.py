@@ -366,3 +366,28 @@ def test_a_gold_file_that_is_a_pipe_is_said_not_waited_on(tmp_path: Path, capsys
     assert result == [2]
     line = _one_line(capsys.readouterr().err)
     assert line == f"timeline: {pipe}: cannot read (not a regular file)", line
+
+
+def test_a_page_gzipped_in_several_members_is_read_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    """gzip allows members one after another (`cat a.gz b.gz`); only the first was read: the
+    rest of the page was silently lost (this round's fix to read gzip)."""
+    import gzip
+
+    page = _PAGE.format(words="the storm hit").encode()
+    cut = page.index(b"<p>The mayor")
+
+    class _Members(_Compressed):
+        def do_GET(self) -> None:  # noqa: N802
+            body = gzip.compress(page[:cut]) + gzip.compress(page[cut:])
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with _serve(_Members) as base:
+        code = main(["extract", f"{base}/members", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "the storm hit" in out and "The mayor will meet residents" in out

@@ -340,18 +340,34 @@ class Fetcher:
         for coding in reversed(codings):  # the last applied is the first undone
             if coding not in ("gzip", "x-gzip", "deflate"):
                 raise FetchError(f"{shown}: compressed as timeline cannot read (Content-Encoding: {coding})")
-            unzip = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, by their header
             try:
-                body = unzip.decompress(body, self.max_bytes + 1)
+                body = self._inflate(body, coding, shown, limit)
             except zlib.error:
                 if coding != "deflate":
                     raise FetchError(f"{shown}: not valid {coding} (Content-Encoding: {coding})") from None
                 body = self._raw_deflate(body, shown)
             if len(body) > self.max_bytes:
                 raise FetchError(f"{shown}: over {limit} for a web page, once uncompressed ({coding})")
-            if not unzip.eof and not unzip.unused_data and coding != "deflate":
-                raise FetchError(f"{shown}: the {coding} page ended before its end")
         return body
+
+    def _inflate(self, body: bytes, coding: str, shown: str, limit: str) -> bytes:
+        """gzip or zlib data, every gzip member of it (a body may be several, one after another),
+        at most `max_bytes + 1` bytes of it."""
+        import zlib
+
+        out: list[bytes] = []
+        size = 0
+        while True:
+            unzip = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, by their header
+            out.append(unzip.decompress(body, self.max_bytes + 1 - size))
+            size += len(out[-1])
+            if size > self.max_bytes:
+                raise FetchError(f"{shown}: over {limit} for a web page, once uncompressed ({coding})")
+            if not unzip.eof:
+                raise FetchError(f"{shown}: the {coding} page ended before its end")
+            body = unzip.unused_data
+            if not body:
+                return b"".join(out)
 
     def _raw_deflate(self, body: bytes, shown: str) -> bytes:
         """A "deflate" body sent without its zlib header (as some servers do)."""
