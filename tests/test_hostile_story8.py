@@ -391,3 +391,20 @@ def test_a_page_gzipped_in_several_members_is_read_whole(capsys: pytest.CaptureF
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "the storm hit" in out and "The mayor will meet residents" in out
+
+
+# --- an output whose extension names a format the command does not write --------------------------
+
+
+@pytest.mark.parametrize("command", ["extract", "story"])
+@pytest.mark.parametrize("name", ["events.jsonl", "events.parquet", "timeline.xml", "timeline.pdf"])
+def test_an_output_named_for_a_format_not_written_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str) -> None:
+    """`timeline extract a.md -o events.jsonl` wrote pretty-printed JSON (not JSON Lines) under
+    that name, exit 0; `-o x.parquet`, `-o x.xml` the same: a file no reader of its kind opens."""
+    src = _article(tmp_path, "a.md", FLOOD)
+    out = tmp_path / name
+    code = main([command, str(src), "-o", str(out)])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and not out.exists()
+    assert line.startswith(f"timeline: {out}: {command} does not write "), line
