@@ -408,3 +408,22 @@ def test_an_output_named_for_a_format_not_written_is_refused(
     line = _one_line(capsys.readouterr().err)
     assert code == 2 and not out.exists()
     assert line.startswith(f"timeline: {out}: {command} does not write "), line
+
+
+# --- a build into the folder of its theme ---------------------------------------------------------
+
+
+def test_a_build_into_its_theme_names_the_template_as_an_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline build src -o theme --templates theme --force` with theme/index.html: refused (the
+    template kept), but said to be "one of the input articles", which a template is not."""
+    src = tmp_path / "src"
+    _article(src, "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    index = theme / "index.html"
+    index.write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    code = main(["build", str(src), "-o", str(theme), "--templates", str(theme), "--force", "-q"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and index.read_text(encoding="utf-8") == "{% extends 'base.html' %}\n"
+    assert line.startswith(f"timeline: {index}: is one of the build's inputs (an article, a template"), line
