@@ -193,7 +193,7 @@ def test_force_never_replaces_an_input_article(tmp_path: Path) -> None:
     src.mkdir()
     story = "---\npublished: 2026-01-31\n---\nIt rained on Monday.\n"
     (src / "story.md").write_text(story, encoding="utf-8")
-    with pytest.raises(OutputError, match="story.md: is one of the input articles"):
+    with pytest.raises(OutputError, match="story.md: is one of the build's inputs"):
         build([str(src)], src, force=True, jobs=1)
     assert (src / "story.md").read_text(encoding="utf-8") == story
     assert sorted(p.name for p in src.iterdir()) == ["story.md"], "nothing written"

@@ -199,7 +199,10 @@ def _counted(n: int, noun: str) -> str:
 
 # What an output file's extension says its format is, when -f is not given ("-o story.html" is a page).
 _EXTENSION_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json",
-                      ".csv": "csv", ".svg": "svg", ".mmd": "mermaid", ".mw": "markwhen", ".txt": "text"}
+                      ".csv": "csv", ".svg": "svg", ".mmd": "mermaid", ".mw": "markwhen", ".txt": "text",
+                      # what no command of one article or story writes: an error, not JSON under their name
+                      ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".xml": "xml", ".pdf": "pdf",
+                      ".png": "png"}
 
 
 def _output_format(args: argparse.Namespace, choices: tuple[str, ...] | list[str], default: str) -> str:

@@ -367,12 +367,18 @@ def _opcodes(a: list[str], b: list[str]) -> list[_Opcode]:
 def word_diff(old: str, new: str) -> tuple[WordRun, ...]:
     """Word-level diff of two sentences as equal/delete/insert runs (a replacement is a delete then an
     insert). The equal and delete runs joined give `old`, the equal and insert runs give `new`
-    (whitespace inside equal stretches is taken from `new`)."""
+    (whitespace inside equal stretches is taken from `new`; a word that follows a space in one
+    version and none in the other is deleted and inserted, so neither version's words run together)."""
     ta, tb = _tokens(old), _tokens(new)
     runs: list[WordRun] = []
 
     def add(op: Op, text: str) -> None:
         if not text:
+            return
+        if op == "delete" and runs and runs[-1].op == "insert":  # deleted before inserted: one run each
+            inserted = runs.pop()
+            add(op, text)
+            runs.append(inserted)
             return
         if runs and runs[-1].op == op:
             runs[-1] = WordRun(op, runs[-1].text + text)
@@ -381,7 +387,12 @@ def word_diff(old: str, new: str) -> tuple[WordRun, ...]:
 
     for tag, i1, i2, j1, j2 in _opcodes([t for _, t in ta], [t for _, t in tb]):
         if tag == "equal":
-            add("equal", "".join(w + t for w, t in tb[j1:j2]))
+            for (wa, t), (wb, _) in zip(ta[i1:i2], tb[j1:j2], strict=True):
+                if bool(wa) == bool(wb):
+                    add("equal", wb + t)
+                else:  # joined in one version, apart in the other ("storm hit", 'storm "hit'): a change
+                    add("delete", wa + t)
+                    add("insert", wb + t)
         else:
             add("delete", "".join(w + t for w, t in ta[i1:i2]))
             add("insert", "".join(w + t for w, t in tb[j1:j2]))

@@ -7,6 +7,7 @@ match only when the attribute is equal too. Gold and predictions are paired one-
 from __future__ import annotations
 
 import re
+import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -69,9 +70,13 @@ def read_timeml(path: Path) -> GoldDocument:
     """Read one TimeML file; raise ValueError (one line, naming the file) if it is not valid TimeML."""
     path = Path(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would wait for a writer
+            raise ValueError(f"{path}: cannot read ({'a directory' if path.is_dir() else 'not a regular file'})")
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not valid TimeML: bad XML ({exc})") from None
+    except OSError as exc:  # a folder named *.tml, a link to nowhere, no permission
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
     text_elem = root if root.tag == "TEXT" else root.find(".//TEXT")
     if text_elem is None:

@@ -189,18 +189,72 @@ class _Template(jinja2.Template):
         return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
 
 
+MAX_THEME_BYTES = 8 * 2**20  # one template of a user's theme (the default theme's largest: 5 kB)
+MAX_THEME_TAGS = 10_000  # `{{` and `{%` in one template of a user's theme (the default theme's most: 179)
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """A folder of templates; a template that is not UTF-8 text is a TemplateSyntaxError naming its
     file (as any other template that does not parse), not a UnicodeDecodeError."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:  # a name in the theme that is no file is no reason to use ours
+            path = Path(folder, *pieces)
+            if (path.is_symlink() or path.exists()) and not path.is_file():
+                why = "a directory" if path.is_dir() else "a link to nowhere" if not path.exists() else "no file"
+                raise jinja2.TemplateSyntaxError(f"is {why}, not a template", 1, template, str(path))
+            if path.is_file() and (size := path.stat().st_size) > MAX_THEME_BYTES:
+                raise jinja2.TemplateSyntaxError(f"too large ({size / 2**20:.1f} MB; a template may be at most "
+                                                 f"{MAX_THEME_BYTES // 2**20} MB)", 1, template, str(path))
         try:
-            return super().get_source(environment, template)
+            source = super().get_source(environment, template)
+        except jinja2.TemplateNotFound:  # an OSError too: the next loader's turn
+            raise
+        except OSError as exc:  # unreadable (permissions, an I/O error)
+            raise jinja2.TemplateSyntaxError(f"cannot read ({exc.strerror or exc})", 1, template,
+                                             getattr(exc, "filename", None) or template) from None
         except UnicodeDecodeError as exc:
             pieces = jinja2.loaders.split_template_path(template)
             path = next((str(Path(f, *pieces)) for f in self.searchpath if Path(f, *pieces).is_file()), template)
             raise jinja2.TemplateSyntaxError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                              f"{exc.start})", 1, template, path) from None
+        tags = source[0].count("{{") + source[0].count("{%")
+        if tags > MAX_THEME_TAGS:  # compiling costs ~10 kB of memory a tag: a huge theme is refused, not swapped
+            raise jinja2.TemplateSyntaxError(f"too many tags ({tags:,}; a template may hold at most "
+                                             f"{MAX_THEME_TAGS:,})", 1, template, source[1])
+        return source
+
+
+MAX_THEME_ITEMS = 10_000_000  # the longest string or list a theme's `*` may make
+MAX_THEME_POWER_BITS = 100_000  # the largest number a theme's `**` may make (about 30,000 digits)
+MAX_THEME_OUTPUT = 256 * 2**20  # characters of one page rendered by a user's theme
+
+
+def _theme_sandbox() -> type[jinja2.Environment]:
+    """Jinja's immutable sandbox, whose `*` and `**` also refuse to make a string, a list or a
+    number too large to hold (`{{ "x" * 10**10 }}` would take 10 GB): the sandbox already bounds
+    `range` at 100,000 items; a theme is there to lay out a page, not to fill the memory."""
+    import math
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    class ThemeSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if (isinstance(times, int) and hasattr(seq, "__len__") and not isinstance(seq, int)
+                            and len(seq) * times > MAX_THEME_ITEMS):
+                        raise SecurityError(f"'*' would make {len(seq) * times:,} items; a theme may make at "
+                                            f"most {MAX_THEME_ITEMS:,}")
+            elif (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
+                  and right * math.log2(abs(left)) > MAX_THEME_POWER_BITS):
+                raise SecurityError(f"'**' would make a number of over {MAX_THEME_POWER_BITS:,} bits")
+            return super().call_binop(context, operator, left, right)
+
+    return ThemeSandbox
 
 
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
@@ -219,9 +273,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     # 1,000 articles about a sixth of its CPU (benchmarks/scale.py: 11.2 against 9.4 CPU-s, same run).
     env_class: type[jinja2.Environment] = jinja2.Environment
     if templates_dir is not None:
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-        env_class = ImmutableSandboxedEnvironment
+        env_class = _theme_sandbox()
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
@@ -385,7 +437,19 @@ def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object
     render (an unclosed block, an undefined name, a missing `{% extends %}` target) raises
     timeline.errors.TemplateError naming its file and line."""
     try:
-        return env.get_template(name).render(dict(ctx))
+        template = env.get_template(name)
+        if not getattr(env, "sandboxed", False):  # our theme
+            return template.render(dict(ctx))
+        parts, size = [], 0
+        for part in template.generate(dict(ctx)):  # a user's theme: its page within MAX_THEME_OUTPUT
+            size += len(part)
+            if size > MAX_THEME_OUTPUT:
+                raise TemplateError(f"{template.filename or name}: the page would be over {MAX_THEME_OUTPUT:,} "
+                                    f"characters, the most a theme may write")
+            parts.append(part)
+        return "".join(parts)
+    except TemplateError:
+        raise
     except Exception as exc:
         error = _template_error(env, exc)
         if error is None:

@@ -776,7 +776,8 @@ def check_targets(pages: Sequence[Page | str], out: Path, inputs: Sequence[Path]
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(f"{out / name}: exists and is not a regular file; remove it or build into another folder")
         if (st.st_dev, st.st_ino) in sources:
-            raise OutputError(f"{out / name}: is one of the input articles; build into another folder (-o)")
+            raise OutputError(f"{out / name}: is one of the build's inputs (an article, a template, the edits or "
+                              "the URL list); build into another folder (-o)")
 
 
 def write_site(pages: Sequence[Page], out: Path, *, force: bool = False, progress: Progress | None = None,

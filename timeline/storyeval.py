@@ -108,7 +108,9 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is no part of the first date
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
         raise ArticleError(f"{p}: cannot read ({exc})") from None
     days: dict[date, list[str]] = {}
     current: date | None = None
@@ -148,6 +150,11 @@ class Topic:
     timelines: tuple[GoldTimeline, ...]
 
 
+def _is_file(path: Path) -> bool:
+    """A file of the topic: a file, or a link to nowhere (the file moved), which reading says."""
+    return path.is_file() or (path.is_symlink() and not path.exists())
+
+
 def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> list[Topic]:
     """The topics under `path`: every folder holding both `articles/` (its article files, as
     `build` reads them: text, Markdown, pages, collections) and `timelines/` (the folder
@@ -165,9 +172,9 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
         articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
-                         if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES)
+                         if _is_file(f) and not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES)
         gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
-                if f.is_file() and f.suffix == ".txt"]
+                if _is_file(f) and f.suffix == ".txt"]
         if not gold:
             raise UserError(f"{folder / 'timelines'}: no timelines (*.txt)")
         if not articles:

@@ -48,7 +48,8 @@ from timeline.errors import ArticleError
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["MAX_PAGE_BYTES", "NoArticleText", "decode_page", "looks_like_html", "page_published", "read_html"]
+__all__ = ["MAX_PAGE_BYTES", "NoArticleText", "decode_page", "looks_like_html", "page_published", "read_html",
+           "with_http_charset"]
 
 # A news page is well under 1 MB (the largest of 82 real pages: 0.5 MB), or a few MB when saved
 # with its images inlined; past 10 MB it is something else (an archive, a data dump). The limit
@@ -92,6 +93,24 @@ def _declared_charset(data: bytes) -> str | None:
         if m and (codec := _codec(m.group(1))):
             return codec
     return None
+
+
+def with_http_charset(data: bytes, charset: str | None) -> bytes:
+    """The bytes of a fetched page given the charset its HTTP Content-Type header declares: as
+    browsers do, the header outranks the page's own `<meta charset>` (only a byte-order mark
+    outranks it), so a page whose bytes decode in that charset is returned as UTF-8 after a
+    byte-order mark, which `decode_page` reads first; anything else (no charset, one Python does
+    not know, bytes that do not decode in it: a server that lies) is returned unchanged."""
+    if not charset or any(data.startswith(bom) for bom, _ in _BOMS):
+        return data
+    codec = _codec(charset.strip().encode("ascii", "replace"))
+    if codec is None:
+        return data
+    try:
+        text = data.decode(codec)
+    except (UnicodeError, LookupError, ValueError):  # bytes not in it, or no text encoding (rot13, base64)
+        return data
+    return codecs.BOM_UTF8 + text.encode("utf-8", "surrogatepass")
 
 
 def decode_page(data: bytes, name: str) -> str:

@@ -325,7 +325,58 @@ class Fetcher:
                 raise FetchError(f"{shown}: over {limit} for a web page")
         if declared is not None and size < declared:
             raise FetchError(f"{shown}: the page ended after {size} of {declared} bytes (the connection closed)")
-        return b"".join(chunks)
+        from timeline.readers.html import with_http_charset
+
+        body = self._decoded(b"".join(chunks), response.headers.get("Content-Encoding") or "", shown, limit)
+        return with_http_charset(body, response.headers.get_content_charset())
+
+    def _decoded(self, body: bytes, encoding: str, shown: str, limit: str) -> bytes:
+        """The body undone of the compression a server applied though timeline asked for none
+        (gzip or deflate, as misconfigured servers send), never more than `max_bytes` of it: a
+        gzip bomb stops at the limit. FetchError for a compression timeline cannot undo."""
+        import zlib
+
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip().lower() not in ("", "identity")]
+        for coding in reversed(codings):  # the last applied is the first undone
+            if coding not in ("gzip", "x-gzip", "deflate"):
+                raise FetchError(f"{shown}: compressed as timeline cannot read (Content-Encoding: {coding})")
+            try:
+                body = self._inflate(body, coding, shown, limit)
+            except zlib.error:
+                if coding != "deflate":
+                    raise FetchError(f"{shown}: not valid {coding} (Content-Encoding: {coding})") from None
+                body = self._raw_deflate(body, shown)
+            if len(body) > self.max_bytes:
+                raise FetchError(f"{shown}: over {limit} for a web page, once uncompressed ({coding})")
+        return body
+
+    def _inflate(self, body: bytes, coding: str, shown: str, limit: str) -> bytes:
+        """gzip or zlib data, every gzip member of it (a body may be several, one after another),
+        at most `max_bytes + 1` bytes of it."""
+        import zlib
+
+        out: list[bytes] = []
+        size = 0
+        while True:
+            unzip = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, by their header
+            out.append(unzip.decompress(body, self.max_bytes + 1 - size))
+            size += len(out[-1])
+            if size > self.max_bytes:
+                raise FetchError(f"{shown}: over {limit} for a web page, once uncompressed ({coding})")
+            if not unzip.eof:
+                raise FetchError(f"{shown}: the {coding} page ended before its end")
+            body = unzip.unused_data
+            if not body:
+                return b"".join(out)
+
+    def _raw_deflate(self, body: bytes, shown: str) -> bytes:
+        """A "deflate" body sent without its zlib header (as some servers do)."""
+        import zlib
+
+        try:
+            return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, self.max_bytes + 1)
+        except zlib.error:
+            raise FetchError(f"{shown}: not valid deflate (Content-Encoding: deflate)") from None
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE, max_bytes: int = MAX_BYTES,
