@@ -129,6 +129,16 @@ _PAGE = ("<html><head><title>Storm</title></head><body><article><h1>Storm</h1>"
 _WORDS = {"koi8-r": "шторм ударил", "shift_jis": "嵐が来た", "iso-8859-7": "η καταιγίδα χτύπησε"}
 
 
+def _extract_from(handler: type[BaseHTTPRequestHandler], path: str,
+                  capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`timeline extract` of a page that `handler`, served on 127.0.0.1, answers at `path`: the
+    exit status, stdout and stderr."""
+    with _serve(handler) as base:
+        code = main(["extract", f"{base}/{path}", "-f", "md", "--allow-private"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 class _Charsets(BaseHTTPRequestHandler):
     """/CHARSET: the page in that encoding, declared only by the Content-Type header; /lie: a page
     in Latin-1 whose header says UTF-8."""
@@ -157,20 +167,17 @@ def test_a_page_in_the_charset_its_server_declares_is_read_in_it(
     """A page in KOI8-R (Shift-JIS, ISO-8859-7) whose charset only the HTTP Content-Type header
     gives (as many servers do): the header was ignored, the bytes read as windows-1252, and the
     events' text was mojibake ("ÛÔÏÒÍ ÕÄÁÒÉÌ") with no word said."""
-    with _serve(_Charsets) as base:
-        code = main(["extract", f"{base}/{charset}", "-f", "md", "--allow-private"])
-    out, err = capsys.readouterr()
+    code, out, err = _extract_from(_Charsets, charset, capsys)
     assert code == 0, err
     assert _WORDS[charset] in out
 
 
 def test_a_page_whose_server_lies_about_its_charset_is_still_read(capsys: pytest.CaptureFixture[str]) -> None:
     """The header says UTF-8, the bytes are Latin-1: read as the bytes allow (windows-1252)."""
-    with _serve(_Charsets) as base:
-        code = main(["extract", f"{base}/lie", "-f", "md", "--allow-private"])
-    out, err = capsys.readouterr()
+    code, out, err = _extract_from(_Charsets, "lie", capsys)
     assert code == 0, err
     assert "la tempête a frappé" in out
+
 
 
 
@@ -190,10 +197,13 @@ class _Compressed(BaseHTTPRequestHandler):
 
         name = self.path.strip("/")
         page = _PAGE.format(words="the storm hit").encode()
-        body = gzip.compress(b"\0" * (50 * 2**20) if name == "bomb" else page)
+        self.send(gzip.compress(b"\0" * (50 * 2**20) if name == "bomb" else page), "br" if name == "br" else "gzip",
+                  "text/html; charset=utf-8")
+
+    def send(self, body: bytes, encoding: str = "gzip", content_type: str = "text/html") -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Encoding", "br" if name == "br" else "gzip")
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -201,9 +211,7 @@ class _Compressed(BaseHTTPRequestHandler):
 
 def test_a_page_sent_gzipped_though_not_asked_is_read(capsys: pytest.CaptureFixture[str]) -> None:
     """It was "binary data, not a web page (NUL bytes)": the page was there, compressed."""
-    with _serve(_Compressed) as base:
-        code = main(["extract", f"{base}/gzip", "-f", "md", "--allow-private"])
-    out, err = capsys.readouterr()
+    code, out, err = _extract_from(_Compressed, "gzip", capsys)
     assert code == 0, err
     assert "the storm hit" in out
 
@@ -230,13 +238,7 @@ def test_a_gzipped_page_cut_short_is_one_line_not_half_a_page(
     class _Cut(_Compressed):
         def do_GET(self) -> None:  # noqa: N802
             whole = gzip.compress(_PAGE.format(words="the storm hit").encode())
-            body = whole[:len(whole) - 20]  # the last of the stream and its trailer gone
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(whole[:len(whole) - 20])  # the last of the stream and its trailer gone
 
     with _serve(_Cut) as base:
         code = main(["extract", f"{base}/cut", "-f", "md", "--allow-private"])
@@ -247,6 +249,21 @@ def test_a_gzipped_page_cut_short_is_one_line_not_half_a_page(
 # --- a huge theme -------------------------------------------------------------------------------
 
 
+def _extract_with_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str) -> tuple[int, str, Path]:
+    """`timeline extract -f html` of the flood article into an empty folder through a theme whose
+    timeline.html is `template`: the exit status, the one line on stderr, the template's path. A
+    refused theme leaves the folder empty."""
+    src = _article(tmp_path, "a.md", FLOOD)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "timeline.html").write_text(template, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
+    assert code != 2 or not list(out.iterdir())
+    return code, _one_line(capsys.readouterr().err), theme / "timeline.html"
+
+
 @pytest.mark.parametrize("kind", ["tags", "bytes"])
 def test_a_huge_theme_template_is_one_line_naming_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
@@ -255,20 +272,12 @@ def test_a_huge_theme_template_is_one_line_naming_it(
     refused before it is compiled."""
     from timeline import render
 
-    src = _article(tmp_path, "a.md", FLOOD)
-    theme = tmp_path / "theme"
-    theme.mkdir()
     if kind == "tags":
         text = "{{ title }}\n" * (render.MAX_THEME_TAGS + 1)
     else:
         text = "<p>x</p>\n" * (render.MAX_THEME_BYTES // 9 + 1)
-    (theme / "timeline.html").write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
-    line = _one_line(capsys.readouterr().err)
-    assert code == 2 and not list(out.iterdir())
-    assert line.startswith(f"timeline: {theme / 'timeline.html'}:1: too "), line
+    code, line, template = _extract_with_theme(tmp_path, capsys, text)
+    assert code == 2 and line.startswith(f"timeline: {template}:1: too "), line
 
 
 # --- a theme that would fill the memory ----------------------------------------------------------
@@ -280,17 +289,9 @@ def test_a_theme_cannot_make_a_value_too_large_to_hold(
     """`{{ "x" * 10**10 }}` in a theme's timeline.html took 10 GB (a 10**9 page was written, 1 GB
     and 19 s): the sandbox bounds `range`, not `*` nor `**`. The sizes here are just over the
     limits, so that the test is cheap without the fix too."""
-    src = _article(tmp_path, "a.md", FLOOD)
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    (theme / "timeline.html").write_text(f"<p>{{{{ ({expression}) | length if {expression} is string "
-                                         f"else {expression} }}}}</p>\n", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
-    line = _one_line(capsys.readouterr().err)
-    assert code == 2 and not list(out.iterdir())
-    assert line.startswith(f"timeline: {theme / 'timeline.html'}:1: "), line
+    code, line, template = _extract_with_theme(
+        tmp_path, capsys, f"<p>{{{{ ({expression}) | length if {expression} is string else {expression} }}}}</p>\n")
+    assert code == 2 and line.startswith(f"timeline: {template}:1: "), line
 
 
 def test_a_theme_cannot_write_a_page_without_end(
@@ -301,17 +302,9 @@ def test_a_theme_cannot_write_a_page_without_end(
     from timeline import render
 
     monkeypatch.setattr(render, "MAX_THEME_OUTPUT", 5000, raising=False)
-    src = _article(tmp_path, "a.md", FLOOD)
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    (theme / "timeline.html").write_text("{% for i in range(100) %}{% for j in range(100) %}x{% endfor %}"
-                                         "{% endfor %}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
-    line = _one_line(capsys.readouterr().err)
-    assert code == 2 and not list(out.iterdir())
-    assert line.startswith(f"timeline: {theme / 'timeline.html'}: the page would be over 5,000 characters"), line
+    code, line, template = _extract_with_theme(
+        tmp_path, capsys, "{% for i in range(100) %}{% for j in range(100) %}x{% endfor %}{% endfor %}\n")
+    assert code == 2 and line.startswith(f"timeline: {template}: the page would be over 5,000 characters"), line
 
 
 # --- diff: the old sentence keeps its spaces -------------------------------------------------------
@@ -338,9 +331,7 @@ def test_a_word_diff_joins_no_words_of_either_version(old: str, new: str) -> Non
 def test_a_charset_that_is_no_text_encoding_is_not_believed(capsys: pytest.CaptureFixture[str], charset: str) -> None:
     """`Content-Type: text/html; charset=rot13`: Python knows a codec of that name, which is no text
     encoding (a LookupError, or a UnicodeError for punycode): a traceback, from this round's fix."""
-    with _serve(_Charsets) as base:
-        code = main(["extract", f"{base}/not-text-{charset}", "-f", "md", "--allow-private"])
-    out, err = capsys.readouterr()
+    code, out, err = _extract_from(_Charsets, f"not-text-{charset}", capsys)
     assert code == 0, err
     assert "the storm hit" in out
 
@@ -378,17 +369,9 @@ def test_a_page_gzipped_in_several_members_is_read_whole(capsys: pytest.CaptureF
 
     class _Members(_Compressed):
         def do_GET(self) -> None:  # noqa: N802
-            body = gzip.compress(page[:cut]) + gzip.compress(page[cut:])
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(gzip.compress(page[:cut]) + gzip.compress(page[cut:]))
 
-    with _serve(_Members) as base:
-        code = main(["extract", f"{base}/members", "-f", "md", "--allow-private"])
-    out, err = capsys.readouterr()
+    code, out, err = _extract_from(_Members, "members", capsys)
     assert code == 0, err
     assert "the storm hit" in out and "The mayor will meet residents" in out
 
