@@ -549,12 +549,17 @@ def test_a_yesterday_report_beside_the_day_it_reports_is_still_one_event() -> No
 SIDEBAR = "Read more: the mayor of Lyon was elected on 12 May 2025, the city council said."
 
 
+def blog_pages(sidebar: str, pages: list[tuple[str, str]]) -> list[ArticleResult]:
+    """A blog's pages (publication day, text), each scraped with the same `sidebar` after its text."""
+    return [article(f"blog{i}", published, f"{text} {sidebar}") for i, (published, text) in enumerate(pages)]
+
+
 def test_a_sidebar_repeated_word_for_word_over_months_is_no_mention() -> None:
-    pages = [article(f"blog{i}", published, f"{text} {SIDEBAR}") for i, (published, text) in enumerate([
+    pages = blog_pages(SIDEBAR, [
         ("2026-01-10", "The dam on the river broke on 3 January 2026 and flooded the lower town."),
         ("2026-03-15", "The inquiry into the dam heard engineers on 12 March 2026 in the town hall."),
         ("2026-06-20", "The rebuilt dam was opened on 18 June 2026 by the regional governor."),
-    ])]
+    ])
     reports = [article("r1", "2026-01-04", "The dam on the river broke on 3 January 2026, officials said."),
                article("r2", "2026-03-13", "Engineers told the inquiry on 12 March 2026 that the dam was old.")]
     st = story([*pages, *reports], dates=3, sentences=1, start=date(2025, 1, 1))
@@ -572,11 +577,11 @@ def test_copies_of_one_report_within_days_still_count_as_mentions() -> None:
 
 def test_a_sidebar_sentence_is_not_shown_on_a_day_it_names() -> None:
     teaser = "Read more: our report on the dam that broke on 3 January 2026 in the lower town."
-    pages = [article(f"blog{i}", published, f"{text} {teaser}") for i, (published, text) in enumerate([
+    pages = blog_pages(teaser, [
         ("2026-02-10", "The inquiry into the dam heard engineers on 9 February 2026 in the town hall."),
         ("2026-04-15", "The council voted on 14 April 2026 to rebuild the dam with new money."),
         ("2026-06-20", "The rebuilt dam was opened on 18 June 2026 by the regional governor."),
-    ])]
+    ])
     reports = [article("r1", "2026-01-04", "The dam on the river broke on 3 January 2026, officials said."),
                article("r2", "2026-01-05", "Rescuers searched the town after the dam broke on 3 January 2026.")]
     st = story([*pages, *reports], dates=4, sentences=5)
