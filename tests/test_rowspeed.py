@@ -266,11 +266,13 @@ def test_the_letter_runs_count_at_least_the_listed_words_the_test_reads() -> Non
 def test_the_letter_runs_read_off_the_bytes_are_the_regex_s_and_count_the_same_listed_words() -> None:
     import string
 
+    from timeline.text import letter_runs
+
     odd = "l'de la d'el x'y'die qu'il c'est de'la la' 'la' rock'n'la the-la la_la la1la \tla\x0bla\x7fla"
     every = "".join(chr(c) for c in range(128)) + "la" + "".join(chr(c) + "el" for c in range(128))
     for text in [*OTHER_WORDS_TEXTS, odd, every, string.printable, ""]:
         low = text.lower()
-        runs = low.encode("ascii").translate(lang._NOT_LETTER).split()
+        runs = letter_runs(low)
         assert [r.decode() for r in runs] == re.findall("[a-z]+", low)
         assert sum(map(lang._OTHERS_ASCII.__contains__, runs)) == sum(map(lang._OTHERS_WORDS.__contains__,
                                                                           re.findall("[a-z]+", low)))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from timeline.text import letter_runs
+
 __all__ = ["DEFAULT", "LANGUAGES", "detect", "normalize"]
 
 DEFAULT = "en"
@@ -57,10 +59,8 @@ _OTHERS_WORDS = frozenset(w for w, langs in _LANGUAGES_OF.items() if any(code !=
 # The runs of letters ([a-z]+) of lowercased ASCII text: a word `_ASCII_WORD` reads that is a
 # listed one (no apostrophe in it) is such a run, so the runs that are listed words count at least
 # as many, and a count under MIN_HITS settles it at once (most English texts), with no list of words
-# made. The runs are read off the text's bytes (every byte but a-z made a space, then split: two C
-# calls, twice as quick as a regex on a sentence), against the listed words that are ASCII, as
-# bytes (a word with another letter is never such a run).
-_NOT_LETTER = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+# made. The runs (timeline.text.letter_runs) are bytes, counted against the listed words that are
+# ASCII, as bytes (a word with another letter is never such a run).
 _OTHERS_ASCII = frozenset(w.encode("ascii") for w in _OTHERS_WORDS if w.isascii())
 
 
@@ -90,7 +90,7 @@ def detect(text: str) -> str:
     head = text[:20_000]
     if head.isascii():  # lowercased as a whole, the same words (one call, not one a word)
         low = head.lower()
-        if sum(map(_OTHERS_ASCII.__contains__, low.encode("ascii").translate(_NOT_LETTER).split())) < MIN_HITS:
+        if sum(map(_OTHERS_ASCII.__contains__, letter_runs(low))) < MIN_HITS:
             return DEFAULT
         words = _ASCII_WORD.findall(low)[:_WORDS]
         # Another language wins only with MIN_HITS of its words: with fewer words of any other

@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from timeline.frozen import quick_init
 from timeline.temporal.vocab import MONTHS
 
+_NOT_LETTER = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))  # a-z kept, every other byte a space
+
+
+def letter_runs(low: str) -> list[bytes]:
+    """The runs of letters a-z of a lowercased ASCII text, as bytes (`re.findall("[a-z]+", low)`
+    read off the text's bytes: every byte but a-z made a space, then split; two C calls, twice as
+    quick as the regex on a sentence)."""
+    return low.encode("ascii").translate(_NOT_LETTER).split()
+
 
 @quick_init
 @dataclass(frozen=True, slots=True)

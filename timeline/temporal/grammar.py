@@ -30,6 +30,7 @@ from typing import Any
 from timeline.frozen import quick_init
 from timeline.temporal.parse import Parse
 from timeline.temporal.pieces import alt
+from timeline.text import letter_runs
 
 Normaliser = Callable[["Fields"], Parse | None]
 
@@ -401,7 +402,7 @@ class Grammar:
         number = self._maybe_number_ascii if low.isascii() else self._maybe_number
         words: re.Pattern[str] | None = self._maybe_word_start
         if self._word_runs is not None and low.isascii() \
-                and self._word_runs.isdisjoint(low.encode("ascii").translate(_NOT_LETTER).split()):
+                and self._word_runs.isdisjoint(letter_runs(low)):
             words = None  # no run of letters is a word an anchor starts with: numbers only
         start = self._first_anchor(low, 0, number, words)
         return iter(()) if start is None else self._hops(low, start, number, words)
@@ -504,7 +505,6 @@ def _shared_groups(by_key: Mapping[str, tuple[int, ...]]) -> dict[str, tuple[int
 
 
 _ALNUM_RUN = re.compile("[a-z0-9]*")
-_NOT_LETTER = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))  # a-z kept, every other byte a space
 
 
 def _lower(text: str) -> str:

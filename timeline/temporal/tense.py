@@ -12,12 +12,12 @@ import re
 from timeline.temporal import vocab
 from timeline.temporal.pieces import PIECES, alt
 
-# Tense markers, as word tables. Multi-word markers are matched before the single words they
-# contain ("set to" is future, "set" alone is past; "is to" is future, "is" alone present).
 # Characters either side of an expression that its tense is read from: the verbs that govern a date
 # are near it, and a bounded window keeps a run-on sentence of dates linear.
 TENSE_WINDOW = 200
 
+# Tense markers, as word tables. Multi-word markers are matched before the single words they
+# contain ("set to" is future, "set" alone is past; "is to" is future, "is" alone present).
 _FUTURE_PHRASES = [tuple(p.split()) for p in """
 as soon as | going to | is to | are to | am to | plans to | plan to | planning to | planned to
 | planning for | supposed to | expected to | intend to | intends to | set to | due to | aim to | aims to
