@@ -71,6 +71,7 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         return "|".join(re.sub(r"['’]", lambda _: r"['’]\s*", re.escape(w)).replace(r"\-", r"\s*-\s*")
                         for w in sorted(words, key=len, reverse=True))
 
+    first = rf"(?<!\w)(?:{alt(loc.first)})(?!\w)" if loc.first else r"(?!)"  # "primo", "premier"
     return {
         "month": re.compile(rf"(?<!\w)(?:{alt(loc.months + loc.short)})\.?(?!\w)", re.IGNORECASE),
         "full_month": re.compile(rf"(?<!\w)(?:{alt(loc.months)})(?!\w)", re.IGNORECASE),
@@ -85,7 +86,7 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "date": re.compile(rf"(?<!\w)(?:(?:{alt(loc.weekdays)}),?\s+)?(?:\d{{1,2}}(?:º|°|er)?\s+(?:de\s+)?)?"
                            rf"(?:{alt(loc.months + loc.short)})\.?(?!\w)(?:,?\s+(?:de\s+|del\s+)?\d{{4}}(?!\d))?",
                            re.IGNORECASE),
-        "first": re.compile(rf"(?<!\w)(?:{alt(loc.first)})(?!\w)" if loc.first else r"(?!)", re.IGNORECASE),
+        "first": re.compile(first, re.IGNORECASE),
         "ago": re.compile(r"(?<!\w)" + loc.ago.replace(" ", r"\s+").format(
             n=rf"(?P<n>\d{{1,2}}|{alt(loc.numbers or {})})", unit=rf"(?P<unit>{alt(loc.units or {})})")
             + r"(?!\w)", re.IGNORECASE) if loc.ago else re.compile(r"(?!)"),
@@ -116,6 +117,10 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         # "nei giorni scorsi", "los últimos días", "ces derniers jours" (not "los últimos días de Mubarak")
         "lately": re.compile(rf"(?<!\w)(?:{alt(loc.lately)})(?!\w)(?!\s+(?:de|di|d['’]|del|dei|des|du|della)(?!\w))"
                              if loc.lately else r"(?!)", re.IGNORECASE),
+        # a month named in full (and the day before it) right before a year the search returned alone
+        "month_before_year": re.compile(
+            rf"(?:(?<![\w.,:])(?P<day>\d{{1,2}}(?:º|°|er)?|{first})\s+(?:de\s+)?)?"
+            rf"(?<!\w)(?:{alt(loc.months)})(?!\w)(?P<comma>\s*,)?(?:\s+(?:de|del))?\s+$", re.IGNORECASE),
     }
 
 
@@ -787,15 +792,21 @@ def _widen_year(sentence: str, start: int, part: str, reading: datetime | None, 
     """A year alone after a month named in full, and the day before that month ("nell'ottobre del
     1911", "l'8 febbraio del 2010", "novembre 2011-febbraio 2012"): the month or the day, read
     again. A comma between the month and the year only with a day ("8 febbraio, 2010")."""
-    w = _words(lang)
-    before = re.search(rf"(?:(?<![\w.,:])(?P<day>\d{{1,2}}(?:º|°|er)?|{w['first'].pattern})\s+(?:de\s+)?)?"
-                       rf"(?<!\w)(?:{w['full_month'].pattern})(?P<comma>\s*,)?(?:\s+(?:de|del))?\s+$",
-                       sentence[:start], re.IGNORECASE)
+    lo = max(0, start - _MONTH_BEFORE_YEAR_REACH)
+    while lo > 0 and not sentence[lo - 1].isspace():
+        lo -= 1  # from the start of a word: the day's lookbehind sees what it sees in the whole sentence
+    before = _words(lang)["month_before_year"].search(sentence, lo, start)
     if before is None or (before.group("comma") and not before.group("day")):
         return start, part, reading
     widened = sentence[before.start():start + len(part)]
-    readable = re.sub(r",?\s+del\s+(?=\d{4})", " ", _first_as_one(widened, lang))
+    readable = _DEL_BEFORE_YEAR.sub(" ", _first_as_one(widened, lang))
     return before.start(), widened, _parse(readable, lang, settings)
+
+
+# How far before a year its month and day are looked for ("el 2 de septiembre del ", "l'8 febbraio
+# del "): a bounded window, so a sentence of many dates is read in linear time.
+_MONTH_BEFORE_YEAR_REACH = 60
+_DEL_BEFORE_YEAR = re.compile(r",?\s+del\s+(?=\d{4})")
 
 
 def _first_as_one(phrase: str, lang: str) -> str:
