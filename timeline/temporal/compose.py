@@ -154,7 +154,8 @@ def _with_relative_year(left: Parse, right: Parse, text: str, rm: Match) -> Pars
 
 
 def _year_first(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
-    """"2024's third quarter", "last year's fourth quarter": the year, then the quarter."""
+    """"2024's third quarter", "last year's fourth quarter", "the 2004 Boxing Day": the year, then
+    the quarter or the holiday."""
     if is_relative_year(left):
         return right.but(yshift=int(left.amount or 0))
     return right.but(year=left.year)
@@ -245,6 +246,9 @@ STAGES: tuple[tuple[Composition, ...], ...] = (
         Composition("year_quarter", lambda p: is_year(p) or is_relative_year(p), _join(r"(?:['’]s?)?\s+"),
                     lambda p: p.kind == "calendar" and p.quarter is not None and _yearless(p), _year_first,
                     lead=_THE_BEFORE, bare=True),
+        # "the 2004 Boxing Day tsunami", "last year's Christmas": that year's holiday, not the nearest
+        Composition("year_holiday", lambda p: is_year(p) or is_relative_year(p), _join(r"(?:['’]s)?\s+"),
+                    is_holiday, _year_first, lead=_THE_BEFORE, bare=True),
     ),
     (  # a weekday
         Composition("weekday_date", is_weekday, _join(r"\s*,?\s*"), is_date, _weekday_date),
