@@ -166,6 +166,20 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }
 
+# Nouns after a holiday's name that make it the name of a thing, a place or an event of another
+# year, not a date: "Easter Island", "Christmas trees", "Easter eggs", "the Easter Rising" (1916).
+# An event on the day itself ("the Christmas party", "the Thanksgiving parade") stays a date.
+HOLIDAY_THINGS = (
+    "island", "islands", "rising", "uprising", "offensive", "egg", "eggs", "bunny", "bunnies", "tree", "trees",
+    "card", "cards", "carol", "carols", "present", "presents", "gift", "gifts", "decoration", "decorations",
+    "light", "lights", "jumper", "jumpers", "sweater", "sweaters", "pudding", "puddings", "cracker", "crackers",
+    "stocking", "stockings", "hamper", "hampers", "ornament", "ornaments", "wreath", "wreaths", "costume",
+    "costumes", "candy", "candies", "pumpkin", "pumpkins", "song", "songs", "single", "singles", "album",
+    "albums", "number one", "movie", "movies", "film", "films", "bonus", "bonuses", "cactus", "lily", "lilies",
+)
+# Words before a holiday's name that make it a person: "Father Christmas".
+HOLIDAY_PERSONS = ("father", "mother", "old father")
+
 # Days counted from another holiday: (that holiday, days after it).
 HOLIDAYS_AFTER: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
@@ -22,9 +24,20 @@ def holiday_season(f: Fields) -> Parse | None:
     return Parse("named", month=day[0], **kw)
 
 
+# "Easter Island", "Christmas trees", "Father Christmas": a thing, a place or a person named after a holiday
+_THING_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                            sorted(vocab.HOLIDAY_THINGS, key=len, reverse=True)) + r")(?![\w'’-])",
+                          re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                      vocab.HOLIDAY_PERSONS) + r")\s+$", re.IGNORECASE)
+
+
 @rule("shift_holiday", r"{shift} {holiday}")
 def holiday(f: Fields) -> Parse:
-    """A holiday by its name (vocab.FIXED_HOLIDAYS, WEEKDAY_HOLIDAYS, EASTER_HOLIDAYS, HOLIDAYS_AFTER)."""
+    """A holiday by its name (vocab.FIXED_HOLIDAYS, WEEKDAY_HOLIDAYS, EASTER_HOLIDAYS, HOLIDAYS_AFTER);
+    none when the name is a thing's, a place's or a person's (vocab.HOLIDAY_THINGS, HOLIDAY_PERSONS)."""
+    if _THING_AFTER.match(f.after(16)) or _PERSON_BEFORE.search(f.before(16)):
+        return Parse("none")
     return Parse("named", holiday=f.low("holiday"), **fields(f))
 
 
