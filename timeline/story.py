@@ -609,7 +609,7 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     text: str
     result: int  # index into the results
@@ -861,17 +861,23 @@ def choose_sentences(results: Iterable[ArticleResult | StoryArticle], days: Sequ
         for cs in cands.values():
             for c in cs:
                 c.leans = leans_back(c.text, records[c.result].lang) is not None
-    terms = {id(c): _terms(c.text) for cs in cands.values() for c in cs}
+    # A candidate's TF-IDF vector is made again where it is needed (the same numbers each time),
+    # not kept for every candidate of every day: the candidates of a large collection are many.
     df: Counter[str] = Counter()
-    for t in terms.values():
-        df.update(t.keys())
-    total = max(1, len(terms))
-    idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in df.items()}
+    total = 0
+    for cs in cands.values():
+        for c in cs:
+            df.update(_terms(c.text).keys())
+            total += 1
+    idf = {w: math.log((1 + max(1, total)) / (1 + n)) + 1.0 for w, n in df.items()}
+
+    def vector(c: _Candidate) -> dict[str, float]:
+        return _unit({w: (1 + math.log(n)) * idf[w] for w, n in _terms(c.text).items()})
+
     story_centroid: dict[str, float] = defaultdict(float)
     for cs in cands.values():
         for c in cs:
-            c.vec = _unit({w: (1 + math.log(n)) * idf[w] for w, n in terms[id(c)].items()})
-            for w, x in c.vec.items():
+            for w, x in vector(c).items():
                 story_centroid[w] += x
     story_vec = _unit(story_centroid)
     out: dict[date, list[_Candidate]] = {}
@@ -880,6 +886,7 @@ def choose_sentences(results: Iterable[ArticleResult | StoryArticle], days: Sequ
         cs = cands.get(d, [])
         centroid: dict[str, float] = defaultdict(float)
         for c in cs:
+            c.vec = vector(c)
             for w, x in c.vec.items():
                 centroid[w] += x
         day_vec = _unit(centroid)
@@ -901,6 +908,8 @@ def choose_sentences(results: Iterable[ArticleResult | StoryArticle], days: Sequ
         out[d] = picked
         for p in picked:
             told.add(p.vec)
+        for c in cs:
+            c.vec = {}  # the day's candidates are done with (a sentence picked keeps its own)
     return out
 
 
