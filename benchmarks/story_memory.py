@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
                 growth = "" if first is None else f"{(peak - first[1]) / ((size - first[0]) / MB):.2f}"
                 if first is None:
                     first = (size, peak)
-                print(f"{str(code)[-28:]:<28} {n:>6} {files:>8} {size / MB:>8.1f} {wall:>7.1f} {peak:>8.1f} {growth:>6}",
-                      flush=True)
+                row = f"{str(code)[-28:]:<28} {n:>6} {files:>8} {size / MB:>8.1f} {wall:>7.1f} {peak:>8.1f}"
+                print(f"{row} {growth:>6}", flush=True)
     return 0
 
 
