@@ -2,7 +2,10 @@
 that say what happened that day and the articles that report it.
 
 A stage after `pipeline.process`, over the `ArticleResult`s of a collection, entered through
-`story()`. Three steps, each a pure function:
+`story()` (or `story_of()`, which reads and processes the articles too). Each result is first
+reduced to a `StoryArticle` (`story_article`): what the steps below need of it and no more, made as
+the result arrives, so a story of many articles holds no article's text, sentences or events to
+the end. Three steps, each a pure function:
 
 1. `day_evidence`: from every article's date expressions that name a day (or a time of a day),
    outside page furniture (a sentence found word for word in articles published months apart),
@@ -362,18 +365,28 @@ def _furniture(records: Iterable[StoryArticle]) -> frozenset[bytes]:
     """The sentences (their digests: `StoryArticle.said`) that are page furniture among these
     articles: found word for word (whitespace folded) in FURNITURE_ARTICLES of them or more,
     published over more than FURNITURE_DAYS days."""
-    seen: dict[bytes, tuple[int, date, date]] = {}
+    # Each sentence's digest and its article's day (as 3 bytes, big-endian), sorted: the sentences
+    # said alike are next to each other, the earliest first. (A sorted list of small bytes takes
+    # less than half of a dict of every distinct sentence's count and days.)
+    seen: list[bytes] = []
     for a in records:
-        pub = a.published
+        day = a.published.toordinal().to_bytes(3, "big")
         said = a.said
-        for at in range(0, len(said), DIGEST):
-            key = said[at:at + DIGEST]
-            if key == _SHORT:
-                continue
-            n, first, last = seen.get(key, (0, pub, pub))
-            seen[key] = (n + 1, min(first, pub), max(last, pub))
-    return frozenset(t for t, (n, first, last) in seen.items()
-                     if n >= FURNITURE_ARTICLES and (last - first).days > FURNITURE_DAYS)
+        seen.extend(key + day for key in (said[at:at + DIGEST] for at in range(0, len(said), DIGEST))
+                    if key != _SHORT)
+    seen.sort()
+    out: list[bytes] = []
+    i = 0
+    while i < len(seen):
+        key = seen[i][:DIGEST]
+        j = i + 1
+        while j < len(seen) and seen[j].startswith(key):
+            j += 1
+        first, last = (int.from_bytes(seen[x][DIGEST:], "big") for x in (i, j - 1))
+        if j - i >= FURNITURE_ARTICLES and last - first > FURNITURE_DAYS:
+            out.append(key)
+        i = j
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
