@@ -137,14 +137,12 @@ def test_thousands_of_copies_of_a_report_join_its_sources_in_linear_time(monkeyp
     sentence was looked for in the list of the sentence's sources so far, 32 million comparisons
     a day (8,000 copies: 23 s where 2,000 took 4.1 s)."""
     from datetime import date
-    from types import SimpleNamespace
 
     from timeline import story as story_module
 
     n = 3000
     day = date(2026, 1, 26)
-    article = SimpleNamespace(published=day, id="a", lang="en")
-    results = [SimpleNamespace(article=article)] * n
+    results = [story_module.StoryArticle("a", None, None, day, "en", b"", (), (), (), ())] * n
     text = "The river flooded the town on Monday and the army arrived."
 
     def candidates(results: object, days: object, furniture: object) -> dict[date, list[object]]:

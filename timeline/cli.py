@@ -442,7 +442,7 @@ def _day(option: str) -> Callable[[str], date]:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from timeline.batch import Options, collect_items, read_url_list
+    from timeline.batch import Options, count_items, iter_items, read_url_list, source_files
     from timeline.progress import Progress
     from timeline.render import render_story
     from timeline.story import story_of
@@ -456,11 +456,12 @@ def cmd_story(args: argparse.Namespace) -> int:
     from timeline.meta import STORY_FORMATS
 
     fmt = _output_format(args, STORY_FORMATS, "json")  # so is an OUT whose extension names no story format
-    items = collect_items(args.sources, urls, fetcher=_fetcher(args))
-    inputs = tuple(sorted({i.path or (i.row.path if i.row else "") for i in items} - {""}))
+    files = source_files(args.sources)
+    inputs = tuple(sorted(files))
+    items = iter_items(args.sources, urls, files=files, fetcher=_fetcher(args), keyed=False)  # read as the story goes
     options = Options(args.published, args.undated, tuple(args.status) if args.status is not None else None,
                       args.lang)
-    with Progress(len(items), "reading", enabled=None if not args.quiet else False) as bar:
+    with Progress(count_items(files) + len(urls), "reading", enabled=None if not args.quiet else False) as bar:
         st, errors, warnings = story_of(items, jobs=args.jobs, options=options, advance=bar.advance,
                                         edits=edits,
                                         dates=args.dates, sentences=args.sentences, start=args.start,

@@ -2,7 +2,10 @@
 that say what happened that day and the articles that report it.
 
 A stage after `pipeline.process`, over the `ArticleResult`s of a collection, entered through
-`story()`. Three steps, each a pure function:
+`story()` (or `story_of()`, which reads and processes the articles too). Each result is first
+reduced to a `StoryArticle` (`story_article`): what the steps below need of it and no more, made as
+the result arrives, so a story of many articles holds no article's text, sentences or events to
+the end. Three steps, each a pure function:
 
 1. `day_evidence`: from every article's date expressions that name a day (or a time of a day),
    outside page furniture (a sentence found word for word in articles published months apart),
@@ -24,14 +27,15 @@ A stage after `pipeline.process`, over the `ArticleResult`s of a collection, ent
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from timeline.pipeline import ArticleResult
 
@@ -39,8 +43,8 @@ if TYPE_CHECKING:
     from timeline.batch import Item, Options
     from timeline.edits import Edits
 
-__all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryDate", "StorySentence", "StorySource", "Weights",
-           "choose_days", "day_evidence", "default_dates", "edit_story", "span", "story", "story_of"]
+__all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryArticle", "StoryDate", "StorySentence", "StorySource", "Weights",
+           "choose_days", "day_evidence", "default_dates", "edit_story", "span", "story", "story_article", "story_of"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,103 @@ class Story:
                 "dates": [d.to_dict() for d in self.dates]}
 
 
+# --- what a story keeps of an article ----------------------------------------------------------
+
+#: The bytes of a sentence's digest (`StoryArticle.said`): BLAKE2b of its folded text, 128 bits (two
+#: sentences of a corpus share one with a chance under 2^-64 at four billion sentences).
+DIGEST = 16
+_SHORT = bytes(DIGEST)  # the digest of a sentence too short to be page furniture (under FURNITURE_CHARS)
+
+
+class _Dated(NamedTuple):
+    """A sentence an event dates to a day, as a story may quote it (cleaned: `clean_sentence`)."""
+
+    start: date
+    sentence: int  # its index in the article
+    expected: bool  # announced for the day (said before it came), by the sentence's own phrase
+    lead: bool  # dated as the lead of an article reporting the day, not by its own phrase
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """What a story keeps of one processed article (`story_article`), instead of its whole text,
+    sentences, expressions and events: a story of thousands of articles holds these, each made as
+    its article's result arrives, so memory grows by the little a story needs of each article.
+
+    `said` is one DIGEST-byte digest per sentence of its folded text (zeros for one too short to be
+    furniture): what `_furniture` counts across articles. `mentions` are the days its date
+    expressions name (a day, a time or part of a day; no byline) with the sentence that names each
+    (-1: before the first), in text order, each pair once; `items` its chronology's items (sentence
+    index, day) when they give CHRONOLOGY_ITEMS days or more; `dated` the sentences its events date
+    to a day that a story may quote; `reports` the first REPORT_SENTENCES undated sentences of its
+    lead (`_reports`), cleaned."""
+
+    id: str
+    source: str | None
+    url: str | None
+    published: date
+    lang: str
+    said: bytes
+    mentions: tuple[tuple[date, int], ...]
+    items: tuple[tuple[int, date], ...]
+    dated: tuple[_Dated, ...]
+    reports: tuple[str, ...]
+
+    @property
+    def sentences(self) -> int:
+        return len(self.said) // DIGEST
+
+    def said_at(self, index: int) -> bytes:
+        """The digest of sentence `index` (0 <= index < sentences)."""
+        return self.said[index * DIGEST:(index + 1) * DIGEST]
+
+
+def story_article(r: ArticleResult) -> StoryArticle:
+    """What a story needs of a processed article (its events edited already, if they are): the
+    fields its sentences show, the digests of its sentences, the days it mentions, its
+    chronology's items, the sentences a story may quote for a day, and its lead's undated sentences."""
+    a = r.article
+    said = b"".join(_digest(r, i) for i in range(len(r.sentences)))
+    return StoryArticle(a.id, a.source, a.url, a.published, a.lang, said, _day_mentions(r), _chronology(r),
+                        _dated(r), tuple(_report_sentences(r)))
+
+
+def _records(results: Iterable[ArticleResult | StoryArticle]) -> list[StoryArticle]:
+    """Processed articles as a story keeps them (a StoryArticle is kept as it is)."""
+    return [r if isinstance(r, StoryArticle) else story_article(r) for r in results]
+
+
+def _digest(r: ArticleResult, index: int) -> bytes:
+    text = _said(r, index)
+    if len(text) < FURNITURE_CHARS:
+        return _SHORT
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
+
+
+def _day_mentions(r: ArticleResult) -> tuple[tuple[date, int], ...]:
+    """The days an article's date expressions name (a day, or a time or part of a day; a byline's
+    date is when the page was written or edited, as events say), each with its sentence's index."""
+    starts = [s.start for s in r.sentences]
+    out: dict[tuple[date, int], None] = {}
+    for t in r.timexes:
+        m = _DAY_VALUE.match(t.value)
+        if m is None or t.type not in ("DATE", "TIME") or t.rule == "byline":
+            continue
+        try:
+            d = date.fromisoformat(m.group(0))
+        except ValueError:
+            continue
+        out[d, bisect_right(starts, t.start) - 1] = None
+    return tuple(out)
+
+
+def _chronology(r: ArticleResult) -> tuple[tuple[int, date], ...]:
+    """An article's chronology items (`_items`), when they give CHRONOLOGY_ITEMS days or more."""
+    items = _items(r)
+    return tuple(items.items()) if len(set(items.values())) >= CHRONOLOGY_ITEMS else ()
+
+
 # --- which days --------------------------------------------------------------------------------
 
 #: Granularities that name one day (a time or a part of a day is on its day).
@@ -187,28 +288,17 @@ class Weights:
 WEIGHTS = Weights(articles=1.25, later=0.25, spread=0.75, published=0.25, ahead=-0.25, lead=-0.5, merge=0.955)
 
 
-def _mentions(r: ArticleResult, furniture: frozenset[str] = frozenset()) -> dict[date, tuple[bool, bool]]:
+def _mentions(a: StoryArticle, furniture: frozenset[bytes] = frozenset()) -> dict[date, tuple[bool, bool]]:
     """The days an article's date expressions name (a day, or a time or part of a day) outside
     `furniture`, whether it names each in its lead, and whether it names each on its own: as an
     item of a chronology (CHRONOLOGY_ITEMS or more items, `_items`: "March 2: ...", "2 mars - ..."),
     in a sentence that names neither day beside it."""
     sentences: dict[date, set[int]] = defaultdict(set)  # day: the sentences (their index) naming it
-    starts = [s.start for s in r.sentences]
-    for t in r.timexes:
-        m = _DAY_VALUE.match(t.value)
-        if m is None or t.type not in ("DATE", "TIME") or t.rule == "byline":
-            continue  # a byline's date is when the page was written or edited, as events say
-        try:
-            d = date.fromisoformat(m.group(0))
-        except ValueError:
-            continue
-        index = bisect_right(starts, t.start) - 1
-        if furniture and index >= 0 and _said(r, index) in furniture:
+    for d, index in a.mentions:
+        if furniture and index >= 0 and a.said_at(index) in furniture:
             continue
         sentences[d].add(index)
-    items = _items(r)
-    if len(set(items.values())) < CHRONOLOGY_ITEMS:
-        items = {}
+    items = dict(a.items)
     named: dict[int, set[date]] = defaultdict(set)
     for d, at in sentences.items():
         for i in at:
@@ -224,8 +314,8 @@ def _beside(d: date) -> tuple[date, ...]:
     return (*((d - timedelta(days=1),) if d > date.min else ()), *((d + timedelta(days=1),) if d < date.max else ()))
 
 
-def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None, end: date | None = None,
-                 furniture: frozenset[str] | None = None) -> dict[date, DayEvidence]:
+def day_evidence(results: Iterable[ArticleResult | StoryArticle], *, start: date | None = None,
+                 end: date | None = None, furniture: frozenset[bytes] | None = None) -> dict[date, DayEvidence]:
     """The evidence for every day within [start, end] that an article mentions or was published on
     (`furniture`: the articles' `_furniture`, when already known)."""
     out: dict[date, DayEvidence] = defaultdict(DayEvidence)
@@ -233,13 +323,14 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
     def within(d: date) -> bool:
         return (start is None or d >= start) and (end is None or d <= end)
 
+    records = _records(results)
     if furniture is None:
-        furniture = _furniture(results)
-    for i, r in enumerate(results):
-        pub = r.article.published
+        furniture = _furniture(records)
+    for i, a in enumerate(records):
+        pub = a.published
         if within(pub):
             out[pub].published += 1
-        for d, (in_lead, own) in _mentions(r, furniture).items():
+        for d, (in_lead, own) in _mentions(a, furniture).items():
             if not within(d):
                 continue
             ev = out[d]
@@ -261,6 +352,8 @@ def day_evidence(results: Sequence[ArticleResult], *, start: date | None = None,
 #: its days are mentioned elsewhere too (Timeline17 unchanged from 14 days to a year).
 FURNITURE_ARTICLES = 3
 FURNITURE_DAYS = 60
+#: A sentence shorter than this (folded) is never furniture ("Read more.", "Photo: AP.").
+FURNITURE_CHARS = 20
 
 
 def _said(r: ArticleResult, index: int) -> str:
@@ -268,20 +361,32 @@ def _said(r: ArticleResult, index: int) -> str:
     return " ".join(r.article.text[s.start:s.end].split())
 
 
-def _furniture(results: Sequence[ArticleResult]) -> frozenset[str]:
-    """The sentences (whitespace folded) that are page furniture among these articles: found word
-    for word in FURNITURE_ARTICLES of them or more, published over more than FURNITURE_DAYS days."""
-    seen: dict[str, tuple[int, date, date]] = {}
-    for r in results:
-        pub = r.article.published
-        for i in range(len(r.sentences)):
-            text = _said(r, i)
-            if len(text) < 20:
-                continue
-            n, first, last = seen.get(text, (0, pub, pub))
-            seen[text] = (n + 1, min(first, pub), max(last, pub))
-    return frozenset(t for t, (n, first, last) in seen.items()
-                     if n >= FURNITURE_ARTICLES and (last - first).days > FURNITURE_DAYS)
+def _furniture(records: Iterable[StoryArticle]) -> frozenset[bytes]:
+    """The sentences (their digests: `StoryArticle.said`) that are page furniture among these
+    articles: found word for word (whitespace folded) in FURNITURE_ARTICLES of them or more,
+    published over more than FURNITURE_DAYS days."""
+    # Each sentence's digest and its article's day (as 3 bytes, big-endian), sorted: the sentences
+    # said alike are next to each other, the earliest first. (A sorted list of small bytes takes
+    # less than half of a dict of every distinct sentence's count and days.)
+    seen: list[bytes] = []
+    for a in records:
+        day = a.published.toordinal().to_bytes(3, "big")
+        said = a.said
+        seen.extend(key + day for key in (said[at:at + DIGEST] for at in range(0, len(said), DIGEST))
+                    if key != _SHORT)
+    seen.sort()
+    out: list[bytes] = []
+    i = 0
+    while i < len(seen):
+        key = seen[i][:DIGEST]
+        j = i + 1
+        while j < len(seen) and seen[j].startswith(key):
+            j += 1
+        first, last = (int.from_bytes(seen[x][DIGEST:], "big") for x in (i, j - 1))
+        if j - i >= FURNITURE_ARTICLES and last - first > FURNITURE_DAYS:
+            out.append(key)
+        i = j
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -517,7 +622,7 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     text: str
     result: int  # index into the results
@@ -527,48 +632,24 @@ class _Candidate:
     sources: list[int] = field(default_factory=list)
 
 
-def _candidates(results: Sequence[ArticleResult], days: set[date],
-                furniture: frozenset[str]) -> dict[date, list[_Candidate]]:
+def _candidates(records: Sequence[StoryArticle], days: set[date],
+                furniture: frozenset[bytes]) -> dict[date, list[_Candidate]]:
     """Per chosen day, its whole sentences (the same text from one article once; none of page
     `furniture`)."""
     out: dict[date, list[_Candidate]] = defaultdict(list)
     ahead: dict[date, list[_Candidate]] = defaultdict(list)  # what was announced for the day, before it
     seen: set[tuple[date, int, str]] = set()
-    for i, r in enumerate(results):
-        named: dict[int, set[str]] | None = None
-        lead: int | None = None
-        items: dict[int, date] = {}
-        lowered: bool | None = None
-        for e in r.events:
-            if e.start not in days or e.granularity not in _DAYLIKE or e.ongoing or e.until:
+    for i, a in enumerate(records):
+        for e in a.dated:
+            if e.start not in days:
                 continue
-            if furniture and 0 <= e.sentence < len(r.sentences) and _said(r, e.sentence) in furniture:
+            if furniture and 0 <= e.sentence < a.sentences and a.said_at(e.sentence) in furniture:
                 continue
-            if lowered is None:
-                lowered = _lowercased(r)
-            if e.status == "expected":
-                if e.anchor == "phrase" and (text := clean_sentence(e.text, lowered)) is not None \
-                        and (e.start, i, text) not in seen:
-                    seen.add((e.start, i, text))
-                    ahead[e.start].append(_Candidate(text, i, False))
+            if (e.start, i, e.text) in seen:
                 continue
-            if e.anchor != "phrase":
-                if e.sentence >= LEAD_SENTENCES:
-                    continue
-                if named is None:
-                    named = _days_named(r)
-                if named.get(e.sentence, set()) - {e.start.isoformat()}:
-                    continue  # a lead that names another day ("May 27: ...") is not this day's news
-            if lead is None:
-                lead, items = _lead(r), _items(r)
-            if items.get(e.sentence, e.start) != e.start:
-                continue  # a chronology's item ("June 10 - ... invited him for June 16") is its own day's only
-            text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text, lowered)
-            if text is None or (e.start, i, text) in seen:
-                continue
-            seen.add((e.start, i, text))
-            out[e.start].append(_Candidate(text, i, e.anchor != "phrase"))
-    for d, i, text in _reports(results, days):
+            seen.add((e.start, i, e.text))
+            (ahead if e.expected else out)[e.start].append(_Candidate(e.text, i, e.lead))
+    for d, i, text in _reports(records, days):
         if (d, i, text) not in seen:
             seen.add((d, i, text))
             out[d].append(_Candidate(text, i, True))
@@ -578,32 +659,76 @@ def _candidates(results: Sequence[ArticleResult], days: set[date],
     return out
 
 
-def _reports(results: Sequence[ArticleResult], days: set[date]) -> Iterable[tuple[date, int, str]]:
+def _dated(r: ArticleResult) -> tuple[_Dated, ...]:
+    """The sentences of an article that its events (in text order) date to a day and that a story
+    may quote for that day, cleaned (`clean_sentence`): one that says what happened that day (by
+    its own phrase, or as one of its first LEAD_SENTENCES when it names no other day; not a
+    chronology's item of another day), or that announced it (`expected`, by its own phrase)."""
+    out: list[_Dated] = []
+    named: dict[int, set[str]] | None = None
+    lead: int | None = None
+    items: dict[int, date] = {}
+    lowered: bool | None = None
+    for e in r.events:
+        if e.granularity not in _DAYLIKE or e.ongoing or e.until:
+            continue
+        if lowered is None:
+            lowered = _lowercased(r)
+        if e.status == "expected":
+            if e.anchor == "phrase" and (text := clean_sentence(e.text, lowered)) is not None:
+                out.append(_Dated(e.start, e.sentence, True, False, text))
+            continue
+        if e.anchor != "phrase":
+            if e.sentence >= LEAD_SENTENCES:
+                continue
+            if named is None:
+                named = _days_named(r)
+            if named.get(e.sentence, set()) - {e.start.isoformat()}:
+                continue  # a lead that names another day ("May 27: ...") is not this day's news
+        if lead is None:
+            lead, items = _lead(r), _items(r)
+        if items.get(e.sentence, e.start) != e.start:
+            continue  # a chronology's item ("June 10 - ... invited him for June 16") is its own day's only
+        text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text, lowered)
+        if text is not None:
+            out.append(_Dated(e.start, e.sentence, False, e.anchor != "phrase", text))
+    return tuple(out)
+
+
+def _reports(records: Sequence[StoryArticle], days: set[date]) -> Iterable[tuple[date, int, str]]:
     """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
-    those without a date expression of their own, for the day it reports: its publication day, or when that
-    is not one of `days`, the nearest of the REPORT_DAYS before it (a report of yesterday's event).
-    A report tells the day's news in its first sentences, often without a date ("Engineers cut the
-    pipe..."); each is one day's candidate only."""
+    those without a date expression of their own (`_report_sentences`), for the day it reports: its
+    publication day, or when that is not one of `days`, the nearest of the REPORT_DAYS before it (a
+    report of yesterday's event). A report tells the day's news in its first sentences, often
+    without a date ("Engineers cut the pipe..."); each is one day's candidate only."""
+    for i, a in enumerate(records):
+        if not a.reports:
+            continue
+        pub = a.published
+        day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
+        if day is not None:
+            for text in a.reports:
+                yield day, i, text
+
+
+def _report_sentences(r: ArticleResult) -> Iterator[str]:
+    """The first REPORT_SENTENCES sentences from the lead of an article that have no date
+    expression of their own, cleaned (those `clean_sentence` keeps)."""
     from timeline.events import lead_index, plain
 
-    for i, r in enumerate(results):
-        pub = r.article.published
-        day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
-        if day is None:
-            continue
-        lead = lead_index(r.article, r.sentences)
-        if lead is None:
-            continue
-        starts = [x.start for x in r.sentences]
-        dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
-        lowered = _lowercased(r)
-        for s in r.sentences[lead:lead + REPORT_SENTENCES]:
-            if s.index in dated:
-                continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
-            said = plain(s.text(r.article.text), r.article.format)
-            text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered)
-            if text is not None:
-                yield day, i, text
+    lead = lead_index(r.article, r.sentences)
+    if lead is None:
+        return
+    starts = [x.start for x in r.sentences]
+    dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
+    lowered = _lowercased(r)
+    for s in r.sentences[lead:lead + REPORT_SENTENCES]:
+        if s.index in dated:
+            continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
+        said = plain(s.text(r.article.text), r.article.format)
+        text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered)
+        if text is not None:
+            yield text
 
 
 def _lead(r: ArticleResult) -> int:
@@ -733,31 +858,39 @@ def _pick(ranked: list[_Candidate], worth: dict[int, float], k: int,
     return picked, left
 
 
-def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: int,
-                     furniture: frozenset[str] | None = None) -> dict[date, list[_Candidate]]:
-    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`).
-    `days` come best first: a sentence a better day shows is not shown again, unless a day has no
-    other. No sentence of page `furniture` (the articles' `_furniture` unless given)."""
+def choose_sentences(results: Iterable[ArticleResult | StoryArticle], days: Sequence[date], k: int,
+                     furniture: frozenset[bytes] | None = None) -> dict[date, list[_Candidate]]:
+    """The `k` best sentences of each day, near-duplicates merged (their articles in `sources`,
+    indices into `results`). `days` come best first: a sentence a better day shows is not shown
+    again, unless a day has no other. No sentence of page `furniture` (the articles' `_furniture`
+    unless given)."""
     if k <= 0 or not days:
         return {d: [] for d in days}
-    cands = _candidates(results, set(days), _furniture(results) if furniture is None else furniture)
+    records = _records(results)
+    cands = _candidates(records, set(days), _furniture(records) if furniture is None else furniture)
     if LEANING:
         from timeline.openers import leans_back
 
         for cs in cands.values():
             for c in cs:
-                c.leans = leans_back(c.text, results[c.result].article.lang) is not None
-    terms = {id(c): _terms(c.text) for cs in cands.values() for c in cs}
+                c.leans = leans_back(c.text, records[c.result].lang) is not None
+    # A candidate's TF-IDF vector is made again where it is needed (the same numbers each time),
+    # not kept for every candidate of every day: the candidates of a large collection are many.
     df: Counter[str] = Counter()
-    for t in terms.values():
-        df.update(t.keys())
-    total = max(1, len(terms))
-    idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in df.items()}
+    total = 0
+    for cs in cands.values():
+        for c in cs:
+            df.update(_terms(c.text).keys())
+            total += 1
+    idf = {w: math.log((1 + max(1, total)) / (1 + n)) + 1.0 for w, n in df.items()}
+
+    def vector(c: _Candidate) -> dict[str, float]:
+        return _unit({w: (1 + math.log(n)) * idf[w] for w, n in _terms(c.text).items()})
+
     story_centroid: dict[str, float] = defaultdict(float)
     for cs in cands.values():
         for c in cs:
-            c.vec = _unit({w: (1 + math.log(n)) * idf[w] for w, n in terms[id(c)].items()})
-            for w, x in c.vec.items():
+            for w, x in vector(c).items():
                 story_centroid[w] += x
     story_vec = _unit(story_centroid)
     out: dict[date, list[_Candidate]] = {}
@@ -766,12 +899,13 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         cs = cands.get(d, [])
         centroid: dict[str, float] = defaultdict(float)
         for c in cs:
+            c.vec = vector(c)
             for w, x in c.vec.items():
                 centroid[w] += x
         day_vec = _unit(centroid)
-        published = {c.result: results[c.result].article.published for c in cs}
+        published = {c.result: records[c.result].published for c in cs}
         worth = {id(c): _worth(c, day_vec, story_vec) for c in cs}
-        ranked = sorted(cs, key=lambda c: (-worth[id(c)], published[c.result], results[c.result].article.id, c.text))
+        ranked = sorted(cs, key=lambda c: (-worth[id(c)], published[c.result], records[c.result].id, c.text))
         picked, left = _pick(ranked, worth, k, told)
         if not picked and told.size:  # every sentence of the day is a better day's: say it again rather than nothing
             picked, left = _pick(ranked, worth, k, None)
@@ -787,15 +921,17 @@ def choose_sentences(results: Sequence[ArticleResult], days: Sequence[date], k: 
         out[d] = picked
         for p in picked:
             told.add(p.vec)
+        for c in cs:
+            c.vec = {}  # the day's candidates are done with (a sentence picked keeps its own)
     return out
 
 
-def _sentence(results: Sequence[ArticleResult], c: _Candidate) -> StorySentence:
+def _sentence(records: Sequence[StoryArticle], c: _Candidate) -> StorySentence:
     def src(i: int) -> StorySource:
-        a = results[i].article
+        a = records[i]
         return StorySource(a.id, a.source, a.url, a.published.isoformat())
 
-    order = sorted(set(c.sources) | {c.result}, key=lambda i: (results[i].article.published, results[i].article.id))
+    order = sorted(set(c.sources) | {c.result}, key=lambda i: (records[i].published, records[i].id))
     own = src(c.result)  # the article whose words these are
     return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order))
 
@@ -805,10 +941,11 @@ def _sentence(results: Sequence[ArticleResult], c: _Candidate) -> StorySentence:
 BACKGROUND_DAYS = 31
 
 
-def span(results: Sequence[ArticleResult], start: date | None, end: date | None) -> tuple[date | None, date | None]:
+def span(results: Iterable[ArticleResult | StoryArticle], start: date | None,
+         end: date | None) -> tuple[date | None, date | None]:
     """The days a story may choose from: [start, end] as given; without `start`, from
     BACKGROUND_DAYS before the first article; without `end`, up to the last article's publication."""
-    pubs = [r.article.published for r in results]
+    pubs = [r.published if isinstance(r, StoryArticle) else r.article.published for r in results]
     if not pubs:
         return start, end
     lo = start if start is not None else min(pubs) - timedelta(days=BACKGROUND_DAYS)
@@ -816,54 +953,71 @@ def span(results: Sequence[ArticleResult], start: date | None, end: date | None)
     return lo, hi
 
 
-def story(results: Iterable[ArticleResult], *, dates: int | None = None, sentences: int | None = None,
+def story(results: Iterable[ArticleResult | StoryArticle], *, dates: int | None = None, sentences: int | None = None,
           start: date | None = None, end: date | None = None, title: str | None = None) -> Story:
     """The story of processed articles, in chronological order: `dates` days (None: as many as
     `default_dates` says), `sentences` sentences a day (None: 2), only days within [start, end]
-    (inclusive; by default as `span` says). Deterministic: the same results give the same story."""
+    (inclusive; by default as `span` says). Deterministic: the same results give the same story.
+    Each result is reduced to what a story needs of it (`story_article`) as it is read: `results`
+    may be an iterator whose results are dropped once read (`story_of`)."""
     from timeline.calendar import label
 
-    results = list(results)
-    lo, hi = span(results, start, end)
-    furniture = _furniture(results)
-    evidence = day_evidence(results, start=lo, end=hi, furniture=furniture)
-    n = default_dates(evidence, len(results)) if dates is None else max(0, dates)
+    records = _records(results)
+    lo, hi = span(records, start, end)
+    furniture = _furniture(records)
+    evidence = day_evidence(records, start=lo, end=hi, furniture=furniture)
+    n = default_dates(evidence, len(records)) if dates is None else max(0, dates)
     k = 2 if sentences is None else max(0, sentences)
     ranked = choose_days(evidence, 2 * n)  # best first; a day with no sentence to say it gives way
     # the days are those of one sentence or more, whatever K: --sentences 0 shows the same days bare
-    picked = choose_sentences(results, [s.date for s in ranked], max(1, k), furniture)
+    picked = choose_sentences(records, [s.date for s in ranked], max(1, k), furniture)
     ranked = [s for s in ranked if picked[s.date]] or ranked
     chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
         StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),
-                  tuple(_sentence(results, c) for c in picked[s.date][:k]), mentioned_by=s.articles)
+                  tuple(_sentence(records, c) for c in picked[s.date][:k]), mentioned_by=s.articles)
         for s in chosen)
     first = start.isoformat() if start else (out[0].date if out else None)
     last = end.isoformat() if end else (out[-1].date if out else None)
-    return Story(title or "Key dates", first, last, len(results), out)
+    return Story(title or "Key dates", first, last, len(records), out)
 
 
-def story_of(items: Sequence[Item], *, today: date | None = None, jobs: int | None = None,
+def story_of(items: Iterable[Item], *, today: date | None = None, jobs: int | None = None,
              options: Options | None = None, advance: Callable[[int], None] = lambda n: None,
              edits: Any = None, **choose: Any) -> tuple[Story, list[str], list[str]]:
     """The story of articles to read (timeline.batch items: files, collection rows, fetched
-    pages), read and processed on every core as `build` and `events` do; `choose` goes to
-    `story()`. `edits` (timeline.edits.Edits) apply to the articles' events before the days are
-    chosen and to the story's days after. Returns the story, the one-line errors of articles that
-    could not be read, and the readers' (and the edits') warnings."""
-    from timeline.batch import DEFAULT_OPTIONS, Failure, process_items
-
-    outcomes, warnings, _ = process_items(items, today=today, jobs=jobs, advance=advance,
-                                          options=options or DEFAULT_OPTIONS)
-    results = [o for o in outcomes if isinstance(o, ArticleResult)]
-    errors = [o.message for o in outcomes if isinstance(o, Failure) and not o.skipped]
-    if not edits:
-        return story(results, **choose), errors, warnings
+    pages), read and processed on every core as `events` does, each result reduced to what the
+    story needs of it (`story_article`) as it comes and then dropped: memory grows with the
+    little kept of each article, the largest article aside. `choose` goes to `story()`. `edits`
+    (timeline.edits.Edits) apply to the articles' events before the days are chosen and to the
+    story's days after. Returns the story, the one-line errors of articles that could not be
+    read, and the readers' (and the edits') warnings."""
+    from timeline.batch import DEFAULT_OPTIONS, default_jobs, stream_entries
     from timeline.edits import edit_results
 
-    warnings = [*warnings, *edits.stale(e for r in results for e in r.events)]
-    edited, stale = edit_story(story(edit_results(results, edits), **choose), edits,
-                               asked_from=choose.get("start"), asked_to=choose.get("end"))
+    errors: list[str] = []
+    warnings: list[str] = []
+    used: set[str] = set()  # the edited ids that some event has (what `Edits.stale` looks for)
+
+    def records() -> Iterator[StoryArticle]:
+        cores = default_jobs() if jobs is None else max(1, jobs)
+        for item, entry in stream_entries(items, today or date.today(), cores, advance, options or DEFAULT_OPTIONS):
+            warnings.extend(entry.warnings)
+            r = entry.result
+            if r is None:
+                if not entry.skipped:
+                    errors.append(entry.error or item.name)
+                continue
+            if edits:
+                used.update(k for k in map(edits.key, r.events) if k is not None)
+                (r,) = edit_results([r], edits)
+            yield story_article(r)
+
+    told = story(records(), **choose)
+    if not edits:
+        return told, errors, warnings
+    warnings = [*warnings, *edits.unused(used)]
+    edited, stale = edit_story(told, edits, asked_from=choose.get("start"), asked_to=choose.get("end"))
     edited, outside = _within(edited, choose.get("start"), choose.get("end"), edits.path)
     return edited, errors, [*warnings, *stale, *outside]
 
