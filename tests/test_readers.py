@@ -182,6 +182,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "file:///etc/passwd")
             self.end_headers()
             return
+        if self.path in ("/report", "/report.html"):  # a PDF served without a Content-Type, or with a wrong one
+            body = _PDF
+            self.send_response(200)
+            if self.path == "/report.html":
+                self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/photo.jpg":
             body, kind = b"\xff\xd8\xff", "image/jpeg"
         elif self.path in ("/news/port-reopens.html", "/slow", "/big"):
@@ -228,6 +237,37 @@ def test_fetch_failures_are_one_line_naming_the_url(server: str, path: str, why:
     with pytest.raises(FetchError, match=why) as exc:
         fetch(server + path)
     assert str(exc.value).startswith(server + path + ": ") and "\n" not in str(exc.value)
+
+
+# A PDF of one page whose text is "The port reopened on 2 February 2026." (written as PDF writers do:
+# a text object in a content stream), the bytes a server sends for it.
+_PDF = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+        b"3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n"
+        b"4 0 obj\n<< /Length 58 >>\nstream\nBT /F1 12 Tf 72 712 Td (The port reopened on 2 February 2026.) Tj ET\n"
+        b"endstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+@pytest.mark.parametrize("path", ["/report", "/report.html"])
+def test_a_pdf_without_its_content_type_is_said_to_be_a_pdf(server: str, path: str, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A PDF served without a Content-Type (or as text/html) was read as a page: "no text on the
+    page". timeline reads no PDF: the error says it is one, as it does when the server says so."""
+    assert main(["extract", server + path]) == 2
+    assert capsys.readouterr().err == (f"timeline: {server}{path}: is a PDF (its first bytes are %PDF-), which "
+                                       "timeline does not read; convert it to text first (e.g. pdftotext)\n")
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{server}{path}\n", encoding="utf-8")
+    assert main(["build", "--urls", str(urls), "-o", str(tmp_path / "site"), "-q", "-j", "1"]) == 2
+    assert "is a PDF (its first bytes are %PDF-)" in capsys.readouterr().err
+
+
+def test_a_pdf_file_is_said_to_be_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("report.pdf", "report.txt", "report.html"):
+        (tmp_path / name).write_bytes(_PDF)
+        assert main(["extract", str(tmp_path / name)]) == 2
+        assert capsys.readouterr().err == (f"timeline: {tmp_path / name}: is a PDF (its first bytes are %PDF-), "
+                                           "which timeline does not read; convert it to text first (e.g. pdftotext)\n")
 
 
 def test_fetch_limits_time_and_size(server: str) -> None:

@@ -371,6 +371,7 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False, input
     """Write one output the user named with -o (the rules are in this module's docstring): refuse
     an input, a file that is not timeline's own output (unless `force`), a directory, a block
     device or the record; write into a device or pipe; else replace atomically and record it."""
+    check_parent(path)
     st = _stat_target(path)
     try:
         data = content.encode("utf-8") if isinstance(content, str) else content

@@ -59,7 +59,8 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+import contextvars
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -229,18 +230,90 @@ class _ThemeLoader(jinja2.FileSystemLoader):
 MAX_THEME_ITEMS = 10_000_000  # the longest string or list a theme's `*` may make
 MAX_THEME_POWER_BITS = 100_000  # the largest number a theme's `**` may make (about 30,000 digits)
 MAX_THEME_OUTPUT = 256 * 2**20  # characters of one page rendered by a user's theme
+# The steps one page of a user's theme may take: an item a loop goes through, an item `*` makes, an
+# item of a list (or a kilobyte of a string) given to a filter or a call, a call. Loops in loops
+# (`range` is bounded at 100,000, not their product) ran 10**10 times writing nothing. The default
+# theme's pages take about 20 an event; 10,000,000 is a few seconds of CPU.
+MAX_THEME_STEPS = 10_000_000
+_STEPS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("theme_steps")
+
+
+_SIZED = (list, tuple, dict, set, frozenset, range)
+
+
+def _size(value: Any) -> int:
+    """The steps of going through `value` once: its items, or its kilobytes for a string (which
+    C code goes through a thousand times as fast as a template's loop). Nothing for the rest."""
+    if isinstance(value, str):
+        return len(value) >> 10
+    return len(value) if isinstance(value, _SIZED) else 0
+
+
+def _sizes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    n = 0
+    for value in args:
+        n += _size(value)
+    for value in kwargs.values():
+        n += _size(value)
+    return n
 
 
 def _theme_sandbox() -> type[jinja2.Environment]:
     """Jinja's immutable sandbox, whose `*` and `**` also refuse to make a string, a list or a
     number too large to hold (`{{ "x" * 10**10 }}` would take 10 GB): the sandbox already bounds
-    `range` at 100,000 items; a theme is there to lay out a page, not to fill the memory."""
+    `range` at 100,000 items; a theme is there to lay out a page, not to fill the memory. Its work
+    is bounded too: the steps of a page (MAX_THEME_STEPS) are counted as it renders, each loop's
+    iterable wrapped as the template is parsed (`theme_loop`), and filters and calls counted by
+    what they are given."""
     import math
 
+    from jinja2 import nodes
     from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    def step(n: int) -> None:
+        count = _STEPS.get(None)
+        if count is not None:  # within render_template
+            count[0] += n
+            if count[0] > MAX_THEME_STEPS:
+                raise SecurityError(f"the page would take over {MAX_THEME_STEPS:,} steps (items looped over, "
+                                    "made or given to a filter), the most a theme may take")
+
+    def counted(expr: nodes.Node) -> nodes.Call:
+        return nodes.Call(nodes.EnvironmentAttribute("theme_loop"), [expr], [], None, None, lineno=expr.lineno)
 
     class ThemeSandbox(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+            tree = super()._parse(source, name, filename)
+            for loop in list(tree.find_all(nodes.For)):  # every loop goes through theme_loop
+                loop.iter = counted(loop.iter)
+                for call in list(loop.find_all(nodes.Call)) if loop.recursive else ():
+                    if isinstance(call.node, nodes.Name) and call.node.name == "loop" and call.args:
+                        call.args[0] = counted(call.args[0])  # "loop(children)": the next level
+            return tree
+
+        def theme_loop(self, items: Iterable[Any]) -> Iterable[Any]:
+            if isinstance(items, (str, *_SIZED)):  # its length known: counted at once, iterated as it is
+                step(len(items))
+                return items
+            return self._one_by_one(items)
+
+        def _one_by_one(self, items: Iterable[Any]) -> Iterator[Any]:  # a generator ("| batch(3)")
+            for item in items:
+                step(1)
+                yield item
+
+        def call(__self, __context: jinja2.runtime.Context, __obj: Any,  # noqa: N805 (the sandbox's names)
+                 *args: Any, **kwargs: Any) -> Any:
+            if getattr(__obj, "__func__", None) is not ThemeSandbox.theme_loop:
+                step(1 + _size(getattr(__obj, "__self__", None)) + _sizes(args, kwargs))
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def count_filters(self) -> None:
+            """Each filter counted by what it is given ("big | sort" in a loop sorts it each time)."""
+            for name, f in list(self.filters.items()):
+                self.filters[name] = _counted_filter(f, step)
 
         def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
             if operator == "*":
@@ -252,9 +325,25 @@ def _theme_sandbox() -> type[jinja2.Environment]:
             elif (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
                   and right * math.log2(abs(left)) > MAX_THEME_POWER_BITS):
                 raise SecurityError(f"'**' would make a number of over {MAX_THEME_POWER_BITS:,} bits")
-            return super().call_binop(context, operator, left, right)
+            made = super().call_binop(context, operator, left, right)
+            step(_size(made) if operator == "*" else 0)
+            return made
 
     return ThemeSandbox
+
+
+def _counted_filter(f: Any, step: Any) -> Any:
+    """`f` that first counts the steps of what it is given (its `pass_context` and such kept)."""
+    import functools
+
+    @functools.wraps(f)
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        n = _sizes(args, kwargs)
+        if n:
+            step(n)
+        return f(*args, **kwargs)
+
+    return counted
 
 
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
@@ -314,6 +403,8 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.tests["web_url"] = is_web_url
     env.template_class = _Template
+    if templates_dir is not None:
+        env.count_filters()  # type: ignore[attr-defined]
     return env
 
 
@@ -441,12 +532,16 @@ def render_template(env: jinja2.Environment, name: str, ctx: Mapping[str, object
         if not getattr(env, "sandboxed", False):  # our theme
             return template.render(dict(ctx))
         parts, size = [], 0
-        for part in template.generate(dict(ctx)):  # a user's theme: its page within MAX_THEME_OUTPUT
-            size += len(part)
-            if size > MAX_THEME_OUTPUT:
-                raise TemplateError(f"{template.filename or name}: the page would be over {MAX_THEME_OUTPUT:,} "
-                                    f"characters, the most a theme may write")
-            parts.append(part)
+        steps = _STEPS.set([0])  # a user's theme: its page within MAX_THEME_STEPS
+        try:
+            for part in template.generate(dict(ctx)):  # ... and within MAX_THEME_OUTPUT
+                size += len(part)
+                if size > MAX_THEME_OUTPUT:
+                    raise TemplateError(f"{template.filename or name}: the page would be over "
+                                        f"{MAX_THEME_OUTPUT:,} characters, the most a theme may write")
+                parts.append(part)
+        finally:
+            _STEPS.reset(steps)
         return "".join(parts)
     except TemplateError:
         raise

@@ -732,6 +732,9 @@ def check_output_folder(out: Path, force: bool) -> Manifest | None:
     """Refuse an output that is not a folder, or a folder no earlier build made that holds files
     (unless `force`; hidden files, such as .git or .gitignore, are left alone and do not count);
     the previous build's manifest, if any."""
+    from timeline.output import check_parent
+
+    check_parent(out)  # "notes.txt/site": both named, for a library caller as for the CLI
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
     previous = Manifest.read(out) if out.exists() else None

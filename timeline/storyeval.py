@@ -29,6 +29,7 @@ process their articles once) then `run_system` as often as needed; `find_topics`
 from __future__ import annotations
 
 import re
+import stat
 import time
 from bisect import bisect_left
 from collections import Counter
@@ -148,11 +149,29 @@ class Topic:
     path: str
     articles: tuple[str, ...]
     timelines: tuple[GoldTimeline, ...]
+    skipped: tuple[str, ...] = ()  # the files of its folders that are no regular file, one message each
 
 
 def _is_file(path: Path) -> bool:
     """A file of the topic: a file, or a link to nowhere (the file moved), which reading says."""
     return path.is_file() or (path.is_symlink() and not path.exists())
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"))
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why a name of a topic's folder is not read, when it is neither a regular file (a link to
+    one counts) nor a folder: a named pipe would wait for a writer, a device read for ever."""
+    if path.is_dir() or _is_file(path):
+        return None
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "no regular file")
+    return f"{path}: not a regular file ({kind}); skipped"
 
 
 def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> list[Topic]:
@@ -171,15 +190,20 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
     for folder in found:
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
-        articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
-                         if _is_file(f) and not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES)
-        gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
-                if _is_file(f) and f.suffix == ".txt"]
+        names = [f for f in sorted((folder / "articles").iterdir())
+                 if not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES]
+        golds = [f for f in sorted((folder / "timelines").iterdir()) if f.suffix == ".txt"]
+        skipped = tuple(why for f in (*names, *golds) if (why := _not_regular(f)) is not None)
+        for why in skipped:
+            if warn is not None:
+                warn(why)
+        articles = tuple(str(f) for f in names if _is_file(f))
+        gold = [read_timeline(f, warn) for f in golds if _is_file(f)]
         if not gold:
             raise UserError(f"{folder / 'timelines'}: no timelines (*.txt)")
         if not articles:
             raise UserError(f"{folder / 'articles'}: no articles")
-        topics.append(Topic(name, str(folder), articles, tuple(gold)))
+        topics.append(Topic(name, str(folder), articles, tuple(gold), skipped))
     return topics
 
 
@@ -529,6 +553,7 @@ class StoryReport:
     processing_seconds: float = 0.0
     system_seconds: float = 0.0
     average: dict[str, Score] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # files of the topics' folders that are no regular file (said on stderr)
 
 
 @dataclass(frozen=True)
@@ -540,6 +565,7 @@ class Prepared:
     articles: int
     failures: tuple[str, ...] = ()
     seconds: float = 0.0
+    skipped: tuple[str, ...] = ()  # files of the topics' folders that are no regular file
 
 
 def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], None] | None = None) -> Prepared:
@@ -562,7 +588,8 @@ def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], 
     topics = find_topics(path, warn)
     done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=passed_over, failed=heard))) for t in topics)
     read = sum(len(results) for _, results in done) + len(failures) + len(skipped)  # a collection's rows, each
-    return Prepared(done, read, tuple(failures), time.perf_counter() - began)
+    return Prepared(done, read, tuple(failures), time.perf_counter() - began,
+                    tuple(why for t in topics for why in t.skipped))
 
 
 def run_system(prepared: Prepared, system: str | System = "story") -> StoryReport:
@@ -586,7 +613,7 @@ def run_system(prepared: Prepared, system: str | System = "story") -> StoryRepor
                                        len(predicted), score_timeline(predicted, gold.as_dict()),
                                        tuple(sorted(predicted)), tuple(d for d, _ in gold.days)))
     return StoryReport(name, tuple(runs), prepared.articles, prepared.failures, prepared.seconds + thinking,
-                       prepared.seconds, thinking, average([r.scores for r in runs]))
+                       prepared.seconds, thinking, average([r.scores for r in runs]), prepared.skipped)
 
 
 def evaluate_story(path: str | Path, system: str | System = "story", *, jobs: int | None = None,
@@ -640,6 +667,8 @@ def format_report(report: StoryReport, verbose: bool = False) -> str:
                  f"{report.processing_seconds:.1f} s, system {report.system_seconds:.1f} s)")
     if report.failures:
         lines.append(f"{len(report.failures)} articles could not be read (listed on stderr)")
+    if report.skipped:
+        lines.append(f"{len(report.skipped)} file{'' if len(report.skipped) == 1 else 's'} skipped (listed on stderr)")
     return "\n".join(lines)
 
 
@@ -654,6 +683,7 @@ def report_to_dict(report: StoryReport) -> dict[str, object]:
         "average": {m: s.as_dict() for m, s in report.average.items()},
         "articles": report.articles,
         "failures": list(report.failures),
+        "skipped": list(report.skipped),
         "seconds": round(report.seconds, 2),
         "processing_seconds": round(report.processing_seconds, 2),
         "system_seconds": round(report.system_seconds, 2),

@@ -33,7 +33,7 @@ from timeline.edits import NO_EDITS, Edits, additions, apply
 from timeline.errors import OutputError, UserError
 from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import regular_sha256, spreadsheet_safe, streamed_output
+from timeline.output import check_parent, regular_sha256, spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 from timeline.versions import version_number
 
@@ -625,6 +625,8 @@ def events_table(paths: Iterable[str | Item], output: str | None, *, fmt: str | 
     options = Options(published, undated, tuple(status) if status is not None else None, lang)
     kind = table_format(output, fmt)
     to_stdout = output is None or output == "-"
+    if not to_stdout:
+        check_parent(output)  # "notes.txt/x.csv": both named, before any article is read
     if kind == "parquet":
         _require("pyarrow", "Parquet output")
         if to_stdout:

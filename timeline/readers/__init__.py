@@ -25,7 +25,8 @@ from timeline.errors import ArticleError
 if TYPE_CHECKING:
     from timeline.readers.url import Fetched
 
-__all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "load_article", "load_one", "url_id"]
+__all__ = ["FORMATS_IN", "HTML_SUFFIXES", "article_from_bytes", "input_kind", "is_pdf", "load_article", "load_one",
+           "url_id"]
 
 FORMATS_IN = ("text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -57,6 +58,15 @@ def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
     return "html" if looks_like_html(data) else "text"
 
 
+_PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether bytes are a PDF, by its magic number (after a byte-order mark or blank space that a
+    server or an editor put before it): a server may send one without a Content-Type, or as a page."""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\f").startswith(_PDF_MAGIC)
+
+
 def article_from_bytes(data: bytes, name: str, *, url: str | None = None, published: date | str | None = None,
                        today: date | None = None, format_in: str | None = None,
                        warn: Callable[[str], None] | None = None, kind: str | None = None,
@@ -64,6 +74,9 @@ def article_from_bytes(data: bytes, name: str, *, url: str | None = None, publis
     """One article from the bytes of a file (or page) called `name` (in language `lang` when given).
     `url`: the address a fetched page ended at; `name` is then the URL asked for, and the article's
     id comes from both (`url_id`)."""
+    if is_pdf(data):  # whatever its name, its Content-Type (often none) or --format-in say
+        raise ArticleError(f"{name}: is a PDF (its first bytes are %PDF-), which timeline does not read; "
+                           "convert it to text first (e.g. pdftotext)")
     kind = kind or input_kind(name, data, format_in)
     if kind == "html":
         from timeline.readers.html import read_html

@@ -258,7 +258,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
                 return d.isoformat(), "publication", 0
             marked = None
             remembered = LOCALES[lang].remembered
-            if (_since(before, lang) or w["before"].search(before)
+            if (_since(before, lang, tense) or w["before"].search(before)
                     or re.match(rf"\s+(?:{'|'.join(LOCALES[lang].before)})(?!\w)", after, re.I)
                     or (remembered and re.search(rf"(?<!\w)(?:{'|'.join(remembered)})\s+$", before, re.I))):
                 marked = "past"  # "el pasado 3 de julio", "le 3 juillet dernier", "aquel 11 de febrero"
@@ -280,7 +280,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
             y -= found.month >= published.month  # "lo scorso novembre" in a November paper: the one before
         elif re.search(rf"(?<!\w)(?:{coming})\s+$", before, re.I) or re.match(rf"\s+(?:{coming})(?!\w)", after, re.I):
             y += found.month <= published.month  # "il prossimo novembre" in November: the one after
-        elif (tense == "past" or _since(before, lang)) and found.month > published.month:
+        elif (tense == "past" or _since(before, lang, tense)) and found.month > published.month:
             y -= 1
         elif tense == "future" and found.month < published.month:
             y += 1
@@ -292,7 +292,7 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
         marker = w["after"].match(after)
         if w["before"].search(before) or (marker and marker.group().strip().lower() in LOCALES[lang].before):
             d = _place_weekday(weekday, published, "last")
-        elif _since(before, lang):
+        elif _since(before, lang, tense):
             d = _place_weekday(weekday, published, "past")  # "depuis lundi": not after the publication
         elif (marker is None and _near(before, lang) and not (
                 LOCALES[lang].toward and re.search(rf"(?<!\w)(?:{LOCALES[lang].toward})\s+$", before, re.I))):
@@ -320,11 +320,13 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     return None
 
 
-def _since(before: str, lang: str) -> bool:
-    """Whether the words before a date say "since" ("depuis le", "desde el", "dal"): the date is
-    then in the past of the publication, whatever the tense of its clause."""
-    since = LOCALES[lang].since
-    return bool(since) and re.search(rf"(?<!\w)(?:{since})\s*$", before, re.IGNORECASE) is not None
+def _since(before: str, lang: str, tense: str | None = None) -> bool:
+    """Whether the words before a date say "since" ("depuis le", "fin dal"): the date is then in
+    the past of the publication, whatever the tense of its clause; or say "since" or "from"
+    ("desde el", "dal") in a clause not in the future (LOCALES' `since`, `since_or_from`)."""
+    loc = LOCALES[lang]
+    return any(words and re.search(rf"(?<!\w)(?:{words})\s*$", before, re.IGNORECASE) is not None
+               for words in (loc.since, loc.since_or_from if tense != "future" else ""))
 
 
 def _near(before: str, lang: str) -> bool:
@@ -518,6 +520,8 @@ def _month_parts(text: str, s: Sentence, out: list[Timex], published: date, lang
             phrase = m.group()[month.start():]
             tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
             reading = _parse(phrase, lang, _settings(published, tense, lang))
+            if _since(text[max(s.start, m.start() - 20):m.start()], lang, tense):
+                tense = "past"  # "depuis la mi-mars", "desde mediados de marzo": not after the publication
             got = _value(lang, phrase, reading, published, tense, "", "") if reading is not None else None
             if got is None or not re.fullmatch(r"\d{4}-\d\d", got[0]):
                 continue

@@ -52,6 +52,9 @@ class Locale:
     #                  regular expression, {wd} a weekday; no day
     since: str = ""  # the words of "since" before a date ("depuis le 25 janvier"): a regular
     #                  expression; the date is then in the past of the publication, whatever the tense
+    since_or_from: str = ""  # the words of "since" that also say "from" ("dal 25 gennaio", "desde el 25
+    #                  de enero"): the date is in the past of the publication unless its clause is in the
+    #                  future ("dal 25 marzo entrerà in vigore": the 25 March to come)
     parts: tuple[tuple[str, str], ...] = ()  # a part of a month: (the word before the month, a regular
     #                  expression, "de"/"d'"/"di" between them; its TIMEX3 mod): "mi-août 2011" is 2011-08, MID
     near: str = ""  # the words that make a weekday after them the coming one unless its clause is in the
@@ -153,7 +156,7 @@ LOCALES: dict[str, Locale] = {
         toward=r"para\s+el|para\s+este",
         parts=((r"mediados", "MID"), (r"principios|comienzos|inicios", "START"), (r"finales|fines", "END")),
         near=r"este|estos|hasta\s+el|hasta\s+este",
-        since=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
+        since_or_from=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
@@ -227,7 +230,7 @@ LOCALES: dict[str, Locale] = {
         toward=r"pour|pour\s+ce|d['’]ici|d['’]ici\s+à",
         parts=((r"mi-|mi", "MID"), (r"début|debut", "START"), (r"fin", "END")),
         near=r"ce|ces|jusqu['’](?:à|au)|jusqu['’]à\s+ce",
-        since=r"depuis(?:\s+le|\s+ce)?",
+        since=r"depuis(?:\s+le|\s+la|\s+ce|\s+cette)?",
         beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
                 "le surlendemain": 2},
         every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
@@ -312,7 +315,8 @@ LOCALES: dict[str, Locale] = {
         toward=r"per|entro|per\s+il|entro\s+il",
         parts=((r"metà", "MID"), (r"inizio|inizi|primi", "START"), (r"fine", "END")),
         near=r"questo|questi|fino\s+a|fino\s+al|fino\s+a\s+questo",
-        since=r"dal|dall['’]|da|sin\s+dal|fin\s+dal|a\s+partire\s+dal",
+        since=r"(?:sin|fin)\s+(?:dal|dall['’]|dalla|da)",
+        since_or_from=r"dal|dall['’]|dalla|da|a\s+partire\s+(?:dal|dall['’]|dalla)",
         short_year=r"del|nel|dal|al|il|fino\s+al|inizio\s+del|fine\s+del",
         beside={"la vigilia": -1, "il giorno prima": -1, "il giorno dopo": 1, "l'indomani": 1, "l’indomani": 1,
                 "all'indomani": 1, "all’indomani": 1},

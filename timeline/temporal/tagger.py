@@ -45,9 +45,12 @@ from timeline.text import Sentence, segment
 # stays a temporal expression: TimeML annotators tag it in most documents of TBAQ.
 _DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,/]+[A-Z][A-Za-z.'-]*){0,4},?[ \t]+)?\Z")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
-# "since Friday", "since the blast Tuesday night", "since the vote on Monday": since an event of that day.
+# "since Friday", "since the blast Tuesday night", "since the vote on Monday": since an event of that day;
+# "since early March", "since the end of March": since a part of it (vocab's position modifiers).
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+[a-z-]+\s+(?:on\s+)?)?"
-                    r"(?:(?:about|around|approximately|roughly)\s+)?$", re.IGNORECASE)
+                    r"(?:(?:about|around|approximately|roughly)\s+)?"
+                    rf"(?:(?:{alt(vocab.POSITION_MODS)}|the\s+{alt(vocab.OF_POSITION_MODS)}\s+of)(?:\s*-\s*|\s+))?$",
+                    re.IGNORECASE)
 # "said Monday that ...": the day a reported statement was made, in the sentence that reports it.
 _SAID_BEFORE = re.compile(r"\b" + alt(vocab.REPORTING_VERBS) + r"\s+(?:on\s+)?$", re.IGNORECASE)
 _SAID_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
