@@ -445,7 +445,7 @@ def _process_plain(items: Sequence[Item], today: date, options: Options) -> list
 
 # Rows processed together in one process (`process_batch_items`): enough for each stage's code to
 # stay in the processor's caches from one row to the next, few enough to hold at once.
-_BATCH_ROWS = 64
+_BATCH_ROWS = 256
 _BATCH_CHARS = 1 << 18
 
 
