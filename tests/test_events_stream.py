@@ -36,7 +36,7 @@ def _logged(items: Iterator[Item], log: list[str]) -> Iterator[Item]:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_rows_are_written_as_the_items_are_read_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          jobs: int) -> None:
-    n = 240
+    n = 1200  # (rows are processed a batch at a time: several batches)
     log: list[str] = []
     write = table._TableSink.write
 

@@ -28,7 +28,7 @@ from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
 from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED
-from timeline.pipeline import ArticleResult, options_key, process
+from timeline.pipeline import ArticleResult, options_key, process, process_batch
 from timeline.readers import article_from_bytes, load_one
 from timeline.readers.collection import Row, article_from_row
 from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
@@ -269,27 +269,63 @@ def process_item(item: Item, today: date, options: Options = DEFAULT_OPTIONS) ->
     message, and what the readers warned of goes with it."""
     heard: list[str] = []
     try:
-        try:
-            article = _read(item, today, None, heard.append, options.lang)
-        except NoPublicationDate:
-            if options.published is None:
-                raise
-            article = replace(_read(item, today, options.published, heard.append, options.lang),
-                              published_how="given (--published, for an article that gives no date)")
+        article = _article_of(item, today, options, heard)
         result = process(article, undated=options.undated, status=options.status)
-    except UserError as exc:
+    except Exception as exc:  # each kind its own message (`_failed`)
+        return _failed(item, exc, heard)
+    return _entry(result, heard, today)
+
+
+def process_batch_items(items: Sequence[Item], today: date, options: Options = DEFAULT_OPTIONS) -> list[Entry]:
+    """`process_item` of each item, the same entries, made stage by stage: every article read, then
+    all processed by `pipeline.process_batch` (quicker for many small articles, a collection's
+    rows). Every article of `items` is held at once: for items of bounded size."""
+    heard: list[list[str]] = [[] for _ in items]
+    entries: list[Entry | None] = [None] * len(items)
+    places: list[int] = []
+    articles: list[Article] = []
+    for k, item in enumerate(items):
+        try:
+            articles.append(_article_of(item, today, options, heard[k]))
+        except Exception as exc:
+            entries[k] = _failed(item, exc, heard[k])
+            continue
+        places.append(k)
+    done = process_batch(articles, undated=options.undated, status=options.status)
+    for k, result in zip(places, done, strict=True):
+        entries[k] = _failed(items[k], result, heard[k]) if isinstance(result, Exception) \
+            else _entry(result, heard[k], today)
+    return entries  # type: ignore[return-value]  # (every place is filled)
+
+
+def _article_of(item: Item, today: date, options: Options, heard: list[str]) -> Article:
+    try:
+        return _read(item, today, None, heard.append, options.lang)
+    except NoPublicationDate:
+        if options.published is None:
+            raise
+        return replace(_read(item, today, options.published, heard.append, options.lang),
+                       published_how="given (--published, for an article that gives no date)")
+
+
+def _entry(result: ArticleResult, heard: list[str], today: date) -> Entry:
+    used_today = today.isoformat() if result.article.published_how.startswith("inferred") else None
+    return Entry(result, None, used_today, warnings=tuple(heard))
+
+
+def _failed(item: Item, exc: Exception, heard: list[str]) -> Entry:
+    """The entry of an item whose reading or processing raised `exc`."""
+    if isinstance(exc, UserError):
         # (The web page reader's error is imported only when there is an error: an import
         # statement costs more than many a row's whole reading.)
         from timeline.readers.html import NoArticleText  # a UserError: a page without article text
 
         return Entry(None, str(exc), skipped=isinstance(exc, NoArticleText), warnings=tuple(heard))
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         return Entry(None, f"{item.name}: too deeply nested to read", warnings=tuple(heard))
-    except Exception as exc:  # a bug must not abort a whole build: report it, naming the file
-        return Entry(None, f"{item.name}: internal error ({type(exc).__name__}: {exc}); please report it",
-                     warnings=tuple(heard))
-    used_today = today.isoformat() if article.published_how.startswith("inferred") else None
-    return Entry(result, None, used_today, warnings=tuple(heard))
+    # a bug must not abort a whole build: report it, naming the file
+    return Entry(None, f"{item.name}: internal error ({type(exc).__name__}: {exc}); please report it",
+                 warnings=tuple(heard))
 
 
 def _process_chunk(items: Sequence[Item], today: date, options: Options) -> list[str]:
@@ -378,9 +414,12 @@ def stream_entries(items: Iterable[Item], today: date, jobs: int, advance: Calla
     head = list(islice(it, jobs * _MIN_PER_JOB))
     jobs = max(1, min(jobs, len(head) // _MIN_PER_JOB))
     if jobs == 1:
-        for item in chain(head, it):
-            yield item, process_item(item, today, options)
-            advance(1)
+        for batch in _row_batches(chain(head, it)):
+            entries = process_batch_items(batch, today, options) if len(batch) > 1 \
+                else [process_item(batch[0], today, options)]
+            for item, entry in zip(batch, entries, strict=True):
+                yield item, entry
+                advance(1)
         return
     if fork_available():
         from timeline.temporal.rules import GRAMMAR
@@ -401,7 +440,35 @@ def stream_entries(items: Iterable[Item], today: date, jobs: int, advance: Calla
 
 
 def _process_plain(items: Sequence[Item], today: date, options: Options) -> list[Entry]:
-    return [process_item(i, today, options) for i in items]  # no cache here: no cache JSON to make
+    return process_batch_items(items, today, options)  # no cache here: no cache JSON to make
+
+
+# Rows processed together in one process (`process_batch_items`): enough for each stage's code to
+# stay in the processor's caches from one row to the next, few enough to hold at once.
+_BATCH_ROWS = 256
+_BATCH_CHARS = 1 << 18
+
+
+def _row_batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """The items in batches of consecutive collection rows (up to _BATCH_ROWS rows or about
+    _BATCH_CHARS characters); a file or a page is a batch of its own (its size is known only once
+    read: memory stays bounded by the largest article)."""
+    batch: list[Item] = []
+    weight = 0
+    for item in items:
+        if item.row is None:
+            if batch:
+                yield batch
+                batch, weight = [], 0
+            yield [item]
+            continue
+        batch.append(item)
+        weight += _weight(item)
+        if len(batch) >= _BATCH_ROWS or weight >= _BATCH_CHARS:
+            yield batch
+            batch, weight = [], 0
+    if batch:
+        yield batch
 
 
 def _done(job: tuple[list[Item], Future[list[Entry]]], advance: Callable[[int], None]) -> Iterator[tuple[Item, Entry]]:
