@@ -310,3 +310,20 @@ def test_a_parallel_build_writes_the_cache_a_one_job_build_writes(tmp_path: Path
     build([str(src)], tmp_path / "two", jobs=2)
     cache = ".timeline-cache"
     assert (tmp_path / "one" / cache).read_bytes() == (tmp_path / "two" / cache).read_bytes()
+
+
+@pytest.mark.parametrize("value", ["2026-01-30", "2025-11", "2025-Q3", "2026-W05-WE", "2026-01-26TNI", "199"])
+def test_a_value_is_parsed_once_and_read_back_the_same(value: str) -> None:
+    from timeline.temporal.values import _FORMS, Point, _point
+
+    gran, pattern = next((g, p) for g, p in _FORMS if p.fullmatch(value))
+    once = Point.parse(value)
+    assert once == _point(gran, pattern.fullmatch(value).groupdict())  # type: ignore[union-attr]
+    assert Point.parse(value) is once  # remembered: labels, intervals and HTML forms ask again and again
+
+
+def test_values_without_a_calendar_place_stay_none_when_remembered() -> None:
+    from timeline.temporal.values import Point
+
+    for value in ("2025-02-30", "PRESENT_REF", "P3W", "XXXX-11", "BC0975", "2025-02-30"):
+        assert Point.parse(value) is None
