@@ -327,3 +327,12 @@ def test_values_without_a_calendar_place_stay_none_when_remembered() -> None:
 
     for value in ("2025-02-30", "PRESENT_REF", "P3W", "XXXX-11", "BC0975", "2025-02-30"):
         assert Point.parse(value) is None
+
+
+def test_a_granularity_class_is_worked_out_once() -> None:
+    from timeline.filters import granularity_class
+
+    for name, expected in (("part of day", "part-of-day"), ("day", "day"), ("Time", "time"), (" a--b ", "a-b")):
+        first = granularity_class(name)
+        assert first == expected
+        assert granularity_class(name) is first  # remembered: every entry of every page asks again
