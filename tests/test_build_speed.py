@@ -336,3 +336,21 @@ def test_a_granularity_class_is_worked_out_once() -> None:
         first = granularity_class(name)
         assert first == expected
         assert granularity_class(name) is first  # remembered: every entry of every page asks again
+
+
+@pytest.mark.parametrize("value, mod", [("2026-01-30", None), ("2025-Q3", "START"), ("P3W", "APPROX"),
+                                        ("PRESENT_REF", None), ("1998-08-07T10:35", None)])
+def test_a_label_and_an_interval_are_worked_out_once(value: str, mod: str | None) -> None:
+    from timeline import calendar
+
+    first = calendar.label(value, mod)
+    assert calendar.label(value, mod) is first  # remembered: an event's entry, mark and divider ask again
+    place = calendar.interval(value, mod)
+    assert calendar.interval(value, mod) is place
+
+
+def test_a_label_still_never_raises() -> None:
+    from timeline.temporal.values import label
+
+    assert label(["not", "a", "value"]) == ["not", "a", "value"]  # type: ignore[arg-type]
+    assert label("2025-02-30") == "2025-02-30"
