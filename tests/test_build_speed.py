@@ -354,3 +354,14 @@ def test_a_label_still_never_raises() -> None:
 
     assert label(["not", "a", "value"]) == ["not", "a", "value"]  # type: ignore[arg-type]
     assert label("2025-02-30") == "2025-02-30"
+
+
+@pytest.mark.parametrize("theme", [False, True])
+def test_templates_read_their_globals_from_one_plain_dict(tmp_path: Path, theme: bool) -> None:
+    (tmp_path / "x.html").write_text("{% for i in range(2) %}{{ i }}{% endfor %}{{ more }}", encoding="utf-8")
+    env = render.make_env(tmp_path if theme else None)
+    template = env.get_template("x.html" if theme else "_event.html")
+    assert type(template.globals) is dict  # not a ChainMap: each include walks it twice to make its context
+    assert {"range", "namespace", "cycler"} <= template.globals.keys()
+    if theme:
+        assert env.get_template("x.html", globals={"more": "!"}).render() == "01!"
