@@ -310,3 +310,58 @@ def test_a_parallel_build_writes_the_cache_a_one_job_build_writes(tmp_path: Path
     build([str(src)], tmp_path / "two", jobs=2)
     cache = ".timeline-cache"
     assert (tmp_path / "one" / cache).read_bytes() == (tmp_path / "two" / cache).read_bytes()
+
+
+@pytest.mark.parametrize("value", ["2026-01-30", "2025-11", "2025-Q3", "2026-W05-WE", "2026-01-26TNI", "199"])
+def test_a_value_is_parsed_once_and_read_back_the_same(value: str) -> None:
+    from timeline.temporal.values import _FORMS, Point, _point
+
+    gran, pattern = next((g, p) for g, p in _FORMS if p.fullmatch(value))
+    once = Point.parse(value)
+    assert once == _point(gran, pattern.fullmatch(value).groupdict())  # type: ignore[union-attr]
+    assert Point.parse(value) is once  # remembered: labels, intervals and HTML forms ask again and again
+
+
+def test_values_without_a_calendar_place_stay_none_when_remembered() -> None:
+    from timeline.temporal.values import Point
+
+    for value in ("2025-02-30", "PRESENT_REF", "P3W", "XXXX-11", "BC0975", "2025-02-30"):
+        assert Point.parse(value) is None
+
+
+def test_a_granularity_class_is_worked_out_once() -> None:
+    from timeline.filters import granularity_class
+
+    for name, expected in (("part of day", "part-of-day"), ("day", "day"), ("Time", "time"), (" a--b ", "a-b")):
+        first = granularity_class(name)
+        assert first == expected
+        assert granularity_class(name) is first  # remembered: every entry of every page asks again
+
+
+@pytest.mark.parametrize("value, mod", [("2026-01-30", None), ("2025-Q3", "START"), ("P3W", "APPROX"),
+                                        ("PRESENT_REF", None), ("1998-08-07T10:35", None)])
+def test_a_label_and_an_interval_are_worked_out_once(value: str, mod: str | None) -> None:
+    from timeline import calendar
+
+    first = calendar.label(value, mod)
+    assert calendar.label(value, mod) is first  # remembered: an event's entry, mark and divider ask again
+    place = calendar.interval(value, mod)
+    assert calendar.interval(value, mod) is place
+
+
+def test_a_label_still_never_raises() -> None:
+    from timeline.temporal.values import label
+
+    assert label(["not", "a", "value"]) == ["not", "a", "value"]  # type: ignore[arg-type]
+    assert label("2025-02-30") == "2025-02-30"
+
+
+@pytest.mark.parametrize("theme", [False, True])
+def test_templates_read_their_globals_from_one_plain_dict(tmp_path: Path, theme: bool) -> None:
+    (tmp_path / "x.html").write_text("{% for i in range(2) %}{{ i }}{% endfor %}{{ more }}", encoding="utf-8")
+    env = render.make_env(tmp_path if theme else None)
+    template = env.get_template("x.html" if theme else "_event.html")
+    assert type(template.globals) is dict  # not a ChainMap: each include walks it twice to make its context
+    assert {"range", "namespace", "cycler"} <= template.globals.keys()
+    if theme:
+        assert env.get_template("x.html", globals={"more": "!"}).render() == "01!"
