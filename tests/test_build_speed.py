@@ -74,7 +74,7 @@ def test_a_parallel_build_with_a_theme_is_byte_identical_to_one_job(tmp_path: Pa
     theme = tmp_path / "theme"
     theme.mkdir()
     event = (render.default_templates_dir() / "_event.html").read_text(encoding="utf-8")
-    (theme / "_event.html").write_text(event.replace('<p class="what">', '<p class="what mine">'), encoding="utf-8")
+    (theme / "_event.html").write_text(event.replace('<p class="what"', '<p class="what mine"'), encoding="utf-8")
     build([str(src)], tmp_path / "one", jobs=1, templates=theme)
     build([str(src)], tmp_path / "two", jobs=2, templates=theme)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from timeline import calendar
 from timeline.bidi import no_bidi
 from timeline.events import Event
+from timeline.lang import DEFAULT, html_lang
 from timeline.urls import safe_href
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "html_id",
     "is_web_url",
     "iso",
+    "lang_attr",
     "mark_phrase",
     "no_bidi",
     "md_escape",
@@ -35,6 +37,7 @@ __all__ = [
     "range_dash",
     "short_date",
     "text_id",
+    "title_lang",
     "until_label",
     "when_text",
 ]
@@ -271,3 +274,25 @@ def edited_words(edited: Sequence[str]) -> str:
     words = [_EDITED_WORDS.get(name, f"{name} changed") for name in edited if name != "note"] or ["note added"]
     said = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     return f"{said[0].upper()}{said[1:]} by the editor."
+
+
+#: The language of the default theme's words (headings, labels, dates): its pages' `<html lang>`.
+PAGE_LANG = DEFAULT
+
+
+def lang_attr(value: object) -> Markup:
+    """` lang="fr"` for an element holding the words of an article (`value`: the Article, or its
+    language code) in another language than the page's (PAGE_LANG), else "" (WCAG 3.1.2, Language
+    of Parts). Only a valid BCP 47 tag is written (timeline.lang.html_lang), so nothing to escape."""
+    code = html_lang(getattr(value, "lang", value))
+    if code is None or code.split("-")[0] == PAGE_LANG:
+        return Markup("")
+    return Markup(f' lang="{code}"')
+
+
+def title_lang(title: object, articles: Sequence[object]) -> Markup:
+    """`lang_attr` of the one article of a page when `title` is that article's title, else "":
+    a title given with --title, or a site's, is in no article's language."""
+    if len(articles) == 1 and title == getattr(articles[0], "title", None):
+        return lang_attr(articles[0])
+    return Markup("")

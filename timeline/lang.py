@@ -18,7 +18,7 @@ from functools import cache
 
 from timeline.text import letter_runs
 
-__all__ = ["DEFAULT", "LANGUAGES", "detect", "normalize"]
+__all__ = ["DEFAULT", "LANGUAGES", "detect", "html_lang", "normalize"]
 
 DEFAULT = "en"
 
@@ -69,6 +69,24 @@ def normalize(value: object) -> str | None:
     code ("es"), or None when it is not one."""
     m = _TAG.match(str(value).strip()) if value is not None else None
     return m.group(1).lower() if m else None
+
+
+# A BCP 47 tag of the forms metadata gives: language (2-3 letters), optional script (4 letters),
+# optional region (2 letters or 3 digits); "_" read as "-" (og:locale writes "fr_FR").
+_BCP47 = re.compile(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?")
+
+
+def html_lang(value: object) -> str | None:
+    """`value` ("fr", "fr_FR", "zh-hant-tw") as a BCP 47 tag for an HTML `lang` attribute, in its
+    conventional case ("fr", "fr-FR", "zh-Hant-TW"); None when it is not one (nothing to write):
+    the tag holds letters, digits and hyphens only, so it never needs escaping."""
+    if not isinstance(value, str):
+        return None
+    m = _BCP47.fullmatch(value.strip().replace("_", "-"))
+    if m is None:
+        return None
+    language, script, region = m.groups()
+    return "-".join(filter(None, (language.lower(), script and script.title(), region and region.upper())))
 
 
 def known(code: str) -> bool:

@@ -199,6 +199,7 @@ class Mark:
     status: str
     ongoing: bool
     cls: str = ""  # its CSS classes: "mk tr-1 st-expected" (+ " ongoing")
+    article: str = ""  # the id of the article whose sentence its title quotes, if it does (its `lang`)
 
 
 @quick_init
@@ -551,6 +552,8 @@ class _Shared:
     points: list[bool]
     runs: list[list[float]]
     weights: list[int]
+    #: The article whose sentence each title quotes ("" when it says when only, or an editor's headline).
+    quotes: list[str] = field(default_factory=list)
 
 
 #: The width of a character of a tick label (12 px; a digit of DejaVu Sans, the widest common fallback, is 7.6 px).
@@ -657,7 +660,8 @@ def _layout(sh: _Shared, vertical: bool, description: str,
             marks.append(Mark("point" if sh.points[k] else "bar", round((xa + xb) / 2, 1), xa, xb,
                               round(top + lane * LANE + LANE / 2, 1), i + 1, sh.targets[k],
                               prefix + sh.targets[k] if first else None, sh.titles[k], e.status, bool(e.ongoing),
-                              f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else "")))
+                              f"mk tr-{track_rows[i].key} st-{e.status}" + (" ongoing" if e.ongoing else ""),
+                              sh.quotes[k] if sh.quotes else ""))
     ticks = [t for seg in segments for t in _ticks(seg, breaks)]
     if not vertical:  # a label at an end of the axis does not run off the drawing
         moved: list[Tick] = []
@@ -717,7 +721,9 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     sh = _Shared(specs, placed, [_title(e, short) for e, _ in placed],
                  [getattr(e, "target", None) or html_id(e.id) for e, _ in placed], rows,
                  [e.granularity in POINT_GRANULARITIES and not e.ongoing and not getattr(e, "until", None)
-                  for e, _ in placed], runs, weights)
+                  for e, _ in placed], runs, weights,
+                 quotes=["" if short or getattr(e, "headline", None) else str(getattr(e, "article", "") or "")
+                         for e, _ in placed])
     across = _layout(sh, False, "", {})
     shapes = [(t.label, t.shape) for t in across.tracks] if multi else []
     description = _description(placed, across.breaks, shapes)

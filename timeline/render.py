@@ -49,6 +49,8 @@ Filters:
     text_id(event_id) -> str                   the id of the event's phrase in the article text ("tx-")
     how(published_how) -> str                  Article.published_how as a phrase for people
     granularity_class(name) -> str             CSS class for a granularity ("part of day" -> "part-of-day")
+    lang_attr(article_or_code) -> Markup       ' lang="fr"' when not the page's language (English), else ""
+    title_lang(title, articles) -> Markup      lang_attr of the one article whose title `title` is, else ""
 
 Tests: `web_url` (`{% if article.url is web_url %}`) is true for absolute http(s) URLs with a host
 only (timeline.urls.safe_href), so a hostile `javascript:` or relative URL is never made a link.
@@ -83,6 +85,7 @@ from timeline.filters import (
     html_id,
     is_web_url,
     iso,
+    lang_attr,
     mark_phrase,
     md_escape,
     md_phrase,
@@ -92,6 +95,7 @@ from timeline.filters import (
     range_dash,
     short_date,
     text_id,
+    title_lang,
     until_label,
     when_text,
 )
@@ -398,6 +402,8 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         mermaid_text=exports.mermaid_text,
         how=how,
         granularity_class=granularity_class,
+        lang_attr=lang_attr,
+        title_lang=title_lang,
         overview=overview.for_articles,
         story_overview=overview.for_story,
     )

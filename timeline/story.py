@@ -71,6 +71,7 @@ class StorySentence:
     url: str | None
     published: str | None  # YYYY-MM-DD
     sources: tuple[StorySource, ...] = ()
+    lang: str = "en"  # the language of its article (Article.lang): its HTML `lang` (templates/story.html)
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "article": self.article, "source": self.source, "url": self.url,
@@ -933,7 +934,8 @@ def _sentence(records: Sequence[StoryArticle], c: _Candidate) -> StorySentence:
 
     order = sorted(set(c.sources) | {c.result}, key=lambda i: (records[i].published, records[i].id))
     own = src(c.result)  # the article whose words these are
-    return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order))
+    return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order),
+                         records[c.result].lang)
 
 
 #: Without --from, a story starts at most this many days before its first article: older days

@@ -12,6 +12,7 @@ from typing import Any
 from timeline.article import Article, ArticleError, clean_text, decode_text, parse_date, read_bytes, read_source
 from timeline.chronology import Timeline, filter_status
 from timeline.events import Event
+from timeline.lang import normalize
 from timeline.meta import DEFAULT_UNDATED, parse_statuses
 
 __all__ = ["load_timeline_json", "load_version"]
@@ -47,7 +48,7 @@ def _timeline_from_data(data: object, name: str) -> Timeline:
                 published_how=str(a.get("published_how") or "front matter"),
                 text="",
                 path=name if name != "<stdin>" else None,
-                lang=str(a.get("lang") or "en"),
+                lang=normalize(a.get("lang")) or "en",  # an ISO 639 code, as every reader gives
             )
             for a in data["articles"]
         )
