@@ -953,7 +953,10 @@ def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool
     juin 2013 à 19h59", a comment's "Publié le 30/08/2012 à 18h23"): the publication date again,
     or when the page or a comment was written or edited, which dates no event (timeline.events
     leaves it out, and so does a story's count of days)."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
+    # the line before the date, at most _TOP characters of it: a byline's words are near the date
+    # (a text of one paragraph made its whole length before each date be searched: quadratic)
+    reach = max(0, start - _TOP)
+    line = text[text.rfind("\n", reach, start) + 1 or reach:start]
     words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
     if start <= _TOP and re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE):
         return True
