@@ -411,7 +411,8 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         sentences = segment(text, lang)
     known = lang in LOCALES
     w = _words(lang) if known else None
-    out: list[Timex] = []
+    out: list[Timex] = []  # the expressions of this sentence and the one before: what the passes below see
+    aside: list[Timex] = []  # those of the sentences before them, which no pass looks at again
     story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
@@ -419,6 +420,11 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 and not w["ahead"].search(sentence) and not w["lately"].search(sentence) \
                 and not w["beside"].search(sentence):
             continue
+        # each pass goes over the list it is given: the whole text's made an article of one
+        # paragraph (or many dated sentences) quadratic
+        since = sentences[index - 1].start if index else s.start
+        aside.extend(t for t in out if t.start < since)
+        out = [t for t in out if t.start >= since]
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense, lang)
         cursor = 0
@@ -465,6 +471,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _same_month(text, s, out, lang)
             out = _of_year(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
+    out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
