@@ -75,3 +75,66 @@ def test_the_passes_over_a_foreign_sentence_see_its_expressions_not_the_whole_te
 
     small, large = _seconds(run(1000)), _seconds(run(8000))
     assert large < 16 * small, (small, large)  # 8 times the sentences
+
+
+# --- eval-story: what a topic's folders hold ------------------------------------------------------
+
+_GOLD = "2026-01-26\nThe river flooded the town.\n" + "-" * 32 + "\n"
+
+
+def _topic(tmp_path: Path) -> Path:
+    topic = tmp_path / "topic"
+    _article(topic / "articles", "a.txt", FLOOD)
+    (topic / "timelines").mkdir()
+    (topic / "timelines" / "good.txt").write_text(_GOLD, encoding="utf-8")
+    return topic
+
+
+def _eval_story(args: list[str]) -> int:
+    """`main(args)` in a thread, released after a minute if it waits on a pipe: its exit status
+    (None if it still waited)."""
+    import threading
+
+    result: list[int] = []
+    worker = threading.Thread(target=lambda: result.append(main(args)), daemon=True)
+    worker.start()
+    worker.join(60)
+    return result[0] if result else -1
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "directory"])
+@pytest.mark.parametrize("folder", ["timelines", "articles"])
+def test_eval_story_says_an_entry_of_a_topic_that_is_no_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, folder: str) -> None:
+    """A named pipe `timelines/b.txt` (or `articles/b.txt`), or a folder of that name, was silently
+    left out of the score, exit 0: one timeline (or article) fewer, nothing said. `timeline eval`
+    says "cannot read (not a regular file)" of a gold file that is a pipe, and so does this."""
+    import os
+
+    topic = _topic(tmp_path)
+    entry = topic / folder / "b.txt"
+    if kind == "named pipe":
+        os.mkfifo(entry)
+    else:
+        entry.mkdir()
+    code = _eval_story(["eval-story", str(topic), "-j", "1"])
+    if code == -1:  # release it: a writer that closes at once
+        os.close(os.open(entry, os.O_WRONLY | os.O_NONBLOCK))
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    why = "a directory" if kind == "directory" else "not a regular file"
+    assert line == f"timeline: {entry}: cannot read ({why})", line
+
+
+def test_eval_story_reads_a_timeline_whose_suffix_is_in_capitals(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timelines/GUARDIAN.TXT` (a name from an old system) was silently not read, though an
+    article `articles/A.TXT` is: the score was of one timeline fewer, nothing said."""
+    import json
+
+    topic = _topic(tmp_path)
+    (topic / "timelines" / "GUARDIAN.TXT").write_text(_GOLD, encoding="utf-8")
+    code = main(["eval-story", str(topic), "-j", "1", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert sorted(t["timeline"] for t in json.loads(out)["timelines"]) == ["GUARDIAN", "good"]

@@ -151,8 +151,12 @@ class Topic:
 
 
 def _is_file(path: Path) -> bool:
-    """A file of the topic: a file, or a link to nowhere (the file moved), which reading says."""
-    return path.is_file() or (path.is_symlink() and not path.exists())
+    """A file of the topic: a file, or a link to nowhere (the file moved), which reading says.
+    Anything else of a file's name (a named pipe, which reading would wait on; a folder) is one
+    error naming it, as `timeline eval` says of a gold file: never left out unsaid."""
+    if path.is_file() or (path.is_symlink() and not path.exists()):
+        return True
+    raise UserError(f"{path}: cannot read ({'a directory' if path.is_dir() else 'not a regular file'})")
 
 
 def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> list[Topic]:
@@ -172,9 +176,9 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
         articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
-                         if _is_file(f) and not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES)
+                         if not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES and _is_file(f))
         gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
-                if _is_file(f) and f.suffix == ".txt"]
+                if not f.name.startswith(".") and f.suffix.lower() == ".txt" and _is_file(f)]
         if not gold:
             raise UserError(f"{folder / 'timelines'}: no timelines (*.txt)")
         if not articles:
