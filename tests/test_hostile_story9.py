@@ -138,3 +138,23 @@ def test_eval_story_reads_a_timeline_whose_suffix_is_in_capitals(
     out, err = capsys.readouterr()
     assert code == 0, err
     assert sorted(t["timeline"] for t in json.loads(out)["timelines"]) == ["GUARDIAN", "good"]
+
+
+@pytest.mark.parametrize("command", ["story", "build", "events"])
+def test_a_named_pipe_in_a_folder_of_articles_is_said_not_dropped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`timeline story src` where src/b.md is a named pipe: left out unsaid ("2 key dates of 1
+    article"), where a link to nowhere is said. Reading it would wait for a writer: one line
+    naming it, exit 2, as eval and eval-story say."""
+    import os
+
+    src = _article(tmp_path / "src", "a.md", FLOOD).parent
+    pipe = src / "b.md"
+    os.mkfifo(pipe)
+    out = {"story": "story.json", "build": "site", "events": "events.jsonl"}[command]
+    code = _eval_story([command, str(src), "-o", str(tmp_path / out)])
+    if code == -1:
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == f"timeline: {pipe}: cannot read (not a regular file)", line
