@@ -158,3 +158,28 @@ def test_a_named_pipe_in_a_folder_of_articles_is_said_not_dropped(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line == f"timeline: {pipe}: cannot read (not a regular file)", line
+
+
+# --- timeline diff on hostile pairs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("field", "value"), [("text", None), ("text", {"a": 1}), ("date", 2026),
+                                              ("phrase", ["1066"]), ("label", None), ("id", None)])
+def test_a_timeline_json_whose_event_field_is_no_string_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, value: object) -> None:
+    """`timeline diff old.json new.md` where an event of old.json has `"text": null`: read as the
+    sentence "None" (a dict as "{'a': 1}", a date 2026 as "2026"), shown in the report as what
+    the old version said, exit 1. A field that is no string is a malformed file, as a start that
+    is no date is."""
+    import json
+
+    src = _article(tmp_path, "a.md", FLOOD)
+    assert main(["extract", str(src), "-f", "json", "-o", str(tmp_path / "old.json")]) == 0
+    data = json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))
+    data["events"][0][field] = value
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["diff", str(tmp_path / "old.json"), str(src), "-f", "md"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == f"timeline: {tmp_path / 'old.json'}: not a timeline JSON file (malformed article or event)", line
