@@ -183,3 +183,28 @@ def test_a_timeline_json_whose_event_field_is_no_string_is_one_line(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line == f"timeline: {tmp_path / 'old.json'}: not a timeline JSON file (malformed article or event)", line
+
+
+# --- a story in a script without capitals ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "في 26 يناير 2026 فاض النهر وأغرق المدينة بأكملها. في 28 يناير 2026 وصل الجيش إلى المدينة المنكوبة."),
+    ("zh", "中国南方的河流在2026年1月26日泛滥，淹没了整个城镇。军队于2026年1月28日抵达灾区，开始救援工作。"),
+])
+def test_a_story_in_a_script_without_capitals_shows_its_sentences(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, text: str) -> None:
+    """`timeline story` of an Arabic (or Chinese) article: the key days were chosen and
+    shown with no sentence at all (an empty heading in md), as if no sentence said them: a whole
+    sentence had to open with a capital, which neither script has (and end with "." where
+    Chinese ends with "。", and hold six words where Chinese writes no spaces); and a Chinese
+    text was one sentence, "。" ending none, so its second day was no event."""
+    import json
+
+    src = _article(tmp_path / "src", "a.md", text, extra=f"lang: {lang}\n")
+    code = main(["story", str(src), "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    days = json.loads(out)["dates"]
+    assert [d["date"] for d in days if d["sentences"]] == ["2026-01-26", "2026-01-28"], days
+    assert all(s["text"] in text for d in days for s in d["sentences"])

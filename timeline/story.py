@@ -372,7 +372,10 @@ _TO_READER = re.compile(r"\byou\b[^.!]*\?$", re.IGNORECASE)
 # in a sentence, when it holds letters of another script (an Arabic original glued before its
 # translation: "... و يعتصم Le 30 janvier, j'ai vu un vieil homme."), is no part of the sentence.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
-_FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
+_FINAL = frozenset(".!?\"”’')»…"  # with the closing guillemet of French, Italian and Spanish quotes
+                   "。！？」』؟۔।")  # and the full stops of Chinese and Japanese, Arabic, Urdu and Hindi
+#: The characters of scripts written without spaces between words (Han, kana, Thai).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
 DUPLICATE = 0.6
@@ -426,11 +429,13 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
             or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
         return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
-    words = text.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+    words = len(text.split())
+    if words < _MIN_WORDS:  # Chinese and Japanese write no spaces: two of their characters a word
+        words = max(words, len(_UNSPACED.findall(text)) // 2)
+    if not _MIN_WORDS <= words <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.islower())):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
@@ -440,10 +445,12 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
 def _lowercased(r: ArticleResult) -> bool:
     """Whether an article is written in lowercase (a transcript, a chat log, a corpus shipped
     lowercased): most of its sentences that open with a letter open with a small one. There a
-    sentence in lowercase is whole; elsewhere it is a fragment (a sentence cut after "Mr.")."""
+    sentence in lowercase is whole; elsewhere it is a fragment (a sentence cut after "Mr."). So is an
+    article in a script without capitals (Arabic, Chinese): there no sentence opens with one."""
     text = r.article.text
     firsts = [c for c in (next((ch for ch in text[x.start:x.end] if ch.isalpha()), "") for x in r.sentences) if c]
-    return sum(c.islower() for c in firsts) * 2 > len(firsts)
+    # a script without capitals (Arabic, Hebrew, Chinese) is one too: its letters are no capitals
+    return sum(not c.isupper() for c in firsts) * 2 > len(firsts)
 
 
 #: A headline glued before the lead shares this many words (their first five letters) with it.
