@@ -208,3 +208,22 @@ def test_a_story_in_a_script_without_capitals_shows_its_sentences(
     days = json.loads(out)["dates"]
     assert [d["date"] for d in days if d["sentences"]] == ["2026-01-26", "2026-01-28"], days
     assert all(s["text"] in text for d in days for s in d["sentences"])
+
+
+@pytest.mark.parametrize(("lang", "text", "phrase", "value"), [
+    ("es", "El 12 de octubre de 1492 Colón llegó a la isla.", "12 de octubre de 1492", "1492-10-12"),
+    ("fr", "Le 12 octobre 1492 Colomb arriva sur l'île.", "12 octobre 1492", "1492-10-12"),
+    ("it", "Il 12 ottobre 1492 Colombo arrivò sull'isola.", "12 ottobre 1492", "1492-10-12"),
+    ("es", "En octubre de 1492 Colón llegó a la isla.", "octubre de 1492", "1492-10"),
+])
+def test_a_foreign_date_of_a_year_before_1600_keeps_its_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, text: str, phrase: str, value: str) -> None:
+    """"El 12 de octubre de 1492" (in an article of 2026) was dated 2025-10-12: a year before 1600
+    was not read as a year, so the day and month were placed as if written without one, near
+    the publication. dateparser read 1492, and English says 1492-10-12."""
+    import json
+
+    src = _article(tmp_path, "a.md", text, extra=f"lang: {lang}\n")
+    assert main(["tag", str(src)]) == 0
+    found = [(t["text"], t["value"]) for t in json.loads(capsys.readouterr().out)]
+    assert found == [(phrase, value)], found

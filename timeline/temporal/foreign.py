@@ -38,6 +38,9 @@ __all__ = ["published_in_text", "tag_foreign"]
 TAGGER = "dateparser"
 T = TypeVar("T")
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
+# A year before _YEAR's, written with a day or month that dateparser read in it: the year it is
+# ("el 12 de octubre de 1492"), not a day or month placed near the publication as if it had none.
+_EARLY_YEAR = re.compile(r"(?<![\d.,])([1-9]\d{2}|1[0-5]\d\d)(?![\d.,]?\d)")
 _DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
@@ -246,6 +249,9 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     if _NUMERIC.search(phrase) and found is not None:
         return found.date().isoformat(), None, 0
     if has_month and found is not None:
+        written = _EARLY_YEAR.search(phrase) if year is None else None
+        if written is not None and int(written.group(1)) == found.year:  # "12 de octubre de 1492"
+            return (found.date().isoformat() if daynum is not None else f"{found.year:04d}-{found.month:02d}"), None, 0
         if daynum is not None:
             if year:
                 return found.date().isoformat(), None, 0
