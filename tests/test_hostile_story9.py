@@ -227,3 +227,32 @@ def test_a_foreign_date_of_a_year_before_1600_keeps_its_year(
     assert main(["tag", str(src)]) == 0
     found = [(t["text"], t["value"]) for t in json.loads(capsys.readouterr().out)]
     assert found == [(phrase, value)], found
+
+
+# --- the editor's days ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edits", [
+    "days:\n  2026-01-26: {date: 2026-01-28, headline: Army in, note: First}\n"
+    "  2026-01-28: {headline: Flood, note: Second}\n",
+    "add:\n  - {date: 2026-02-10, text: The dam was repaired., headline: Army in, note: First}\n"
+    "  - {date: 2026-02-10, text: The road was opened., headline: Flood, note: Second}\n",
+])
+def test_a_headline_the_editor_gave_is_not_lost_unsaid_when_days_join(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], edits: str) -> None:
+    """A day moved onto another key day that has its own headline (or two additions on one new
+    day, each with a headline): the day showed the first headline and note, the second were
+    dropped with nothing said. A day has one headline: the others are warnings naming them."""
+    import json
+
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    path = tmp_path / "edits.yml"
+    path.write_text(edits, encoding="utf-8")
+    code = main(["story", str(src.parent), "--edits", str(path), "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    shown = [(d["headline"], d.get("note")) for d in json.loads(out)["dates"] if d.get("headline")]
+    assert shown == [("Army in", "First")], shown
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert any(str(path) in w and "'Flood'" in w for w in warnings), err
+    assert any(str(path) in w and "'Second'" in w for w in warnings), err

@@ -905,7 +905,8 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                 day = replace(day, **{name: value})
                 changed.append(name)
         days.append(replace(day, edited=tuple(dict.fromkeys(changed))))
-    days = _joined(days)
+    lost: list[str] = []  # a second headline or note given to one day: said, not dropped unsaid
+    days = _joined(days, lost)
     at_of = {d.date: i for i, d in enumerate(days)}  # each day's place: one look-up an addition
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
@@ -916,6 +917,7 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                                   sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
         else:
             day = days[at]  # its headline and note, unless the day has its own (its `days:` edit's)
+            lost.extend(_not_shown(day, a.headline, a.note))
             days[at] = replace(day, sentences=(sentence, *day.sentences),
                                headline=day.headline if day.headline is not None else a.headline,
                                note=day.note if day.note is not None else a.note,
@@ -927,16 +929,24 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
 
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
+    stale += [f"{edits.path}: {x}" for x in lost]
     first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)
     last = asked_to.isoformat() if asked_to is not None else (days[-1].date if days else None)
     return replace(story, start=first, end=last, dates=tuple(days)), stale
 
 
-def _joined(days: list[StoryDate]) -> list[StoryDate]:
+def _not_shown(day: StoryDate, headline: str | None, note: str | None) -> list[str]:
+    """What of a second headline and note given to `day` it cannot show (it has its own), said."""
+    return [f"{day.date}: {name} {value!r} not shown (the day has {kept!r})"
+            for name, value, kept in (("headline", headline, day.headline), ("note", note, day.note))
+            if value is not None and kept is not None and value != kept]
+
+
+def _joined(days: list[StoryDate], lost: list[str] | None = None) -> list[StoryDate]:
     """The days of a story with the days the editor moved onto the same day joined into one (the
     first one's sentences first, then the others' not shown yet; a headline or note the editor gave;
     the articles that mention any of them, each once): a day is shown once, so its page anchor is
-    unique."""
+    unique. A second headline or note of one day is said in `lost`."""
     at: dict[str, int] = {}
     out: list[StoryDate] = []
     for day in days:
@@ -946,6 +956,8 @@ def _joined(days: list[StoryDate]) -> list[StoryDate]:
             out.append(day)
             continue
         first = out[i]
+        if lost is not None:
+            lost.extend(_not_shown(first, day.headline, day.note))
         seen = {x.text for x in first.sentences}
         mentioned_by = first.mentioned_by | day.mentioned_by  # an article that mentions both: once
         out[i] = replace(
