@@ -256,3 +256,22 @@ def test_a_headline_the_editor_gave_is_not_lost_unsaid_when_days_join(
     warnings = [line for line in err.splitlines() if "warning" in line]
     assert any(str(path) in w and "'Flood'" in w for w in warnings), err
     assert any(str(path) in w and "'Second'" in w for w in warnings), err
+
+
+@pytest.mark.parametrize("separator", ["", "-" * 31, "-" * 33])
+def test_a_gold_timeline_missing_a_separator_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], separator: str) -> None:
+    """A gold timeline whose blocks are not separated by exactly 32 dashes (a line forgotten, or
+    31 or 33 dashes): every later date line was read as a sentence of the first day, silently: a
+    timeline of one day, scored so. A date line inside a block is a new day, and said."""
+    from timeline.storyeval import read_timeline
+
+    path = tmp_path / "gold.txt"
+    block = f"{separator}\n" if separator else ""
+    path.write_text(f"2026-01-26\nThe river flooded the town.\n{block}2026-01-28\nThe army arrived.\n",
+                    encoding="utf-8")
+    said: list[str] = []
+    gold = read_timeline(path, said.append)
+    assert [str(d) for d, _ in gold.days] == ["2026-01-26", "2026-01-28"]
+    assert gold.as_dict()[gold.days[0][0]] == ("The river flooded the town.",)
+    assert len(said) == 1 and said[0].startswith(f"{path}: line 3: "), said

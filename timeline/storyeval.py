@@ -117,6 +117,15 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     skipping = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
+        if line != SEPARATOR and len(line) >= 8 and not line.strip("-"):  # 31 or 33 dashes: meant as one
+            if warn is not None:
+                warn(f"{p}: line {number}: {len(line)} dashes, read as the separator (32 dashes)")
+            line = SEPARATOR
+        elif current is not None and _DAY.fullmatch(line):  # no separator before it: a new day, said
+            if warn is not None:
+                warn(f"{p}: line {number}: a date inside the block of {current} (no separator of 32 dashes "
+                     f"before it), read as a new day")
+            current, skipping = None, False
         if line == SEPARATOR:
             current, skipping = None, False
         elif not line or skipping:
