@@ -23,10 +23,11 @@ dateparser is imported on first use only: English articles never load it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from timeline.temporal.locales import LOCALES
@@ -572,6 +573,14 @@ def _of_year_words(lang: str) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[s
     return of, tuple((re.compile(rf"\s*,?\s*(?:{k})", re.IGNORECASE), table[k]) for k in keys)
 
 
+@lru_cache(maxsize=1)
+def _years_of(text: str) -> tuple[list[int], list[int]]:
+    """Where each year of the text is written, and the year, in order: listed once a text (each
+    "de ese año" listed every year before it: a text of many was quadratic)."""
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    return [a for a, _ in found], [y for _, y in found]
+
+
 def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
     """A day and month, or a month, followed by a year counted from the publication's ("el 3 de
     febrero del año pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso") or
@@ -590,10 +599,11 @@ def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: st
             continue
         shift = next(v for k, v in shifts if k.match(year.group()))
         if shift is None:
-            written = [int(y) for y in _YEAR.findall(text, 0, t.start)]
-            if not written:
+            starts, years = _years_of(text)
+            at = bisect_left(starts, t.start)  # the last year the text wrote before the date
+            if not at:
                 continue
-            y = written[-1]
+            y = years[at - 1]
         else:
             y = published.year + shift
         value = f"{y:04d}-{shape.group(1)}"
