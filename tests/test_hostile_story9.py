@@ -299,3 +299,17 @@ def test_that_year_after_a_foreign_date_is_found_in_linear_time(monkeypatch: pyt
     run(1600)()
     large = time.perf_counter() - began
     assert large < 16 * small, (small, large)  # 8 times the dates
+
+
+def test_a_latin_name_in_an_arabic_sentence_does_not_cut_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An Arabic article's sentence naming "Google": the story showed it from "Google" on, its
+    first half cut, as a French article's Arabic original glued before its translation is cut
+    (that cut is for a Latin article, not an Arabic one)."""
+    import json
+
+    text = "قال رئيس الوزراء إن شركة Google ستفتح مكتبا كبيرا في المدينة في 26 يناير 2026."
+    src = _article(tmp_path / "src", "a.md", text, extra="lang: ar\n")
+    assert main(["story", str(src), "-f", "json"]) == 0
+    days = json.loads(capsys.readouterr().out)["dates"]
+    assert [s["text"] for d in days for s in d["sentences"]] == [text]

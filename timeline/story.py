@@ -417,7 +417,9 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _other_script_cut(text.strip())
+    # an original in another script glued before a Latin translation: not in an article of a
+    # script without capitals (`lowercased`), where a Latin name ("Google") would cut its sentence
+    text = text.strip() if lowercased else _other_script_cut(text.strip())
     if text[:1] in '"\u201d' and text[1:2].isspace() and not _quotes_close(text):
         text = text[1:].lstrip()  # the closing mark of the quotation before, a line break after it
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
