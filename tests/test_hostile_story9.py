@@ -313,3 +313,70 @@ def test_a_latin_name_in_an_arabic_sentence_does_not_cut_it(
     assert main(["story", str(src), "-f", "json"]) == 0
     days = json.loads(capsys.readouterr().out)["dates"]
     assert [s["text"] for d in days for s in d["sentences"]] == [text]
+
+
+# --- a stream without end ---------------------------------------------------------------------------
+
+
+class _Endless:
+    """A stdin that never ends (`yes | timeline extract -`): each read gives what was asked for."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            raise MemoryError("read to the end of an endless stream")
+        self.asked += n
+        return b"y\n" * (n // 2) + b"y" * (n % 2)
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "-"])
+def test_an_endless_stream_is_one_line_not_all_memory(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    """`timeline extract /dev/zero` (or `yes | timeline extract -`) read until memory ran out: 23 GB
+    and the process killed. A file that is not a regular file has no size to check: it is read up
+    to the limit of an article, and past it is one line."""
+    import types
+
+    if source == "-":
+        monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=_Endless(), isatty=lambda: False))
+    code = main(["extract", source, "--published", "2026-01-31"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {'<stdin>' if source == '-' else source}: "), line
+    assert "limit" in line, line
+
+
+@pytest.mark.parametrize("command", ["story", "events"])
+def test_an_article_named_as_a_pipe_is_read_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`timeline story <(cat a.md)`: the pipe was read to make the article's cache key, then read
+    again to process it, empty by then: "/dev/fd/63: empty file", 0 key dates (a named pipe: the
+    second read waited for a writer for ever)."""
+    import os
+    import threading
+
+    src = _article(tmp_path, "a.md", FLOOD)
+    pipe = tmp_path / "in.md"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(src.read_bytes()), daemon=True)
+    writer.start()
+    out = tmp_path / ("story.json" if command == "story" else "events.jsonl")
+    code = _eval_story([command, str(pipe), "-o", str(out), "-j", "1"])
+    if code == -1:  # release it: a reader waits for a writer (the second read), or the writer for a reader
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "26 January 2026" in out.read_text(encoding="utf-8")
+
+
+def test_a_story_of_an_endless_stream_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline story /dev/zero` read it whole to make its cache key: memory ran out."""
+    code = main(["story", "/dev/zero", "-o", str(tmp_path / "s.json"), "-j", "1"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "timeline: /dev/zero: over the limit" in err and "Traceback" not in err

@@ -476,6 +476,8 @@ def fewer_collections() -> Iterator[None]:
 def file_key(path: str) -> str | None:
     """The cache key of a file, or None when it cannot be read (processing then reports why)."""
     try:
+        if not Path(path).is_file():  # a pipe is read once, by processing: read here, it was then empty
+            return None
         with open(path, "rb") as fh:
             return article_key(path, fh.read())
     except OSError:
