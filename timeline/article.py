@@ -165,10 +165,23 @@ def _given(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
+#: The most bytes an article read from a stream (stdin, a pipe, a device) may have: a stream has
+#: no size to check first, and one without end (`/dev/zero`, `yes |`) was read until memory ran out.
+STREAM_LIMIT = 64 * 1024 * 1024
+
+
+def _read_stream(stream: object, name: str) -> bytes:
+    """The bytes of a stream up to STREAM_LIMIT; past it, one-line ArticleError."""
+    data = stream.read(STREAM_LIMIT + 1)  # type: ignore[attr-defined]
+    if len(data) > STREAM_LIMIT:
+        raise ArticleError(f"{name}: over the limit of {STREAM_LIMIT:,} bytes for an article read from a stream")
+    return data
+
+
 def read_bytes(path: str) -> tuple[bytes, str]:
     """(bytes, display name) of a file, or of stdin for "-"; one-line ArticleError on any problem."""
     if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return _read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"
     p = Path(path)
     if not p.exists():
         if p.is_symlink():
@@ -177,7 +190,10 @@ def read_bytes(path: str) -> tuple[bytes, str]:
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article")
     try:
-        return p.read_bytes(), path
+        if p.is_file():
+            return p.read_bytes(), path
+        with p.open("rb") as stream:  # a pipe, a device: no size to check first
+            return _read_stream(stream, path), path
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
 

@@ -72,6 +72,7 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
                            and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and f not in outputs)
+            _no_special(p)
             if not found:
                 raise ArticleError(f"{src}: no articles (*.txt, *.md, *.html, *.jsonl, *.csv) in this folder")
             files.extend(found)
@@ -80,6 +81,15 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
         else:
             raise ArticleError(f"{src}: no such file or folder")
     return _once(files)
+
+
+def _no_special(folder: Path) -> None:
+    """Raise ArticleError naming an article of `folder` that is neither a file nor a folder (a
+    named pipe, which reading would wait on for ever; a socket): it was left out unsaid."""
+    for f in folder.rglob("*"):
+        if (f.suffix.lower() in ARTICLE_SUFFIXES and f.exists() and not f.is_file() and not f.is_dir()
+                and not any(part.startswith(".") for part in f.relative_to(folder).parts)):
+            raise ArticleError(f"{f}: cannot read (not a regular file)")
 
 
 def _once(files: list[Path]) -> list[Path]:
@@ -533,6 +543,8 @@ def fewer_collections() -> Iterator[None]:
 def file_key(path: str) -> str | None:
     """The cache key of a file, or None when it cannot be read (processing then reports why)."""
     try:
+        if not Path(path).is_file():  # a pipe is read once, by processing: read here, it was then empty
+            return None
         with open(path, "rb") as fh:
             return article_key(path, fh.read())
     except OSError:

@@ -119,6 +119,9 @@ class Event:
         status, anchor, clause and reference fields)."""
         offset = d.get("offset") or [0, 0]
         assert isinstance(offset, list)
+        for key in ("id", "article", "text", "phrase", "date", "granularity", "label"):
+            if not isinstance(d[key], str):  # `"text": null` was read as the sentence "None"
+                raise TypeError(f"{key} is no string")
         sources = d.get("sources") or [d["article"]]
         assert isinstance(sources, list)
         clause = d.get("clause")

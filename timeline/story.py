@@ -478,7 +478,10 @@ _TO_READER = re.compile(r"\byou\b[^.!]*\?$", re.IGNORECASE)
 # in a sentence, when it holds letters of another script (an Arabic original glued before its
 # translation: "... و يعتصم Le 30 janvier, j'ai vu un vieil homme."), is no part of the sentence.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
-_FINAL = frozenset(".!?\"”’')»…")  # with the closing guillemet of French, Italian and Spanish quotes
+_FINAL = frozenset(".!?\"”’')»…"  # with the closing guillemet of French, Italian and Spanish quotes
+                   "。！？」』؟۔।")  # and the full stops of Chinese and Japanese, Arabic, Urdu and Hindi
+#: The characters of scripts written without spaces between words (Han, kana, Thai).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _MIN_WORDS, _MAX_WORDS = 6, 70
 #: How similar (TF-IDF cosine) two sentences are to be one sentence with several sources.
 DUPLICATE = 0.6
@@ -520,7 +523,9 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
-    text = _other_script_cut(text.strip())
+    # an original in another script glued before a Latin translation: not in an article of a
+    # script without capitals (`lowercased`), where a Latin name ("Google") would cut its sentence
+    text = text.strip() if lowercased else _other_script_cut(text.strip())
     if text[:1] in '"\u201d' and text[1:2].isspace() and not _quotes_close(text):
         text = text[1:].lstrip()  # the closing mark of the quotation before, a line break after it
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
@@ -532,11 +537,13 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
             or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
         return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
-    words = text.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+    words = len(text.split())
+    if words < _MIN_WORDS:  # Chinese and Japanese write no spaces: two of their characters a word
+        words = max(words, len(_UNSPACED.findall(text)) // 2)
+    if not _MIN_WORDS <= words <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.islower())):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
@@ -546,10 +553,12 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
 def _lowercased(r: ArticleResult) -> bool:
     """Whether an article is written in lowercase (a transcript, a chat log, a corpus shipped
     lowercased): most of its sentences that open with a letter open with a small one. There a
-    sentence in lowercase is whole; elsewhere it is a fragment (a sentence cut after "Mr.")."""
+    sentence in lowercase is whole; elsewhere it is a fragment (a sentence cut after "Mr."). So is an
+    article in a script without capitals (Arabic, Chinese): there no sentence opens with one."""
     text = r.article.text
     firsts = [c for c in (next((ch for ch in text[x.start:x.end] if ch.isalpha()), "") for x in r.sentences) if c]
-    return sum(c.islower() for c in firsts) * 2 > len(firsts)
+    # a script without capitals (Arabic, Hebrew, Chinese) is one too: its letters are no capitals
+    return sum(not c.isupper() for c in firsts) * 2 > len(firsts)
 
 
 #: A headline glued before the lead shares this many words (their first five letters) with it.
@@ -1054,7 +1063,8 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                 day = replace(day, **{name: value})
                 changed.append(name)
         days.append(replace(day, edited=tuple(dict.fromkeys(changed))))
-    days = _joined(days)
+    lost: list[str] = []  # a second headline or note given to one day: said, not dropped unsaid
+    days = _joined(days, lost)
     at_of = {d.date: i for i, d in enumerate(days)}  # each day's place: one look-up an addition
     for a in edits.add:
         sentence = StorySentence(text=a.text, article="", source=a.source or "the editor", url=a.url, published=None)
@@ -1065,6 +1075,7 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                                   sentences=(sentence,), headline=a.headline, note=a.note, edited=("added",)))
         else:
             day = days[at]  # its headline and note, unless the day has its own (its `days:` edit's)
+            lost.extend(_not_shown(day, a.headline, a.note))
             days[at] = replace(day, sentences=(sentence, *day.sentences),
                                headline=day.headline if day.headline is not None else a.headline,
                                note=day.note if day.note is not None else a.note,
@@ -1076,16 +1087,24 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
 
     days.sort(key=start)  # stable: days of one start keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
+    stale += [f"{edits.path}: {x}" for x in lost]
     first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)
     last = asked_to.isoformat() if asked_to is not None else (days[-1].date if days else None)
     return replace(story, start=first, end=last, dates=tuple(days)), stale
 
 
-def _joined(days: list[StoryDate]) -> list[StoryDate]:
+def _not_shown(day: StoryDate, headline: str | None, note: str | None) -> list[str]:
+    """What of a second headline and note given to `day` it cannot show (it has its own), said."""
+    return [f"{day.date}: {name} {value!r} not shown (the day has {kept!r})"
+            for name, value, kept in (("headline", headline, day.headline), ("note", note, day.note))
+            if value is not None and kept is not None and value != kept]
+
+
+def _joined(days: list[StoryDate], lost: list[str] | None = None) -> list[StoryDate]:
     """The days of a story with the days the editor moved onto the same day joined into one (the
     first one's sentences first, then the others' not shown yet; a headline or note the editor gave;
     the articles that mention any of them, each once): a day is shown once, so its page anchor is
-    unique."""
+    unique. A second headline or note of one day is said in `lost`."""
     at: dict[str, int] = {}
     out: list[StoryDate] = []
     for day in days:
@@ -1095,6 +1114,8 @@ def _joined(days: list[StoryDate]) -> list[StoryDate]:
             out.append(day)
             continue
         first = out[i]
+        if lost is not None:
+            lost.extend(_not_shown(first, day.headline, day.note))
         seen = {x.text for x in first.sentences}
         mentioned_by = first.mentioned_by | day.mentioned_by  # an article that mentions both: once
         out[i] = replace(

@@ -118,6 +118,15 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     skipping = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
+        if line != SEPARATOR and len(line) >= 8 and not line.strip("-"):  # 31 or 33 dashes: meant as one
+            if warn is not None:
+                warn(f"{p}: line {number}: {len(line)} dashes, read as the separator (32 dashes)")
+            line = SEPARATOR
+        elif current is not None and _DAY.fullmatch(line):  # no separator before it: a new day, said
+            if warn is not None:
+                warn(f"{p}: line {number}: a date inside the block of {current} (no separator of 32 dashes "
+                     f"before it), read as a new day")
+            current, skipping = None, False
         if line == SEPARATOR:
             current, skipping = None, False
         elif not line or skipping:
@@ -153,8 +162,12 @@ class Topic:
 
 
 def _is_file(path: Path) -> bool:
-    """A file of the topic: a file, or a link to nowhere (the file moved), which reading says."""
-    return path.is_file() or (path.is_symlink() and not path.exists())
+    """A file of the topic: a file, or a link to nowhere (the file moved), which reading says.
+    Anything else of a file's name (a named pipe, which reading would wait on; a folder) is one
+    error naming it, as `timeline eval` says of a gold file: never left out unsaid."""
+    if path.is_file() or (path.is_symlink() and not path.exists()):
+        return True
+    raise UserError(f"{path}: cannot read ({'a directory' if path.is_dir() else 'not a regular file'})")
 
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
@@ -190,20 +203,15 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
     for folder in found:
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
-        names = [f for f in sorted((folder / "articles").iterdir())
-                 if not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES]
-        golds = [f for f in sorted((folder / "timelines").iterdir()) if f.suffix == ".txt"]
-        skipped = tuple(why for f in (*names, *golds) if (why := _not_regular(f)) is not None)
-        for why in skipped:
-            if warn is not None:
-                warn(why)
-        articles = tuple(str(f) for f in names if _is_file(f))
-        gold = [read_timeline(f, warn) for f in golds if _is_file(f)]
+        articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
+                         if not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES and _is_file(f))
+        gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
+                if not f.name.startswith(".") and f.suffix.lower() == ".txt" and _is_file(f)]
         if not gold:
             raise UserError(f"{folder / 'timelines'}: no timelines (*.txt)")
         if not articles:
             raise UserError(f"{folder / 'articles'}: no articles")
-        topics.append(Topic(name, str(folder), articles, tuple(gold), skipped))
+        topics.append(Topic(name, str(folder), articles, tuple(gold)))
     return topics
 
 

@@ -125,8 +125,10 @@ def _title_case(line: str) -> bool:
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))""")
 # In other languages a sentence may also end at "…", close with "»", and the next open with
 # "«", "¿", "¡", "—" or a capital with an accent ("Él", "À", "È").
+# Chinese and Japanese end one at "。", "！" or "？" (and its closing marks), no space after it.
 _END_OTHER = re.compile(r"""(?:[.!?]+|…)["'”’»)\]]*"""
-                        r"""(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))""")
+                        r"""(?=\s+(?:["'“‘«¿¡(\[—–-]\s?)*(?:[^\W\d_a-zà-ÿ]|\d|[a-z]{1,2}[A-Z]))"""
+                        r"""|[。！？]+[」』”’）]*(?=\S)""")
 
 
 # A list whose line breaks were lost ("1991: 520m gallons were released ... 1979: 140m gallons were

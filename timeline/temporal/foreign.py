@@ -23,10 +23,11 @@ dateparser is imported on first use only: English articles never load it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from timeline.temporal.locales import LOCALES
@@ -38,6 +39,9 @@ __all__ = ["published_in_text", "tag_foreign"]
 TAGGER = "dateparser"
 T = TypeVar("T")
 _YEAR = re.compile(r"(?<![\d.,])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d.,]\d)")
+# A year before _YEAR's, written with a day or month that dateparser read in it: the year it is
+# ("el 12 de octubre de 1492"), not a day or month placed near the publication as if it had none.
+_EARLY_YEAR = re.compile(r"(?<![\d.,])([1-9]\d{2}|1[0-5]\d\d)(?![\d.,]?\d)")
 _DAYNUM = re.compile(r"(?<![\d:.,/])(0?[1-9]|[12]\d|3[01])(?:º|°|er|st|nd|rd|th)?(?![\d:.,/]\d|\d|\s*[hH](?:\b|\d))")
 _NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
 _SPLIT = re.compile(r"\s+(?:y|e|et|ed|o|ou|and)\s+", re.IGNORECASE)
@@ -246,6 +250,9 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     if _NUMERIC.search(phrase) and found is not None:
         return found.date().isoformat(), None, 0
     if has_month and found is not None:
+        written = _EARLY_YEAR.search(phrase) if year is None else None
+        if written is not None and int(written.group(1)) == found.year:  # "12 de octubre de 1492"
+            return (found.date().isoformat() if daynum is not None else f"{found.year:04d}-{found.month:02d}"), None, 0
         if daynum is not None:
             if year:
                 return found.date().isoformat(), None, 0
@@ -413,7 +420,8 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         sentences = segment(text, lang)
     known = lang in LOCALES
     w = _words(lang) if known else None
-    out: list[Timex] = []
+    out: list[Timex] = []  # the expressions of this sentence and the one before: what the passes below see
+    aside: list[Timex] = []  # those of the sentences before them, which no pass looks at again
     story: _Scene | None = None  # where a narrative set in an earlier year is
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
@@ -421,6 +429,11 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
                 and not w["ahead"].search(sentence) and not w["lately"].search(sentence) \
                 and not w["beside"].search(sentence):
             continue
+        # each pass goes over the list it is given: the whole text's made an article of one
+        # paragraph (or many dated sentences) quadratic
+        since = sentences[index - 1].start if index else s.start
+        aside.extend(t for t in out if t.start < since)
+        out = [t for t in out if t.start >= since]
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense, lang)
         cursor = 0
@@ -467,6 +480,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _same_month(text, s, out, lang)
             out = _of_year(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
+    out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
@@ -563,6 +577,14 @@ def _of_year_words(lang: str) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[s
     return of, tuple((re.compile(rf"\s*,?\s*(?:{k})", re.IGNORECASE), table[k]) for k in keys)
 
 
+@lru_cache(maxsize=1)
+def _years_of(text: str) -> tuple[list[int], list[int]]:
+    """Where each year of the text is written, and the year, in order: listed once a text (each
+    "de ese año" listed every year before it: a text of many was quadratic)."""
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    return [a for a, _ in found], [y for _, y in found]
+
+
 def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
     """A day and month, or a month, followed by a year counted from the publication's ("el 3 de
     febrero del año pasado", "le 3 février de l'an dernier", "il 3 febbraio dell'anno scorso") or
@@ -581,10 +603,11 @@ def _of_year(text: str, s: Sentence, out: list[Timex], published: date, lang: st
             continue
         shift = next(v for k, v in shifts if k.match(year.group()))
         if shift is None:
-            written = [int(y) for y in _YEAR.findall(text, 0, t.start)]
-            if not written:
+            starts, years = _years_of(text)
+            at = bisect_left(starts, t.start)  # the last year the text wrote before the date
+            if not at:
                 continue
-            y = written[-1]
+            y = years[at - 1]
         else:
             y = published.year + shift
         value = f"{y:04d}-{shape.group(1)}"
@@ -957,7 +980,10 @@ def _is_byline(text: str, start: int, lang: str, end: int | None = None) -> bool
     juin 2013 à 19h59", a comment's "Publié le 30/08/2012 à 18h23"): the publication date again,
     or when the page or a comment was written or edited, which dates no event (timeline.events
     leaves it out, and so does a story's count of days)."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
+    # the line before the date, at most _TOP characters of it: a byline's words are near the date
+    # (a text of one paragraph made its whole length before each date be searched: quadratic)
+    reach = max(0, start - _TOP)
+    line = text[text.rfind("\n", reach, start) + 1 or reach:start]
     words = "|".join(re.escape(b) for b in sorted(LOCALES[lang].bylines, key=len, reverse=True))
     if start <= _TOP and re.fullmatch(rf"\s*(?:{words})\s*:?\s*(?:[^\W\d_]+,?\s+)?", line, re.IGNORECASE):
         return True
