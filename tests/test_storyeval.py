@@ -406,25 +406,3 @@ def test_align_compares_the_words_of_few_pairs_of_days(monkeypatch: pytest.Monke
     scores = align_rouge(predicted, gold)
     assert len(compared) <= 4 * (len(predicted) + len(gold))
     assert scores == _align_every_pair(predicted, gold)
-
-
-@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
-def test_cli_a_pipe_among_the_files_is_said_and_counted_not_passed_over(capsys: pytest.CaptureFixture[str],
-                                                                        tmp_path: Path) -> None:
-    """A named pipe in timelines/ (or articles/) was left out without a word: it is not read (it
-    would wait for a writer), but named on one line of stderr and counted as skipped."""
-    import os
-
-    topic = make_topic(tmp_path / "bpoil")
-    pipes = [topic / "timelines" / "guardian.txt", topic / "articles" / "a5.txt"]
-    for pipe in pipes:
-        os.mkfifo(pipe)
-    code = main(["eval-story", str(topic), "--system", "pub-days", "--jobs", "1"])
-    out, err = capsys.readouterr()
-    assert code == 0 and "Date       P 0.500  R 0.500  F 0.500" in out
-    assert sorted(err.splitlines()) == sorted(f"timeline: {p}: not a regular file (a named pipe); skipped"
-                                              for p in pipes)
-    assert "2 files skipped (listed on stderr)" in out.splitlines()
-    main(["eval-story", str(topic), "--system", "pub-days", "--jobs", "1", "--json"])
-    assert json.loads(capsys.readouterr().out)["skipped"] == [f"{p}: not a regular file (a named pipe); skipped"
-                                                                for p in sorted(pipes)]

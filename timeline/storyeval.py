@@ -29,7 +29,6 @@ process their articles once) then `run_system` as often as needed; `find_topics`
 from __future__ import annotations
 
 import re
-import stat
 import time
 from bisect import bisect_left
 from collections import Counter
@@ -158,7 +157,6 @@ class Topic:
     path: str
     articles: tuple[str, ...]
     timelines: tuple[GoldTimeline, ...]
-    skipped: tuple[str, ...] = ()  # the files of its folders that are no regular file, one message each
 
 
 def _is_file(path: Path) -> bool:
@@ -168,23 +166,6 @@ def _is_file(path: Path) -> bool:
     if path.is_file() or (path.is_symlink() and not path.exists()):
         return True
     raise UserError(f"{path}: cannot read ({'a directory' if path.is_dir() else 'not a regular file'})")
-
-
-_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"))
-
-
-def _not_regular(path: Path) -> str | None:
-    """Why a name of a topic's folder is not read, when it is neither a regular file (a link to
-    one counts) nor a folder: a named pipe would wait for a writer, a device read for ever."""
-    if path.is_dir() or _is_file(path):
-        return None
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    kind = next((name for test, name in _KINDS if test(mode)), "no regular file")
-    return f"{path}: not a regular file ({kind}); skipped"
 
 
 def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> list[Topic]:
@@ -561,7 +542,6 @@ class StoryReport:
     processing_seconds: float = 0.0
     system_seconds: float = 0.0
     average: dict[str, Score] = field(default_factory=dict)
-    skipped: tuple[str, ...] = ()  # files of the topics' folders that are no regular file (said on stderr)
 
 
 @dataclass(frozen=True)
@@ -573,7 +553,6 @@ class Prepared:
     articles: int
     failures: tuple[str, ...] = ()
     seconds: float = 0.0
-    skipped: tuple[str, ...] = ()  # files of the topics' folders that are no regular file
 
 
 def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], None] | None = None) -> Prepared:
@@ -596,8 +575,7 @@ def prepare(path: str | Path, *, jobs: int | None = None, warn: Callable[[str], 
     topics = find_topics(path, warn)
     done = tuple((t, tuple(process_topic(t, jobs=jobs, warn=passed_over, failed=heard))) for t in topics)
     read = sum(len(results) for _, results in done) + len(failures) + len(skipped)  # a collection's rows, each
-    return Prepared(done, read, tuple(failures), time.perf_counter() - began,
-                    tuple(why for t in topics for why in t.skipped))
+    return Prepared(done, read, tuple(failures), time.perf_counter() - began)
 
 
 def run_system(prepared: Prepared, system: str | System = "story") -> StoryReport:
@@ -621,7 +599,7 @@ def run_system(prepared: Prepared, system: str | System = "story") -> StoryRepor
                                        len(predicted), score_timeline(predicted, gold.as_dict()),
                                        tuple(sorted(predicted)), tuple(d for d, _ in gold.days)))
     return StoryReport(name, tuple(runs), prepared.articles, prepared.failures, prepared.seconds + thinking,
-                       prepared.seconds, thinking, average([r.scores for r in runs]), prepared.skipped)
+                       prepared.seconds, thinking, average([r.scores for r in runs]))
 
 
 def evaluate_story(path: str | Path, system: str | System = "story", *, jobs: int | None = None,
@@ -675,8 +653,6 @@ def format_report(report: StoryReport, verbose: bool = False) -> str:
                  f"{report.processing_seconds:.1f} s, system {report.system_seconds:.1f} s)")
     if report.failures:
         lines.append(f"{len(report.failures)} articles could not be read (listed on stderr)")
-    if report.skipped:
-        lines.append(f"{len(report.skipped)} file{'' if len(report.skipped) == 1 else 's'} skipped (listed on stderr)")
     return "\n".join(lines)
 
 
@@ -691,7 +667,6 @@ def report_to_dict(report: StoryReport) -> dict[str, object]:
         "average": {m: s.as_dict() for m, s in report.average.items()},
         "articles": report.articles,
         "failures": list(report.failures),
-        "skipped": list(report.skipped),
         "seconds": round(report.seconds, 2),
         "processing_seconds": round(report.processing_seconds, 2),
         "system_seconds": round(report.system_seconds, 2),
