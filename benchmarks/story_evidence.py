@@ -24,7 +24,6 @@ import argparse
 import math
 import re
 import sys
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fit_story  # noqa: E402 (the loaders and the fit of the shipped weights)
 
-from timeline.story import _DAY_VALUE, LOOK_BACK_DAYS, DayEvidence, Weights, choose_days, day_evidence  # noqa: E402
+from timeline.story import LOOK_BACK_DAYS, DayEvidence, Weights, choose_days, day_evidence, day_timexes  # noqa: E402
 from timeline.temporal.vocab import MONTHS  # noqa: E402
 
 #: The weights tried for a candidate's log(1 + count), with the grid of Weights.GRID.
@@ -52,19 +51,11 @@ def mention_kinds(r) -> dict[date, tuple[str, int]]:  # noqa: ANN001 (an Article
     publication date, "Tuesday", "yesterday"; "anaphoric": on a date the text named before, "the
     next day"; "other") and the index of the first sentence that names it."""
     rank = {"calendar": 0, "deictic": 1, "anaphoric": 2, "other": 3}
-    starts = [s.start for s in r.sentences]
     out: dict[date, tuple[str, int]] = {}
-    for t in r.timexes:
-        m = _DAY_VALUE.match(t.value)
-        if m is None or t.type not in ("DATE", "TIME") or t.rule == "byline":
-            continue
-        try:
-            d = date.fromisoformat(m.group(0))
-        except ValueError:
-            continue
+    for d, index, t in day_timexes(r):
         kind = ("calendar" if _MONTH.search(t.text) or _NUMERIC.search(t.text)
                 else {"publication": "deictic", "previous": "anaphoric"}.get(t.anchor or "", "other"))
-        sentence = max(0, bisect_right(starts, t.start) - 1)
+        sentence = max(0, index)
         old = out.get(d)
         out[d] = (min(kind, old[0], key=rank.__getitem__) if old else kind, min(sentence, old[1]) if old else sentence)
     return out

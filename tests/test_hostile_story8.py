@@ -253,6 +253,12 @@ def _extract_with_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str], temp
     """`timeline extract -f html` of the flood article into an empty folder through a theme whose
     timeline.html is `template`: the exit status, the one line on stderr, the template's path. A
     refused theme leaves the folder empty."""
+    code, err, path = extract_through_theme(tmp_path, capsys, template)
+    return code, _one_line(err), path
+
+
+def extract_through_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str) -> tuple[int, str, Path]:
+    """As `_extract_with_theme`, with the whole of stderr (a theme that renders says nothing)."""
     src = _article(tmp_path, "a.md", FLOOD)
     theme = tmp_path / "theme"
     theme.mkdir()
@@ -260,8 +266,8 @@ def _extract_with_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str], temp
     out = tmp_path / "out"
     out.mkdir()
     code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
-    assert code != 2 or not list(out.iterdir())
-    return code, _one_line(capsys.readouterr().err), theme / "timeline.html"
+    assert code != 2 or not list(out.iterdir())  # nothing written
+    return code, capsys.readouterr().err, theme / "timeline.html"
 
 
 @pytest.mark.parametrize("kind", ["tags", "bytes"])

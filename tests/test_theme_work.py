@@ -10,23 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_hostile_story import FLOOD, _article
 from test_hostile_story8 import _one_line
-
-from timeline.cli import main
-
-
-def _extract(tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str) -> tuple[int, str, Path]:
-    src = _article(tmp_path, "a.md", FLOOD)
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    (theme / "timeline.html").write_text(template, encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    code = main(["extract", str(src), "-f", "html", "--templates", str(theme), "-o", str(out / "a.html")])
-    err = capsys.readouterr().err
-    assert code != 2 or not list(out.iterdir())  # nothing written
-    return code, err, theme / "timeline.html"
+from test_hostile_story8 import extract_through_theme as _extract
 
 
 @pytest.mark.parametrize("template", [

@@ -42,9 +42,11 @@ from timeline.pipeline import ArticleResult
 if TYPE_CHECKING:
     from timeline.batch import Item, Options
     from timeline.edits import Edits
+    from timeline.temporal.timex import Timex
 
 __all__ = ["WEIGHTS", "DayEvidence", "Story", "StoryArticle", "StoryDate", "StorySentence", "StorySource", "Weights",
-           "choose_days", "day_evidence", "default_dates", "edit_story", "span", "story", "story_article", "story_of"]
+           "choose_days", "day_evidence", "day_timexes", "default_dates", "edit_story", "span", "story",
+           "story_article", "story_of"]
 
 
 @dataclass(frozen=True)
@@ -196,11 +198,11 @@ def _digest(r: ArticleResult, index: int) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
-def _day_mentions(r: ArticleResult) -> tuple[tuple[date, int], ...]:
-    """The days an article's date expressions name (a day, or a time or part of a day; a byline's
-    date is when the page was written or edited, as events say), each with its sentence's index."""
+def day_timexes(r: ArticleResult) -> Iterator[tuple[date, int, Timex]]:
+    """The date expressions of an article that name a day (a day, or a time or part of a day; a
+    byline's date is when the page was written or edited, as events say): each day, the index of
+    its sentence (-1 before the first) and the expression, in the text's order."""
     starts = [s.start for s in r.sentences]
-    out: dict[tuple[date, int], None] = {}
     for t in r.timexes:
         m = _DAY_VALUE.match(t.value)
         if m is None or t.type not in ("DATE", "TIME") or t.rule == "byline":
@@ -209,8 +211,12 @@ def _day_mentions(r: ArticleResult) -> tuple[tuple[date, int], ...]:
             d = date.fromisoformat(m.group(0))
         except ValueError:
             continue
-        out[d, bisect_right(starts, t.start) - 1] = None
-    return tuple(out)
+        yield d, bisect_right(starts, t.start) - 1, t
+
+
+def _day_mentions(r: ArticleResult) -> tuple[tuple[date, int], ...]:
+    """The days an article's date expressions name (`day_timexes`), each with its sentence's index."""
+    return tuple(dict.fromkeys((d, i) for d, i, _ in day_timexes(r)))
 
 
 def _chronology(r: ArticleResult) -> tuple[tuple[int, date], ...]:
