@@ -67,12 +67,7 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             outputs = {f for m in p.rglob(MANIFEST) for f in _outputs_in(m.parent)}
             # and what `-o` wrote there (`timeline story src -o src/story.html`), while it holds that
             outputs |= {f for r in p.rglob(RECORD) for f in recorded_outputs(r.parent)}
-            # a symlink to nowhere (the article moved, or a loop) is found too: reading it says so
-            found = sorted(f for f in p.rglob("*") if (f.is_file() or (f.is_symlink() and not f.exists()))
-                           and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                           and f not in outputs)
-            _no_special(p)
+            found = sorted(f for f in _articles_in(p) if f not in outputs)
             if not found:
                 raise ArticleError(f"{src}: no articles (*.txt, *.md, *.html, *.jsonl, *.csv) in this folder")
             files.extend(found)
@@ -83,12 +78,17 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
     return _once(files)
 
 
-def _no_special(folder: Path) -> None:
-    """Raise ArticleError naming an article of `folder` that is neither a file nor a folder (a
-    named pipe, which reading would wait on for ever; a socket): it was left out unsaid."""
+def _articles_in(folder: Path) -> Iterator[Path]:
+    """The article files of `folder` and its subfolders (ARTICLE_SUFFIXES, none hidden), in one
+    walk: a symlink to nowhere (the article moved, or a loop) too, which reading says; an ArticleError
+    for one that is neither a file nor a folder (a named pipe, which reading would wait on for ever;
+    a socket), which was left out unsaid."""
     for f in folder.rglob("*"):
-        if (f.suffix.lower() in ARTICLE_SUFFIXES and f.exists() and not f.is_file() and not f.is_dir()
-                and not any(part.startswith(".") for part in f.relative_to(folder).parts)):
+        if f.suffix.lower() not in ARTICLE_SUFFIXES or any(p.startswith(".") for p in f.relative_to(folder).parts):
+            continue
+        if f.is_file() or (f.is_symlink() and not f.exists()):
+            yield f
+        elif f.exists() and not f.is_dir():
             raise ArticleError(f"{f}: cannot read (not a regular file)")
 
 
