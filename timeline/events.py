@@ -232,12 +232,16 @@ _REFERENCE_BEFORE_LOW = re.compile(_REFERENCE_BEFORE.pattern)
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s", re.IGNORECASE)
+# "from fewer than 100,000 in [1980] to ...", "from 11% [a year ago] to ...": a figure between "from"
+# and the date, so the range that follows is one of figures; the date anchors the first of them.
+_FIGURE_FROM = re.compile(r"\bfrom\s+(?:[^\s\d]+\s+){0,3}\S*\d\S*(?:\s+[^\s\d]+){0,3}\s+$", re.IGNORECASE)
 
 
 def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
     """Whether the date expression `t` only anchors a comparison ("the lowest since 1987", "up
     from 11% a year ago", "compared with 2019", "than in 2019"): the event is not dated by it.
-    The start of a range ("rose from 2009 to 2010") is not."""
+    The start of a range of dates ("rose from 2009 to 2010") is not; that of a range of figures
+    ("jumped from 100,000 in 1980 to 300,000 last year") is."""
     before = text[max(sentence_start, t.start - _REFERENCE_WINDOW):t.start]
     if before.isascii():
         low = before.lower()
@@ -245,7 +249,7 @@ def is_reference(text: str, sentence_start: int, t: Timex) -> bool:
             return False
     elif _REFERENCE_HINT.search(before) is None or _REFERENCE_BEFORE.search(before) is None:
         return False
-    return _RANGE_AFTER.match(text, t.end) is None
+    return _RANGE_AFTER.match(text, t.end) is None or _FIGURE_FROM.search(before) is not None
 
 
 # A date that qualifies a noun: "the 1991 agreement", "the company's 2010 conference", "the Dec. 21,
