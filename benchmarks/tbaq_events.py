@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             if ev.offset and ev.offset[0] is not None:
                 by_sentence.setdefault(bisect.bisect_right(starts, ev.offset[0]) - 1, []).append(ev)
         c = totals[half]
-        for s, e, word, gold in pairs:
+        for s, _e, word, gold in pairs:
             sid = bisect.bisect_right(starts, s) - 1
             cands = by_sentence.get(sid, [])
             inside = [ev for ev in cands if ev.clause and ev.clause[0] <= s < ev.clause[1]]
