@@ -40,7 +40,9 @@ _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
 would upcoming likely might should
 """.split()) | (TIMETABLE_WORDS - frozenset(vocab.SCHEDULE_PLURAL_VERBS))
-_PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues".split())
+# ("hasn", "isn": "hasn't", "isn't" as the tokens see them, the present as "has not" is)
+_PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues "
+                           "hasn haven isn aren doesn".split())
 _IRREGULAR_PAST = frozenset("""
 was were had did said told went came took made met began left saw won lost fell rose sold bought paid
 held found gave got became hit put set cut shot struck fought brought thought sent spent led ran kept
@@ -239,6 +241,9 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = None
         elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
             kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
+        elif kind == "past" and start >= 2 and low[start - 1] == "-" and (low[start - 2].isalnum()
+                                                                           or low[start - 2] == "."):
+            kind = None  # the end of a compound adjective: "a U.S.-led force", "an American-controlled government"
         elif kind == "past" and (prev in _DETERMINERS or prev in _PREPOSITIONS) and word.endswith("ed"):
             kind = None  # an adjective: "a revised proposal", "the injured man", "fly over affected areas"
         elif kind == "past":
