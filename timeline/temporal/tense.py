@@ -102,6 +102,10 @@ _PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
+# A second predicate after the expression, coordinated ("planned a march on [Saturday] and were
+# planning to ..."): its verb is not the one that governs the expression before it.
+_COORDINATED = re.compile(r"\s*,?\s*\b(?:and|but|or)\s+(?=(?:was|were|is|are|has|have|had|will|would|did|could|can)\b)",
+                          re.IGNORECASE)
 # "am" right after a number is a clock's ("6am", "6 am"), no verb.
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 # "until" or "till" joining two clock times ("from 10pm until 6am on Friday") is a range, no tense:
@@ -270,6 +274,9 @@ def _clause_end(sentence: str, pos: int, end: int | None) -> int:
     the end of the sentence ("waves through [Sunday] that could push oil")."""
     if end is None:
         return len(sentence)
+    coordinated = _COORDINATED.match(sentence, end)
+    if coordinated is not None and _markers(sentence, max(0, pos - 160), pos, pos) is not None:
+        return coordinated.start()
     opener = _CLAUSE_OPENER.match(sentence, end)
     if opener is not None:
         before = _markers(sentence, 0, pos, pos)
