@@ -124,6 +124,24 @@ def test_bylines_datelines_and_fragments_are_never_sentences() -> None:
         "The dam broke on 3 March without any warning."
 
 
+@pytest.mark.parametrize("marked", [
+    "— The dam broke on 3 March without any warning.", "- The dam broke on 3 March without any warning.",
+    "(Reuters) The dam broke on 3 March without any warning.", "(AP) — The dam broke on 3 March without any warning.",
+    "• The dam broke on 3 March without any warning.",
+    "#1 The dam broke on 3 March without any warning.",
+])
+def test_a_list_mark_or_an_agency_credit_before_a_sentence_is_cut_not_the_sentence(marked: str) -> None:
+    assert clean_sentence(marked) == "The dam broke on 3 March without any warning."
+
+
+def test_a_sentence_that_only_looks_marked_keeps_its_words() -> None:
+    # a day before a month, a bracket of the sentence's own, a chronology's date: words, not marks
+    for text in ("3. March was the month the dam broke without any warning at all.",
+                 "3 March 2026: The dam broke without any warning at all."):
+        assert clean_sentence(text) == text
+    assert clean_sentence("(In 2019) The dam broke on 3 March without any warning.") is None
+
+
 def test_an_article_written_all_in_lowercase_still_gives_its_days_sentences() -> None:
     # a transcript, a chat log or a corpus shipped lowercased: a sentence that opens in lowercase is
     # no fragment there, as it is in a text whose other sentences open with a capital

@@ -517,6 +517,11 @@ LEANING = 0.05
 _TREEBANK = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"),
              ("``", "\u201c"), ("''", "\u201d"), ("\\/", "/"), ("\\*", "*"))
 _SPACED = re.compile(r"\(\s+|\s+\)")
+# A list's or a page's mark before a sentence: a dash, a bullet, an item number ("#3"; not "3." that
+# may be a date's day, "3. March"),
+# a news agency's credit in brackets ("(Reuters) ", "(AP) — "): furniture, not the sentence's words.
+_LEAD_MARK = re.compile(r"^(?:[—–-]+|[*•·▪►]|#\d{1,3}|\([A-Z][A-Za-z.&' ]{1,30}\)(?:\s*[—–-]+)?)\s+"
+                        r"(?=[A-Z\"“‘'«¿¡])")
 
 
 def clean_sentence(text: str, lowercased: bool = False) -> str | None:
@@ -537,6 +542,7 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
         text = tail  # a page's header, then its time stamp: "Headline | Sun May 2, 2010 7:55 pm EDT ..."
     clock = _HAS_CLOCK.search(text, 0, 200) is not None  # what a stamp or a comment needs: skip them without
+    text = _LEAD_MARK.sub("", text, count=1)
     for glued in (_STAMP, _CLOCK_STAMP, _CREDIT, _CAPS_HEADING, _DATELINE):
         if clock or (glued is not _STAMP and glued is not _CLOCK_STAMP):
             text = glued.sub("", text, count=1)
