@@ -479,11 +479,30 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out = _of_year(text, s, out, published, lang)
+            out = _weekday_before_date(text, s, out, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _weekday_before_date(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """A weekday set off by a comma before its date ("El martes, 1 de febrero", "Mardi, 1er
+    février"): the day of that date when the two agree (alone it was the nearest such weekday)."""
+    weekday = _words(lang)["weekday"]
+    days = {t.start: t for t in out if s.start <= t.start < s.end and _DAY_VALUE.fullmatch(t.value)}
+    result = []
+    for t in out:
+        if (s.start <= t.start < s.end and weekday.fullmatch(t.text) and (m := _COMMA.match(text, t.end))
+                and (d := days.get(m.end())) is not None and t.value != d.value
+                and date.fromisoformat(d.value).isoweekday() == _weekday_of(lang, t.text)):
+            t = Timex(t.start, t.end, t.text, t.type, d.value, t.mod, d.anchor, t.rule, t.tagger)
+        result.append(t)
+    return result
 
 
 def _short_years(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
@@ -842,7 +861,8 @@ def _first_as_one(phrase: str, lang: str) -> str:
 
 
 _JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
-_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
+# the second day may repeat the article: "entre el 3 y el 5 de febrero", "tra il 3 e il 5 febbraio"
+_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}(?:(?:le|el|il)\s+)?$", re.IGNORECASE)
 
 
 def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
@@ -1112,6 +1132,9 @@ def _period(unit: str, n: int, published: date) -> str:
     if unit == "week":
         y, wk, _ = (published + timedelta(days=_WEEK * n)).isocalendar()
         return f"{y:04d}-W{wk:02d}"
+    if unit == "weekend":  # "el pasado fin de semana": the weekend of the week before (TIMEX3 "-WE")
+        y, wk, _ = (published + timedelta(days=_WEEK * n)).isocalendar()
+        return f"{y:04d}-W{wk:02d}-WE"
     if unit == "month":
         m = published.month - 1 + n
         return f"{published.year + m // 12:04d}-{m % 12 + 1:02d}"
