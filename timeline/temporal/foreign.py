@@ -861,8 +861,12 @@ def _first_as_one(phrase: str, lang: str) -> str:
 
 
 _JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
-# the second day may repeat the article: "entre el 3 y el 5 de febrero", "tra il 3 e il 5 febbraio"
-_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}(?:(?:le|el|il)\s+)?$", re.IGNORECASE)
+_LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
+# the ends of a range "between" that repeats the article: "entre el 3 y el 5 de febrero", "entre le 3 et le
+# 5 février", "tra il 3 e il 5 febbraio" (not a list such as "el 16 y el 17 de junio": a two-day vote's
+# second day, which the dev story's timeline keeps, lost its place to the first)
+_BETWEEN = re.compile(rf"(?:(?<=\bentre el )|(?<=\bentre le )|(?<=\btra il )|(?<=\bfra il ))(\d{{1,2}})(?:er|º|°)?"
+                      rf"{_JOIN}(?:le|el|il)\s+$", re.IGNORECASE)
 
 
 def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
@@ -890,7 +894,7 @@ def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> li
             continue
         last = date.fromisoformat(t.value)
         at = t.start
-        while (m := _LISTED.search(text[s.start:at])) is not None:
+        while (m := _LISTED.search(text[s.start:at]) or _BETWEEN.search(text[s.start:at])) is not None:
             day = int(m.group(1))
             if day >= last.day or any(o.start < s.start + m.end() and o.end > s.start + m.start() for o in mine):
                 break
