@@ -114,7 +114,8 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
                             else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
-                              rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+                              rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)"
+                              + (rf"|(?<!\w)(?:{alt(loc.seasons)})(?!\w)" if loc.seasons else ""), re.IGNORECASE),
         # "all'inizio del mese di marzo", "l'anno scolastico": the start or end of another's month or year
         "other_period": re.compile(rf"\s+(?:{loc.other_period})(?!\w)" if loc.other_period else r"(?!)",
                                    re.IGNORECASE),
@@ -480,11 +481,58 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _same_month(text, s, out, lang)
             out = _of_year(text, s, out, published, lang)
             out = _weekday_before_date(text, s, out, lang)
+            out = _seasons(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter spans two years: no last or next one
+
+
+def _season_pattern(lang: str) -> re.Pattern[str] | None:
+    loc = LOCALES[lang]
+    if not loc.seasons or not loc.season_marks:
+        return None
+    season = "|".join(sorted(loc.seasons, key=len, reverse=True))
+    mark = "|".join(sorted(loc.season_marks, key=len, reverse=True))
+    art = r"(?:(?:el|la|le|il|lo)\s+|l['’]\s*)?"
+    return re.compile(rf"(?<!\w)(?:(?P<s1>{season})\s+(?:(?:de|del|di)\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
+                      rf"|{art}(?P<m1>{mark})\s+(?P<s2>{season})(?!\w)|{art}(?P<s3>{season})\s+(?P<m2>{mark})(?!\w))",
+                      re.IGNORECASE)
+
+
+def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A season with its year ("la primavera de 2010", "printemps 2010": 2010-SP) or marked last or
+    next ("la primavera pasada", "l'été prochain", "la prossima estate"): the season as TIMEX3 writes
+    it, in place of the year the search found in it. A season alone is left out ("la primavera
+    árabe", "le printemps arabe" are names)."""
+    pattern = _season_pattern(lang)
+    if pattern is None:
+        return out
+    loc = LOCALES[lang]
+    seasons = {k.lower(): v for k, v in (loc.seasons or {}).items()}
+    marks = {k.lower(): v for k, v in (loc.season_marks or {}).items()}
+    for m in pattern.finditer(text, s.start, s.end):
+        code = seasons[(m.group("s1") or m.group("s2") or m.group("s3")).lower()]
+        if m.group("year"):
+            year = int(m.group("year"))
+        else:
+            if code not in _SEASON_MONTHS:
+                continue
+            first, last = _SEASON_MONTHS[code]
+            if marks[(m.group("m1") or m.group("m2")).lower()] < 0:
+                year = published.year if published.month > last else published.year - 1
+            else:
+                year = published.year if published.month < first else published.year + 1
+        if any(t.start < m.end() and t.end > m.start() and not re.fullmatch(r"\d{4}", t.value) for t in out):
+            continue  # a date of its own there
+        out = [t for t in out if not (t.start < m.end() and t.end > m.start())]
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{code}", None,
+                         None if m.group("year") else "publication", "locale:season", TAGGER))
+    return out
 
 
 _COMMA = re.compile(r"\s*,\s*")
