@@ -170,6 +170,25 @@ def test_segmentation_in_spanish_french_italian() -> None:
                                                         "Poi l'avv. Sticca e il cav. Neri sono usciti."]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a month abbreviated in a dateline, "EE. UU." with its space: no sentence ends there
+    ("es", "EL CAIRO, 28 Ene. (EUROPA PRESS) - Miles de egipcios marcharon. EE. UU. condenó la represión.",
+     ["EL CAIRO, 28 Ene. (EUROPA PRESS) - Miles de egipcios marcharon.", "EE. UU. condenó la represión."]),
+    ("fr", "LE CAIRE, 28 janv. (AFP) - Des milliers d'Égyptiens ont défilé. Mme Dupont est arrivée.",
+     ["LE CAIRE, 28 janv. (AFP) - Des milliers d'Égyptiens ont défilé.", "Mme Dupont est arrivée."]),
+    ("it", "IL CAIRO, 28 giu. - Migliaia di persone in piazza. Il sig. Rossi ha parlato.",
+     ["IL CAIRO, 28 giu. - Migliaia di persone in piazza.", "Il sig. Rossi ha parlato."]),
+])
+def test_a_wire_datelines_abbreviated_month_ends_no_sentence(lang: str, text: str, expected: list[str]) -> None:
+    assert [s.text(text) for s in segment(text, lang)] == expected
+
+
+def test_a_foreign_dateline_with_an_abbreviated_month_dates_no_event() -> None:
+    text = "MÉXICO, 28 Ene. (EUROPA PRESS) - El presidente habló el pasado martes en la capital."
+    result = process(make_article(f"---\npublished: 2011-01-28\nlang: es\n---\n{text}\n", name="a.txt"))
+    assert [e.date for e in result.events] == ["2011-01-25"]
+
+
 def test_events_and_table_work_unchanged_after_the_foreign_tagger() -> None:
     from timeline.table import event_rows
 
@@ -475,3 +494,9 @@ def test_the_last_days_are_a_duration_as_in_english() -> None:
                        ("fr", "Ces derniers jours, la police a arrêté trois militants.")):
         assert [(t.type, t.value, t.anchor) for t in tag_foreign(text, date(2026, 2, 5), lang)] \
             == [("DURATION", "PXD", None)], text
+
+
+def test_a_caption_ending_on_a_full_month_is_no_dateline() -> None:
+    text = "Manifestantes, 25 de enero.\nMiles de personas marcharon en El Cairo."
+    result = process(make_article(f"---\npublished: 2011-01-26\nlang: es\n---\n{text}\n", name="a.txt"))
+    assert "2011-01-25" in [e.date for e in result.events]

@@ -41,18 +41,22 @@ u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
 """.split())
 
 # The same for other languages (added to the English ones, which their news quotes too);
-# "p. ej.", "p. ex.", "p. es." end on a word of the table.
+# "p. ej.", "p. ex.", "p. es." end on a word of the table; the months as wire datelines abbreviate them
+# ("EL CAIRO, 28 Ene. (EUROPA PRESS) -", "28 janv.", "28 giu.") end no sentence.
 LANGUAGE_ABBREVIATIONS = {
     "es": frozenset("""
 sr sra sres srta dr dra lic ing arq av avda pág págs núm dña d ud uds vd vds ej etc aprox tel
-dpto cía hnos gral excmo ilmo art ee.uu eeuu cap fig vol
+dpto cía hnos gral excmo ilmo art ee.uu eeuu cap fig vol ee uu
+ene abr ago dic
 """.split()),
     "fr": frozenset("""
 m mm mme mmes mlle mlles dr me mgr pr st ste av bd ex etc cf chap fig vol éd env art tél
+janv févr fév avr juil déc
 """.split()),
     "it": frozenset("""
 sig sigg sigra sig.ra dott dott.ssa prof prof.ssa avv ing on sen rag geom arch mons es ecc pag
 pagg art fig vol tel cfr cav gen
+mag giu lug ago set ott dic
 """.split()),
 }
 

@@ -114,7 +114,8 @@ def _words(lang: str) -> dict[str, re.Pattern[str]]:
         "every": re.compile(r"(?<!\w)(?:" + loc.every.format(wd=rf"(?:{alt(loc.weekdays)})") + r")(?!\w)" if loc.every
                             else r"(?!)", re.IGNORECASE),
         "trigger": re.compile(rf"\d|(?<!\w)(?:{alt(loc.months + loc.short + loc.weekdays + tuple(loc.days))})(?!\w)"
-                              rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)", re.IGNORECASE),
+                              rf"|(?<!\w)(?:{alt(loc.periods)})(?!\w)"
+                              + (rf"|(?<!\w)(?:{alt(loc.seasons)})(?!\w)" if loc.seasons else ""), re.IGNORECASE),
         # "all'inizio del mese di marzo", "l'anno scolastico": the start or end of another's month or year
         "other_period": re.compile(rf"\s+(?:{loc.other_period})(?!\w)" if loc.other_period else r"(?!)",
                                    re.IGNORECASE),
@@ -479,11 +480,77 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _lists_and_ranges(text, s, out, lang)
             out = _same_month(text, s, out, lang)
             out = _of_year(text, s, out, published, lang)
+            out = _weekday_before_date(text, s, out, lang)
+            out = _seasons(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter spans two years: no last or next one
+
+
+def _season_pattern(lang: str) -> re.Pattern[str] | None:
+    loc = LOCALES[lang]
+    if not loc.seasons or not loc.season_marks:
+        return None
+    season = "|".join(sorted(loc.seasons, key=len, reverse=True))
+    mark = "|".join(sorted(loc.season_marks, key=len, reverse=True))
+    art = r"(?:(?:el|la|le|il|lo)\s+|l['’]\s*)?"
+    return re.compile(rf"(?<!\w)(?:(?P<s1>{season})\s+(?:(?:de|del|di)\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
+                      rf"|{art}(?P<m1>{mark})\s+(?P<s2>{season})(?!\w)|{art}(?P<s3>{season})\s+(?P<m2>{mark})(?!\w))",
+                      re.IGNORECASE)
+
+
+def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A season with its year ("la primavera de 2010", "printemps 2010": 2010-SP) or marked last or
+    next ("la primavera pasada", "l'été prochain", "la prossima estate"): the season as TIMEX3 writes
+    it, in place of the year the search found in it. A season alone is left out ("la primavera
+    árabe", "le printemps arabe" are names)."""
+    pattern = _season_pattern(lang)
+    if pattern is None:
+        return out
+    loc = LOCALES[lang]
+    seasons = {k.lower(): v for k, v in (loc.seasons or {}).items()}
+    marks = {k.lower(): v for k, v in (loc.season_marks or {}).items()}
+    for m in pattern.finditer(text, s.start, s.end):
+        code = seasons[(m.group("s1") or m.group("s2") or m.group("s3")).lower()]
+        if m.group("year"):
+            year = int(m.group("year"))
+        else:
+            if code not in _SEASON_MONTHS:
+                continue
+            first, last = _SEASON_MONTHS[code]
+            if marks[(m.group("m1") or m.group("m2")).lower()] < 0:
+                year = published.year if published.month > last else published.year - 1
+            else:
+                year = published.year if published.month < first else published.year + 1
+        if any(t.start < m.end() and t.end > m.start() and not re.fullmatch(r"\d{4}", t.value) for t in out):
+            continue  # a date of its own there
+        out = [t for t in out if not (t.start < m.end() and t.end > m.start())]
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{code}", None,
+                         None if m.group("year") else "publication", "locale:season", TAGGER))
+    return out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _weekday_before_date(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
+    """A weekday set off by a comma before its date ("El martes, 1 de febrero", "Mardi, 1er
+    février"): the day of that date when the two agree (alone it was the nearest such weekday)."""
+    weekday = _words(lang)["weekday"]
+    days = {t.start: t for t in out if s.start <= t.start < s.end and _DAY_VALUE.fullmatch(t.value)}
+    result = []
+    for t in out:
+        if (s.start <= t.start < s.end and weekday.fullmatch(t.text) and (m := _COMMA.match(text, t.end))
+                and (d := days.get(m.end())) is not None and t.value != d.value
+                and date.fromisoformat(d.value).isoweekday() == _weekday_of(lang, t.text)):
+            t = Timex(t.start, t.end, t.text, t.type, d.value, t.mod, d.anchor, t.rule, t.tagger)
+        result.append(t)
+    return result
 
 
 def _short_years(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
@@ -843,6 +910,11 @@ def _first_as_one(phrase: str, lang: str) -> str:
 
 _JOIN = r"\s*(?:,|-|–|/|(?:et|y|e|ed|ou|o|au|al|à|a|all['’])(?!\w))\s*"  # between listed days or a range's ends
 _LISTED = re.compile(rf"(?<![\w.,:/])(\d{{1,2}})(?:er|º|°)?{_JOIN}$", re.IGNORECASE)
+# the ends of a range "between" that repeats the article: "entre el 3 y el 5 de febrero", "entre le 3 et le
+# 5 février", "tra il 3 e il 5 febbraio" (not a list such as "el 16 y el 17 de junio": a two-day vote's
+# second day, which the dev story's timeline keeps, lost its place to the first)
+_BETWEEN = re.compile(rf"(?:(?<=\bentre el )|(?<=\bentre le )|(?<=\btra il )|(?<=\bfra il ))(\d{{1,2}})(?:er|º|°)?"
+                      rf"{_JOIN}(?:le|el|il)\s+$", re.IGNORECASE)
 
 
 def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
@@ -870,7 +942,7 @@ def _lists_and_ranges(text: str, s: Sentence, out: list[Timex], lang: str) -> li
             continue
         last = date.fromisoformat(t.value)
         at = t.start
-        while (m := _LISTED.search(text[s.start:at])) is not None:
+        while (m := _LISTED.search(text[s.start:at]) or _BETWEEN.search(text[s.start:at])) is not None:
             day = int(m.group(1))
             if day >= last.day or any(o.start < s.start + m.end() and o.end > s.start + m.start() for o in mine):
                 break
@@ -1112,6 +1184,9 @@ def _period(unit: str, n: int, published: date) -> str:
     if unit == "week":
         y, wk, _ = (published + timedelta(days=_WEEK * n)).isocalendar()
         return f"{y:04d}-W{wk:02d}"
+    if unit == "weekend":  # "el pasado fin de semana": the weekend of the week before (TIMEX3 "-WE")
+        y, wk, _ = (published + timedelta(days=_WEEK * n)).isocalendar()
+        return f"{y:04d}-W{wk:02d}-WE"
     if unit == "month":
         m = published.month - 1 + n
         return f"{published.year + m // 12:04d}-{m % 12 + 1:02d}"

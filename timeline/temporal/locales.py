@@ -73,6 +73,9 @@ class Locale:
     of_year: dict[str, int | None] | None = None  # the year after a day and month or a month, counted from
     #                 the publication's ("el 3 de febrero del año pasado" -> -1), or None: the year the text last
     #                 wrote before it ("el 11 de febrero de ese año") (regular expressions, after the month)
+    seasons: dict[str, str] | None = None  # the seasons' names and their TIMEX3 codes ("primavera" -> "SP"): a
+    #                 season with its year ("la primavera de 2010") or marked last or next ("l'été prochain")
+    season_marks: dict[str, int] | None = None  # the words that mark a season last (-1) or next (1)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
 
@@ -88,9 +91,14 @@ LOCALES: dict[str, Locale] = {
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
+        seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
+        season_marks={"pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1, "que viene": 1},
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
+                 "el pasado fin de semana": ("weekend", -1), "el fin de semana pasado": ("weekend", -1),
+                 "el próximo fin de semana": ("weekend", 1), "el fin de semana que viene": ("weekend", 1),
+                 "este fin de semana": ("weekend", 0),
                  "el mes pasado": ("month", -1), "el próximo mes": ("month", 1), "este mes": ("month", 0),
                  "el año pasado": ("year", -1), "el próximo año": ("year", 1), "este año": ("year", 0),
                  "fin de mes": ("month", 0, "END"), "finales de mes": ("month", 0, "END"),
@@ -171,8 +179,12 @@ LOCALES: dict[str, Locale] = {
         days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
               "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
         before=("dernier",), after=("prochain",),
+        seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
+        season_marks={"dernier": -1, "passé": -1, "prochain": 1},
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
                  "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
+                 "le week-end dernier": ("weekend", -1), "le week-end prochain": ("weekend", 1),
+                 "ce week-end": ("weekend", 0),
                  "le mois dernier": ("month", -1), "le mois prochain": ("month", 1), "ce mois-ci": ("month", 0),
                  "l'an dernier": ("year", -1), "l’an dernier": ("year", -1), "l'année dernière": ("year", -1),
                  "l’année dernière": ("year", -1), "l'an prochain": ("year", 1), "l’an prochain": ("year", 1),
@@ -249,8 +261,15 @@ LOCALES: dict[str, Locale] = {
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
               "questa notte": 0, "la notte scorsa": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
+        seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
+        season_marks={"scorso": -1, "scorsa": -1, "passato": -1, "passata": -1, "prossimo": 1, "prossima": 1},
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
+                 "lo scorso fine settimana": ("weekend", -1), "il fine settimana scorso": ("weekend", -1),
+                 "il prossimo fine settimana": ("weekend", 1), "il fine settimana prossimo": ("weekend", 1),
+                 "questo fine settimana": ("weekend", 0), "lo scorso weekend": ("weekend", -1),
+                 "il weekend scorso": ("weekend", -1), "il prossimo weekend": ("weekend", 1),
+                 "questo weekend": ("weekend", 0),
                  "questa settimana": ("week", 0), "il mese scorso": ("month", -1), "lo scorso mese": ("month", -1),
                  "il mese prossimo": ("month", 1), "questo mese": ("month", 0), "l'anno scorso": ("year", -1),
                  "l’anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "l'anno prossimo": ("year", 1),
