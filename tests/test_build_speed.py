@@ -365,3 +365,19 @@ def test_templates_read_their_globals_from_one_plain_dict(tmp_path: Path, theme:
     assert {"range", "namespace", "cycler"} <= template.globals.keys()
     if theme:
         assert env.get_template("x.html", globals={"more": "!"}).render() == "01!"
+
+
+def test_worker_processes_inherit_the_modules_reading_an_article_imports(tmp_path: Path) -> None:
+    # Forked workers share what the parent imported before the fork; what they import after it
+    # (yaml for front matter, the page reader and email.utils) costs each of them about 40 ms.
+    import subprocess
+    import sys
+
+    src = _corpus(tmp_path / "src", 12)
+    probe = ("import sys\nfrom datetime import date\n"
+             "from timeline.batch import collect_items, process_items\n"
+             f"items = collect_items([{str(src)!r}])\n"
+             "process_items(items, today=date(2026, 3, 1), jobs=2)\n"
+             "print(sorted(m for m in ('yaml', 'timeline.readers.html', 'email.utils') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[-2] == "['email.utils', 'timeline.readers.html', 'yaml']"

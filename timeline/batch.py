@@ -350,6 +350,19 @@ def fork_available() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def _warm_before_fork() -> None:
+    """What every worker would otherwise load after the fork, once in each: the grammar's
+    compiled patterns, and the modules reading an article imports lazily (front matter's yaml,
+    the page reader with email.utils, about 40 ms each a process)."""
+    import yaml  # noqa: F401
+
+    import timeline.bidi  # noqa: F401
+    import timeline.readers.html  # noqa: F401
+    from timeline.temporal.rules import GRAMMAR
+
+    GRAMMAR.warm()
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     # The parent holds no threads or locks when a pool forks.
     return multiprocessing.get_context("fork" if fork_available() else None)
@@ -370,9 +383,7 @@ def run_entries(items: Sequence[Item], today: date, jobs: int, advance: Callable
             advance(1)
         return
     if fork_available():
-        from timeline.temporal.rules import GRAMMAR
-
-        GRAMMAR.warm()  # once here, instead of once in every worker
+        _warm_before_fork()
     size = max(1, min(16, len(items) // (jobs * 8)))  # small: the last chunk keeps one worker alone briefly
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
@@ -432,9 +443,7 @@ def stream_entries(items: Iterable[Item], today: date, jobs: int, advance: Calla
                 advance(1)
         return
     if fork_available():
-        from timeline.temporal.rules import GRAMMAR
-
-        GRAMMAR.warm()  # once here, instead of once in every worker
+        _warm_before_fork()
     pending: deque[tuple[list[Item], Future[list[Entry]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
         try:
