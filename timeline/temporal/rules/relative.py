@@ -182,6 +182,15 @@ def year_end(f: Fields) -> Parse:
     return Parse("offset", unit="Y", amount=-1 if since else 0, anchor="dct", mod="END")
 
 
+@rule("mid_year", r"mid-year(?![\w-])(?: {year})?")
+def mid_year(f: Fields) -> Parse:
+    """"mid-year": the middle of the current year, as "the middle of the year" is; before a year
+    ("mid-year 2025"), the middle of that one."""
+    if f["year"]:
+        return Parse("calendar", year=int(f["year"] or 0), mod="MID")
+    return Parse("offset", unit="Y", amount=0, anchor="dct", mod="MID")
+
+
 @rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)")
 def fiscal_year_ended(f: Fields) -> Parse:
     """"the year ended June 30", "the fiscal year ending Sept. 30": a year-long accounting period."""
