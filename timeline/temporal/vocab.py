@@ -198,6 +198,8 @@ WEEKDAY_NAME_WORDS = ("Black", "Bloody", "Blue", "Manic")
 # "the cars of tomorrow", "the problems of today": a day word after "of" and a noun names no day
 # (but "the end of today", "the morning of tomorrow" do).
 GENERIC_DAYS = ("tomorrow", "today")
+# Words that make "X of" a preposition, after which a day word is a day: "as of today", "ahead of tomorrow"
+OF_PREPOSITIONS = ("as", "ahead", "instead", "because", "regardless", "short", "inside", "outside")
 
 # --- clock times ---------------------------------------------------------------------------------
 

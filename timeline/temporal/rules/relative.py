@@ -23,7 +23,8 @@ family = Family("relative")
 rule = family.rule
 
 
-_GENERIC_OF_BEFORE = re.compile(r"(?<![\d.,])\b(?!(?:" + alt([*vocab.OF_POSITION_MODS, *vocab.PARTS_OF_DAY])
+_GENERIC_OF_BEFORE = re.compile(r"(?<![\d.,])\b(?!(?:" + alt([*vocab.OF_POSITION_MODS, *vocab.PARTS_OF_DAY,
+                                                             *vocab.OF_PREPOSITIONS])
                                 + r")\s)[a-z]+\s+of\s+$", re.IGNORECASE)
 
 
