@@ -34,7 +34,7 @@ for _phrase in _FUTURE_PHRASES:
 TIMETABLE_WORDS = frozenset("""
 reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
-testifies unveils
+testifies unveils runs plays visits
 """.split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until

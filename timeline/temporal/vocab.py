@@ -177,6 +177,15 @@ HOLIDAY_THINGS = (
     "costumes", "candy", "candies", "pumpkin", "pumpkins", "song", "songs", "single", "singles", "album",
     "albums", "number one", "movie", "movies", "film", "films", "bonus", "bonuses", "cactus", "lily", "lilies",
 )
+# Nouns after a holiday's name that make it the name of a past incident: "the Boxing Day tsunami", "the
+# Christmas Day bomber". Without a year ("of 2004", "the 2004 ...") the holiday it fell on is unknown,
+# so it gets no date, not the nearest one (a party or a parade is held on the day itself: not here).
+HOLIDAY_EVENTS = (
+    "tsunami", "bombing", "bombings", "bomber", "bombers", "attack", "attacks", "attacker", "attackers",
+    "massacre", "massacres", "shooting", "shootings", "shooter", "gunman", "killings", "murders", "earthquake",
+    "quake", "riot", "riots", "plot", "plotter", "raid", "raids", "truck attack", "parade attack",
+    "parade crash", "parade shooting", "market attack", "disaster", "derailment", "stampede",
+)
 # Words before a holiday's name that make it a person: "Father Christmas".
 HOLIDAY_PERSONS = ("father", "mother", "old father")
 
@@ -189,6 +198,8 @@ WEEKDAY_NAME_WORDS = ("Black", "Bloody", "Blue", "Manic")
 # "the cars of tomorrow", "the problems of today": a day word after "of" and a noun names no day
 # (but "the end of today", "the morning of tomorrow" do).
 GENERIC_DAYS = ("tomorrow", "today")
+# Words that make "X of" a preposition, after which a day word is a day: "as of today", "ahead of tomorrow"
+OF_PREPOSITIONS = ("as", "ahead", "instead", "because", "regardless", "short", "inside", "outside")
 
 # --- clock times ---------------------------------------------------------------------------------
 

@@ -118,11 +118,15 @@ def week_of(f: Fields) -> Parse:
 
 
 # A day and month followed by a year these rules do not take ("15 March 44 BC", "24 August AD 79",
-# "1 January 0001") is a day of that year, not of the year of publication: no date here.
+# "1 January 0001") is a day of that year, not of the year of publication: no date here. Nor is one
+# followed by a number of five digits or more that no noun follows ("3 January 12026": a typo or a
+# year no calendar here has; "on March 5 12000 people marched" is a count and keeps its date).
+_BIG_YEAR = (r"\d{5,}(?![\d,.]?\d)(?!\s+(?!(?:it|he|she|they|we|the|a|an|and|or|but|when|after|before|in|on|at"
+             r"|to|by|as|was|were|is|are|had|has|will|would|of|for|with|from|that|which)\b)[a-z])")
 _ANCIENT_YEAR_AFTER = (r"(?!~,?~(?:\d\d?\d?\d?~(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.?)(?!\w)"
-                       r"|(?:A\.?D\.?|C\.?E\.?)~\d\d?\d?(?!\d)|0\d\d\d(?!\d)))")
+                       r"|(?:A\.?D\.?|C\.?E\.?)~\d\d?\d?(?!\d)|0\d\d\d(?!\d)|" + _BIG_YEAR + "))")
 _ANCIENT_AFTER_MONTH = re.compile(r"\s*(?:\d\d?(?:st|nd|rd|th)?)?\s*,?\s*(?:\d{1,4}\s*(?:B\.?C\.?E?|A\.?D|C\.?E)(?!\w)"
-                                  r"|(?:A\.?D\.?|C\.?E\.?)\s*\d{1,3}(?!\d)|0\d{3}(?!\d))")
+                                  r"|(?:A\.?D\.?|C\.?E\.?)\s*\d{1,3}(?!\d)|0\d{3}(?!\d)|" + _BIG_YEAR + ")")
 
 
 @rule("day_month_stamp", r"{day:dnum} {month:month_stamp} {yy:stamp_yy}")

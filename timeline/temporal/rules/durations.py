@@ -53,6 +53,10 @@ def range_duration(f: Fields) -> Parse | None:
     "12 to 15 months of age" is an age."""
     if re.match(r"\s+(?:of\s+age|old)\b", f.after(10)):
         return Parse("none")
+    low, high = f.low("num") or "", f.low("num2") or ""
+    if low in vocab.TENS and vocab.NUMBERS.get(high, 10) < 10 and re.match(r"[a-z]+-[a-z]+\s", f.text.lower()):
+        # "twenty-one days" is one number written with its hyphen, not a range from twenty to one
+        return Parse("duration", type="DURATION", amount=vocab.NUMBERS[low] + vocab.NUMBERS[high], unit=unit_in(f))
     return Parse("duration", type="DURATION", amount=number_of(f["num"]), unit=unit_in(f))
 
 

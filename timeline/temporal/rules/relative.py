@@ -23,7 +23,8 @@ family = Family("relative")
 rule = family.rule
 
 
-_GENERIC_OF_BEFORE = re.compile(r"(?<![\d.,])\b(?!(?:" + alt([*vocab.OF_POSITION_MODS, *vocab.PARTS_OF_DAY])
+_GENERIC_OF_BEFORE = re.compile(r"(?<![\d.,])\b(?!(?:" + alt([*vocab.OF_POSITION_MODS, *vocab.PARTS_OF_DAY,
+                                                             *vocab.OF_PREPOSITIONS])
                                 + r")\s)[a-z]+\s+of\s+$", re.IGNORECASE)
 
 
@@ -180,6 +181,15 @@ def year_end(f: Fields) -> Parse:
     the year before."""
     since = re.search(r"\bsince\s+$", f.before(10), re.IGNORECASE)
     return Parse("offset", unit="Y", amount=-1 if since else 0, anchor="dct", mod="END")
+
+
+@rule("mid_year", r"mid-year(?![\w-])(?: {year})?")
+def mid_year(f: Fields) -> Parse:
+    """"mid-year": the middle of the current year, as "the middle of the year" is; before a year
+    ("mid-year 2025"), the middle of that one."""
+    if f["year"]:
+        return Parse("calendar", year=int(f["year"] or 0), mod="MID")
+    return Parse("offset", unit="Y", amount=0, anchor="dct", mod="MID")
 
 
 @rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)")
