@@ -99,3 +99,58 @@ def test_a_text_without_a_possible_anchor_has_no_expression() -> None:
     for text in _phrasings():
         if GRAMMAR._first_anchor(_lower(text)) is None:
             assert tag(text, "2026-01-31") == [], text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"the\s+(?:first|last)\s+day", {"first", "last"}),
+        (r"(?:the\s+)?(?:\d+|first)", {"#", "first"}),  # without "the": nothing said about "the"
+        (r"the\s*(?:next|\s+past)", {"next", "past"}),  # more whitespace first, or none
+        (r"the\s+(?:jan(?:uary)?\.?|sept?)", {"jan", "january", "sep", "sept"}),
+        (r"the(?:se)?\s+days", {"days"}),  # "these" is not "the"
+        (r"(?:this|the)\s+['’]90s", {"'", "’"}),
+        (r"the\s+(?:\s*|x)day", {"day", "xday"}),
+    ],
+)
+def test_words_after_the_starting_word(pattern: str, words: set[str]) -> None:
+    from timeline.temporal.grammar import words_after
+
+    assert words_after(pattern, "the") == words
+
+
+@pytest.mark.parametrize("pattern", [r"the(?:\s+|-)day", r"the\s+\w+day", r"the", r"the\s+", r"(?:the\s+)?.",
+                                     r"the\s+(?:é|x)"])
+def test_words_after_is_unknown_where_it_cannot_be_sure(pattern: str) -> None:
+    from timeline.temporal.grammar import words_after
+
+    assert words_after(pattern, "the") is None
+
+
+def test_the_next_word_test_passes_every_expression_of_the_corpus() -> None:
+    """Where a rule matches in the example corpus (each rule tried everywhere, `units_all`)
+    starting with a word whose rules have a pre-test of the next word ("the"), the pre-test lets
+    it through: one that ruled out a word some rule goes on with would lose these expressions."""
+    import re
+
+    tested = {k: GRAMMAR.next_word_test(k) for k in GRAMMAR.starting_words()}
+    tested = {k: t for k, t in tested.items() if t is not None}
+    assert "the" in tested
+    text = "\n".join(_phrasings())
+    low = text.lower()
+    seen = 0
+    for m in GRAMMAR.units_all(text):
+        word = re.match("[a-z]+", low[m.start:])
+        if word is not None and word.group() in tested:
+            seen += 1
+            assert tested[word.group()].match(low, m.start + word.end()), text[m.start:m.end]
+    assert seen > 50
+
+
+@pytest.mark.parametrize("text", [
+    "The government said the day before that the first week of March and the 1990s were hard.",
+    "the  \n next day; the\u00a0following week; the, the 3rd; THE LAST TWO YEARS; the fiscal year 2025",
+    "in the past, the most recent quarter, the early hours of the morning, the mid-1990s, the '90s",
+])
+def test_scan_with_the_next_word_test_equals_the_reference(text: str) -> None:
+    assert _spans(GRAMMAR.units(text)) == _spans(GRAMMAR.units_all(text))
