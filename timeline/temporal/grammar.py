@@ -178,12 +178,6 @@ def _is_letter_class(sub: Any) -> bool:
 def first_words(source: str) -> frozenset[str]:
     """The lowercased words a regex can start with ("#" for a digit, or the punctuation mark it
     starts with). ValueError when the pattern may start with something unbounded (like `\\w`)."""
-    return _first_words(list(sre_parse.parse(source, re.IGNORECASE).data))
-
-
-def _first_words(start: list[tuple[Any, Any]], strict: bool = False) -> frozenset[str]:
-    """`first_words` of parsed items; `strict`: ValueError, not nothing, for a way that starts with
-    whitespace (where the text may have some: after a word, `words_after`)."""
     keys: set[str] = set()
 
     def walk(items: list[tuple[Any, Any]], prefix: str) -> None:
@@ -219,15 +213,11 @@ def _first_words(start: list[tuple[Any, Any]], strict: bool = False) -> frozense
                         if c.isalpha():
                             letters.add(c)
                         elif prefix or c.isspace():
-                            if strict and not prefix:
-                                raise ValueError("pattern may start with whitespace")
                             ends = True
                         else:
                             keys.add("#" if c.isdigit() else c)
                     elif o is sre.CATEGORY and a in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE):
                         if prefix or a is sre.CATEGORY_SPACE:
-                            if strict and not prefix:
-                                raise ValueError("pattern may start with whitespace")
                             ends = True
                         else:
                             keys.add("#")
@@ -265,136 +255,9 @@ def _first_words(start: list[tuple[Any, Any]], strict: bool = False) -> frozense
             raise ValueError("pattern can match the empty string")
         keys.add(prefix)
 
-    walk(start, "")
+    walk(list(sre_parse.parse(source, re.IGNORECASE).data), "")
     return frozenset(keys)
 
-
-def _is_space_item(op: Any, av: Any) -> bool:
-    """Whether a parsed item matches whitespace only (a space, `\\s`, a class of them)."""
-    if op is sre.LITERAL:
-        return chr(av).isspace()
-    if op is sre.IN:
-        return all((o is sre.LITERAL and chr(a).isspace()) or (o is sre.CATEGORY and a is sre.CATEGORY_SPACE)
-                   for o, a in av)
-    return False
-
-
-def words_after(source: str, key: str) -> frozenset[str] | None:
-    """The words (as `first_words` gives them) that can come after whitespace when a match of the
-    regex `source` starts with the word `key` (all lowercase a-z) followed by whitespace: a match
-    at "the" followed by a word none of these starts, cannot be. None when the pattern is not
-    read this far with certainty (then nothing can be ruled out)."""
-    words: set[str] = set()
-
-    class Unknown(Exception):
-        pass
-
-    def on_key(items: list[tuple[Any, Any]], prefix: str) -> None:
-        # Spelling `key` (a way that spells something else cannot start where `key` is followed
-        # by whitespace); then whitespace, then `after`.
-        for i, (op, av) in enumerate(items):
-            rest = items[i + 1:]
-            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-                continue  # zero-width: ignoring it only lets more through
-            if prefix == key:
-                if _is_space_item(op, av):
-                    return after(rest)
-                if op is sre.MAX_REPEAT or op is sre.MIN_REPEAT or op is sre.BRANCH or op is sre.SUBPATTERN:
-                    pass  # opened below
-                elif op is sre.LITERAL and chr(av).isalpha() and chr(av).isascii():
-                    return  # a letter after the key: not the key followed by whitespace
-                else:
-                    raise Unknown
-            if op is sre.LITERAL:
-                ch = chr(av).lower()
-                if not (ch.isascii() and ch.isalpha()):
-                    if prefix == key:
-                        raise Unknown
-                    return  # no letter of the key
-                if not key.startswith(prefix + ch):
-                    return
-                prefix += ch
-                continue
-            if op is sre.IN:
-                for o, a in av:
-                    if o is sre.LITERAL and chr(a).isalpha():
-                        c = chr(a).lower()
-                        if c.isascii() and key.startswith(prefix + c):
-                            on_key([(sre.LITERAL, ord(c))] + rest, prefix)
-                        elif not c.isascii():
-                            raise Unknown
-                    elif o is sre.RANGE and chr(a[0]).isalpha() and chr(a[1]).isalpha():
-                        nxt = key[len(prefix)]
-                        if a[0] <= ord(nxt) <= a[1] or a[0] <= ord(nxt.upper()) <= a[1]:
-                            on_key([(sre.LITERAL, ord(nxt))] + rest, prefix)
-                    elif (o is sre.LITERAL and not chr(a).isalpha()) or (o is sre.RANGE and chr(a[0]).isdigit()
-                                                                            and chr(a[1]).isdigit()) \
-                            or (o is sre.CATEGORY and a in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE)):
-                        continue  # no letter: not where the key's letters are
-                    else:
-                        raise Unknown
-                return
-            if op is sre.BRANCH:
-                for alt in av[1]:
-                    on_key(list(alt) + rest, prefix)
-                return
-            if op is sre.SUBPATTERN:
-                on_key(list(av[3]) + rest, prefix)
-                return
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-                lo, hi, item = av
-                if lo == 0:
-                    on_key(rest, prefix)
-                if hi != 0:
-                    again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi == sre.MAXREPEAT else hi - 1, item))]
-                    on_key(list(item) + again + rest, prefix)
-                return
-            raise Unknown
-        raise Unknown  # the pattern ends at or before the key: any word may follow
-
-    def after(items: list[tuple[Any, Any]]) -> None:
-        # More whitespace, or none, then the next word (its first item cannot be whitespace).
-        for i, (op, av) in enumerate(items):
-            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or _is_space_item(op, av):
-                continue
-            rest = items[i + 1:]
-            if op is sre.BRANCH:
-                for alt in av[1]:
-                    after(list(alt) + rest)
-                return
-            if op is sre.SUBPATTERN:
-                after(list(av[3]) + rest)
-                return
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-                lo, hi, item = av
-                if all(_is_space_item(o, a) for o, a in item):
-                    continue
-                if lo == 0:
-                    after(rest)
-                if hi != 0:
-                    again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi == sre.MAXREPEAT else hi - 1, item))]
-                    after(list(item) + again + rest)
-                return
-            try:
-                words.update(_first_words(items[i:], strict=True))
-            except ValueError:
-                raise Unknown from None
-            return
-        raise Unknown  # the pattern may end after the whitespace
-
-    try:
-        on_key(list(sre_parse.parse(source, re.IGNORECASE).data), "")
-    except Unknown:
-        return None
-    if not all(w.isascii() for w in words if w[0].isalpha()):
-        return None  # a word another alphabet spells (a-z text is all the scan rules out)
-    return frozenset(words)
-
-
-# Starting words of at least this many rules get a pre-test of the next word (`next_word_test`):
-# "the" (55 rules, a failed try 18 us; making its test takes 25 ms, once a process). Others have
-# at most 18, fail in a few us, and most cannot be read far enough.
-_NEXT_WORD_RULES = 20
 
 # How far before its first anchor an expression may start ("the first half of the fiscal year").
 WINDOW = 40
@@ -428,7 +291,7 @@ class Grammar:
         self._by_key = {k: tuple(v) for k, v in by_key.items()}
         self._groups_of_key = _shared_groups(self._by_key)
         self._patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
-        self._key_patterns: dict[str, tuple[tuple[int, ...], re.Pattern[str], re.Pattern[str] | None]] = {}
+        self._key_patterns: dict[str, tuple[tuple[int, ...], re.Pattern[str]]] = {}
         # Candidate starting points: the words (or digits, quotes, brackets) some rule starts with.
         words = [k for k in self._by_key if k[0].isalpha()]
         others = "".join(re.escape(k) for k in self._by_key if not k[0].isalpha() and k != "#")
@@ -602,12 +465,11 @@ class Grammar:
                     key = "#"
                 entry = key_patterns.get(key)
                 if entry is None:
-                    entry = key_patterns[key] = self._key_entry(key)
+                    indices = self._groups_of_key[key]
+                    entry = key_patterns[key] = (indices, self._pattern(indices))
                 where = word.start()
                 if where in tried:
                     m = tried[where]
-                elif entry[2] is not None and entry[2].match(low, word.end()) is None:
-                    m = tried[where] = None  # "the" before a word none of its rules can go on with
                 else:
                     m = tried[where] = entry[1].match(text, where)
                 if m is None or m.end() <= at:
@@ -624,29 +486,8 @@ class Grammar:
         use): done before forking workers, so they share the compiled patterns."""
         for key in self._groups_of_key:
             if key not in self._key_patterns:
-                self._key_patterns[key] = self._key_entry(key)
-
-    def _key_entry(self, key: str) -> tuple[tuple[int, ...], re.Pattern[str], re.Pattern[str] | None]:
-        """The rules to try where the word `key` is, their alternation, and the pre-test of what
-        follows it (`next_word_test`)."""
-        indices = self._groups_of_key[key]
-        return indices, self._pattern(indices), self.next_word_test(key)
-
-    def next_word_test(self, key: str) -> re.Pattern[str] | None:
-        """For a starting word of many rules ("the": 55), a regex that matches (on lowercased text,
-        right after the word) unless whitespace and then a word of a-z letters follow that no rule
-        starting with `key` can go on with (`words_after`): a try of the rules there is a failure
-        known in advance ("the government"). None when not worth it or not known for every rule."""
-        mine = self._by_key.get(key, ())
-        if len(mine) < _NEXT_WORD_RULES or not (key.isascii() and key.isalpha()):
-            return None
-        words: set[str] = set()
-        for i in mine:
-            after = words_after(self._sources[i], key)
-            if after is None:
-                return None
-            words |= {w for w in after if w[0].isalpha()}
-        return re.compile(r"(?!\s+[a-z])|\s+" + alt(words) if words else r"(?!\s+[a-z])")
+                indices = self._groups_of_key[key]
+                self._key_patterns[key] = (indices, self._pattern(indices))
 
     def starting_words(self) -> Iterable[str]:
         """Every word some rule can start with (for documentation and tests)."""
