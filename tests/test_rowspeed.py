@@ -608,3 +608,38 @@ def test_the_words_an_anchor_starts_with_are_runs_of_letters() -> None:
     for text in ("no anchor word here", "mayor's 12th", "friday", "x-friday", "fridays", "3pm", "'90s", ""):
         low = text.lower()
         assert [m.span() for m in GRAMMAR.anchors(low)] == [m.span() for m in GRAMMAR._anchors.finditer(low)]
+
+
+def _reference_csv(rows: list[dict]) -> str:
+    """The CSV of `rows` with every cell made safe one by one (what `csv_text` must equal)."""
+    import csv
+    import io
+    from datetime import date
+
+    from timeline.output import spreadsheet_safe
+    from timeline.table import COLUMN_NAMES
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMN_NAMES)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else spreadsheet_safe(row[c]) if isinstance(row[c], str)
+                         else row[c].isoformat() if isinstance(row[c], date) else row[c] for c in COLUMN_NAMES])
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("column", ["id", "text", "title", "source", "note", "date", "phrase"])
+@pytest.mark.parametrize("value", ["=1+1", "+33 1", "-5", "@SUM(A1)", "\tx", "\rx", "a\u202eb", "\u2066x",
+                                   "a\n=b", "a\n-b\u00e9", "", "é=", 7])
+@pytest.mark.parametrize("where", [0, 137, 299])
+def test_one_hostile_cell_among_many_clean_rows_is_made_safe_as_alone(column: str, value: object,
+                                                                       where: int) -> None:
+    """The CSV of a batch is checked a column at a time: a column whose cells hold no formula start
+    and no bidi control is written as it is. One cell that needs it among 300 is still made safe
+    (and a cell that only looks like one, "a\\n=b", is left as it is)."""
+    from timeline.table import csv_text, event_rows
+
+    base = [r for result in _results() for r in event_rows(result)]  # type: ignore[arg-type]
+    rows = [dict(base[i % len(base)]) for i in range(300)]
+    rows[where][column] = value
+    assert csv_text(rows) == _reference_csv(rows)

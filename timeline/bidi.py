@@ -8,9 +8,11 @@ they are dropped. The marks LRM, RLM and ALM, and right-to-left letters, are kep
 
 from __future__ import annotations
 
-__all__ = ["no_bidi"]
+__all__ = ["CONTROLS", "no_bidi"]
 
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+#: The controls `no_bidi` drops.
+CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = dict.fromkeys(map(ord, CONTROLS))
 
 
 def no_bidi(text: object) -> str:

@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from timeline.batch import DEFAULT_OPTIONS, Failure, Item, Options, Outcome, process_item, process_items
+from timeline.bidi import CONTROLS as BIDI_CONTROLS
 from timeline.edits import NO_EDITS, Edits, additions, apply
 from timeline.errors import OutputError, UserError
 from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import check_parent, regular_sha256, spreadsheet_safe, streamed_output
+from timeline.output import _FORMULA_START, check_parent, regular_sha256, spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 from timeline.versions import version_number
 
@@ -180,9 +181,40 @@ def _csv_cell(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+# What `spreadsheet_safe` would change: a cell that starts with a formula character (after the
+# newline each cell is joined with below), or a bidi control (timeline.bidi).
+_FORMULA_AFTER_NEWLINE = re.compile("\n[" + "".join(map(re.escape, _FORMULA_START)) + "]")
+_STRING_COLUMNS = tuple(i for i, (_, kind) in enumerate(COLUMNS) if kind == "string")
+_DATE_COLUMNS = tuple(i for i, (_, kind) in enumerate(COLUMNS) if kind == "date")
+
+
+def _clean_column(values: tuple[Any, ...]) -> bool:
+    """Whether `spreadsheet_safe` would leave every text of a column as it is: a few searches over
+    the column's cells joined, instead of a call a cell (a false alarm only costs the slow way)."""
+    try:
+        text = "\n" + "\n".join(filter(None, values))
+    except TypeError:  # a value that is not text: cell by cell
+        return False
+    if _FORMULA_AFTER_NEWLINE.search(text):
+        return False
+    return text.isascii() or not any(c in text for c in BIDI_CONTROLS)
+
+
 def _csv_rows(writer: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """The rows written as `_csv_cell` makes each cell, a batch at a time: the csv writer writes None
+    as an empty cell and numbers and booleans as `_csv_cell` leaves them, so only text columns that
+    `spreadsheet_safe` would change and the date columns are converted, cell by cell."""
+    values = [_ROW_VALUES(row) for row in rows]
+    if not values:
+        return
+    columns = list(zip(*values, strict=True))
     cell = _csv_cell
-    writer.writerows([[cell(row[c]) for c in COLUMN_NAMES] for row in rows])
+    for i in _STRING_COLUMNS:
+        if not _clean_column(columns[i]):
+            columns[i] = tuple(map(cell, columns[i]))
+    for i in _DATE_COLUMNS:
+        columns[i] = tuple(map(cell, columns[i]))
+    writer.writerows(zip(*columns, strict=True))
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
@@ -245,9 +277,11 @@ class _TableSink:
     batch at a time, Parquet a row group at a time (pyarrow's ParquetWriter); the bytes are those of
     `csv_text`, `jsonl_text` and (up to ROW_GROUP rows) `parquet_bytes` of all the rows at once.
     Text is passed on in pieces of about PIECE characters (a million one-row writes cost more than
-    the rows), and whatever is pending when the sink closes."""
+    the rows), and whatever is pending when the sink closes; CSV rows are encoded ROWS at a time
+    (an article's few rows at a time cost more to check than to write)."""
 
     PIECE = 1 << 16
+    ROWS = 256
 
     def __init__(self, kind: str, out: BinaryIO | _TextOut, name: str) -> None:
         self.kind = kind
@@ -255,6 +289,7 @@ class _TableSink:
         self.name = name
         self.values: list[tuple[Any, ...]] = []  # Parquet: each row's values, in COLUMN_NAMES order
         self.pending: list[str] = []
+        self.rows: list[dict[str, Any]] = []  # CSV: rows not yet encoded (up to ROWS)
         self.size = 0
         self.flushed = False
         self.writer: Any = None
@@ -289,15 +324,22 @@ class _TableSink:
         if self.kind == "jsonl":
             self._write(jsonl_text(rows))
         elif self.kind == "csv":
-            _csv_rows(self.csv, rows)
-            self._write(self.buffer.getvalue())
-            self.buffer.seek(0)
-            self.buffer.truncate()
+            self.rows.extend(rows)
+            if len(self.rows) >= self.ROWS:
+                self._csv_flush()
         else:
             values = _ROW_VALUES
             self.values.extend([values(row) for row in rows])
             if len(self.values) >= ROW_GROUP:
                 self._flush()
+
+    def _csv_flush(self) -> None:
+        """The CSV rows held so far encoded at once (`_csv_rows` checks a column at a time)."""
+        _csv_rows(self.csv, self.rows)
+        self.rows = []
+        self._write(self.buffer.getvalue())
+        self.buffer.seek(0)
+        self.buffer.truncate()
 
     def _flush(self) -> None:
         pa = _require("pyarrow", "Parquet output")
@@ -308,6 +350,8 @@ class _TableSink:
         self.flushed = True
 
     def close(self) -> None:
+        if self.rows:
+            self._csv_flush()
         if self.pending:
             self._pass_on()
         if self.writer is not None:
