@@ -332,20 +332,27 @@ def test_eval_story_reads_articles_not_every_file_of_the_folder(
 
 def test_thousands_of_additions_join_the_story_in_linear_time() -> None:
     """Each addition looked for its day among all the days so far: 20,000 added days took 81 s
-    in `timeline story` (5,000: 6.4 s; `extract` with the same file: 5 s)."""
+    in `timeline story` (5,000: 6.4 s; `extract` with the same file: 5 s). Checked as a growth, not
+    a number of seconds (a loaded machine slows both sizes alike): four times the additions take
+    about four times as long (sixteen, when each looks among all before it)."""
     import time
     from datetime import timedelta
 
     from timeline.edits import Addition, Edits
     from timeline.story import Story, edit_story
 
+    def run(n: int) -> tuple[float, Story]:
+        adds = tuple(Addition(date=(date(1900, 1, 1) + timedelta(days=i)).isoformat(), text=f"Added {i}.")
+                     for i in range(n))
+        began = time.process_time()
+        st, stale = edit_story(Story("Key dates", None, None, 0, ()), Edits("e.yml", add=(*adds, adds[5])))
+        assert stale == []
+        return time.process_time() - began, st
+
     n = 20000
-    adds = tuple(Addition(date=(date(1900, 1, 1) + timedelta(days=i)).isoformat(), text=f"Added {i}.")
-                 for i in range(n))
-    began = time.perf_counter()
-    st, stale = edit_story(Story("Key dates", None, None, 0, ()), Edits("e.yml", add=(*adds, adds[5])))
-    seconds = time.perf_counter() - began
-    assert len(st.dates) == n and stale == []
+    small = min(run(n // 4)[0] for _ in range(2))
+    seconds, st = run(n)
+    assert len(st.dates) == n
     assert [s.text for s in st.dates[5].sentences] == ["Added 5.", "Added 5."]  # the same day: joined
     assert (st.start, st.end) == ("1900-01-01", st.dates[-1].date)
-    assert seconds < 3.0, f"{seconds:.1f} s for {n} additions"
+    assert seconds < 9 * small + 0.5, f"{seconds:.2f} s for {n} additions, {small:.2f} s for {n // 4}"
