@@ -517,6 +517,11 @@ LEANING = 0.05
 _TREEBANK = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"),
              ("``", "\u201c"), ("''", "\u201d"), ("\\/", "/"), ("\\*", "*"))
 _SPACED = re.compile(r"\(\s+|\s+\)")
+#: Page furniture before a sentence: a dash or a bullet that opens a line ("— The army said ...").
+_BULLET = re.compile(r"^(?:[-–—]{1,2}|[*•·►▪‣◦])\s+")
+#: What may open a whole sentence besides a capital, a digit or a quote: a credit in parentheses
+#: ("(Reuters) Police ...") or a numbered item ("#1 The ...") before a capital.
+_OPENER = re.compile(r"^(?:\([^()]{1,30}\)|#\d{1,3}\.?)\s+(?=[A-Z\"“‘'«¿¡À-ÖØ-Þ])")
 
 
 def clean_sentence(text: str, lowercased: bool = False) -> str | None:
@@ -543,13 +548,15 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
             or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
         return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
+    text = _BULLET.sub("", text, count=1)
     words = len(text.split())
     if words < _MIN_WORDS:  # Chinese and Japanese write no spaces: two of their characters a word
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     if not _MIN_WORDS <= words <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())
+            or _OPENER.match(text)):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
