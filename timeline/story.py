@@ -956,8 +956,11 @@ def _sentence(records: Sequence[StoryArticle], c: _Candidate) -> StorySentence:
 
     order = sorted(set(c.sources) | {c.result}, key=lambda i: (records[i].published, records[i].id))
     own = src(c.result)  # the article whose words these are
-    return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order),
-                         records[c.result].lang)
+    from timeline.detok import detokenize
+
+    lang = records[c.result].lang  # a tokenized corpus's sentence shown as written; scored as it came
+    return StorySentence(detokenize(c.text, lang), own.article, own.source, own.url, own.published,
+                         tuple(src(i) for i in order), lang)
 
 
 #: Without --from, a story starts at most this many days before its first article: older days

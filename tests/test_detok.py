@@ -1,0 +1,52 @@
+"""Tokenized sentences shown as written (timeline.detok), and a story of tokenized articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.detok import detokenize
+
+
+@pytest.mark.parametrize(("lang", "tokens", "written"), [
+    ("fr", "Le 25 janvier , les manifestants ont rejoint l' ex - président sur la place .",
+     "Le 25 janvier, les manifestants ont rejoint l'ex-président sur la place."),
+    ("fr", "L ' armée a dit : « nous resterons » , selon l' AFP .",
+     "L'armée a dit : « nous resterons », selon l'AFP."),
+    ("it", "Il 25 gennaio , migliaia di persone sono scese in piazza dell' università .",
+     "Il 25 gennaio, migliaia di persone sono scese in piazza dell'università."),
+    ("es", "El 25 de enero , miles de personas ( según la policía ) salieron a la calle .",
+     "El 25 de enero, miles de personas (según la policía) salieron a la calle."),
+    ("en", "The army did n't say on 25 January , 2011 whether Mubarak 's guard had left .",
+     "The army didn't say on 25 January, 2011 whether Mubarak's guard had left."),
+])
+def test_a_tokenized_sentence_is_shown_as_written(lang: str, tokens: str, written: str) -> None:
+    assert detokenize(tokens, lang) == written
+
+
+@pytest.mark.parametrize("text", [
+    "Le Caire - Des milliers de manifestants ont rejoint la place, selon l'AFP.",
+    "The score was 2 - 1 on 25 January, and the crowd - tired - went home.",
+    "Police said the march - the largest yet - ended peacefully on Tuesday.",
+])
+def test_a_written_sentence_is_unchanged(text: str) -> None:
+    assert detokenize(text, "fr") == text
+    assert detokenize(text, "en") == text
+
+
+def test_only_spaces_change() -> None:
+    tokens = "Le 25 janvier 2011 , à 14 h 30 , l' ex - ministre a parlé ."
+    assert detokenize(tokens, "fr").replace(" ", "") == tokens.replace(" ", "")
+
+
+def test_a_story_of_tokenized_articles_shows_its_sentences_as_written(tmp_path) -> None:
+    from timeline.cli import main
+
+    for n, pub in (("a", "2011-01-26"), ("b", "2011-01-27")):
+        (tmp_path / f"{n}.txt").write_text(
+            f"---\npublished: {pub}\nlang: fr\n---\n"
+            "Le 25 janvier 2011 , des milliers de manifestants ont rejoint l' ex - président sur la place .\n",
+            encoding="utf-8")
+    out = tmp_path / "story.md"
+    assert main(["story", str(tmp_path), "-f", "md", "-o", str(out), "-q"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Le 25 janvier 2011, des milliers de manifestants ont rejoint l'ex-président sur la place." in page
