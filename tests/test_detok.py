@@ -50,3 +50,16 @@ def test_a_story_of_tokenized_articles_shows_its_sentences_as_written(tmp_path) 
     assert main(["story", str(tmp_path), "-f", "md", "-o", str(out), "-q"]) == 0
     page = out.read_text(encoding="utf-8")
     assert "Le 25 janvier 2011, des milliers de manifestants ont rejoint l'ex-président sur la place." in page
+
+
+def test_an_elision_alone_says_a_french_sentence_is_tokenized() -> None:
+    assert detokenize("Morsi veut renouer avec l' Iran chiite d' Ahmadinejad.", "fr") == \
+        "Morsi veut renouer avec l'Iran chiite d'Ahmadinejad."
+    assert detokenize("He said 'I will go' and left on Monday.", "en") == "He said 'I will go' and left on Monday."
+
+
+def test_a_text_is_tokenized_when_most_of_its_commas_stand_apart() -> None:
+    from timeline.detok import tokenized_text
+
+    assert tokenized_text("Le 25 janvier , les gens , la foule , la police .")
+    assert not tokenized_text("On 25 January, people, the crowd, the police, and the army , left.")

@@ -35,3 +35,9 @@ def test_a_credit_a_list_marker_or_a_dated_lead_keeps_its_words(text: str) -> No
 ])
 def test_what_follows_the_marker_must_still_be_a_whole_sentence(text: str) -> None:
     assert clean_sentence(text) is None
+
+
+def test_in_a_tokenized_article_a_hyphen_that_opens_a_sentence_is_a_compound_cut_not_a_bullet() -> None:
+    cut = "- Morsi veut renouer avec l' Iran chiite d' Ahmadinejad , selon le journal ."
+    assert clean_sentence(cut, tokenized=True) is None
+    assert clean_sentence(cut) is not None  # in a written article, a bullet

@@ -31,17 +31,27 @@ def _table(table: dict[str, str], lang: str) -> str:
     return table.get(lang, table[""])
 
 
-def tokenized(text: str) -> bool:
-    """Whether a sentence reads as a tokenizer wrote it (a space before its commas or its full stop)."""
-    return _TOKENIZED.search(text) is not None
+def tokenized(text: str, lang: str = "") -> bool:
+    """Whether a sentence reads as a tokenizer wrote it: a space before its commas or its full stop,
+    or after an elided word ("l' Iran")."""
+    if _TOKENIZED.search(text) is not None:
+        return True
+    elided = ELISIONS.get((lang or "").split("-")[0].lower(), ())
+    return bool(elided) and re.search(rf"\b(?:{'|'.join(elided)}) ?[{_APOSTROPHE}] \w", text, re.IGNORECASE) is not None
+
+
+def tokenized_text(text: str) -> bool:
+    """Whether a whole text was tokenized: most of its commas (three or more) stand apart from their word."""
+    commas = text.count(",")
+    return commas >= 3 and text.count(" ,") * 2 > commas
 
 
 def detokenize(text: str, lang: str = "") -> str:
     """The sentence without the spaces a tokenizer put around punctuation, when it is `tokenized`;
     else the text itself. Words, figures and dates are untouched: only spaces go."""
-    if not tokenized(text):
-        return text
     lang = (lang or "").split("-")[0].lower()
+    if not tokenized(text, lang):
+        return text
     close, opening = re.escape(_table(CLOSE, lang)), re.escape(_table(OPEN, lang))
     text = re.sub(rf"(?<=\S) +(?=[{close}](?:\s|$|[{close}]))", "", text)
     text = re.sub(rf"(?<=[{opening}]) +(?=\S)", "", text)
