@@ -111,6 +111,9 @@ def test_eval_story_says_an_entry_of_a_topic_that_is_no_file(
     says "cannot read (not a regular file)" of a gold file that is a pipe, and so does this."""
     import os
 
+    if (folder, kind) == ("articles", "directory"):
+        pytest.skip("a folder in articles/ is a subfolder, read as build reads one "
+                    "(test_storyeval.py::test_a_topics_articles_are_read_in_its_subfolders_as_build_and_story_read_them)")
     topic = _topic(tmp_path)
     entry = topic / folder / "b.txt"
     if kind == "named pipe":
