@@ -63,3 +63,10 @@ def test_a_text_is_tokenized_when_most_of_its_commas_stand_apart() -> None:
 
     assert tokenized_text("Le 25 janvier , les gens , la foule , la police .")
     assert not tokenized_text("On 25 January, people, the crowd, the police, and the army , left.")
+
+
+def test_a_text_whose_elisions_stand_apart_is_tokenized() -> None:
+    from timeline.detok import tokenized_text
+
+    assert tokenized_text("Morsi veut l' Iran, d' Ahmadinejad et l' armée, qu' il dit.")
+    assert not tokenized_text("The boys' club didn't say it's the players' union, or the fans' own.")

@@ -40,10 +40,17 @@ def tokenized(text: str, lang: str = "") -> bool:
     return bool(elided) and re.search(rf"\b(?:{'|'.join(elided)}) ?[{_APOSTROPHE}] \w", text, re.IGNORECASE) is not None
 
 
+_SPACED_ELISION = re.compile(r"\b[^\W\d_]{1,6} ?['’] (?=[^\W\d_])")
+
+
 def tokenized_text(text: str) -> bool:
-    """Whether a whole text was tokenized: most of its commas (three or more) stand apart from their word."""
+    """Whether a whole text was tokenized: most of its commas (three or more) stand apart from their
+    word, or most of its apostrophes (three or more elisions: "l' Iran") from the word after."""
     commas = text.count(",")
-    return commas >= 3 and text.count(" ,") * 2 > commas
+    if commas >= 3 and text.count(" ,") * 2 > commas:
+        return True
+    elided = len(_SPACED_ELISION.findall(text))
+    return elided >= 3 and elided * 2 > text.count("'") + text.count("’")
 
 
 def detokenize(text: str, lang: str = "") -> str:
