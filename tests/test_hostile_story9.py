@@ -102,8 +102,10 @@ def _eval_story(args: list[str]) -> int:
     return result[0] if result else -1
 
 
-@pytest.mark.parametrize("kind", ["named pipe", "directory"])
-@pytest.mark.parametrize("folder", ["timelines", "articles"])
+# (a folder in articles/ is a subfolder, read as build reads one: test_storyeval.py::
+# test_a_topics_articles_are_read_in_its_subfolders_as_build_and_story_read_them)
+@pytest.mark.parametrize(("folder", "kind"), [("timelines", "named pipe"), ("timelines", "directory"),
+                                              ("articles", "named pipe")])
 def test_eval_story_says_an_entry_of_a_topic_that_is_no_file(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, folder: str) -> None:
     """A named pipe `timelines/b.txt` (or `articles/b.txt`), or a folder of that name, was silently

@@ -406,3 +406,18 @@ def test_align_compares_the_words_of_few_pairs_of_days(monkeypatch: pytest.Monke
     scores = align_rouge(predicted, gold)
     assert len(compared) <= 4 * (len(predicted) + len(gold))
     assert scores == _align_every_pair(predicted, gold)
+
+
+def test_a_topics_articles_are_read_in_its_subfolders_as_build_and_story_read_them(tmp_path: Path) -> None:
+    topic = make_topic(tmp_path / "bpoil")
+    (topic / "articles" / "june").mkdir()
+    (topic / "articles" / "june" / "b0.txt").write_text(article("2010-01-06", "The well was capped."),
+                                                        encoding="utf-8")
+    (topic / "articles" / ".hidden").mkdir()
+    (topic / "articles" / ".hidden" / "c0.txt").write_text(article("2010-01-06", "Not an article."),
+                                                           encoding="utf-8")
+    (topic / "articles" / "z.txt").mkdir()  # a folder named as an article is a subfolder too
+    (topic / "articles" / "z.txt" / "z0.txt").write_text(article("2010-01-07", "Oil stopped."), encoding="utf-8")
+    found = find_topics(tmp_path / "bpoil")[0]
+    assert [Path(a).relative_to(topic / "articles").as_posix() for a in found.articles] == \
+        ["a0.txt", "a1.txt", "a2.txt", "a3.txt", "june/b0.txt", "z.txt/z0.txt"]

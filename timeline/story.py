@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from timeline.detok import detokenize, tokenized_text
 from timeline.pipeline import ArticleResult
 
 if TYPE_CHECKING:
@@ -517,20 +518,22 @@ LEANING = 0.05
 _TREEBANK = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"),
              ("``", "\u201c"), ("''", "\u201d"), ("\\/", "/"), ("\\*", "*"))
 _SPACED = re.compile(r"\(\s+|\s+\)")
-# A list's or a page's mark before a sentence: a dash, a bullet, an item number ("#3"; not "3." that
-# may be a date's day, "3. March"),
-# a news agency's credit in brackets ("(Reuters) ", "(AP) — "): furniture, not the sentence's words.
-_LEAD_MARK = re.compile(r"^(?:[—–-]+|[*•·▪►]|#\d{1,3}|\([A-Z][A-Za-z.&' ]{1,30}\)(?:\s*[—–-]+)?)\s+"
-                        r"(?=[A-Z\"“‘'«¿¡])")
+#: Page furniture before a sentence: a dash or a bullet that opens a line ("— The army said ...").
+_BULLET = re.compile(r"^(?:[-–—]{1,2}|[*•·►▪‣◦])\s+")
+#: What may open a whole sentence besides a capital, a digit or a quote: a credit in parentheses
+#: ("(Reuters) Police ...") or a numbered item ("#1 The ...") before a capital.
+_OPENER = re.compile(r"^(?:\([^()]{1,30}\)|#\d{1,3}\.?)\s+(?=[A-Z\"“‘'«¿¡À-ÖØ-Þ])")
 
 
-def clean_sentence(text: str, lowercased: bool = False) -> str | None:
+def clean_sentence(text: str, lowercased: bool = False, tokenized: bool = False) -> str | None:
     """The sentence as a story shows it (a glued dateline, byline, page stamp, photo credit or
     heading in capitals cut off), or None when it is no whole sentence: too short or too long,
     not starting with a capital, a digit or a quote, not ending with final punctuation, a photo
     caption ("(l)", "(pictured)"), a reader's comment ("At 12:55 pm ..., X wrote:"), a question to
     the reader ("Are you affected ...?") or a piece of a quotation (a quotation mark it opens and
-    does not close). In a `lowercased` article (`_lowercased`) a sentence may open in lowercase."""
+    does not close). In a `lowercased` article (`_lowercased`) a sentence may open in lowercase.
+    A dash or a bullet that opens it is cut, except in a `tokenized` article (timeline.detok), where
+    a hyphen that opens a sentence is a compound's cut by the split ("pro\n- Morsi veut ...")."""
     for escape, char in _TREEBANK:
         text = text.replace(escape, char)
     text = _SPACED.sub(lambda m: m.group(0).strip(), text)
@@ -542,20 +545,22 @@ def clean_sentence(text: str, lowercased: bool = False) -> str | None:
     if "|" in text and _CLOCK_STAMP.match(tail := text.rsplit("|", 1)[1].strip()):
         text = tail  # a page's header, then its time stamp: "Headline | Sun May 2, 2010 7:55 pm EDT ..."
     clock = _HAS_CLOCK.search(text, 0, 200) is not None  # what a stamp or a comment needs: skip them without
-    text = _LEAD_MARK.sub("", text, count=1)
     for glued in (_STAMP, _CLOCK_STAMP, _CREDIT, _CAPS_HEADING, _DATELINE):
         if clock or (glued is not _STAMP and glued is not _CLOCK_STAMP):
             text = glued.sub("", text, count=1)
     if ("(" in text and _CAPTION.search(text)) or (clock and _COMMENT.match(text)) \
             or (text.endswith("?") and _TO_READER.search(text)) or not _quotes_close(text):
         return None  # a photo caption, a reader's comment or a call for one, a piece of a quotation
+    if not tokenized:
+        text = _BULLET.sub("", text, count=1)
     words = len(text.split())
     if words < _MIN_WORDS:  # Chinese and Japanese write no spaces: two of their characters a word
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     if not _MIN_WORDS <= words <= _MAX_WORDS:
         return None
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«¿¡" or (lowercased and first.isalpha())
+            or _OPENER.match(text)):
         return None
     if text[-1] not in _FINAL or "|" in text:
         return None
@@ -691,13 +696,14 @@ def _dated(r: ArticleResult) -> tuple[_Dated, ...]:
     lead: int | None = None
     items: dict[int, date] = {}
     lowered: bool | None = None
+    spaced = False  # the article tokenized (timeline.detok): a hyphen opening a sentence is no bullet
     for e in r.events:
         if e.granularity not in _DAYLIKE or e.ongoing or e.until:
             continue
         if lowered is None:
-            lowered = _lowercased(r)
+            lowered, spaced = _lowercased(r), tokenized_text(r.article.text)
         if e.status == "expected":
-            if e.anchor == "phrase" and (text := clean_sentence(e.text, lowered)) is not None:
+            if e.anchor == "phrase" and (text := clean_sentence(e.text, lowered, spaced)) is not None:
                 out.append(_Dated(e.start, e.sentence, True, False, text))
             continue
         if e.anchor != "phrase":
@@ -711,7 +717,7 @@ def _dated(r: ArticleResult) -> tuple[_Dated, ...]:
             lead, items = _lead(r), _items(r)
         if items.get(e.sentence, e.start) != e.start:
             continue  # a chronology's item ("June 10 - ... invited him for June 16") is its own day's only
-        text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text, lowered)
+        text = clean_sentence(headline_cut(e.text) if e.sentence == lead else e.text, lowered, spaced)
         if text is not None:
             out.append(_Dated(e.start, e.sentence, False, e.anchor != "phrase", text))
     return tuple(out)
@@ -743,12 +749,12 @@ def _report_sentences(r: ArticleResult) -> Iterator[str]:
         return
     starts = [x.start for x in r.sentences]
     dated = {bisect_right(starts, t.start) - 1 for t in r.timexes if t.type in ("DATE", "TIME")}
-    lowered = _lowercased(r)
+    lowered, spaced = _lowercased(r), tokenized_text(r.article.text)
     for s in r.sentences[lead:lead + REPORT_SENTENCES]:
         if s.index in dated:
             continue  # a day's by its own phrase, or background ("since June 2009"): not this day's news
         said = plain(s.text(r.article.text), r.article.format)
-        text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered)
+        text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered, spaced)
         if text is not None:
             yield text
 
@@ -955,8 +961,9 @@ def _sentence(records: Sequence[StoryArticle], c: _Candidate) -> StorySentence:
 
     order = sorted(set(c.sources) | {c.result}, key=lambda i: (records[i].published, records[i].id))
     own = src(c.result)  # the article whose words these are
-    return StorySentence(c.text, own.article, own.source, own.url, own.published, tuple(src(i) for i in order),
-                         records[c.result].lang)
+    lang = records[c.result].lang  # a tokenized corpus's sentence shown as written; scored as it came
+    return StorySentence(detokenize(c.text, lang), own.article, own.source, own.url, own.published,
+                         tuple(src(i) for i in order), lang)
 
 
 #: Without --from, a story starts at most this many days before its first article: older days

@@ -38,7 +38,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from timeline.batch import ARTICLE_SUFFIXES
+from timeline.batch import collect_sources
 from timeline.errors import ArticleError, UserError
 
 # ROUGE 1.5.5 (which tilse runs with -s) drops a list of common English words before counting.
@@ -184,8 +184,7 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
     for folder in found:
         rel = folder.relative_to(root).as_posix()
         name = folder.name if rel == "." else rel
-        articles = tuple(str(f) for f in sorted((folder / "articles").iterdir())
-                         if not f.name.startswith(".") and f.suffix.lower() in ARTICLE_SUFFIXES and _is_file(f))
+        articles = _articles(folder / "articles")
         gold = [read_timeline(f, warn) for f in sorted((folder / "timelines").iterdir())
                 if not f.name.startswith(".") and f.suffix.lower() == ".txt" and _is_file(f)]
         if not gold:
@@ -194,6 +193,15 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
             raise UserError(f"{folder / 'articles'}: no articles")
         topics.append(Topic(name, str(folder), articles, tuple(gold)))
     return topics
+
+
+def _articles(folder: Path) -> tuple[str, ...]:
+    """A topic's article files as `build` and `story` read a folder: its subfolders too (none
+    hidden), sorted, without what a build or `-o` wrote there (timeline.batch.collect_sources)."""
+    try:
+        return tuple(str(f) for f in collect_sources([str(folder)]))
+    except ArticleError as exc:  # none there, or one that is no file (a named pipe): one line, exit 2
+        raise UserError(str(exc)) from None
 
 
 def process_topic(topic: Topic, *, jobs: int | None = None, warn: Callable[[str], None] | None = None,
