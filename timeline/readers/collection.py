@@ -208,6 +208,10 @@ def _csv_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
     if any(has_lone_surrogate(h) for h in header):
         raise ArticleError(f"{path}: not UTF-8 text (in the header)")
     names = [h.strip().lower() for h in header]
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:  # a second column of one name hid the first: each row kept one of its two cells
+        raise ArticleError(f"{path}: the header names the column {twice[0]!r} twice (the header has "
+                           f"{', '.join(repr(h.strip()) for h in header[:8])})")
     if not {"text", "html"} & set(names):
         raise ArticleError(f"{path}: a collection needs a 'text' or 'html' column (the header has "
                            f"{', '.join(repr(n) for n in names[:8]) or 'nothing'})")

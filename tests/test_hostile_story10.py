@@ -1,0 +1,62 @@
+"""A hostile tester's tenth round (dates at the edges of the calendar, timeline diff, the edits
+file, front matter, CSV dialects): each test reproduces a fault found, so it comes back only with
+a failing test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
+
+from timeline.cli import main
+from timeline.temporal import tag
+
+
+def _one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+# --- dates at the edge of the calendar ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("By December 9999, all was done.", "December 9999", "9999-12"),
+    ("In winter 2300 it froze.", "winter 2300", "2300-WI"),
+    ("In Q4 2300 prices rose.", "Q4 2300", "2300-Q4"),
+    ("In H2 9999 prices rose.", "H2 9999", "9999-H2"),
+])
+def test_a_month_or_quarter_of_a_far_year_is_not_dated_near_the_publication(
+        text: str, phrase: str, value: str) -> None:
+    """"By December 9999" (in an article of 2026) was dated 2025-12, "Q4 2300" 2025-Q4: a year past
+    2199 after a month, season or quarter was dropped, and what was left dated as if written without
+    one, near the publication, though "31 December 9999" keeps its year."""
+    found = [(t.text, t.value) for t in tag(text, "2026-01-31")]
+    assert found == [(phrase, value)], found
+
+
+def test_a_month_before_a_count_is_still_no_year() -> None:
+    found = [(t.text, t.value) for t in tag("In May 3000 people marched.", "2026-01-31")]
+    assert found == [("May", "2025-05")], found
+
+
+# --- collections ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["title,text,text,published", "title,Text,text ,published"])
+def test_a_csv_header_naming_a_column_twice_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    """A CSV whose header names `text` twice (two exports pasted side by side, `Text` and `text`):
+    each row kept the second cell and lost the first, silently ("wrote 1 event", the first
+    column's dates gone). Which cell is the article is the file's to say."""
+    src = tmp_path / "feed.csv"
+    src.write_text(f"{header}\nA,On 28 January 2026 the army arrived.,On 3 March 2026 more.,2026-01-31\n",
+                   encoding="utf-8")
+    code = main(["events", str(src), "-o", str(tmp_path / "e.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"timeline: {src}: the header names the column 'text' twice"), err
+    assert "March" not in (tmp_path / "e.jsonl").read_text(encoding="utf-8")
