@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
 
 from timeline.cli import main
 from timeline.temporal import tag
