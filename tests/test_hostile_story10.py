@@ -59,3 +59,37 @@ def test_a_csv_header_naming_a_column_twice_is_one_line(
     assert code == 2 and "Traceback" not in err
     assert err.startswith(f"timeline: {src}: the header names the column 'text' twice"), err
     assert "March" not in (tmp_path / "e.jsonl").read_text(encoding="utf-8")
+
+
+# --- web pages -----------------------------------------------------------------------------------
+
+
+def _nested(depth: int) -> bytes:
+    body = "<div>" * depth + "<p>On 28 January 2026 the army arrived in the flooded town.</p>" + "</div>" * depth
+    return f"<html><head><title>Flood</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_a_page_nesting_its_text_300_deep_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  depth: int) -> None:
+    """A saved page whose article sits inside 300 nested `<div>`s (a page builder's output):
+    "no text on the page", exit 2, the article lost: libxml2 stops building the tree at 256
+    levels unless told otherwise (XML_PARSE_HUGE), and said nothing."""
+    src = tmp_path / "page.html"
+    src.write_bytes(_nested(depth))
+    code = main(["extract", str(src), "--published", "2026-01-31", "-f", "md"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "28 January 2026" in out
+
+
+def test_a_page_nested_past_what_the_parser_reads_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Past 2,048 levels the parser builds no deeper even so: the text there is lost, which is said
+    in one line naming the file (it was "no text on the page", as if the page had none)."""
+    src = tmp_path / "page.html"
+    src.write_bytes(_nested(2100))
+    code = main(["extract", str(src), "--published", "2026-01-31", "-f", "md"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {src}: elements nested more than 2,048 deep"), line
