@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_hostile_story import FLOOD, _article  # the same article writer and story as the rounds before
 
 from timeline.cli import main
 from timeline.temporal import tag
@@ -93,3 +94,34 @@ def test_a_page_nested_past_what_the_parser_reads_is_one_line(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line.startswith(f"timeline: {src}: elements nested more than 2,048 deep"), line
+
+
+# --- two writers, one folder ---------------------------------------------------------------------
+
+
+def test_a_build_into_a_folder_another_build_is_writing_waits_for_it(tmp_path: Path) -> None:
+    """Two `timeline build`s into one folder at once (two terminals, a cron job and a person):
+    the pages of one were left beside the manifest of the other, and a third build called the
+    stale index "up to date". While another process holds the folder, a build waits for it."""
+    import fcntl
+    import os
+    import threading
+
+    src = _article(tmp_path / "src", "a.md", FLOOD).parent
+    out = tmp_path / "site"
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY)  # what the other build holds (a lock of another open file, as another process's)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    done: list[int] = []
+    worker = threading.Thread(target=lambda: done.append(main(["build", str(src), "-o", str(out), "-q", "-j", "1"])),
+                              daemon=True)
+    try:
+        worker.start()
+        worker.join(1.5)
+        assert not done, "the build wrote into a folder another build was writing"
+        assert not (out / "index.html").exists()
+    finally:
+        os.close(fd)
+    worker.join(60)
+    assert done == [0]
+    assert (out / "index.html").exists()
