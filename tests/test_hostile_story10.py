@@ -125,3 +125,28 @@ def test_a_build_into_a_folder_another_build_is_writing_waits_for_it(tmp_path: P
     worker.join(60)
     assert done == [0]
     assert (out / "index.html").exists()
+
+
+# --- the edits file ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("section", "edit"), [
+    ("events", "{drop: true, date: 2026-02-03, note: Moved after the inquiry.}"),
+    ("days", "{drop: yes, headline: The flood}"),
+])
+def test_an_edit_that_drops_and_corrects_is_one_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], section: str, edit: str) -> None:
+    """`{drop: true, date: 2026-02-03, note: ...}`: the event was dropped and the editor's new date
+    and note silently thrown away (or the day dropped with its headline), exit 0. Which one was
+    meant is the editor's to say: one line naming the file and line, exit 2."""
+    import json
+
+    src = _article(tmp_path / "src", "a.md", FLOOD)
+    assert main(["extract", str(src), "-f", "json"]) == 0
+    key = json.loads(capsys.readouterr().out)["events"][0]["id"] if section == "events" else "2026-01-26"
+    path = tmp_path / "edits.yml"
+    path.write_text(f"{section}:\n  {key}: {edit}\n", encoding="utf-8")
+    code = main(["story" if section == "days" else "extract", str(src), "--edits", str(path), "-f", "md"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {path}:2: the edit of {key} drops it and gives "), line
