@@ -150,3 +150,19 @@ def test_an_edit_that_drops_and_corrects_is_one_error(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line.startswith(f"timeline: {path}:2: the edit of {key} drops it and gives "), line
+
+
+def test_a_json_row_naming_a_field_twice_in_two_cases_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON Lines row with both "Text" and "text" (two scrapers' exports merged): field names are
+    read in any case, so one of the two texts was dropped, silently ("wrote 1 event")."""
+    import json
+
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps({"title": "A", "Text": "On 28 January 2026 the army arrived.",
+                               "text": "On 3 March 2026 the army left.", "published": "2026-01-31"}) + "\n",
+                   encoding="utf-8")
+    code = main(["events", str(src), "-o", str(tmp_path / "e.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"timeline: {src}: row 1: the field 'text' is given twice ('Text' and 'text')"), err

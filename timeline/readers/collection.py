@@ -93,10 +93,15 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
     a field over FIELD_LIMIT makes it an error."""
     out: dict[str, str] = {}
     warnings: list[str] = []
+    named: dict[str, object] = {}
     for k, v in raw:
         key = k if k in _FIELD_SET else str(k).strip().lower()  # a field's name as it is, most often
         if key not in _FIELD_SET or v is None:
             continue
+        if key in named:  # "Text" and "text": one of the two would be dropped, unsaid
+            return Row(path, number, None, f"{path}: row {number}: the field '{key}' is given twice "
+                                           f"({str(named[key])!r} and {str(k)!r})")
+        named[key] = k
         if v.__class__ is str:
             value = v
         elif key in _BODY_FIELDS:  # a list of paragraphs, a number: no article text to read
