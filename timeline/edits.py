@@ -341,6 +341,10 @@ class _Reader:
                          note=self.value(fields, "note"), status=self.value(fields, "status"))
         if edit == EventEdit():
             raise self.fail(node, f"the edit of {eid} changes nothing (give {', '.join(keys)})")
+        given = [k for k in keys if k != "drop" and k in fields]
+        if drop and given:  # which one the editor meant is theirs to say: a drop silently lost the rest
+            raise self.fail(node, f"the edit of {eid} drops it and gives {', '.join(given)} too: "
+                                  "drop it or edit it, not both")
         return edit
 
     def addition(self, node: object) -> Addition:

@@ -121,6 +121,30 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def one_writer(folder: Path) -> Iterator[None]:
+    """Hold `folder` (made now if it is missing and its parent is there) for one writer at a time:
+    a second `timeline build` into it waits for the first to finish, then builds on what it wrote.
+    Two at once left pages of one build beside the manifest of the other, a stale site that a
+    third build called "up to date". A folder made here that the writer left empty is removed."""
+    made = False
+    try:
+        folder.mkdir()
+        made = True
+    except FileExistsError:
+        pass
+    except OSError:  # no parent, no permission: the writer says so itself
+        yield
+        return
+    try:
+        with _folder_lock(folder):
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty: a build that failed before writing
+
+
 def _record(real: Path, data: bytes) -> None:
     """Note in the record of `real`'s folder that `real` holds exactly `data`; drop the entries of
     files that are gone or whose size changed."""

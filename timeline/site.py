@@ -33,6 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -1011,7 +1012,16 @@ def _collecting_less(build: Callable[..., BuildReport]) -> Callable[..., BuildRe
 
 
 @_collecting_less
-def build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
+def build(sources: Sequence[str], out: Path, **options: Any) -> BuildReport:
+    """`_build` (its options are `_build`'s) with `out` held by this build alone
+    (`timeline.output.one_writer`): two builds into one folder run one after the other."""
+    from timeline.output import one_writer
+
+    with one_writer(Path(out)):
+        return _build(sources, out, **options)
+
+
+def _build(sources: Sequence[str], out: Path, *, templates: Path | None = None, force: bool = False,
           today: date | None = None, title: str = SITE_TITLE, progress: bool = False, jobs: int | None = None,
           strict: bool = False, urls: Sequence[str] = (), published: date | None = None,
           undated: str = DEFAULT_UNDATED, status: Sequence[str] | None = None,

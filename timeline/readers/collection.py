@@ -93,10 +93,15 @@ def _fields(path: str, number: int, raw: Iterable[tuple[object, object]]) -> Row
     a field over FIELD_LIMIT makes it an error."""
     out: dict[str, str] = {}
     warnings: list[str] = []
+    named: dict[str, object] = {}
     for k, v in raw:
         key = k if k in _FIELD_SET else str(k).strip().lower()  # a field's name as it is, most often
         if key not in _FIELD_SET or v is None:
             continue
+        if key in named:  # "Text" and "text": one of the two would be dropped, unsaid
+            return Row(path, number, None, f"{path}: row {number}: the field '{key}' is given twice "
+                                           f"({str(named[key])!r} and {str(k)!r})")
+        named[key] = k
         if v.__class__ is str:
             value = v
         elif key in _BODY_FIELDS:  # a list of paragraphs, a number: no article text to read
@@ -208,6 +213,10 @@ def _csv_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
     if any(has_lone_surrogate(h) for h in header):
         raise ArticleError(f"{path}: not UTF-8 text (in the header)")
     names = [h.strip().lower() for h in header]
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:  # a second column of one name hid the first: each row kept one of its two cells
+        raise ArticleError(f"{path}: the header names the column {twice[0]!r} twice (the header has "
+                           f"{', '.join(repr(h.strip()) for h in header[:8])})")
     if not {"text", "html"} & set(names):
         raise ArticleError(f"{path}: a collection needs a 'text' or 'html' column (the header has "
                            f"{', '.join(repr(n) for n in names[:8]) or 'nothing'})")

@@ -954,13 +954,27 @@ def _fallback_text(tree: HtmlElement, doc: Any, title: str | None, name: str) ->
 _TEXT_NODE_BYTES = 10_000_000
 
 
+class _TooDeep(Exception):
+    """The page nests its elements deeper than libxml2 builds a tree (2,048 levels with
+    XML_PARSE_HUGE): what lies deeper would be left out of the tree, silently."""
+
+
+def _cut_by_depth(parser: Any) -> bool:
+    """Whether the last parse with `parser` stopped building the tree at libxml2's depth limit."""
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
 def _load(html: str) -> HtmlElement | None:
-    """The page's tree as trafilatura's `load_html` makes it, with libxml2's limit on the length
-    of a text node lifted for pages that may reach it (our own MAX_PAGE_BYTES bounds the page)."""
-    from trafilatura.utils import load_html
+    """The page's tree as trafilatura's `load_html` makes it, with libxml2's limits on the length
+    of a text node and on the depth of elements (256 without XML_PARSE_HUGE: a page of 300 nested
+    `<div>`s lost its text) lifted (our own MAX_PAGE_BYTES bounds the page). _TooDeep past the
+    lifted depth limit."""
+    from trafilatura.utils import HTML_PARSER, load_html
 
     if 3 * len(html) < _TEXT_NODE_BYTES:  # no character is more than 3 bytes of UTF-8 in a text node
-        return load_html(html)
+        tree = load_html(html)
+        if not _cut_by_depth(HTML_PARSER):
+            return tree
     from lxml.etree import LxmlError
     from lxml.html import HTMLParser, fromstring
     from trafilatura.utils import repair_faulty_html
@@ -971,6 +985,8 @@ def _load(html: str) -> HtmlElement | None:
         tree = fromstring(repair_faulty_html(html, html[:50].lower()), parser=parser)
     except (ValueError, LxmlError):
         tree = None
+    if _cut_by_depth(parser):
+        raise _TooDeep
     return tree if tree is not None and len(tree) else load_html(html)
 
 
@@ -1003,9 +1019,13 @@ def read_html(
     import trafilatura
 
     # trafilatura refuses a fragment ("<p>...</p>" alone): a saved part of a page is read whole.
-    tree = _load(html)
-    if tree is None:
-        tree = _load(f"<html><body>{html}</body></html>")
+    try:
+        tree = _load(html)
+        if tree is None:
+            tree = _load(f"<html><body>{html}</body></html>")
+    except _TooDeep:
+        raise ArticleError(f"{name}: elements nested more than 2,048 deep, past what the HTML parser reads "
+                           "(the text inside would be lost)") from None
     if tree is None:
         raise ArticleError(f"{name}: not an HTML page")
     links = _links(tree)

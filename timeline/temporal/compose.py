@@ -135,11 +135,12 @@ def is_part_of_day(p: Parse) -> bool:
 
 def _with_year(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
     """A date, month, season, holiday, quarter or half in the year written after it. A month alone
-    takes only a year of 1000..2199; a day any four-digit year, unless a year past 2199 reads as a
-    count ("on May 5, 3000 people marched")."""
+    or a day takes any four-digit year, unless a year past 2199 reads as a count ("on May 5, 3000
+    people marched", "in May 3000 people marched"): a year dropped left the month dated near the
+    publication ("By December 9999" read as the December before it)."""
     year = right.year
     assert year is not None
-    if year > 2199 and (left.day is None or count_after(text[rm.end:rm.end + 30], 0)):
+    if year > 2199 and count_after(text[rm.end:rm.end + 30], 0):
         return None
     kind = "calendar" if left.kind == "named" and left.month is not None else left.kind
     return left.but(kind=kind, year=year, weak=False)

@@ -27,7 +27,7 @@ rule("year_ago_quarter", r"(?:the )?(?:comparable |same )?(?:(?:year[- ]ago|year
 rule("year_ago_adjective", r"year[- ](?:ago|earlier)(?=\s+[a-z])")(year_ago_period)
 
 
-@rule("half_code", r"(?-i:H)[12]~{year}|{yearb:year}~(?-i:H)[12]")
+@rule("half_code", r"(?-i:H)[12]~{year:year_any}|{yearb:year}~(?-i:H)[12]")
 def half_code(f: Fields) -> Parse:
     """"H1 2026", "2026 H2"."""
     text = f.text.strip()
@@ -35,7 +35,7 @@ def half_code(f: Fields) -> Parse:
                  year=year_of(f["year"] or f["yearb"] or ""))
 
 
-@rule("quarter_code", r"Q{qnum:qdigit}(?:~{year})?|{yearb:year}~Q{qnum2:qdigit}|{qnum3:qdigit}Q(?:~{year2})?")
+@rule("quarter_code", r"Q{qnum:qdigit}(?:~{year:year_any})?|{yearb:year}~Q{qnum2:qdigit}|{qnum3:qdigit}Q(?:~{year2})?")
 def quarter_code(f: Fields) -> Parse:
     """"Q3 2025", "2025 Q3", "3Q '98"."""
     y = f["year"] or f["yearb"] or f["year2"]
