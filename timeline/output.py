@@ -48,7 +48,7 @@ _ABOUT = ("The files timeline wrote into this folder with -o: the SHA-256 and si
           "replace it without --force.")
 
 # Cells a spreadsheet would read as a formula (or that some read as one after a tab or a CR).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -60,7 +60,7 @@ def spreadsheet_safe(value: str) -> str:
     reverse the rest of the cell). Anything else is returned unchanged.
     """
     value = no_bidi(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 # --- the record -----------------------------------------------------------------------------------

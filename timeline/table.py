@@ -34,7 +34,7 @@ from timeline.edits import NO_EDITS, Edits, additions, apply
 from timeline.errors import OutputError, UserError
 from timeline.events import Event
 from timeline.meta import DEFAULT_UNDATED
-from timeline.output import _FORMULA_START, check_parent, regular_sha256, spreadsheet_safe, streamed_output
+from timeline.output import FORMULA_START, check_parent, regular_sha256, spreadsheet_safe, streamed_output
 from timeline.pipeline import ArticleResult
 from timeline.versions import version_number
 
@@ -183,7 +183,7 @@ def _csv_cell(value: Any) -> Any:
 
 # What `spreadsheet_safe` would change: a cell that starts with a formula character (after the
 # newline each cell is joined with below), or a bidi control (timeline.bidi).
-_FORMULA_AFTER_NEWLINE = re.compile("\n[" + "".join(map(re.escape, _FORMULA_START)) + "]")
+_FORMULA_AFTER_NEWLINE = re.compile("\n[" + "".join(map(re.escape, FORMULA_START)) + "]")
 _STRING_COLUMNS = tuple(i for i, (_, kind) in enumerate(COLUMNS) if kind == "string")
 _DATE_COLUMNS = tuple(i for i, (_, kind) in enumerate(COLUMNS) if kind == "date")
 

@@ -492,7 +492,10 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter spans two years: no last or next one
 
 
-def _season_pattern(lang: str) -> re.Pattern[str] | None:
+@cache
+def _season_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, int]] | None:
+    """The pattern of a locale's seasons with a year or a mark, and its seasons' codes and marks by
+    their lowercased words (made once a language: `_seasons` asks it for every sentence)."""
     loc = LOCALES[lang]
     if not loc.seasons or not loc.season_marks:
         return None
@@ -501,7 +504,8 @@ def _season_pattern(lang: str) -> re.Pattern[str] | None:
     art = r"(?:(?:el|la|le|il|lo)\s+|l['’]\s*)?"
     return re.compile(rf"(?<!\w)(?:(?P<s1>{season})\s+(?:(?:de|del|di)\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
                       rf"|{art}(?P<m1>{mark})\s+(?P<s2>{season})(?!\w)|{art}(?P<s3>{season})\s+(?P<m2>{mark})(?!\w))",
-                      re.IGNORECASE)
+                      re.IGNORECASE), \
+        {k.lower(): v for k, v in loc.seasons.items()}, {k.lower(): v for k, v in loc.season_marks.items()}
 
 
 def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
@@ -509,12 +513,10 @@ def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: st
     next ("la primavera pasada", "l'été prochain", "la prossima estate"): the season as TIMEX3 writes
     it, in place of the year the search found in it. A season alone is left out ("la primavera
     árabe", "le printemps arabe" are names)."""
-    pattern = _season_pattern(lang)
-    if pattern is None:
+    made = _season_pattern(lang)
+    if made is None:
         return out
-    loc = LOCALES[lang]
-    seasons = {k.lower(): v for k, v in (loc.seasons or {}).items()}
-    marks = {k.lower(): v for k, v in (loc.season_marks or {}).items()}
+    pattern, seasons, marks = made
     for m in pattern.finditer(text, s.start, s.end):
         code = seasons[(m.group("s1") or m.group("s2") or m.group("s3")).lower()]
         if m.group("year"):

@@ -46,6 +46,8 @@ from timeline.text import Sentence, segment
 # the place in capitals, accented too in other languages ("MÉXICO, 28 Ene.")
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'-]*"
 _DATELINE_BEFORE = re.compile(rf"\A\s*(?:{_PLACE_WORD}(?:[ ,/]+{_PLACE_WORD}){{0,4}},?[ \t]+)?\Z")
+# the full stop of a month's abbreviation before a dateline's agency or dash ("28 Ene. (EUROPA PRESS) -")
+_ABBREVIATION_DOT = re.compile(r"\.[ \t]*[-–—(]")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|[-–—_:]|\(|\n)")
 # "since Friday", "since the blast Tuesday night", "since the vote on Monday": since an event of that day;
 # "since early March", "since the end of March": since a part of it (vocab's position modifiers).
@@ -96,7 +98,7 @@ _STAMP_WITHIN = 300  # characters from the start of the text
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the date of a dateline at the very start of the text, or the
     date or clock time of a wire page's time stamp before its dateline."""
-    if text[end - 1:end].isalpha() and re.match(r"\.[ \t]*[-–—(]", text[end:end + 3]):
+    if text[end - 1:end].isalpha() and _ABBREVIATION_DOT.match(text, end, end + 3):
         end += 1  # a month's abbreviation that a phrase of another language ends before: "28 Ene. (EUROPA PRESS) -"
     if start < 80 and _DATELINE_BEFORE.match(text[:start]) is not None and _DATELINE_AFTER.match(text, end) is not None:
         return True
