@@ -424,6 +424,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
     out: list[Timex] = []  # the expressions of this sentence and the one before: what the passes below see
     aside: list[Timex] = []  # those of the sentences before them, which no pass looks at again
     story: _Scene | None = None  # where a narrative set in an earlier year is
+    named: Timex | None = None  # the last day named among `aside` (what "le lundi suivant" counts from)
     for index, s in enumerate(sentences):
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
@@ -434,6 +435,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         # paragraph (or many dated sentences) quadratic
         since = sentences[index - 1].start if index else s.start
         aside.extend(t for t in out if t.start < since)
+        named = _last_day(t for t in out if t.start < since) or named if out else named
         out = [t for t in out if t.start >= since]
         tense = _tense(sentence, lang) if known else None
         settings = _settings(published, tense, lang)
@@ -483,6 +485,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _weekday_before_date(text, s, out, lang)
             out = _seasons(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
+            out = _following(text, s, named, out, published, lang)
     out = aside + out
     if known:
         out = _same_day(text, out, published, lang)
@@ -765,6 +768,55 @@ def _beside(text: str, s: Sentence, before: Sentence | None, out: list[Timex], l
         found.append(Timex(m.start(), m.end(), m.group(), "DATE", day.isoformat(), None, "previous",
                            "locale:beside", TAGGER))
     return found
+
+
+def _last_day(timexes: Iterable[Timex]) -> Timex | None:
+    """The last (by place in the text) of these expressions that names a day (or a time on it), a
+    byline aside: the day the text last named."""
+    return max((t for t in timexes if t.type in ("DATE", "TIME") and t.rule != "byline" and _DAY_VALUE.match(t.value)),
+               key=lambda t: t.start, default=None)
+
+
+@cache
+def _following_words(lang: str) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], int], ...]] | None:
+    """A weekday and a word that counts it from the day last named (LOCALES' `following`), as one
+    pattern, and each word with its direction."""
+    table = LOCALES[lang].following
+    if not table:
+        return None
+    days = "|".join(re.escape(d) for d in sorted(LOCALES[lang].weekdays, key=len, reverse=True))
+    marks = sorted(table, key=len, reverse=True)
+    pattern = re.compile(rf"(?<!\w)(?P<wd>{days})\s+(?P<mark>{'|'.join(f'(?:{k})' for k in marks)})(?!\w)",
+                         re.IGNORECASE)
+    return pattern, tuple((re.compile(k, re.IGNORECASE), table[k]) for k in marks)
+
+
+def _following(text: str, s: Sentence, named: Timex | None, out: list[Timex], published: date,
+               lang: str) -> list[Timex]:
+    """"le lundi suivant", "el viernes anterior", "il sabato successivo", "le vendredi qui a suivi":
+    the first such weekday after (or before) the day the text last named before it (`named`, the
+    last of the sentences set aside, or one in `out` before it), as English "the following Monday";
+    with no day named before it, counted from the publication, as English."""
+    made = _following_words(lang)
+    if made is None:
+        return out
+    pattern, marks = made
+    for m in pattern.finditer(text, s.start, s.end):
+        weekday = _weekday_of(lang, m.group("wd"))
+        if weekday is None:
+            continue
+        shift = next(v for k, v in marks if k.fullmatch(m.group("mark")))
+        last = _last_day([*(t for t in out if t.end <= m.start()), *((named,) if named is not None else ())])
+        base, anchor = (date.fromisoformat(last.value[:10]), "previous") if last is not None else (published,
+                                                                                                     "publication")
+        if shift > 0:
+            day = base + timedelta(days=(weekday - base.isoweekday()) % _WEEK or _WEEK)
+        else:
+            day = base - timedelta(days=(base.isoweekday() - weekday) % _WEEK or _WEEK)
+        out = [t for t in out if t.end <= m.start() or t.start >= m.end()]
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", day.isoformat(), None, anchor, "locale:following",
+                         TAGGER))
+    return out
 
 
 def _narrative(text: str, s: Sentence, index: int, out: list[Timex], story: _Scene | None,

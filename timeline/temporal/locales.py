@@ -78,6 +78,9 @@ class Locale:
     season_marks: dict[str, int] | None = None  # the words that mark a season last (-1) or next (1)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
+    following: dict[str, int] | None = None  # the words after a weekday that count it from the day the text
+    #                 last named, as English "the following Monday": regular expressions, 1 after it ("le lundi
+    #                 suivant", "il sabato successivo"), -1 before it ("el viernes anterior")
 
 
 LOCALES: dict[str, Locale] = {
@@ -167,6 +170,8 @@ LOCALES: dict[str, Locale] = {
         since_or_from=r"desde(?:\s+el|\s+este|\s+el\s+pasado)?",
         beside={"la víspera": -1, "al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1},
         every=r"(?:cada|todos\s+los|los|un)\s+{wd}|de\s+lunes\s+a\s+(?:viernes|sábado|sabado)",
+        following={r"siguiente": 1, r"posterior": 1, r"que\s+siguió": 1, r"anterior": -1, r"previo": -1,
+                   r"que\s+precedió": -1},
         named=("calle", "avenida", "plaza", "paseo", "puente", "barrio", "colonia", "estadio", "movimiento",
                "coalición", "revolución", "llamamiento"),
     ),
@@ -246,6 +251,8 @@ LOCALES: dict[str, Locale] = {
         beside={"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1,
                 "le surlendemain": 2},
         every=r"(?:chaque|tous\s+les|un)\s+{wd}|du\s+lundi\s+au\s+(?:vendredi|samedi)",
+        following={r"suivant": 1, r"qui\s+a\s+suivi": 1, r"qui\s+suivit": 1, r"qui\s+suivait": 1,
+                   r"précédent": -1, r"qui\s+a\s+précédé": -1, r"qui\s+précéda": -1, r"qui\s+précédait": -1},
         named=("rue", "avenue", "boulevard", "place", "quai", "pont", "cité", "quartier", "stade", "mouvement",
                "coalition", "révolution", "appel"),
     ),
@@ -350,6 +357,8 @@ LOCALES: dict[str, Locale] = {
               r"|(?<=\bspesso\s)|(?<=\bmai\s)|(?<=\baperto\s)|(?<=\baperta\s)|(?<=\baperti\s)|(?<=\baperte\s)"
               r"|(?<=\bchiuso\s)|(?<=\bchiusa\s)|(?<=\bchiusi\s)|(?<=\bchiuse\s)|(?<=\bsoprattutto\s))"
               r"di\s+{wd}(?!\s*,?\s*\d|\s+(?:scors|prossim|successiv|seguent|precedent|stess)\w*)",
+        following={r"successiv[oa]": 1, r"seguente": 1, r"che\s+seguì": 1, r"precedente": -1,
+                   r"che\s+precedette": -1},
         named=("via", "viale", "piazza", "piazzale", "corso", "largo", "ponte", "quartiere", "stadio", "movimento",
                "coalizione", "rivoluzione", "appello"),
     ),
