@@ -223,7 +223,10 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:era|eront|ira|iront|erons|irons)|sera|seront|aura|auront|fera|feront|pourra"
                r"|pourront|devra|devront|va|vont|prochaine?"
                r"|doit|doivent|devrait|devraient|prévue?s?)\b",  # scheduled: "doit s'ouvrir", "est prévu"
-        past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
+        past=r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?(?:\w+(?:é|ée|és|ées|i|is|it|u|us)"
+             # the irregular participles ("s'est ouvert", "sont morts", "a atteint", "a rejoint")
+             r"|(?:\w*(?:ouvert|offert|souffert)|morte?|atteinte?|éteinte?|peinte?|crainte?|\w*jointe?|contrainte?)s?)"
+             r"\b(?!['’])",
         anterior=r"\b(?:avait|avaient|avions)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us)\b(?!['’])",
         scheduled=r"\b\w+(?:rait|raient)\b|prévu|programmé|fixé",
         of_year={r"de\s+l['’]\s*(?:année|an)\s+(?:dernière|dernier|passée|passé)": -1,
@@ -315,7 +318,11 @@ LOCALES: dict[str, Locale] = {
                 "arrivare alla fine del mese", "arrivano alla fine del mese"),  # to make ends meet
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
-        past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
+        past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?(?:\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)"
+             # the irregular participles ("ha detto", "è morto", "ha preso", "ha messo", "si è dimesso")
+             r"|(?:\w*(?:dett|fatt|dott|scritt|lett|rott|strutt|strett|mort|pres|mess|cis|clus|pers|sces|spes|fes"
+             r"|res|vint|giunt|post|offer|soffer|scelt|colt|tolt|volt|solt|ridott|rimast|succes|cess"
+             r"|mers|pars|ucci)[oaie])\b)",
         anterior=r"\b(?:aveva|avevano|avevamo)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti|eso|esa|esi|ese|otto|otta)\b",
         scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
         of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
