@@ -201,9 +201,10 @@ def mid_year(f: Fields) -> Parse:
     return Parse("offset", unit="Y", amount=0, anchor="dct", mod="MID")
 
 
-@rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)")
+@rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b| to {month}(?!\w))")
 def fiscal_year_ended(f: Fields) -> Parse:
-    """"the year ended June 30", "the fiscal year ending Sept. 30": a year-long accounting period."""
+    """"the year ended June 30", "the fiscal year ending Sept. 30", "the year to March": a year-long
+    accounting period (the day or month it ends at is dated apart)."""
     return Parse("duration", type="DURATION", amount=1, unit="Y")
 
 
