@@ -112,3 +112,37 @@ def test_a_bad_utf8_byte_in_a_csv_skips_its_row_only(tmp_path: Path, capsys: pyt
     assert code == 2
     assert [r["article"] for r in rows] == ["a", "c"]
     assert f"{feed}: row 2: not UTF-8 text" in err
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t", lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".TSV"])
+def test_a_tsv_file_is_read_as_a_collection_of_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    suffix: str) -> None:
+    """Tab-separated values, as spreadsheets and datasets export them: one article a row, the
+    columns named by the header, as in a CSV file (a cell may hold a comma, or a tab within quotes)."""
+    feed = tmp_path / f"feed{suffix}"
+    feed.write_text(_tsv([["id", "Published", "text"],
+                          ["a", "2026-02-04", "It rained, hard, on Monday."],
+                          ["b", "2026-02-04", "The dam\tfailed on Tuesday."]]), encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 0, err
+    assert [(r["article"], r["date"]) for r in rows] == [("a", "2026-02-02"), ("b", "2026-02-03")]
+    # found in a folder too, with the other collections
+    code, in_folder, err = _events(capsys, str(tmp_path))
+    assert code == 0, err
+    assert in_folder == rows
+
+
+def test_a_tsv_file_without_a_text_column_is_one_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.tsv"
+    feed.write_text("It rained on Monday.\tand on Tuesday\n", encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 2 and rows == []
+    problem = [line for line in err.splitlines() if str(feed) in line]
+    assert len(problem) == 1 and "'text' or 'html' column" in problem[0]
+    assert "Traceback" not in err
