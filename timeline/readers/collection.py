@@ -177,7 +177,7 @@ def _jsonl_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
         if not isinstance(value, dict):
             yield Row(path, number, None, f"{path}: row {number}: not a JSON object of fields")
             continue
-        yield _fields(path, number, value.items())
+        yield _fields(path, number, _pairs(line, value))
 
 
 _SCAN = json.decoder.JSONDecoder().scan_once  # what json.loads runs, without its checks around it
@@ -195,6 +195,29 @@ def _loads(line: str) -> object:
             if end == len(line) or not line[end:].strip(" \t\n\r"):
                 return value
     return json.loads(line)
+
+
+class _Pairs(dict):  # type: ignore[type-arg]
+    """A JSON object that keeps its (name, value) pairs as written, a name given twice included."""
+
+    pairs: list[tuple[str, object]]
+
+
+def _keep_pairs(pairs: list[tuple[str, object]]) -> _Pairs:
+    obj = _Pairs(pairs)
+    obj.pairs = pairs
+    return obj
+
+
+def _pairs(line: str, value: dict[str, object]) -> Iterable[tuple[object, object]]:
+    """The fields of the JSON object `value` read from `line`, as written: a field of ours whose
+    name the line holds twice in quotes may be given twice ({"text": "a", "text": "b"}, of which a
+    JSON reader keeps the last one, silently); then the line is read again with every pair, so
+    that `_fields` finds the name given twice. Most lines are read once."""
+    for key in value:
+        if key.__class__ is str and key.strip().lower() in _FIELD_SET and line.count(f'"{key}"') > 1:
+            return json.loads(line, object_pairs_hook=_keep_pairs).pairs  # type: ignore[no-any-return]
+    return value.items()
 
 
 def _reason(exc: Exception) -> str:
