@@ -472,7 +472,13 @@ def cmd_story(args: argparse.Namespace) -> int:
     _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs + _side_inputs(args))
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
-        say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}")
+        none = ""
+        if not st.dates and st.articles and args.start is None:  # every day named is older than the span
+            from timeline.story import BACKGROUND_DAYS
+
+            none = (f": no day from {BACKGROUND_DAYS} days before the first article on says what happened "
+                    "(--from YYYY-MM-DD takes in older days)")
+        say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}{none}")
     return EXIT_USAGE if errors else 0
 
 
