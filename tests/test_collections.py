@@ -112,3 +112,68 @@ def test_a_bad_utf8_byte_in_a_csv_skips_its_row_only(tmp_path: Path, capsys: pyt
     assert code == 2
     assert [r["article"] for r in rows] == ["a", "c"]
     assert f"{feed}: row 2: not UTF-8 text" in err
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t", lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".TSV"])
+def test_a_tsv_file_is_read_as_a_collection_of_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    suffix: str) -> None:
+    """Tab-separated values, as spreadsheets and datasets export them: one article a row, the
+    columns named by the header, as in a CSV file (a cell may hold a comma, or a tab within quotes)."""
+    feed = tmp_path / f"feed{suffix}"
+    feed.write_text(_tsv([["id", "Published", "text"],
+                          ["a", "2026-02-04", "It rained, hard, on Monday."],
+                          ["b", "2026-02-04", "The dam\tfailed on Tuesday."]]), encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 0, err
+    assert [(r["article"], r["date"]) for r in rows] == [("a", "2026-02-02"), ("b", "2026-02-03")]
+    # found in a folder too, with the other collections
+    code, in_folder, err = _events(capsys, str(tmp_path))
+    assert code == 0, err
+    assert in_folder == rows
+
+
+def test_a_tsv_file_without_a_text_column_is_one_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.tsv"
+    feed.write_text("It rained on Monday.\tand on Tuesday\n", encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 2 and rows == []
+    problem = [line for line in err.splitlines() if str(feed) in line]
+    assert len(problem) == 1 and "'text' or 'html' column" in problem[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ('{"text": "It rained on Monday.", "text": "It snowed on Tuesday.", "published": "2026-02-04"}', "text"),
+    ('{"published": "2026-02-04", "text": "It rained on Monday.", "published": "2026-01-04"}', "published"),
+    ('{"title": "Rain", "text": "It rained on Monday.", "title": "Snow", "published": "2026-02-04"}', "title"),
+    ('{"html": "<p>It rained on Monday.</p>", "published": "2026-02-04", "html": "<p>Snow.</p>"}', "html"),
+])
+def test_a_json_row_giving_a_field_twice_is_that_row_s_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, field: str) -> None:
+    """A key written twice in one JSON object ({"text": "a", "text": "b"}): a JSON reader keeps one of
+    the two, silently; the row is an error naming the file, the row and the field, the rows after it
+    are read."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(line + "\n" + json.dumps({**ROW, "id": "next"}) + "\n", encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 2 and "Traceback" not in err
+    assert [r["article"] for r in rows] == ["next"]
+    problem = [x for x in err.splitlines() if str(feed) in x]
+    assert len(problem) == 1, err
+    assert problem[0].startswith(f"timeline: {feed}: row 1: the field '{field}' is given twice"), err
+
+
+def test_a_field_name_inside_a_value_or_a_nested_object_is_no_second_field(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({**ROW, "id": "a", "title": "text", "meta": {"text": "x", "published": "y"},
+                                "extra": ["text"]}) + "\n", encoding="utf-8")
+    code, rows, err = _events(capsys, str(feed))
+    assert code == 0, err
+    assert [r["article"] for r in rows] == ["a"]

@@ -434,6 +434,36 @@ def test_a_day_with_no_sentence_to_say_what_happened_gives_way_to_the_next_best(
     assert [d.date for d in story(results, dates=10, sentences=0).dates] == [d.date for d in everything.dates]
 
 
+@pytest.mark.parametrize("texts", [
+    # every dated sentence more than BACKGROUND_DAYS (31) before the publication: outside the story's span
+    ["The dam failed on 2 January 2026, flooding the valley below it.\n\n"
+     "Rescuers reached the last village on 5 January 2026 after days of work."],
+    ["On December 20 last year, the dam failed and flooded the valley below it."],
+    ["The dam failed on 2 January 2026, flooding the valley below it.",
+     "Rescuers reached the last village on 5 January 2026 after days of work."],
+])
+def test_a_publication_day_nothing_is_said_of_is_no_key_date_even_when_no_day_has_a_sentence(
+        texts: list[str]) -> None:
+    results = [article(f"old{i}", "2026-03-10", t) for i, t in enumerate(texts)]
+    for k in (1, 2, 0):
+        st = story(results, sentences=k)
+        assert all(d.sentences for d in st.dates) if k else True
+        assert "2026-03-10" not in [d.date for d in st.dates]
+    # the days named are the story's once the span holds them
+    st = story(results, sentences=1, start=date(2025, 12, 1))
+    assert st.dates and all(d.sentences for d in st.dates)
+
+
+def test_cli_a_story_with_no_day_to_show_says_so_and_shows_no_bare_day(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path, "old", "2026-03-10", "The dam failed on 2 January 2026, flooding the valley below it.")
+    code = main(["story", str(src), "-f", "md"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "## " not in captured.out and "10 March 2026" not in captured.out
+    assert "0 key dates" in captured.err and "--from" in captured.err
+
+
 def test_a_lead_that_names_another_day_is_not_the_news_of_its_publication_day() -> None:
     # a caption-style lead dated the next day ("June 4: ...") is no sentence of the day it was published
     results = [article("c1", "2026-06-03", "June 4: Oil is seen around the cap placed on the leaking well."),

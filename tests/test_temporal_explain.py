@@ -93,3 +93,16 @@ def test_explain_says_why_a_relative_date_went_to_the_past_or_the_future(text: s
 
 def test_explain_gives_no_why_for_an_absolute_date() -> None:
     assert [e.why for e in explain("The plant opened on 5 May 2025.", PUBLISHED)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "At Christmas every year, the town lights up.",
+    "Each year on New Year's Eve, crowds gather by the river.",
+    "The event is held annually on Halloween.",
+    "Every year at Easter the village holds a fair.",
+])
+def test_a_holiday_in_a_clause_that_says_every_year_is_no_day(text: str) -> None:
+    """A habit written with a set ("every year", "annually") beside the holiday: the set is tagged,
+    the holiday names no one day (the tagger gave the nearest one)."""
+    timexes = tag(text, "2026-01-31")
+    assert all(t.type == "SET" for t in timexes), timexes

@@ -34,7 +34,7 @@ from timeline.readers.collection import Row, article_from_row
 from timeline.readers.url import Fetched, Fetcher, address_key, is_url, redact
 
 MANIFEST = ".timeline-build"  # the list of files a site build wrote into its folder (timeline.site)
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".tsv"}
 
 
 def _outputs_in(folder: Path) -> set[Path]:
@@ -69,7 +69,7 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             outputs |= {f for r in p.rglob(RECORD) for f in recorded_outputs(r.parent)}
             found = sorted(f for f in _articles_in(p) if f not in outputs)
             if not found:
-                raise ArticleError(f"{src}: no articles (*.txt, *.md, *.html, *.jsonl, *.csv) in this folder")
+                raise ArticleError(f"{src}: no articles (*.txt, *.md, *.html, *.jsonl, *.csv, *.tsv) in this folder")
             files.extend(found)
         elif p.exists():
             files.append(p)
@@ -174,7 +174,7 @@ def count_items(files: Sequence[str]) -> int:
                 lines = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))  # noqa: B023
         except OSError:
             lines = 1
-        total += max(1, lines - (path.lower().endswith(".csv")))
+        total += max(1, lines - (path.lower().endswith((".csv", ".tsv"))))
     return total
 
 

@@ -149,7 +149,7 @@ def _event_args(p: argparse.ArgumentParser) -> None:
 def _collection_args(p: argparse.ArgumentParser) -> None:
     """SRC, --urls and --published: what `events` and `story` read, as `build` reads it."""
     p.add_argument("sources", nargs="*", metavar="SRC",
-                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv collections, URLs")
+                   help="article files or folders: text, Markdown, web pages, .jsonl/.csv/.tsv collections, URLs")
     p.add_argument("--urls", metavar="LIST", help="a file of web page addresses, one per line, fetched and read too")
     p.add_argument("--published", type=_published, metavar="DATE",
                    help="publication date of the articles that give none (no front matter, metadata or evidence)")
@@ -472,7 +472,13 @@ def cmd_story(args: argparse.Namespace) -> int:
     _emit(render_story(st, fmt, args.templates), args.output, args.force, inputs + _side_inputs(args))
     if not args.quiet:
         skipped = f", {len(errors)} skipped" if errors else ""
-        say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}")
+        none = ""
+        if not st.dates and st.articles and args.start is None:  # every day named is older than the span
+            from timeline.story import BACKGROUND_DAYS
+
+            none = (f": no day from {BACKGROUND_DAYS} days before the first article on says what happened "
+                    "(--from YYYY-MM-DD takes in older days)")
+        say(f"{_counted(len(st.dates), 'key date')} of {_counted(st.articles, 'article')}{skipped}{none}")
     return EXIT_USAGE if errors else 0
 
 
@@ -626,7 +632,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Build a static site: index.html (every article), a page per article (its timeline and its "
                     "text, each date linked to its entry), combined.html (all articles in one chronology), and "
                     "next to each page its .json and .md. SRC: text and Markdown files, saved web pages, "
-                    ".jsonl/.csv collections, folders of them, URLs. Without SRC, the bundled seed articles. "
+                    ".jsonl/.csv/.tsv collections, folders of them, URLs. Without SRC, the bundled seed articles. "
                     "A rebuild re-processes only what changed.",
         epilog=_examples("timeline build", "timeline build articles/ -o site",
                          "timeline build pages/ feed.jsonl -o site --jobs 4     # saved pages and a collection",

@@ -1001,7 +1001,7 @@ def story(results: Iterable[ArticleResult | StoryArticle], *, dates: int | None 
     ranked = choose_days(evidence, 2 * n)  # best first; a day with no sentence to say it gives way
     # the days are those of one sentence or more, whatever K: --sentences 0 shows the same days bare
     picked = choose_sentences(records, [s.date for s in ranked], max(1, k), furniture)
-    ranked = [s for s in ranked if picked[s.date]] or ranked
+    ranked = [s for s in ranked if picked[s.date]]  # a key date says what happened, even when none does
     chosen = sorted(ranked[:n], key=lambda s: s.date)
     out = tuple(
         StoryDate(s.date.isoformat(), label(s.date.isoformat()), round(s.score, 3), len(s.articles),

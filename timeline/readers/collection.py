@@ -1,5 +1,5 @@
-"""Read a collection of articles: a JSON Lines or CSV file with one article per row, the shape
-scrapers and news datasets export.
+"""Read a collection of articles: a JSON Lines, CSV or TSV (tab-separated) file with one article
+per row, the shape scrapers and news datasets export.
 
 Fields (case-insensitive; unknown ones are ignored): `id`, `title`, `text` or `html` (the page as
 saved: read as a web page), `url`, `published` (or `date`), `source`, `author`, `lang` (the
@@ -38,7 +38,9 @@ from timeline.frozen import quick_init
 __all__ = ["COLLECTION_SUFFIXES", "FIELD_LIMIT", "Row", "RowIds", "article_from_row", "is_collection", "iter_rows",
            "read_rows"]
 
-COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+COLLECTION_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+# The cell delimiter of each kind of table file.
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
 _FIELDS = ("id", "title", "text", "html", "url", "published", "date", "source", "author", "lang")
 _FIELD_SET = frozenset(_FIELDS)
 #: The largest field a row may have, in characters (a CSV cell may hold a whole web page): a row
@@ -151,7 +153,7 @@ def _rows(path: str, fh: BinaryIO) -> Iterator[Row]:
         if kind == "jsonl":
             yield from _jsonl_rows(path, fh)
         else:
-            yield from _csv_rows(path, fh)
+            yield from _csv_rows(path, fh, kind)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
@@ -175,7 +177,7 @@ def _jsonl_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
         if not isinstance(value, dict):
             yield Row(path, number, None, f"{path}: row {number}: not a JSON object of fields")
             continue
-        yield _fields(path, number, value.items())
+        yield _fields(path, number, _pairs(line, value))
 
 
 _SCAN = json.decoder.JSONDecoder().scan_once  # what json.loads runs, without its checks around it
@@ -195,21 +197,45 @@ def _loads(line: str) -> object:
     return json.loads(line)
 
 
+class _Pairs(dict):  # type: ignore[type-arg]
+    """A JSON object that keeps its (name, value) pairs as written, a name given twice included."""
+
+    pairs: list[tuple[str, object]]
+
+
+def _keep_pairs(pairs: list[tuple[str, object]]) -> _Pairs:
+    obj = _Pairs(pairs)
+    obj.pairs = pairs
+    return obj
+
+
+def _pairs(line: str, value: dict[str, object]) -> Iterable[tuple[object, object]]:
+    """The fields of the JSON object `value` read from `line`, as written: a field of ours whose
+    name the line holds twice in quotes may be given twice ({"text": "a", "text": "b"}, of which a
+    JSON reader keeps the last one, silently); then the line is read again with every pair, so
+    that `_fields` finds the name given twice. Most lines are read once."""
+    for key in value:
+        if key.__class__ is str and key.strip().lower() in _FIELD_SET and line.count(f'"{key}"') > 1:
+            return json.loads(line, object_pairs_hook=_keep_pairs).pairs  # type: ignore[no-any-return]
+    return value.items()
+
+
 def _reason(exc: Exception) -> str:
     return str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deeply"
 
 
-def _csv_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
+def _csv_rows(path: str, fh: BinaryIO, kind: str = "csv") -> Iterator[Row]:
+    """The rows of a CSV file, or of a TSV file (`kind` "tsv": cells between tabs, quoted as in CSV)."""
     # Bytes that are not UTF-8 are read as lone surrogates (which valid text never holds) and
     # make their row an error, not the file.
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(text, delimiter=_DELIMITERS[kind])
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
-        raise ArticleError(f"{path}: not a CSV file ({exc})") from None
+        raise ArticleError(f"{path}: not a {kind.upper()} file ({exc})") from None
     if any(has_lone_surrogate(h) for h in header):
         raise ArticleError(f"{path}: not UTF-8 text (in the header)")
     names = [h.strip().lower() for h in header]
@@ -228,7 +254,7 @@ def _csv_rows(path: str, fh: BinaryIO) -> Iterator[Row]:
             return
         except csv.Error as exc:  # the reader goes on at the next line
             number += 1
-            yield Row(path, number, None, f"{path}: row {number}: not a CSV record ({exc})")
+            yield Row(path, number, None, f"{path}: row {number}: not a {kind.upper()} record ({exc})")
             continue
         number += 1
         if not any(c.strip() for c in cells):

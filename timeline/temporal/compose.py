@@ -162,6 +162,23 @@ def _year_first(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None
     return right.but(year=left.year)
 
 
+def is_months(p: Parse) -> bool:
+    """"the three months", "the six months": a count of months."""
+    return p.kind == "duration" and p.unit == "M" and p.amount in (3, 6)
+
+
+def _months_to(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
+    """"the three months to December" is the fourth quarter, "the six months to June" the first
+    half, in the year the month falls in; a period that ends at another month stays apart (its
+    length, and the month)."""
+    months, month = int(left.amount or 0), right.month or 0
+    if month % months:
+        return None
+    if months == 3:
+        return right.but(kind="calendar", month=None, quarter=month // 3, weak=False)
+    return right.but(kind="calendar", month=None, half=month // 6, weak=False)
+
+
 def _in_that_year(left: Parse, right: Parse, text: str, rm: Match) -> Parse | None:
     """"August of that year", "May of the same year": in the year the text last mentioned."""
     return left.but(anchor="ref", weak=False)
@@ -247,6 +264,7 @@ STAGES: tuple[tuple[Composition, ...], ...] = (
         Composition("year_quarter", lambda p: is_year(p) or is_relative_year(p), _join(r"(?:['’]s?)?\s+"),
                     lambda p: p.kind == "calendar" and p.quarter is not None and _yearless(p), _year_first,
                     lead=_THE_BEFORE, bare=True),
+        Composition("months_to_quarter", is_months, _join(r"\s+to\s+"), is_month, _months_to),
         # "the 2004 Boxing Day tsunami", "last year's Christmas": that year's holiday, not the nearest
         Composition("year_holiday", lambda p: is_year(p) or is_relative_year(p), _join(r"(?:['’]s)?\s+"),
                     is_holiday, _year_first, lead=_THE_BEFORE, bare=True),
@@ -299,9 +317,9 @@ def _merge(text: str, c: Composition, prev_end: int, left: Match, right: Match) 
     return Match(start, end, c.name, parse.but(weak=False), (left, right))
 
 
-# What any join may hold (whitespace, a comma, a bracket, "of", "at", "on", "'s"): a quick test before
+# What any join may hold (whitespace, a comma, a bracket, "of", "at", "on", "to", "'s"): a quick test before
 # the compositions' own.
-_ANY_JOIN = re.compile(r"[\s,()]*(?:(?:of|at|on|['’]s?)[\s,()]*)?", re.IGNORECASE)
+_ANY_JOIN = re.compile(r"[\s,()]*(?:(?:of|at|on|to|['’]s?)[\s,()]*)?", re.IGNORECASE)
 _LONGEST_JOIN = 24
 
 

@@ -57,6 +57,7 @@ class Parse:
     amount: float | None = None
     anchor: str = "dct"
     mod: str | None = None
+    gran: str | None = None  # a count's granularity when the text names it ("a year ago today": day)
     # How it is read.
     moves_ref: bool = True  # False for comparisons ("up from a year earlier"): later text does not refer to them
     near: bool = False  # anaphoric only on a date of this or the previous sentence ("the year", "the week")

@@ -454,6 +454,12 @@ def resolve_count(p: Parse, ctx: Context) -> Resolved | None:
         # the text does not date, not a date fifty years after the publication.
         return Resolved(duration_value(amount, unit), type="DURATION")
     base, anchor = _anchor(p, ctx)
+    if p.gran is not None:  # "a year ago today": the day (week, month) of `base`, so many units before
+        try:
+            moved = _shift_by_unit(base, unit, amount).coarsen(p.gran)
+        except OutOfRange:
+            return None
+        return Resolved(moved.value(), moved, anchor)
     if unit in ("H", "MIN") and anchor == "previous" and ctx.clock is not None and base.gran == "day":
         return _clock_later(base.start, ctx.clock, amount * (60 if unit == "H" else 1))
     gran = _result_gran(p, base)

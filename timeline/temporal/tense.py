@@ -34,7 +34,7 @@ for _phrase in _FUTURE_PHRASES:
 TIMETABLE_WORDS = frozenset("""
 reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
-testifies unveils runs plays visits
+testifies unveils runs plays visits starts finishes
 """.split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
@@ -113,6 +113,22 @@ _NUMBER_BEFORE = re.compile(r"\d\s?$")
 _CLOCK = PIECES["clock"]
 _FROM_CLOCK_BEFORE = re.compile(r"\bfrom\s+(?:" + _CLOCK + r")\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:" + _CLOCK + ")", re.IGNORECASE)
+
+
+# "is" or "are" right before the expression, or before "at"/"on" and it, states an arrangement
+# ("kick-off is at 8pm on Sunday", "the vote is Sunday"): yet to come; not after a pronoun that
+# points at the scene ("it is Sunday"), nor before a possessive ("is Sunday's bombing").
+_COPULAS = frozenset("is are".split())
+_ARRANGED_BEFORE = re.compile(r"\s+(?:(?:at|on)\s+)?$")
+_NOT_AN_ARRANGEMENT_AFTER = frozenset("it this that there what which who".split())
+_POSSESSIVE_AT = re.compile(r"[\w.-]+['’]s\b")
+
+
+def _arrangement(low: str, prev: str | None, end: int, pos: int) -> bool:
+    """Whether the copula ending at low[end] states when something is arranged for: the
+    expression at `pos` follows it, directly or after "at"/"on"."""
+    return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and _ARRANGED_BEFORE.fullmatch(low, end, pos) \
+        is not None and _POSSESSIVE_AT.match(low, pos) is None
 
 
 _SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
@@ -229,6 +245,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = kind or _kind(word)
             if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
                 kind = "future"
+        if word in _COPULAS and _arrangement(low, prev, end, pos):
+            kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
             kind = "past"  # the present perfect reports the past: "have gathered", "has been searching"

@@ -188,6 +188,27 @@ HOLIDAY_EVENTS = (
 )
 # Words before a holiday's name that make it a person: "Father Christmas".
 HOLIDAY_PERSONS = ("father", "mother", "old father")
+# Words of a habit in a holiday's clause: "normally held in the run up to Christmas", "at Christmas
+# every year", "traditionally, families gather on Thanksgiving" name no one day.
+HOLIDAY_HABITS = (
+    "normally", "usually", "traditionally", "typically", "generally", "customarily", "habitually",
+    "every year", "each year", "every single year", "year after year", "annually",
+)
+# Small words a title capitalises ("Do They Know It's Christmas", "All I Want for Christmas Is You",
+# "A Charlie Brown Thanksgiving"): a run of capitalised words before a holiday, after a word in lower
+# case, with one of these in it, makes the holiday part of a title. Words a title may leave in lower
+# case inside quotation marks: TITLE_LOWER_WORDS.
+TITLE_SMALL_WORDS = (
+    "a", "an", "the", "and", "for", "of", "to", "is", "it", "it's", "it’s", "i", "i'm", "do", "does", "they",
+    "we", "you", "me", "my", "your", "our", "all", "be", "are", "was", "this", "that", "what", "how",
+    "not", "no", "know", "have", "has", "when", "will", "white", "blue",
+)
+TITLE_LOWER_WORDS = ("a", "an", "the", "and", "or", "nor", "but", "for", "of", "in", "on", "at", "to", "by",
+                     "from", "with", "as")
+# Words right before a holiday that make it a likeness, no date: "it will be like New Year's Eve".
+HOLIDAY_LIKENESS_BEFORE = ("like", "as if it were", "as though it were", "resembled", "resembles")
+# Words right before a holiday that make it a greeting, no date: "a Merry Christmas", "Happy Easter".
+HOLIDAY_GREETINGS = ("merry", "happy")
 
 # Days counted from another holiday: (that holiday, days after it).
 HOLIDAYS_AFTER: dict[str, tuple[str, int]] = {"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)}

@@ -80,6 +80,15 @@ def overnight(f: Fields) -> Parse | None:
 rule("deictic", r"{dword:dayword}")(deictic_day)
 
 
+@rule("ago_today", r"{num} {unit} ago (?:today|to the day|this (?:week|month))")
+def ago_today(f: Fields) -> Parse:
+    """"a year ago today", "50 years ago this month": the publication's day (week, month) that many
+    units before, an anniversary, not the year ("a year ago")."""
+    word = f.text.split()[-1].lower()
+    gran = {"week": "week", "month": "month"}.get(word, "day")
+    return Parse("count", unit=unit_in(f), amount=-(number_of(f["num"]) or 0), anchor="dct", gran=gran)
+
+
 @rule("ago", r"(?:{num}|{vague}) {unit}(?: and a half)?(?: or so)? ago")
 def ago(f: Fields) -> Parse:
     """"two days ago": counted back from the publication date; vague amounts are the past."""
@@ -192,9 +201,10 @@ def mid_year(f: Fields) -> Parse:
     return Parse("offset", unit="Y", amount=0, anchor="dct", mod="MID")
 
 
-@rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b)")
+@rule("fiscal_year_ended", r"the (?:fiscal |full |financial )?year(?= end(?:ed|ing)\b| to {month}(?!\w))")
 def fiscal_year_ended(f: Fields) -> Parse:
-    """"the year ended June 30", "the fiscal year ending Sept. 30": a year-long accounting period."""
+    """"the year ended June 30", "the fiscal year ending Sept. 30", "the year to March": a year-long
+    accounting period (the day or month it ends at is dated apart)."""
     return Parse("duration", type="DURATION", amount=1, unit="Y")
 
 
