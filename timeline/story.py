@@ -1100,11 +1100,11 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                                note=day.note if day.note is not None else a.note,
                                edited=tuple(dict.fromkeys((*day.edited, "added"))))
 
-    def start(d: StoryDate) -> tuple[object, ...]:
+    def start(d: StoryDate) -> tuple[object, ...]:  # as every timeline: the coarser period first
         place = calendar.interval(d.date)
-        return (place[0],) if place is not None else ()
+        return (place[0], calendar.granularity_rank(place[2]), place[1]) if place is not None else ()
 
-    days.sort(key=start)  # stable: days of one start keep their order
+    days.sort(key=start)  # stable: days of one start and granularity keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
     stale += [f"{edits.path}: {x}" for x in lost]
     first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)
