@@ -5,6 +5,7 @@ failing test."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,79 @@ def test_a_day_moved_to_a_time_of_another_key_day_comes_after_that_day(
     assert main(["story", str(tmp_path / "src"), "--edits", str(edits), "-f", "json"]) == 0
     told = json.loads(capsys.readouterr().out)
     assert [d["date"] for d in told["dates"]] == ["2026-01-28", "2026-01-28T10:00"]
+
+
+# --- the edits file: read with a bound, and never left out unsaid ------------------------------------
+
+
+def test_an_edits_file_over_the_limit_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--edits /dev/zero` (or a runaway generated file) was read whole into memory: a MemoryError
+    traceback, or the machine's memory gone. An edits file is a few kilobytes; past a bound, one
+    line naming it."""
+    from timeline import edits as edits_module
+
+    monkeypatch.setattr(edits_module, "EDITS_LIMIT", 1000, raising=False)
+    src = _article(tmp_path / "src", "a.md", NEW_YEAR)
+    path = tmp_path / "edits.yml"
+    path.write_text("events:\n" + "".join(f"  x-{n:08x}: {{drop: true}}\n" for n in range(100)), encoding="utf-8")
+    code = main(["extract", str(src), "--edits", str(path), "-f", "md"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {path}: over the limit of 1,000 bytes for an edits file"), line
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_edits_file_without_end_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = _article(tmp_path / "src", "a.md", NEW_YEAR)
+    code = main(["story", str(src.parent), "--edits", "/dev/zero", "-q"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith("timeline: /dev/zero: over the limit of "), line
+
+
+def test_a_pipe_given_as_the_edits_file_is_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--edits <(cat a.yml b.yml)`: the bound reads a pipe as it did, to its end."""
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    src = _article(tmp_path / "src", "a.md", NEW_YEAR)
+    fifo = tmp_path / "edits.yml"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write("add:\n  - {date: 2026-01-05, text: The dam was inspected.}\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    code = main(["extract", str(src), "--edits", str(fifo), "-f", "md"])
+    writer.join(10)
+    assert code == 0
+    assert "The dam was inspected." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["link to nowhere", "folder", "named pipe"])
+def test_a_folder_s_edits_file_that_is_no_file_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """`timeline build articles/` reads `articles/edits.yml`; one that was a link to a moved file,
+    a folder or a named pipe was passed over without a word, and the site built unedited, exit 0:
+    the editor's drops and corrections silently gone. One line naming it, exit 2, nothing written."""
+    src = tmp_path / "src"
+    _article(src, "a.md", NEW_YEAR)
+    _article(src, "b.md", NEW_YEAR, published="2026-01-30")
+    edits = src / "edits.yml"
+    if kind == "link to nowhere":
+        edits.symlink_to(tmp_path / "moved.yml")
+    elif kind == "folder":
+        edits.mkdir()
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(edits)
+    code = main(["build", str(src), "-o", str(tmp_path / "site"), "-q"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {edits}: "), line
+    assert not (tmp_path / "site").exists()
