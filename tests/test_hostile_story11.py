@@ -134,3 +134,27 @@ def test_a_folder_s_edits_file_that_is_no_file_is_said(
     assert code == 2
     assert line.startswith(f"timeline: {edits}: "), line
     assert not (tmp_path / "site").exists()
+
+
+# --- an empty name: "$DIR" unset in a script ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [
+    ["story", ""], ["events", ""], ["build", "", "-o", "site"], ["extract", ""], ["diff", "", "a.md"],
+    ["story", "a.md", "--edits", ""], ["story", "a.md", "--urls", ""], ["build", "a.md", "-o", "site", "--edits", ""],
+    ["extract", "a.md", "-f", "html", "--templates", ""], ["eval-story", ""], ["extract", "a.md", "-o", ""],
+])
+def test_an_empty_name_is_one_line_not_the_current_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    """`timeline story "$SRC"` with SRC unset read '' as the current folder, every article under it
+    (a home folder: thousands), and `build "" -o site` built it; `--edits ""` and `--urls ""` were
+    taken as no file, the story made unedited, and `--templates ""` made the current folder the
+    theme (a page.html there overriding the theme's). One line saying the name is empty, exit 2."""
+    _article(tmp_path, "a.md", NEW_YEAR)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    line = _one_line(capsys.readouterr().err)
+    assert stop.value.code == 2
+    assert "'' is an empty name, not a file or folder" in line, line
+    assert not (tmp_path / "site").exists()

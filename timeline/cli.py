@@ -24,7 +24,25 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
+#: The arguments that name a file or folder: '' (a script's "$SRC" unset) is none, not the current folder.
+_PATH_ARGS = frozenset({"file", "old", "new", "sources", "path", "edits", "templates", "urls", "output"})
+
+
+def _named(convert: Any) -> Any:
+    def named(value: str) -> Any:
+        if value == "":
+            raise argparse.ArgumentTypeError("'' is an empty name, not a file or folder")
+        return value if convert is None else convert(value)
+    return named
+
+
 class _Parser(argparse.ArgumentParser):
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.dest in _PATH_ARGS:  # Path('') is '.': `story ""` read the whole current folder
+            action.type = _named(action.type)
+        return action
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
         self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
 
