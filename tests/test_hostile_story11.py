@@ -158,3 +158,17 @@ def test_an_empty_name_is_one_line_not_the_current_folder(
     assert stop.value.code == 2
     assert "'' is an empty name, not a file or folder" in line, line
     assert not (tmp_path / "site").exists()
+
+
+# --- eval-story's folder -----------------------------------------------------------------------------
+
+
+def test_eval_story_of_a_file_says_it_is_no_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline eval-story t17/bpoil/timelines/bbc.txt` said "no such folder" of a file that is
+    there: the user looks for a typo that is not there."""
+    src = _article(tmp_path, "a.md", NEW_YEAR)
+    assert main(["eval-story", str(src)]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert line == f"timeline: {src}: not a folder (a topic folder holds articles/ and timelines/)", line
+    assert main(["eval-story", str(tmp_path / "nothing")]) == 2
+    assert _one_line(capsys.readouterr().err) == f"timeline: {tmp_path / 'nothing'}: no such folder"
