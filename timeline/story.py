@@ -583,6 +583,10 @@ HEADLINE_SHARES = 2
 #: A headline (with a caption glued after it) is at most this many words.
 HEADLINE_WORDS = 20
 _CLOSING = frozenset("'’\"”")
+#: A dateline that opens a text ("BANGKOK: South ...", "WASHINGTON (Reuters) - The ..."): the body's
+#: first words, so no headline is run in before them (a heading in capitals, "EDGAR HERNANDEZ - FIRST
+#: CONFIRMED CASE Edgar ...", is not one: a word in lower case follows a dateline's capital).
+_OPENING_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?: \([^()]{1,30}\))?(?::| [-–—]+) [A-Z\"“‘'][a-z]")
 
 
 def headline_cut(text: str) -> str:
@@ -594,6 +598,8 @@ def headline_cut(text: str) -> str:
     searching the Las Vegas home of Michael Jackson's doctor ..."; else the text."""
     if "|" in text:
         return text  # a page's header ("... | Sun May 2, 2010 7:55 pm EDT ..."), no sentence at all
+    if _OPENING_DATELINE.match(text):
+        return text  # the body opens here: "BANGKOK: ... using Cambodia as a base ..." is one sentence
     words = text.split(" ")
     cut = best = 0
     for i in range(3, min(HEADLINE_WORDS, len(words) - _MIN_WORDS) + 1):
