@@ -201,3 +201,25 @@ def test_a_lead_opening_with_its_dateline_keeps_its_first_words(dateline: str) -
     glued = ("Police raid Jackson doctor's home Drug police are searching the Las Vegas home of "
              "Michael Jackson's doctor.")
     assert headline_cut(glued).startswith("Drug police are searching")
+
+
+# --- page furniture is no sentence of the story, in a lead either ------------------------------------
+
+
+def test_page_furniture_at_the_top_of_every_page_is_no_report_of_its_day(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site's blurb scraped above every article ("Sign up for our free newsletter ...", "This copy
+    may not be in its final form", five times in a dev story) was shown as the news of each
+    publication day: the furniture rule (a sentence word for word in three articles or more
+    published over 60 days apart is no sentence of the story) held for dated sentences only, not
+    for the first sentences of a report's lead."""
+    blurb = "Sign up for our free newsletter to get the latest local news."
+    for n in range(1, 6):
+        _article(tmp_path / "src", f"f{n}.md",
+                 f"{blurb}\nThe mayor of the town opened the {n}th new bridge over the river.\n"
+                 f"On {n} March 2025 the council voted on the new budget for the town.",
+                 published=f"2025-{2 * n:02d}-15")
+    assert main(["story", str(tmp_path / "src"), "-f", "json", "-q"]) == 0
+    shown = [s["text"] for d in json.loads(capsys.readouterr().out)["dates"] for s in d["sentences"]]
+    assert blurb not in shown, shown
+    assert any(t.startswith("The mayor of the town opened") for t in shown), shown  # a report's own news stays

@@ -166,7 +166,7 @@ class StoryArticle:
     mentions: tuple[tuple[date, int], ...]
     items: tuple[tuple[int, date], ...]
     dated: tuple[_Dated, ...]
-    reports: tuple[str, ...]
+    reports: tuple[tuple[int, str], ...]  # (sentence index, text): a sentence of page furniture is none
 
     @property
     def sentences(self) -> int:
@@ -682,7 +682,7 @@ def _candidates(records: Sequence[StoryArticle], days: set[date],
                 continue
             seen.add((e.start, i, e.text))
             (ahead if e.expected else out)[e.start].append(_Candidate(e.text, i, e.lead))
-    for d, i, text in _reports(records, days):
+    for d, i, text in _reports(records, days, furniture):
         if (d, i, text) not in seen:
             seen.add((d, i, text))
             out[d].append(_Candidate(text, i, True))
@@ -729,9 +729,11 @@ def _dated(r: ArticleResult) -> tuple[_Dated, ...]:
     return tuple(out)
 
 
-def _reports(records: Sequence[StoryArticle], days: set[date]) -> Iterable[tuple[date, int, str]]:
+def _reports(records: Sequence[StoryArticle], days: set[date],
+             furniture: frozenset[bytes] = frozenset()) -> Iterable[tuple[date, int, str]]:
     """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
-    those without a date expression of their own (`_report_sentences`), for the day it reports: its
+    those without a date expression of their own (`_report_sentences`) and not page `furniture`,
+    for the day it reports: its
     publication day, or when that is not one of `days`, the nearest of the REPORT_DAYS before it (a
     report of yesterday's event). A report tells the day's news in its first sentences, often
     without a date ("Engineers cut the pipe..."); each is one day's candidate only."""
@@ -741,11 +743,13 @@ def _reports(records: Sequence[StoryArticle], days: set[date]) -> Iterable[tuple
         pub = a.published
         day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
         if day is not None:
-            for text in a.reports:
+            for index, text in a.reports:
+                if furniture and 0 <= index < a.sentences and a.said_at(index) in furniture:
+                    continue  # a site's blurb atop every page ("Sign up for our newsletter ..."): no news
                 yield day, i, text
 
 
-def _report_sentences(r: ArticleResult) -> Iterator[str]:
+def _report_sentences(r: ArticleResult) -> Iterator[tuple[int, str]]:
     """The first REPORT_SENTENCES sentences from the lead of an article that have no date
     expression of their own, cleaned (those `clean_sentence` keeps)."""
     from timeline.events import lead_index, plain
@@ -762,7 +766,7 @@ def _report_sentences(r: ArticleResult) -> Iterator[str]:
         said = plain(s.text(r.article.text), r.article.format)
         text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered, spaced)
         if text is not None:
-            yield text
+            yield s.index, text
 
 
 def _lead(r: ArticleResult) -> int:
