@@ -223,3 +223,22 @@ def test_page_furniture_at_the_top_of_every_page_is_no_report_of_its_day(
     shown = [s["text"] for d in json.loads(capsys.readouterr().out)["dates"] for s in d["sentences"]]
     assert blurb not in shown, shown
     assert any(t.startswith("The mayor of the town opened") for t in shown), shown  # a report's own news stays
+
+
+# --- the story's span: any day of the calendar -------------------------------------------------------
+
+
+def test_a_story_of_days_before_1600_can_be_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An article on Columbus's voyage (its days of 1492 tagged and shown by `extract`) gave a story
+    of its publication day alone: days long before the articles are background unless --from asks
+    for them, and `--from 1492-01-01` was refused as "outside the accepted range of publication
+    dates (1600-01-01 to 2199-12-31)": a span's ends are days of the calendar, no publication dates."""
+    _article(tmp_path / "src", "h.md", "On 12 October 1492 Columbus reached the Bahamas.\n"
+             "On 28 October 1492 he reached Cuba.\nOn 5 December 1492 he reached Hispaniola.")
+    assert main(["story", str(tmp_path / "src"), "--from", "1492-01-01", "--to", "9999-12-31", "-f", "json"]) == 0
+    told = json.loads(capsys.readouterr().out)
+    assert [d["date"] for d in told["dates"]][:3] == ["1492-10-12", "1492-10-28", "1492-12-05"], told["dates"]
+    assert (told["from"], told["to"]) == ("1492-01-01", "9999-12-31")
+    with pytest.raises(SystemExit):
+        main(["story", str(tmp_path / "src"), "--from", "1492-13-01"])
+    assert "'1492-13-01' is not a day of the calendar" in _one_line(capsys.readouterr().err)

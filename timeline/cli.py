@@ -451,6 +451,11 @@ def _day(option: str) -> Callable[[str], date]:
     """An argparse type: a day (YYYY-MM-DD), its errors naming `option`."""
 
     def parse(value: str) -> date:
+        if len(value) == 10 and value[4] == "-" == value[7] and value.replace("-", "").isdigit():
+            try:  # a span's end, not a publication: any day of the calendar (a story of 1492's days)
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # "1492-13-01": said below, as any day that is not one
         try:
             return parse_date(value, option, option)
         except ArticleError as exc:
