@@ -242,3 +242,27 @@ def test_a_story_of_days_before_1600_can_be_asked_for(tmp_path: Path, capsys: py
     with pytest.raises(SystemExit):
         main(["story", str(tmp_path / "src"), "--from", "1492-13-01"])
     assert "'1492-13-01' is not a day of the calendar" in _one_line(capsys.readouterr().err)
+
+
+# --- JSON is no article ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["extract", "tag", "events", "story"])
+def test_a_json_file_given_as_an_article_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`timeline story articles/ -o story.json`, then `timeline extract story.json -f html` (meaning to
+    render it) made a "timeline" of the JSON's own text, its keys and dates ('"from": "2026-01-26"')
+    as events, exit 0; `events` of a timeline JSON file made rows of its fields. JSON is none of the
+    inputs an article may be (a collection is .jsonl): one line, as for a drawing timeline wrote."""
+    src = _article(tmp_path / "src", "a.md", NEW_YEAR)
+    story = tmp_path / "story.json"
+    assert main(["story", str(src.parent), "-o", str(story), "-q"]) == 0
+    capsys.readouterr()
+    code = main([command, str(story)] + (["--published", "2026-01-31"] if command in ("extract", "tag") else ["-q"]))
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {story}: is JSON, not an article"), line
+    assert main(["extract", str(story), "--format-in", "text", "--published", "2026-01-31"]) == 0  # asked: read
+    capsys.readouterr()
+    assert main(["extract", str(src), "-o", str(tmp_path / "t.json")]) == 0
+    assert main(["diff", str(tmp_path / "t.json"), str(src)]) == 0  # diff still reads a timeline JSON
