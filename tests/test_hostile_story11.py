@@ -266,3 +266,16 @@ def test_a_json_file_given_as_an_article_is_one_line(
     capsys.readouterr()
     assert main(["extract", str(src), "-o", str(tmp_path / "t.json")]) == 0
     assert main(["diff", str(tmp_path / "t.json"), str(src)]) == 0  # diff still reads a timeline JSON
+
+
+@pytest.mark.parametrize("command", ["story", "events", "build"])
+def test_stdin_named_to_a_command_of_many_articles_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """`cat a.md | timeline story -` (the README: "`-` reads the article from stdin") said
+    "-: no such file or folder", as if a file named "-" were missing."""
+    monkeypatch.chdir(tmp_path)
+    code = main([command, "-", "-q"] + (["-o", "site"] if command == "build" else []))
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == ("timeline: -: stdin is not read here: give files, folders or URLs "
+                    "(one article from stdin: timeline extract -)"), line
