@@ -733,10 +733,10 @@ def _reports(records: Sequence[StoryArticle], days: set[date],
              furniture: frozenset[bytes] = frozenset()) -> Iterable[tuple[date, int, str]]:
     """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
     those without a date expression of their own (`_report_sentences`) and not page `furniture`,
-    for the day it reports: its
-    publication day, or when that is not one of `days`, the nearest of the REPORT_DAYS before it (a
-    report of yesterday's event). A report tells the day's news in its first sentences, often
-    without a date ("Engineers cut the pipe..."); each is one day's candidate only."""
+    for the day it reports: its publication day, or when that is not one of `days`, the nearest of
+    the REPORT_DAYS before it (a report of yesterday's event). A report tells the day's news in its
+    first sentences, often without a date ("Engineers cut the pipe..."); each is one day's candidate
+    only."""
     for i, a in enumerate(records):
         if not a.reports:
             continue
