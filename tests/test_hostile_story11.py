@@ -279,3 +279,21 @@ def test_stdin_named_to_a_command_of_many_articles_is_said(
     assert code == 2
     assert line == ("timeline: -: stdin is not read here: give files, folders or URLs "
                     "(one article from stdin: timeline extract -)"), line
+
+
+# --- versions that carry their id --------------------------------------------------------------------
+
+
+def test_two_versions_with_one_front_matter_id_are_told_how_to_name_the_later(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rail.md and rail.v2.md, named as the README names versions, each with the `id: rail` a CMS
+    exports: the build said "two articles have the id 'rail'; rename one", but renaming a file
+    changes nothing (the front matter's id wins) and the files are named as asked. Say what to do."""
+    src = tmp_path / "src"
+    _article(src, "rail.md", NEW_YEAR, extra="id: rail\n")
+    _article(src, "rail.v2.md", NEW_YEAR, published="2026-02-01", extra="id: rail\n")
+    code = main(["build", str(src), "-o", str(tmp_path / "site"), "-q"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == (f"timeline: {src / 'rail.v2.md'}: two articles have the id 'rail' (its front matter's "
+                    "'id:'); this file is named as version 2: set 'id: rail-v2' in its front matter"), line
