@@ -1,5 +1,6 @@
-"""A hostile tester's eleventh round (the story's order, the edits file read from a device or a
-folder, eval-story's folder): each test reproduces a fault found, so it comes back only with a
+"""A hostile tester's eleventh round (the story's order, sentences and span; the edits file read
+from a device or a folder; an empty name, stdin or JSON given as articles; eval-story's folder;
+versions that carry their id): each test reproduces a fault found, so it comes back only with a
 failing test."""
 
 from __future__ import annotations
