@@ -73,6 +73,9 @@ def collect_sources(sources: Sequence[str]) -> list[Path]:
             files.extend(found)
         elif p.exists():
             files.append(p)
+        elif src == "-":  # `cat a.md | timeline story -`: not a missing file named "-"
+            raise ArticleError("-: stdin is not read here: give files, folders or URLs "
+                               "(one article from stdin: timeline extract -)")
         else:
             raise ArticleError(f"{src}: no such file or folder")
     return _once(files)

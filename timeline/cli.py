@@ -24,7 +24,25 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
+#: The arguments that name a file or folder: '' (a script's "$SRC" unset) is none, not the current folder.
+_PATH_ARGS = frozenset({"file", "old", "new", "sources", "path", "edits", "templates", "urls", "output"})
+
+
+def _named(convert: Any) -> Any:
+    def named(value: str) -> Any:
+        if value == "":
+            raise argparse.ArgumentTypeError("'' is an empty name, not a file or folder")
+        return value if convert is None else convert(value)
+    return named
+
+
 class _Parser(argparse.ArgumentParser):
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.dest in _PATH_ARGS:  # Path('') is '.': `story ""` read the whole current folder
+            action.type = _named(action.type)
+        return action
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does but shorter
         self.exit(EXIT_USAGE, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
 
@@ -433,6 +451,11 @@ def _day(option: str) -> Callable[[str], date]:
     """An argparse type: a day (YYYY-MM-DD), its errors naming `option`."""
 
     def parse(value: str) -> date:
+        if len(value) == 10 and value[4] == "-" == value[7] and value.replace("-", "").isdigit():
+            try:  # a span's end, not a publication: any day of the calendar (a story of 1492's days)
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # "1492-13-01": said below, as any day that is not one
         try:
             return parse_date(value, option, option)
         except ArticleError as exc:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 #: The file `timeline build` reads at the top of a source folder.
 EDITS_FILE = "edits.yml"
+#: The most an edits file is read of (`--edits /dev/zero` would fill the memory; an editor's file
+#: is kilobytes, and YAML of 8 MB takes a minute to read).
+EDITS_LIMIT = 8 * 2**20
 
 _EVENT_KEYS = ("drop", "date", "until", "headline", "note", "status")
 _DAY_KEYS = ("drop", "date", "headline", "note")
@@ -141,7 +144,11 @@ def load_edits(path: str | Path) -> Edits:
 
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as f:  # a pipe too (`--edits <(...)`), to its end or the bound
+            data = f.read(EDITS_LIMIT + 1)
+        if len(data) > EDITS_LIMIT:
+            raise UserError(f"{name}: over the limit of {EDITS_LIMIT:,} bytes for an edits file")
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise UserError(f"{name}: edits file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -186,7 +193,7 @@ def _loader() -> type:
 def folder_edits(sources: Sequence[str]) -> Edits:
     """The edits of a build: the `edits.yml` at the top of its source folders (one error if two
     folders edit the same event or day), or none."""
-    found = [load_edits(p) for p in (Path(s) / EDITS_FILE for s in sources if Path(s).is_dir()) if p.is_file()]
+    found = [load_edits(p) for p in (Path(s) / EDITS_FILE for s in sources if Path(s).is_dir()) if _is_edits(p)]
     if not found:
         return NO_EDITS
     if len(found) == 1:
@@ -207,6 +214,19 @@ def folder_edits(sources: Sequence[str]) -> Edits:
             added.add((a.date, a.text))
     return Edits(" and ".join(e.path for e in found), events, tuple(a for e in found for a in e.add), days,
                  hashlib.sha256("".join(e.digest for e in found).encode()).hexdigest())
+
+
+def _is_edits(path: Path) -> bool:
+    """Whether a folder has its edits file; one that is there but no file (a link to a file moved, a
+    folder, a named pipe the build would wait on) is one error naming it, never passed over unsaid."""
+    if path.is_file():
+        return True
+    if path.is_symlink() and not path.exists():
+        raise UserError(f"{path}: edits file not found (a link to nowhere)")
+    if path.exists():
+        what = "a directory" if path.is_dir() else "not a regular file"
+        raise UserError(f"{path}: cannot read the edits file ({what})")
+    return False
 
 
 def _added_twice(addition: Addition) -> str:

@@ -253,7 +253,7 @@ def _check_ids(articles: Sequence[Article]) -> None:
     versions: dict[tuple[str, int], Article] = {}  # two of one version: one changes page over another
     for article in articles:
         if article.id in seen:
-            raise ArticleError(f"{article.path}: two articles have the id {article.id!r}; rename one")
+            raise ArticleError(f"{article.path}: two articles have the id {article.id!r}{_named_version(article)}")
         if article.id in RESERVED_IDS:
             raise ArticleError(f"{article.path}: the id {article.id!r} is the name of a page of the site; "
                                "rename the file or set another 'id:' in its front matter")
@@ -263,6 +263,18 @@ def _check_ids(articles: Sequence[Article]) -> None:
         if other is not article:
             raise ArticleError(f"{article.path}: is version {version[1]} of {version[0]!r}, as "
                                f"{other.path or other.id} is; rename one")
+
+
+def _named_version(article: Article) -> str:
+    """What to do of an id given twice: when the file is named as a later version ("rail.v2.md") but
+    its front matter's `id:` has no "-vN", that id is the one to change (renaming the file does not)."""
+    from timeline.article import slugify
+
+    named = version_number(slugify(Path(article.path).stem)) if article.path else 1
+    if named > 1 and version_number(article.id) == 1:
+        return (f" (its front matter's 'id:'); this file is named as version {named}: "
+                f"set 'id: {article.id}-v{named}' in its front matter")
+    return "; rename one"
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,7 @@ class StoryArticle:
     mentions: tuple[tuple[date, int], ...]
     items: tuple[tuple[int, date], ...]
     dated: tuple[_Dated, ...]
-    reports: tuple[str, ...]
+    reports: tuple[tuple[int, str], ...]  # (sentence index, text): a sentence of page furniture is none
 
     @property
     def sentences(self) -> int:
@@ -583,6 +583,10 @@ HEADLINE_SHARES = 2
 #: A headline (with a caption glued after it) is at most this many words.
 HEADLINE_WORDS = 20
 _CLOSING = frozenset("'’\"”")
+#: A dateline that opens a text ("BANGKOK: South ...", "WASHINGTON (Reuters) - The ..."): the body's
+#: first words, so no headline is run in before them (a heading in capitals, "EDGAR HERNANDEZ - FIRST
+#: CONFIRMED CASE Edgar ...", is not one: a word in lower case follows a dateline's capital).
+_OPENING_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?: \([^()]{1,30}\))?(?::| [-–—]+) [A-Z\"“‘'][a-z]")
 
 
 def headline_cut(text: str) -> str:
@@ -594,6 +598,8 @@ def headline_cut(text: str) -> str:
     searching the Las Vegas home of Michael Jackson's doctor ..."; else the text."""
     if "|" in text:
         return text  # a page's header ("... | Sun May 2, 2010 7:55 pm EDT ..."), no sentence at all
+    if _OPENING_DATELINE.match(text):
+        return text  # the body opens here: "BANGKOK: ... using Cambodia as a base ..." is one sentence
     words = text.split(" ")
     cut = best = 0
     for i in range(3, min(HEADLINE_WORDS, len(words) - _MIN_WORDS) + 1):
@@ -676,7 +682,7 @@ def _candidates(records: Sequence[StoryArticle], days: set[date],
                 continue
             seen.add((e.start, i, e.text))
             (ahead if e.expected else out)[e.start].append(_Candidate(e.text, i, e.lead))
-    for d, i, text in _reports(records, days):
+    for d, i, text in _reports(records, days, furniture):
         if (d, i, text) not in seen:
             seen.add((d, i, text))
             out[d].append(_Candidate(text, i, True))
@@ -723,23 +729,27 @@ def _dated(r: ArticleResult) -> tuple[_Dated, ...]:
     return tuple(out)
 
 
-def _reports(records: Sequence[StoryArticle], days: set[date]) -> Iterable[tuple[date, int, str]]:
+def _reports(records: Sequence[StoryArticle], days: set[date],
+             furniture: frozenset[bytes] = frozenset()) -> Iterable[tuple[date, int, str]]:
     """(day, article, sentence): the first REPORT_SENTENCES sentences from the lead of an article,
-    those without a date expression of their own (`_report_sentences`), for the day it reports: its
-    publication day, or when that is not one of `days`, the nearest of the REPORT_DAYS before it (a
-    report of yesterday's event). A report tells the day's news in its first sentences, often
-    without a date ("Engineers cut the pipe..."); each is one day's candidate only."""
+    those without a date expression of their own (`_report_sentences`) and not page `furniture`,
+    for the day it reports: its publication day, or when that is not one of `days`, the nearest of
+    the REPORT_DAYS before it (a report of yesterday's event). A report tells the day's news in its
+    first sentences, often without a date ("Engineers cut the pipe..."); each is one day's candidate
+    only."""
     for i, a in enumerate(records):
         if not a.reports:
             continue
         pub = a.published
         day = next((d for d in (pub - timedelta(days=k) for k in range(REPORT_DAYS + 1)) if d in days), None)
         if day is not None:
-            for text in a.reports:
+            for index, text in a.reports:
+                if furniture and 0 <= index < a.sentences and a.said_at(index) in furniture:
+                    continue  # a site's blurb atop every page ("Sign up for our newsletter ..."): no news
                 yield day, i, text
 
 
-def _report_sentences(r: ArticleResult) -> Iterator[str]:
+def _report_sentences(r: ArticleResult) -> Iterator[tuple[int, str]]:
     """The first REPORT_SENTENCES sentences from the lead of an article that have no date
     expression of their own, cleaned (those `clean_sentence` keeps)."""
     from timeline.events import lead_index, plain
@@ -756,7 +766,7 @@ def _report_sentences(r: ArticleResult) -> Iterator[str]:
         said = plain(s.text(r.article.text), r.article.format)
         text = clean_sentence(headline_cut(said) if s.index == lead else said, lowered, spaced)
         if text is not None:
-            yield text
+            yield s.index, text
 
 
 def _lead(r: ArticleResult) -> int:
@@ -1100,11 +1110,11 @@ def edit_story(story: Story, edits: Edits, *, asked_from: date | None = None,
                                note=day.note if day.note is not None else a.note,
                                edited=tuple(dict.fromkeys((*day.edited, "added"))))
 
-    def start(d: StoryDate) -> tuple[object, ...]:
+    def start(d: StoryDate) -> tuple[object, ...]:  # as every timeline: the coarser period first
         place = calendar.interval(d.date)
-        return (place[0],) if place is not None else ()
+        return (place[0], calendar.granularity_rank(place[2]), place[1]) if place is not None else ()
 
-    days.sort(key=start)  # stable: days of one start keep their order
+    days.sort(key=start)  # stable: days of one start and granularity keep their order
     stale = [f"{edits.path}: the story has no day {day!r} (edit not applied)" for day in edits.days if day not in used]
     stale += [f"{edits.path}: {x}" for x in lost]
     first = asked_from.isoformat() if asked_from is not None else (days[0].date if days else None)

@@ -175,7 +175,8 @@ def find_topics(path: str | Path, warn: Callable[[str], None] | None = None) -> 
     folder of those). Topics are named by their path below `path`, in sorted order."""
     root = Path(path)
     if not root.is_dir():
-        raise UserError(f"{path}: no such folder")
+        raise UserError(f"{path}: not a folder (a topic folder holds articles/ and timelines/)" if root.exists()
+                        else f"{path}: no such folder")
     found = sorted({t.parent for t in [root / "timelines", *root.rglob("timelines")]
                     if t.is_dir() and (t.parent / "articles").is_dir()})
     if not found:

@@ -33,7 +33,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 #: What timeline writes that is no article (its tags and labels would be read as text and dated).
 _NOT_ARTICLES = {".svg": "an SVG drawing", ".mmd": "a Mermaid chart", ".mermaid": "a Mermaid chart",
-                 ".mw": "a Markwhen timeline"}
+                 ".mw": "a Markwhen timeline",
+                 ".json": "JSON"}  # a timeline's or a story's (`diff` reads a timeline's), or a scraper's
 
 
 def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
@@ -46,7 +47,8 @@ def input_kind(name: str, data: bytes, format_in: str | None = None) -> str:
 
     suffix = Path(name).suffix.lower()
     if suffix in _NOT_ARTICLES:
-        raise ArticleError(f"{name}: is {_NOT_ARTICLES[suffix]}, not an article (--format-in reads it as one)")
+        hint = "; a collection of articles is .jsonl, one a line" if suffix == ".json" else ""
+        raise ArticleError(f"{name}: is {_NOT_ARTICLES[suffix]}, not an article (--format-in reads it as one{hint})")
     if suffix in HTML_SUFFIXES:
         return "html"
     if is_collection(name):
