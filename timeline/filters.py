@@ -280,14 +280,25 @@ def edited_words(edited: Sequence[str]) -> str:
 PAGE_LANG = DEFAULT
 
 
+_NO_LANG = Markup("")
+
+
 def lang_attr(value: object) -> Markup:
     """` lang="fr"` for an element holding the words of an article (`value`: the Article, or its
     language code) in another language than the page's (PAGE_LANG), else "" (WCAG 3.1.2, Language
     of Parts). Only a valid BCP 47 tag is written (timeline.lang.html_lang), so nothing to escape."""
-    code = html_lang(getattr(value, "lang", value))
-    if code is None or code.split("-")[0] == PAGE_LANG:
-        return Markup("")
-    return Markup(f' lang="{code}"')
+    code = getattr(value, "lang", value)
+    return _lang_attr(code) if type(code) is str else _NO_LANG  # html_lang: None for all but a str
+
+
+@lru_cache(maxsize=1024)
+def _lang_attr(code: str) -> Markup:
+    """`lang_attr` of a language code, remembered: every entry and every mark of the overview asks
+    for its article's (a page of 6 events asks 20 times, all for one or two codes)."""
+    tag = html_lang(code)
+    if tag is None or tag.split("-")[0] == PAGE_LANG:
+        return _NO_LANG
+    return Markup(f' lang="{tag}"')
 
 
 def title_lang(title: object, articles: Sequence[object]) -> Markup:

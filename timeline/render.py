@@ -62,6 +62,7 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -369,12 +370,17 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         env_class = _theme_sandbox()
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
+        # Asked again for each template an include or an import renders: remembered per name.
+        autoescape=functools.cache(jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # a template is read once per environment: no stat of its file at every include
+        # A plain dict of the templates loaded, not an LRU cache, whose every look-up (one per include
+        # or import: about 25 a page) takes a lock and moves the name in a queue; a theme's templates
+        # are the files of its folder, so the dict stays small.
+        cache_size=-1,
     )
     env.filters.update(
         label=calendar.label,
