@@ -381,3 +381,32 @@ def test_worker_processes_inherit_the_modules_reading_an_article_imports(tmp_pat
              "print(sorted(m for m in ('yaml', 'timeline.readers.html', 'email.utils') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[-2] == "['email.utils', 'timeline.readers.html', 'yaml']"
+
+
+def test_a_parallel_build_renders_the_pages_of_the_whole_site_in_its_workers(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The main process alone took longer over the combined timeline, the story and the index than
+    # either worker over its share of the article pages (issue 16, C14): they are workers' tasks now.
+    from timeline import site
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    made: list[int] = []
+    plain = site.story
+
+    def counted(results: list[object], *args: object, **kwargs: object) -> object:
+        made.append(len(results))
+        return plain(results, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site, "story", counted)
+    src = _corpus(tmp_path / "src", 24)
+    results = [process(load_one(str(p))) for p in sorted(src.iterdir())]
+    env = render.make_env()
+    model = site.collect_site(results)
+    two = site.render_pages(model, env, jobs=2)
+    assert made == [] and "combined" not in model.site.__dict__  # both made in a worker (its copy of `made`)
+    assert model.story is not None and made == []  # the worker's story came back with its pages
+    one = site.render_pages(site.collect_site(results), env, jobs=1)
+    assert made == [24] and one == two  # the same pages, in the same order
+    assert [p.path for p in two][-9:] == ["combined.html", "combined.md", "combined.json", "story.html", "story.md",
+                                         "story.json", "index.html", "index.md", "index.json"]
