@@ -410,3 +410,80 @@ def test_a_parallel_build_renders_the_pages_of_the_whole_site_in_its_workers(tmp
     assert made == [24] and one == two  # the same pages, in the same order
     assert [p.path for p in two][-9:] == ["combined.html", "combined.md", "combined.json", "story.html", "story.md",
                                          "story.json", "index.html", "index.md", "index.json"]
+
+
+@pytest.mark.parametrize("theme", [False, True])
+def test_templates_are_looked_up_in_a_plain_dict_and_their_escaping_chosen_once(tmp_path: Path, theme: bool) -> None:
+    # An LRU cache takes a lock and moves the name in its queue at each of the ~25 includes a page.
+    env = render.make_env(tmp_path if theme else None)
+    env.get_template("_event.html")
+    assert type(env.cache) is dict and len(env.cache) == 1
+    assert env.autoescape("a.html") is True and env.autoescape("a.md") is False and env.autoescape(None) is False
+    assert hasattr(env.autoescape, "cache_info")  # remembered per name
+
+
+@pytest.mark.parametrize("value", ["fr", "fr_FR", "zh-hant-tw", "en", "en-GB", "EN", "x", "", " de ", None, 3, ["fr"]])
+def test_lang_attr_is_worked_out_once_per_code_and_as_before(value: object) -> None:
+    from markupsafe import Markup
+
+    from timeline.filters import PAGE_LANG, lang_attr
+    from timeline.lang import html_lang
+
+    class Article:
+        lang = value
+
+    code = html_lang(value)
+    plain = Markup("") if code is None or code.split("-")[0] == PAGE_LANG else Markup(f' lang="{code}"')
+    assert lang_attr(value) == plain and type(lang_attr(value)) is Markup
+    assert lang_attr(Article()) == plain
+    if isinstance(value, str):
+        assert lang_attr(value) is lang_attr(Article())  # remembered: ~20 entries and marks a page ask
+
+
+@pytest.mark.parametrize("text", [*_TRICKY[1:6], "On 3 May <b>it</b> & \"then\" 'rain'."])
+def test_mark_phrase_escapes_as_markupsafe_and_makes_one_markup(text: str) -> None:
+    from markupsafe import Markup, escape
+
+    from timeline.events import Event
+    from timeline.filters import mark_phrase
+
+    phrase = text[2:7] or "x"
+    event = Event(id="e1", article="a", sentence=0, text=text, phrase=phrase, offset=(2, 2 + len(phrase)),
+                  date="2026-05-03", start=date(2026, 5, 3), end=date(2026, 5, 4), granularity="day",
+                  label="Sunday 3 May 2026")
+    made: list[str] = []
+    original = Markup.__new__
+
+    def counting(cls: type, *args: object, **kwargs: object) -> Markup:
+        made.append("x")
+        return original(cls, *args, **kwargs)
+
+    Markup.__new__ = counting  # type: ignore[method-assign,assignment]
+    try:
+        marked = mark_phrase(event, "#tx-<e1>")
+    finally:
+        Markup.__new__ = original  # type: ignore[method-assign]
+    start = text.find(phrase)
+    if start >= 0:
+        expected = (f'{escape(text[:start])}<mark><a class="to-text" href="{escape("#tx-<e1>")}">{escape(phrase)}</a>'
+                    f'</mark>{escape(text[start + len(phrase):])}')
+    else:
+        expected = str(escape(text))
+    assert marked == expected and isinstance(marked, Markup)
+    assert len(made) <= 2  # the href's escape and the result: not one for every piece
+
+
+def test_the_overview_drawing_is_handed_on_as_one_string(tmp_path: Path) -> None:
+    # Its hundreds of pieces went one by one through every template that included it.
+    from timeline.overview import overview
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    src = _corpus(tmp_path / "src", 1)
+    result = process(load_one(str(next(src.iterdir()))))
+    ov = overview(result.events, published=result.article.published)
+    assert ov is not None and len(ov.marks) >= 1
+    env = render.make_env()
+    ctx = {**render.context(result.timeline()), "ov": ov, "ov_id": "x", "standalone": False}
+    pieces = list(env.get_template("_overview.svg").generate(ctx))
+    assert len(pieces) <= 2 and "".join(pieces).startswith("<svg") and "".join(pieces).endswith("</svg>\n")

@@ -76,7 +76,9 @@ from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, WordRun, published
 from timeline.errors import TemplateError
 from timeline.events import Event
+from timeline.filters import _escape_plain as _escape_plain  # the fallback, for the tests
 from timeline.filters import (
+    _escape_str,
     clause_parts,
     counted,
     edited_text,
@@ -159,16 +161,8 @@ def default_templates_dir() -> Path:
 # --- environment and rendering ------------------------------------------------------------------
 
 
-def _escape_plain(text: str) -> str:
-    """markupsafe's escape of a plain string, as a plain string (where it has no C speedups)."""
-    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
-
-
-try:  # markupsafe's own C routine, when it has one: the same five entities in one pass
-    from markupsafe._speedups import _escape_inner as _escape_text
-except ImportError:  # pragma: no cover - markupsafe without its speedups
-    _escape_text = _escape_plain
+# markupsafe's escape of a plain string, as a plain string (timeline.filters: its C routine when it has one).
+_escape_text = _escape_str
 
 
 def _escape(value: object) -> str:
