@@ -188,9 +188,11 @@ def test_html_templates_escape_without_making_a_markup_object_per_value() -> Non
         return original(cls, *args, **kwargs)
 
     escape = template.globals.get("escape") or template.root_render_func.__globals__["escape"]
+    page = Markup("<p>" + "x" * 10_000 + "</p>")
     Markup.__new__ = counting  # type: ignore[method-assign,assignment]
     try:
         assert escape("a < b") == "a &lt; b" and escape(42) == "42"
+        assert escape(page) is page  # markup passes as it is, not copied into a new Markup (kilobytes a page)
     finally:
         Markup.__new__ = original  # type: ignore[method-assign]
     assert made == []

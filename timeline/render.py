@@ -69,7 +69,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from timeline import calendar, exports, jsonout, meta, overview
 from timeline.chronology import Timeline
@@ -172,6 +172,8 @@ def _escape(value: object) -> str:
     kind = type(value)
     if kind is str:
         return _escape_text(value)  # type: ignore[arg-type]
+    if kind is Markup:  # markupsafe would copy it into a new Markup (the page's text, its drawings: kilobytes)
+        return value  # type: ignore[return-value]
     if kind is int or kind is float:
         return str(value)  # digits, a sign, a point, "inf" or "nan": nothing to escape
     return escape(value)
