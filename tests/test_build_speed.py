@@ -489,3 +489,44 @@ def test_the_overview_drawing_is_handed_on_as_one_string(tmp_path: Path) -> None
     ctx = {**render.context(result.timeline()), "ov": ov, "ov_id": "x", "standalone": False}
     pieces = list(env.get_template("_overview.svg").generate(ctx))
     assert len(pieces) <= 2 and "".join(pieces).startswith("<svg") and "".join(pieces).endswith("</svg>\n")
+
+
+def test_a_build_into_a_new_folder_reads_no_target_before_writing_it(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder the build made holds no page yet: asking the system about each of 3,000 targets
+    # first was needless work; a rebuild still reads each (it replaces only its own files).
+    from timeline import site
+
+    src = _corpus(tmp_path / "src", 4)
+    asked: list[str] = []
+    plain = site.regular_sha256
+
+    def watching(path: Path) -> str | None:
+        asked.append(Path(path).name)
+        return plain(path)
+
+    monkeypatch.setattr(site, "regular_sha256", watching)
+    build([str(src)], tmp_path / "out", jobs=1)
+    pages = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")]
+    assert pages and not set(asked) & set(pages)
+    (src / "story00.txt").write_text((src / "story00.txt").read_text(encoding="utf-8") + "\nMore on Monday.\n",
+                                     encoding="utf-8")
+    build([str(src)], tmp_path / "out", jobs=1)
+    assert set(pages) <= set(asked)
+
+
+def test_write_new_writes_straight_to_the_descriptor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from timeline.output import write_new
+
+    def no_file_object(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file object was made")
+
+    monkeypatch.setattr(os, "fdopen", no_file_object)
+    data = bytes(range(256)) * 20_000  # 5 MB
+    write_new(tmp_path / "a", data)
+    assert (tmp_path / "a").read_bytes() == data
+    with pytest.raises(FileExistsError):
+        write_new(tmp_path / "a", b"x")
+    assert (tmp_path / "a").read_bytes() == data

@@ -734,10 +734,14 @@ class Stage:
     folder is never left half old, half new. A page whose file already holds its content is not
     written at all."""
 
-    def __init__(self, out: Path, previous: Manifest | None, force: bool = False) -> None:
+    def __init__(self, out: Path, previous: Manifest | None, force: bool = False,
+                 names: frozenset[str] | None = None) -> None:
         self.out = out
         self.previous = previous or Manifest({}, {})
         self.force = force
+        # The names in `out` when the build began (None: not known): a page of another name is new,
+        # with no file to read first (a first build's thousands of pages).
+        self.names = names
         self.pid = os.getpid()  # temporary files are named after the build's process (output.temp_name)
         self.dirs: set[Path] = {out}
 
@@ -747,7 +751,8 @@ class Stage:
         data = page.content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         target = self.out / page.path
-        current = regular_sha256(target)
+        new = self.names is not None and "/" not in page.path and page.path not in self.names
+        current = None if new else regular_sha256(target)
         if current == digest:
             return Staged(page.path, digest, None)
         if current is not None and not self.force and not self.previous.owns(page.path, current):
@@ -920,7 +925,11 @@ def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], lis
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    stage = Stage(out, previous, force)
+    try:
+        there: frozenset[str] | None = frozenset(os.listdir(out))
+    except OSError:
+        there = None
+    stage = Stage(out, previous, force, there)
     stage.dirs |= {(out / n).parent for n in names if "/" in n}
     owned = {MANIFEST, CACHE_NAME, *(Path(n).name for n in previous.files)} if previous else {MANIFEST, CACHE_NAME}
     for folder in sorted(stage.dirs | ({(out / n).parent for n in previous.files} if previous else set())):
