@@ -188,9 +188,11 @@ def test_html_templates_escape_without_making_a_markup_object_per_value() -> Non
         return original(cls, *args, **kwargs)
 
     escape = template.globals.get("escape") or template.root_render_func.__globals__["escape"]
+    page = Markup("<p>" + "x" * 10_000 + "</p>")
     Markup.__new__ = counting  # type: ignore[method-assign,assignment]
     try:
         assert escape("a < b") == "a &lt; b" and escape(42) == "42"
+        assert escape(page) is page  # markup passes as it is, not copied into a new Markup (kilobytes a page)
     finally:
         Markup.__new__ = original  # type: ignore[method-assign]
     assert made == []
@@ -381,3 +383,150 @@ def test_worker_processes_inherit_the_modules_reading_an_article_imports(tmp_pat
              "print(sorted(m for m in ('yaml', 'timeline.readers.html', 'email.utils') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[-2] == "['email.utils', 'timeline.readers.html', 'yaml']"
+
+
+def test_a_parallel_build_renders_the_pages_of_the_whole_site_in_its_workers(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The main process alone took longer over the combined timeline, the story and the index than
+    # either worker over its share of the article pages (issue 16, C14): they are workers' tasks now.
+    from timeline import site
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    made: list[int] = []
+    plain = site.story
+
+    def counted(results: list[object], *args: object, **kwargs: object) -> object:
+        made.append(len(results))
+        return plain(results, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site, "story", counted)
+    src = _corpus(tmp_path / "src", 24)
+    results = [process(load_one(str(p))) for p in sorted(src.iterdir())]
+    env = render.make_env()
+    model = site.collect_site(results)
+    two = site.render_pages(model, env, jobs=2)
+    assert made == [] and "combined" not in model.site.__dict__  # both made in a worker (its copy of `made`)
+    assert model.story is not None and made == []  # the worker's story came back with its pages
+    one = site.render_pages(site.collect_site(results), env, jobs=1)
+    assert made == [24] and one == two  # the same pages, in the same order
+    assert [p.path for p in two][-9:] == ["combined.html", "combined.md", "combined.json", "story.html", "story.md",
+                                         "story.json", "index.html", "index.md", "index.json"]
+
+
+@pytest.mark.parametrize("theme", [False, True])
+def test_templates_are_looked_up_in_a_plain_dict_and_their_escaping_chosen_once(tmp_path: Path, theme: bool) -> None:
+    # An LRU cache takes a lock and moves the name in its queue at each of the ~25 includes a page.
+    env = render.make_env(tmp_path if theme else None)
+    env.get_template("_event.html")
+    assert type(env.cache) is dict and len(env.cache) == 1
+    assert env.autoescape("a.html") is True and env.autoescape("a.md") is False and env.autoescape(None) is False
+    assert hasattr(env.autoescape, "cache_info")  # remembered per name
+
+
+@pytest.mark.parametrize("value", ["fr", "fr_FR", "zh-hant-tw", "en", "en-GB", "EN", "x", "", " de ", None, 3, ["fr"]])
+def test_lang_attr_is_worked_out_once_per_code_and_as_before(value: object) -> None:
+    from markupsafe import Markup
+
+    from timeline.filters import PAGE_LANG, lang_attr
+    from timeline.lang import html_lang
+
+    class Article:
+        lang = value
+
+    code = html_lang(value)
+    plain = Markup("") if code is None or code.split("-")[0] == PAGE_LANG else Markup(f' lang="{code}"')
+    assert lang_attr(value) == plain and type(lang_attr(value)) is Markup
+    assert lang_attr(Article()) == plain
+    if isinstance(value, str):
+        assert lang_attr(value) is lang_attr(Article())  # remembered: ~20 entries and marks a page ask
+
+
+@pytest.mark.parametrize("text", [*_TRICKY[1:6], "On 3 May <b>it</b> & \"then\" 'rain'."])
+def test_mark_phrase_escapes_as_markupsafe_and_makes_one_markup(text: str) -> None:
+    from markupsafe import Markup, escape
+
+    from timeline.events import Event
+    from timeline.filters import mark_phrase
+
+    phrase = text[2:7] or "x"
+    event = Event(id="e1", article="a", sentence=0, text=text, phrase=phrase, offset=(2, 2 + len(phrase)),
+                  date="2026-05-03", start=date(2026, 5, 3), end=date(2026, 5, 4), granularity="day",
+                  label="Sunday 3 May 2026")
+    made: list[str] = []
+    original = Markup.__new__
+
+    def counting(cls: type, *args: object, **kwargs: object) -> Markup:
+        made.append("x")
+        return original(cls, *args, **kwargs)
+
+    Markup.__new__ = counting  # type: ignore[method-assign,assignment]
+    try:
+        marked = mark_phrase(event, "#tx-<e1>")
+    finally:
+        Markup.__new__ = original  # type: ignore[method-assign]
+    start = text.find(phrase)
+    if start >= 0:
+        expected = (f'{escape(text[:start])}<mark><a class="to-text" href="{escape("#tx-<e1>")}">{escape(phrase)}</a>'
+                    f'</mark>{escape(text[start + len(phrase):])}')
+    else:
+        expected = str(escape(text))
+    assert marked == expected and isinstance(marked, Markup)
+    assert len(made) <= 2  # the href's escape and the result: not one for every piece
+
+
+def test_the_overview_drawing_is_handed_on_as_one_string(tmp_path: Path) -> None:
+    # Its hundreds of pieces went one by one through every template that included it.
+    from timeline.overview import overview
+    from timeline.pipeline import process
+    from timeline.readers import load_one
+
+    src = _corpus(tmp_path / "src", 1)
+    result = process(load_one(str(next(src.iterdir()))))
+    ov = overview(result.events, published=result.article.published)
+    assert ov is not None and len(ov.marks) >= 1
+    env = render.make_env()
+    ctx = {**render.context(result.timeline()), "ov": ov, "ov_id": "x", "standalone": False}
+    pieces = list(env.get_template("_overview.svg").generate(ctx))
+    assert len(pieces) <= 2 and "".join(pieces).startswith("<svg") and "".join(pieces).endswith("</svg>\n")
+
+
+def test_a_build_into_a_new_folder_reads_no_target_before_writing_it(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder the build made holds no page yet: asking the system about each of 3,000 targets
+    # first was needless work; a rebuild still reads each (it replaces only its own files).
+    from timeline import site
+
+    src = _corpus(tmp_path / "src", 4)
+    asked: list[str] = []
+    plain = site.regular_sha256
+
+    def watching(path: Path) -> str | None:
+        asked.append(Path(path).name)
+        return plain(path)
+
+    monkeypatch.setattr(site, "regular_sha256", watching)
+    build([str(src)], tmp_path / "out", jobs=1)
+    pages = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")]
+    assert pages and not set(asked) & set(pages)
+    (src / "story00.txt").write_text((src / "story00.txt").read_text(encoding="utf-8") + "\nMore on Monday.\n",
+                                     encoding="utf-8")
+    build([str(src)], tmp_path / "out", jobs=1)
+    assert set(pages) <= set(asked)
+
+
+def test_write_new_writes_straight_to_the_descriptor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from timeline.output import write_new
+
+    def no_file_object(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file object was made")
+
+    monkeypatch.setattr(os, "fdopen", no_file_object)
+    data = bytes(range(256)) * 20_000  # 5 MB
+    write_new(tmp_path / "a", data)
+    assert (tmp_path / "a").read_bytes() == data
+    with pytest.raises(FileExistsError):
+        write_new(tmp_path / "a", b"x")
+    assert (tmp_path / "a").read_bytes() == data

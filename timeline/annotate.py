@@ -39,6 +39,7 @@ __all__ = ["Link", "article_html", "links_for"]
 _PRIVATE_USE = ((0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0xE000, 0xF8FF))
 _MAX_LINKS = 0xFFFD
 _TOKEN = re.compile(r"<[^>]*>|[^<]+")
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -210,12 +211,16 @@ def _link_markers(rendered: str, links: Sequence[Link], markers: _Markers) -> tu
     anchored: set[str] = set()
     in_link = 0
     split = re.compile(f"({markers.pattern.pattern})")
+    marked = markers.pattern.search
     for token in _TOKEN.findall(rendered):
         if token.startswith("<"):
-            name = re.match(r"</?([a-zA-Z0-9]+)", token)
+            name = _TAG_NAME.match(token)
             if name and name.group(1).lower() == "a":
                 in_link += -1 if token.startswith("</") else 1
-            out.append(markers.pattern.sub("", token))
+            out.append(markers.pattern.sub("", token) if marked(token) else token)
+            continue
+        if not marked(token):  # most text between tags links nothing
+            out.append(token)
             continue
         open_tag: str | None = None
         for piece in split.split(token):

@@ -41,6 +41,26 @@ def tokenized(text: str, lang: str = "") -> bool:
 
 
 _SPACED_ELISION = re.compile(r"\b[^\W\d_]{1,6} ?['’] (?=[^\W\d_])")
+# What `_SPACED_ELISION` is counted by: its apostrophes (few in a text), each with what comes before.
+_APOSTROPHE_SPACE = re.compile(r"['’] (?=[^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _spaced_elisions(text: str) -> int:
+    """How many matches `_SPACED_ELISION.findall(text)` finds, found from the apostrophes: tried at
+    every word of a text, that pattern took a fifth of a story's CPU. A match holds one apostrophe,
+    before it an optional space and a run of 1 to 6 letters that starts a word (no word character
+    before it); matches never share letters, so each apostrophe is judged alone."""
+    count = 0
+    for m in _APOSTROPHE_SPACE.finditer(text):
+        end = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
+        start = end
+        while start > 0 and end - start <= 6 and _LETTER.match(text, start - 1):
+            start -= 1
+        if 1 <= end - start <= 6 and (start == 0 or not _WORD_CHAR.match(text, start - 1)):
+            count += 1
+    return count
 
 
 def tokenized_text(text: str) -> bool:
@@ -49,7 +69,7 @@ def tokenized_text(text: str) -> bool:
     commas = text.count(",")
     if commas >= 3 and text.count(" ,") * 2 > commas:
         return True
-    elided = len(_SPACED_ELISION.findall(text))
+    elided = _spaced_elisions(text)
     return elided >= 3 and elided * 2 > text.count("'") + text.count("’")
 
 

@@ -85,6 +85,18 @@ def clause_parts(event: Event) -> tuple[str, str, str]:
     return text[:start], text[start:max(start, end)], text[max(start, end):]
 
 
+def _escape_plain(text: str) -> str:
+    """markupsafe's escape of a plain string, as a plain string (where it has no C speedups)."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # markupsafe's own C routine, when it has one: the same five entities in one pass
+    from markupsafe._speedups import _escape_inner as _escape_str
+except ImportError:  # pragma: no cover - markupsafe without its speedups
+    _escape_str = _escape_plain
+
+
 def mark_phrase(event: Event, href: str | None = None) -> Markup:
     """The event's sentence, HTML-escaped, with its date phrase wrapped in `<mark>` (with `href`,
     also a link there: the phrase in the article text) and, when the sentence dates several
@@ -92,14 +104,15 @@ def mark_phrase(event: Event, href: str | None = None) -> Markup:
     text = event.text
     at = _phrase_at(event)
 
-    # Escaped piece by piece and concatenated (what Markup.format does, without its formatter).
+    # Escaped piece by piece and concatenated (what Markup.format does, without its formatter), as
+    # plain strings: one Markup made at the end, not one for every piece.
     def piece(lo: int, hi: int) -> str:
         if at is None or hi <= at[0] or lo >= at[1]:
-            return escape(text[lo:hi])
+            return _escape_str(text[lo:hi])
         start, end = max(lo, at[0]), min(hi, at[1])
-        phrase = escape(text[start:end])
+        phrase = _escape_str(text[start:end])
         inner = f'<a class="to-text" href="{escape(href)}">{phrase}</a>' if href else phrase
-        return f"{escape(text[lo:start])}<mark>{inner}</mark>{escape(text[end:hi])}"
+        return f"{_escape_str(text[lo:start])}<mark>{inner}</mark>{_escape_str(text[end:hi])}"
 
     if not event.clause:
         return Markup(piece(0, len(text)))
@@ -280,14 +293,25 @@ def edited_words(edited: Sequence[str]) -> str:
 PAGE_LANG = DEFAULT
 
 
+_NO_LANG = Markup("")
+
+
 def lang_attr(value: object) -> Markup:
     """` lang="fr"` for an element holding the words of an article (`value`: the Article, or its
     language code) in another language than the page's (PAGE_LANG), else "" (WCAG 3.1.2, Language
     of Parts). Only a valid BCP 47 tag is written (timeline.lang.html_lang), so nothing to escape."""
-    code = html_lang(getattr(value, "lang", value))
-    if code is None or code.split("-")[0] == PAGE_LANG:
-        return Markup("")
-    return Markup(f' lang="{code}"')
+    code = getattr(value, "lang", value)
+    return _lang_attr(code) if type(code) is str else _NO_LANG  # html_lang: None for all but a str
+
+
+@lru_cache(maxsize=1024)
+def _lang_attr(code: str) -> Markup:
+    """`lang_attr` of a language code, remembered: every entry and every mark of the overview asks
+    for its article's (a page of 6 events asks 20 times, all for one or two codes)."""
+    tag = html_lang(code)
+    if tag is None or tag.split("-")[0] == PAGE_LANG:
+        return _NO_LANG
+    return Markup(f' lang="{tag}"')
 
 
 def title_lang(title: object, articles: Sequence[object]) -> Markup:

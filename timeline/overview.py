@@ -522,7 +522,7 @@ def _span_label(e: Dated, unit: int) -> str:
 # --- the overview ---------------------------------------------------------------------------------
 
 
-def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Sequence[Break],
+def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Sequence[str],
                  shapes: Sequence[tuple[str, str]]) -> str:
     """The drawing in words (its <desc>): how many events, from when to when, what was left out,
     and the shape of each track's marks."""
@@ -532,7 +532,7 @@ def _description(placed: Sequence[tuple[Dated, tuple[float, float]]], breaks: Se
     span = first.label if first is last else f"from {first.label} to {last.label}"
     text = f"{n} event{'s' if n != 1 else ''}, {span}, drawn to scale"
     if breaks:
-        text += "; left out, as they have no events: " + ", ".join(b.label for b in breaks)
+        text += "; left out, as they have no events: " + ", ".join(breaks)
     text += "."
     if shapes:
         text += " One row each: " + "; ".join(f"{label} ({shape}s)" for label, shape in shapes) + "."
@@ -607,7 +607,7 @@ def _uncrowded(ticks: list[Tick]) -> list[Tick]:
 
 
 def _layout(sh: _Shared, vertical: bool, description: str,
-            divs: Mapping[str, tuple[Divider, ...]]) -> Overview:
+            divs: Mapping[str, tuple[Divider, ...]], down: Overview | None = None) -> Overview:
     """One layout of an overview: time across (x0..x1 of WIDTH) or down (V_LENGTH)."""
     specs, multi = sh.specs, len(sh.specs) > 1
     if vertical:
@@ -677,7 +677,7 @@ def _layout(sh: _Shared, vertical: bool, description: str,
         segments=tuple(segments), breaks=tuple(breaks), ticks=tuple(ticks), tracks=tuple(track_rows),
         marks=tuple(marks), published_x=None if multi else track_rows[0].published_x,
         published=None if multi else specs[0].published, description=description, dividers=divs,
-        marked=frozenset(sh.placed[k][0].id for k in seen),
+        marked=frozenset(sh.placed[k][0].id for k in seen), down=down,
     )
 
 
@@ -690,7 +690,8 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
     of the geometry are then along and across the time axis), computed from the same work.
     None when no event has a place in time."""
     specs = list(tracks or [])[:MAX_TRACKS] or [TrackSpec("", frozenset(), published)]
-    specs = [replace(s, label=no_bidi(s.label)) for s in specs]  # a source's name: SVG text, no <bdi>
+    specs = [s if no_bidi(s.label) == s.label else replace(s, label=no_bidi(s.label))  # a source's name: SVG
+             for s in specs]  # text, no <bdi>
     multi = len(specs) > 1
     placed = sorted(((e, d) for e in events if (d := _days(e)) is not None), key=lambda p: p[1])
     if not placed:
@@ -724,13 +725,14 @@ def overview(events: Sequence[Dated], *, published: dt.date | None = None,
                   for e, _ in placed], runs, weights,
                  quotes=["" if short or getattr(e, "headline", None) else str(getattr(e, "article", "") or "")
                          for e, _ in placed])
-    across = _layout(sh, False, "", {})
-    shapes = [(t.label, t.shape) for t in across.tracks] if multi else []
-    description = _description(placed, across.breaks, shapes)
+    # The words and the dividers first (they need no layout: the breaks' lengths are the runs'
+    # gaps, the tracks' shapes their order), so each layout is made once, whole.
+    shapes = [(spec.label, (OTHER_SHAPE if spec.other else SHAPES[i % len(SHAPES)])[0])
+              for i, spec in enumerate(specs)] if multi else []
+    gaps = [_duration(runs[i + 1][0] - runs[i][1]) for i in range(len(runs) - 1)]
+    description = _description(placed, gaps, shapes)
     divs = _dividers(placed, None if multi else specs[0].published)
-    across = replace(across, description=description, dividers=divs,
-                     down=_layout(sh, True, description, divs) if down else None)
-    return across
+    return _layout(sh, False, description, divs, _layout(sh, True, description, divs) if down else None)
 
 
 def for_articles(events: Sequence[Dated], articles: Sequence[object]) -> Overview | None:

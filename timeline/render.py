@@ -62,20 +62,23 @@ trim_blocks, lstrip_blocks, keep_trailing_newline.
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from timeline import calendar, exports, jsonout, meta, overview
 from timeline.chronology import Timeline
 from timeline.diff import DIFF_FORMATS, TimelineDiff, WordRun, published
 from timeline.errors import TemplateError
 from timeline.events import Event
+from timeline.filters import _escape_plain as _escape_plain  # the fallback, for the tests
 from timeline.filters import (
+    _escape_str,
     clause_parts,
     counted,
     edited_text,
@@ -158,16 +161,8 @@ def default_templates_dir() -> Path:
 # --- environment and rendering ------------------------------------------------------------------
 
 
-def _escape_plain(text: str) -> str:
-    """markupsafe's escape of a plain string, as a plain string (where it has no C speedups)."""
-    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
-
-
-try:  # markupsafe's own C routine, when it has one: the same five entities in one pass
-    from markupsafe._speedups import _escape_inner as _escape_text
-except ImportError:  # pragma: no cover - markupsafe without its speedups
-    _escape_text = _escape_plain
+# markupsafe's escape of a plain string, as a plain string (timeline.filters: its C routine when it has one).
+_escape_text = _escape_str
 
 
 def _escape(value: object) -> str:
@@ -177,6 +172,8 @@ def _escape(value: object) -> str:
     kind = type(value)
     if kind is str:
         return _escape_text(value)  # type: ignore[arg-type]
+    if kind is Markup:  # markupsafe would copy it into a new Markup (the page's text, its drawings: kilobytes)
+        return value  # type: ignore[return-value]
     if kind is int or kind is float:
         return str(value)  # digits, a sign, a point, "inf" or "nan": nothing to escape
     return escape(value)
@@ -369,12 +366,17 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         env_class = _theme_sandbox()
     env = env_class(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False),
+        # Asked again for each template an include or an import renders: remembered per name.
+        autoescape=functools.cache(jinja2.select_autoescape(["html", "htm", "xml", "svg"], default_for_string=False)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # a template is read once per environment: no stat of its file at every include
+        # A plain dict of the templates loaded, not an LRU cache, whose every look-up (one per include
+        # or import: about 25 a page) takes a lock and moves the name in a queue; a theme's templates
+        # are the files of its folder, so the dict stays small.
+        cache_size=-1,
     )
     env.filters.update(
         label=calendar.label,

@@ -424,12 +424,29 @@ def _render_chunk(indices: Sequence[int]) -> list[list[Page] | list[Staged]]:
     return out
 
 
+def _render_site_part(part: str) -> tuple[list[Page] | list[Staged], tuple[Story | None, tuple[str, ...]] | None]:
+    """A render worker's share of the pages of the whole site: "story" (the story, made here, and
+    its pages; the story and what the edits said of its days come back with them), or "combined"
+    (the changes between versions, the combined timeline and the index), written beside their
+    targets when there is a Stage."""
+    assert _RENDERING is not None
+    model, env, stage = _RENDERING
+    if part == "story":
+        pages, told = _story_pages(model, env), model._told
+    else:
+        anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
+                                                          ap.result.timexes, ap.result.sentences)
+                    for ap in model.pages}
+        pages, told = [*_changes_pages(model, env), *_combined_pages(model, env, anchored),
+                       *_index_pages(model, env)], None
+    return ([stage.put(p) for p in pages] if stage is not None else pages), told
+
+
 def render_pages(model: SiteModel, env: jinja2.Environment, step: Callable[[], None] = lambda: None, *,
                  templates: Path | None = None, jobs: int = 1) -> list[Page]:
     """Phase 2: every page of the site rendered to a string, with one Jinja environment per
-    process: `jobs` processes render the article pages (with `env`, which they inherit when they
-    are forked; `templates` is the theme it was made for) while this one renders the pages of the
-    whole site."""
+    process: `jobs` processes render the article pages and the pages of the whole site (with
+    `env`, which they inherit when they are forked; `templates` is the theme it was made for)."""
     return [p for p in _render(model, env, step, templates, jobs, None) if isinstance(p, Page)]
 
 
@@ -438,7 +455,7 @@ def stage_pages(model: SiteModel, env: jinja2.Environment, stage: Stage, step: C
                 meanwhile: Callable[[], None] | None = None) -> list[Staged]:
     """Phases 2 and 3 of a build at once: every page rendered and written beside its target by the
     process that rendered it (`Stage.commit` then puts them all in place). With worker processes,
-    `meanwhile` is called once when this one has rendered its pages and would only wait for theirs."""
+    `meanwhile` is called once when this one has given them every page and would only wait."""
     return [p for p in _render(model, env, step, templates, jobs, stage, meanwhile) if isinstance(p, Staged)]
 
 
@@ -469,24 +486,38 @@ def _render(model: SiteModel, env: jinja2.Environment, step: Callable[[], None],
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
             # On a failure or a signal, the pages not yet rendered are cancelled, not waited for.
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+            # The pages of the whole site go to the workers first, the story's and the combined
+            # timeline's each as a task of its own (this process alone took longer over them than
+            # either worker over its share of the article pages), then the article pages.
+            parts = [pool.submit(_render_site_part, part) for part in ("story", "combined")
+                     if part != "story" or (model.site.story_href and model.site.story_md_href)]
             futures = [pool.submit(_render_chunk, range(i, min(n, i + size))) for i in range(1, n, size)]
-            anchored = {ap.result.article.id: anchored_events(ap.result.article, ap.timeline.events,
-                                                              ap.result.timexes, ap.result.sentences)
-                        for ap in model.pages}
-        else:
-            anchored = {}
-            for ap in model.pages:
-                made, ids = _article_pages(ap, site, env)
-                article_pages += [keep(p) for p in made]
-                anchored[ap.result.article.id] = ids
+            if meanwhile is not None:
+                meanwhile()
+            for future in futures:
+                for done in future.result():
+                    article_pages += done
+                    step()
+            made_parts: dict[str, list[Page | Staged]] = {}
+            for future in parts:
+                pages, told = future.result()
+                if told is not None:  # the story and its warnings, made by the worker, are the model's
+                    model.__dict__["_told"] = told
+                made_parts["story" if told is not None else "combined"] = list(pages)
                 step()
+            if len(parts) < 2:
+                step()
+            combined = made_parts["combined"]
+            # In the order one process makes them: changes, combined, story, index (3 files each).
+            index_at = len(combined) - 3
+            return article_pages + combined[:index_at] + made_parts.get("story", []) + combined[index_at:]
+        anchored = {}
+        for ap in model.pages:
+            made, ids = _article_pages(ap, site, env)
+            article_pages += [keep(p) for p in made]
+            anchored[ap.result.article.id] = ids
+            step()
         site_pages = [keep(p) for p in _site_pages(model, env, anchored, step)]
-        if futures and meanwhile is not None:
-            meanwhile()
-        for future in futures:
-            for done in future.result():
-                article_pages += done
-                step()
     return article_pages + site_pages
 
 
@@ -500,7 +531,16 @@ def page_names(model: SiteModel) -> list[str]:
 
 def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]],
                 step: Callable[[], None]) -> list[Page]:
-    """The changes between versions, the combined timeline and the index."""
+    """The changes between versions, the combined timeline, the story and the index."""
+    pages = [*_changes_pages(model, env), *_combined_pages(model, env, anchored), *_story_pages(model, env)]
+    step()
+    pages += _index_pages(model, env)
+    step()
+    return pages
+
+
+def _changes_pages(model: SiteModel, env: jinja2.Environment) -> list[Page]:
+    """The changes between consecutive versions of an article."""
     site = model.site
     pages: list[Page] = []
     for change, d in model.diffs:
@@ -512,7 +552,13 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
                   Page(change.md_href, render_diff(d, "md", env=env, old_href=change.old_href,
                                                    new_href=change.new_href, old_md_href=old_md, new_md_href=new_md)),
                   Page(f"{name}.json", render_diff(d, "json"))]
+    return pages
 
+
+def _combined_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, set[str]]) -> list[Page]:
+    """The combined timeline, each event linked to the phrase of each article that reports it
+    (`anchored`: the events whose phrase has an anchor in each article's page)."""
+    site = model.site
     by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
     events_of: dict[tuple[str, str, str | None], list[Event]] = {}  # (article, date, until) -> its events
     event_by_id: dict[str, Event] = {}
@@ -534,27 +580,35 @@ def _site_pages(model: SiteModel, env: jinja2.Environment, anchored: dict[str, s
     page = PageInfo("combined", "combined.html", (("JSON", "combined.json"), ("Markdown", "combined.md")))
     first_report = {eid: links[0][1] for eid, links in source_hrefs.items() if links and "#" in links[0][1]}
     ctx = context(combined, site=site, page=page, source_hrefs=source_hrefs, phrase_href=first_report)
-    pages += [Page("combined.html", render_template(env, "combined.html", ctx)),
-              Page("combined.md", render_template(env, "timeline.md", ctx)),
-              Page("combined.json", render(combined, "json"))]
-    if model.story is not None and site.story_href and site.story_md_href:
-        from timeline.render import render_story
+    return [Page("combined.html", render_template(env, "combined.html", ctx)),
+            Page("combined.md", render_template(env, "timeline.md", ctx)),
+            Page("combined.json", render(combined, "json"))]
 
-        json_href = site.story_href.removesuffix(".html") + ".json"
-        page = PageInfo("story", site.story_href, (("JSON", json_href), ("Markdown", site.story_md_href)))
-        pages += [Page(site.story_href, render_story(model.story, "html", env=env, site=site, page=page,
-                                                     articles_by_id=by_id, article_href=site.article_href)),
-                  Page(site.story_md_href, render_story(model.story, "md", env=env)),
-                  Page(json_href, render_story(model.story, "json"))]
-    step()
 
+def _story_pages(model: SiteModel, env: jinja2.Environment) -> list[Page]:
+    """The story of several articles (none for a site of one)."""
+    site = model.site
+    if model.story is None or not site.story_href or not site.story_md_href:
+        return []
+    from timeline.render import render_story
+
+    by_id = {ap.result.article.id: ap.result.article for ap in model.pages}
+    json_href = site.story_href.removesuffix(".html") + ".json"
+    page = PageInfo("story", site.story_href, (("JSON", json_href), ("Markdown", site.story_md_href)))
+    return [Page(site.story_href, render_story(model.story, "html", env=env, site=site, page=page,
+                                               articles_by_id=by_id, article_href=site.article_href)),
+            Page(site.story_md_href, render_story(model.story, "md", env=env)),
+            Page(json_href, render_story(model.story, "json"))]
+
+
+def _index_pages(model: SiteModel, env: jinja2.Environment) -> list[Page]:
+    """The index of the site: every article, and links to the combined timeline and the story."""
+    site = model.site
     page = PageInfo("index", "index.html", (("JSON", "index.json"), ("Markdown", "index.md")))
-    ctx = context(combined, site=site, page=page)
-    pages += [Page("index.html", render_template(env, "index.html", ctx)),
-              Page("index.md", render_template(env, "index.md", ctx)),
-              Page("index.json", _index_json(site))]
-    step()
-    return pages
+    ctx = context(site.combined, site=site, page=page)
+    return [Page("index.html", render_template(env, "index.html", ctx)),
+            Page("index.md", render_template(env, "index.md", ctx)),
+            Page("index.json", _index_json(site))]
 
 
 def render_site(articles: Sequence[Article], templates: Path | None = None, *, title: str = SITE_TITLE,
@@ -692,10 +746,14 @@ class Stage:
     folder is never left half old, half new. A page whose file already holds its content is not
     written at all."""
 
-    def __init__(self, out: Path, previous: Manifest | None, force: bool = False) -> None:
+    def __init__(self, out: Path, previous: Manifest | None, force: bool = False,
+                 names: frozenset[str] | None = None) -> None:
         self.out = out
         self.previous = previous or Manifest({}, {})
         self.force = force
+        # The names in `out` when the build began (None: not known): a page of another name is new,
+        # with no file to read first (a first build's thousands of pages).
+        self.names = names
         self.pid = os.getpid()  # temporary files are named after the build's process (output.temp_name)
         self.dirs: set[Path] = {out}
 
@@ -705,7 +763,8 @@ class Stage:
         data = page.content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         target = self.out / page.path
-        current = regular_sha256(target)
+        new = self.names is not None and "/" not in page.path and page.path not in self.names
+        current = None if new else regular_sha256(target)
         if current == digest:
             return Staged(page.path, digest, None)
         if current is not None and not self.force and not self.previous.owns(page.path, current):
@@ -878,7 +937,11 @@ def _staged(out: Path, previous: Manifest | None, produce: Callable[[Stage], lis
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    stage = Stage(out, previous, force)
+    try:
+        there: frozenset[str] | None = frozenset(os.listdir(out))
+    except OSError:
+        there = None
+    stage = Stage(out, previous, force, there)
     stage.dirs |= {(out / n).parent for n in names if "/" in n}
     owned = {MANIFEST, CACHE_NAME, *(Path(n).name for n in previous.files)} if previous else {MANIFEST, CACHE_NAME}
     for folder in sorted(stage.dirs | ({(out / n).parent for n in previous.files} if previous else set())):
