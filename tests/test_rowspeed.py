@@ -678,3 +678,22 @@ def test_the_events_of_one_sentence_without_a_date_are_the_general_path_s(text: 
             _find_events(article, [], sentences, undated)
     with pytest.raises(ValueError):
         find_events(article, [], segment("One sentence here."), undated="some")
+
+
+def test_the_events_table_collects_garbage_less_often_and_restores_the_collector_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A million rows allocate hundreds of millions of short-lived objects: with the collector's
+    # default threshold (700) 50,000 rows spent about 0.3 s of 5.5 in its collections.
+    import gc
+
+    from timeline.batch import GC_THRESHOLD, iter_items
+    from timeline.table import events_table
+
+    src = tmp_path / "rows.jsonl"
+    src.write_text("".join('{"text": "The port reopened on Monday.", "published": "2026-01-31"}\n' for _ in range(3)))
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+    events_table(iter_items([str(src)], keyed=False), str(tmp_path / "events.csv"), jobs=1,
+                 advance=lambda n: seen.append(gc.get_threshold()))
+    assert seen and all(t[0] >= GC_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before
+    assert (tmp_path / "events.csv").read_text().count("\n") == 4
