@@ -882,12 +882,30 @@ def find_events(article: Article, timexes: Sequence[Timex] | None = None,
     or at the day the text narrates where it clearly continues it). A sentence whose only date
     anchors a comparison counts as undated, except that with "none" it is left out."""
     check_undated(undated)
+    if sentences is None:
+        sentences = segment(article.text)
+    if timexes is None:
+        timexes = tag(article.text, article.published, sentences)
+    if not timexes and len(sentences) == 1:  # (a collection's row, most often)
+        return _lone_undated(article, sentences[0], undated)
+    return _find_events(article, timexes, sentences, undated)
+
+
+def _lone_undated(article: Article, sentence: Sentence, undated: str) -> list[Event]:
+    """`_find_events` of a text of one sentence and no temporal expression: with "lead" or "all",
+    the sentence at the publication date when it is the lead (a sentence, not a heading); else
+    nothing (tests/test_rowspeed.py compares the two)."""
+    if undated == "none" or not _reportable(article.text, sentence, True, article.title):
+        return []
+    return [_undated_event(article, sentence, _publication_day(article.published), "publication", None,
+                           _Ids(article.id))]
+
+
+def _find_events(article: Article, timexes: Sequence[Timex], sentences: Sequence[Sentence],
+                 undated: str) -> list[Event]:
+    """`find_events` of any text, with its temporal expressions and sentences made."""
     text = article.text
     published = article.published
-    if sentences is None:
-        sentences = segment(text)
-    if timexes is None:
-        timexes = tag(text, published, sentences)
     by_sentence: dict[int, list[_Dated]] = {}
     references: dict[int, Timex] = {}
     in_byline = byline_test(text) if timexes else _nowhere  # (no dates: nothing to ask)
