@@ -428,7 +428,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
                 and not w["ahead"].search(sentence) and not w["lately"].search(sentence) \
-                and not w["beside"].search(sentence):
+                and not w["beside"].search(sentence) and not _has_era(sentence, lang):
             continue
         # each pass goes over the list it is given: the whole text's made an article of one
         # paragraph (or many dated sentences) quadratic
@@ -482,6 +482,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _of_year(text, s, out, published, lang)
             out = _weekday_before_date(text, s, out, lang)
             out = _seasons(text, s, out, published, lang)
+            out = _eras(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
@@ -535,6 +536,96 @@ def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: st
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{code}", None,
                          None if m.group("year") else "publication", "locale:season", TAGGER))
     return out
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_CENTURY_NUMBER = re.compile(r"(?<![^\W\d_])([XVI]+)(?=[^a-zA-Z]|[eè]|$)|(\d+)", re.IGNORECASE)
+_CONNECT = r"(?:de\s+los|de\s+las|de\s+la|de\s+l['’]|del|de|des|du|d['’]|dei|degli|della|dello|dell['’]|di)?"
+
+
+def _roman(numeral: str) -> int:
+    """The value of a roman numeral of a century (I to XXI)."""
+    values = [_ROMAN[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+@cache
+def _era_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of a locale's centuries and decades (LOCALES' `century`, `last_century`,
+    `decade`), a part of them before them ("finales del siglo XX", "début des années 1990"), and of
+    its centuries named by their hundreds ("nel Novecento", case as written): made once a language."""
+    loc = LOCALES[lang]
+    if not loc.century and not loc.decade:
+        return None
+    number = r"(?:(?=[XVI])X{0,2}(?:IX|IV|V?I{0,3})|[12]?\d(?:º|°)?)"
+    words = "|".join(sorted(map(re.escape, loc.decade_words or {}), key=len, reverse=True)) or "(?!)"
+    tens = rf"(?:1\d\d0|20\d0|['’]?[1-9]0|{words})(?![\w'’-])" \
+           r"(?!\s*(?:,|-|–|/|et|y|e|ed|à|a|al|au)\s*\d)"  # "les années 2010 et 2011" are two years
+    eras = [f"(?P<century>{loc.century.format(n=number)})"] if loc.century else []
+    eras += [f"(?P<last>{'|'.join(map(re.escape, loc.last_century))})"] if loc.last_century else []
+    eras += [f"(?P<decade>{loc.decade.format(n=tens)})"] if loc.decade else []
+    parts = "|".join(f"(?P<p{i}>{words})" for i, (words, _) in enumerate(loc.parts))
+    era = re.compile(rf"(?<!\w)(?:(?:{parts})\s*{_CONNECT}\s*)?(?:{'|'.join(eras)})(?!\w)", re.IGNORECASE)
+    names = "|".join(map(re.escape, loc.century_names or {})) or "(?!)"
+    named = re.compile(rf"(?<!\w)(?:(?i:{parts})\s*{_CONNECT}\s*|(?i:{loc.century_before or '(?!)'})\s*)"
+                       rf"(?P<name>{names})(?!\w)")
+    return era, named
+
+
+def _has_era(sentence: str, lang: str) -> bool:
+    """Whether a sentence names a century or a decade ("el siglo XIX", "nel Novecento"), which
+    hold no digit or date word."""
+    made = _era_patterns(lang)
+    return made is not None and any(p.search(sentence) for p in made)
+
+
+def _eras(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A century ("el siglo XIX", "au XIXe siècle", "nel XX secolo", "nel Novecento", "el siglo
+    pasado") and a decade ("los años 90", "les années 1990", "gli anni Ottanta"), valued by the English
+    resolver as English "the 19th century" (18) and "the nineties" (199, the latest such decade); a
+    part before them is their mod ("a finales del siglo XX": 19 END), as English "the end of the 20th
+    century". They replace what the search read in them (a year, "1990")."""
+    made = _era_patterns(lang)
+    if made is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    era, named = made
+    loc = LOCALES[lang]
+    found = []
+    for m in (*era.finditer(text, s.start, s.end), *named.finditer(text, s.start, s.end)):
+        groups = m.groupdict()
+        mod = next((loc.parts[i][1] for i in range(len(loc.parts)) if groups.get(f"p{i}")), None)
+        start = m.start() if mod else m.start("name") if groups.get("name") else m.start()
+        if groups.get("name"):
+            parse = Parse("calendar", century=(loc.century_names or {})[m.group("name")])
+        elif groups.get("last"):
+            parse = Parse("calendar", century=(published.year - 1) // 100 - 1)
+        elif groups.get("century"):
+            number = _CENTURY_NUMBER.search(m.group("century"))
+            assert number is not None  # the pattern holds one
+            n = int(number.group(2)) if number.group(2) else _roman(number.group(1))
+            if not 1 <= n <= 21:
+                continue
+            parse = Parse("calendar", century=n - 1)
+        elif year := re.search(r"\d{4}", m.group("decade")):
+            parse = Parse("calendar", decade=int(year.group()) // 10)
+        else:
+            two = re.search(r"\d\d", m.group("decade"))
+            word = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*$", m.group("decade"))
+            tens = int(two.group()) // 10 if two else _lookup(loc.decade_words or {}, word.group() if word else "", 0)
+            if not tens:
+                continue
+            parse = Parse("calendar", decade=tens) if tens >= 100 else \
+                Parse("calendar", decade=190 + tens, latest_decade=True)
+        got = resolve(parse, Context(published))
+        if got is not None:
+            found.append(Timex(start, m.end(), text[start:m.end()], "DATE", got.value, mod, None, "locale:era", TAGGER))
+    if not found:
+        return out
+    kept = [t for t in out if not any(f.start < t.end and t.start < f.end for f in found)]
+    return kept + [f for f in found if not any(o.start < f.end and f.start < o.end for o in kept)]
 
 
 _COMMA = re.compile(r"\s*,\s*")

@@ -78,6 +78,15 @@ class Locale:
     season_marks: dict[str, int] | None = None  # the words that mark a season last (-1) or next (1)
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
+    century: str = ""  # a century: a regular expression, {n} its number (roman or digits): "siglo XIX" is TIMEX3
+    #                 "18" (the 1800s), as English "the 19th century"
+    century_names: dict[str, int] | None = None  # centuries named by their hundreds, capitalised ("il Novecento"
+    #                 -> 19), after the words of `century_before`
+    century_before: str = ""  # the words a century's name follows ("nel", "dell'"): a regular expression
+    last_century: tuple[str, ...] = ()  # "el siglo pasado": the century before the publication's
+    decade: str = ""  # a decade: a regular expression, {n} its number ("1990", "90", "'90") or a word of
+    #                 `decade_words`; in two digits or in words the latest such decade, as English "the nineties"
+    decade_words: dict[str, int] | None = None  # "noventa" -> 9 (the tens), "Duemila" -> 200 (a decade itself)
 
 
 LOCALES: dict[str, Locale] = {
@@ -91,6 +100,10 @@ LOCALES: dict[str, Locale] = {
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
               "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
+        century=r"siglo\s+{n}", last_century=("siglo pasado", "pasado siglo"),
+        decade=r"(?:los|unos)\s+años\s+{n}|(?:la\s+)?década\s+de\s+(?:los\s+)?{n}",
+        decade_words={"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5, "sesenta": 6, "setenta": 7,
+                      "ochenta": 8, "noventa": 9},
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
         season_marks={"pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1, "que viene": 1},
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
@@ -179,6 +192,10 @@ LOCALES: dict[str, Locale] = {
         days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
               "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
         before=("dernier",), after=("prochain",),
+        century=r"{n}\s*(?:e|è|ème|eme|ᵉ)\s+siècle", last_century=("siècle dernier", "siècle passé"),
+        decade=r"(?:les|des|aux)\s+années\s+{n}|(?:la\s+)?décennie\s+{n}",
+        decade_words={"vingt": 2, "trente": 3, "quarante": 4, "cinquante": 5, "soixante": 6, "soixante-dix": 7,
+                      "quatre-vingt": 8, "quatre-vingts": 8, "quatre-vingt-dix": 9},
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
         season_marks={"dernier": -1, "passé": -1, "prochain": 1},
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
@@ -261,6 +278,13 @@ LOCALES: dict[str, Locale] = {
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
               "questa notte": 0, "la notte scorsa": -1},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
+        century=r"{n}\s*(?:°|º)?\s+secolo|secolo\s+{n}", last_century=("secolo scorso", "scorso secolo"),
+        century_names={"Duecento": 12, "Trecento": 13, "Quattrocento": 14, "Cinquecento": 15, "Seicento": 16,
+                       "Settecento": 17, "Ottocento": 18, "Novecento": 19},
+        century_before=r"il|nel|del|al|dal|sul|l['’]|nell['’]|dell['’]|all['’]|dall['’]|sull['’]",
+        decade=r"(?:(?<=\bgli\s)|(?<=\bnegli\s)|(?<=\bdegli\s)|(?<=\bagli\s)|(?<=\bdagli\s)|(?<=\bsugli\s))anni\s+{n}",
+        decade_words={"venti": 2, "trenta": 3, "quaranta": 4, "cinquanta": 5, "sessanta": 6, "settanta": 7,
+                      "ottanta": 8, "novanta": 9, "duemila": 200},
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
         season_marks={"scorso": -1, "scorsa": -1, "passato": -1, "passata": -1, "prossimo": 1, "prossima": 1},
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
