@@ -483,6 +483,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _weekday_before_date(text, s, out, lang)
             out = _seasons(text, s, out, published, lang)
             out = _eras(text, s, out, published, lang)
+            out = _bare_seasons(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
@@ -535,6 +536,48 @@ def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: st
         out = [t for t in out if not (t.start < m.end() and t.end > m.start())]
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{code}", None,
                          None if m.group("year") else "publication", "locale:season", TAGGER))
+    return out
+
+
+@cache
+def _bare_season_pattern(lang: str) -> re.Pattern[str] | None:
+    """The pattern of a locale's seasons after "this" or a preposition, without a year or a mark
+    ("este verano", "en invierno", "cet été", "au printemps", "quest'estate", "in autunno")."""
+    loc = LOCALES[lang]
+    if not loc.seasons or not (loc.season_this or loc.season_in):
+        return None
+    season = "|".join(sorted(map(re.escape, loc.seasons), key=len, reverse=True))
+    marks = "|".join(sorted(map(re.escape, loc.season_marks or {}), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:(?P<this>{loc.season_this or '(?!)'})\s*|(?:{loc.season_in or '(?!)'})\s*)"
+                      rf"(?<=\s|['’])(?P<season>{season})(?!\w)(?!,?\s+(?:(?:de|del|di)\s+)?\d)"
+                      rf"(?!\s+(?:{marks})(?!\w))(?!\s+(?:{loc.season_names or '(?!)'})(?!\w))"
+                      r"(?!\s+(?-i:[A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛ]))", re.IGNORECASE)
+
+
+def _bare_seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A season after "this" ("este verano", "cet été", "quest'estate"): the publication year's, as
+    English "this summer" (2026-SU; "this winter" in February the one under way); after a
+    preposition ("en invierno", "au printemps", "in autunno"): the one the tense of its clause
+    points to, as English "in summer" (valued by the English resolver). A season followed by its
+    year or a mark is `_seasons`'; one followed by a name's word is none ("au printemps arabe")."""
+    pattern = _bare_season_pattern(lang)
+    if pattern is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    codes = {k.lower(): v for k, v in (LOCALES[lang].seasons or {}).items()}
+    for m in pattern.finditer(text, s.start, s.end):
+        if any(t.start < m.end() and t.end > m.start() for t in out):
+            continue
+        this = m.group("this") is not None
+        start = m.start() if this else m.start("season")
+        tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+        got = resolve(Parse("named", season=codes[m.group("season").lower()], shift=0 if this else None),
+                      Context(published, tense=tense))
+        if got is not None:
+            out.append(Timex(start, m.end(), text[start:m.end()], "DATE", got.value, None, "publication",
+                             "locale:season", TAGGER))
     return out
 
 

@@ -76,6 +76,11 @@ class Locale:
     seasons: dict[str, str] | None = None  # the seasons' names and their TIMEX3 codes ("primavera" -> "SP"): a
     #                 season with its year ("la primavera de 2010") or marked last or next ("l'été prochain")
     season_marks: dict[str, int] | None = None  # the words that mark a season last (-1) or next (1)
+    season_this: str = ""  # the words of "this" before a season ("este verano", "cet été", "quest'estate"): a
+    #                 regular expression; the publication year's season, as English "this summer"
+    season_in: str = ""  # the words before a season alone ("en invierno", "au printemps", "in autunno"): a regular
+    #                 expression; the season the tense of its clause points to, as English "in summer"
+    season_names: str = ""  # the words after a season that make it a name ("printemps arabe"): a regular expression
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
     century: str = ""  # a century: a regular expression, {n} its number (roman or digits): "siglo XIX" is TIMEX3
@@ -106,6 +111,7 @@ LOCALES: dict[str, Locale] = {
                       "ochenta": 8, "noventa": 9},
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
         season_marks={"pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1, "que viene": 1},
+        season_this=r"este|esta", season_in=r"en", season_names=r"árabe|arabe|de\s+Praga|negra",
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
@@ -198,6 +204,7 @@ LOCALES: dict[str, Locale] = {
                       "quatre-vingt": 8, "quatre-vingts": 8, "quatre-vingt-dix": 9},
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
         season_marks={"dernier": -1, "passé": -1, "prochain": 1},
+        season_this=r"cet|ce|cette", season_in=r"en|au", season_names=r"arabe|de\s+Prague|érable",
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
                  "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
                  "le week-end dernier": ("weekend", -1), "le week-end prochain": ("weekend", 1),
@@ -287,6 +294,7 @@ LOCALES: dict[str, Locale] = {
                       "ottanta": 8, "novanta": 9, "duemila": 200},
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
         season_marks={"scorso": -1, "scorsa": -1, "passato": -1, "passata": -1, "prossimo": 1, "prossima": 1},
+        season_this=r"questa|questo|quest['’]", season_in=r"in|d['’]", season_names=r"araba|arabe|di\s+Praga",
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "lo scorso fine settimana": ("weekend", -1), "il fine settimana scorso": ("weekend", -1),
