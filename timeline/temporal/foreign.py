@@ -484,6 +484,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _seasons(text, s, out, published, lang)
             out = _eras(text, s, out, published, lang)
             out = _bare_seasons(text, s, out, published, lang)
+            out = _parts_of_day(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
@@ -579,6 +580,48 @@ def _bare_seasons(text: str, s: Sentence, out: list[Timex], published: date, lan
             out.append(Timex(start, m.end(), text[start:m.end()], "DATE", got.value, None, "publication",
                              "locale:season", TAGGER))
     return out
+
+
+@cache
+def _part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a part of the day after a day ("ayer por la tarde", "mardi soir") and of one
+    before it, ending where the day begins ("la noche del martes", "nella notte di martedì")."""
+    loc = LOCALES[lang]
+    parts = "|".join(sorted(map(re.escape, loc.day_parts or {}), key=len, reverse=True))
+    return (re.compile(rf"(?:{loc.part_after})(?P<part>{parts})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:(?:la|le|il|l['’])\s*)?(?P<part>{parts})(?:{loc.part_before})$", re.IGNORECASE))
+
+
+def _parts_of_day(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A day with a part of it after or before it ("ayer por la tarde", "hier soir", "martedì sera",
+    "la noche del martes", "la nuit de mardi", "nella notte di martedì"), or a word that is both
+    ("anoche", "ce matin", "stamattina"): that part of the day, TIME with its TIMEX3 code, as English
+    "yesterday evening" (2026-02-04TEV), "this morning", "last night"; a night of the publication
+    day ("cette nuit", "stanotte") told in the past is the night gone by, as "last night"."""
+    loc = LOCALES[lang]
+    if not loc.day_parts:
+        return out
+    after, before = _part_patterns(lang)
+    codes = {k.lower(): v for k, v in loc.day_parts.items()}
+    done = []
+    for t in out:
+        if s.start <= t.start < s.end and t.type == "DATE" and _DAY_VALUE.fullmatch(t.value) and t.rule != "byline":
+            start, end, code, day = t.start, t.end, None, date.fromisoformat(t.value)
+            both = _lookup(loc.part_days or {}, t.text, None)
+            if both is not None:
+                shift, code = both
+                tense = _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
+                if shift is None and tense == "past":
+                    day = published - timedelta(days=1)
+            elif (m := after.match(text, t.end, s.end)) is not None:
+                end, code = m.end(), codes[m.group("part").lower()]
+            elif (m := before.search(text, max(s.start, t.start - 30), t.start)) is not None:
+                start, code = m.start(), codes[m.group("part").lower()]
+            if code is not None:
+                t = Timex(start, end, text[start:end], "TIME", f"{day.isoformat()}T{code}", t.mod, t.anchor,
+                          t.rule, t.tagger)
+        done.append(t)
+    return done
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

@@ -91,6 +91,15 @@ class Locale:
     last_century: tuple[str, ...] = ()  # "el siglo pasado": the century before the publication's
     decade: str = ""  # a decade: a regular expression, {n} its number ("1990", "90", "'90") or a word of
     #                 `decade_words`; in two digits or in words the latest such decade, as English "the nineties"
+    day_parts: dict[str, str] | None = None  # the parts of the day and their TIMEX3 codes ("soir" -> "EV"): a
+    #                 day before or after one is that part of it ("mardi soir", "la noche del martes": TIME
+    #                 2026-02-03TEV, as English "Tuesday evening")
+    part_after: str = ""  # the words between a day and its part after it ("ayer por la tarde"): a regular expression
+    part_before: str = ""  # ... between a part and its day after it ("la nuit de mardi"): a regular expression
+    part_days: dict[str, tuple[int | None, str]] | None = None  # words that are a day and its part: "anoche" ->
+    #                 (-1, "NI"); None: the publication day, or the day before in a past clause ("cette nuit a été
+    #                 calme", "stanotte sono morte": the night gone by, as "last night"; Spanish "esta noche ha
+    #                 anunciado" is this evening)
     decade_words: dict[str, int] | None = None  # "noventa" -> 9 (the tens), "Duemila" -> 200 (a decade itself)
 
 
@@ -103,7 +112,8 @@ LOCALES: dict[str, Locale] = {
         weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "miercoles",
                   "sabado"),  # the seven in order, then spellings without accents
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
-              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
+              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0,
+              "esta madrugada": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
         century=r"siglo\s+{n}", last_century=("siglo pasado", "pasado siglo"),
         decade=r"(?:los|unos)\s+años\s+{n}|(?:la\s+)?década\s+de\s+(?:los\s+)?{n}",
@@ -112,6 +122,10 @@ LOCALES: dict[str, Locale] = {
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
         season_marks={"pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1, "que viene": 1},
         season_this=r"este|esta", season_in=r"en", season_names=r"árabe|arabe|de\s+Praga|negra",
+        day_parts={"mañana": "MO", "madrugada": "MO", "tarde": "AF", "noche": "NI"},
+        part_after=r"\s+(?:por|en|a)\s+la\s+", part_before=r"\s+(?:del|de)\s+",
+        part_days={"anoche": (-1, "NI"), "anteanoche": (-2, "NI"), "esta mañana": (0, "MO"),
+                   "esta madrugada": (0, "MO"), "esta tarde": (0, "AF"), "esta noche": (0, "NI")},
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
@@ -196,7 +210,8 @@ LOCALES: dict[str, Locale] = {
                 "sept", "oct", "nov", "déc"),
         weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
-              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
+              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1,
+              "cette nuit": 0, "cet après-midi": 0, "la nuit dernière": -1},
         before=("dernier",), after=("prochain",),
         century=r"{n}\s*(?:e|è|ème|eme|ᵉ)\s+siècle", last_century=("siècle dernier", "siècle passé"),
         decade=r"(?:les|des|aux)\s+années\s+{n}|(?:la\s+)?décennie\s+{n}",
@@ -205,6 +220,10 @@ LOCALES: dict[str, Locale] = {
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
         season_marks={"dernier": -1, "passé": -1, "prochain": 1},
         season_this=r"cet|ce|cette", season_in=r"en|au", season_names=r"arabe|de\s+Prague|érable",
+        day_parts={"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
+        part_after=r"\s+(?:au\s+)?", part_before=r"\s+(?:de|du|d['’])\s*",
+        part_days={"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV"), "cette nuit": (None, "NI"),
+                   "la nuit dernière": (-1, "NI")},
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
                  "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
                  "le week-end dernier": ("weekend", -1), "le week-end prochain": ("weekend", 1),
@@ -283,7 +302,7 @@ LOCALES: dict[str, Locale] = {
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
               "dopodomani": 2, "stamattina": 0, "stasera": 0,
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
-              "questa notte": 0, "la notte scorsa": -1},
+              "questa notte": 0, "la notte scorsa": -1, "stamani": 0, "questo pomeriggio": 0},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
         century=r"{n}\s*(?:°|º)?\s+secolo|secolo\s+{n}", last_century=("secolo scorso", "scorso secolo"),
         century_names={"Duecento": 12, "Trecento": 13, "Quattrocento": 14, "Cinquecento": 15, "Seicento": 16,
@@ -295,6 +314,12 @@ LOCALES: dict[str, Locale] = {
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
         season_marks={"scorso": -1, "scorsa": -1, "passato": -1, "passata": -1, "prossimo": 1, "prossima": 1},
         season_this=r"questa|questo|quest['’]", season_in=r"in|d['’]", season_names=r"araba|arabe|di\s+Praga",
+        day_parts={"mattina": "MO", "mattino": "MO", "mattinata": "MO", "pomeriggio": "AF", "sera": "EV",
+                   "serata": "EV", "notte": "NI", "nottata": "NI"},
+        part_after=r"\s+(?:in\s+)?", part_before=r"\s+(?:di|del)\s+",
+        part_days={"stamattina": (0, "MO"), "stamani": (0, "MO"), "stasera": (0, "EV"), "stanotte": (None, "NI"),
+                   "questa mattina": (0, "MO"), "questo pomeriggio": (0, "AF"), "questa sera": (0, "EV"),
+                   "questa notte": (None, "NI"), "la notte scorsa": (-1, "NI")},
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "lo scorso fine settimana": ("weekend", -1), "il fine settimana scorso": ("weekend", -1),
@@ -340,7 +365,13 @@ LOCALES: dict[str, Locale] = {
                 "arrivare alla fine del mese", "arrivano alla fine del mese"),  # to make ends meet
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
-        past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)\b",
+        past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?(?:\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)"
+             # the irregular participles ("ha detto", "sono morte", "ha preso")
+             r"|(?:dett|fatt|scritt|lett|rott|condott|prodott|ridott|tradott|introdott|pres|ripres|sorpres|compres"
+             r"|arres|decis|uccis|divis|chius|conclus|esclus|mess|promess|permess|ammess|commess|dimess|discuss"
+             r"|success|espress|mort|apert|scopert|offert|soffert|chiest|rispost|propost|impost|espost|rimast|scelt"
+             r"|tolt|sciolt|coinvolt|rivolt|accolt|raccolt|vint|giunt|raggiunt|aggiunt|assunt|spent|acces|sces"
+             r"|esplos|cors|trascors|soccors|nat|appars|scompars|emers)[oaie]|vist[oi])\b",
         anterior=r"\b(?:aveva|avevano|avevamo)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti|eso|esa|esi|ese|otto|otta)\b",
         scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
         of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
