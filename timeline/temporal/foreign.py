@@ -328,6 +328,16 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     return None
 
 
+def _reported(before: str, after: str, lang: str) -> str | None:
+    """The tense of the reported clause a date is in, after a verb of saying and "that" in the words
+    `before` it ("dijo que el lunes se reunirá", "a annoncé que lundi il y aura", "ha detto che lunedì
+    incontrerà": the future, the coming Monday; the verb of saying is not the date's), or None (no
+    such clause, or no tense in it)."""
+    words = LOCALES[lang].reported
+    said = [m.end() for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", before, re.IGNORECASE)] if words else []
+    return _tense(before[said[-1]:] + after, lang) if said else None
+
+
 def _since(before: str, lang: str, tense: str | None = None) -> bool:
     """Whether the words before a date say "since" ("depuis le", "fin dal"): the date is then in
     the past of the publication, whatever the tense of its clause; or say "since" or "from"
@@ -1169,6 +1179,8 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         near_start = max(lo, start - _TENSE_REACH)  # the clause: a colon or semicolon ends it
         clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
         tense = _tense(clause, lang) or (tense if clause == near else None)
+        tense = _reported(re.split(r"[:;]", near[:start - near_start])[-1],
+                          re.split(r"[:;]", near[start - near_start:])[0], lang) or tense  # "dijo que el lunes irá"
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         got = _anterior(got, clause, phrase, published, lang)
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):

@@ -100,6 +100,9 @@ class Locale:
     #                 (-1, "NI"); None: the publication day, or the day before in a past clause ("cette nuit a été
     #                 calme", "stanotte sono morte": the night gone by, as "last night"; Spanish "esta noche ha
     #                 anunciado" is this evening)
+    reported: str = ""  # a verb of saying and "that" ("dijo que", "a annoncé que", "ha detto che"): a regular
+    #                 expression; a date after it goes by the tense of the reported clause ("ha detto che lunedì
+    #                 incontrerà": the coming Monday), else as before
     decade_words: dict[str, int] | None = None  # "noventa" -> 9 (the tens), "Duemila" -> 200 (a decade itself)
 
 
@@ -124,6 +127,10 @@ LOCALES: dict[str, Locale] = {
         season_this=r"este|esta", season_in=r"en", season_names=r"árabe|arabe|de\s+Praga|negra",
         day_parts={"mañana": "MO", "madrugada": "MO", "tarde": "AF", "noche": "NI"},
         part_after=r"\s+(?:por|en|a)\s+la\s+", part_before=r"\s+(?:del|de)\s+",
+        reported=r"(?:dijo|dijeron|ha\s+dicho|han\s+dicho|afirmó|afirmaron|aseguró|aseguraron|anunció|anunciaron"
+                 r"|declaró|declararon|explicó|señaló|indicó|añadió|agregó|informó|confirmó|advirtió|precisó"
+                 r"|ha\s+(?:afirmado|asegurado|anunciado|declarado|explicado|señalado|indicado|informado|confirmado))"
+                 r"\s+(?:\w+\s+){0,3}?que",
         part_days={"anoche": (-1, "NI"), "anteanoche": (-2, "NI"), "esta mañana": (0, "MO"),
                    "esta madrugada": (0, "MO"), "esta tarde": (0, "AF"), "esta noche": (0, "NI")},
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
@@ -222,6 +229,8 @@ LOCALES: dict[str, Locale] = {
         season_this=r"cet|ce|cette", season_in=r"en|au", season_names=r"arabe|de\s+Prague|érable",
         day_parts={"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
         part_after=r"\s+(?:au\s+)?", part_before=r"\s+(?:de|du|d['’])\s*",
+        reported=r"(?:a|ont|avait|avaient)\s+(?:dit|déclaré|annoncé|affirmé|assuré|expliqué|indiqué|précisé|ajouté"
+                 r"|confirmé|souligné|averti|estimé|prévenu|fait\s+savoir)\s+(?:\w+\s+){0,3}?qu(?:e|['’])",
         part_days={"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV"), "cette nuit": (None, "NI"),
                    "la nuit dernière": (-1, "NI")},
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
@@ -317,6 +326,9 @@ LOCALES: dict[str, Locale] = {
         day_parts={"mattina": "MO", "mattino": "MO", "mattinata": "MO", "pomeriggio": "AF", "sera": "EV",
                    "serata": "EV", "notte": "NI", "nottata": "NI"},
         part_after=r"\s+(?:in\s+)?", part_before=r"\s+(?:di|del)\s+",
+        reported=r"(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|annunciato|affermato|spiegato|riferito|assicurato"
+                 r"|precisato|aggiunto|confermato|sottolineato|avvertito|fatto\s+sapere|reso\s+noto)"
+                 r"\s+(?:\w+\s+){0,3}?che",
         part_days={"stamattina": (0, "MO"), "stamani": (0, "MO"), "stasera": (0, "EV"), "stanotte": (None, "NI"),
                    "questa mattina": (0, "MO"), "questo pomeriggio": (0, "AF"), "questa sera": (0, "EV"),
                    "questa notte": (None, "NI"), "la notte scorsa": (-1, "NI")},
