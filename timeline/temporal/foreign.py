@@ -495,6 +495,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _eras(text, s, out, published, lang)
             out = _bare_seasons(text, s, out, published, lang)
             out = _parts_of_day(text, s, out, published, lang)
+            out = _quarters(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
     out = aside + out
     if known:
@@ -672,7 +673,45 @@ def _has_era(sentence: str, lang: str) -> bool:
     """Whether a sentence names a century or a decade ("el siglo XIX", "nel Novecento"), which
     hold no digit or date word."""
     made = _era_patterns(lang)
-    return made is not None and any(p.search(sentence) for p in made)
+    quarter = _quarter_pattern(lang)
+    return (made is not None and any(p.search(sentence) for p in made)) or \
+        (quarter is not None and quarter.search(sentence) is not None)
+
+
+@cache
+def _quarter_pattern(lang: str) -> re.Pattern[str] | None:
+    """The pattern of a locale's quarters ("primer trimestre de 2025", "premier trimestre 2025")."""
+    quarters = LOCALES[lang].quarters
+    if not quarters:
+        return None
+    ordinals = "|".join(sorted(map(re.escape, quarters), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<q>{ordinals})\s+trimestre(?!\w)"
+                      r"(?:,?\s+(?:de\s+|del\s+|d['’]\s*|di\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?![\d.,]\d))?",
+                      re.IGNORECASE)
+
+
+def _quarters(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A quarter ("el primer trimestre de 2025", "le premier trimestre 2025", "il primo trimestre del
+    2025"): valued by the English resolver as English "the first quarter of 2025" (2025-Q1), without
+    its year the latest one begun (or, in the future tense, the one to come), in place of the year
+    the search read in it."""
+    pattern = _quarter_pattern(lang)
+    if pattern is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    for m in pattern.finditer(text, s.start, s.end):
+        year = int(m.group("year")) if m.group("year") else None
+        tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+        got = resolve(Parse("calendar", quarter=_lookup(LOCALES[lang].quarters or {}, m.group("q"), 1), year=year),
+                      Context(published, tense=tense))
+        if got is None:
+            continue
+        out = [t for t in out if not (t.start < m.end() and t.end > m.start())]
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", got.value, None,
+                         None if year else "publication", "locale:quarter", TAGGER))
+    return out
 
 
 def _eras(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:

@@ -103,6 +103,8 @@ class Locale:
     reported: str = ""  # a verb of saying and "that" ("dijo que", "a annoncé que", "ha detto che"): a regular
     #                 expression; a date after it goes by the tense of the reported clause ("ha detto che lunedì
     #                 incontrerà": the coming Monday), else as before
+    quarters: dict[str, int] | None = None  # the ordinals of a quarter before "trimestre" ("primer" -> 1): "el primer
+    #                 trimestre de 2025" is 2025-Q1, as English "the first quarter of 2025"
     decade_words: dict[str, int] | None = None  # "noventa" -> 9 (the tens), "Duemila" -> 200 (a decade itself)
 
 
@@ -127,6 +129,7 @@ LOCALES: dict[str, Locale] = {
         season_this=r"este|esta", season_in=r"en", season_names=r"árabe|arabe|de\s+Praga|negra",
         day_parts={"mañana": "MO", "madrugada": "MO", "tarde": "AF", "noche": "NI"},
         part_after=r"\s+(?:por|en|a)\s+la\s+", part_before=r"\s+(?:del|de)\s+",
+        quarters={"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4},
         reported=r"(?:dijo|dijeron|ha\s+dicho|han\s+dicho|afirmó|afirmaron|aseguró|aseguraron|anunció|anunciaron"
                  r"|declaró|declararon|explicó|señaló|indicó|añadió|agregó|informó|confirmó|advirtió|precisó"
                  r"|ha\s+(?:afirmado|asegurado|anunciado|declarado|explicado|señalado|indicado|informado|confirmado))"
@@ -136,6 +139,7 @@ LOCALES: dict[str, Locale] = {
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
+                 "el mes que viene": ("month", 1), "el año que viene": ("year", 1),
                  "el pasado fin de semana": ("weekend", -1), "el fin de semana pasado": ("weekend", -1),
                  "el próximo fin de semana": ("weekend", 1), "el fin de semana que viene": ("weekend", 1),
                  "este fin de semana": ("weekend", 0),
@@ -229,6 +233,7 @@ LOCALES: dict[str, Locale] = {
         season_this=r"cet|ce|cette", season_in=r"en|au", season_names=r"arabe|de\s+Prague|érable",
         day_parts={"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
         part_after=r"\s+(?:au\s+)?", part_before=r"\s+(?:de|du|d['’])\s*",
+        quarters={"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4},
         reported=r"(?:a|ont|avait|avaient)\s+(?:dit|déclaré|annoncé|affirmé|assuré|expliqué|indiqué|précisé|ajouté"
                  r"|confirmé|souligné|averti|estimé|prévenu|fait\s+savoir)\s+(?:\w+\s+){0,3}?qu(?:e|['’])",
         part_days={"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV"), "cette nuit": (None, "NI"),
@@ -326,6 +331,7 @@ LOCALES: dict[str, Locale] = {
         day_parts={"mattina": "MO", "mattino": "MO", "mattinata": "MO", "pomeriggio": "AF", "sera": "EV",
                    "serata": "EV", "notte": "NI", "nottata": "NI"},
         part_after=r"\s+(?:in\s+)?", part_before=r"\s+(?:di|del)\s+",
+        quarters={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
         reported=r"(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|annunciato|affermato|spiegato|riferito|assicurato"
                  r"|precisato|aggiunto|confermato|sottolineato|avvertito|fatto\s+sapere|reso\s+noto)"
                  r"\s+(?:\w+\s+){0,3}?che",
