@@ -343,7 +343,7 @@ def test_what_sets_no_narrative_year(lang: str, text: str, expected: list[tuple[
 
 
 def test_italian_this_evening() -> None:
-    assert _dates("Questa sera il governo ha parlato.", "it") == [("Questa sera", "2026-02-06")]
+    assert _dates("Questa sera il governo ha parlato.", "it") == [("Questa sera", "2026-02-06TEV")]
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -485,6 +485,15 @@ def test_a_date_with_a_clock_time_after_a_word_is_no_stamp() -> None:
     found = {t.text: t.rule for t in tag_foreign("Les militaires ont tiré le 8 juillet à 17h30 sur la foule.",
                                                  date(2013, 7, 30), "fr")}
     assert found == {"8 juillet": "dateparser"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Anoche la policía detuvo a tres hombres."), ("fr", "Hier soir, la police a arrêté trois hommes."),
+    ("it", "Ieri sera la polizia ha arrestato tre uomini.")])
+def test_a_part_of_the_day_is_a_time_as_in_english(lang: str, text: str) -> None:
+    """"last night", "yesterday evening" are TIME in English (2026-02-05TNI): so they are here."""
+    assert [(t.type, t.value[10:]) for t in tag_foreign(text, PUBLISHED, lang)] == \
+        [("TIME", "TNI" if lang == "es" else "TEV")]
 
 
 def test_the_last_days_are_a_duration_as_in_english() -> None:

@@ -328,6 +328,16 @@ def _value(lang: str, phrase: str, found: datetime | None, published: date, tens
     return None
 
 
+def _reported(before: str, after: str, lang: str) -> str | None:
+    """The tense of the reported clause a date is in, after a verb of saying and "that" in the words
+    `before` it ("dijo que el lunes se reunirá", "a annoncé que lundi il y aura", "ha detto che lunedì
+    incontrerà": the future, the coming Monday; the verb of saying is not the date's), or None (no
+    such clause, or no tense in it)."""
+    words = LOCALES[lang].reported
+    said = [m.end() for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", before, re.IGNORECASE)] if words else []
+    return _tense(before[said[-1]:] + after, lang) if said else None
+
+
 def _since(before: str, lang: str, tense: str | None = None) -> bool:
     """Whether the words before a date say "since" ("depuis le", "fin dal"): the date is then in
     the past of the publication, whatever the tense of its clause; or say "since" or "from"
@@ -429,7 +439,7 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
         sentence = text[s.start:s.end]
         if w is not None and not w["trigger"].search(sentence) and not w["ago"].search(sentence) \
                 and not w["ahead"].search(sentence) and not w["lately"].search(sentence) \
-                and not w["beside"].search(sentence):
+                and not w["beside"].search(sentence) and not _has_era(sentence, lang):
             continue
         # each pass goes over the list it is given: the whole text's made an article of one
         # paragraph (or many dated sentences) quadratic
@@ -484,6 +494,10 @@ def tag_foreign(text: str, published: date | str, lang: str, sentences: Sequence
             out = _of_year(text, s, out, published, lang)
             out = _weekday_before_date(text, s, out, lang)
             out = _seasons(text, s, out, published, lang)
+            out = _eras(text, s, out, published, lang)
+            out = _bare_seasons(text, s, out, published, lang)
+            out = _parts_of_day(text, s, out, published, lang)
+            out = _quarters(text, s, out, published, lang)
             out.extend(_beside(text, s, sentences[index - 1] if index else None, out, lang))
             out = _following(text, s, named, out, published, lang)
     out = aside + out
@@ -538,6 +552,218 @@ def _seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: st
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{code}", None,
                          None if m.group("year") else "publication", "locale:season", TAGGER))
     return out
+
+
+@cache
+def _bare_season_pattern(lang: str) -> re.Pattern[str] | None:
+    """The pattern of a locale's seasons after "this" or a preposition, without a year or a mark
+    ("este verano", "en invierno", "cet été", "au printemps", "quest'estate", "in autunno")."""
+    loc = LOCALES[lang]
+    if not loc.seasons or not (loc.season_this or loc.season_in):
+        return None
+    season = "|".join(sorted(map(re.escape, loc.seasons), key=len, reverse=True))
+    marks = "|".join(sorted(map(re.escape, loc.season_marks or {}), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:(?P<this>{loc.season_this or '(?!)'})\s*|(?:{loc.season_in or '(?!)'})\s*)"
+                      rf"(?<=\s|['’])(?P<season>{season})(?!\w)(?!,?\s+(?:(?:de|del|di)\s+)?\d)"
+                      rf"(?!\s+(?:{marks})(?!\w))(?!\s+(?:{loc.season_names or '(?!)'})(?!\w))"
+                      r"(?!\s+(?-i:[A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛ]))", re.IGNORECASE)
+
+
+def _bare_seasons(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A season after "this" ("este verano", "cet été", "quest'estate"): the publication year's, as
+    English "this summer" (2026-SU; "this winter" in February the one under way); after a
+    preposition ("en invierno", "au printemps", "in autunno"): the one the tense of its clause
+    points to, as English "in summer" (valued by the English resolver). A season followed by its
+    year or a mark is `_seasons`'; one followed by a name's word is none ("au printemps arabe")."""
+    pattern = _bare_season_pattern(lang)
+    if pattern is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    codes = {k.lower(): v for k, v in (LOCALES[lang].seasons or {}).items()}
+    for m in pattern.finditer(text, s.start, s.end):
+        if any(t.start < m.end() and t.end > m.start() for t in out):
+            continue
+        this = m.group("this") is not None
+        start = m.start() if this else m.start("season")
+        tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+        got = resolve(Parse("named", season=codes[m.group("season").lower()], shift=0 if this else None),
+                      Context(published, tense=tense))
+        if got is not None:
+            out.append(Timex(start, m.end(), text[start:m.end()], "DATE", got.value, None, "publication",
+                             "locale:season", TAGGER))
+    return out
+
+
+@cache
+def _part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a part of the day after a day ("ayer por la tarde", "mardi soir") and of one
+    before it, ending where the day begins ("la noche del martes", "nella notte di martedì")."""
+    loc = LOCALES[lang]
+    parts = "|".join(sorted(map(re.escape, loc.day_parts or {}), key=len, reverse=True))
+    return (re.compile(rf"(?:{loc.part_after})(?P<part>{parts})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:(?:la|le|il|l['’])\s*)?(?P<part>{parts})(?:{loc.part_before})$", re.IGNORECASE))
+
+
+def _parts_of_day(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A day with a part of it after or before it ("ayer por la tarde", "hier soir", "martedì sera",
+    "la noche del martes", "la nuit de mardi", "nella notte di martedì"), or a word that is both
+    ("anoche", "ce matin", "stamattina"): that part of the day, TIME with its TIMEX3 code, as English
+    "yesterday evening" (2026-02-04TEV), "this morning", "last night"; a night of the publication
+    day ("cette nuit", "stanotte") told in the past is the night gone by, as "last night"."""
+    loc = LOCALES[lang]
+    if not loc.day_parts:
+        return out
+    after, before = _part_patterns(lang)
+    codes = {k.lower(): v for k, v in loc.day_parts.items()}
+    done = []
+    for t in out:
+        if s.start <= t.start < s.end and t.type == "DATE" and _DAY_VALUE.fullmatch(t.value) and t.rule != "byline":
+            start, end, code, day = t.start, t.end, None, date.fromisoformat(t.value)
+            both = _lookup(loc.part_days or {}, t.text, None)
+            if both is not None:
+                shift, code = both
+                tense = _tense(text[max(s.start, t.start - _TENSE_REACH):min(s.end, t.end + _TENSE_REACH)], lang)
+                if shift is None and tense == "past":
+                    day = published - timedelta(days=1)
+            elif (m := after.match(text, t.end, s.end)) is not None:
+                end, code = m.end(), codes[m.group("part").lower()]
+            elif (m := before.search(text, max(s.start, t.start - 30), t.start)) is not None:
+                start, code = m.start(), codes[m.group("part").lower()]
+            if code is not None:
+                t = Timex(start, end, text[start:end], "TIME", f"{day.isoformat()}T{code}", t.mod, t.anchor,
+                          t.rule, t.tagger)
+        done.append(t)
+    return done
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_CENTURY_NUMBER = re.compile(r"(?<![^\W\d_])([XVI]+)(?=[^a-zA-Z]|[eè]|$)|(\d+)", re.IGNORECASE)
+_CONNECT = r"(?:de\s+los|de\s+las|de\s+la|de\s+l['’]|del|de|des|du|d['’]|dei|degli|della|dello|dell['’]|di)?"
+
+
+def _roman(numeral: str) -> int:
+    """The value of a roman numeral of a century (I to XXI)."""
+    values = [_ROMAN[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+@cache
+def _era_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of a locale's centuries and decades (LOCALES' `century`, `last_century`,
+    `decade`), a part of them before them ("finales del siglo XX", "début des années 1990"), and of
+    its centuries named by their hundreds ("nel Novecento", case as written): made once a language."""
+    loc = LOCALES[lang]
+    if not loc.century and not loc.decade:
+        return None
+    number = r"(?:(?=[XVI])X{0,2}(?:IX|IV|V?I{0,3})|[12]?\d(?:º|°)?)"
+    words = "|".join(sorted(map(re.escape, loc.decade_words or {}), key=len, reverse=True)) or "(?!)"
+    tens = rf"(?:1\d\d0|20\d0|['’]?[1-9]0|{words})(?![\w'’-])" \
+           r"(?!\s*(?:,|-|–|/|et|y|e|ed|à|a|al|au)\s*\d)"  # "les années 2010 et 2011" are two years
+    eras = [f"(?P<century>{loc.century.format(n=number)})"] if loc.century else []
+    eras += [f"(?P<last>{'|'.join(map(re.escape, loc.last_century))})"] if loc.last_century else []
+    eras += [f"(?P<decade>{loc.decade.format(n=tens)})"] if loc.decade else []
+    parts = "|".join(f"(?P<p{i}>{words})" for i, (words, _) in enumerate(loc.parts))
+    era = re.compile(rf"(?<!\w)(?:(?:{parts})\s*{_CONNECT}\s*)?(?:{'|'.join(eras)})(?!\w)", re.IGNORECASE)
+    names = "|".join(map(re.escape, loc.century_names or {})) or "(?!)"
+    named = re.compile(rf"(?<!\w)(?:(?i:{parts})\s*{_CONNECT}\s*|(?i:{loc.century_before or '(?!)'})\s*)"
+                       rf"(?P<name>{names})(?!\w)")
+    return era, named
+
+
+def _has_era(sentence: str, lang: str) -> bool:
+    """Whether a sentence names a century or a decade ("el siglo XIX", "nel Novecento"), which
+    hold no digit or date word."""
+    made = _era_patterns(lang)
+    quarter = _quarter_pattern(lang)
+    return (made is not None and any(p.search(sentence) for p in made)) or \
+        (quarter is not None and quarter.search(sentence) is not None)
+
+
+@cache
+def _quarter_pattern(lang: str) -> re.Pattern[str] | None:
+    """The pattern of a locale's quarters ("primer trimestre de 2025", "premier trimestre 2025")."""
+    quarters = LOCALES[lang].quarters
+    if not quarters:
+        return None
+    ordinals = "|".join(sorted(map(re.escape, quarters), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<q>{ordinals})\s+trimestre(?!\w)"
+                      r"(?:,?\s+(?:de\s+|del\s+|d['’]\s*|di\s+)?(?P<year>1[6-9]\d\d|20\d\d)(?![\d.,]\d))?",
+                      re.IGNORECASE)
+
+
+def _quarters(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A quarter ("el primer trimestre de 2025", "le premier trimestre 2025", "il primo trimestre del
+    2025"): valued by the English resolver as English "the first quarter of 2025" (2025-Q1), without
+    its year the latest one begun (or, in the future tense, the one to come), in place of the year
+    the search read in it."""
+    pattern = _quarter_pattern(lang)
+    if pattern is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    for m in pattern.finditer(text, s.start, s.end):
+        year = int(m.group("year")) if m.group("year") else None
+        tense = _tense(text[max(s.start, m.start() - _TENSE_REACH):min(s.end, m.end() + _TENSE_REACH)], lang)
+        got = resolve(Parse("calendar", quarter=_lookup(LOCALES[lang].quarters or {}, m.group("q"), 1), year=year),
+                      Context(published, tense=tense))
+        if got is None:
+            continue
+        out = [t for t in out if not (t.start < m.end() and t.end > m.start())]
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", got.value, None,
+                         None if year else "publication", "locale:quarter", TAGGER))
+    return out
+
+
+def _eras(text: str, s: Sentence, out: list[Timex], published: date, lang: str) -> list[Timex]:
+    """A century ("el siglo XIX", "au XIXe siècle", "nel XX secolo", "nel Novecento", "el siglo
+    pasado") and a decade ("los años 90", "les années 1990", "gli anni Ottanta"), valued by the English
+    resolver as English "the 19th century" (18) and "the nineties" (199, the latest such decade); a
+    part before them is their mod ("a finales del siglo XX": 19 END), as English "the end of the 20th
+    century". They replace what the search read in them (a year, "1990")."""
+    made = _era_patterns(lang)
+    if made is None:
+        return out
+    from timeline.temporal.parse import Parse
+    from timeline.temporal.resolve import Context, resolve
+
+    era, named = made
+    loc = LOCALES[lang]
+    found = []
+    for m in (*era.finditer(text, s.start, s.end), *named.finditer(text, s.start, s.end)):
+        groups = m.groupdict()
+        mod = next((loc.parts[i][1] for i in range(len(loc.parts)) if groups.get(f"p{i}")), None)
+        start = m.start() if mod else m.start("name") if groups.get("name") else m.start()
+        if groups.get("name"):
+            parse = Parse("calendar", century=(loc.century_names or {})[m.group("name")])
+        elif groups.get("last"):
+            parse = Parse("calendar", century=(published.year - 1) // 100 - 1)
+        elif groups.get("century"):
+            number = _CENTURY_NUMBER.search(m.group("century"))
+            assert number is not None  # the pattern holds one
+            n = int(number.group(2)) if number.group(2) else _roman(number.group(1))
+            if not 1 <= n <= 21:
+                continue
+            parse = Parse("calendar", century=n - 1)
+        elif year := re.search(r"\d{4}", m.group("decade")):
+            parse = Parse("calendar", decade=int(year.group()) // 10)
+        else:
+            two = re.search(r"\d\d", m.group("decade"))
+            word = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*$", m.group("decade"))
+            tens = int(two.group()) // 10 if two else _lookup(loc.decade_words or {}, word.group() if word else "", 0)
+            if not tens:
+                continue
+            parse = Parse("calendar", decade=tens) if tens >= 100 else \
+                Parse("calendar", decade=190 + tens, latest_decade=True)
+        got = resolve(parse, Context(published))
+        if got is not None:
+            found.append(Timex(start, m.end(), text[start:m.end()], "DATE", got.value, mod, None, "locale:era", TAGGER))
+    if not found:
+        return out
+    kept = [t for t in out if not any(f.start < t.end and t.start < f.end for f in found)]
+    return kept + [f for f in found if not any(o.start < f.end and f.start < o.end for o in kept)]
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -1044,6 +1270,8 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         near_start = max(lo, start - _TENSE_REACH)  # the clause: a colon or semicolon ends it
         clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
         tense = _tense(clause, lang) or (tense if clause == near else None)
+        tense = _reported(re.split(r"[:;]", near[:start - near_start])[-1],
+                          re.split(r"[:;]", near[start - near_start:])[0], lang) or tense  # "dijo que el lunes irá"
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         got = _anterior(got, clause, phrase, published, lang)
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):

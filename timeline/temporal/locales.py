@@ -76,11 +76,39 @@ class Locale:
     seasons: dict[str, str] | None = None  # the seasons' names and their TIMEX3 codes ("primavera" -> "SP"): a
     #                 season with its year ("la primavera de 2010") or marked last or next ("l'été prochain")
     season_marks: dict[str, int] | None = None  # the words that mark a season last (-1) or next (1)
+    season_this: str = ""  # the words of "this" before a season ("este verano", "cet été", "quest'estate"): a
+    #                 regular expression; the publication year's season, as English "this summer"
+    season_in: str = ""  # the words before a season alone ("en invierno", "au printemps", "in autunno"): a regular
+    #                 expression; the season the tense of its clause points to, as English "in summer"
+    season_names: str = ""  # the words after a season that make it a name ("printemps arabe"): a regular expression
     short_year: str = ""  # a year in two digits after an apostrophe ("nel '68", "il 23 gennaio del '43"): the
     #                 words before it, a regular expression; the latest such year not after the publication
     following: dict[str, int] | None = None  # the words after a weekday that count it from the day the text
     #                 last named, as English "the following Monday": regular expressions, 1 after it ("le lundi
     #                 suivant", "il sabato successivo"), -1 before it ("el viernes anterior")
+    century: str = ""  # a century: a regular expression, {n} its number (roman or digits): "siglo XIX" is TIMEX3
+    #                 "18" (the 1800s), as English "the 19th century"
+    century_names: dict[str, int] | None = None  # centuries named by their hundreds, capitalised ("il Novecento"
+    #                 -> 19), after the words of `century_before`
+    century_before: str = ""  # the words a century's name follows ("nel", "dell'"): a regular expression
+    last_century: tuple[str, ...] = ()  # "el siglo pasado": the century before the publication's
+    decade: str = ""  # a decade: a regular expression, {n} its number ("1990", "90", "'90") or a word of
+    #                 `decade_words`; in two digits or in words the latest such decade, as English "the nineties"
+    day_parts: dict[str, str] | None = None  # the parts of the day and their TIMEX3 codes ("soir" -> "EV"): a
+    #                 day before or after one is that part of it ("mardi soir", "la noche del martes": TIME
+    #                 2026-02-03TEV, as English "Tuesday evening")
+    part_after: str = ""  # the words between a day and its part after it ("ayer por la tarde"): a regular expression
+    part_before: str = ""  # ... between a part and its day after it ("la nuit de mardi"): a regular expression
+    part_days: dict[str, tuple[int | None, str]] | None = None  # words that are a day and its part: "anoche" ->
+    #                 (-1, "NI"); None: the publication day, or the day before in a past clause ("cette nuit a été
+    #                 calme", "stanotte sono morte": the night gone by, as "last night"; Spanish "esta noche ha
+    #                 anunciado" is this evening)
+    reported: str = ""  # a verb of saying and "that" ("dijo que", "a annoncé que", "ha detto che"): a regular
+    #                 expression; a date after it goes by the tense of the reported clause ("ha detto che lunedì
+    #                 incontrerà": the coming Monday), else as before
+    quarters: dict[str, int] | None = None  # the ordinals of a quarter before "trimestre" ("primer" -> 1): "el primer
+    #                 trimestre de 2025" is 2025-Q1, as English "the first quarter of 2025"
+    decade_words: dict[str, int] | None = None  # "noventa" -> 9 (the tens), "Duemila" -> 200 (a decade itself)
 
 
 LOCALES: dict[str, Locale] = {
@@ -92,13 +120,29 @@ LOCALES: dict[str, Locale] = {
         weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "miercoles",
                   "sabado"),  # the seven in order, then spellings without accents
         days={"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2,
-              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
+              "anoche": -1, "anteanoche": -2, "esta mañana": 0, "esta tarde": 0, "esta noche": 0,
+              "esta madrugada": 0},
         before=("pasado",), after=("próximo", "proximo", "que viene"), remembered=("aquel", "aquella"),
+        century=r"siglo\s+{n}", last_century=("siglo pasado", "pasado siglo"),
+        decade=r"(?:los|unos)\s+años\s+{n}|(?:la\s+)?década\s+de\s+(?:los\s+)?{n}",
+        decade_words={"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5, "sesenta": 6, "setenta": 7,
+                      "ochenta": 8, "noventa": 9},
         seasons={"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
         season_marks={"pasado": -1, "pasada": -1, "próximo": 1, "próxima": 1, "que viene": 1},
+        season_this=r"este|esta", season_in=r"en", season_names=r"árabe|arabe|de\s+Praga|negra",
+        day_parts={"mañana": "MO", "madrugada": "MO", "tarde": "AF", "noche": "NI"},
+        part_after=r"\s+(?:por|en|a)\s+la\s+", part_before=r"\s+(?:del|de)\s+",
+        quarters={"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4},
+        reported=r"(?:dijo|dijeron|ha\s+dicho|han\s+dicho|afirmó|afirmaron|aseguró|aseguraron|anunció|anunciaron"
+                 r"|declaró|declararon|explicó|señaló|indicó|añadió|agregó|informó|confirmó|advirtió|precisó"
+                 r"|ha\s+(?:afirmado|asegurado|anunciado|declarado|explicado|señalado|indicado|informado|confirmado))"
+                 r"\s+(?:\w+\s+){0,3}?que",
+        part_days={"anoche": (-1, "NI"), "anteanoche": (-2, "NI"), "esta mañana": (0, "MO"),
+                   "esta madrugada": (0, "MO"), "esta tarde": (0, "AF"), "esta noche": (0, "NI")},
         periods={"la semana pasada": ("week", -1), "la próxima semana": ("week", 1),
                  "la pasada semana": ("week", -1), "el pasado año": ("year", -1),  # the marker first
                  "la semana que viene": ("week", 1), "esta semana": ("week", 0),
+                 "el mes que viene": ("month", 1), "el año que viene": ("year", 1),
                  "el pasado fin de semana": ("weekend", -1), "el fin de semana pasado": ("weekend", -1),
                  "el próximo fin de semana": ("weekend", 1), "el fin de semana que viene": ("weekend", 1),
                  "este fin de semana": ("weekend", 0),
@@ -182,10 +226,23 @@ LOCALES: dict[str, Locale] = {
                 "sept", "oct", "nov", "déc"),
         weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         days={"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
-              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1},
+              "après-demain": 2, "ce matin": 0, "ce soir": 0, "hier soir": -1, "hier matin": -1,
+              "cette nuit": 0, "cet après-midi": 0, "la nuit dernière": -1},
         before=("dernier",), after=("prochain",),
+        century=r"{n}\s*(?:e|è|ème|eme|ᵉ)\s+siècle", last_century=("siècle dernier", "siècle passé"),
+        decade=r"(?:les|des|aux)\s+années\s+{n}|(?:la\s+)?décennie\s+{n}",
+        decade_words={"vingt": 2, "trente": 3, "quarante": 4, "cinquante": 5, "soixante": 6, "soixante-dix": 7,
+                      "quatre-vingt": 8, "quatre-vingts": 8, "quatre-vingt-dix": 9},
         seasons={"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
         season_marks={"dernier": -1, "passé": -1, "prochain": 1},
+        season_this=r"cet|ce|cette", season_in=r"en|au", season_names=r"arabe|de\s+Prague|érable",
+        day_parts={"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
+        part_after=r"\s+(?:au\s+)?", part_before=r"\s+(?:de|du|d['’])\s*",
+        quarters={"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4},
+        reported=r"(?:a|ont|avait|avaient)\s+(?:dit|déclaré|annoncé|affirmé|assuré|expliqué|indiqué|précisé|ajouté"
+                 r"|confirmé|souligné|averti|estimé|prévenu|fait\s+savoir)\s+(?:\w+\s+){0,3}?qu(?:e|['’])",
+        part_days={"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV"), "cette nuit": (None, "NI"),
+                   "la nuit dernière": (-1, "NI")},
         periods={"la semaine dernière": ("week", -1), "la semaine passée": ("week", -1),
                  "la semaine prochaine": ("week", 1), "cette semaine": ("week", 0),
                  "le week-end dernier": ("weekend", -1), "le week-end prochain": ("weekend", 1),
@@ -269,10 +326,28 @@ LOCALES: dict[str, Locale] = {
         days={"l'altro ieri": -2, "l’altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
               "dopodomani": 2, "stamattina": 0, "stasera": 0,
               "questa sera": 0, "questa mattina": 0, "ieri sera": -1, "ieri mattina": -1, "stanotte": 0,
-              "questa notte": 0, "la notte scorsa": -1},
+              "questa notte": 0, "la notte scorsa": -1, "stamani": 0, "questo pomeriggio": 0},
         before=("scorso", "scorsa"), after=("prossimo", "prossima"), remembered=("quel",),
+        century=r"{n}\s*(?:°|º)?\s+secolo|secolo\s+{n}", last_century=("secolo scorso", "scorso secolo"),
+        century_names={"Duecento": 12, "Trecento": 13, "Quattrocento": 14, "Cinquecento": 15, "Seicento": 16,
+                       "Settecento": 17, "Ottocento": 18, "Novecento": 19},
+        century_before=r"il|nel|del|al|dal|sul|l['’]|nell['’]|dell['’]|all['’]|dall['’]|sull['’]",
+        decade=r"(?:(?<=\bgli\s)|(?<=\bnegli\s)|(?<=\bdegli\s)|(?<=\bagli\s)|(?<=\bdagli\s)|(?<=\bsugli\s))anni\s+{n}",
+        decade_words={"venti": 2, "trenta": 3, "quaranta": 4, "cinquanta": 5, "sessanta": 6, "settanta": 7,
+                      "ottanta": 8, "novanta": 9, "duemila": 200},
         seasons={"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI"},
         season_marks={"scorso": -1, "scorsa": -1, "passato": -1, "passata": -1, "prossimo": 1, "prossima": 1},
+        season_this=r"questa|questo|quest['’]", season_in=r"in|d['’]", season_names=r"araba|arabe|di\s+Praga",
+        day_parts={"mattina": "MO", "mattino": "MO", "mattinata": "MO", "pomeriggio": "AF", "sera": "EV",
+                   "serata": "EV", "notte": "NI", "nottata": "NI"},
+        part_after=r"\s+(?:in\s+)?", part_before=r"\s+(?:di|del)\s+",
+        quarters={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4},
+        reported=r"(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|annunciato|affermato|spiegato|riferito|assicurato"
+                 r"|precisato|aggiunto|confermato|sottolineato|avvertito|fatto\s+sapere|reso\s+noto)"
+                 r"\s+(?:\w+\s+){0,3}?che",
+        part_days={"stamattina": (0, "MO"), "stamani": (0, "MO"), "stasera": (0, "EV"), "stanotte": (None, "NI"),
+                   "questa mattina": (0, "MO"), "questo pomeriggio": (0, "AF"), "questa sera": (0, "EV"),
+                   "questa notte": (None, "NI"), "la notte scorsa": (-1, "NI")},
         periods={"la settimana scorsa": ("week", -1), "la scorsa settimana": ("week", -1),
                  "la settimana prossima": ("week", 1), "la prossima settimana": ("week", 1),
                  "lo scorso fine settimana": ("weekend", -1), "il fine settimana scorso": ("weekend", -1),
@@ -319,10 +394,12 @@ LOCALES: dict[str, Locale] = {
         future=r"\b(?:\w+(?:rà|ranno|remo)|sarà|saranno|avrà|avranno|farà|faranno"
                r"|potrà|potranno|dovrà|dovranno|prossim[oa])\b",
         past=r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano)\s+(?:\w+\s+)?(?:\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti)"
-             # the irregular participles ("ha detto", "è morto", "ha preso", "ha messo", "si è dimesso")
-             r"|(?:\w*(?:dett|fatt|dott|scritt|lett|rott|strutt|strett|mort|pres|mess|cis|clus|pers|sces|spes|fes"
-             r"|res|vint|giunt|post|offer|soffer|scelt|colt|tolt|volt|solt|ridott|rimast|succes|cess"
-             r"|mers|pars|ucci)[oaie])\b)",
+             # the irregular participles ("ha detto", "sono morte", "ha preso")
+             r"|(?:dett|fatt|scritt|lett|rott|condott|prodott|ridott|tradott|introdott|pres|ripres|sorpres|compres"
+             r"|arres|decis|uccis|divis|chius|conclus|esclus|mess|promess|permess|ammess|commess|dimess|discuss"
+             r"|success|espress|mort|scopert|offert|soffert|chiest|rispost|propost|impost|espost|rimast|scelt"
+             r"|tolt|sciolt|coinvolt|rivolt|accolt|raccolt|vint|giunt|raggiunt|aggiunt|assunt|spent|acces|sces"
+             r"|esplos|cors|trascors|soccors|nat|appars|scompars|emers)[oaie]|vist[oi])\b",
         anterior=r"\b(?:aveva|avevano|avevamo)\s+(?:\w+\s+)?\w+(?:ato|ata|ati|ate|uto|uta|uti|ito|ita|iti|eso|esa|esi|ese|otto|otta)\b",
         scheduled=r"\b\w+(?:rebbe|rebbero)\b|previst|programmat|fissat",
         of_year={r"dell['’]\s*anno\s+(?:scorso|passato)": -1, r"dello\s+scorso\s+anno": -1,
