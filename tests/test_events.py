@@ -327,3 +327,44 @@ def test_a_time_stamp_before_an_odd_dateline_dates_no_event(stamp: str) -> None:
     text = "A caption.\n" + stamp + "The administration may succeed in pushing through its drilling ban."
     tl = timeline.extract(text, "2010-06-03")
     assert all("T" not in e.date for e in tl.events)
+
+
+_KANO = "Gunmen killed three people in Kano on January 6. The governor visited the city. "
+
+
+@pytest.mark.parametrize(("text", "sentence", "expected"), [
+    # the subject names the event an earlier sentence dated: its day
+    (_KANO + "The shooting was the third in the city.", 2, ("2026-01-06", "narrative")),
+    (_KANO + "The fatal shooting shocked the city.", 2, ("2026-01-06", "narrative")),
+    # an event after publication, told in the future
+    ("Leaders will meet at a summit in Geneva on March 3. Aides are busy. The summit will take place at the UN.", 2,
+     ("2026-03-03", "narrative")),
+    # not: an indefinite noun ("a shooting" is another one)
+    (_KANO + "A shooting was reported in the city.", 2, ("2026-01-31", "publication")),
+    # not: another event of that kind ("the next shooting")
+    (_KANO + "The next shooting was reported in the city.", 2, ("2026-01-31", "publication")),
+    # not: no earlier sentence dated an event of that kind
+    (_KANO + "The vote was close.", 2, ("2026-01-31", "publication")),
+    # not: what follows from a past event, told in the future
+    (_KANO + "The shooting will set back the peace talks.", 2, ("2026-01-31", "publication")),
+    # not: the noun somewhere in the sentence, not its subject (the sentence tells of the comment)
+    (_KANO + "Officials did not comment on the shooting.", 2, ("2026-01-31", "publication")),
+    # not: an antecedent after the sentence
+    ("The governor visited the city. The shooting was the third in the city. "
+     "Gunmen killed three people in Kano on January 6.", 1, ("2026-01-31", "publication")),
+])
+def test_an_undated_sentence_whose_subject_is_an_event_dated_before_takes_its_day(
+        text: str, sentence: int, expected: tuple[str, str]) -> None:
+    """Event coreference: "The shooting was ..." is the killing an earlier sentence dated."""
+    events = find_events(make_article(text, name="t.txt", published="2026-01-31"), undated="all")
+    assert [(e.date, e.anchor) for e in events if e.sentence == sentence] == [expected]
+
+
+def test_event_coreference_stays_within_its_article() -> None:
+    """A noun of the second article does not refer to an event the first dated."""
+    first = make_article(_KANO, name="a.txt", published="2026-01-31")
+    second = make_article("The governor visited the city. The shooting was the third in the city.",
+                          name="b.txt", published="2026-01-31")
+    tl = timeline.timeline_of([first, second], undated="all")
+    shooting = [e for e in tl.events if e.text.startswith("The shooting")]
+    assert [(e.date, e.anchor) for e in shooting] == [("2026-01-31", "publication")]

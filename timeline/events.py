@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from timeline import calendar
 from timeline.article import Article
 from timeline.byline import byline_test
+from timeline.coreference import mentions, referents
 from timeline.frozen import quick_init
 from timeline.meta import DEFAULT_UNDATED, UNDATED_OPTIONS
 from timeline.temporal import Timex, tag
@@ -869,6 +870,33 @@ def _dayless_clocks(text: str, timexes: Sequence[Timex], published: dt.date,
     return out
 
 
+def _remember_mentions(dated: Sequence[Event], told: dict[str, _Day]) -> None:
+    """Remember, for each kind of event a dated clause tells of ("killed ... on Tuesday"), the
+    clause's date: a later "the shooting" refers to it (timeline.coreference)."""
+    for e in dated:
+        if e.ongoing or e.until is not None:
+            continue
+        lo, hi = e.clause or (0, len(e.text))
+        for at, family in mentions(e.text):
+            if lo <= at < hi:
+                told[family] = _Day(e.date, e.start, e.end, e.granularity)
+
+
+def _referred_day(sentence: str, told: dict[str, _Day], published: dt.date) -> tuple[_Day, str] | None:
+    """The day of the event an undated sentence names as its subject ("The shooting was the third
+    this month" after "Gunmen killed three people on Tuesday"), when its tense agrees: the past
+    for an event before publication, the future for one after it ("The ceremony will take place
+    at ..."); else None ("The bombing will set back those efforts" tells of what follows it)."""
+    for family in referents(sentence):
+        day = told.get(family)
+        if day is not None:
+            tense = tense_at(_ASIDE.sub("", sentence), 0)
+            if (tense == "past" and day.end <= published) or (tense == "future" and day.start > published):
+                return day, "narrative"
+            return None
+    return None
+
+
 def _nowhere(start: int, end: int) -> bool:
     return False
 
@@ -939,6 +967,7 @@ def _find_events(article: Article, timexes: Sequence[Timex], sentences: Sequence
     quoted = quote_openers(text, sentences) if undated == "all" else {}
     events: list[Event] = []
     ids = _Ids(article.id)
+    told: dict[str, _Day] = {}  # kind of event (timeline.coreference) -> the day a sentence gave it
     for si, sentence in enumerate(sentences):
         ref = references.get(si)
         items = by_sentence.get(si)
@@ -953,6 +982,8 @@ def _find_events(article: Article, timexes: Sequence[Timex], sentences: Sequence
             if not _date_only(text, sentence, items):  # a dateline alone ("January 9, 2008") reports nothing
                 dated = _dated_events(article, sentence, items, ref, ids)
                 events.extend(dated)
+                if undated == "all":
+                    _remember_mentions(dated, told)
                 if undated == "all" and _forecast_reported(text[sentence.start:sentence.end], sentence.start, dated):
                     day, anchor = _undated_day(text[sentence.start:sentence.end], published, story, si == lead)
                     events.append(_undated_event(article, sentence, day, anchor, ref, ids, status="reported"))
@@ -962,5 +993,7 @@ def _find_events(article: Article, timexes: Sequence[Timex], sentences: Sequence
             if si in quoted and si != lead:  # the rest of a quotation: the day of its saying
                 day, anchor = _saying_day(events, *quoted[si]) or (
                     (story, "narrative") if story is not None else (day, anchor))
+            elif told and si != lead:  # "The shooting was ...": the day an earlier sentence gave the killing
+                day, anchor = _referred_day(text[sentence.start:sentence.end], told, published) or (day, anchor)
             events.append(_undated_event(article, sentence, day, anchor, ref, ids))
     return events
