@@ -368,3 +368,14 @@ def test_event_coreference_stays_within_its_article() -> None:
     tl = timeline.timeline_of([first, second], undated="all")
     shooting = [e for e in tl.events if e.text.startswith("The shooting")]
     assert [(e.date, e.anchor) for e in shooting] == [("2026-01-31", "publication")]
+
+
+@pytest.mark.parametrize("text", ["The floods were as deadly back then as they are today.",
+                                  "Nobody knows how we got to where we are now.",
+                                  "Paper maps are rarer than they are nowadays in the archive."])
+def test_the_present_after_a_copula_is_a_state_not_an_arrangement(text: str) -> None:
+    """"The vote is on Sunday" is arranged, yet to come (expected); "as they are today" is the
+    present as it stands: reported, not expected."""
+    tl = timeline.extract(text, "2010-01-19")
+    assert [e.status for e in tl.events] == ["reported"]
+    assert [e.status for e in timeline.extract("The vote is on Sunday.", "2010-01-19").events] == ["expected"]

@@ -122,13 +122,16 @@ _COPULAS = frozenset("is are".split())
 _ARRANGED_BEFORE = re.compile(r"\s+(?:(?:at|on)\s+)?$")
 _NOT_AN_ARRANGEMENT_AFTER = frozenset("it this that there what which who".split())
 _POSSESSIVE_AT = re.compile(r"[\w.-]+['’]s\b")
+# The present itself, after a copula, is a state, not an arrangement: "as deadly as they are today",
+# "where we are now".
+_PRESENT_AT = re.compile(r"(?:today|now|nowadays)\b")
 
 
 def _arrangement(low: str, prev: str | None, end: int, pos: int) -> bool:
     """Whether the copula ending at low[end] states when something is arranged for: the
     expression at `pos` follows it, directly or after "at"/"on"."""
     return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and _ARRANGED_BEFORE.fullmatch(low, end, pos) \
-        is not None and _POSSESSIVE_AT.match(low, pos) is None
+        is not None and _POSSESSIVE_AT.match(low, pos) is None and _PRESENT_AT.match(low, pos) is None
 
 
 _SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
