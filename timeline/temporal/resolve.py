@@ -408,6 +408,12 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
         pt = base.coarsen(target).shift(int(amount))
     except OutOfRange:
         return _beyond_calendar(base.start.year, unit, int(amount), target, anchor)
+    if p.near and anchor == "previous" and ctx.tense == "future" and RANK[target] > RANK["day"] \
+            and pt.last() < ctx.dct:
+        # "will report by the end of the year" after "in December": that year is over, a future
+        # is in the publication's
+        pt = Point("day", ctx.dct).coarsen(target)
+        anchor = "publication"
     return Resolved(pt.value(), pt, anchor)
 
 

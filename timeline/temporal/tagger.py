@@ -114,6 +114,8 @@ def _needs_tense(p: Parse) -> bool:
         return True
     if p.kind == "weekday":
         return p.shift is None and p.week_shift is None
+    if p.kind == "offset":  # "the year", "the month": a future cannot fall in one gone by
+        return p.near and p.anchor == "ref"
     if p.kind == "named":
         return p.year is None and p.shift is None
     if p.kind == "calendar":
@@ -194,6 +196,8 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:
         return marker[0], f"a timetable in the present ('{marker[1]}')"
+    if marker[1] in FUTURE_IN_THE_PAST and m.parse.kind == "offset":
+        return None, f"a future seen from the date last mentioned ('{marker[1]}'): in its period"
     return marker[0], f"{marker[0]} tense ('{marker[1]}')"
 
 
