@@ -122,13 +122,21 @@ _COPULAS = frozenset("is are".split())
 _ARRANGED_BEFORE = re.compile(r"\s+(?:(?:at|on)\s+)?$")
 _NOT_AN_ARRANGEMENT_AFTER = frozenset("it this that there what which who".split())
 _POSSESSIVE_AT = re.compile(r"[\w.-]+['’]s\b")
+# ... or after a place and "on" ("the semi-finals are at Wembley on Saturday and Sunday", "is in
+# Paris on Sunday"): "at" a place, or "in" a proper name ("is in hospital on Sunday" is a state).
+_NAME_WORDS = r"(?:\s+(?:[A-Z][\w'’.-]*|de|du|des|la|le|of|del|di))*"
+_ARRANGED_AT_PLACE = re.compile(
+    r"\s+(?:(?:[Aa]t\s+(?:the\s+)?[\w'’.-]+|[Ii]n\s+(?:the\s+)?[A-Z][\w'’.-]*)" + _NAME_WORDS + r"\s+){1,2}"
+    r"on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:,\s*|\s+(?:and|or)\s+))*")
 
 
-def _arrangement(low: str, prev: str | None, end: int, pos: int) -> bool:
+def _arrangement(sentence: str, low: str, prev: str | None, end: int, pos: int) -> bool:
     """Whether the copula ending at low[end] states when something is arranged for: the
-    expression at `pos` follows it, directly or after "at"/"on"."""
-    return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and _ARRANGED_BEFORE.fullmatch(low, end, pos) \
-        is not None and _POSSESSIVE_AT.match(low, pos) is None
+    expression at `pos` follows it, directly or after "at"/"on", or after a place and "on"."""
+    return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and (
+        _ARRANGED_BEFORE.fullmatch(low, end, pos) is not None
+        or _ARRANGED_AT_PLACE.fullmatch(sentence, end, pos) is not None) \
+        and _POSSESSIVE_AT.match(low, pos) is None
 
 
 _SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
@@ -245,7 +253,7 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = kind or _kind(word)
             if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
                 kind = "future"
-        if word in _COPULAS and _arrangement(low, prev, end, pos):
+        if word in _COPULAS and _arrangement(sentence, low, prev, end, pos):
             kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
