@@ -199,6 +199,8 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     cands = _around(lambda y: _day(y, month, day), ctx.dct.year)
     if not cands:
         return None
+    if p.incident:  # "the January 25 revolution": a day gone by
+        cands = [c for c in cands if c.start <= ctx.dct] or cands
     pt5 = choose(cands, ctx.dct, ctx.tense)
     return Resolved(pt5.value(), pt5, "publication")
 

@@ -186,6 +186,13 @@ HOLIDAY_EVENTS = (
     "quake", "riot", "riots", "plot", "plotter", "raid", "raids", "truck attack", "parade attack",
     "parade crash", "parade shooting", "market attack", "disaster", "derailment", "stampede",
 )
+# Nouns after a day and month that make them the name of a past incident: "the January 25 revolution",
+# "the 7 July bombings", "the Oct. 13 plunge". Without a year it is the latest such day gone by (the
+# nearest may be days ahead); with one after it ("of 2011", "that toppled Mubarak in 2011"), that year's.
+DATE_INCIDENTS = HOLIDAY_EVENTS + (
+    "revolution", "uprising", "coup", "coup attempt", "crash", "plunge", "invasion", "insurrection", "blast",
+    "blasts", "explosion", "explosions", "assassination", "hijackings", "hijacking", "ambush", "bloodshed",
+)
 # Words before a holiday's name that make it a person: "Father Christmas".
 HOLIDAY_PERSONS = ("father", "mother", "old father")
 # Words of a habit in a holiday's clause: "normally held in the run up to Christmas", "at Christmas
