@@ -45,6 +45,7 @@ class Context:
     clock: str | None = None  # "23:00" when the date last mentioned was a clock time on `ref`'s day
     scene: bool = False  # whether `ref` sets a scene: written with its year, not attributive ("the 1988 bombing")
     explicit: bool = False  # whether `ref` was written with its year, or counted from such a date
+    night: bool = False  # whether `ref` was the evening or night of a day the text named ("Wednesday night")
 
 
 @quick_init
@@ -436,6 +437,8 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
         base = base.shift(int(p.amount))
     elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":
         base = base.shift(-1)  # "ran past midnight": the one that began the publication day
+    elif anchor == "previous" and ctx.night and p.hour is not None and p.hour < 12:
+        base = base.shift(1)  # "closed on Wednesday night, reopened at 6am": the morning after
     return Resolved(base.value(), base, anchor)
 
 

@@ -225,6 +225,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     clock: str | None = None  # the clock time of `ref`, when it was one ("23:00")
     scene = False  # whether `ref` sets a narrative's scene (resolve.Context.scene)
     explicit = False  # whether `ref` was written with its year, or counted from such a date
+    night = False  # whether `ref` was the evening or night of a day the text named (resolve.Context.night)
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
@@ -246,7 +247,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         if sentence is not None and _needs_tense(m.parse):
             tense, why = _tense_of(text, sentence, m)
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene,
-                      explicit=explicit)
+                      explicit=explicit, night=night)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
@@ -277,6 +278,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             explicit = r.anchor is None or (r.anchor == "previous" and explicit)
             at = _CLOCK_VALUE.search(r.value)
             clock = at.group(1) if at else None
+            night = m.parse.kind != "time_of_day" and r.point.gran == "day" and (
+                r.value[10:] in ("TEV", "TNI") or (clock is not None and clock >= "18:00"))
             if at and type_ == "DATE":  # "nine hours later" than a clock time is a clock time
                 type_ = "TIME"
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):
