@@ -85,6 +85,8 @@ _BETWEEN_MODAL_AND_VERB = frozenset("not n't ’t 't never also still likely pro
 # After "could", these make it a past, a present or a report ("could not be reached", "could have
 # fled", "could be located Wednesday"): no plan.
 _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
+# Punctuation between a modal and a verb: no verb of it ("in May, said").
+_PUNCTUATION = re.compile(r"[,;:.!?()\"“”]")
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
@@ -196,12 +198,13 @@ def _kind(word: str) -> str | None:
     return None
 
 
-def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether tokens[i] comes right after a modal ("will continue", "will not continue", "won't remain")."""
+def _after_modal(tokens: list[tuple[int, int, str]], i: int, low: str) -> bool:
+    """Whether tokens[i] comes right after a modal ("will continue", "will not continue", "won't
+    remain"), with no punctuation between ("in May, said": a month before a comma)."""
     j = i - 1
     while j >= 0 and tokens[j][2] in _BETWEEN_MODAL_AND_VERB:
         j -= 1
-    return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE
+    return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE and not _PUNCTUATION.search(low, tokens[j][1], tokens[i][0])
 
 
 # Every word `_markers` can read as a marker or that changes how it reads the words around it; any
@@ -265,7 +268,7 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif (kind == "present" or (kind == "past" and word not in PERFECT)) \
-                and (prev == "to" or _after_modal(tokens, i)):
+                and (prev == "to" or _after_modal(tokens, i, low)):
             # an infinitive ("expect the trend to continue", "will continue", "are to shut", "will
             # cut": a past that is its base form; not "should have prevented") has no tense of its own
             kind = None
