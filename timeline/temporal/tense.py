@@ -101,6 +101,8 @@ _LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;:()\"“”]*$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
 _PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
+_PAST_FORM_NOUNS = frozenset(vocab.PAST_FORM_NOUNS)
+_PAST_FORM_NOUN_BEFORE = frozenset(vocab.PAST_FORM_NOUN_BEFORE)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
@@ -274,6 +276,8 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = None
         elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
             kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
+        elif kind == "past" and word in _PAST_FORM_NOUNS and prev in _PAST_FORM_NOUN_BEFORE:
+            kind = None  # a noun: "the next rate cut in June", "a big hit"
         elif kind == "past" and start >= 2 and low[start - 1] == "-" and (low[start - 2].isalnum()
                                                                            or low[start - 2] == "."):
             kind = None  # the end of a compound adjective: "a U.S.-led force", "an American-controlled government"

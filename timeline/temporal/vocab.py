@@ -359,6 +359,14 @@ in of since by until till from before after during through throughout early late
 each every between and or to on past coming end beginning start middle around about
 """.split()) + ("as of",)
 # "the March accession", "a June agreement": a month between one of these and a common noun.
+# Past forms that are also nouns ("the next rate cut in June", "a big hit in March"): no past tense after
+# one of PAST_FORM_NOUN_BEFORE (an article, an adjective, a noun they compound with).
+PAST_FORM_NOUNS = ("cut", "hit", "set", "shot")
+PAST_FORM_NOUN_BEFORE = (
+    "a", "an", "the", "its", "his", "her", "their", "our", "next", "further", "another", "first", "big",
+    "deep", "rate", "tax", "price", "pay", "job", "budget", "spending", "interest", "wage", "fare", "cost",
+    "benefit", "aid", "output", "production",
+)
 MONTH_ADJECTIVE_BEFORE = ("the", "a", "an", "its", "their", "his", "her")
 # ... but not these words after it ("the May government", "a June who").
 NOT_EVENT_NOUNS = frozenset("""
