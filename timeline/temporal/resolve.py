@@ -433,6 +433,9 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     """A clock time or part of the day alone: on the day the text last mentioned, if it was a day,
     else on the publication day."""
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
+    if anchor == "previous" and ctx.tense == "past" and base.start > ctx.dct:
+        # "will appear in court on Monday. The car was seen at 2am": not on a day still to come
+        base, anchor = Point("day", ctx.dct), "publication"
     if p.amount:  # "overnight": the night before that day
         base = base.shift(int(p.amount))
     elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":

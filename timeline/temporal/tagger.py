@@ -112,6 +112,8 @@ def _needs_tense(p: Parse) -> bool:
     is the one that began the publication day, "by midnight" the one that ends it)."""
     if p.kind == "weekend" or (p.kind == "time_of_day" and p.hour == 24):  # "ran past midnight"
         return True
+    if p.kind == "time_of_day":  # "was seen at 2am" is on no day still to come
+        return p.hour is not None
     if p.kind == "weekday":
         return p.shift is None and p.week_shift is None
     if p.kind == "offset":  # "the year", "the month": a future cannot fall in one gone by
