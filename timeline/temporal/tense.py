@@ -321,12 +321,24 @@ def _clause_end(sentence: str, pos: int, end: int | None) -> int:
     return len(sentence)
 
 
+# "after" and the gerund of a result up to the expression, in one clause ("will face Alcaraz after
+# beating Sinner in four sets on Friday"): a result is known, so its day is gone by, whatever the
+# tense of the verb before it (vocab.RESULT_GERUNDS; "before flying offshore on Tuesday" keeps it).
+# ... unless the result is a prospect ("could form a government after winning a majority on Sunday")
+_HYPOTHETICAL = re.compile(r"\b" + alt(vocab.RESULT_PROSPECTS) + r"\b", re.IGNORECASE)
+_AFTER_RESULT = re.compile(r"\bafter\s+(" + alt(vocab.RESULT_GERUNDS) + r")\b[^,;:.!?()\"“”]*$", re.IGNORECASE)
+
+
 def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str] | None:
     """(tense, word) of the tense marker nearest to character `pos` (an offset into `sentence`),
     markers before it weighing more than those after it: ("future", "would"), ("past", "said")."""
     # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
     # marker outside the window, so the first window that has one gives the answer.
     end = _clause_end(sentence, pos, end)
+    result = _AFTER_RESULT.search(sentence, max(0, pos - 120), pos)
+    if result is not None and not _HYPOTHETICAL.search(sentence, max(0, result.start() - 120), result.start()):
+        # "will face X after beating Y on [Friday]": a result is known, gone by
+        return "past", result.group(1).lower()
     for reach in (48, 160):
         best = _markers(sentence, max(0, pos - reach), min(end, pos + int(reach / 1.5)), pos)
         if best is not None and best[0] <= reach:

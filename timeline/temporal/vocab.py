@@ -359,6 +359,18 @@ in of since by until till from before after during through throughout early late
 each every between and or to on past coming end beginning start middle around about
 """.split()) + ("as of",)
 # "the March accession", "a June agreement": a month between one of these and a common noun.
+# Gerunds of a result after "after" ("will face Alcaraz after beating Sinner on Friday"): a result is
+# known, so its day is one gone by (timeline/temporal/tense.py).
+RESULT_GERUNDS = (
+    "beating", "defeating", "winning", "losing", "drawing", "thrashing", "edging", "overcoming", "clinching",
+    "securing", "claiming", "surviving", "knocking out", "eliminating", "crashing out", "topping",
+)
+# Words before such a gerund that make the result a prospect, not yet known ("could form a government
+# after winning a majority on Sunday", "if", "expected to"): the day keeps the tense of its clause.
+RESULT_PROSPECTS = (
+    "if", "could", "would", "might", "may", "should", "unless", "hope", "hopes", "hoping", "expected", "expects",
+    "likely", "poised", "bid", "aim", "aims", "aiming", "bidding", "chance", "chances",
+)
 # Past forms that are also nouns ("the next rate cut in June", "a big hit in March"): no past tense after
 # one of PAST_FORM_NOUN_BEFORE (an article, an adjective, a noun they compound with).
 PAST_FORM_NOUNS = ("cut", "hit", "set", "shot")
