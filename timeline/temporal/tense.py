@@ -24,6 +24,8 @@ as soon as | going to | is to | are to | am to | plans to | plan to | planning t
 | hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
 | forecast for | forecast to | is forecast | are forecast | as early as | no later than | no earlier than
 | go to the polls | goes to the polls | head to the polls | heads to the polls | takes place | take place
+| takes effect | take effect | comes into force | come into force | comes into effect | come into effect
+| goes into effect | go into effect | goes on sale | go on sale | applies from | apply from
 """.replace("\n", " ").split("|")]
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
