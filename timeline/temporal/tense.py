@@ -36,7 +36,7 @@ for _phrase in _FUTURE_PHRASES:
 TIMETABLE_WORDS = frozenset("""
 reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
-testifies unveils runs plays visits starts finishes
+testifies unveils runs plays visits starts finishes continues
 """.split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
