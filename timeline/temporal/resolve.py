@@ -251,6 +251,8 @@ def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None
         return add_days(base, -(back or 7))
     if shift == 1:  # "next Friday": the first Friday after base
         return add_days(base, forward or 7)
+    if shift == 2:  # "Friday week": a week after the first Friday after base
+        return add_days(base, (forward or 7) + 7)
     if shift == 0:  # "this Friday": the one in base's week
         return add_days(base, weekday - base.isoweekday())
     if tense == "future":
