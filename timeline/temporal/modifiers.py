@@ -31,10 +31,15 @@ _STARTS_WITH_NUMBER = re.compile(r"\d|an?\s|" + alt([*vocab.NUMBERS, *vocab.VAGU
 # Christmas in Paris" is a stay, not a date).
 _COUNTED_FROM = re.compile(
     r"(?<![\w-])(?P<num>" + alt(vocab.COUNT_WORDS) + r"|\d{1,2})\s+(?P<unit>days?|weeks?|months?)"
-    r"\s+(?P<dir>before|after|prior\s+to|from)\s+$",
+    r"\s+(?P<dir>before|after|prior\s+to|from|on)\s+$",
     re.IGNORECASE,
 )
 _DURATION_VERB_BEFORE = word_before(vocab.DURATION_VERBS)
+# "a week on Friday" (British: a week from Friday) only before a weekday, and not after a word that
+# makes "a week" a length ("collapsed after a week on Friday", "for two weeks on Monday").
+_WEEKDAY_AT = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(r"\b(?:after|for|within|in|over|than|about|of|by|nearly|almost|only|just)\s+$",
+                            re.IGNORECASE)
 # The two searches above for a lowercased ASCII window, without the case-blind flag (their letters
 # are all small ones, tests/test_rowspeed.py): on ASCII text the same matches, twice as fast (each is
 # tried at every place of the window, for every expression).
@@ -100,14 +105,18 @@ def counted_from(text: str, start: int, point: Point, dct: date) -> tuple[int, P
     cm = _search(_COUNTED_FROM, _COUNTED_FROM_LOW, window)
     if cm is None or _DURATION_VERB_BEFORE.search(window, 0, cm.start()):
         return None
+    if cm.group("dir").lower() == "on" and (not cm.group("unit").lower().startswith("week")
+                                           or not _WEEKDAY_AT.match(text, start)
+                                           or _LENGTH_BEFORE.search(window, 0, cm.start())):
+        return None
     word = cm.group("num").lower()
     n = 1 if word in ("the", "a", "an") else int(number_of(word) or 0)
     unit = {"d": "day", "w": "week", "m": "month"}[cm.group("unit")[0].lower()]
     if n <= 0 or RANK.get(point.gran, 99) > RANK[unit]:
         return None
-    sign = 1 if cm.group("dir").lower() in ("after", "from") else -1
+    sign = 1 if cm.group("dir").lower() in ("after", "from", "on") else -1
     try:
-        if cm.group("dir").lower() == "from" and point.start < dct:  # "a week from Monday": the coming Monday
+        if cm.group("dir").lower() in ("from", "on") and point.start < dct:  # "a week from Monday": the coming Monday
             recent = point.gran == "day" and point.start > add_days(dct, -7)
             point = point.shift(1, "week") if recent else point
         # "the week after Christmas" is that whole week; "a week after Jan. 5" is a day.

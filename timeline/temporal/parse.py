@@ -65,6 +65,7 @@ class Parse:
     latest_decade: bool = False  # "the '90s", "the nineties": the latest such decade by the publication year
     reports_only: bool = False  # "the period": a date only in a text that reports on a fiscal period
     speaker_day: bool = False  # "today", "tonight", "this morning": in a quotation, the speaker's day
+    incident: bool = False  # names a past incident ("the January 25 revolution"): the latest such day gone by
     when: bool = False  # says when the sentence's event happens ("will open in the fourth quarter")
     weak: bool = False  # a unit that is part of an expression only next to another one (compose.py)
     # A range or list written once ("April 24-25", "3, 4 and 5 February", "2010-15", "Jan-Mar 2026"):

@@ -45,6 +45,7 @@ class Context:
     clock: str | None = None  # "23:00" when the date last mentioned was a clock time on `ref`'s day
     scene: bool = False  # whether `ref` sets a scene: written with its year, not attributive ("the 1988 bombing")
     explicit: bool = False  # whether `ref` was written with its year, or counted from such a date
+    night: bool = False  # whether `ref` was the evening or night of a day the text named ("Wednesday night")
 
 
 @quick_init
@@ -199,6 +200,8 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
     cands = _around(lambda y: _day(y, month, day), ctx.dct.year)
     if not cands:
         return None
+    if p.incident:  # "the January 25 revolution": a day gone by
+        cands = [c for c in cands if c.start <= ctx.dct] or cands
     pt5 = choose(cands, ctx.dct, ctx.tense)
     return Resolved(pt5.value(), pt5, "publication")
 
@@ -248,6 +251,8 @@ def _weekday_near(base: date, weekday: int, shift: int | None, tense: str | None
         return add_days(base, -(back or 7))
     if shift == 1:  # "next Friday": the first Friday after base
         return add_days(base, forward or 7)
+    if shift == 2:  # "Friday week": a week after the first Friday after base
+        return add_days(base, (forward or 7) + 7)
     if shift == 0:  # "this Friday": the one in base's week
         return add_days(base, weekday - base.isoweekday())
     if tense == "future":
@@ -408,6 +413,12 @@ def resolve_offset(p: Parse, ctx: Context) -> Resolved | None:
         pt = base.coarsen(target).shift(int(amount))
     except OutOfRange:
         return _beyond_calendar(base.start.year, unit, int(amount), target, anchor)
+    if p.near and anchor == "previous" and ctx.tense == "future" and RANK[target] > RANK["day"] \
+            and pt.last() < ctx.dct:
+        # "will report by the end of the year" after "in December": that year is over, a future
+        # is in the publication's
+        pt = Point("day", ctx.dct).coarsen(target)
+        anchor = "publication"
     return Resolved(pt.value(), pt, anchor)
 
 
@@ -424,10 +435,15 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     """A clock time or part of the day alone: on the day the text last mentioned, if it was a day,
     else on the publication day."""
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
+    if anchor == "previous" and ctx.tense == "past" and base.start > ctx.dct:
+        # "will appear in court on Monday. The car was seen at 2am": not on a day still to come
+        base, anchor = Point("day", ctx.dct), "publication"
     if p.amount:  # "overnight": the night before that day
         base = base.shift(int(p.amount))
     elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":
         base = base.shift(-1)  # "ran past midnight": the one that began the publication day
+    elif anchor == "previous" and ctx.night and p.hour is not None and p.hour < 12:
+        base = base.shift(1)  # "closed on Wednesday night, reopened at 6am": the morning after
     return Resolved(base.value(), base, anchor)
 
 

@@ -112,8 +112,12 @@ def _needs_tense(p: Parse) -> bool:
     is the one that began the publication day, "by midnight" the one that ends it)."""
     if p.kind == "weekend" or (p.kind == "time_of_day" and p.hour == 24):  # "ran past midnight"
         return True
+    if p.kind == "time_of_day":  # "was seen at 2am" is on no day still to come
+        return p.hour is not None
     if p.kind == "weekday":
         return p.shift is None and p.week_shift is None
+    if p.kind == "offset":  # "the year", "the month": a future cannot fall in one gone by
+        return p.near and p.anchor == "ref"
     if p.kind == "named":
         return p.year is None and p.shift is None
     if p.kind == "calendar":
@@ -194,6 +198,8 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:
         return marker[0], f"a timetable in the present ('{marker[1]}')"
+    if marker[1] in FUTURE_IN_THE_PAST and m.parse.kind == "offset":
+        return None, f"a future seen from the date last mentioned ('{marker[1]}'): in its period"
     return marker[0], f"{marker[0]} tense ('{marker[1]}')"
 
 
@@ -221,6 +227,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
     clock: str | None = None  # the clock time of `ref`, when it was one ("23:00")
     scene = False  # whether `ref` sets a narrative's scene (resolve.Context.scene)
     explicit = False  # whether `ref` was written with its year, or counted from such a date
+    night = False  # whether `ref` was the evening or night of a day the text named (resolve.Context.night)
     size = max(1, len(text))
     last_end = 0
     said: tuple[int, date] | None = None  # (sentence, day) of "said Monday that ..."
@@ -242,7 +249,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         if sentence is not None and _needs_tense(m.parse):
             tense, why = _tense_of(text, sentence, m)
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene,
-                      explicit=explicit)
+                      explicit=explicit, night=night)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
@@ -273,6 +280,8 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
             explicit = r.anchor is None or (r.anchor == "previous" and explicit)
             at = _CLOCK_VALUE.search(r.value)
             clock = at.group(1) if at else None
+            night = m.parse.kind != "time_of_day" and r.point.gran == "day" and (
+                r.value[10:] in ("TEV", "TNI") or (clock is not None and clock >= "18:00"))
             if at and type_ == "DATE":  # "nine hours later" than a clock time is a clock time
                 type_ = "TIME"
             if r.point.gran == "quarter" and _reported(text, sentence, m, r.point, dct):

@@ -24,6 +24,8 @@ as soon as | going to | is to | are to | am to | plans to | plan to | planning t
 | hope to | hopes to | want to | wants to | ahead of | won 't | won ’t | wo n 't | wo n ’t
 | forecast for | forecast to | is forecast | are forecast | as early as | no later than | no earlier than
 | go to the polls | goes to the polls | head to the polls | heads to the polls | takes place | take place
+| takes effect | take effect | comes into force | come into force | comes into effect | come into effect
+| goes into effect | go into effect | goes on sale | go on sale | applies from | apply from
 """.replace("\n", " ").split("|")]
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _FUTURE_PHRASES:
@@ -34,7 +36,7 @@ for _phrase in _FUTURE_PHRASES:
 TIMETABLE_WORDS = frozenset("""
 reopens expires premieres
 opens closes ends begins resumes kicks hosts arrives departs travels heads launches convenes reconvenes meets faces
-testifies unveils runs plays visits starts finishes
+testifies unveils runs plays visits starts finishes continues
 """.split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
@@ -85,6 +87,8 @@ _BETWEEN_MODAL_AND_VERB = frozenset("not n't ’t 't never also still likely pro
 # After "could", these make it a past, a present or a report ("could not be reached", "could have
 # fled", "could be located Wednesday"): no plan.
 _NOT_A_PLAN_AFTER_COULD = frozenset("not n't ’t 't have 've ’ve be".split())
+# Punctuation between a modal and a verb: no verb of it ("in May, said").
+_PUNCTUATION = re.compile(r"[,;:.!?()\"“”]")
 # Words, and contractions as words of their own ("they'll" is "they" + "'ll", "won't" "won" + "'t").
 _TOKEN = re.compile(r"(?<![a-z])[a-z]+|['’](?:ll|t|s|d|re|ve|m)(?![a-z])")
 _WORD_END = re.compile(r"\w*")
@@ -99,6 +103,8 @@ _LEADING = re.compile(r"\s*(?:(?:but|and|yet|so|even)\s+)*", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;:()\"“”]*$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
 _PERCEPTION = frozenset(vocab.PERCEPTION_VERBS)
+_PAST_FORM_NOUNS = frozenset(vocab.PAST_FORM_NOUNS)
+_PAST_FORM_NOUN_BEFORE = frozenset(vocab.PAST_FORM_NOUN_BEFORE)
 _REPORTING = frozenset(vocab.REPORTING_VERBS)
 _CLAUSE_OPENER = re.compile(r"[\s,]*\b" + alt(vocab.CLAUSE_OPENERS) + r"\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([a-z]+)\s+$")
@@ -122,16 +128,24 @@ _COPULAS = frozenset("is are".split())
 _ARRANGED_BEFORE = re.compile(r"\s+(?:(?:at|on)\s+)?$")
 _NOT_AN_ARRANGEMENT_AFTER = frozenset("it this that there what which who".split())
 _POSSESSIVE_AT = re.compile(r"[\w.-]+['’]s\b")
+# ... or after a place and "on" ("the semi-finals are at Wembley on Saturday and Sunday", "is in
+# Paris on Sunday"): "at" a place, or "in" a proper name ("is in hospital on Sunday" is a state).
+_NAME_WORDS = r"(?:\s+(?:[A-Z][\w'’.-]*|de|du|des|la|le|of|del|di))*"
+_ARRANGED_AT_PLACE = re.compile(
+    r"\s+(?:(?:[Aa]t\s+(?:the\s+)?[\w'’.-]+|[Ii]n\s+(?:the\s+)?[A-Z][\w'’.-]*)" + _NAME_WORDS + r"\s+){1,2}"
+    r"on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:,\s*|\s+(?:and|or)\s+))*")
 # The present itself, after a copula, is a state, not an arrangement: "as deadly as they are today",
 # "where we are now".
 _PRESENT_AT = re.compile(r"(?:today|now|nowadays)\b")
 
 
-def _arrangement(low: str, prev: str | None, end: int, pos: int) -> bool:
+def _arrangement(sentence: str, low: str, prev: str | None, end: int, pos: int) -> bool:
     """Whether the copula ending at low[end] states when something is arranged for: the
-    expression at `pos` follows it, directly or after "at"/"on"."""
-    return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and _ARRANGED_BEFORE.fullmatch(low, end, pos) \
-        is not None and _POSSESSIVE_AT.match(low, pos) is None and _PRESENT_AT.match(low, pos) is None
+    expression at `pos` follows it, directly or after "at"/"on", or after a place and "on"."""
+    return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and (
+        _ARRANGED_BEFORE.fullmatch(low, end, pos) is not None
+        or _ARRANGED_AT_PLACE.fullmatch(sentence, end, pos) is not None) \
+        and _POSSESSIVE_AT.match(low, pos) is None and _PRESENT_AT.match(low, pos) is None
 
 
 _SCHEDULE_PLURAL = frozenset(vocab.SCHEDULE_PLURAL_VERBS)
@@ -191,12 +205,13 @@ def _kind(word: str) -> str | None:
     return None
 
 
-def _after_modal(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether tokens[i] comes right after a modal ("will continue", "will not continue", "won't remain")."""
+def _after_modal(tokens: list[tuple[int, int, str]], i: int, low: str) -> bool:
+    """Whether tokens[i] comes right after a modal ("will continue", "will not continue", "won't
+    remain"), with no punctuation between ("in May, said": a month before a comma)."""
     j = i - 1
     while j >= 0 and tokens[j][2] in _BETWEEN_MODAL_AND_VERB:
         j -= 1
-    return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE
+    return j >= 0 and tokens[j][2] in _BEFORE_INFINITIVE and not _PUNCTUATION.search(low, tokens[j][1], tokens[i][0])
 
 
 # Every word `_markers` can read as a marker or that changes how it reads the words around it; any
@@ -248,7 +263,7 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
             kind = kind or _kind(word)
             if kind is None and _timetable(word, prev, tokens[i + 1][2] if i + 1 < len(tokens) else None):
                 kind = "future"
-        if word in _COPULAS and _arrangement(low, prev, end, pos):
+        if word in _COPULAS and _arrangement(sentence, low, prev, end, pos):
             kind = "future"
         if word in ("has", "have", "'ve", "’ve") and i + 1 < len(tokens) and (
                 tokens[i + 1][2] == "been" or _kind(tokens[i + 1][2]) == "past"):
@@ -260,12 +275,14 @@ def _markers(sentence: str, lo: int, hi: int, pos: int) -> tuple[float, str, str
         if kind == "future" and prev in _PAST_PLAN and word not in _MODALS:
             kind = "past"  # "had been due to expire Friday", "as previously planned": a plan in the past
         elif (kind == "present" or (kind == "past" and word not in PERFECT)) \
-                and (prev == "to" or _after_modal(tokens, i)):
+                and (prev == "to" or _after_modal(tokens, i, low)):
             # an infinitive ("expect the trend to continue", "will continue", "are to shut", "will
             # cut": a past that is its base form; not "should have prevented") has no tense of its own
             kind = None
         elif kind == "future" and prev in _DETERMINERS and word.endswith("ed") and start > pos:
             kind = None  # "in the third quarter because of the planned sale": a plan for the noun after it
+        elif kind == "past" and word in _PAST_FORM_NOUNS and prev in _PAST_FORM_NOUN_BEFORE:
+            kind = None  # a noun: "the next rate cut in June", "a big hit"
         elif kind == "past" and start >= 2 and low[start - 1] == "-" and (low[start - 2].isalnum()
                                                                            or low[start - 2] == "."):
             kind = None  # the end of a compound adjective: "a U.S.-led force", "an American-controlled government"
@@ -309,12 +326,24 @@ def _clause_end(sentence: str, pos: int, end: int | None) -> int:
     return len(sentence)
 
 
+# "after" and the gerund of a result up to the expression, in one clause ("will face Alcaraz after
+# beating Sinner in four sets on Friday"): a result is known, so its day is gone by, whatever the
+# tense of the verb before it (vocab.RESULT_GERUNDS; "before flying offshore on Tuesday" keeps it).
+# ... unless the result is a prospect ("could form a government after winning a majority on Sunday")
+_HYPOTHETICAL = re.compile(r"\b" + alt(vocab.RESULT_PROSPECTS) + r"\b", re.IGNORECASE)
+_AFTER_RESULT = re.compile(r"\bafter\s+(" + alt(vocab.RESULT_GERUNDS) + r")\b[^,;:.!?()\"“”]*$", re.IGNORECASE)
+
+
 def marker_at(sentence: str, pos: int, end: int | None = None) -> tuple[str, str] | None:
     """(tense, word) of the tense marker nearest to character `pos` (an offset into `sentence`),
     markers before it weighing more than those after it: ("future", "would"), ("past", "said")."""
     # Look in widening windows: a marker found within `reach` (weighted) is nearer than any
     # marker outside the window, so the first window that has one gives the answer.
     end = _clause_end(sentence, pos, end)
+    result = _AFTER_RESULT.search(sentence, max(0, pos - 120), pos)
+    if result is not None and not _HYPOTHETICAL.search(sentence, max(0, result.start() - 120), result.start()):
+        # "will face X after beating Y on [Friday]": a result is known, gone by
+        return "past", result.group(1).lower()
     for reach in (48, 160):
         best = _markers(sentence, max(0, pos - reach), min(end, pos + int(reach / 1.5)), pos)
         if best is not None and best[0] <= reach:

@@ -186,6 +186,13 @@ HOLIDAY_EVENTS = (
     "quake", "riot", "riots", "plot", "plotter", "raid", "raids", "truck attack", "parade attack",
     "parade crash", "parade shooting", "market attack", "disaster", "derailment", "stampede",
 )
+# Nouns after a day and month that make them the name of a past incident: "the January 25 revolution",
+# "the 7 July bombings", "the Oct. 13 plunge". Without a year it is the latest such day gone by (the
+# nearest may be days ahead); with one after it ("of 2011", "that toppled Mubarak in 2011"), that year's.
+DATE_INCIDENTS = HOLIDAY_EVENTS + (
+    "revolution", "uprising", "coup", "coup attempt", "crash", "plunge", "invasion", "insurrection", "blast",
+    "blasts", "explosion", "explosions", "assassination", "hijackings", "hijacking", "ambush", "bloodshed",
+)
 # Words before a holiday's name that make it a person: "Father Christmas".
 HOLIDAY_PERSONS = ("father", "mother", "old father")
 # Words of a habit in a holiday's clause: "normally held in the run up to Christmas", "at Christmas
@@ -352,6 +359,26 @@ in of since by until till from before after during through throughout early late
 each every between and or to on past coming end beginning start middle around about
 """.split()) + ("as of",)
 # "the March accession", "a June agreement": a month between one of these and a common noun.
+# Gerunds of a result after "after" ("will face Alcaraz after beating Sinner on Friday"): a result is
+# known, so its day is one gone by (timeline/temporal/tense.py).
+RESULT_GERUNDS = (
+    "beating", "defeating", "winning", "losing", "drawing", "thrashing", "edging", "overcoming", "clinching",
+    "securing", "claiming", "surviving", "knocking out", "eliminating", "crashing out", "topping",
+)
+# Words before such a gerund that make the result a prospect, not yet known ("could form a government
+# after winning a majority on Sunday", "if", "expected to"): the day keeps the tense of its clause.
+RESULT_PROSPECTS = (
+    "if", "could", "would", "might", "may", "should", "unless", "hope", "hopes", "hoping", "expected", "expects",
+    "likely", "poised", "bid", "aim", "aims", "aiming", "bidding", "chance", "chances",
+)
+# Past forms that are also nouns ("the next rate cut in June", "a big hit in March"): no past tense after
+# one of PAST_FORM_NOUN_BEFORE (an article, an adjective, a noun they compound with).
+PAST_FORM_NOUNS = ("cut", "hit", "set", "shot")
+PAST_FORM_NOUN_BEFORE = (
+    "a", "an", "the", "its", "his", "her", "their", "our", "next", "further", "another", "first", "big",
+    "deep", "rate", "tax", "price", "pay", "job", "budget", "spending", "interest", "wage", "fare", "cost",
+    "benefit", "aid", "output", "production",
+)
 MONTH_ADJECTIVE_BEFORE = ("the", "a", "an", "its", "their", "his", "her")
 # ... but not these words after it ("the May government", "a June who").
 NOT_EVENT_NOUNS = frozenset("""

@@ -140,8 +140,28 @@ def day_month_stamp(f: Fields) -> Parse | None:
                  year=short_year(f["yy"] or "0"))
 
 
-rule("month_day", r"{month}~{day}" + _ANCIENT_YEAR_AFTER)(calendar)
-rule("day_month", r"(?:the )?{day} (?:of )?{month}" + _ANCIENT_YEAR_AFTER)(calendar)
+# "the January 25 revolution (of 2011)", "the 7 July bombings (that ... in 2005)": a past incident named
+# by its day (vocab.DATE_INCIDENTS); the year written after it, in its phrase or its relative clause
+_INCIDENT_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                               sorted(vocab.DATE_INCIDENTS, key=len, reverse=True))
+                             + r")(?![\w'’-])(?:\s+(?:of|in)\s+(?P<year>[12]\d{3})(?![\w'’-])"
+                             r"|\s+(?:that|which)\s+[^.;:!?,()\"“”]{1,60}?\bin\s+(?P<year2>[12]\d{3})(?![\w'’-]))?",
+                             re.IGNORECASE)
+
+
+def day_of_incident(f: Fields) -> Parse:
+    """A day and month: before a noun of a past incident ("the January 25 revolution"), the latest
+    such day gone by, or the year written after the incident."""
+    p = calendar(f)
+    m = _INCIDENT_AFTER.match(f.after(120))
+    if m is None:
+        return p
+    year = m["year"] or m["year2"]
+    return p.but(year=int(year)) if year else p.but(incident=True)
+
+
+rule("month_day", r"{month}~{day}" + _ANCIENT_YEAR_AFTER)(day_of_incident)
+rule("day_month", r"(?:the )?{day} (?:of )?{month}" + _ANCIENT_YEAR_AFTER)(day_of_incident)
 
 # --- a month alone -------------------------------------------------------------------------------
 

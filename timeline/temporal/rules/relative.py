@@ -113,6 +113,8 @@ def later(f: Fields) -> Parse:
     if n is None:
         if re.search(r"\bfor\s+$", f.before(6), re.IGNORECASE):  # "for weeks afterwards": how long
             return Parse("duration", type="DURATION", amount=None, unit=unit)
+        if unit in ("H", "MIN") and sign > 0:  # "hours later" than a day the text named: that day
+            return Parse("offset", unit="D", amount=0, anchor="ref")
         return Parse("literal", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     return Parse("count", unit=unit, amount=sign * n, anchor="ref",
                  moves_ref=not (unit == "Y" and n == 1 and sign < 0),

@@ -30,6 +30,12 @@ def weekday_of_week(f: Fields) -> Parse:
     return Parse("weekday", weekday=weekday_of(f["weekday_x"] or ""), week_shift=shift_of(f))
 
 
+@rule("weekday_week", r"{weekday_x:weekday_full} week(?![\w'’-]| (?:of|after|before|earlier|later|ago|end|on)\b)")
+def weekday_week(f: Fields) -> Parse:
+    """"Friday week" (British): a week after the coming Friday."""
+    return Parse("weekday", weekday=weekday_of(f["weekday_x"] or ""), shift=2)
+
+
 # --- a weekday alone -----------------------------------------------------------------------------
 
 _PAPER_ON_BEFORE = re.compile(r"\b" + case_sensitive(vocab.PAPERS_ON_SUNDAY) + r"\s+on\s+$")  # "the Mail on Sunday"
