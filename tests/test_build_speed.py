@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -16,6 +17,19 @@ from timeline.batch import collect_items, process_items
 from timeline.cli import main
 from timeline.site import build
 
+
+def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> tuple[list[int], Any]:
+    """Replace `module.name` by a wrapper that records the length of its first argument at each call:
+    (the lengths, the function replaced)."""
+    made: list[int] = []
+    plain = getattr(module, name)
+
+    def counted(first: list[object], *args: object, **kwargs: object) -> object:
+        made.append(len(first))
+        return plain(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return made, plain
 
 def test_meanwhile_runs_once_while_worker_processes_read_the_articles(tmp_path: Path) -> None:
     src = _corpus(tmp_path / "src", 12)
@@ -87,14 +101,7 @@ def test_the_combined_timeline_is_made_once_and_only_when_a_page_asks_for_it(tmp
     from timeline.pipeline import process
     from timeline.readers import load_one
 
-    made: list[int] = []
-    plain = site.build_timeline
-
-    def counted(articles: list[object], *args: object, **kwargs: object) -> object:
-        made.append(len(articles))
-        return plain(articles, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(site, "build_timeline", counted)
+    made, plain = _counting(monkeypatch, site, "build_timeline")
     src = _corpus(tmp_path / "src", 4)
     model = site.collect_site([process(load_one(str(p))) for p in sorted(src.iterdir())])
     assert made == []  # the article pages do not need it: the main process makes it while workers render them
@@ -125,14 +132,7 @@ def test_the_story_is_made_once_and_only_when_its_page_is_rendered(tmp_path: Pat
     from timeline.pipeline import process
     from timeline.readers import load_one
 
-    made: list[int] = []
-    plain = site.story
-
-    def counted(results: list[object], *args: object, **kwargs: object) -> object:
-        made.append(len(results))
-        return plain(results, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(site, "story", counted)
+    made, plain = _counting(monkeypatch, site, "story")
     src = _corpus(tmp_path / "src", 4)
     model = site.collect_site([process(load_one(str(p))) for p in sorted(src.iterdir())])
     assert made == [] and model.site.story_href == "story.html"
@@ -393,14 +393,7 @@ def test_a_parallel_build_renders_the_pages_of_the_whole_site_in_its_workers(tmp
     from timeline.pipeline import process
     from timeline.readers import load_one
 
-    made: list[int] = []
-    plain = site.story
-
-    def counted(results: list[object], *args: object, **kwargs: object) -> object:
-        made.append(len(results))
-        return plain(results, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(site, "story", counted)
+    made, plain = _counting(monkeypatch, site, "story")
     src = _corpus(tmp_path / "src", 24)
     results = [process(load_one(str(p))) for p in sorted(src.iterdir())]
     env = render.make_env()
