@@ -353,13 +353,25 @@ def forecast_first(sentence: str) -> bool:
     return at is not None and tense_at(sentence[:at], 0) != "past"
 
 
+# A correction or update note ("This article was amended on 5 February 2026 to correct ...", "This
+# story has been updated on ..."): its date is when the article was changed, done whenever it falls.
+_NOTE_NOUNS = ("article", "story", "report", "piece", "post", "page", "item", "column", "version")
+_NOTE_VERBS = ("amended", "updated", "corrected", "changed", "edited", "revised", "clarified")
+_UPDATE_NOTE = re.compile(
+    r"\s*(?:\W\s*)?(?:this|the)\s+(?:" + "|".join(_NOTE_NOUNS) + r")\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
+    r"(?:" + "|".join(_NOTE_VERBS) + r")\b", re.IGNORECASE)
+
+
 def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, ongoing: bool,
                  published: dt.date) -> str:
     """"ongoing" for "since X"; "expected" for a date after publication, or a date that does not
     lie wholly before it with a future tense or modal near `pos` (the date phrase; None for a
-    sentence without one: anywhere in it); else "reported"."""
+    sentence without one: anywhere in it); else "reported" (always for a correction or update note,
+    "This article was amended on ...")."""
     if ongoing:
         return "ongoing"
+    if _UPDATE_NOTE.match(sentence) is not None:
+        return "reported"  # a correction note: the day the article was changed
     if start > published:
         return "expected"
     if end <= published:
