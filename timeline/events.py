@@ -202,6 +202,9 @@ _SUPERLATIVES = (
     r"|priest|latest)\b)[a-z]{2,}est\b)"
 )
 _WORD = r"(?:[^\s;:.!?]|(?<=\d)\.(?=\d))+"  # a word of the clause ("4.1%" too)
+# Words that open a clause of their own: a change ("up", "rose") before one is not the change the
+# "from" after it belongs to ("take up the bill when it returns from recess on Feb. 9").
+_SUBORDINATORS = r"(?:when|whenever|after|before|while|once|until|till|if|because|unless|where)"
 _REFERENCE_BEFORE = re.compile(
     # "the lowest close since 2009", "for the first time since 1987", "not seen since the 1990s"
     rf"(?:\b{_SUPERLATIVES}\b(?:\s+{_WORD}){{0,8}}?|\b(?:not\s+(?:been\s+)?seen|never\s+(?:been\s+)?seen|unseen"
@@ -214,7 +217,8 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?:\b(?:up|down|higher|lower|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|"
     rf"drops|climbed|climbs|increased|increase|increases|decreased|decrease|decreases|declined|decline|declines|"
     rf"grew|grown|gained|gain|gains|jumped|slipped|slid|plunged|soared|surged|tumbled|shrank|shrunk|widened|"
-    rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+{_WORD}){{0,6}}?\s+from"
+    rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+(?!{_SUBORDINATORS}\b){_WORD}){{0,6}}?"
+    rf"\s+from"
     rf"(?:\s+(?!(?:to|until|till|through|and)\b){_WORD}){{0,4}}?\s+$"  # not "from 2009 to [2010]"
     # "than in 2019", "than a year ago", "than it was last year", "than the same month of 2019"
     r"|\bthan\s+(?:(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+|(?:was|were|did)\s+)?"
