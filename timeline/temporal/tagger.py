@@ -306,7 +306,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
     out = _clock_range_ends(text, _clock_range_starts(text, _clocks_on_their_day(text, out)))
-    out = _reported_speech(text, _clocks_before_their_noun(text, out), dct)
+    out = _reported_speech(text, _appositions(text, _clocks_before_their_noun(text, out)), dct)
     return out + quiet if silent else out
 
 
@@ -440,6 +440,26 @@ def _clock_range_ends(text: str, found: list[Explained]) -> list[Explained]:
         day = date.fromisoformat(first.value[:10]) + timedelta(days=1)
         out[i + 1] = Explained(replace(second, value=day.isoformat() + second.value[10:]), out[i + 1].rule,
                                out[i + 1].parts, out[i + 1].parse, "the end of a clock range, earlier than its start")
+    return out
+
+
+# A part of a period in apposition to the day before it ("on Oct. 1, the start of the fiscal year",
+# "Dec. 24, the end of the year"): it restates that day, it is no date of its own.
+_APPOSITION_JOIN = re.compile(r"\s*,\s*")
+_THE = re.compile(r"the\s", re.IGNORECASE)
+_PART_MODS = frozenset({"START", "MID", "END"})
+
+
+def _appositions(text: str, found: list[Explained]) -> list[Explained]:
+    """`found` without the parts of a period in apposition to a day just before them."""
+    out: list[Explained] = []
+    for e in found:
+        t, before = e.timex, out[-1].timex if out else None
+        if t is not None and before is not None and t.mod in _PART_MODS and not _ISO_DAY.match(t.value) \
+                and _THE.match(t.text) and _ISO_DAY.match(before.value) \
+                and _APPOSITION_JOIN.fullmatch(text, before.end, t.start):
+            continue
+        out.append(e)
     return out
 
 
