@@ -32,6 +32,7 @@ from timeline.temporal.tense import (
     TIMETABLE_WORDS,
     marker_at,
     past_until,
+    perfect_after,
     plan_told_in_past,
     scheduled_for,
     tense_at,
@@ -248,8 +249,10 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         tense, why = None, ""
         if sentence is not None and _needs_tense(m.parse):
             tense, why = _tense_of(text, sentence, m)
+        perfect = tense == "past" and scene and sentence is not None and si - ref_sentence <= 1 \
+            and m.parse.kind == "calendar" and perfect_after(text[sentence.start:sentence.end], end - sentence.start)
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene,
-                      explicit=explicit, night=night)
+                      explicit=explicit, night=night, perfect=perfect)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)

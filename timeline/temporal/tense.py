@@ -164,6 +164,26 @@ _SCHEDULE_WINDOW = 60
 PERFECT = frozenset("has have 've ’ve".split())
 
 
+# The present perfect of a main clause after a date ("The ceasefire, agreed on 10 October, has
+# largely held"): "has"/"have", adverbs, then "been" or a past participle.
+_PERFECT_AUX = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
+_PERFECT_ADVERBS = frozenset("not never also already still since so far largely mostly broadly".split())
+_PARTICIPLES = frozenset(vocab.IRREGULAR_PARTICIPLES)
+
+
+def perfect_after(sentence: str, pos: int) -> bool:
+    """Whether sentence[pos:] holds a present perfect ("has largely held", "have been broken", "have
+    made"): the sentence speaks from the present."""
+    for m in _PERFECT_AUX.finditer(sentence, pos):
+        for word in (t.group() for t in _TOKEN.finditer(sentence.lower(), m.end())):
+            if word in _PERFECT_ADVERBS or (word.endswith("ly") and len(word) > 4):
+                continue
+            if word == "been" or word in _PARTICIPLES or _kind(word) == "past":
+                return True
+            break
+    return False
+
+
 # "was leaving that afternoon, scheduled to arrive at the plant by [Friday]": a past progressive,
 # then after its comma a plan (not "was nothing, scheduled": a word in -thing is no verb).
 _PAST_PROGRESSIVE_PLAN = re.compile(

@@ -471,6 +471,12 @@ PERCEPTION_VERBS = ("hear", "smell", "taste")
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
                          "arrive", "depart", "expire")
+# Past participles not in -ed that differ from the past tense, for the present perfect ("has
+# broken", "have risen"; tense.perfect_after; the past forms in tense.py serve for "has held").
+IRREGULAR_PARTICIPLES = tuple("""
+broken taken given seen done gone shown fallen grown risen written spoken driven chosen known begun
+flown thrown drawn worn torn sworn stolen frozen forgotten hidden eaten beaten ridden woken withdrawn
+""".split())
 # Times of the working day that the tagger does not date, written between a copula and "on" and a
 # day ("the deadline is close of business on Friday"): the arrangement is for that day (tense.py).
 WORKING_DAY_TIMES = ("close of business", "end of business", "close of play", "end of play", "close of trading",
