@@ -173,6 +173,25 @@ def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx
     return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
+# A relative clause that says a period recurs ("The hurricane season, which runs from June 1 to
+# November 30, was ..."): its present is habitual, no timetable; the main clause after its closing
+# comma says which year's period it is.
+_RECURRING_RELATIVE = re.compile(
+    r",\s*(?:which|that)\s+(?:(?:usually|normally|typically|traditionally)\s+)?" + alt(vocab.RECURRING_VERBS)
+    + r"\s+from\s+(?:[^,;:.!?]{1,30}?\s*(?:to|until|till|through|-|–)\s*)?$", re.IGNORECASE)
+
+
+def _main_clause_tense(text: str, sentence: Sentence, m: Match) -> tuple[str, str] | None:
+    """The tense marker of the main clause after the recurring period's relative clause that the
+    expression at `m` is in, or None."""
+    if _RECURRING_RELATIVE.search(text, max(sentence.start, m.start - 80), m.start) is None:
+        return None
+    comma = text.find(",", m.end, sentence.end)
+    if comma < 0:
+        return None
+    return marker_at(text[comma + 1:min(sentence.end, comma + 1 + TENSE_WINDOW)], 0)
+
+
 def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]:
     """The tense a relative date is read in, and why (for `--explain`): "since" before it, a plan
     made for it ("called a meeting for Friday"), else the verbs nearest to it; a bounded window
@@ -198,6 +217,9 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:
+        main = _main_clause_tense(text, sentence, m)
+        if main is not None:
+            return main[0], f"a period that recurs ('{marker[1]}'), in the main clause's tense ('{main[1]}')"
         return marker[0], f"a timetable in the present ('{marker[1]}')"
     if marker[1] in FUTURE_IN_THE_PAST and m.parse.kind == "offset":
         return None, f"a future seen from the date last mentioned ('{marker[1]}'): in its period"

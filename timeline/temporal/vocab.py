@@ -477,6 +477,9 @@ IRREGULAR_PARTICIPLES = tuple("""
 broken taken given seen done gone shown fallen grown risen written spoken driven chosen known begun
 flown thrown drawn worn torn sworn stolen frozen forgotten hidden eaten beaten ridden woken withdrawn
 """.split())
+# Verbs of a relative clause that says a period recurs every year ("the season, which runs from
+# June 1 to November 30, was ..."): the main clause after it dates the period (tagger.py).
+RECURRING_VERBS = ("runs", "run", "lasts", "last", "stretches", "stretch", "extends", "extend", "spans", "span")
 # Times of the working day that the tagger does not date, written between a copula and "on" and a
 # day ("the deadline is close of business on Friday"): the arrangement is for that day (tense.py).
 WORKING_DAY_TIMES = ("close of business", "end of business", "close of play", "end of play", "close of trading",
