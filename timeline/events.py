@@ -202,6 +202,9 @@ _SUPERLATIVES = (
     r"|priest|latest)\b)[a-z]{2,}est\b)"
 )
 _WORD = r"(?:[^\s;:.!?]|(?<=\d)\.(?=\d))+"  # a word of the clause ("4.1%" too)
+# Words that open a clause of their own: a change ("up", "rose") before one is not the change the
+# "from" after it belongs to ("take up the bill when it returns from recess on Feb. 9").
+_SUBORDINATORS = r"(?:when|whenever|after|before|while|once|until|till|if|because|unless|where)"
 _REFERENCE_BEFORE = re.compile(
     # "the lowest close since 2009", "for the first time since 1987", "not seen since the 1990s"
     rf"(?:\b{_SUPERLATIVES}\b(?:\s+{_WORD}){{0,8}}?|\b(?:not\s+(?:been\s+)?seen|never\s+(?:been\s+)?seen|unseen"
@@ -214,7 +217,8 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?:\b(?:up|down|higher|lower|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|"
     rf"drops|climbed|climbs|increased|increase|increases|decreased|decrease|decreases|declined|decline|declines|"
     rf"grew|grown|gained|gain|gains|jumped|slipped|slid|plunged|soared|surged|tumbled|shrank|shrunk|widened|"
-    rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+{_WORD}){{0,6}}?\s+from"
+    rf"narrowed|improved|eased|edged|doubled|tripled|halved)\b|%|\bper\s*cent\b)(?:\s+(?!{_SUBORDINATORS}\b){_WORD}){{0,6}}?"
+    rf"\s+from"
     rf"(?:\s+(?!(?:to|until|till|through|and)\b){_WORD}){{0,4}}?\s+$"  # not "from 2009 to [2010]"
     # "than in 2019", "than a year ago", "than it was last year", "than the same month of 2019"
     r"|\bthan\s+(?:(?:it|they|he|she|we)\s+(?:was|were|did|had)\s+|(?:was|were|did)\s+)?"
@@ -353,13 +357,25 @@ def forecast_first(sentence: str) -> bool:
     return at is not None and tense_at(sentence[:at], 0) != "past"
 
 
+# A correction or update note ("This article was amended on 5 February 2026 to correct ...", "This
+# story has been updated on ..."): its date is when the article was changed, done whenever it falls.
+_NOTE_NOUNS = ("article", "story", "report", "piece", "post", "page", "item", "column", "version")
+_NOTE_VERBS = ("amended", "updated", "corrected", "changed", "edited", "revised", "clarified")
+_UPDATE_NOTE = re.compile(
+    r"\s*(?:\W\s*)?(?:this|the)\s+(?:" + "|".join(_NOTE_NOUNS) + r")\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
+    r"(?:" + "|".join(_NOTE_VERBS) + r")\b", re.IGNORECASE)
+
+
 def event_status(sentence: str, pos: int | None, start: dt.date, end: dt.date, ongoing: bool,
                  published: dt.date) -> str:
     """"ongoing" for "since X"; "expected" for a date after publication, or a date that does not
     lie wholly before it with a future tense or modal near `pos` (the date phrase; None for a
-    sentence without one: anywhere in it); else "reported"."""
+    sentence without one: anywhere in it); else "reported" (always for a correction or update note,
+    "This article was amended on ...")."""
     if ongoing:
         return "ongoing"
+    if _UPDATE_NOTE.match(sentence) is not None:
+        return "reported"  # a correction note: the day the article was changed
     if start > published:
         return "expected"
     if end <= published:

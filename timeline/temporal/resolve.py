@@ -46,6 +46,7 @@ class Context:
     scene: bool = False  # whether `ref` sets a scene: written with its year, not attributive ("the 1988 bombing")
     explicit: bool = False  # whether `ref` was written with its year, or counted from such a date
     night: bool = False  # whether `ref` was the evening or night of a day the text named ("Wednesday night")
+    perfect: bool = False  # whether a present perfect after the expression governs its sentence ("has held")
 
 
 @quick_init
@@ -194,6 +195,14 @@ def resolve_calendar(p: Parse, ctx: Context) -> Resolved | None:
         # A narrative set in an earlier year goes on in it: "died on 4 May 2022 ... The third death
         # came on 9 June" is 9 June 2022, the nearest to the date the text just mentioned.
         near = _in_story(lambda y: _day(y, month, day), story)
+        if ctx.perfect:
+            # "The ceasefire, agreed on 10 October, has largely held": the sentence speaks from the
+            # present, so the latest such day by the publication date, not before the narrative's year
+            since = [c for c in _around(lambda y: _day(y, month, day), ctx.dct.year)
+                     if story.start.year <= c.start.year and c.start <= ctx.dct]
+            if since:
+                pt7 = max(since, key=lambda c: c.start)
+                return Resolved(pt7.value(), pt7, "publication")
         if near:
             pt6 = choose(near, story.start, None)
             return Resolved(pt6.value(), pt6, "previous")

@@ -32,6 +32,7 @@ from timeline.temporal.tense import (
     TIMETABLE_WORDS,
     marker_at,
     past_until,
+    perfect_after,
     plan_told_in_past,
     scheduled_for,
     tense_at,
@@ -172,6 +173,25 @@ def _in_reported_speech(text: str, sentence: Sentence, m: Match, said: date, ctx
     return Context(said, ctx.ref, "past" if marker[0] == "past" else "future", ctx.ref_near, ctx.period)
 
 
+# A relative clause that says a period recurs ("The hurricane season, which runs from June 1 to
+# November 30, was ..."): its present is habitual, no timetable; the main clause after its closing
+# comma says which year's period it is.
+_RECURRING_RELATIVE = re.compile(
+    r",\s*(?:which|that)\s+(?:(?:usually|normally|typically|traditionally)\s+)?" + alt(vocab.RECURRING_VERBS)
+    + r"\s+from\s+(?:[^,;:.!?]{1,30}?\s*(?:to|until|till|through|-|–)\s*)?$", re.IGNORECASE)
+
+
+def _main_clause_tense(text: str, sentence: Sentence, m: Match) -> tuple[str, str] | None:
+    """The tense marker of the main clause after the recurring period's relative clause that the
+    expression at `m` is in, or None."""
+    if _RECURRING_RELATIVE.search(text, max(sentence.start, m.start - 80), m.start) is None:
+        return None
+    comma = text.find(",", m.end, sentence.end)
+    if comma < 0:
+        return None
+    return marker_at(text[comma + 1:min(sentence.end, comma + 1 + TENSE_WINDOW)], 0)
+
+
 def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]:
     """The tense a relative date is read in, and why (for `--explain`): "since" before it, a plan
     made for it ("called a meeting for Friday"), else the verbs nearest to it; a bounded window
@@ -197,6 +217,9 @@ def _tense_of(text: str, sentence: Sentence, m: Match) -> tuple[str | None, str]
     if marker is None:
         return None, "no tense marker near it: the nearest such date, a past one preferred"
     if marker[1] in TIMETABLE_WORDS:
+        main = _main_clause_tense(text, sentence, m)
+        if main is not None:
+            return main[0], f"a period that recurs ('{marker[1]}'), in the main clause's tense ('{main[1]}')"
         return marker[0], f"a timetable in the present ('{marker[1]}')"
     if marker[1] in FUTURE_IN_THE_PAST and m.parse.kind == "offset":
         return None, f"a future seen from the date last mentioned ('{marker[1]}'): in its period"
@@ -248,8 +271,10 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         tense, why = None, ""
         if sentence is not None and _needs_tense(m.parse):
             tense, why = _tense_of(text, sentence, m)
+        perfect = tense == "past" and scene and sentence is not None and si - ref_sentence <= 1 \
+            and m.parse.kind == "calendar" and perfect_after(text[sentence.start:sentence.end], end - sentence.start)
         ctx = Context(dct, ref, tense, ref_near=si - ref_sentence <= 1, period=period, clock=clock, scene=scene,
-                      explicit=explicit, night=night)
+                      explicit=explicit, night=night, perfect=perfect)
         if said is not None and said[0] == si and sentence is not None and _reported_weekday(m.parse):
             ctx = _in_reported_speech(text, sentence, m, said[1], ctx)
         r = resolve(m.parse, ctx)
@@ -306,7 +331,7 @@ def explain(text: str, published: date | str, sentences: Sequence[Sentence] | No
         out.append(Explained(timex, m.rule, parts, m.parse, _side(r.point, dct, why) if why else None))
         last_end = end
     out = _clock_range_ends(text, _clock_range_starts(text, _clocks_on_their_day(text, out)))
-    out = _reported_speech(text, _clocks_before_their_noun(text, out), dct)
+    out = _reported_speech(text, _appositions(text, _clocks_before_their_noun(text, out)), dct)
     return out + quiet if silent else out
 
 
@@ -440,6 +465,26 @@ def _clock_range_ends(text: str, found: list[Explained]) -> list[Explained]:
         day = date.fromisoformat(first.value[:10]) + timedelta(days=1)
         out[i + 1] = Explained(replace(second, value=day.isoformat() + second.value[10:]), out[i + 1].rule,
                                out[i + 1].parts, out[i + 1].parse, "the end of a clock range, earlier than its start")
+    return out
+
+
+# A part of a period in apposition to the day before it ("on Oct. 1, the start of the fiscal year",
+# "Dec. 24, the end of the year"): it restates that day, it is no date of its own.
+_APPOSITION_JOIN = re.compile(r"\s*,\s*")
+_THE = re.compile(r"the\s", re.IGNORECASE)
+_PART_MODS = frozenset({"START", "MID", "END"})
+
+
+def _appositions(text: str, found: list[Explained]) -> list[Explained]:
+    """`found` without the parts of a period in apposition to a day just before them."""
+    out: list[Explained] = []
+    for e in found:
+        t, before = e.timex, out[-1].timex if out else None
+        if t is not None and before is not None and t.mod in _PART_MODS and not _ISO_DAY.match(t.value) \
+                and _THE.match(t.text) and _ISO_DAY.match(before.value) \
+                and _APPOSITION_JOIN.fullmatch(text, before.end, t.start):
+            continue
+        out.append(e)
     return out
 
 

@@ -126,6 +126,8 @@ _CLOCK_AFTER = re.compile(r"\s*(?:" + _CLOCK + ")", re.IGNORECASE)
 # points at the scene ("it is Sunday"), nor before a possessive ("is Sunday's bombing").
 _COPULAS = frozenset("is are".split())
 _ARRANGED_BEFORE = re.compile(r"\s+(?:(?:at|on)\s+)?$")
+# ... or after a time of the working day and "on" ("the deadline is close of business on Friday").
+_ARRANGED_AT_TIME = re.compile(r"\s+(?:(?:at|by)\s+)?" + alt(vocab.WORKING_DAY_TIMES) + r"\s+on\s+$")
 _NOT_AN_ARRANGEMENT_AFTER = frozenset("it this that there what which who".split())
 _POSSESSIVE_AT = re.compile(r"[\w.-]+['’]s\b")
 # ... or after a place and "on" ("the semi-finals are at Wembley on Saturday and Sunday", "is in
@@ -141,10 +143,12 @@ _PRESENT_AT = re.compile(r"(?:today|now|nowadays)\b")
 
 def _arrangement(sentence: str, low: str, prev: str | None, end: int, pos: int) -> bool:
     """Whether the copula ending at low[end] states when something is arranged for: the
-    expression at `pos` follows it, directly or after "at"/"on", or after a place and "on"."""
+    expression at `pos` follows it, directly or after "at"/"on", after a place and "on", or after
+    a time of the working day and "on" ("is close of business on Friday")."""
     return end <= pos and prev not in _NOT_AN_ARRANGEMENT_AFTER and (
         _ARRANGED_BEFORE.fullmatch(low, end, pos) is not None
-        or _ARRANGED_AT_PLACE.fullmatch(sentence, end, pos) is not None) \
+        or _ARRANGED_AT_PLACE.fullmatch(sentence, end, pos) is not None
+        or _ARRANGED_AT_TIME.fullmatch(low, end, pos) is not None) \
         and _POSSESSIVE_AT.match(low, pos) is None and _PRESENT_AT.match(low, pos) is None
 
 
@@ -158,6 +162,26 @@ _SCHEDULED_FOR = re.compile(
 _SCHEDULE_WINDOW = 60
 # The present perfect ("have called a meeting for Friday") reports a plan still in force.
 PERFECT = frozenset("has have 've ’ve".split())
+
+
+# The present perfect of a main clause after a date ("The ceasefire, agreed on 10 October, has
+# largely held"): "has"/"have", adverbs, then "been" or a past participle.
+_PERFECT_AUX = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
+_PERFECT_ADVERBS = frozenset("not never also already still since so far largely mostly broadly".split())
+_PARTICIPLES = frozenset(vocab.IRREGULAR_PARTICIPLES)
+
+
+def perfect_after(sentence: str, pos: int) -> bool:
+    """Whether sentence[pos:] holds a present perfect ("has largely held", "have been broken", "have
+    made"): the sentence speaks from the present."""
+    for m in _PERFECT_AUX.finditer(sentence, pos):
+        for word in (t.group() for t in _TOKEN.finditer(sentence.lower(), m.end())):
+            if word in _PERFECT_ADVERBS or (word.endswith("ly") and len(word) > 4):
+                continue
+            if word == "been" or word in _PARTICIPLES or _kind(word) == "past":
+                return True
+            break
+    return False
 
 
 # "was leaving that afternoon, scheduled to arrive at the plant by [Friday]": a past progressive,

@@ -471,6 +471,21 @@ PERCEPTION_VERBS = ("hear", "smell", "taste")
 # Monday"): future after a plural subject, as "closes", "resumes" are after a singular one.
 SCHEDULE_PLURAL_VERBS = ("open", "close", "begin", "start", "end", "resume", "reopen", "meet", "convene",
                          "arrive", "depart", "expire")
+# Past participles not in -ed that differ from the past tense, for the present perfect ("has
+# broken", "have risen"; tense.perfect_after; the past forms in tense.py serve for "has held").
+IRREGULAR_PARTICIPLES = tuple("""
+broken taken given seen done gone shown fallen grown risen written spoken driven chosen known begun
+flown thrown drawn worn torn sworn stolen frozen forgotten hidden eaten beaten ridden woken withdrawn
+""".split())
+# Verbs of a relative clause that says a period recurs every year ("the season, which runs from
+# June 1 to November 30, was ..."): the main clause after it dates the period (tagger.py).
+RECURRING_VERBS = ("runs", "run", "lasts", "last", "stretches", "stretch", "extends", "extend", "spans", "span")
+# Times of the working day that the tagger does not date, written between a copula and "on" and a
+# day ("the deadline is close of business on Friday"): the arrangement is for that day (tense.py).
+WORKING_DAY_TIMES = ("close of business", "end of business", "close of play", "end of play", "close of trading",
+                     "end of trading", "start of trading", "start of business", "the close of business",
+                     "the end of business", "the close of play", "the end of play", "the close of trading",
+                     "the end of trading", "the start of trading", "the start of business")
 # Words that end the noun a clock time is written before ("a 10 p.m. curfew on Friday"): a word
 # that joins a clause or opens a phrase of another kind ("the 10 p.m. news and on Friday", "a 6
 # a.m. raid in the city on Friday"), and pronouns, which open a clause. Verbs end it too (tense.py).
