@@ -68,3 +68,34 @@ def test_a_folder_given_as_the_url_list_is_no_list(tmp_path: Path, capsys: pytes
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line == f"timeline: {tmp_path}: not a readable list of URLs (a folder)", line
+
+
+# --- eval-story: a gold timeline's separators are not sentences ------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["====", "===", "---", "****", "______", "= = = =", "-" * 7])
+def test_a_separator_like_line_in_a_gold_timeline_is_no_sentence(tmp_path: Path, separator: str) -> None:
+    """A line of one repeated character ('====', '---', '***', '___') closing a day's block was
+    counted as one of that day's sentences, silently (only 8 dashes or more were read as the
+    separator): the gold's sentences per date, and so K and every score, changed. A line of 3 or
+    more of one of these characters is the separator, and said."""
+    from timeline.storyeval import read_timeline
+
+    path = tmp_path / "gold.txt"
+    path.write_text(f"2026-01-26\nThe river flooded the town.\n{separator}\n2026-01-28\nThe army arrived.\n"
+                    f"{separator}\n", encoding="utf-8")
+    said: list[str] = []
+    gold = read_timeline(path, said.append)
+    assert [(str(d), s) for d, s in gold.days] == [
+        ("2026-01-26", ("The river flooded the town.",)), ("2026-01-28", ("The army arrived.",))]
+    assert said and said[0].startswith(f"{path}: line 3: ") and "separator" in said[0], said
+
+
+@pytest.mark.parametrize("line", ["==", "-", "=-=-", "A == B", "***Breaking***"])
+def test_a_sentence_that_is_not_a_separator_stays_a_sentence(tmp_path: Path, line: str) -> None:
+    from timeline.storyeval import read_timeline
+
+    path = tmp_path / "gold.txt"
+    path.write_text(f"2026-01-26\nThe river flooded the town.\n{line}\n{'-' * 32}\n", encoding="utf-8")
+    gold = read_timeline(path)
+    assert gold.days[0][1] == ("The river flooded the town.", line)
