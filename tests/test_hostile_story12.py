@@ -99,3 +99,20 @@ def test_a_sentence_that_is_not_a_separator_stays_a_sentence(tmp_path: Path, lin
     path.write_text(f"2026-01-26\nThe river flooded the town.\n{line}\n{'-' * 32}\n", encoding="utf-8")
     gold = read_timeline(path)
     assert gold.days[0][1] == ("The river flooded the town.", line)
+
+
+# --- front matter errors: the line of the file ------------------------------------------------------
+
+
+@pytest.mark.parametrize("odd", ["\u0085", "\u2028", "\u2029", "\u2028\u2028\u0085"])
+def test_a_front_matter_error_names_the_file_s_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], odd: str) -> None:
+    """YAML reads U+0085, U+2028 and U+2029 as line breaks, so an error after one in a title or a
+    summary was said to be on a later line than the file's (as an editor and `sed -n` number it)."""
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: \"A{odd}B\"\nsummary: 'x{odd}y'\nbad: [unclosed, x: : y\n---\n"
+                    "On 1 January 2026 the river rose.\n", encoding="utf-8")
+    code = main(["extract", str(path)])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line == f"timeline: {path}: front matter is not valid YAML (line 4)", line
