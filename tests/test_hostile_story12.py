@@ -116,3 +116,19 @@ def test_a_front_matter_error_names_the_file_s_line(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line == f"timeline: {path}: front matter is not valid YAML (line 4)", line
+
+
+@pytest.mark.parametrize("bad", ["{date: 2026-13-45, text: x}", "{date: [, text: x}"])
+def test_an_edits_file_error_names_the_file_s_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    """The same of an edits file ("edits.yml:4" for the file's line 3), both for YAML's own errors
+    and for the values checked after."""
+    src = tmp_path / "a.txt"
+    src.write_text("On 1 January 2026 the river rose.\n", encoding="utf-8")
+    edits = tmp_path / "edits.yml"
+    edits.write_text(f"add:\n  - {{date: 2026-01-05, text: \"The dam\u2028was inspected.\"}}\n  - {bad}\n",
+                     encoding="utf-8")
+    code = main(["extract", str(src), "--edits", str(edits)])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith(f"timeline: {edits}:3: "), line
