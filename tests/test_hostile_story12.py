@@ -132,3 +132,19 @@ def test_an_edits_file_error_names_the_file_s_line(
     line = _one_line(capsys.readouterr().err)
     assert code == 2
     assert line.startswith(f"timeline: {edits}:3: "), line
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u0085", "\x0c", "\x1e"])
+def test_a_gold_sentence_with_a_unicode_break_is_one_sentence_on_its_line(tmp_path: Path, odd: str) -> None:
+    """A gold timeline was split with str.splitlines, which also breaks at U+2028, U+0085, form
+    feed and the like (no line end in the file): one sentence was counted as two (changing K), and
+    every warning after it named a line too far."""
+    from timeline.storyeval import read_timeline
+
+    path = tmp_path / "gold.txt"
+    path.write_text(f"2026-01-26\nThe river{odd}flooded the town.\n{'-' * 32}\n2026-01-2x\nLost.\n",
+                    encoding="utf-8")
+    said: list[str] = []
+    gold = read_timeline(path, said.append)
+    assert len(gold.days) == 1 and len(gold.days[0][1]) == 1, gold.days
+    assert len(said) == 1 and said[0].startswith(f"{path}: line 4: "), said

@@ -118,7 +118,8 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     days: dict[date, list[str]] = {}
     current: date | None = None
     skipping = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # The file's own line ends only: str.splitlines also breaks at U+2028, U+0085, form feed...
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         line = raw.strip()
         if line != SEPARATOR and SEPARATOR_LIKE.fullmatch(line):  # 31 dashes, "====": meant as one
             if warn is not None:
