@@ -148,3 +148,28 @@ def test_a_gold_sentence_with_a_unicode_break_is_one_sentence_on_its_line(tmp_pa
     gold = read_timeline(path, said.append)
     assert len(gold.days) == 1 and len(gold.days[0][1]) == 1, gold.days
     assert len(said) == 1 and said[0].startswith(f"{path}: line 4: "), said
+
+
+# --- saved pages: what a browser never shows is no part of the article ------------------------------
+
+
+def test_a_template_s_inert_text_is_no_event_but_a_shadow_root_s_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A `<template>` is markup kept for scripts to copy, never shown: its text ("On 5 March 2026
+    the bridge fell") was read as the article's and made an event. A declarative shadow root
+    (`<template shadowrootmode="open">`) is shown, so its text stays."""
+    import json
+
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<!doctype html><html><head><title>River report</title></head><body><article><h1>River report</h1>"
+        "<template><p>On 5 March 2026 the template said the bridge fell into the river.</p></template>"
+        "<my-card><template shadowrootmode=\"open\"><p>On 9 March 2026 the shadow root said the mayor quit "
+        "his office.</p></template></my-card>"
+        "<p>On 1 March 2026 the river rose above the warning mark in the town centre, officials said.</p>"
+        "<p>On 2 March 2026 the army arrived with sandbags and boats for the residents.</p>"
+        "</article></body></html>", encoding="utf-8")
+    assert main(["extract", str(page), "--published", "2026-03-10", "-f", "json"]) == 0
+    texts = " ".join(e["text"] for e in json.loads(capsys.readouterr().out)["events"])
+    assert "bridge fell" not in texts, texts
+    assert "mayor quit" in texts and "army arrived" in texts, texts

@@ -806,6 +806,16 @@ def _drop_link_runs(tree: HtmlElement) -> None:
             parent.remove(child)
 
 
+def _drop_templates(tree: HtmlElement) -> None:
+    """Remove each `<template>` a browser never shows (markup kept for scripts to copy): its text
+    is no part of the article. A declarative shadow root (`shadowrootmode`, or the older
+    `shadowroot`) is shown, so it stays. The text after one (its tail) stays."""
+    for template in list(tree.iter("template")):
+        if template.getparent() is not None and template.get("shadowrootmode") is None \
+                and template.get("shadowroot") is None:
+            template.drop_tree()
+
+
 def _drop_excess_meta(tree: HtmlElement) -> None:
     """Remove the <meta> fields after the first _MAX_CANDIDATES (a news page has tens; a hostile
     one 100,000, which the extractor's metadata search reads one by one)."""
@@ -1031,6 +1041,7 @@ def read_html(
     links = _links(tree)
     _drop_link_runs(tree)
     _drop_excess_meta(tree)
+    _drop_templates(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
