@@ -173,3 +173,28 @@ def test_a_template_s_inert_text_is_no_event_but_a_shadow_root_s_is(
     texts = " ".join(e["text"] for e in json.loads(capsys.readouterr().out)["events"])
     assert "bridge fell" not in texts, texts
     assert "mayor quit" in texts and "army arrived" in texts, texts
+
+
+@pytest.mark.parametrize("where", [
+    '<meta property="article:published_time" content="{v}">',
+    '<time datetime="{v}">1 March</time>',
+    '<abbr class="published" title="{v}">today</abbr>',
+])
+@pytest.mark.parametrize("stamp", ["2026-03-01T10:00:00+24:00", "2026-03-01T10:00:00-99:99", "2026-03-01T10:00+3000"])
+def test_a_time_zone_past_a_day_in_the_markup_is_no_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, stamp: str) -> None:
+    """A timestamp whose zone is a day or more from UTC ("+24:00", "-99:99": no zone on earth) made
+    the date extractor raise ValueError ("offset must be a timedelta strictly between ..."): a
+    traceback for the whole page. Such a zone is no zone: the page is read."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<!doctype html><html><head><title>River report</title>" + where.format(v=stamp) +
+        "</head><body><article><h1>River report</h1>" + where.format(v=stamp) +
+        "<p>On 1 March 2026 the river rose above the warning mark in the town centre, officials said.</p>"
+        "<p>The army arrived with sandbags and boats for the residents on Monday.</p>"
+        "</article></body></html>", encoding="utf-8")
+    code = main(["extract", str(page), "-f", "md"])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert code == 0, captured.err
+    assert "river rose" in captured.out
