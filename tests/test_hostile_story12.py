@@ -198,3 +198,29 @@ def test_a_time_zone_past_a_day_in_the_markup_is_no_traceback(
     assert "Traceback" not in captured.err
     assert code == 0, captured.err
     assert "river rose" in captured.out
+
+
+# --- diff: a timeline JSON file saved on Windows ---------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be-bom"])
+def test_a_timeline_json_with_a_byte_order_mark_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+    """`timeline extract a.md -f json > old.json` in Windows PowerShell writes UTF-16 with a byte
+    order mark (`Out-File -Encoding utf8`, and Notepad, UTF-8 with one): diff refused the file
+    ("not UTF-8 text", "not valid JSON (Unexpected UTF-8 BOM (decode using utf-8-sig)...)"), where
+    a gold timeline with a mark is read. The mark says the encoding: the file is read."""
+    src = tmp_path / "a.txt"
+    src.write_text("On 1 March 2026 the river rose above the warning mark in the town centre.\n",
+                   encoding="utf-8")
+    old = tmp_path / "old.json"
+    assert main(["extract", str(src), "--published", "2026-03-10", "-f", "json", "-o", str(old)]) == 0
+    capsys.readouterr()
+    text = old.read_text(encoding="utf-8")
+    saved = tmp_path / "saved.json"
+    data = b"\xfe\xff" + text.encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+    saved.write_bytes(data)
+    code = main(["diff", str(old), str(saved), "-f", "json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.err == ""
