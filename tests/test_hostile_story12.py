@@ -70,6 +70,17 @@ def test_a_folder_given_as_the_url_list_is_no_list(tmp_path: Path, capsys: pytes
     assert line == f"timeline: {tmp_path}: not a readable list of URLs (a folder)", line
 
 
+
+def test_a_url_list_saved_with_a_byte_order_mark_keeps_its_first_url(tmp_path: Path) -> None:
+    """A list saved by Notepad (UTF-8 with a byte order mark, CRLF line ends): the mark stayed
+    on the first line, whose URL was then "not a web address (http:// or https://)"."""
+    from timeline.batch import read_url_list
+
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(b"\xef\xbb\xbfhttps://example.org/a\r\nhttps://example.org/b\r\n")
+    assert read_url_list(str(urls)) == ["https://example.org/a", "https://example.org/b"]
+
+
 # --- eval-story: a gold timeline's separators are not sentences ------------------------------------
 
 

@@ -216,7 +216,7 @@ def read_url_list(path: str) -> list[str]:
     """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped.
     Every other line is taken as a URL: one that cannot be fetched (not http(s), a space in it, a
     bad port...) is that URL's one-line error when it is fetched, and the rest goes on."""
-    text = decode_text(_url_list_bytes(path), path)
+    text = decode_text(_url_list_bytes(path), path).removeprefix("\ufeff")  # Notepad's byte order mark
     return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
 
 
