@@ -125,6 +125,23 @@ def _yaml_loader() -> type:
     return Loader
 
 
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def file_line(text: str, mark: object) -> int:
+    """The line (from 1) of a YAML error's or node's mark in `text`, as an editor numbers the
+    file's lines: YAML counts U+0085, U+2028 and U+2029 as line breaks too, which no file's lines
+    are (so its `mark.line` was one more for each before the error). Found from the mark's line,
+    not its index (libyaml's index drifts after such a break)."""
+    line = getattr(mark, "line", 0)
+    ends = 0
+    for n, brk in enumerate(_YAML_BREAK.finditer(text)):
+        if n >= line:
+            break
+        ends += brk.group() in ("\r\n", "\r", "\n")
+    return ends + 1
+
+
 def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], None] | None = None,
                        ) -> tuple[dict[str, object], str]:
     """(front matter fields, body). Raises ArticleError on front matter that is not a YAML mapping
@@ -142,7 +159,7 @@ def split_front_matter(raw: str, name: str = "<text>", warn: Callable[[str], Non
         data = yaml.load(m.group(1) or "", Loader=_yaml_loader())  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
+        where = f" (line {file_line(m.group(1) or '', mark) + 1})" if mark is not None else ""
         raise ArticleError(f"{name}: front matter is not valid YAML{where}") from None
     except (ValueError, TypeError, RecursionError):  # an explicit !!timestamp that is no day, a nested bomb
         raise ArticleError(f"{name}: front matter holds a value that cannot be read") from None

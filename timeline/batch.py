@@ -23,7 +23,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from timeline.article import Article, NoPublicationDate
+from timeline.article import Article, NoPublicationDate, decode_text
 from timeline.cache import Entry, ProcessCache, article_key, code_digest
 from timeline.errors import ArticleError, UserError
 from timeline.frozen import quick_init
@@ -216,10 +216,47 @@ def read_url_list(path: str) -> list[str]:
     """The URLs of a list file: one per line; blank lines and lines starting with '#' are skipped.
     Every other line is taken as a URL: one that cannot be fetched (not http(s), a space in it, a
     bad port...) is that URL's one-line error when it is fetched, and the rest goes on."""
-    from timeline.article import read_source
-
-    text, _ = read_source(path)
+    text = decode_text(_url_list_bytes(path), path).removeprefix("\ufeff")  # Notepad's byte order mark
     return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
+
+
+#: The most bytes of a URL list (some hundred thousand addresses): past it, or from a stream
+#: without end (`--urls /dev/zero`), the list is refused rather than read until memory runs out.
+URL_LIST_LIMIT = 16 * 2**20
+
+
+def _url_list_bytes(path: str) -> bytes:
+    """The bytes of a URL list file (stdin for "-"), read with a bound; one-line ArticleError
+    "NAME: not a readable list of URLs (why)" on any problem, never an article's words."""
+    name = "<stdin>" if path == "-" else path
+
+    def refuse(why: str) -> ArticleError:
+        return ArticleError(f"{name}: not a readable list of URLs ({why})")
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(URL_LIST_LIMIT + 1)
+        else:
+            p = Path(path)
+            if p.is_dir():
+                raise refuse("a folder")
+            if not p.exists():
+                raise refuse("a symlink to nothing" if p.is_symlink() else "no such file")
+            with p.open("rb") as stream:
+                data = stream.read(URL_LIST_LIMIT + 1)
+    except OSError as exc:
+        raise refuse(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > URL_LIST_LIMIT:
+        raise refuse(f"over the limit of {URL_LIST_LIMIT:,} bytes")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise refuse(f"not UTF-8 text: invalid byte at offset {exc.start}") from None
+    if b"\x00" in data:
+        raise refuse("binary data, not lines of text")
+    if not data.strip():
+        raise refuse("empty file")
+    return data
 
 
 @dataclass(frozen=True)

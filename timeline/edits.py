@@ -30,7 +30,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline.article import clean_text
+from timeline.article import clean_text, file_line
 from timeline.errors import UserError
 from timeline.events import Event
 
@@ -159,13 +159,13 @@ def load_edits(path: str | Path) -> Edits:
         raise UserError(f"{name}: nested too deeply to be an edits file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
+        where = f":{file_line(text, mark)}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise UserError(f"{name}{where}: {problem}") from None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if root is None:
         return Edits(path=name, digest=digest)
-    return dataclasses.replace(_Reader(name).edits(root), digest=digest)
+    return dataclasses.replace(_Reader(name, text).edits(root), digest=digest)
 
 
 @cache
@@ -237,12 +237,13 @@ def _added_twice(addition: Addition) -> str:
 class _Reader:
     """Validates the composed YAML nodes, so every problem names its line."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.text = text  # the file's, so a line is the file's line (file_line)
 
     def fail(self, node: object, problem: str) -> UserError:
         mark = getattr(node, "start_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
+        where = f":{file_line(self.text, mark)}" if mark is not None else ""
         return UserError(f"{self.path}{where}: {problem}")
 
     def mapping(self, node: object, what: str) -> list[tuple[object, object]]:

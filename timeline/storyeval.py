@@ -67,6 +67,9 @@ s t d ll m re ve don isn aren wasn weren hasn haven hadn doesn didn won wouldn s
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SEPARATOR = "-" * 32
+#: A line of 3 or more of one of these characters (spaces between them allowed, as Markdown's rule
+#: "- - -") is meant as the separator ("====", "***", 31 dashes), never a sentence of the day.
+SEPARATOR_LIKE = re.compile(r"([-=*_~\u2013\u2014\u2500\u2501\u2550])(?:[ \t]*\1){2,}")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -115,11 +118,13 @@ def read_timeline(path: str | Path, warn: Callable[[str], None] | None = None) -
     days: dict[date, list[str]] = {}
     current: date | None = None
     skipping = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # The file's own line ends only: str.splitlines also breaks at U+2028, U+0085, form feed...
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         line = raw.strip()
-        if line != SEPARATOR and len(line) >= 8 and not line.strip("-"):  # 31 or 33 dashes: meant as one
+        if line != SEPARATOR and SEPARATOR_LIKE.fullmatch(line):  # 31 dashes, "====": meant as one
             if warn is not None:
-                warn(f"{p}: line {number}: {len(line)} dashes, read as the separator (32 dashes)")
+                shown = f"{len(line)} dashes" if not line.strip("-") else repr(line[:40])
+                warn(f"{p}: line {number}: {shown}, read as the separator (32 dashes)")
             line = SEPARATOR
         elif current is not None and _DAY.fullmatch(line):  # no separator before it: a new day, said
             if warn is not None:

@@ -806,6 +806,32 @@ def _drop_link_runs(tree: HtmlElement) -> None:
             parent.remove(child)
 
 
+def _drop_templates(tree: HtmlElement) -> None:
+    """Remove each `<template>` a browser never shows (markup kept for scripts to copy): its text
+    is no part of the article. A declarative shadow root (`shadowrootmode`, or the older
+    `shadowroot`) is shown, so it stays. The text after one (its tail) stays."""
+    for template in list(tree.iter("template")):
+        if template.getparent() is not None and template.get("shadowrootmode") is None \
+                and template.get("shadowroot") is None:
+            template.drop_tree()
+
+
+def _drop_impossible_zones(tree: HtmlElement) -> None:
+    """Remove the zone of a timestamp in an attribute (`<meta content>`, `<time datetime>`, `<abbr
+    title>`) that is a day or more from UTC ("+24:00", "-99:99": no zone on earth), so it reads as
+    a time without a zone: the date extractor raised ValueError on it, a traceback for the page."""
+    for el in tree.iter():
+        for key, value in el.attrib.items():
+            if ":" in value and len(value) <= 200 and any(_impossible(m) for m in _ZONE.finditer(value)):
+                el.set(key, _ZONE.sub(lambda m: m.group()[:m.start(1) - m.start()].rstrip() if _impossible(m)
+                                      else m.group(), value))
+
+
+def _impossible(zone: re.Match[str]) -> bool:
+    """Whether a _ZONE match is a day or more from UTC."""
+    return int(zone.group(2)) * 60 + int(zone.group(3)) >= 24 * 60
+
+
 def _drop_excess_meta(tree: HtmlElement) -> None:
     """Remove the <meta> fields after the first _MAX_CANDIDATES (a news page has tens; a hostile
     one 100,000, which the extractor's metadata search reads one by one)."""
@@ -1031,6 +1057,8 @@ def read_html(
     links = _links(tree)
     _drop_link_runs(tree)
     _drop_excess_meta(tree)
+    _drop_templates(tree)
+    _drop_impossible_zones(tree)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,

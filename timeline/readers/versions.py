@@ -3,13 +3,14 @@ a timeline JSON file written by `timeline extract -f json` (its dates already re
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from timeline.article import Article, ArticleError, clean_text, decode_text, parse_date, read_bytes, read_source
+from timeline.article import Article, ArticleError, clean_text, decode_text, parse_date, read_bytes
 from timeline.chronology import Timeline, filter_status
 from timeline.events import Event
 from timeline.lang import normalize
@@ -72,11 +73,22 @@ def _parse_json(raw: str, name: str) -> Timeline:
     return _timeline_from_data(data, name)
 
 
+def _json_text(data: bytes, name: str) -> str:
+    """The text of a timeline JSON file: UTF-8, or the encoding its byte order mark says (Windows
+    PowerShell's `>` writes UTF-16 with one, Notepad UTF-8 with one); the mark is no part of it."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(codecs.BOM_UTF32_LE):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            raise ArticleError(f"{name}: not UTF-16 text, though it starts with UTF-16's byte order mark") from None
+    return decode_text(data, name).lstrip("\ufeff")
+
+
 def load_timeline_json(path: str) -> Timeline:
     """Read a timeline JSON file written by `timeline extract -f json` back into a Timeline
     (articles carry their metadata, not their text). One-line ArticleError naming the file."""
-    raw, name = read_source(path)
-    return _parse_json(raw, name)
+    data, name = read_bytes(path)
+    return _parse_json(_json_text(data, name), name)
 
 
 def load_version(path: str, published: date | str | None = None, *, today: date | None = None,
@@ -96,11 +108,12 @@ def load_version(path: str, published: date | str | None = None, *, today: date 
         article = load_one(path, published=published, today=today, format_in=format_in, fetcher=fetcher, lang=lang)
         return process(article, undated=undated, status=status).timeline()
     data, name = read_bytes(path)
-    if format_in is None and (path.lower().endswith(".json") or data.lstrip()[:1] == b"{"):
+    json_start = data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{"
+    if format_in is None and (path.lower().endswith(".json") or json_start):
         if published is not None:
             raise ArticleError(f"{name}: is a timeline JSON file; its dates are already resolved, "
                                "so a publication date cannot be given for it")
-        tl = _parse_json(decode_text(data, name), name)
+        tl = _parse_json(_json_text(data, name), name)
         return replace(tl, events=filter_status(tl.events, parse_statuses(status)))
     article = article_from_bytes(data, name, published=published, today=today, format_in=format_in, lang=lang)
     return process(article, undated=undated, status=status).timeline()
