@@ -444,15 +444,16 @@ def resolve_time_of_day(p: Parse, ctx: Context) -> Resolved | None:
     """A clock time or part of the day alone: on the day the text last mentioned, if it was a day,
     else on the publication day."""
     base, anchor = _anchor(p.but(anchor="ref"), ctx, day_only=True)
-    if anchor == "previous" and ctx.tense == "past" and base.start > ctx.dct:
-        # "will appear in court on Monday. The car was seen at 2am": not on a day still to come
+    if anchor == "previous" and ctx.tense == "past" and base.start > ctx.dct and not ctx.explicit:
+        # "will appear in court on Monday. The car was seen at 2am": not on a day still to come (a
+        # day written with its year is the day meant: "Added: Tuesday, 19 January, 2010, 18:32")
         base, anchor = Point("day", ctx.dct), "publication"
     if p.amount:  # "overnight": the night before that day
         base = base.shift(int(p.amount))
     elif p.hour == 24 and anchor == "publication" and ctx.tense == "past":
         base = base.shift(-1)  # "ran past midnight": the one that began the publication day
-    elif anchor == "previous" and ctx.night and p.hour is not None and p.hour < 12:
-        base = base.shift(1)  # "closed on Wednesday night, reopened at 6am": the morning after
+    elif anchor == "previous" and ctx.night and ctx.ref_near and p.hour is not None and p.hour < 12:
+        base = base.shift(1)  # "closed on Wednesday night, reopened at 6am": the morning after (named just before)
     return Resolved(base.value(), base, anchor)
 
 
