@@ -235,3 +235,29 @@ def test_a_timeline_json_with_a_byte_order_mark_is_read(
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert captured.err == ""
+
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+def test_a_text_article_saved_as_utf16_by_windows_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          encoding: str) -> None:
+    """Notepad's "Unicode" and PowerShell's `>` save UTF-16 with a byte order mark and CRLF line
+    ends: the article was refused as "not UTF-8 text". Its front matter and dates are read as from
+    UTF-8 (a byte order mark too), and `tag` gives offsets into the file's own text (its CRLF counted)."""
+    import json
+
+    body = "---\r\npublished: 2026-02-05\r\n---\r\nThe minister resigned on Monday.\r\nTalks resume on 9 March.\r\n"
+    if encoding == "utf-16":
+        data = body.encode("utf-16")
+    else:
+        bom, codec = (b"\xff\xfe", "utf-16-le") if encoding == "utf-16-le-bom" else (b"\xfe\xff", "utf-16-be")
+        data = bom + body.encode(codec)
+    (tmp_path / "a.txt").write_bytes(data)
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    tagged = []
+    for name in ("a.txt", "b.txt"):
+        assert main(["tag", str(tmp_path / name)]) == 0
+        tagged.append(json.loads(capsys.readouterr().out))
+    assert tagged[0] == tagged[1]
+    assert [(t["text"], t["value"]) for t in tagged[0]] == [("Monday", "2026-02-02"), ("9 March", "2026-03-09")]
+    assert tagged[0][1]["start"] == len("The minister resigned on Monday.\r\nTalks resume on ")  # the file's CRLF

@@ -215,12 +215,30 @@ def read_bytes(path: str) -> tuple[bytes, str]:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _file_text(data: bytes) -> str:
+    """A text file's bytes as text: UTF-8, or UTF-16 after its byte order mark (what Windows tools
+    save as "Unicode"), the mark kept as U+FEFF in both. Bytes after such a mark that do not decode,
+    or decode to text without a space or a line end in its first 4,096 characters (binary data, read
+    as ideographs), are taken as UTF-8, whose error names them. Raises UnicodeDecodeError."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if any(c.isspace() for c in text[:4096]):
+            return "\ufeff" + text
+    return data.decode("utf-8")
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """The text of a plain-text or Markdown file: UTF-8 (a BOM is kept for the front matter reader),
-    line ends as "\\n", a control character other than tab and line feed (an escape sequence's) as
-    a space; binary or empty files are refused."""
+    """The text of a plain-text or Markdown file: UTF-8, or UTF-16 with its byte order mark (a BOM
+    is kept for the front matter reader), line ends as "\\n", a control character other than tab
+    and line feed (an escape sequence's) as a space; binary or empty files are refused."""
     try:
-        text = data.decode("utf-8")
+        text = _file_text(data)
     except UnicodeDecodeError as exc:
         raise ArticleError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
     if "\x00" in text:
@@ -237,10 +255,10 @@ def file_offsets(data: bytes) -> list[int] | None:
     """For a text file whose line ends are not all "\\n": where each character of the article body
     as read (front matter removed, "\\r\\n" and "\\r" read as "\\n") is in the file's own text, so
     offsets can be given in the file's terms. None when the two are the same."""
-    if b"\r" not in data:
+    if b"\r" not in data:  # no carriage return in UTF-8, nor in UTF-16 (whose is b"\r\0" or b"\0\r")
         return None
     try:
-        raw = data.decode("utf-8")
+        raw = _file_text(data)
     except UnicodeDecodeError:
         return None
     m = _FRONT_MATTER.match(raw)
