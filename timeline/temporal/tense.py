@@ -40,7 +40,7 @@ testifies unveils runs plays visits starts finishes continues
 """.split()) | frozenset(vocab.SCHEDULE_PLURAL_VERBS)
 _FUTURE_WORDS = frozenset("""
 will shall plans planning planned 'll ’ll gonna scheduled expects expect expected due payable effective until
-would upcoming likely might should
+would upcoming likely might should must
 """.split()) | (TIMETABLE_WORDS - frozenset(vocab.SCHEDULE_PLURAL_VERBS))
 # ("hasn", "isn": "hasn't", "isn't" as the tokens see them, the present as "has not" is)
 _PRESENT_WORDS = frozenset("says is are am has have does do remain remains continue continues "
