@@ -333,9 +333,16 @@ def _reported(before: str, after: str, lang: str) -> str | None:
     `before` it ("dijo que el lunes se reunirá", "a annoncé que lundi il y aura", "ha detto che lunedì
     incontrerà": the future, the coming Monday; the verb of saying is not the date's), or None (no
     such clause, or no tense in it)."""
-    words = LOCALES[lang].reported
-    said = [m.end() for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", before, re.IGNORECASE)] if words else []
+    pattern = _reported_pattern(lang)
+    said = [m.end() for m in pattern.finditer(before)] if pattern is not None else []
     return _tense(before[said[-1]:] + after, lang) if said else None
+
+
+@cache
+def _reported_pattern(lang: str) -> re.Pattern[str] | None:
+    """A locale's verbs of saying and "that" (LOCALES' `reported`), compiled once a language."""
+    words = LOCALES[lang].reported
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
 
 
 def _since(before: str, lang: str, tense: str | None = None) -> bool:
@@ -767,6 +774,7 @@ def _eras(text: str, s: Sentence, out: list[Timex], published: date, lang: str) 
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_END = re.compile(r"[:;]")  # what ends the clause a date's tense is read in
 
 
 def _weekday_before_date(text: str, s: Sentence, out: list[Timex], lang: str) -> list[Timex]:
@@ -1035,10 +1043,7 @@ def _following(text: str, s: Sentence, named: Timex | None, out: list[Timex], pu
         last = _last_day([*(t for t in out if t.end <= m.start()), *((named,) if named is not None else ())])
         base, anchor = (date.fromisoformat(last.value[:10]), "previous") if last is not None else (published,
                                                                                                      "publication")
-        if shift > 0:
-            day = base + timedelta(days=(weekday - base.isoweekday()) % _WEEK or _WEEK)
-        else:
-            day = base - timedelta(days=(base.isoweekday() - weekday) % _WEEK or _WEEK)
+        day = _place_weekday(weekday, base, "next" if shift > 0 else "last")
         out = [t for t in out if t.end <= m.start() or t.start >= m.end()]
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", day.isoformat(), None, anchor, "locale:following",
                          TAGGER))
@@ -1268,10 +1273,11 @@ def _timex(text: str, start: int, phrase: str, found: datetime | None, published
         lo, hi = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
         near = text[max(lo, start - _TENSE_REACH):min(hi, end + _TENSE_REACH)]
         near_start = max(lo, start - _TENSE_REACH)  # the clause: a colon or semicolon ends it
-        clause = re.split(r"[:;]", near[:start - near_start])[-1] + re.split(r"[:;]", near[start - near_start:])[0]
+        head = _CLAUSE_END.split(near[:start - near_start])[-1]  # the clause before the date and after it
+        tail = _CLAUSE_END.split(near[start - near_start:])[0]
+        clause = head + tail
         tense = _tense(clause, lang) or (tense if clause == near else None)
-        tense = _reported(re.split(r"[:;]", near[:start - near_start])[-1],
-                          re.split(r"[:;]", near[start - near_start:])[0], lang) or tense  # "dijo que el lunes irá"
+        tense = _reported(head, tail, lang) or tense  # "dijo que el lunes irá"
         got = _value(lang, phrase, found, published, tense, text[max(0, start - 20):start], text[end:end + 20])
         got = _anterior(got, clause, phrase, published, lang)
         if got is not None and w["before"].search(text[max(0, start - 20):start]) and _weekday_of(lang, phrase):
