@@ -174,8 +174,9 @@ _PARTICIPLES = frozenset(vocab.IRREGULAR_PARTICIPLES)
 def perfect_after(sentence: str, pos: int) -> bool:
     """Whether sentence[pos:] holds a present perfect ("has largely held", "have been broken", "have
     made"): the sentence speaks from the present."""
+    low = sentence.lower()
     for m in _PERFECT_AUX.finditer(sentence, pos):
-        for word in (t.group() for t in _TOKEN.finditer(sentence.lower(), m.end())):
+        for word in (t.group() for t in _TOKEN.finditer(low, m.end())):
             if word in _PERFECT_ADVERBS or (word.endswith("ly") and len(word) > 4):
                 continue
             if word == "been" or word in _PARTICIPLES or _kind(word) == "past":

@@ -7,6 +7,7 @@ import re
 from timeline.temporal import vocab
 from timeline.temporal.grammar import Family, Fields
 from timeline.temporal.parse import Parse
+from timeline.temporal.pieces import alt
 from timeline.temporal.rules.common import fields
 
 family = Family("holidays")
@@ -51,19 +52,15 @@ def _incident(f: Fields) -> Parse | None:
     return Parse("none")
 
 
-def _words(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 # What ends the clause a holiday is in, looking back or ahead: a sentence's end, a semicolon or
 # colon, a comma before a word that opens another clause ("He usually works late, but on Christmas").
 _CLAUSE_END_BEFORE = re.compile(r"[.;:!?]\s|,\s*(?:but|yet|and|although|though|while|whereas|when|so|then)\b"
                                 r"|\bbut\b", re.IGNORECASE)
 _CLAUSE_END_AFTER = re.compile(r"[.;:!?,]")
 # A habit word not after an article ("the usually quiet town": an adverb of an adjective).
-_HABIT = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?:" + _words(vocab.HOLIDAY_HABITS)
+_HABIT = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?:" + alt(vocab.HOLIDAY_HABITS)
                     + r")(?![\w'’-])", re.IGNORECASE)
-_LIKENESS_BEFORE = re.compile(r"(?<![\w'’-])(?:" + _words(vocab.HOLIDAY_LIKENESS_BEFORE + vocab.HOLIDAY_GREETINGS)
+_LIKENESS_BEFORE = re.compile(r"(?<![\w'’-])(?:" + alt(vocab.HOLIDAY_LIKENESS_BEFORE + vocab.HOLIDAY_GREETINGS)
                               + r")\s+(?:a\s+)?$", re.IGNORECASE)
 _TITLE_SMALL = frozenset(vocab.TITLE_SMALL_WORDS)
 _TITLE_LOWER = frozenset(vocab.TITLE_LOWER_WORDS)
